@@ -1,0 +1,196 @@
+"""The types that flow between stages: plain frozen dataclasses, nothing half-filled.
+
+Every stage takes some of these and returns new ones; no stage imports another.
+Provenance (source path + 1-based line number) travels with every piece of text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item"]
+OutputKind = Literal["leaflet", "summary"]
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What the topic file says about one source (publisher, language, stated date)."""
+
+    filename: str
+    publisher: str = ""
+    language: str = "en"
+    date: str = ""  # ISO date the text states (e.g. "Last update : 01/04/2020"), if any
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of a source as decoded text (NFC, no line terminator)."""
+
+    number: int  # 1-based line number in the original file
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded source file with its lines and what the topic file says about it."""
+
+    path: str  # project-relative POSIX path, e.g. "sources/immunotherapy/a.txt"
+    encoding: str
+    lines: tuple[SourceLine, ...]
+    meta: SourceMeta
+
+
+@dataclass(frozen=True)
+class Block:
+    """A content line kept by cleaning: a heading, a paragraph or a list item."""
+
+    source: str
+    line: int
+    kind: BlockKind
+    text: str  # the line's text without list/heading markers
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line cleaning dropped, and the rule that dropped it (for the editor's review)."""
+
+    source: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanSource:
+    """A source after cleaning: its content blocks, what was removed, metadata found."""
+
+    path: str
+    meta: SourceMeta
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...]
+    found_metadata: tuple[tuple[str, str], ...] = ()  # e.g. (("last update", "01/04/2020"),)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sentence or list item, typographically repaired, traceable to file:line."""
+
+    id: str  # stable: derived from the normalized text
+    text: str  # repaired text, as printed
+    original: str  # the exact source wording before typographic repair
+    source: str
+    line: int
+    kind: Literal["sentence", "item"]
+    heading: str = ""  # nearest source heading above, as context for section assignment
+    lead: str = ""  # for list items: id of the sentence that introduces the list
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Facts that state the same thing; all members kept, one canonical wording printed."""
+
+    id: str  # the canonical fact's id
+    canonical: Fact
+    members: tuple[Fact, ...]  # canonical included, sorted by (source, line)
+    sources: tuple[str, ...]  # distinct source paths supporting it, sorted
+
+    @property
+    def support(self) -> int:
+        """Number of distinct sources that state this fact."""
+        return len(self.sources)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One printable unit of a section: a statement, or a lead-in with its list items."""
+
+    cluster: Cluster
+    items: tuple[Cluster, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a handout, in the order of the section scheme."""
+
+    key: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """The clinic whose details every handout prints."""
+
+    name: str
+    phone: str
+    address: str = ""
+    side_effects_phone: str = ""  # defaults to phone when empty
+    email: str = ""
+    website: str = ""
+    logo: str = ""  # path under templates/assets, optional
+
+    @property
+    def urgent_phone(self) -> str:
+        """The number to call about side effects."""
+        return self.side_effects_phone or self.phone
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as listed on the handout: file, publisher, stated date."""
+
+    path: str
+    publisher: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything one topic's leaflet and summary print, before locale and layout."""
+
+    topic: str
+    title: str
+    version: str
+    issued: str  # ISO date of issue
+    review: str  # ISO date of next review, may be empty
+    clinic: Clinic
+    sections: tuple[Section, ...]  # the leaflet
+    summary: tuple[Section, ...]  # the summary candidates, most important first per section
+    side_effects: tuple[Cluster, ...]  # common side effects, for the summary's box
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered document: its HTML, PDF bytes, page count and what was left out."""
+
+    kind: OutputKind
+    locale: str
+    html: str
+    pdf: bytes
+    pages: int
+    left_out: tuple[str, ...] = ()  # fact ids dropped to fit one page
+    layout_passes: int = 1
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file written by the build, as listed in the manifest."""
+
+    path: str  # relative to the output directory
+    topic: str
+    locale: str
+    kind: OutputKind
+    pages: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one build produced and what it had to leave out."""
+
+    outputs: tuple[Output, ...]
+    left_out: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())  # (topic, locale, ids)
+    facts_files: tuple[str, ...] = ()
