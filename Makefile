@@ -1,0 +1,49 @@
+# handout: `make` sets everything up and builds every handout into build/; `make test` tests.
+# Nothing here depends on what was installed by hand: the venv, the pinned Python packages
+# and the system libraries WeasyPrint needs are installed when missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUTPUT ?= build
+PAGE_SIZE ?= A4
+# Shared libraries WeasyPrint loads (Pango, HarfBuzz subsetting) and the Debian packages that ship them.
+SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1
+# Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: all build test test-fast setup system-deps clean
+
+all: build
+
+build: $(STAMP)
+	$(BIN)/handout build --output $(OUTPUT) --page-size $(PAGE_SIZE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+system-deps:
+	@missing=""; for lib in $(SYSTEM_LIBS); do \
+	  /sbin/ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system libraries for WeasyPrint (missing:$$missing)"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	fi
+
+clean:
+	rm -rf $(OUTPUT)

@@ -1,0 +1,142 @@
+"""build(config) -> BuildReport: the stages in order, then atomic writes and a manifest."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import fact_catalog
+from .clean import clean
+from .compose import compose
+from .config import PAGE_SIZES, Config, Topic, source_date
+from .dedupe import dedupe
+from .errors import HandoutError
+from .facts import extract
+from .ingest import ingest
+from .models import BuildReport, CleanSource, Cluster, Handout, Output, OutputKind
+from .output import OutputWriter
+from .render import render
+
+log = logging.getLogger(__name__)
+
+KINDS: tuple[OutputKind, ...] = ("leaflet", "summary")
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build and where."""
+
+    output: Path
+    topics: tuple[str, ...] = ()  # empty: every topic
+    locales: tuple[str, ...] = ("en",)
+    page_size: str = "A4"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A topic after the text stages: what the catalog and the renderer need."""
+
+    cleaned: tuple[CleanSource, ...]
+    clusters: tuple[Cluster, ...]
+    handout: Handout
+
+
+def build(
+    config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda _: None
+) -> BuildReport:
+    """Build every selected topic and locale into options.output."""
+    topics = select_topics(config, options.topics)
+    if options.page_size not in PAGE_SIZES:
+        raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
+    planned = [_pdf_path(t.key, locale, kind) for t in topics for locale in options.locales for kind in KINDS]
+    # A failed build must not leave last run's manifest or PDFs looking like this run's.
+    (options.output / MANIFEST).unlink(missing_ok=True)
+    writer = OutputWriter(options.output)
+    try:
+        outputs, left_out = _build_all(config, options, topics, writer, progress)
+    except BaseException:
+        _remove_unwritten(options.output, planned, writer.written)
+        raise
+    writer.write(MANIFEST, _manifest(outputs))
+    return BuildReport(
+        outputs=tuple(outputs),
+        left_out=tuple(left_out),
+        facts_files=tuple(f"{t.key}/facts.json" for t in topics),
+    )
+
+
+def prepare(config: Config, topic: Topic) -> Prepared:
+    """Run the text stages for one topic: ingest, clean, facts, dedupe, compose."""
+    sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
+    cleaned = tuple(clean(source) for source in sources)
+    facts = extract(cleaned)
+    clusters = dedupe(facts, config.scheme.key_terms)
+    issued = source_date(dict(os.environ))
+    handout = compose(clusters, config.scheme, topic, config.clinic, issued)
+    return Prepared(cleaned=cleaned, clusters=clusters, handout=handout)
+
+
+def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
+    """The topics to build, in name order; an unknown name is an error."""
+    known = {topic.key: topic for topic in config.topics}
+    unknown = sorted(set(wanted) - set(known))
+    if unknown:
+        raise HandoutError(f"unknown topic {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return [known[key] for key in sorted(set(wanted) or known)]
+
+
+def _build_all(
+    config: Config,
+    options: BuildOptions,
+    topics: list[Topic],
+    writer: OutputWriter,
+    progress: Callable[[str], None],
+) -> tuple[list[Output], list[tuple[str, str, tuple[str, ...]]]]:
+    """Prepare each topic once, then render each locale and kind."""
+    outputs: list[Output] = []
+    left_out: list[tuple[str, str, tuple[str, ...]]] = []
+    total = len(topics) * len(options.locales) * len(KINDS)
+    for topic in topics:
+        progress(f"{topic.key}: cleaning and merging {len(topic.sources)} sources")
+        prepared = prepare(config, topic)
+        writer.write(f"{topic.key}/facts.json", fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
+        for locale in options.locales:
+            for kind in KINDS:
+                rendered = render(prepared.handout, kind, locale, options.page_size)
+                path = _pdf_path(topic.key, locale, kind)
+                writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
+                digest = writer.write(path, rendered.pdf)
+                outputs.append(Output(path, topic.key, locale, kind, rendered.pages, digest))
+                if rendered.left_out:
+                    left_out.append((topic.key, locale, rendered.left_out))
+                    log.info("%s: left out to fit one page: %s", path, ", ".join(rendered.left_out))
+                progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
+    return outputs, left_out
+
+
+def _pdf_path(topic: str, locale: str, kind: OutputKind) -> str:
+    """Where a topic's PDF goes, relative to the output directory."""
+    return f"{locale}/{topic}-{kind}.pdf"
+
+
+def _manifest(outputs: Sequence[Output]) -> str:
+    """The manifest: every PDF with its topic, locale, kind, pages and sha256."""
+    rows = [
+        {"path": o.path, "topic": o.topic, "locale": o.locale, "kind": o.kind, "pages": o.pages, "sha256": o.sha256}
+        for o in sorted(outputs, key=lambda o: o.path)
+    ]
+    return json.dumps({"outputs": rows}, indent=2) + "\n"
+
+
+def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence[str]) -> None:
+    """Delete planned outputs this run did not write: they are from an earlier run."""
+    for relative in sorted(set(planned) - set(written)):
+        for path in (directory / relative, directory / (relative.removesuffix(".pdf") + ".html")):
+            if path.exists():
+                log.warning("%s: removed, it is from an earlier build", path)
+                path.unlink()

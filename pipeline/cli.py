@@ -1,0 +1,114 @@
+"""The `handout` command: options -> load_config -> library call; errors -> messages."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .build import BuildOptions, build, prepare, select_topics
+from .config import PAGE_SIZES, load_config
+from .errors import HandoutError
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Project folder (holds clinic.yaml, sections.yaml, sources/, templates/).",
+)
+
+
+def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Show library errors as one clear message and exit non-zero, without a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except HandoutError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group()
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print what each stage decided.")
+@click.version_option(package_name="handout")
+def main(quiet: bool, verbose: bool) -> None:
+    """Turn overlapping source texts into print-ready leaflets and one-page summaries."""
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+@main.command("build")
+@ROOT_OPTION
+@click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
+@click.option("--locale", "locales", multiple=True, default=("en",), show_default=True, help="Locale (repeatable).")
+@click.option("--page-size", type=click.Choice(PAGE_SIZES), default="A4", show_default=True)
+@click.option(
+    "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True
+)
+@click.pass_context
+@user_errors
+def build_command(
+    ctx: click.Context, root: Path, topics: tuple[str, ...], locales: tuple[str, ...], page_size: str, output: Path
+) -> None:
+    """Build leaflet and summary PDFs (with HTML previews), facts.json and manifest.json."""
+    quiet = ctx.find_root().params["quiet"]
+    config = load_config(root)
+    options = BuildOptions(output=output, topics=topics, locales=locales, page_size=page_size)
+    report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
+    if not quiet:
+        for topic, locale, ids in report.left_out:
+            _echo_err(f"{locale}/{topic}-summary: left out to fit one page: {', '.join(ids)}")
+        _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json)")
+
+
+@main.command("facts")
+@ROOT_OPTION
+@click.argument("topic")
+@click.option("--json", "as_json", is_flag=True, help="Print the fact catalog as JSON (as in facts.json).")
+@user_errors
+def facts_command(root: Path, topic: str, as_json: bool) -> None:
+    """Show a topic's facts: section, sources, and the sentences each one stands for."""
+    from .catalog import fact_catalog
+
+    config = load_config(root)
+    prepared = prepare(config, select_topics(config, [topic])[0])
+    catalog = fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned)
+    if as_json:
+        click.echo(catalog, nl=False)
+        return
+    for fact in json.loads(catalog)["facts"]:
+        where = fact["section"] or "(not printed)"
+        click.echo(f"{fact['id']}  [{where}]  support {fact['support']}")
+        for member in fact["members"]:
+            mark = "*" if member["canonical"] else " "
+            click.echo(f"  {mark} {member['source']}:{member['line']}: {member['text']}")
+
+
+@main.command("removed")
+@ROOT_OPTION
+@click.argument("topic")
+@user_errors
+def removed_command(root: Path, topic: str) -> None:
+    """Show the lines cleaning removed from a topic's sources, and why."""
+    config = load_config(root)
+    prepared = prepare(config, select_topics(config, [topic])[0])
+    for source in prepared.cleaned:
+        for removal in source.removed:
+            click.echo(f"{removal.source}:{removal.line}: [{removal.reason}] {removal.text}")
+
+
+def _echo_err(message: str) -> None:
+    """Progress goes to stderr so stdout stays clean for data."""
+    click.echo(message, err=True)

@@ -1,0 +1,151 @@
+"""Clusters -> Handout: sections a patient expects, a leaflet and a summary's content.
+
+Assignment rule: a fact goes to the section whose keywords (sections.yaml) it matches
+most; matches in the fact's own words count double those in the source heading above
+it; ties go to the earlier section, no match to the fallback section. List items follow
+their lead-in sentence. Within a section, facts more sources state come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Scheme, SectionRule, Topic
+from .models import Clinic, Cluster, Entry, Handout, Section, SourceRef
+
+MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An entry with the section it goes to and its sort key."""
+
+    section: str
+    entry: Entry
+    order: tuple[int, str, int]
+
+
+def compose(
+    clusters: Sequence[Cluster], scheme: Scheme, topic: Topic, clinic: Clinic, issued: str
+) -> Handout:
+    """Arrange clusters into the leaflet's sections and pick the summary's essentials."""
+    placed = _place(clusters, scheme)
+    sections = tuple(
+        Section(key=rule.key, title=rule.title, entries=entries)
+        for rule in scheme.sections
+        if (entries := tuple(p.entry for p in placed if p.section == rule.key))
+    )
+    return Handout(
+        topic=topic.key,
+        title=topic.title,
+        version=topic.version,
+        issued=topic.issued or issued,
+        review=topic.review,
+        clinic=clinic,
+        sections=sections,
+        summary=_summary(sections, scheme),
+        side_effects=_side_effects(sections, scheme),
+        sources=tuple(
+            SourceRef(path=f"{topic.folder.name}/{meta.filename}", publisher=meta.publisher, date=meta.date)
+            for _, meta in topic.sources
+        ),
+    )
+
+
+def assign_section(text: str, heading: str, rules: Sequence[SectionRule]) -> str:
+    """Return the key of the section whose keywords the text (and heading) match most."""
+    best_key, best_score = _fallback(rules), 0
+    for rule in rules:
+        score = 2 * _matches(text, rule.keywords) + _matches(heading, rule.keywords)
+        if score > best_score:
+            best_key, best_score = rule.key, score
+    return best_key
+
+
+def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
+    """Assign every printable cluster to a section; attach list items to their lead-in."""
+    by_fact = {fact.id: cluster for cluster in clusters for fact in cluster.members}
+    items: dict[str, list[Cluster]] = defaultdict(list)
+    statements: list[Cluster] = []
+    for cluster in clusters:
+        lead = _lead_of(cluster, by_fact)
+        if lead is not None and lead.id != cluster.id:
+            items[lead.id].append(cluster)
+        elif _printable(cluster):
+            statements.append(cluster)
+    placed = []
+    for cluster in statements:
+        attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
+        if cluster.canonical.text.endswith(":") and not attached:
+            continue  # a lead-in whose list went elsewhere says nothing on its own
+        section = assign_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
+        order = (-cluster.support, cluster.canonical.source, cluster.canonical.line)
+        placed.append(Placed(section, Entry(cluster=cluster, items=attached), order))
+    return sorted(placed, key=lambda p: p.order)
+
+
+def _lead_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> Cluster | None:
+    """The cluster of the sentence introducing this list item, if it is one."""
+    if cluster.canonical.kind != "item":
+        return None
+    for fact in (cluster.canonical, *cluster.members):
+        if fact.lead and fact.lead in by_fact:
+            return by_fact[fact.lead]
+    return None
+
+
+def _printable(cluster: Cluster) -> bool:
+    """Questions and fragments are headings in disguise, not statements to print."""
+    text = cluster.canonical.text
+    if text.endswith("?"):
+        return False
+    return cluster.canonical.kind == "item" or len(text.split()) >= MIN_SENTENCE_WORDS
+
+
+def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ...]:
+    """The best-supported statements of each section, as many as the scheme allows."""
+    quota = {rule.key: rule.summary for rule in scheme.sections}
+    chosen = []
+    for section in sections:
+        statements = [e for e in section.entries if not e.items and not e.cluster.canonical.text.endswith(":")]
+        best = tuple(Entry(cluster=e.cluster) for e in statements[: quota.get(section.key, 0)])
+        if best:
+            chosen.append(Section(key=section.key, title=section.title, entries=best))
+    return tuple(chosen)
+
+
+def _side_effects(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Cluster, ...]:
+    """The list items of the side-effects sections, most supported first."""
+    keys = {rule.key for rule in scheme.sections if rule.side_effects}
+    found = [item for s in sections if s.key in keys for e in s.entries for item in e.items]
+    return tuple(sorted(found, key=lambda c: (-c.support, *_position(c))))
+
+
+def _position(cluster: Cluster) -> tuple[str, int]:
+    """Where the canonical wording stands in its source."""
+    return cluster.canonical.source, cluster.canonical.line
+
+
+def _fallback(rules: Sequence[SectionRule]) -> str:
+    """The section for facts no keyword matches."""
+    return next((r.key for r in rules if r.fallback), rules[-1].key)
+
+
+def _matches(text: str, keywords: Sequence[str]) -> int:
+    """Count the keywords that occur in text at a word start."""
+    lowered = text.casefold()
+    return sum(1 for kw in keywords if _keyword_pattern(kw).search(lowered))
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """Compile a keyword once: a word-start match, or a plain one for symbols like %."""
+    if keyword not in _PATTERNS:
+        prefix = r"\b" if keyword[:1].isalnum() else ""
+        _PATTERNS[keyword] = re.compile(prefix + re.escape(keyword))
+    return _PATTERNS[keyword]

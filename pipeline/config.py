@@ -1,0 +1,275 @@
+"""Project configuration: clinic, section scheme and topics, validated once up front.
+
+Every option is declared once in the tables below, each with a one-line description;
+the same tables drive validation and the README's reference (a test checks that).
+All problems across all files are collected and reported together, with file:line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .models import Clinic, SourceMeta
+
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+PAGE_SIZES = ("A4", "Letter")
+
+# (key, type, required, description): the single list of settings per file.
+CLINIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("name", str, True, "The clinic's name, printed on every handout."),
+    ("phone", str, True, "Phone number for questions, printed on every handout."),
+    ("side_effects_phone", str, False, "Number to call about side effects (defaults to phone)."),
+    ("address", str, False, "Postal address printed in the contact box."),
+    ("email", str, False, "Contact email printed in the contact box."),
+    ("website", str, False, "Website printed in the contact box."),
+    ("logo", str, False, "Logo image, a path under templates/assets/."),
+)
+SECTION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("key", str, True, "Stable identifier of the section (letters, digits, dashes)."),
+    ("title", str, True, "Heading printed for the section."),
+    ("keywords", list, False, "Words or phrases whose presence puts a fact in this section."),
+    ("summary", int, False, "How many facts of this section the summary shows (0 = none)."),
+    ("fallback", bool, False, "Facts that match no section go here (exactly one section)."),
+    ("side_effects", bool, False, "This section's list items feed the summary's side-effects box."),
+)
+SCHEME_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("sections", list, True, "The sections of a handout, in print order."),
+    ("key_terms", list, False, "Terms (drugs, cancers, side effects) a merge must never hide."),
+)
+TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("title", str, True, "The handout title."),
+    ("version", str, True, "The handout's version, printed in the footer."),
+    ("issued", str, False, "Date of issue (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH's date."),
+    ("review", str, False, "Date of next review (YYYY-MM-DD)."),
+    ("language", str, False, "Language of the sources (default en)."),
+    ("sources", list, False, "Per source file: file, publisher, language, date."),
+)
+SOURCE_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("file", str, True, "File name inside the topic folder."),
+    ("publisher", str, False, "Site or publisher, if the text names it."),
+    ("language", str, False, "Language of this source (defaults to the topic's)."),
+    ("date", str, False, "Date the text states (YYYY-MM-DD), e.g. its last update."),
+)
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """One section of the scheme and how facts are assigned to it."""
+
+    key: str
+    title: str
+    keywords: tuple[str, ...] = ()
+    summary: int = 0
+    fallback: bool = False
+    side_effects: bool = False
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """The section scheme a clinic edits in sections.yaml."""
+
+    sections: tuple[SectionRule, ...]
+    key_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic folder under sources/: its metadata and source files."""
+
+    key: str
+    folder: Path
+    title: str
+    version: str
+    issued: str
+    review: str
+    language: str
+    sources: tuple[tuple[Path, SourceMeta], ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole project's configuration, validated."""
+
+    root: Path
+    clinic: Clinic
+    scheme: Scheme
+    topics: tuple[Topic, ...]
+
+
+def load_config(root: Path) -> Config:
+    """Read clinic.yaml, sections.yaml and every sources/<topic>/topic.yaml under root."""
+    problems: list[str] = []
+    clinic = _load_clinic(root / "clinic.yaml", problems)
+    scheme = _load_scheme(root / "sections.yaml", problems)
+    topics = tuple(
+        topic
+        for folder in sorted(p for p in (root / "sources").glob("*") if p.is_dir())
+        if (topic := _load_topic(folder, root, problems)) is not None
+    )
+    if not topics and not problems:
+        problems.append(f"{root / 'sources'}: no topic folder with a topic.yaml")
+    if problems:
+        raise ConfigError(problems)
+    assert clinic is not None and scheme is not None
+    return Config(root=root, clinic=clinic, scheme=scheme, topics=topics)
+
+
+def source_date(environ: dict[str, str]) -> str:
+    """Return the ISO date of SOURCE_DATE_EPOCH, or today's date when it is unset."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    """Parse one YAML mapping, recording a file:line problem instead of raising."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{path}: file not found")
+        return None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        problems.append(f"{path}:{line}: invalid YAML: {exc.problem}")
+        return None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(f"{path}: cannot read: {exc}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{path}: expected a mapping of settings at the top level")
+        return None
+    return data
+
+
+def _check(
+    data: dict[str, Any],
+    options: tuple[tuple[str, type, bool, str], ...],
+    where: str,
+    problems: list[str],
+) -> dict[str, Any]:
+    """Validate keys and types against an options table; return the known values."""
+    known = {key: (kind, required) for key, kind, required, _ in options}
+    for key in sorted(set(data) - set(known), key=str):
+        problems.append(f"{where}: unknown setting {key!r} (known: {', '.join(known)})")
+    values: dict[str, Any] = {}
+    for key, (kind, required) in known.items():
+        value = data.get(key)
+        if value is None:
+            if required:
+                problems.append(f"{where}: missing required setting {key!r}")
+            continue
+        if kind is str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+            value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+            problems.append(f"{where}: {key!r} must be {kind.__name__}, not {type(value).__name__}")
+            continue
+        values[key] = value
+    return values
+
+
+def _check_date(value: str, where: str, key: str, problems: list[str]) -> None:
+    """Record a problem when value is not an ISO date."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{where}: {key!r} must be a date YYYY-MM-DD, not {value!r}")
+
+
+def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
+    """Read the clinic's details."""
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    values = _check(data, CLINIC_OPTIONS, str(path), problems)
+    if "name" not in values or "phone" not in values:
+        return None
+    return Clinic(**values)
+
+
+def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
+    """Read the section scheme and key terms."""
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    values = _check(data, SCHEME_OPTIONS, str(path), problems)
+    sections: list[SectionRule] = []
+    for index, raw in enumerate(values.get("sections", []), start=1):
+        where = f"{path}: section {index}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: expected a mapping with key and title")
+            continue
+        item = _check(raw, SECTION_OPTIONS, where, problems)
+        if "key" in item and "title" in item:
+            item["keywords"] = tuple(str(k).lower() for k in item.get("keywords", ()))
+            sections.append(SectionRule(**item))
+    keys = [s.key for s in sections]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        problems.append(f"{path}: section key {key!r} is used twice")
+    if sum(s.fallback for s in sections) != 1 and sections:
+        problems.append(f"{path}: exactly one section must have 'fallback: true'")
+    terms = tuple(sorted({str(t).lower() for t in values.get("key_terms", ())}))
+    return Scheme(sections=tuple(sections), key_terms=terms)
+
+
+def _load_topic(folder: Path, root: Path, problems: list[str]) -> Topic | None:
+    """Read one topic folder's topic.yaml and list its source files."""
+    path = folder / "topic.yaml"
+    if not path.exists():
+        return None
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    values = _check(data, TOPIC_OPTIONS, str(path), problems)
+    for key in ("issued", "review"):
+        if key in values:
+            _check_date(values[key], str(path), key, problems)
+    language = values.get("language", "en")
+    metas = _source_metas(values.get("sources", []), path, language, problems)
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    for name in sorted(set(metas) - {p.name for p in files}):
+        problems.append(f"{path}: source {name!r} is listed but no such file is in {folder}")
+    if not files:
+        problems.append(f"{folder}: no source files ({', '.join(SOURCE_SUFFIXES)})")
+    sources = tuple(
+        (p, metas.get(p.name, SourceMeta(filename=p.name, language=language))) for p in files
+    )
+    return Topic(
+        key=folder.name,
+        folder=folder,
+        title=values.get("title", folder.name),
+        version=values.get("version", ""),
+        issued=values.get("issued", ""),
+        review=values.get("review", ""),
+        language=language,
+        sources=sources,
+    )
+
+
+def _source_metas(
+    entries: list[Any], path: Path, language: str, problems: list[str]
+) -> dict[str, SourceMeta]:
+    """Validate the per-source entries of a topic file."""
+    metas: dict[str, SourceMeta] = {}
+    for index, raw in enumerate(entries, start=1):
+        where = f"{path}: source {index}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: expected a mapping with at least 'file'")
+            continue
+        item = _check(raw, SOURCE_OPTIONS, where, problems)
+        if "date" in item:
+            _check_date(item["date"], where, "date", problems)
+        if "file" in item:
+            metas[item["file"]] = SourceMeta(
+                filename=item["file"],
+                publisher=item.get("publisher", ""),
+                language=item.get("language", language),
+                date=item.get("date", ""),
+            )
+    return metas

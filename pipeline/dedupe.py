@@ -1,0 +1,240 @@
+"""Facts -> clusters of statements that say the same thing.
+
+Method (near-linear in the number of facts, no all-pairs comparison):
+1. Each fact becomes a profile: content-word stems, numbers, key terms, negation.
+2. Blocking: facts are indexed by stem (capped postings) and each looks for partners
+   only through its few rarest stems, so the work grows linearly with the facts.
+3. Two facts state the same thing when their rarity-weighted word overlap is high
+   (Jaccard, or containment of the shorter in the longer), their negation agrees and
+   neither holds a number the other lacks.
+4. Connected facts are split again so that every cluster has a canonical member that
+   carries all of its members' numbers and key terms: merging never hides them.
+
+Canonical rule: the member with the most numbers and key terms, then the most content
+words, then the earliest source path and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Cluster, Fact
+
+JACCARD_THRESHOLD = 0.5  # weighted share of all content words that two wordings share
+CONTAINMENT_THRESHOLD = 0.85  # weighted share of the shorter wording found in the longer
+MIN_CONTAINED_WORDS = 4  # a shorter wording must have this many words to be "contained"
+QUERY_KEYS = 4  # a fact looks for partners through its rarest stems
+POSTING_CAP = 24  # facts indexed per stem: bounds the comparisons per fact
+
+STOPWORDS = frozenset(
+    """a about above after again against all also although am an and any are as at be
+    because been before being below between both but by can could did do does doing down
+    during each even few for from further had has have having he her here hers him his how
+    however i if in into is it its itself just may me might more most much must my nor now
+    of off on once only or other our ours out over own same she should so some such than
+    that the their theirs them then there these they this those through thus to too under
+    until up us very was we were what when where which while who whom why will with would
+    you your yours whose therefore indeed well like via according ie eg""".split()
+)
+NEGATIONS = frozenset("not no never none nor without cannot neither".split())
+# Spelling variants folded together so "tumour" and "tumor" count as one word.
+_VARIANTS = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("ae", "e"), ("oe", "e"))
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " hundred thousand million half third quarter twice double triple".split()
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What dedupe compares: weighted stems plus the content a merge must not hide."""
+
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    terms: frozenset[str]
+    negated: bool
+
+    @property
+    def key_info(self) -> frozenset[str]:
+        """Numbers and key terms: what the canonical wording must also carry."""
+        return self.numbers | self.terms
+
+
+def dedupe(facts: Sequence[Fact], key_terms: Sequence[str] = ()) -> tuple[Cluster, ...]:
+    """Group facts that state the same thing; every fact lands in exactly one cluster."""
+    terms = _compile_terms(key_terms)
+    profiles = [profile(fact.text, terms) for fact in facts]
+    weights = _weights(profiles)
+    parent = list(range(len(facts)))
+    first_with_wording: dict[Profile, int] = {}
+    for index, prof in enumerate(profiles):  # identical wordings join at once, however many
+        if prof.stems:
+            _union(parent, index, first_with_wording.setdefault(prof, index))
+    _link_similar(profiles, weights, parent)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(facts)):
+        groups[_find(parent, index)].append(index)
+    clusters = [
+        cluster
+        for group in groups.values()
+        for cluster in _split_by_canonical(group, facts, profiles, weights)
+    ]
+    return tuple(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
+
+
+def profile(text: str, terms: Sequence[tuple[str, re.Pattern[str]]] = ()) -> Profile:
+    """Describe one wording for comparison."""
+    lowered = text.casefold()
+    words = [w.replace("’", "'") for w in _WORD.findall(lowered)]
+    stems = frozenset(
+        _stem(w) for w in words if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1
+    )
+    numbers = {n.replace(",", "") for n in _NUMBER.findall(lowered)}
+    numbers |= {w for w in words if w in _NUMBER_WORDS}
+    found = frozenset(name for name, pattern in terms if pattern.search(lowered))
+    negated = any(w in NEGATIONS or w.endswith("n't") for w in words)
+    return Profile(stems=stems, numbers=frozenset(numbers), terms=found, negated=negated)
+
+
+def similar(a: Profile, b: Profile, weights: dict[str, float]) -> bool:
+    """True when two wordings state the same thing and neither adds a number."""
+    if a.negated != b.negated or not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    shared = _weight(a.stems & b.stems, weights)
+    if not shared:
+        return False
+    if shared / _weight(a.stems | b.stems, weights) >= JACCARD_THRESHOLD:
+        return True
+    shorter = a.stems if len(a.stems) <= len(b.stems) else b.stems
+    return (
+        len(shorter) >= MIN_CONTAINED_WORDS
+        and shared / _weight(shorter, weights) >= CONTAINMENT_THRESHOLD
+    )
+
+
+def cluster_id(text: str) -> str:
+    """Stable id of a printed fact, from its canonical wording."""
+    key = " ".join(re.findall(r"\w+", text.casefold()))
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _compile_terms(key_terms: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Key terms match at a word start; short ones (like "ent") only as whole words."""
+    compiled = []
+    for term in sorted(set(key_terms)):
+        tail = r"\b" if len(term) <= 3 else ""
+        compiled.append((term, re.compile(r"\b" + re.escape(term.casefold()) + tail)))
+    return compiled
+
+
+def _stem(word: str) -> str:
+    """Fold plurals, possessives and British/American spellings: light, predictable."""
+    word = word.removesuffix("'s")
+    for old, new in _VARIANTS:
+        if old in word and len(word) > 5:
+            word = word.replace(old, new)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _weights(profiles: Sequence[Profile]) -> dict[str, float]:
+    """Inverse document frequency: words most facts share count little."""
+    counts = Counter(stem for p in profiles for stem in p.stems)
+    total = len(profiles) + 1
+    return {stem: math.log(total / count) + 0.1 for stem, count in counts.items()}
+
+
+def _weight(stems: frozenset[str], weights: dict[str, float]) -> float:
+    """Sum of the weights of some stems."""
+    return sum(weights[s] for s in stems)
+
+
+def _link_similar(profiles: Sequence[Profile], weights: dict[str, float], parent: list[int]) -> None:
+    """Union each fact with similar facts found through its rarest stems.
+
+    Facts are visited longest first and indexed under all their stems, so a short
+    statement finds the longer one that contains it; postings are capped, which keeps
+    the work linear in the number of facts.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    indexed: set[Profile] = set()
+    order = sorted(range(len(profiles)), key=lambda i: (-len(profiles[i].stems), i))
+    for index in order:
+        prof = profiles[index]
+        checked: set[int] = set()
+        for stem in sorted(prof.stems, key=lambda s: (-weights[s], s))[:QUERY_KEYS]:
+            for other in postings.get(stem, ()):
+                if other not in checked and similar(prof, profiles[other], weights):
+                    _union(parent, index, other)
+                checked.add(other)
+        if prof in indexed:
+            continue  # an identical wording is indexed already and joined above
+        indexed.add(prof)
+        for stem in prof.stems:
+            if len(postings[stem]) < POSTING_CAP:
+                postings[stem].append(index)
+
+
+def _split_by_canonical(
+    group: list[int], facts: Sequence[Fact], profiles: Sequence[Profile], weights: dict[str, float]
+) -> list[Cluster]:
+    """Split a connected group so each part's canonical carries all its key information."""
+    order = sorted(
+        group,
+        key=lambda i: (
+            -len(profiles[i].key_info),
+            -len(profiles[i].stems),
+            facts[i].source,
+            facts[i].line,
+            facts[i].id,
+        ),
+    )
+    parts: list[list[int]] = []
+    for index in order:
+        for part in parts:
+            head = part[0]
+            if profiles[index].key_info <= profiles[head].key_info and similar(
+                profiles[index], profiles[head], weights
+            ):
+                part.append(index)
+                break
+        else:
+            parts.append([index])
+    return [_cluster(part, facts) for part in parts]
+
+
+def _cluster(part: list[int], facts: Sequence[Fact]) -> Cluster:
+    """Build a cluster whose first index is the canonical member."""
+    canonical = facts[part[0]]
+    members = tuple(sorted((facts[i] for i in part), key=lambda f: (f.source, f.line, f.id)))
+    return Cluster(
+        id=cluster_id(canonical.text),
+        canonical=canonical,
+        members=members,
+        sources=tuple(sorted({f.source for f in members})),
+    )
+
+
+def _find(parent: list[int], index: int) -> int:
+    """Union-find root with path halving."""
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    """Join two union-find sets, the smaller index becoming the root (deterministic)."""
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)

@@ -1,0 +1,135 @@
+"""Content blocks -> facts: sentences and list items with file:line provenance.
+
+Repairs are typographic only (spacing, quotes, invisible characters, glued words);
+the wording is never changed, and the original text stays on the fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from .models import Block, CleanSource, Fact
+
+# Words ending in a period that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    "e.g i.e ie eg dr mr mrs ms prof st vs etc approx fig no nos vol cf al inc ltd jr sr dept".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "(skin cancer)for" -> "(skin cancer) for"; "word(note)" -> "word (note)".
+    (re.compile(r"\)(?=[A-Za-zÀ-ÿ])"), ") "),
+    (re.compile(r"(?<=[a-zà-ÿ]{2})\((?=[A-Za-z])"), " ("),
+    # "results.The" -> "results. The" (not "e.g.", "U.S.", "example.org", "0.5").
+    (re.compile(r"(?<=[a-zà-ÿ]{3})([.!?])(?=[A-Z][a-zà-ÿ])"), r"\1 "),
+    # "cancer,melanoma" -> "cancer, melanoma" (not "11,640").
+    (re.compile(r"(?<=[A-Za-zà-ÿ]),(?=[A-Za-zà-ÿ])"), ", "),
+    # "For who ?" -> "For who?" (English spacing; French keeps its space).
+    (re.compile(r"(?<=\w) +(?=[?!;:](?:\s|$))"), ""),
+    (re.compile(r"(?<=\w) +(?=[,.](?:\s|$))"), ""),
+)
+
+
+def extract(sources: Sequence[CleanSource]) -> tuple[Fact, ...]:
+    """Split every source's content blocks into facts, in source and line order."""
+    facts: list[Fact] = []
+    for source in sorted(sources, key=lambda s: s.path):
+        facts.extend(_source_facts(source))
+    return tuple(facts)
+
+
+def repair(text: str, language: str = "en") -> str:
+    """Repair typographic damage only: Unicode, spacing, quotes, glued words."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text).strip()
+    for pattern, replacement in _REPAIRS:
+        if language == "fr" and replacement == "":
+            continue
+        text = pattern.sub(replacement, text)
+    return _curly_quotes(text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations and decimals intact."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rstrip("\"”’)]")
+        last_word = before.rsplit(maxsplit=1)[-1] if before.split() else ""
+        if _is_abbreviation(last_word):
+            continue
+        sentences.append(text[start : match.end(1)].strip())
+        start = match.end()
+    sentences.append(text[start:].strip())
+    return [s for s in sentences if s]
+
+
+def fact_id(source: str, text: str, occurrence: int = 0) -> str:
+    """Return a stable id from the source file name and the normalized text."""
+    name = source.rsplit("/", 1)[-1]
+    key = f"{name}\n{normalize_key(text)}\n{occurrence}"
+    return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def normalize_key(text: str) -> str:
+    """Lower-case letters and digits only: the identity of a wording."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _source_facts(source: CleanSource) -> Iterable[Fact]:
+    """Yield the facts of one source, linking list items to their lead-in sentence."""
+    heading = ""
+    lead = ""
+    seen: dict[str, int] = {}
+    for block in source.blocks:
+        if block.kind == "heading":
+            heading, lead = repair(block.text, source.meta.language), ""
+            continue
+        pieces = [block.text] if block.kind == "item" else split_sentences(block.text)
+        for piece in pieces:
+            fact = _make_fact(block, piece, source.meta.language, heading, lead, seen)
+            yield fact
+        if block.kind == "paragraph":
+            lead = fact.id if fact.text.endswith(":") else ""
+
+
+def _make_fact(
+    block: Block, piece: str, language: str, heading: str, lead: str, seen: dict[str, int]
+) -> Fact:
+    """Build one fact, numbering repeats of the same wording in the same file."""
+    text = repair(piece, language)
+    key = normalize_key(text)
+    occurrence = seen.get(key, 0)
+    seen[key] = occurrence + 1
+    is_item = block.kind == "item"
+    return Fact(
+        id=fact_id(block.source, text, occurrence),
+        text=text,
+        original=piece,
+        source=block.source,
+        line=block.line,
+        kind="item" if is_item else "sentence",
+        heading=heading,
+        lead=lead if is_item else "",
+    )
+
+
+def _is_abbreviation(word: str) -> bool:
+    """True for words like "e.g." or "Dr." and single initials like "J."."""
+    bare = word.rstrip(".").lstrip("(\"“‘").casefold()
+    return bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha())
+
+
+def _curly_quotes(text: str) -> str:
+    """Turn straight quotes into typographic ones: apostrophes, then pairs."""
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    text = re.sub(r"(?<=\s)'|^'", "‘", text)
+    text = text.replace("'", "’")
+    text = re.sub(r'(?:(?<=[\s(\[])|^)"', "“", text)
+    return text.replace('"', "”")

@@ -1,0 +1,203 @@
+"""Ingest: read a source file (text, Markdown or HTML) into a Source of numbered NFC lines."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pipeline.errors import SourceError
+from pipeline.models import Source, SourceLine, SourceMeta
+
+TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+# Only these three terminators end a line. str.splitlines() would also split on
+# \x0c, \x1c-\x1e, \x85, \u2028 and \u2029 and shift every later line number.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A valid UTF-8 multi-byte sequence: its presence in a file that is not valid UTF-8
+# means a UTF-8 file with corrupt bytes (or mixed encodings), not a Windows-1252 file.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Control characters tolerated in text: tab, line breaks, form feed, DOS end-of-file.
+_ALLOWED_CONTROLS = frozenset("\t\n\r\x0c\x1a")
+_MAX_CONTROL_SHARE = 0.01
+
+_BINARY_HINT = "it looks like a binary file (for example a PDF, Word document or image), not text"
+_SAVE_HINT = "open it in a text editor and save it as plain text (UTF-8)"
+
+
+def ingest(path: Path, root: Path, meta: SourceMeta) -> Source:
+    """Read one source file and return its decoded, NFC-normalized, numbered lines."""
+    rel = _relative(path, root)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise SourceError(rel, f"unsupported file type '{path.suffix}'; use .txt, .md or .html")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(rel, "file not found") from None
+    except OSError as exc:
+        raise SourceError(rel, f"cannot be read: {exc.strerror or exc}") from None
+    text, encoding = _decode(data, rel)
+    text = unicodedata.normalize("NFC", text)
+    _check_text(text, rel)
+    lines = _html_lines(text) if suffix in HTML_SUFFIXES else _text_lines(text)
+    if not any(line.text.strip() for line in lines):
+        raise SourceError(rel, "the file contains no readable text")
+    return Source(path=rel, encoding=encoding, lines=lines, meta=meta)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """Return path relative to root in POSIX form (with '..' if it lies outside root)."""
+    return Path(os.path.relpath(path.absolute(), root.absolute())).as_posix()
+
+
+def _decode(data: bytes, rel: str) -> tuple[str, str]:
+    """Decode bytes by BOM, UTF-16 NUL pattern, UTF-8, then Windows-1252; return (text, codec)."""
+    if not data.strip():
+        raise SourceError(rel, "the file is empty")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _strict(data[len(bom):], codec, rel), codec
+    if b"\x00" in data:
+        codec = _bomless_utf16(data)
+        if codec is None:
+            raise SourceError(rel, f"{_BINARY_HINT}: it contains NUL (zero) bytes", _line_at(data, data.index(b"\x00"), "latin-1"))
+        return _strict(data, codec, rel), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):
+            raise SourceError(rel, "the file is mostly UTF-8 but contains invalid bytes (mixed or "
+                              f"damaged encoding); {_SAVE_HINT}", _line_at(data, exc.start, "utf-8")) from None
+    return _strict(data, "cp1252", rel), "cp1252"
+
+
+def _strict(data: bytes, codec: str, rel: str) -> str:
+    """Decode strictly, turning a decoding error into a SourceError naming the line."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        what = "UTF-8 or Windows-1252" if codec == "cp1252" else codec.upper()
+        line = _line_at(data, exc.start, codec)
+        raise SourceError(rel, f"contains bytes that are not valid {what} text; {_SAVE_HINT}",
+                          line) from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Return 'utf-16-le'/'utf-16-be' if NULs sit in every other byte, as in UTF-16 text."""
+    sample = data[:4096]
+    half = len(sample) // 2 or 1
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+def _line_at(data: bytes, position: int, codec: str) -> int:
+    """Return the 1-based line number of the byte at position."""
+    before = data[:position].decode(codec, errors="replace")
+    return len(_LINE_BREAK.findall(before)) + 1
+
+
+def _check_text(text: str, rel: str) -> None:
+    """Reject whitespace-only text and text dense with control characters (binary data)."""
+    if not text.strip():
+        raise SourceError(rel, "the file is empty (it contains only blank space)")
+    controls = [i for i, ch in enumerate(text)
+                if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS]
+    if len(controls) > 1 and len(controls) > _MAX_CONTROL_SHARE * len(text):
+        line = len(_LINE_BREAK.findall(text[: controls[0]])) + 1
+        raise SourceError(rel, f"{_BINARY_HINT}: it contains many control characters", line)
+
+
+def _text_lines(text: str) -> tuple[SourceLine, ...]:
+    """Split text on \\r\\n, \\r or \\n into numbered lines (a final terminator adds no line)."""
+    parts = _LINE_BREAK.split(text)
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()
+    return tuple(SourceLine(number, part) for number, part in enumerate(parts, start=1))
+
+
+def _html_lines(text: str) -> tuple[SourceLine, ...]:
+    """Extract text lines from HTML, each numbered by the line of the element it came from."""
+    parser = _TextExtractor()
+    # HTMLParser counts only \n, so make every terminator a \n first (the count is unchanged).
+    parser.feed(_LINE_BREAK.sub("\n", text))
+    parser.close()
+    return tuple(parser.lines)
+
+
+_SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "title", "svg"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div",
+    "dl", "dt", "figcaption", "figure", "footer", "form", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+}) | _HEADINGS
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the visible text of an HTML page as lines broken at block elements."""
+
+    def __init__(self) -> None:
+        """Start with no text and nothing skipped."""
+        super().__init__(convert_charrefs=True)
+        self.lines: list[SourceLine] = []
+        self._parts: list[str] = []
+        self._line: int | None = None  # line of the element the pending text came from
+        self._prefix = ""
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a skipped region or start a new line at a block element."""
+        if tag == "body":
+            self._skip = 0  # a missing </head> must not hide the whole page
+        if tag in _SKIPPED:
+            self._skip += 1
+        elif tag in _BLOCKS and not self._skip:
+            self._flush()
+            self._line = self.getpos()[0]
+            self._prefix = "# " if tag in _HEADINGS else "- " if tag == "li" else ""
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Treat <br/> and <hr/> as line breaks; other void tags (img) add nothing."""
+        if tag in _BLOCKS and not self._skip:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a skipped region or end the current line at a block element."""
+        if tag in _SKIPPED:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS and not self._skip:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        """Collect visible text, remembering where it started when no block did."""
+        if self._skip or not data.strip():
+            if self._parts and not self._skip:
+                self._parts.append(" ")
+            return
+        if self._line is None:
+            self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+        self._parts.append(data)
+
+    def close(self) -> None:
+        """Flush the last pending line."""
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        """Emit pending text as one whitespace-collapsed line."""
+        text = _ASCII_SPACE.sub(" ", "".join(self._parts)).strip(" \u00a0")
+        if text and self._line is not None:
+            self.lines.append(SourceLine(self._line, self._prefix + text))
+        self._parts, self._line, self._prefix = [], None, ""

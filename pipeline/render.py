@@ -1,0 +1,314 @@
+"""Handout x locale -> HTML (Jinja2) -> PDF (WeasyPrint, restricted fetcher).
+
+The leaflet is laid out once. The summary must fit one page: first the layout is
+tightened (body class fit-0 .. fit-2, never below 11pt), then the least important
+entries are dropped, using heights measured on an endless page to guess how many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import PurePosixPath
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import BlockBox
+from weasyprint.text.fonts import FontConfiguration
+
+from pipeline import i18n
+from pipeline.errors import HandoutError, RenderError
+from pipeline.fetcher import ASSETS, AssetFetcher
+from pipeline.models import Cluster, Entry, Handout, OutputKind, Rendered, Section
+
+TEMPLATES = ASSETS.parent
+PX_PER_MM = 96 / 25.4
+# (CSS size keyword, width px, height px); heights are needed to judge the fit.
+PAGE_SIZES = {"A4": ("A4", 210 * PX_PER_MM, 297 * PX_PER_MM),
+              "Letter": ("letter", 8.5 * 96, 11 * 96)}
+FIT_LEVELS = 3  # body classes fit-0 (normal) .. fit-2 (tightest, 11pt body)
+ENDLESS_PX = 20000  # a page tall enough that a summary never breaks while measured
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+
+_ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html"], default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["provenance"] = lambda cluster: " ".join(
+    f"{fact.source}:{fact.line}" for fact in cluster.members)
+
+
+def render(handout: Handout, kind: OutputKind, locale: str = "en",
+           page_size: str = "A4") -> Rendered:
+    """Render a leaflet or a one-page summary of the handout to HTML and PDF."""
+    if page_size not in PAGE_SIZES:
+        raise RenderError(f"unknown page size {page_size!r} (use {', '.join(PAGE_SIZES)})")
+    if kind not in ("leaflet", "summary"):
+        raise RenderError(f"unknown output kind {kind!r}")
+    with _captured_warnings() as warnings:
+        if kind == "leaflet":
+            html = _html(handout, "leaflet", locale)
+            fit = _Fit(html, _layout(html, page_size), 1, ())
+        else:
+            fit = _fit_summary(handout, locale, page_size)
+        pdf = fit.document.write_pdf(
+            pdf_identifier=_identifier(handout, kind, locale, page_size), **PDF_OPTIONS)
+    return Rendered(kind=kind, locale=locale, html=fit.html, pdf=pdf,
+                    pages=len(fit.document.pages), left_out=fit.left_out,
+                    layout_passes=fit.passes, warnings=tuple(warnings))
+
+
+# ---- HTML ------------------------------------------------------------------------
+
+
+def _html(handout: Handout, kind: OutputKind, locale: str, level: int = 0,
+          sections: tuple[Section, ...] | None = None) -> str:
+    """Fill the kind's template; the summary gets the sections chosen to fit."""
+    t = i18n.strings(locale)
+    direction = i18n.text_direction(locale)
+    issued = i18n.format_date(handout.issued, locale)
+    body_class = "leaflet" if kind == "leaflet" else f"summary fit-{level}"
+    return _ENV.get_template(f"{kind}.html").render(
+        handout=handout, t=t, lang=i18n.language_tag(locale), dir=direction,
+        issued=issued,
+        review=i18n.format_date(handout.review, locale) if handout.review else "",
+        sources=[_source_row(ref.path, ref.publisher, ref.date, locale)
+                 for ref in handout.sources],
+        sections=handout.summary if sections is None else sections,
+        side_effects=handout.side_effects, body_class=body_class,
+        page_css=_page_css(handout, t, issued, direction))
+
+
+def _source_row(path: str, publisher: str, date: str, locale: str) -> dict[str, str]:
+    """Describe a source for the list: file name, publisher, localized stated date."""
+    try:
+        shown = i18n.format_date(date, locale) if date else ""
+    except HandoutError:
+        shown = date  # a stated date that is not ISO is printed as the source gave it
+    return {"path": path, "name": PurePosixPath(path).name, "publisher": publisher,
+            "date": shown}
+
+
+def _page_css(handout: Handout, t: dict[str, str], issued: str, direction: str) -> Markup:
+    """Return the footer margin boxes; texts go in as escaped CSS strings."""
+    left = f"{handout.title} · {t['version']} {handout.version} · {t['issued']} {issued}"
+    start, end = ("left", "right") if direction == "ltr" else ("right", "left")
+    return Markup(
+        f"@page {{ @bottom-{start} {{ content: {_css_string(left)}; text-align: {start} }}"
+        f" @bottom-{end} {{ content: {_page_counter(t['page_of'])}; text-align: {end} }} }}")
+
+
+def _page_counter(pattern: str) -> str:
+    """Turn "Page {page} of {pages}" into CSS content with page counters."""
+    parts = []
+    for i, piece in enumerate(re.split(r"\{(\w+)\}", pattern)):
+        if i % 2 == 0:
+            parts.append(_css_string(piece) if piece else "")
+        elif piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        else:
+            raise HandoutError(f"unknown placeholder {{{piece}}} in {pattern!r}")
+    return " ".join(part for part in parts if part)
+
+
+def _css_string(text: str) -> str:
+    """Quote text as a CSS string; hex-escape all but letters, digits and spaces."""
+    # Escaping everything else means no quote, backslash or "</style" can get through.
+    # The space after each escape ends it and is eaten by the CSS parser.
+    return '"' + "".join(
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} "
+        for c in text) + '"'
+
+
+# ---- Layout ----------------------------------------------------------------------
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    """Return the process-wide font configuration (building one is slow)."""
+    return FontConfiguration()
+
+
+@cache
+def _stylesheet() -> CSS:
+    """Return print.css parsed once; its @font-face rules go into the font config."""
+    return CSS(filename=ASSETS / "print.css", font_config=_font_config(),
+               url_fetcher=AssetFetcher())
+
+
+def _layout(html: str, page_size: str, endless: bool = False) -> Document:
+    """Lay out html on the named page size (or on an endless page, for measuring)."""
+    keyword, width, _ = PAGE_SIZES[page_size]
+    size = f"{width:.3f}px {ENDLESS_PX}px" if endless else keyword
+    size_css = CSS(string=f"@page {{ size: {size} }}", font_config=_font_config())
+    document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/",
+                    url_fetcher=AssetFetcher())
+    return document.render(font_config=_font_config(),
+                           stylesheets=[_stylesheet(), size_css], **PDF_OPTIONS)
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    """Collect warnings WeasyPrint and the fetcher log while the block runs."""
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(  # type: ignore[method-assign]
+        f"{record.levelname}: {record.getMessage()}")
+    loggers = [logging.getLogger("weasyprint"), logging.getLogger("pipeline.fetcher")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
+def _identifier(handout: Handout, kind: str, locale: str, page_size: str) -> bytes:
+    """Return a PDF /ID that is stable across builds of the same handout edition."""
+    key = "\0".join((handout.topic, handout.version, kind, locale, page_size))
+    return hashlib.sha256(key.encode()).hexdigest()[:32].encode()
+
+
+# ---- Fitting the summary -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """The layout chosen for a document, and how many layouts it took to find it."""
+
+    html: str
+    document: Document
+    passes: int
+    left_out: tuple[str, ...]
+
+
+def _fit_summary(handout: Handout, locale: str, page_size: str) -> _Fit:
+    """Lay out the summary on one page: tighten first, then drop the least important."""
+    passes = 0
+
+    def attempt(level: int, dropped: frozenset[int], endless: bool = False
+                ) -> tuple[str, Document]:
+        nonlocal passes
+        passes += 1
+        html = _html(handout, "summary", locale, level, _keep(handout.summary, dropped))
+        return html, _layout(html, page_size, endless)
+
+    # Pass 1: everything, normal layout; most summaries stop here.
+    html, document = attempt(0, frozenset())
+    if len(document.pages) == 1:
+        return _Fit(html, document, passes, ())
+
+    # Pass 2: measure everything at the tightest step on an endless page.
+    tight = FIT_LEVELS - 1
+    _, endless = attempt(tight, frozenset(), endless=True)
+    excess, saves = _measure(endless, handout.summary, PAGE_SIZES[page_size][2])
+    if excess <= 0:
+        for level in range(1, FIT_LEVELS):  # least tightening that fits
+            html, document = attempt(level, frozenset())
+            if len(document.pages) == 1:
+                return _Fit(html, document, passes, ())
+
+    order = _drop_order(handout.summary)
+    if saves(frozenset(order)) < excess:
+        raise RenderError(
+            f"{handout.topic}: the summary does not fit on one {page_size} page even "
+            "with only the title, side effects and contact details")
+    # Smallest k whose measured savings cover the excess, then correct by real layouts.
+    k = next(k for k in range(len(order) + 1) if saves(frozenset(order[:k])) >= excess)
+    results: dict[int, tuple[bool, str, Document]] = {}
+    while True:
+        html, document = attempt(tight, frozenset(order[:k]))
+        fits = results.setdefault(k, (len(document.pages) == 1, html, document))[0]
+        if fits and (k == 0 or k - 1 in results
+                     or saves(frozenset(order[:k - 1])) < excess - _SLACK_PX):
+            break  # k - 1 failed, or is measured too far from fitting to try
+        if not fits and k + 1 in results:
+            k += 1  # came down from k + 1, which fit
+            _, html, document = results[k]
+            break
+        if not fits and k == len(order):
+            raise RenderError(f"{handout.topic}: the summary does not fit on one page")
+        k += -1 if fits else 1
+    left_out = tuple(fid for index in sorted(order[:k])
+                     for fid in _entry_ids(_entries(handout.summary)[index][2]))
+    return _Fit(html, document, passes, left_out)
+
+
+_SLACK_PX = 12.0  # measuring is exact up to margins at the page end; re-check this close
+
+
+def _entries(sections: tuple[Section, ...]) -> list[tuple[int, int, Entry]]:
+    """List (section index, position, entry) in document order."""
+    return [(si, pi, entry) for si, section in enumerate(sections)
+            for pi, entry in enumerate(section.entries)]
+
+
+def _drop_order(sections: tuple[Section, ...]) -> list[int]:
+    """Entry indexes, least important first: low support, late section, late position."""
+    entries = _entries(sections)
+    return sorted(range(len(entries)), key=lambda i: (
+        entries[i][2].cluster.support, -entries[i][0], -entries[i][1]))
+
+
+def _keep(sections: tuple[Section, ...], dropped: frozenset[int]) -> tuple[Section, ...]:
+    """Return sections without the dropped entries; a section with none left goes."""
+    kept, index = [], 0
+    for section in sections:
+        entries = []
+        for entry in section.entries:
+            if index not in dropped:
+                entries.append(entry)
+            index += 1
+        if entries:
+            kept.append(replace(section, entries=tuple(entries)))
+    return tuple(kept)
+
+
+def _entry_ids(entry: Entry) -> list[str]:
+    """Return the fact ids an entry prints: the statement, then its list items."""
+    return [entry.cluster.id, *(item.id for item in entry.items)]
+
+
+def _measure(document: Document, sections: tuple[Section, ...], page_height: float):
+    """Return how far content overruns one page and a function: dropped -> px saved."""
+    page = document.pages[0]._page_box
+    available = page_height - page.margin_top - page.margin_bottom
+    html_box = next(child for child in page.children
+                    if getattr(child, "element_tag", None) == "html")
+    heights: dict[str, float] = {}  # "s:<index>" for sections, "e:<index>" for entries
+    section_index = entry_index = 0
+    for box in html_box.descendants():
+        if not isinstance(box, BlockBox):  # skip the line and text boxes inside
+            continue
+        classes = (box.element.get("class") or "").split()
+        if "section" in classes and box.element_tag == "section":
+            heights[f"s:{section_index}"] = box.margin_height()
+            section_index += 1
+        elif "entry" in classes:
+            heights[f"e:{entry_index}"] = box.margin_height()
+            entry_index += 1
+    sizes = [len(section.entries) for section in sections]
+    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+
+    def saves(dropped: frozenset[int]) -> float:
+        total = 0.0
+        for si, (start, size) in enumerate(zip(starts, sizes)):
+            gone = [i for i in range(start, start + size) if i in dropped]
+            if size and len(gone) == size:
+                total += heights[f"s:{si}"]  # the heading goes with its last entry
+            else:
+                total += sum(heights[f"e:{i}"] for i in gone)
+        return total
+
+    return html_box.margin_height() - available, saves

@@ -1,0 +1,58 @@
+"""Compose: sections by keywords, lists under their lead-in, summary picks the best supported."""
+
+from pathlib import Path
+
+from pipeline.compose import assign_section, compose
+from pipeline.config import Scheme, SectionRule, Topic
+from pipeline.models import Clinic, Cluster, Fact, SourceMeta
+
+RULES = (
+    SectionRule("what", "What is it?", ("is a", "purpose"), summary=1),
+    SectionRule("effects", "Side effects", ("side effect", "fatigue"), summary=1, side_effects=True),
+    SectionRule("more", "More", (), fallback=True),
+)
+SCHEME = Scheme(sections=RULES)
+TOPIC = Topic("t", Path("sources/t"), "Title", "1.0", "", "", "en", ((Path("a.txt"), SourceMeta("a.txt", "Pub")),))
+CLINIC = Clinic(name="Clinic", phone="123")
+
+
+def cluster(text, *sources, kind="sentence", lead="", heading="", line=1):
+    members = tuple(
+        Fact(id=f"f{abs(hash((text, s))) % 10**8}", text=text, original=text, source=s, line=line, kind=kind, heading=heading, lead=lead)
+        for s in sources
+    )
+    return Cluster(id="c" + members[0].id, canonical=members[0], members=members, sources=tuple(sorted(set(sources))))
+
+
+def test_assign_section_prefers_own_words_then_heading_then_fallback():
+    assert assign_section("Fatigue is a common side effect.", "", RULES) == "effects"
+    assert assign_section("It can happen.", "Side effects", RULES) == "effects"
+    assert assign_section("Its origins are old.", "", RULES) == "more"
+    # tie between sections goes to the earlier one
+    assert assign_section("The purpose of a side effect list.", "", RULES) == "what"
+
+
+def test_compose_orders_by_support_attaches_items_and_skips_questions():
+    weak = cluster("It is a treatment for some cancers.", "a", line=5)
+    strong = cluster("It is a treatment that uses the immune system.", "a", "b", line=9)
+    lead = cluster("Common side effects include:", "a", line=10)
+    items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=11 + i) for i, t in enumerate(["Fatigue", "Rash"])]
+    question = cluster("What is a side effect?", "a", line=3)
+    fragment = cluster("Close", "a", line=2)
+    handout = compose([weak, strong, lead, *items, question, fragment], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    what, effects = handout.sections
+    assert [e.cluster for e in what.entries] == [strong, weak]
+    (entry,) = effects.entries
+    assert entry.cluster == lead and [i.canonical.text for i in entry.items] == ["Fatigue", "Rash"]
+    printed = [e.cluster.canonical.text for s in handout.sections for e in s.entries]
+    assert "What is a side effect?" not in printed and "Close" not in printed
+    assert [s.key for s in handout.summary] == ["what"] and handout.summary[0].entries[0].cluster == strong
+    assert [c.canonical.text for c in handout.side_effects] == ["Fatigue", "Rash"]
+    assert handout.issued == "2026-01-01" and handout.clinic == CLINIC
+    assert handout.sources[0].publisher == "Pub"
+
+
+def test_lead_in_without_items_is_not_printed():
+    lead = cluster("Common side effects include:", "a")
+    handout = compose([lead], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    assert handout.sections == ()

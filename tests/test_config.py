@@ -1,0 +1,69 @@
+"""Config: every problem reported at once with its file, every setting documented."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import (
+    CLINIC_OPTIONS,
+    SCHEME_OPTIONS,
+    SECTION_OPTIONS,
+    SOURCE_OPTIONS,
+    TOPIC_OPTIONS,
+    load_config,
+    source_date,
+)
+from pipeline.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(tmp_path: Path) -> Path:
+    for name in ("clinic.yaml", "sections.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    return tmp_path
+
+
+def test_shipped_project_config_loads():
+    config = load_config(ROOT)
+    assert config.clinic.name and config.clinic.phone
+    (topic,) = [t for t in config.topics if t.key == "immunotherapy"]
+    assert topic.title and topic.version and len(topic.sources) == 5
+    assert sum(rule.fallback for rule in config.scheme.sections) == 1
+    assert "melanoma" in config.scheme.key_terms
+
+
+def test_all_problems_are_reported_together(tmp_path):
+    root = copy_project(tmp_path)
+    (root / "clinic.yaml").write_text("name: Clinic\ncolour: blue\n")
+    topic = root / "sources" / "immunotherapy" / "topic.yaml"
+    topic.write_text("title: T\nversion: 1\nissued: 22/11/2026\nsources:\n  - file: missing.txt\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    text = str(caught.value)
+    assert "clinic.yaml: missing required setting 'phone'" in text
+    assert "clinic.yaml: unknown setting 'colour'" in text
+    assert "'issued' must be a date YYYY-MM-DD" in text
+    assert "'missing.txt' is listed but no such file" in text
+    assert len(caught.value.problems) == 4
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    root = copy_project(tmp_path)
+    (root / "sections.yaml").write_text("sections:\n  - key: a\n    title: [unclosed\n")
+    with pytest.raises(ConfigError, match=r"sections\.yaml:\d+: invalid YAML"):
+        load_config(root)
+
+
+def test_source_date_honours_source_date_epoch():
+    assert source_date({"SOURCE_DATE_EPOCH": "1700000000"}) == "2023-11-14"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tables = CLINIC_OPTIONS + SCHEME_OPTIONS + SECTION_OPTIONS + TOPIC_OPTIONS + SOURCE_OPTIONS
+    missing = [key for key, *_ in tables if not re.search(rf"`{key}`", readme)]
+    assert not missing, f"README.md does not document: {missing}"

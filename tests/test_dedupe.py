@@ -1,0 +1,99 @@
+"""Dedupe: same statements cluster, distinct content never merges, near-linear blocking."""
+
+import pytest
+
+from pipeline.dedupe import dedupe, profile
+from pipeline.models import Fact
+
+TERMS = ["melanoma", "lung cancer", "skin cancer", "chemotherapy", "fatigue", "diarrh", "rash", "vaccine"]
+
+# Filler sentences give the rarity weights a realistic corpus to work from.
+FILLER = [
+    "The immune system protects the body against infections.",
+    "Doctors monitor patients closely during the treatment.",
+    "Studies are still being conducted on new combinations.",
+    "Treatment is given in a day hospital by a nurse.",
+    "Cancer cells can hide from the immune system.",
+    "Patients should talk to their doctor about the benefits.",
+    "Research in this field continues to progress quickly.",
+    "Some treatments act directly on tumour cells.",
+]
+
+
+def fact(index, text, source="s1.txt"):
+    return Fact(id=f"f{index:03d}", text=text, original=text, source=f"sources/t/{source}", line=index, kind="sentence")
+
+
+def clusters_of(pairs):
+    facts = [fact(i, t, s) for i, (t, s) in enumerate(pairs, start=1)]
+    facts += [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)]
+    return dedupe(facts, TERMS)
+
+
+def together(clusters, a, b):
+    return any({a, b} <= {m.text for m in c.members} for c in clusters)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Immunotherapy is better tolerated than chemotherapy.", "Immunotherapy is generally better tolerated than chemotherapy."),
+        ("The immune system is the body’s natural defence system.", "The immune system is the body's natural defense system."),
+        ("Tumours can escape the immune system.", "Tumors can escape the immune system."),
+        ("Side effects must be reported early to the care team.", "All side effects must be reported early to your care team."),
+        ("It is used in lung cancer and melanoma.", "It is used in melanoma and lung cancer."),
+    ],
+)
+def test_same_statement_merges(a, b):
+    clusters = clusters_of([(a, "s1.txt"), (b, "s2.txt")])
+    assert together(clusters, a, b)
+    (merged,) = [c for c in clusters if a in {m.text for m in c.members}]
+    assert merged.support == 2 and merged.sources == ("sources/t/s1.txt", "sources/t/s2.txt")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # differing numbers, durations, negation, drug class, side effect, cancer type
+        ("About 15% of patients have severe side effects.", "About 25% of patients have severe side effects."),
+        ("Sessions last 30 minutes every 2 weeks.", "Sessions last 30 minutes every 3 weeks."),
+        ("Immunotherapy is effective for breast cancer.", "Immunotherapy is not effective for breast cancer."),
+        ("It is often combined with chemotherapy in practice.", "It is often combined with a vaccine in practice."),
+        ("A common side effect is fatigue after each dose.", "A common side effect is diarrhoea after each dose."),
+        ("It works best in melanoma among all cancers.", "It works best in lung cancer among all cancers."),
+    ],
+)
+def test_distinct_content_never_merges(a, b):
+    clusters = clusters_of([(a, "s1.txt"), (b, "s2.txt")])
+    assert not together(clusters, a, b)
+
+
+def test_canonical_carries_all_key_information():
+    short = "Immunotherapy is used to treat melanoma."
+    full = "Immunotherapy is used to treat melanoma, a type of skin cancer."
+    clusters = clusters_of([(short, "s1.txt"), (full, "s2.txt")])
+    (cluster,) = [c for c in clusters if short in {m.text for m in c.members}]
+    assert cluster.canonical.text == full
+    assert {m.text for m in cluster.members} == {short, full}
+
+
+def test_contained_statement_joins_the_longer_one():
+    short = "The immune system is the body’s natural defense system."
+    long = "The goal of immunotherapy is to fight cancer by stimulating the immune system, our body’s natural defense system."
+    clusters = clusters_of([(short, "s1.txt"), (long, "s2.txt")])
+    assert together(clusters, short, long)
+
+
+def test_every_fact_lands_in_exactly_one_cluster_and_output_is_deterministic():
+    pairs = [(t, f"s{i % 3}.txt") for i, t in enumerate(FILLER * 3)]
+    first = clusters_of(pairs)
+    members = [m.id for c in first for m in c.members]
+    assert len(members) == len(set(members)) == len(pairs) + len(FILLER)
+    assert [c.id for c in clusters_of(pairs)] == [c.id for c in first]
+    exact = [c for c in first if c.canonical.text == FILLER[0]]
+    assert len(exact) == 1 and len(exact[0].members) == 4
+
+
+def test_profile_reads_numbers_terms_and_negation():
+    prof = profile("Diarrhoea does not occur in 20 to 40% of patients.", [("diarrh", __import__("re").compile(r"\bdiarrh"))])
+    assert prof.numbers == {"20", "40"} and prof.terms == {"diarrh"} and prof.negated

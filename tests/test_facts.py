@@ -1,0 +1,88 @@
+"""Facts: sentence splitting, typographic repair only, provenance and list lead-ins."""
+
+import pytest
+
+from pipeline.facts import extract, fact_id, repair, split_sentences
+from pipeline.models import Block, CleanSource, SourceMeta
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It works. It is given weekly.", ["It works.", "It is given weekly."]),
+        ("Vaccines, e.g. BCG, are used. Then more.", ["Vaccines, e.g. BCG, are used.", "Then more."]),
+        ("Ask Dr. Smith first. Then rest.", ["Ask Dr. Smith first.", "Then rest."]),
+        ("A dose of 0.5 ml is given. It helps.", ["A dose of 0.5 ml is given.", "It helps."]),
+        ("Is it safe? Mostly! Ask “your nurse.” Then go.", ["Is it safe?", "Mostly!", "Ask “your nurse.”", "Then go."]),
+        ("Survival rose (see J. Doe) sharply. 25% responded.", ["Survival rose (see J. Doe) sharply.", "25% responded."]),
+        ("no capital after. so one sentence", ["no capital after. so one sentence"]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("melanoma (skin cancer)for which", "melanoma (skin cancer) for which"),
+        ("the tumor(primary) grows", "the tumor (primary) grows"),
+        ("it works.It helps", "it works. It helps"),
+        ("For who ?", "For who?"),
+        ("two  spaces\tand\u00a0nbsp", "two spaces and nbsp"),
+        ("soft\u00adhyphen and zero\u200bwidth", "softhyphen and zerowidth"),
+        ("the \"memory\" of the body's cells", "the “memory” of the body’s cells"),
+        ("cancer,melanoma and 11,640 patients", "cancer, melanoma and 11,640 patients"),
+        ("e.g. vaccines and www.example.org and 0.5 mg", "e.g. vaccines and www.example.org and 0.5 mg"),
+        ("the \ufb01rst trial", "the first trial"),
+    ],
+)
+def test_repair_is_typographic_only(raw, expected):
+    assert repair(raw) == expected
+
+
+def test_repair_keeps_french_space_before_punctuation():
+    assert repair("Pour qui ?", "fr") == "Pour qui ?"
+
+
+def _source(blocks, language="en"):
+    meta = SourceMeta(filename="a.txt", language=language)
+    return CleanSource(path="sources/t/a.txt", meta=meta, blocks=tuple(blocks), removed=())
+
+
+def test_extract_keeps_provenance_heading_and_lead():
+    blocks = [
+        Block("sources/t/a.txt", 1, "heading", "Side effects"),
+        Block("sources/t/a.txt", 3, "paragraph", "It can cause side effects. Common ones include:"),
+        Block("sources/t/a.txt", 4, "item", "Fatigue"),
+        Block("sources/t/a.txt", 5, "item", "Diarrhea"),
+        Block("sources/t/a.txt", 7, "paragraph", "Most are mild."),
+    ]
+    facts = extract([_source(blocks)])
+    assert [(f.text, f.line, f.kind) for f in facts] == [
+        ("It can cause side effects.", 3, "sentence"),
+        ("Common ones include:", 3, "sentence"),
+        ("Fatigue", 4, "item"),
+        ("Diarrhea", 5, "item"),
+        ("Most are mild.", 7, "sentence"),
+    ]
+    lead = facts[1].id
+    assert facts[2].lead == lead and facts[3].lead == lead
+    assert facts[4].lead == "" and all(f.heading == "Side effects" for f in facts)
+    assert all(f.source == "sources/t/a.txt" for f in facts)
+
+
+def test_original_wording_is_kept_beside_the_repair():
+    blocks = [Block("sources/t/a.txt", 2, "paragraph", "It helps for melanoma (skin cancer)for which it is used.")]
+    (fact,) = extract([_source(blocks)])
+    assert fact.text == "It helps for melanoma (skin cancer) for which it is used."
+    assert fact.original == "It helps for melanoma (skin cancer)for which it is used."
+
+
+def test_fact_ids_are_stable_and_distinct():
+    assert fact_id("sources/t/a.txt", "It works.") == fact_id("other/root/a.txt", "it  works")
+    assert fact_id("sources/t/a.txt", "It works.") != fact_id("sources/t/b.txt", "It works.")
+    assert fact_id("sources/t/a.txt", "It works.", 0) != fact_id("sources/t/a.txt", "It works.", 1)
+    blocks = [Block("sources/t/a.txt", 1, "paragraph", "Same here."), Block("sources/t/a.txt", 3, "paragraph", "Same here.")]
+    facts = extract([_source(blocks)])
+    assert len({f.id for f in facts}) == 2
