@@ -69,11 +69,15 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
     """Assign every printable cluster to a section; attach list items to their lead-in."""
     by_fact = {fact.id: cluster for cluster in clusters for fact in cluster.members}
     items: dict[str, list[Cluster]] = defaultdict(list)
+    continued: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
     statements: list[Cluster] = []
     for cluster in clusters:
         lead = _lead_of(cluster, by_fact)
+        host, depth = _host_of(cluster, by_fact)
         if lead is not None and lead.id != cluster.id:
             items[lead.id].append(cluster)
+        elif host is not None and _printable(host) and _printable(cluster):
+            continued[host.id].append((depth, cluster))
         elif _printable(cluster):
             statements.append(cluster)
     placed = []
@@ -81,10 +85,24 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
         attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
         if cluster.canonical.text.endswith(":") and not attached:
             continue  # a lead-in whose list went elsewhere says nothing on its own
+        following = tuple(c for _, c in sorted(continued.get(cluster.id, ()), key=lambda d: (d[0], d[1].id)))
         section = assign_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
         order = (-cluster.support, cluster.canonical.source, cluster.canonical.line)
-        placed.append(Placed(section, Entry(cluster=cluster, items=attached), order))
+        placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order))
     return sorted(placed, key=lambda p: p.order)
+
+
+def _host_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> tuple[Cluster | None, int]:
+    """The first sentence of the chain this one refers back to, and how far along it is."""
+    host, depth, seen = None, 0, {cluster.id}
+    current = cluster
+    while current.canonical.after in by_fact:
+        previous = by_fact[current.canonical.after]
+        if previous.id in seen:
+            break  # merging can join a chain onto itself; stop at the loop
+        host, depth, current = previous, depth + 1, previous
+        seen.add(previous.id)
+    return host, depth
 
 
 def _lead_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> Cluster | None:

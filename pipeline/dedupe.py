@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .models import Cluster, Fact
 
-JACCARD_THRESHOLD = 0.5  # weighted share of all content words that two wordings share
+JACCARD_THRESHOLD = 0.4  # weighted share of all content words that two wordings share
 CONTAINMENT_THRESHOLD = 0.85  # weighted share of the shorter wording found in the longer
 MIN_CONTAINED_WORDS = 4  # a shorter wording must have this many words to be "contained"
 QUERY_KEYS = 4  # a fact looks for partners through its rarest stems

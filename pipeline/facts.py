@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from .models import Block, CleanSource, Fact
 
@@ -18,6 +19,16 @@ ABBREVIATIONS = frozenset(
     "e.g i.e ie eg dr mr mrs ms prof st vs etc approx fig no nos vol cf al inc ltd jr sr dept".split()
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+# Sentence openings that refer back to the previous sentence: such a sentence is printed
+# right after the one it leans on, or it would lose its meaning ("It is given weekly.").
+_REFERS_BACK = {
+    "en": re.compile(
+        r"^(it|its|this|these|they|them|their|that|those|such|he|she|however|but|and|also|thus|"
+        r"therefore|moreover|furthermore|nevertheless|in doing so|in such cases|in this case|"
+        r"through this method|on the other hand|for this reason|as a result)\b",
+        re.IGNORECASE,
+    ),
+}
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 
@@ -82,6 +93,12 @@ def normalize_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def refers_back(text: str, language: str) -> bool:
+    """True when a sentence opens with a word that points to the sentence before it."""
+    pattern = _REFERS_BACK.get(language.split("_")[0].split("-")[0])
+    return bool(pattern and pattern.match(text))
+
+
 def _source_facts(source: CleanSource) -> Iterable[Fact]:
     """Yield the facts of one source, linking list items to their lead-in sentence."""
     heading = ""
@@ -92,8 +109,12 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
             heading, lead = repair(block.text, source.meta.language), ""
             continue
         pieces = [block.text] if block.kind == "item" else split_sentences(block.text)
+        previous = ""
         for piece in pieces:
             fact = _make_fact(block, piece, source.meta.language, heading, lead, seen)
+            if previous and refers_back(fact.text, source.meta.language):
+                fact = replace(fact, after=previous)
+            previous = fact.id
             yield fact
         if block.kind == "paragraph":
             lead = fact.id if fact.text.endswith(":") else ""

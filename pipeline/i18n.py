@@ -31,7 +31,6 @@ _ENGLISH: dict[str, str] = {
     "side_effects_call": "Side effects?",
     "call": "Call",
     "address": "Address",
-    "email": "Email",
     "website": "Website",
     "version": "Version",
     "issued": "Issued",

@@ -66,14 +66,16 @@ def _decode(data: bytes, rel: str) -> tuple[str, str]:
     if b"\x00" in data:
         codec = _bomless_utf16(data)
         if codec is None:
-            raise SourceError(rel, f"{_BINARY_HINT}: it contains NUL (zero) bytes", _line_at(data, data.index(b"\x00"), "latin-1"))
+            line = _line_at(data, data.index(b"\x00"), "latin-1")
+            raise SourceError(rel, f"{_BINARY_HINT}: it contains NUL (zero) bytes", line)
         return _strict(data, codec, rel), codec
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         if _UTF8_MULTIBYTE.search(data):
-            raise SourceError(rel, "the file is mostly UTF-8 but contains invalid bytes (mixed or "
-                              f"damaged encoding); {_SAVE_HINT}", _line_at(data, exc.start, "utf-8")) from None
+            line = _line_at(data, exc.start, "utf-8")
+            raise SourceError(rel, "the text is UTF-8 but some bytes are damaged or in another "
+                              f"encoding; {_SAVE_HINT}", line) from None
     return _strict(data, "cp1252", rel), "cp1252"
 
 
@@ -138,9 +140,10 @@ def _html_lines(text: str) -> tuple[SourceLine, ...]:
 _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "title", "svg"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div",
-    "dl", "dt", "figcaption", "figure", "footer", "form", "header", "hr", "li", "main", "nav",
-    "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+    "address", "article", "aside", "blockquote", "body", "br", "button", "caption", "dd",
+    "details", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "header", "hr",
+    "label", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul",
 }) | _HEADINGS
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 

@@ -84,6 +84,7 @@ class Fact:
     kind: Literal["sentence", "item"]
     heading: str = ""  # nearest source heading above, as context for section assignment
     lead: str = ""  # for list items: id of the sentence that introduces the list
+    after: str = ""  # id of the sentence this one refers back to ("It ...", "These ...")
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,11 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Entry:
-    """One printable unit of a section: a statement, or a lead-in with its list items."""
+    """One printable unit: a statement with the sentences that lean on it, or a lead-in and its list."""
 
     cluster: Cluster
     items: tuple[Cluster, ...] = ()
+    continued: tuple[Cluster, ...] = ()  # sentences that refer back to this one, printed after it
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
@@ -35,6 +35,7 @@ PAGE_SIZES = {"A4": ("A4", 210 * PX_PER_MM, 297 * PX_PER_MM),
               "Letter": ("letter", 8.5 * 96, 11 * 96)}
 FIT_LEVELS = 3  # body classes fit-0 (normal) .. fit-2 (tightest, 11pt body)
 ENDLESS_PX = 20000  # a page tall enough that a summary never breaks while measured
+SLACK_PX = 12.0  # measuring is exact up to margins at the page end; re-check this close
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 _ENV = Environment(
@@ -44,8 +45,14 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters["provenance"] = lambda cluster: " ".join(
-    f"{fact.source}:{fact.line}" for fact in cluster.members)
+
+
+def _provenance(cluster: Cluster) -> str:
+    """Return "file:line ..." for every source statement of a cluster."""
+    return " ".join(f"{fact.source}:{fact.line}" for fact in cluster.members)
+
+
+_ENV.filters["provenance"] = _provenance
 
 
 def render(handout: Handout, kind: OutputKind, locale: str = "en",
@@ -197,55 +204,64 @@ def _fit_summary(handout: Handout, locale: str, page_size: str) -> _Fit:
     """Lay out the summary on one page: tighten first, then drop the least important."""
     passes = 0
 
-    def attempt(level: int, dropped: frozenset[int], endless: bool = False
-                ) -> tuple[str, Document]:
+    def attempt(level: int, dropped: frozenset[int], endless: bool = False) -> _Try:
         nonlocal passes
         passes += 1
         html = _html(handout, "summary", locale, level, _keep(handout.summary, dropped))
-        return html, _layout(html, page_size, endless)
+        document = _layout(html, page_size, endless)
+        return _Try(len(document.pages) == 1, html, document)
 
     # Pass 1: everything, normal layout; most summaries stop here.
-    html, document = attempt(0, frozenset())
-    if len(document.pages) == 1:
-        return _Fit(html, document, passes, ())
-
+    first = attempt(0, frozenset())
+    if first.fits:
+        return _Fit(first.html, first.document, passes, ())
     # Pass 2: measure everything at the tightest step on an endless page.
     tight = FIT_LEVELS - 1
-    _, endless = attempt(tight, frozenset(), endless=True)
-    excess, saves = _measure(endless, handout.summary, PAGE_SIZES[page_size][2])
+    excess, saves = _measure(attempt(tight, frozenset(), endless=True).document,
+                             handout.summary, PAGE_SIZES[page_size][2])
+    tried: dict[int, _Try] = {}  # by number of entries dropped, at the tightest step
     if excess <= 0:
-        for level in range(1, FIT_LEVELS):  # least tightening that fits
-            html, document = attempt(level, frozenset())
-            if len(document.pages) == 1:
-                return _Fit(html, document, passes, ())
-
+        for level in range(1, FIT_LEVELS):  # the least tightening that fits
+            result = attempt(level, frozenset())
+            if result.fits:
+                return _Fit(result.html, result.document, passes, ())
+        tried[0] = result
     order = _drop_order(handout.summary)
     if saves(frozenset(order)) < excess:
         raise RenderError(
             f"{handout.topic}: the summary does not fit on one {page_size} page even "
             "with only the title, side effects and contact details")
-    # Smallest k whose measured savings cover the excess, then correct by real layouts.
-    k = next(k for k in range(len(order) + 1) if saves(frozenset(order[:k])) >= excess)
-    results: dict[int, tuple[bool, str, Document]] = {}
+    k = _search_drops(lambda k: attempt(tight, frozenset(order[:k])), len(order),
+                      lambda k: saves(frozenset(order[:k])) - excess, tried)
+    if k is None:
+        raise RenderError(f"{handout.topic}: the summary does not fit on one {page_size} page")
+    entries = _entries(handout.summary)
+    left_out = tuple(fid for index in sorted(order[:k]) for fid in _entry_ids(entries[index][2]))
+    return _Fit(tried[k].html, tried[k].document, passes, left_out)
+
+
+@dataclass(frozen=True)
+class _Try:
+    """One layout of the summary at real page size."""
+
+    fits: bool
+    html: str
+    document: Document
+
+
+def _search_drops(attempt: Callable[[int], _Try], most: int,
+                  spare: Callable[[int], float], tried: dict[int, _Try]) -> int | None:
+    """Return the fewest drops that fit, starting from the measured estimate."""
+    # The estimate is the smallest k whose measured savings cover the excess; real
+    # layouts then walk one step at a time in whichever direction they disagree.
+    k = next(k for k in range(most + 1) if spare(k) >= 0 or k == most)
     while True:
-        html, document = attempt(tight, frozenset(order[:k]))
-        fits = results.setdefault(k, (len(document.pages) == 1, html, document))[0]
-        if fits and (k == 0 or k - 1 in results
-                     or saves(frozenset(order[:k - 1])) < excess - _SLACK_PX):
-            break  # k - 1 failed, or is measured too far from fitting to try
-        if not fits and k + 1 in results:
-            k += 1  # came down from k + 1, which fit
-            _, html, document = results[k]
-            break
-        if not fits and k == len(order):
-            raise RenderError(f"{handout.topic}: the summary does not fit on one page")
-        k += -1 if fits else 1
-    left_out = tuple(fid for index in sorted(order[:k])
-                     for fid in _entry_ids(_entries(handout.summary)[index][2]))
-    return _Fit(html, document, passes, left_out)
-
-
-_SLACK_PX = 12.0  # measuring is exact up to margins at the page end; re-check this close
+        result = tried[k] = tried[k] if k in tried else attempt(k)
+        if result.fits and (k == 0 or k - 1 in tried or spare(k - 1) < -SLACK_PX):
+            return k  # k - 1 failed, or is measured too far from fitting to try
+        if not result.fits and (k + 1 in tried or k == most):
+            return k + 1 if k + 1 in tried else None  # k + 1 fitted (we came down)
+        k += -1 if result.fits else 1
 
 
 def _entries(sections: tuple[Section, ...]) -> list[tuple[int, int, Entry]]:
@@ -276,39 +292,40 @@ def _keep(sections: tuple[Section, ...], dropped: frozenset[int]) -> tuple[Secti
 
 
 def _entry_ids(entry: Entry) -> list[str]:
-    """Return the fact ids an entry prints: the statement, then its list items."""
-    return [entry.cluster.id, *(item.id for item in entry.items)]
+    """Return the fact ids an entry prints: the statement, what follows it, its list items."""
+    return [entry.cluster.id, *(c.id for c in entry.continued), *(item.id for item in entry.items)]
 
 
-def _measure(document: Document, sections: tuple[Section, ...], page_height: float):
+def _measure(document: Document, sections: tuple[Section, ...], page_height: float
+             ) -> tuple[float, Callable[[frozenset[int]], float]]:
     """Return how far content overruns one page and a function: dropped -> px saved."""
     page = document.pages[0]._page_box
     available = page_height - page.margin_top - page.margin_bottom
     html_box = next(child for child in page.children
                     if getattr(child, "element_tag", None) == "html")
-    heights: dict[str, float] = {}  # "s:<index>" for sections, "e:<index>" for entries
-    section_index = entry_index = 0
+    section_heights, entry_heights = [], []
     for box in html_box.descendants():
         if not isinstance(box, BlockBox):  # skip the line and text boxes inside
             continue
         classes = (box.element.get("class") or "").split()
         if "section" in classes and box.element_tag == "section":
-            heights[f"s:{section_index}"] = box.margin_height()
-            section_index += 1
+            section_heights.append(box.margin_height())
         elif "entry" in classes:
-            heights[f"e:{entry_index}"] = box.margin_height()
-            entry_index += 1
-    sizes = [len(section.entries) for section in sections]
-    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+            entry_heights.append(box.margin_height())
+    # Entries only have a bottom margin (print.css), so a margin height is what
+    # dropping an entry saves; a section that loses all entries saves its whole box.
+    spans, start, printed = [], 0, iter(section_heights)
+    for section in sections:
+        if section.entries:  # empty sections are never printed
+            spans.append((range(start, start + len(section.entries)), next(printed)))
+        start += len(section.entries)
 
     def saves(dropped: frozenset[int]) -> float:
         total = 0.0
-        for si, (start, size) in enumerate(zip(starts, sizes)):
-            gone = [i for i in range(start, start + size) if i in dropped]
-            if size and len(gone) == size:
-                total += heights[f"s:{si}"]  # the heading goes with its last entry
-            else:
-                total += sum(heights[f"e:{i}"] for i in gone)
+        for indexes, section_height in spans:
+            gone = [i for i in indexes if i in dropped]
+            whole = len(gone) == len(indexes)
+            total += section_height if whole else sum(entry_heights[i] for i in gone)
         return total
 
     return html_box.margin_height() - available, saves

@@ -1,0 +1,438 @@
+"""Clean: drop web-page boilerplate from a Source, keep its headings, paragraphs and list items.
+
+Cleaning removes whole lines and says why (models.Removal); it never rewrites text beyond
+stripping list/heading markers and surrounding whitespace. Passes, in order:
+line rules (metadata, furniture lexicons, contact data) -> repeated lines -> list runs ->
+lines around contact data -> long unpunctuated lines (captions) -> page header and footer
+outside the article body -> kinds of the remaining lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
+
+Rule = tuple[re.Pattern[str], str]
+
+PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
+CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
+LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
+TERMINAL = tuple(".!?:…")
+SOFT_END = tuple(";,")
+
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_CLOSERS = "\"'”’»)]*` \t\u00a0"
+_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!…→←↑^()[]{}\"'“”‘’"
+
+
+def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Rule, ...]:
+    """Compile a table of (pattern, reason)."""
+    return tuple((re.compile(pattern, flags), reason) for pattern, reason in table)
+
+
+# Whole-line furniture, matched against the folded line without markers and edge punctuation.
+# Each is a label a page shows on its own; inside a sentence the same words are content.
+_WHOLE_LINE = _rules([
+    (r"[×✕✖✗x]", "close button"),
+    (r"home|home ?page|start|accueil|inicio|startseite|main menu|menu|menú|navigation|"
+     r"toggle navigation|skip (to (main )?content|navigation)|search( this site)?|site ?map|"
+     r"about( us)?|who we are|our team|faqs?|news|blog|events|shop|donate|careers|jobs|press|"
+     r"advertise( with us)?|privacy( policy| notice)?|cookies?( policy)?|terms( of (use|service))?|"
+     r"terms (and|&) conditions|legal( notice)?|imprint|impressum|disclaimer|accessibility",
+     "navigation menu"),
+    (r"(read|show|load|see|view) (more|less|all)|continue reading|read (the )?full (article|story)|"
+     r"more|next|previous|prev|older posts|newer posts|(next|previous|prev) (article|post|page|story)|"
+     r"related( articles| posts| content| stories| topics| news| links)?|"
+     r"you (may|might) also (like|be interested in)|recommended( for you| articles| reading)?|"
+     r"(most )?popular( posts| articles| now)?|most read|latest (news|posts|articles)|"
+     r"trending( now)?|((back|go|scroll|return) to )?top( button)?|see also",
+     "navigation link"),
+    (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
+     r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|copy link|"
+     r"facebook|twitter|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
+     r"follow us( on \w+)?", "share buttons"),
+    (r"subscribe( now)?|sign up( now)?|newsletter|join( us| now)?", "newsletter form"),
+    (r"leave a (comment|reply)|post( a)? comment|add( a)? comment|submit( comment)?|reply|"
+     r"cancel reply|\d+ (comments?|replies)|no comments( yet)?|comments?|(your )?name|"
+     r"(your )?e-?mail( address)?|(your )?website|(your )?message", "comment form"),
+    (r"log ?in|sign ?in|log ?out|sign ?out|register|create (an )?account|my account|account|"
+     r"password|user ?name|forgot(ten)? (your )?password|(reset|lost) (your )?password|remember me",
+     "login dialog"),
+    (r"close|chiudi|fermer|schließen|cerrar|ok|okay|cancel|annulla|annuler|icon|icona|icône|send|"
+     r"go|accept( all)?|decline|reject( all)?|dismiss|got it|i agree|agree|continue",
+     "dialog button"),
+    (r"english|italiano|français|francais|deutsch|español|espanol|português|nederlands|türkçe|"
+     r"english version|versione (italiana|inglese)|version (française|anglaise)|deutsche version|"
+     r"versión en (español|inglés)|in english|"
+     r"(en|fr|it|de|es|pt|nl|tr)( ?[|/] ?(en|fr|it|de|es|pt|nl|tr))+", "language switcher"),
+    (r"loading|loading,? please wait|please wait|caricamento( in corso)?|chargement( en cours)?",
+     "loading message"),
+    (r"editor'?s (choice|picks?).*|featured( articles?| posts?)?|sponsored( content)?|"
+     r"advertisement|advertising|ads?|partner content|categor(y|ies)|tags?|uncategori[sz]ed",
+     "category label"),
+    (r"contacts?( us| information| details)?|contatti|contattaci|kontakt|contactos?|"
+     r"contactez-nous|nous contacter|get in touch|(where to )?find us|(our )?address|indirizzo|"
+     r"adresse|opening hours|headquarters|head office|registered office|sede( legale)?",
+     "contact block"),
+])
+
+# Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
+_ANYWHERE = _rules([
+    (r"\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
+     r"\buses? (technical |third[- ]party )?cookies\b|\bcookie (policy|settings|preferences|consent)\b|"
+     r"\baccept (all )?cookies\b|\bby (continuing to (browse|use)|using) (this|our) (web ?site|site)\b",
+     "cookie banner"),
+    (r"\bnewsletter|\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
+     r"\bjoin our mailing list\b|\bunsubscribe\b", "newsletter form"),
+    (r"\byour e-?mail( address)? will not be published|\brequired fields are marked|\bakismet\b|"
+     r"\breduce spam\b|\bcomment data is processed\b|\bleave a (comment|reply)\b|"
+     r"\bsave my name,? e-?mail\b|\bnotify me of (new|follow-up) (comments|posts)\b|"
+     r"\bmust be logged in to (post|comment)\b|\bcomments are closed\b|\bpost comment\b",
+     "comment form"),
+    (r"\bforgot(ten)? (your )?password\b|\b(reset|lost) (your )?password\b|\blogin credentials\b|"
+     r"\bremember me\b|\b(log|sign) in to (your|continue|comment|post|read)\b|"
+     r"\bdon'?t have an account\b|\busername or e-?mail\b|\benter your (e-?mail|username)\b",
+     "login dialog"),
+    (r"^share (this|on)\b|\bclick to (share|print|e-?mail)\b|"
+     r"\bshare on (facebook|twitter|x|linkedin|whatsapp|pinterest)\b|^follow us\b|"
+     r"\bopens in (a )?new (window|tab)\b", "share buttons"),
+    (r"^(read|see) (also|more|next)\b|^(leggi|vedi) anche\b|^(lire|voir) aussi\b|"
+     r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
+    (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
+     r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
+     "copyright notice"),
+    (r"^(photo|photograph|image|picture|pic|foto|illustration)s?( credits?)?\s*(:|by\b)|"
+     r"^credits?\s*:|\b(getty ?images|shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|"
+     r"pexels|alamy|dreamstime|depositphotos|123rf)\b", "photo credit"),
+])
+
+_PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
+           r"people|researcher|scientist|surgeon|team|family|couple|hands?)s?")
+_POSES = (r"(talking|speaking|holding|sitting|standing|smiling|examining|consulting|discussing|"
+          r"explaining|showing|pointing|wearing|comforting|listening|analy[sz]ing)")
+# Depictions are recognisable only on lines that are not sentences (checked by the caller).
+_DEPICTION = _rules([
+    (rf"^([\w-]+ ){{0,3}}?{_PEOPLE} ((at|in front of) (a|an|the)\b|{_POSES}\b)", "image caption"),
+    (r"\bmetaphor (of|for)\b|\billustrat(ion|ive (image|photo|picture))\b|\bpictured\b|"
+     r"\bstock (photo|image)\b|\b(photo|image|picture) of\b", "image caption"),
+])
+
+_TLD = r"(com|org|net|edu|gov|info|io|co|uk|it|fr|de|es|nl|be|ch|at|eu|us|ca|au|tr|ie|pt|health)"
+_CONTACT = _rules([
+    (r"[\w.+-]+@[\w-]+(\.[\w-]+)+", "contact: email address"),
+    (r"https?://|\bwww\.|\b[\w-]+(\.[\w-]+)*\.(?-i:" + _TLD + r")\b(?!\w|\.\w)", "contact: web address"),
+    (r"\b(tel|tél|phone|telephone|téléphone|telefono|telefon|fax|mobile|mob|cell ?phone|hotline|"
+     r"call us( at| on)?)\b\.?\s*[:.]?\s*[+(]?\d", "contact: phone number"),
+    (r"(?-i:\b(VAT|P\. ?IVA|SIRET|SIREN|USt-IdNr|ABN|KvK)\b)|\bpartita iva\b|\bcodice fiscale\b|"
+     r"\b(registration|charity|company) (no|number|reg)|\bregistered (charity|in (england|scotland|"
+     r"wales))\b|\bnuméro de tva\b|\bhandelsregister\b",
+     "contact: company registration number"),
+])
+_PHONE_DIGITS = re.compile(r"(?<![\w/.,-])[+(]?\d[\d ().\-]{6,}\d(?![\w/%])")
+_DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
+_ADDRESS = _rules([
+    (r"\b\d{1,5}[A-Za-z]?,?\s+(?-i:(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.?|Road|Rd\.?|Avenue|"
+     r"Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace|Crescent|Parkway))\b|"
+     r"\b\d{1,4}(\s?(bis|ter))?,?\s+(rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse)\b|"
+     r"(?-i:\b(?:Via|Viale|Piazza|Piazzale|Corso|Largo|Calle|Avenida|Plaza|Paseo|Carrer|Rua|"
+     r"[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|gasse|weg|platz|allee))\s+([\w.'’-]+\s+){0,4}?"
+     r"\d{1,4}[a-z]?\b)|\b(p\.? ?o\.? box|postbus|casella postale|apartado)\s*\d+|"
+     r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|\b[A-Z]{2},? \d{5}(-\d{4})?$)|"
+     r"(?-i:^([A-Z]{1,2}-)?\d{5}\s+[A-ZÀ-Ý][\w'’ -]*$)", "contact: postal address"),
+])
+_COMPANY = re.compile(r"\b(s\.?r\.?l|s\.?p\.?a|ltd|llc|inc|gmbh|sarl|s\.?a\.?s|plc|pty|"
+                      r"(?-i:Limited|AG|SA|BV|NV|S\.A|B\.V|N\.V))\.?$", re.IGNORECASE)
+_SITE_NAME = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?")
+_SEPARATORS = re.compile(r"\s+[/|]\s+|\s*[>›»→]\s*")
+_HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite"}
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
+_METADATA = re.compile(
+    r"^(?P<label>last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
+    r"posted|reviewed|medically reviewed|written|author|date|mis à jour|dernière mise à jour|publié|"
+    r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
+    r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + _MONTH + r"))(?P<value>\S.*)$",
+    re.IGNORECASE)
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<value>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})$")
+_BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
+_READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?", re.IGNORECASE)
+_METADATA_KEYS = (("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
+                  ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
+                  ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
+                  ("writ", "author"), ("author", "author"), ("date", "date"))
+
+
+def clean(source: Source) -> CleanSource:
+    """Remove boilerplate lines from a source and classify the rest as content blocks."""
+    lines = [line for line in source.lines if line.text.strip()]
+    texts = [line.text.strip() for line in lines]
+    removed: dict[int, str] = {}
+    metadata: list[tuple[str, str]] = []
+    publisher = _fold_name(source.meta.publisher)
+    for i, text in enumerate(texts):
+        found = _metadata(_bare(text))
+        if found:
+            metadata.extend(found)
+            removed[i] = "metadata: " + ", ".join(key for key, _ in found)
+        elif reason := _line_reason(text, publisher):
+            removed[i] = reason
+    _remove_repeats(texts, removed)
+    items, runs = _list_items(lines, texts, removed)
+    _remove_contact_surroundings(lines, texts, removed, items)
+    for i, text in enumerate(texts):
+        if i not in removed and i not in items and _is_caption_length(text):
+            removed[i] = "image caption (long line without final punctuation)"
+    _remove_outside_body(texts, removed, runs)
+    blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items), _bare(texts[i]))
+              for i in range(len(lines)) if i not in removed]
+    removals = [Removal(source.path, lines[i].number, texts[i], reason)
+                for i, reason in sorted(removed.items())]
+    return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
+                       removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+def _bare(text: str) -> str:
+    """Strip list and heading markers and surrounding whitespace."""
+    return _BULLET.sub("", _HEADING_MARK.sub("", text), count=1).strip()
+
+
+def _fold(text: str) -> str:
+    """Casefold, unify apostrophes and collapse spaces, for matching."""
+    return " ".join(text.casefold().replace("’", "'").replace("‘", "'").split())
+
+
+def _fold_name(text: str) -> str:
+    """Fold a name and drop accents, so 'Turquie santé' names 'Turquie Santé'."""
+    decomposed = unicodedata.normalize("NFKD", _fold(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> int:
+    """Count whitespace-separated words."""
+    return len(text.split())
+
+
+def _ending(text: str) -> str:
+    """Return the last meaningful character, ignoring closing quotes and brackets."""
+    stripped = text.rstrip(_CLOSERS)
+    return stripped[-1:] if stripped else ""
+
+
+def _metadata(text: str) -> list[tuple[str, str]]:
+    """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
+    if _words(text) > 16:
+        return []
+    found = []
+    for part in _BYLINE_PARTS.split(text):
+        if _READING_TIME.fullmatch(part):
+            continue
+        pair = _metadata_part(part)
+        if pair is None:
+            return []
+        found.append(pair)
+    return found
+
+
+def _metadata_part(text: str) -> tuple[str, str] | None:
+    """Return (key, value) for one piece of a byline, e.g. ('last update', '01/04/2020')."""
+    if match := _BYLINE.match(text):
+        return ("author", match["value"])
+    match = _METADATA.match(text)
+    if not match:
+        return None
+    label = _fold(match["label"])
+    key = next((key for stem, key in _METADATA_KEYS if stem in label), "published")
+    return (key, match["value"].strip(" |–—-"))
+
+
+def _line_reason(text: str, publisher: str) -> str | None:
+    """Return why one line, on its own, is web furniture (or None if it may be content)."""
+    folded = _fold(text)
+    label = _fold(_bare(text)).strip(_EDGE_JUNK)
+    if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
+        before = _fold(text.split("©")[0])
+        caption = _words(before) >= 4 and "copyright" not in before
+        return "image caption with photo credit" if caption else "copyright notice"
+    if publisher and _fold_name(label) == publisher.strip(_EDGE_JUNK):
+        return "site name"
+    if _SITE_NAME.fullmatch(text.strip(" /")):
+        return "site name"
+    for rule, reason in _WHOLE_LINE:
+        if rule.fullmatch(label):
+            return reason
+    if _is_breadcrumb(_bare(text)):
+        return "navigation (menu or breadcrumb)"
+    for rule, reason in _ANYWHERE + _CONTACT:
+        if rule.search(folded if not reason.startswith("contact") else text):
+            return reason
+    if _has_phone_number(text):
+        return "contact: phone number"
+    if _words(text) <= 15 and any(rule.search(text) for rule, _ in _ADDRESS):
+        return "contact: postal address"
+    if _words(text) <= LABEL_MAX_WORDS and _COMPANY.search(text.strip()):
+        return "contact: company name"
+    if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in _DEPICTION):
+        return "image caption"
+    if publisher and re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", _fold_name(text)):
+        return "names the publishing site"
+    return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Tell whether a line is a trail of short labels such as 'Home > Health > Cancer'."""
+    parts = _SEPARATORS.split(text)
+    if len(parts) < 2 or not all(p and p[0].isalpha() and _words(p) <= 4 and
+                                 _ending(p) not in TERMINAL for p in parts):
+        return False
+    return len(parts) >= 3 or parts[0].casefold() in _HOME or not re.search(r"\s[/|]\s", text)
+
+
+def _has_phone_number(text: str) -> bool:
+    """Find a run of 9+ digits with phone separators, or 8+ after '+' or '(', not a date."""
+    for match in _PHONE_DIGITS.finditer(text):
+        number = match.group().strip()
+        digits = sum(ch.isdigit() for ch in number)
+        if _DATE.match(number):
+            continue
+        if digits >= 9 or (digits >= 8 and number[0] in "+("):
+            return True
+    return False
+
+
+def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove exact repeats of a line kept earlier in the same file (repeated titles, menus)."""
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if i in removed:
+            continue
+        if text in seen:
+            removed[i] = "repeated line"
+        seen.add(text)
+
+
+def _is_lead_in(text: str) -> bool:
+    """Tell whether a line introduces a list: it ends with a colon."""
+    return _ending(_bare(text)) == ":"
+
+
+def _is_label_item(text: str) -> bool:
+    """Tell whether a line reads 'Short label: explanation', a common list-item form."""
+    match = re.match(r"^([^:.!?]+):\s+\S", _bare(text))
+    return bool(match) and _words(match.group(1)) <= LABEL_MAX_WORDS
+
+
+def _is_item_like(text: str) -> bool:
+    """Tell whether a line can continue a list run after a lead-in."""
+    if _BULLET.match(text) or _is_label_item(text):
+        return True
+    end, words = _ending(text), _words(text)
+    if end in (":", "?") or _HEADING_MARK.match(text):
+        return False
+    return not (end in TERMINAL and words >= PARAGRAPH_MIN_WORDS) and words <= 30
+
+
+def _list_items(lines: list[SourceLine], texts: list[str],
+                removed: dict[int, str]) -> tuple[set[int], dict[int, int]]:
+    """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    items = {i for i in kept if _BULLET.match(texts[i])}
+    runs: dict[int, int] = {}
+    for pos, lead in enumerate(kept):
+        if not _is_lead_in(texts[lead]):
+            continue
+        last, tight = lead, None  # tight: items so far were not separated by blank lines
+        for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
+            gap = lines[i].number - lines[last].number > 1
+            bullet = bool(_BULLET.match(texts[i]))
+            if not bullet and (not _is_item_like(texts[i]) or _heads_next_list(texts, kept, nxt)
+                               or (gap and tight)):
+                break
+            if last != lead:
+                tight = not gap if tight is None else tight
+            items.add(i)
+            last = i
+        runs[lead] = last
+    return items, runs
+
+
+def _heads_next_list(texts: list[str], kept: list[int], pos: int) -> bool:
+    """Tell whether a short unpunctuated line is the heading of the next lead-in, not an item."""
+    text = texts[kept[pos]]
+    follows_lead_in = pos + 1 < len(kept) and _is_lead_in(texts[kept[pos + 1]]) \
+        and not _is_label_item(texts[kept[pos + 1]])
+    return follows_lead_in and _ending(text) not in TERMINAL and _words(text) <= 10
+
+
+def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
+                                 removed: dict[int, str], items: set[int]) -> None:
+    """Remove short lines touching contact data ('Contact', a company name above an address)."""
+    for i in sorted(i for i, r in removed.items() if r.startswith("contact")):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(texts) and abs(lines[j].number - lines[j - step].number) == 1 \
+                    and j not in items and (j in removed or _is_short_label(texts[j])):
+                removed.setdefault(j, "contact block")
+                j += step
+        above = i - 1
+        if removed[i] == "contact: postal address" and above >= 0 and above not in removed \
+                and above not in items and _is_short_label(texts[above]):
+            removed[above] = "contact block (name above an address)"
+
+
+def _is_short_label(text: str) -> bool:
+    """Tell whether a line is a short label without sentence punctuation."""
+    return _words(text) <= LABEL_MAX_WORDS and _ending(text) not in tuple(".!?…")
+
+
+def _is_caption_length(text: str) -> bool:
+    """Tell whether a line is too long for a heading yet has no final punctuation."""
+    end = _ending(text)
+    return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END
+
+
+def _is_paragraph(text: str) -> bool:
+    """Tell whether a line is a real paragraph: long enough and ending like a sentence."""
+    return _words(_bare(text)) >= PARAGRAPH_MIN_WORDS and _ending(text) in TERMINAL
+
+
+def _is_sentence(text: str) -> bool:
+    """Tell whether a line is a short sentence (three words or more, final punctuation)."""
+    return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
+
+
+def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
+    """Remove page header and footer lines outside the article body (first..last paragraph)."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    paragraphs = [i for i in kept if _is_paragraph(texts[i])]
+    if not paragraphs:
+        return  # no article body to anchor on: leave the lines to the editor
+    first, last = paragraphs[0], paragraphs[-1]
+    last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
+    for i in (i for i in kept if i > last):  # closing short sentences still belong to the body
+        if not _is_sentence(texts[i]):
+            break
+        last = i
+    header = [i for i in kept if i < first]
+    for i in header:
+        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or \
+            (i in header[-2:] and _words(_bare(texts[i])) >= 3)
+        if not titled:
+            removed[i] = "before the article"
+    for i in kept:
+        if i > last:
+            removed[i] = "after the article"
+
+
+def _kind(text: str, is_item: bool) -> BlockKind:
+    """Classify a kept line as heading, paragraph or item."""
+    if _HEADING_MARK.match(text):
+        return "heading"
+    if is_item:
+        return "item"
+    end = _ending(text)
+    if end == "?" and _words(text) <= 15:
+        return "heading"
+    return "paragraph" if end in TERMINAL or end in SOFT_END else "heading"

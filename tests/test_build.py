@@ -1,0 +1,114 @@
+"""End-to-end: build the sample topic into a temp dir and check what a user would check."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pipeline.build import BuildOptions, build
+from pipeline.config import load_config
+from pipeline.errors import HandoutError
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    output = tmp_path_factory.mktemp("build")
+    report = build(load_config(ROOT), BuildOptions(output=output, topics=("immunotherapy",)))
+    return output, report
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_outputs_and_manifest(built):
+    output, report = built
+    manifest = json.loads((output / "manifest.json").read_text())
+    paths = sorted(row["path"] for row in manifest["outputs"])
+    assert paths == ["en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf"]
+    for row in manifest["outputs"]:
+        pdf = output / row["path"]
+        assert len(PdfReader(pdf).pages) == row["pages"]
+        assert re.fullmatch(r"[0-9a-f]{64}", row["sha256"])
+        assert pdf.with_suffix(".html").exists()
+        assert row["topic"] == "immunotherapy" and row["locale"] == "en"
+    assert {row["kind"] for row in manifest["outputs"]} == {"leaflet", "summary"}
+    assert not list(output.rglob("*.tmp"))
+
+
+def test_summary_is_one_page_and_leaflet_has_the_clinic(built):
+    output, _ = built
+    assert len(PdfReader(output / "en/immunotherapy-summary.pdf").pages) == 1
+    config = load_config(ROOT)
+    for kind in ("leaflet", "summary"):
+        text = pdf_text(output / f"en/immunotherapy-{kind}.pdf")
+        assert config.clinic.name in text and config.clinic.phone in text
+
+
+def test_leaflet_has_no_web_junk(built):
+    output, _ = built
+    text = pdf_text(output / "en/immunotherapy-leaflet.pdf")
+    flat = " ".join(text.split())
+    for junk in ("Leave a", "password", "Akismet", "Loading", "Show More", "Related Articles",
+                 "Back to top", "Fax", "Tel.", "IVA", "©", "Icona", "versione"):
+        assert junk not in flat, junk
+    # the only email address and website printed are the clinic's own
+    clinic = load_config(ROOT).clinic
+    assert set(re.findall(r"[\w.+-]+@[\w.-]+", flat)) == {clinic.email}
+    assert "www." not in flat
+
+
+def test_facts_json_traces_every_printed_fact(built):
+    output, _ = built
+    catalog = json.loads((output / "immunotherapy/facts.json").read_text())
+    printed = [f for f in catalog["facts"] if f["printed"]]
+    assert printed
+    for fact in printed:
+        assert re.fullmatch(r"c[0-9a-f]{10}", fact["id"]) and fact["section"]
+        assert fact["support"] == len({m["source"] for m in fact["members"]})
+        for member in fact["members"]:
+            lines = (ROOT / member["source"]).read_text(encoding="utf-8").splitlines()
+            assert member["original"].strip("•-* ") in lines[member["line"] - 1]
+    assert len({f["id"] for f in catalog["facts"]}) == len(catalog["facts"])
+
+
+def test_no_statement_is_printed_twice(built):
+    output, _ = built
+    html = (output / "en/immunotherapy-leaflet.html").read_text()
+    ids = re.findall(r'data-fact="(c[0-9a-f]+)"', html)
+    assert ids and len(ids) == len(set(ids))
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    output, _ = built
+    build(load_config(ROOT), BuildOptions(output=tmp_path, topics=("immunotherapy",)))
+    for name in ("en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf", "immunotherapy/facts.json"):
+        assert (tmp_path / name).read_bytes() == (output / name).read_bytes(), name
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("clinic.yaml", "sections.yaml"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "sources", root / "sources")
+    (root / "templates").symlink_to(ROOT / "templates")
+    return root
+
+
+def test_bad_source_fails_clearly_and_leaves_no_stale_output(tmp_path, built):
+    output, _ = built
+    root = _copy_project(tmp_path)
+    stale = tmp_path / "out"
+    shutil.copytree(output, stale)
+    (root / "sources/immunotherapy/zz_broken.txt").write_bytes(b"")
+    with pytest.raises(HandoutError, match="zz_broken.txt"):
+        build(load_config(root), BuildOptions(output=stale))
+    assert not (stale / "manifest.json").exists()
+    assert not (stale / "en/immunotherapy-leaflet.pdf").exists()

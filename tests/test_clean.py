@@ -1,0 +1,358 @@
+"""Tests for pipeline.clean: boilerplate removed with reasons, article content kept intact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import clean
+from pipeline.ingest import ingest
+from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "sources" / "immunotherapy").glob("*.txt"))
+
+TITLE = "How immunotherapy works"
+P1 = "Immunotherapy helps the immune system recognise and attack cancer cells in the body."
+P2 = "Most people receive the treatment as an infusion in a day hospital every three weeks."
+P3 = "Side effects are usually mild, but any new symptom should be reported to the care team."
+
+
+def _source(lines: list[str], publisher: str = "") -> Source:
+    """Build a Source from hand-made lines numbered from 1."""
+    numbered = tuple(SourceLine(n, text) for n, text in enumerate(lines, start=1))
+    return Source("sources/t/a.txt", "utf-8", numbered, SourceMeta("a.txt", publisher=publisher))
+
+
+def _in_body(line: str) -> list[str]:
+    """Put one line (as line 5) between paragraphs, where only line rules can remove it."""
+    return [TITLE, "", P1, "", line, "", P2, "", P3]
+
+
+def _kept(result: CleanSource) -> dict[int, tuple[str, str]]:
+    """Map line number to (kind, text) of every kept block."""
+    return {block.line: (block.kind, block.text) for block in result.blocks}
+
+
+def _reasons(result: CleanSource) -> dict[int, str]:
+    """Map line number to removal reason."""
+    return {removal.line: removal.reason for removal in result.removed}
+
+
+def _check_partition(source: Source, result: CleanSource) -> None:
+    """Every non-blank line is exactly one block or one removal, both sorted by line."""
+    kept, removed = _kept(result), _reasons(result)
+    non_blank = {line.number for line in source.lines if line.text.strip()}
+    assert set(kept) | set(removed) == non_blank
+    assert not set(kept) & set(removed)
+    assert [b.line for b in result.blocks] == sorted(b.line for b in result.blocks)
+    assert [r.line for r in result.removed] == sorted(r.line for r in result.removed)
+
+
+BOILERPLATE = [
+    # cookie banners and consent buttons
+    ("We use cookies to improve your experience on our website.", "cookie"),
+    ("By continuing to browse this site you agree to our use of cookies.", "cookie"),
+    ("Accept all", "dialog"),
+    ("Cookie settings", "cookie"),
+    # navigation, breadcrumbs, related content
+    ("Home > Health > Cancer", "navigation"),
+    ("Home / News", "navigation"),
+    ("Health › Conditions › Skin cancer", "navigation"),
+    ("Read more »", "navigation"),
+    ("Related posts", "navigation"),
+    ("Next article", "navigation"),
+    ("← Previous post", "navigation"),
+    ("Back to top ↑", "navigation"),
+    ("You may also like", "navigation"),
+    ("Read also: How chemotherapy works", "another article"),
+    ("Skip to main content", "navigation"),
+    # share buttons and newsletter forms
+    ("Share on Facebook", "share"),
+    ("Share this article", "share"),
+    ("Tweet", "share"),
+    ("Print this page", "share"),
+    ("Click to share on Twitter (Opens in new window)", "share"),
+    ("Subscribe to our newsletter", "newsletter"),
+    ("Sign up for our free weekly newsletter and get the latest health news in your inbox.",
+     "newsletter"),
+    # comment forms
+    ("Leave a reply", "comment"),
+    ("Your email address will not be published.", "comment"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "comment"),
+    ("Post Comment", "comment"),
+    ("Name *", "comment"),
+    ("Website", "comment"),
+    # login dialogs
+    ("Log in", "login"),
+    ("Sign In", "login"),
+    ("Remember me", "login"),
+    ("Lost your password?", "login"),
+    ("Enter your username or email to receive a link to reset your password.", "login"),
+    # contact data in several countries' formats
+    ("Contact us", "contact"),
+    ("Phone: (555) 123-4567", "phone"),
+    ("+44 20 7946 0000", "phone"),
+    ("Tel. 06.1234567", "phone"),
+    ("Call us on 0800 123 4567", "phone"),
+    ("Fax: +33 1 23 45 67 89", "phone"),
+    ("Téléphone : 01 42 68 53 00", "phone"),
+    ("info@clinic-example.com", "email"),
+    ("Visit www.example-clinic.org for more information about our services.", "web address"),
+    ("https://example.com/news/immunotherapy", "web address"),
+    ("More at healthnews.co.uk", "web address"),
+    ("VAT 123456789", "registration"),
+    ("Partita IVA 01234567890", "registration"),
+    ("SIRET 123 456 789 00012", "registration"),
+    ("Company No. 01234567", "registration"),
+    ("221B Baker Street, London NW1 6XE", "address"),
+    ("10 rue de la Paix, 75002 Paris", "address"),
+    ("Musterstraße 5, 10115 Berlin", "address"),
+    ("1600 Pennsylvania Avenue NW, Washington, DC 20500", "address"),
+    ("Calle Mayor 12, 28013 Madrid", "address"),
+    ("Acme Health GmbH", "company"),
+    # copyright and photo credits
+    ("© 2021 Health Media Ltd", "copyright"),
+    ("(c) 2020 Example Publishing", "copyright"),
+    ("Copyright 2019 Example Inc. All rights reserved.", "copyright"),
+    ("Photo: Jane Doe/Getty Images", "photo credit"),
+    ("Credit: Shutterstock", "photo credit"),
+    ("Image: iStock", "photo credit"),
+    ("A nurse prepares an infusion bag in the oncology ward. ©John Smith", "caption"),
+    # captions and alt texts
+    ("Nurse holding a syringe", "caption"),
+    ("Young woman talking to her oncologist", "caption"),
+    ("Scientist in front of a computer screen", "caption"),
+    ("Illustration of a T cell attacking a tumour cell", "caption"),
+    ("A smiling older woman sits on a hospital bed while her daughter holds her hand in the sun",
+     "caption"),
+    # dialog furniture, language switchers, site names, loading messages, labels
+    ("Close", "dialog"),
+    ("✕", "close"),
+    ("Cancel", "dialog"),
+    ("Icon", "dialog"),
+    ("English version", "language"),
+    ("Français", "language"),
+    ("EN | FR | DE", "language"),
+    ("Example-Health.org", "site name"),
+    ("Loading...", "loading"),
+    ("Please wait…", "loading"),
+    ("Advertisement", "category"),
+    ("Editor's pick", "category"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), BOILERPLATE, ids=[b[0][:40] for b in BOILERPLATE])
+def test_boilerplate_inside_the_body_is_removed(line: str, reason: str) -> None:
+    source = _source(_in_body(line))
+    result = clean(source)
+    assert 5 not in _kept(result), f"kept: {line!r}"
+    assert reason in _reasons(result)[5]
+    assert {3, 7, 9} <= set(_kept(result))  # the paragraphs around it stay
+    _check_partition(source, result)
+
+
+CONTENT = [
+    ("What are the side effects?", "heading", "What are the side effects?"),
+    ("Local immunotherapy", "heading", "Local immunotherapy"),
+    ("TO KNOW", "heading", "TO KNOW"),
+    ("Survival time three times greater", "heading", "Survival time three times greater"),
+    ("Patients with a history of autoimmune disease", "heading",
+     "Patients with a history of autoimmune disease"),
+    ("## When to call the hospital", "heading", "When to call the hospital"),
+    ("You can email your specialist nurse if you have questions between appointments.",
+     "paragraph", None),
+    ("Treatment is usually given every 3 weeks for up to 2 years.", "paragraph", None),
+    ("It works in only 20 to 40% of patients, depending on the type of cancer.", "paragraph", None),
+    ("The analysis of 19 studies on 11,640 patients was published in 2019.", "paragraph", None),
+    ("Sessions last 30 to 90 minutes, with rest periods of 2 to 4 weeks.", "paragraph", None),
+    ("Share your worries with your care team: talking helps.", "paragraph", None),
+    ("Read the leaflet your nurse gives you before each cycle.", "paragraph", None),
+    ("The PD-1 and CTLA-4 checkpoints were discovered in the 1990s.", "paragraph", None),
+    ("Updated guidelines recommend a blood test before every cycle.", "paragraph", None),
+    ("Studies are still underway.", "paragraph", None),
+    ("• Fever above 38 °C", "item", "Fever above 38 °C"),
+    ("- Skin rash or itching", "item", "Skin rash or itching"),
+    ("1. Ask for a copy of your treatment plan.", "item", "Ask for a copy of your treatment plan."),
+]
+
+
+@pytest.mark.parametrize(("line", "kind", "text"), CONTENT, ids=[c[0][:40] for c in CONTENT])
+def test_content_inside_the_body_is_kept(line: str, kind: str, text: str | None) -> None:
+    source = _source(_in_body(line))
+    result = clean(source)
+    assert _kept(result).get(5) == (kind, text or line), _reasons(result)
+    _check_partition(source, result)
+
+
+@pytest.mark.parametrize("gap", [False, True], ids=["tight", "blank-separated"])
+def test_short_lines_after_a_lead_in_are_items(gap: bool) -> None:
+    items = ["Fatigue", "Flu-like symptoms", "Diarrhea"]
+    spaced = [x for item in items for x in (["", item] if gap else [item])]
+    lines = [TITLE, "", P1, "", "Common side effects include:", *spaced, "", P2]
+    result = clean(_source(lines))
+    kept = [(kind, text) for kind, text in _kept(result).values()]
+    assert [("item", item) for item in items] == [k for k in kept if k[0] == "item"]
+    assert ("paragraph", "Common side effects include:") in kept
+    assert ("paragraph", P2) in kept
+
+
+def test_label_items_and_heading_before_next_list() -> None:
+    lines = [
+        P1, "How It Works", "It works in different ways:",
+        "Checkpoint inhibitors: These drugs release the brakes on immune cells.",
+        "Cancer vaccines: Vaccines train the immune system to recognise cancer cells.",
+        "Possible Side Effects", "Side effects depend on the drug and the person:",
+        "Fatigue", "Skin reactions",
+        "Not everybody has side effects, and most of them can be treated if reported early.",
+    ]
+    kept = _kept(clean(_source(lines)))
+    assert kept[2] == ("heading", "How It Works")
+    assert kept[4][0] == kept[5][0] == "item"
+    assert kept[4][1].startswith("Checkpoint inhibitors: These drugs")
+    assert kept[6] == ("heading", "Possible Side Effects")
+    assert kept[8] == kept[9][:1] + ("Fatigue",) and kept[9] == ("item", "Skin reactions")
+    assert kept[10][0] == "paragraph"
+
+
+def test_list_at_the_end_of_the_article_is_kept_but_footer_is_not() -> None:
+    lines = [TITLE, "", P1, "", "Call the hospital at once if you notice:", "Fever", "Breathlessness",
+             "", "Our clinics", "Partners", "Gallery"]
+    result = clean(_source(lines))
+    kept, reasons = _kept(result), _reasons(result)
+    assert kept[6] == ("item", "Fever") and kept[7] == ("item", "Breathlessness")
+    assert {reasons[n] for n in (9, 10, 11)} == {"after the article"}
+
+
+def test_header_and_footer_zones() -> None:
+    lines = ["Oncology", "Our doctors", "Patient stories", "", "Immunotherapy for melanoma",
+             "A new way to fight skin cancer", "", P1, "", "When is it used", "", P2, "", P3,
+             "", "Ask your doctor.", "", "Our clinics", "Partners", "Gallery"]
+    source = _source(lines)
+    result = clean(source)
+    kept, reasons = _kept(result), _reasons(result)
+    assert {reasons[n] for n in (1, 2, 3)} == {"before the article"}
+    assert kept[5] == ("heading", "Immunotherapy for melanoma")
+    assert kept[6] == ("heading", "A new way to fight skin cancer")
+    assert kept[10] == ("heading", "When is it used")
+    assert kept[16] == ("paragraph", "Ask your doctor.")
+    assert {reasons[n] for n in (18, 19, 20)} == {"after the article"}
+    _check_partition(source, result)
+
+
+def test_question_title_survives_the_header_zone() -> None:
+    lines = ["Gallery", "Is immunotherapy right for me?", "Partners", "Patient stories", "", P1]
+    kept, reasons = _kept(clean(_source(lines))), _reasons(clean(_source(lines)))
+    assert kept[2] == ("heading", "Is immunotherapy right for me?")
+    assert {reasons[n] for n in (1, 3, 4)} == {"before the article"}
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        ("Last update : 01/04/2020", "last update", "01/04/2020"),
+        ("Updated: 3 March 2021", "last update", "3 March 2021"),
+        ("Published on 12 May 2019", "published", "12 May 2019"),
+        ("Posted on March 3, 2021 by admin", "published", "March 3, 2021 by admin"),
+        ("Last reviewed: 2022-06-01", "reviewed", "2022-06-01"),
+        ("Medically reviewed by Dr. Ana Silva", "reviewed", "Dr. Ana Silva"),
+        ("By Jane Doe", "author", "Jane Doe"),
+    ],
+)
+def test_metadata_is_extracted_and_removed(line: str, key: str, value: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert result.found_metadata == ((key, value),)
+    assert _reasons(result)[5] == f"metadata: {key}"
+
+
+def test_lines_naming_the_publisher_are_removed() -> None:
+    lines = ["Health Example", "", P1, "",
+             "health example is the leading website for cancer information in Europe.", "", P2]
+    result = clean(_source(lines, publisher="Health Exämple"))
+    assert _reasons(result) == {1: "site name", 5: "names the publishing site"}
+    unnamed = clean(_source(lines))  # without a publisher the sentence is ordinary content
+    assert _kept(unnamed)[5][0] == "paragraph"
+
+
+def test_repeated_lines_keep_the_first() -> None:
+    lines = [TITLE, "", TITLE, "", P1, "", P2, "", P1, "", P3]
+    result = clean(_source(lines))
+    assert _reasons(result) == {3: "repeated line", 9: "repeated line"}
+    assert 1 in _kept(result) and 5 in _kept(result)
+
+
+def test_contact_block_takes_its_short_labels_with_it() -> None:
+    lines = [TITLE, "", P1, "", "Find the clinic", "Oncology Day Unit", "12 Harley Street",
+             "London W1G 9PF", "", P2, "", P3]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert set(reasons) == {5, 6, 7, 8}
+    assert reasons[7] == reasons[8] == "contact: postal address"
+    assert reasons[5] == reasons[6] == "contact block"
+
+
+def test_text_is_never_rewritten_beyond_markers() -> None:
+    odd = "It is  given   every 3 weeks ,as an  infusion (into a vein) in hospital."
+    result = clean(_source(["  " + TITLE + "  ", "", odd, "", "  •  Nausea  ", "", P2]))
+    assert _kept(result) == {1: ("heading", TITLE), 3: ("paragraph", odd), 5: ("item", "Nausea"),
+                             7: ("paragraph", P2)}
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w+")
+PHONE = re.compile(r"\+?\(?\d[\d .()-]{7,}\d")
+FORM_TEXT = re.compile(r"\b(e-?mail address|login|password|cookies)\b", re.IGNORECASE)
+JUNK = ("password", "comment", "©", "loading", "cookie", "www.", "akismet")
+
+
+def _clean_sample(path: Path, publisher: str = "") -> tuple[Source, CleanSource]:
+    """Ingest and clean one of the sample sources."""
+    source = ingest(path, ROOT, SourceMeta(path.name, publisher=publisher))
+    return source, clean(source)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name[:3] for p in SAMPLES])
+def test_samples_keep_article_and_drop_junk(path: Path) -> None:
+    source, result = _clean_sample(path)
+    _check_partition(source, result)
+    for block in result.blocks:
+        assert not EMAIL.search(block.text) and not PHONE.search(block.text), block
+        assert not any(junk in block.text.casefold() for junk in JUNK), block
+    kept_lines = set(_kept(result))
+    for line in source.lines:
+        if FORM_TEXT.search(line.text):
+            continue  # a dialog's instructions can be a long sentence too
+        if len(line.text.split()) >= 15 and line.text.rstrip().endswith("."):
+            assert line.number in kept_lines, f"{source.path}:{line.number} removed"
+
+
+KNOWN = {
+    "000": {"heading": ["What is Immunotherapy?", "The treatment of cancers",
+                        "Survival time three times greater", "What are its types?",
+                        "Local immunotherapy", "General immunotherapy"],
+            "item": ["Injection of the anti-tuberculosis vaccine which is known to stimulate immunity;"]},
+    "001": {"heading": ["Cancer: immunotherapy, how does it work?", "What treatment?", "For who ?",
+                        "For which cancers?", "What side effects?", "TO KNOW"]},
+    "002": {"heading": ["Immunotherapy: how it works",
+                        "Differences between immunotherapy and traditional therapies"]},
+    "003": {"heading": ["What Is Immunotherapy, How Does It Work? How Effective Is It?"]},
+    "004": {"heading": ["How Immunotherapy Works", "Uses of Immunotherapy", "Potential Side Effects"],
+            "item": ["Flu-like symptoms", "Fatigue", "Skin reactions", "Diarrhea",
+                     "Autoimmune reactions", "Treating advanced or metastatic cancers"]},
+}
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name[:3] for p in SAMPLES])
+def test_samples_keep_known_headings_and_items(path: Path) -> None:
+    _, result = _clean_sample(path)
+    blocks = {(b.kind, b.text) for b in result.blocks}
+    for kind, texts in KNOWN[path.name[:3]].items():
+        for text in texts:
+            assert (kind, text) in blocks, (kind, text)
+
+
+def test_sample_metadata_and_publisher_sentence() -> None:
+    _, result = _clean_sample(SAMPLES[0], publisher="Turquie Santé")
+    assert result.found_metadata == (("last update", "01/04/2020"),)
+    assert _reasons(result)[17] == "names the publishing site"  # "Turquie santé is currently..."

@@ -1,0 +1,168 @@
+"""Tests for pipeline.ingest: encodings, NFC, line numbers, errors, the cheap HTML path."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import SourceError
+from pipeline.ingest import ingest
+from pipeline.models import SourceMeta
+
+TEXT = "Immunotherapy “works” for café patients.\nSecond line – done.\n"
+
+
+def _ingest(tmp_path: Path, name: str, data: bytes):
+    """Write bytes to tmp_path/name and ingest them with tmp_path as root."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return ingest(path, tmp_path, SourceMeta(filename=name))
+
+
+def _texts(source) -> list[str]:
+    """Return the text of every line of a source."""
+    return [line.text for line in source.lines]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: found by the NUL-byte pattern
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("cp1252"), "cp1252"),  # smart quotes 0x93/0x94, é 0xE9, en dash 0x96
+    ],
+    ids=["utf-8", "utf-8-sig", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "cp1252"],
+)
+def test_decodes_supported_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
+    source = _ingest(tmp_path, "a.txt", data)
+    assert source.encoding == encoding
+    assert _texts(source) == ["Immunotherapy “works” for café patients.", "Second line – done."]
+    assert "\ufeff" not in source.lines[0].text
+
+
+def test_path_is_relative_posix_and_meta_kept(tmp_path: Path) -> None:
+    (tmp_path / "sources" / "topic").mkdir(parents=True)
+    path = tmp_path / "sources" / "topic" / "a.md"
+    path.write_text("# Title\n", encoding="utf-8")
+    meta = SourceMeta(filename="a.md", publisher="Example")
+    source = ingest(path, tmp_path, meta)
+    assert source.path == "sources/topic/a.md"
+    assert source.meta is meta
+
+
+def test_normalizes_to_nfc(tmp_path: Path) -> None:
+    source = _ingest(tmp_path, "a.txt", "Cafe\u0301 and re\u0301sume\u0301\n".encode("utf-8"))
+    assert source.lines[0].text == "Café and résumé"
+    assert len(source.lines[0].text) == len("Café and résumé")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"], ids=["crlf", "cr", "lf"])
+def test_line_numbers_follow_the_original_file(tmp_path: Path, newline: str) -> None:
+    text = newline.join(["Title", "", "First paragraph.", "", "", "Second paragraph.", ""])
+    source = _ingest(tmp_path, "a.txt", text.encode("utf-8"))
+    numbered = {line.number: line.text for line in source.lines}
+    assert numbered[1] == "Title"
+    assert numbered[3] == "First paragraph."
+    assert numbered[6] == "Second paragraph."
+    assert [line.number for line in source.lines] == list(range(1, len(source.lines) + 1))
+    assert all("\r" not in line.text and "\n" not in line.text for line in source.lines)
+
+
+def test_unicode_separators_do_not_split_lines(tmp_path: Path) -> None:
+    # str.splitlines() would split on these and shift every later line number.
+    text = "one\x0cstill one\u2028and still\u0085one\nTwo\n"
+    source = _ingest(tmp_path, "a.txt", text.encode("utf-8"))
+    assert [(line.number, line.text) for line in source.lines] == [
+        (1, "one\x0cstill one\u2028and still\u0085one"), (2, "Two")]
+
+
+def test_mixed_line_endings_keep_numbers(tmp_path: Path) -> None:
+    source = _ingest(tmp_path, "a.txt", b"a\r\nb\rc\nd")
+    assert [(line.number, line.text) for line in source.lines] == [
+        (1, "a"), (2, "b"), (3, "c"), (4, "d")]
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "empty"),
+        (b"  \r\n\t\n  ", "empty"),
+        (codecs.BOM_UTF8 + b" \n", "empty"),
+        (b"%PDF-1.4\n\x00\x01\x02\x03\xff\xfe\x00\x00binary", "binary"),
+        (b"GIF89a" + bytes(range(1, 9)) * 20, "binary"),  # control characters, no NUL
+    ],
+    ids=["empty", "whitespace", "bom-only", "nul-bytes", "control-chars"],
+)
+def test_rejects_empty_and_binary_files(tmp_path: Path, data: bytes, fragment: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        _ingest(tmp_path, "bad.txt", data)
+    assert "bad.txt" in str(caught.value)
+    assert fragment in str(caught.value)
+    assert caught.value.path == "bad.txt"
+
+
+def test_rejects_undecodable_bytes_naming_the_line(tmp_path: Path) -> None:
+    # 0x81 and 0x8D are undefined in Windows-1252 and invalid as UTF-8.
+    data = "Line one.\nLine two.\nBad \x81\x8d here.\n".encode("latin-1")
+    with pytest.raises(SourceError) as caught:
+        _ingest(tmp_path, "bad.txt", data)
+    assert caught.value.line == 3
+    assert str(caught.value).startswith("bad.txt:3: ")
+    assert "UTF-8" in str(caught.value)
+
+
+def test_rejects_damaged_utf8_instead_of_guessing_windows_1252(tmp_path: Path) -> None:
+    data = "Café is fine.\n".encode("utf-8") + b"But this \xe9 is not.\n"
+    with pytest.raises(SourceError) as caught:
+        _ingest(tmp_path, "mixed.txt", data)
+    assert caught.value.line == 2
+
+
+def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="missing.txt: file not found"):
+        ingest(tmp_path / "missing.txt", tmp_path, SourceMeta("missing.txt"))
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    with pytest.raises(SourceError, match=r"a.docx: unsupported file type"):
+        ingest(tmp_path / "a.docx", tmp_path, SourceMeta("a.docx"))
+
+
+HTML = """<!DOCTYPE html>
+<html><head><title>Site title</title>
+<style>p { color: red }</style></head>
+<body>
+<h2>What is   immunotherapy?</h2>
+<p>Immunotherapy helps the immune
+system fight <b>cancer</b> cells &amp; tumours.</p>
+<script>var s = "<p>not text</p>";</script>
+<img src="a.jpg" alt="Doctor talking to a patient">
+<noscript>Enable JavaScript</noscript>
+<ul>
+  <li>Fatigue</li>
+  <li>Rash &eacute;</li>
+</ul>
+<p>First part<br>second part</p>
+</body></html>
+"""
+
+
+def test_html_extracts_text_with_element_line_numbers(tmp_path: Path) -> None:
+    source = _ingest(tmp_path, "page.html", HTML.replace("\n", "\r\n").encode("utf-8"))
+    assert [(line.number, line.text) for line in source.lines] == [
+        (5, "# What is immunotherapy?"),
+        (6, "Immunotherapy helps the immune system fight cancer cells & tumours."),
+        (12, "- Fatigue"),
+        (13, "- Rash é"),
+        (15, "First part"),
+        (15, "second part"),
+    ]
+
+
+def test_html_without_text_is_rejected(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="empty.html: .*no readable text"):
+        _ingest(tmp_path, "empty.html", b"<html><head><script>x()</script></head><body></body></html>")

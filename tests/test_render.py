@@ -1,0 +1,322 @@
+"""Rendering: HTML by template, PDFs checked by structure (pages, text, fonts, tags)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from weasyprint.formatting_structure.boxes import TextBox
+from weasyprint.urls import URLFetchingError, fetch
+
+from pipeline import i18n, render
+from pipeline.errors import HandoutError, RenderError
+from pipeline.fetcher import ASSETS, AssetFetcher
+from pipeline.models import (
+    Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef)
+
+FONT = ASSETS / "fonts" / "NotoSans-Regular.ttf"
+BODY_MIN_PX = 11 * 96 / 72  # 11pt in CSS px
+LONG = ("Your care team checks your blood and asks how you feel before each "
+        "treatment, so that a problem is found early and treated before it gets worse. ")
+
+
+def cluster(text: str, support: int = 1, line: int = 1) -> Cluster:
+    """Make a cluster stated by `support` sources at the same line."""
+    paths = [f"sources/t/{name}.txt" for name in "abcde"[:support]]
+    fid = hashlib.sha1(text.encode()).hexdigest()[:12]
+    members = tuple(Fact(fid, text, text, path, line, "sentence") for path in paths)
+    return Cluster(fid, members[0], members, tuple(paths))
+
+
+CLINIC = Clinic(name="Riverside Oncology Centre", phone="020 7946 0123",
+                address="12 Riverside Road, London", side_effects_phone="020 7946 0999",
+                email="oncology@riverside.example")
+SIDE_EFFECTS = tuple(cluster(text, 2, 40 + i) for i, text in enumerate(
+    ["Tiredness", "Skin rash or itching", "Diarrhoea", "Feeling sick"]))
+SOURCES = (SourceRef("sources/t/a.txt", "Cancer Research Org", "2020-04-01"),
+           SourceRef("sources/t/b.txt", "Health Service", ""))
+
+
+def handout(sections: tuple[Section, ...], **changes) -> Handout:
+    """Make a handout whose leaflet and summary both print these sections."""
+    base = Handout(topic="immunotherapy", title="Immunotherapy: what to expect",
+                   version="1.0", issued="2025-03-01", review="2026-03-01", clinic=CLINIC,
+                   sections=sections, summary=sections, side_effects=SIDE_EFFECTS,
+                   sources=SOURCES)
+    return replace(base, **changes)
+
+
+SMALL = handout((
+    Section("what", "What is immunotherapy?", (
+        Entry(cluster("Immunotherapy helps your immune system destroy cancer cells.", 3, 3)),
+        Entry(cluster("It can be given in several ways:", 2, 5), (
+            cluster("as a drip into a vein;", 2, 6), cluster("as tablets.", 1, 7))),
+    )),
+    Section("during", "During treatment", (
+        Entry(cluster("Treatment is usually given every two to four weeks.", 1, 10)),
+    )),
+    Section("effects", "Side effects", (
+        Entry(cluster("Side effects can start months after treatment ends.", 2, 20)),
+    )),
+))
+BIG = handout(tuple(
+    Section(f"s{s}", f"Section {s + 1}", tuple(
+        Entry(cluster(f"Point {s + 1}.{p + 1}. " + LONG * (1 + p % 3), 1 + (s + p) % 4,
+                      100 * s + p))
+        for p in range(8)))
+    for s in range(5)), topic="big")
+
+
+def pdf(rendered: Rendered) -> PdfReader:
+    return PdfReader(io.BytesIO(rendered.pdf))
+
+
+def text(rendered: Rendered) -> str:
+    return "\n".join(page.extract_text() for page in pdf(rendered).pages)
+
+
+# ---- Fast: strings, HTML, choices -----------------------------------------------
+
+
+def test_i18n_english_and_strict_locales():
+    assert i18n.strings("en")["sources"] == "Sources"
+    assert i18n.strings("en-GB")["page_of"] == "Page {page} of {pages}"
+    assert i18n.format_date("2025-03-01", "en") == "March 1, 2025"
+    assert (i18n.text_direction("en"), i18n.text_direction("ar")) == ("ltr", "rtl")
+    assert i18n.language_tag("en_GB") == "en-GB"
+    for bad in ("xx", "", "fr"):  # unknown to Babel, empty, no catalog shipped
+        with pytest.raises(HandoutError):
+            i18n.strings(bad)
+    with pytest.raises(HandoutError):
+        i18n.format_date("01/04/2020", "en")
+
+
+def test_unknown_page_size_kind_or_locale():
+    with pytest.raises(RenderError, match="page size"):
+        render.render(SMALL, "leaflet", page_size="A5")
+    with pytest.raises(RenderError):
+        render.render(SMALL, "poster")  # type: ignore[arg-type]
+    with pytest.raises(HandoutError):
+        render.render(SMALL, "leaflet", locale="xx")
+
+
+def test_html_head_provenance_and_structure():
+    html = render._html(SMALL, "leaflet", "en")
+    assert '<html lang="en" dir="ltr">' in html
+    assert "<title>Immunotherapy: what to expect</title>" in html
+    assert '<meta name="author" content="Riverside Oncology Centre">' in html
+    assert '<meta name="dcterms.created" content="2025-03-01">' in html
+    lead = SMALL.sections[0].entries[1]
+    assert (f'data-fact="{lead.cluster.id}" '
+            'data-sources="sources/t/a.txt:5 sources/t/b.txt:5"') in html
+    assert (f'<li data-fact="{lead.items[1].id}" '
+            'data-sources="sources/t/a.txt:7">as tablets.</li>') in html
+    assert html.count(f'data-fact="{lead.cluster.id}"') == 1  # each fact printed once
+    assert html.count("<h2>") == 3 + 1  # sections, then "Sources" (contact has a class)
+    assert "Cancer Research Org — a.txt (stated April 1, 2020)" in html
+
+
+def test_one_number_is_printed_once():
+    clinic = replace(CLINIC, side_effects_phone="")
+    html = render._html(replace(SMALL, clinic=clinic), "summary", "en")
+    assert html.count("020 7946 0123") == 1 and "Questions? Side effects?" in html
+
+
+def test_fact_text_is_escaped_in_html():
+    hostile = '<img src="file:///etc/passwd"> <script>alert(1)</script>'
+    html = render._html(handout((Section("x", "X <b>", (Entry(cluster(hostile)),)),)),
+                        "summary", "en")
+    assert "<img" not in html and "<script" not in html and "<b>" not in html
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+
+
+def test_css_strings_cannot_break_out():
+    quoted = render._css_string('A "b" \\ </style> · é')
+    assert quoted.startswith('"') and quoted.endswith('"')
+    assert not set(quoted[1:-1]) & set('"<>\'')
+    assert render._page_counter("Page {page} of {pages}") == (
+        '"Page " counter(page) " of " counter(pages)')
+    with pytest.raises(HandoutError):
+        render._page_counter("Page {pgae}")
+
+
+def test_drop_order_support_then_later_section_then_later_position():
+    sections = (Section("a", "A", (Entry(cluster("a0", 2)), Entry(cluster("a1", 1)))),
+                Section("b", "B", (Entry(cluster("b0", 1)), Entry(cluster("b1", 3)))))
+    # Indexes in document order: a0=0 a1=1 b0=2 b1=3.
+    assert render._drop_order(sections) == [2, 1, 0, 3]
+    kept = render._keep(sections, frozenset({2, 3}))
+    assert [s.key for s in kept] == ["a"]  # "b" lost its last entry, heading goes too
+
+
+# ---- Fast: the fetcher ------------------------------------------------------------
+
+
+def test_fetcher_serves_assets_and_data_urls():
+    fetcher = AssetFetcher()
+    with fetch(fetcher, FONT.as_uri()) as response:
+        assert response.read() == FONT.read_bytes()
+        assert response.content_type == "font/ttf"
+    with fetch(fetcher, "data:text/plain;base64,aGk=") as response:
+        assert response.read() == b"hi"
+
+
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    (ASSETS / "fonts").as_uri() + "/../../../pipeline/render.py",
+    ASSETS.as_uri() + "/%2e%2e/base.html",
+    "file://evil.example/share/x.css",
+    "http://example.com/x.png",
+    "https://example.com/x.css",
+    "ftp://example.com/x",
+])
+def test_fetcher_refuses_everything_else(url, caplog):
+    with caplog.at_level(logging.WARNING, logger="pipeline.fetcher"):
+        with pytest.raises(URLFetchingError):
+            with fetch(AssetFetcher(), url):
+                pass
+    assert url in caplog.text
+
+
+def test_fetcher_refuses_symlink_out_of_assets(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret")
+    root = tmp_path / "assets"
+    root.mkdir()
+    (root / "link.css").symlink_to(outside)
+    with pytest.raises(URLFetchingError):
+        with fetch(AssetFetcher(root), (root / "link.css").as_uri()):
+            pass
+
+
+# ---- Slow: PDFs ------------------------------------------------------------------
+
+
+def font_descriptors(reader: PdfReader):
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if font["/Subtype"] == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            yield font["/FontDescriptor"].get_object()
+
+
+@pytest.mark.slow
+def test_leaflet_pdf_structure():
+    result = render.render(SMALL, "leaflet")
+    reader = pdf(result)
+    assert result.pages == len(reader.pages) >= 1
+    assert (result.warnings, result.left_out, result.layout_passes) == ((), (), 1)
+    printed = text(result)
+    for needle in ("Immunotherapy: what to expect", "020 7946 0123", "020 7946 0999",
+                   "Page 1 of", "Sources", "Contact your care team", "as tablets.",
+                   "Version 1.0 · Issued March 1, 2025", "does not replace"):
+        assert needle in printed
+    assert "data-fact" not in printed
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title == "Immunotherapy: what to expect"
+    assert reader.metadata["/Author"] == "Riverside Oncology Centre"
+    assert reader.metadata["/CreationDate"] == "D:20250301"  # the issue date, not the clock
+    for descriptor in font_descriptors(reader):
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
+        assert "Handout-Sans" in descriptor["/FontName"]  # nothing but the bundled family
+    outline = reader.outline
+    assert outline[0].title == SMALL.title  # h1 at level 1
+    assert [item.title for item in outline[1]][:3] == [s.title for s in SMALL.sections]
+
+
+@pytest.mark.slow
+def test_small_summary_fits_at_once():
+    result = render.render(SMALL, "summary")
+    assert (result.pages, result.left_out, result.layout_passes) == (1, (), 1)
+    assert result.warnings == ()
+    printed = text(result)
+    assert "Common side effects" in printed and "Skin rash or itching" in printed
+    assert "020 7946 0123" in printed and "Page 1 of 1" in printed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page_size, media_box", [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_big_summary_is_one_page(page_size, media_box):
+    result = render.render(BIG, "summary", page_size=page_size)
+    reader = pdf(result)
+    assert result.pages == len(reader.pages) == 1
+    assert tuple(round(float(v)) for v in reader.pages[0].mediabox[2:]) == media_box
+    assert result.left_out and result.warnings == ()
+    assert result.layout_passes <= 5
+    printed = text(result)
+    assert "020 7946 0123" in printed and "Diarrhoea" in printed  # never dropped
+    # Whatever was dropped had no more support than anything kept.
+    entries = [entry for section in BIG.summary for entry in section.entries]
+    dropped = [e.cluster.support for e in entries if e.cluster.id in result.left_out]
+    kept = [e.cluster.support for e in entries if e.cluster.id not in result.left_out]
+    assert kept and max(dropped) <= min(kept)
+    assert all(f'data-fact="{fid}"' not in result.html for fid in result.left_out)
+
+
+@pytest.mark.slow
+def test_summary_body_text_never_below_11pt():
+    result = render.render(BIG, "summary")
+    assert 'class="summary fit-2"' in result.html  # the tightest step was needed
+    document = render._layout(result.html, "A4")
+    html_box = document.pages[0]._page_box.children[0]  # the flow, not the footer
+    sizes = {box.style["font_size"] for box in html_box.descendants()
+             if isinstance(box, TextBox)}
+    assert min(sizes) >= BODY_MIN_PX - 1e-6
+
+
+@pytest.mark.slow
+def test_summary_that_cannot_fit_raises():
+    crowded = replace(SMALL, side_effects=tuple(cluster(LONG * 2, 1, i) for i in range(30)))
+    with pytest.raises(RenderError, match="does not fit"):
+        render.render(crowded, "summary")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["leaflet", "summary"])
+def test_renders_are_byte_identical(kind, monkeypatch):
+    first = render.render(BIG, kind)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # nothing reads the clock anyway
+    assert render.render(BIG, kind).pdf == first.pdf
+
+
+@pytest.mark.slow
+def test_hostile_fact_text_prints_literally_and_fetches_nothing(monkeypatch):
+    asked: list[str] = []
+    original = AssetFetcher.fetch
+
+    def recording(self, url, headers=None):
+        asked.append(url)
+        return original(self, url, headers)
+
+    monkeypatch.setattr(AssetFetcher, "fetch", recording)
+    hostile = '<img src="file:///etc/passwd"> <script>alert(1)</script>'
+    result = render.render(handout((Section("x", "X", (Entry(cluster(hostile)),)),)),
+                           "leaflet")
+    assert '<img src="file:///etc/passwd">' in text(result)
+    assert not any("passwd" in url for url in asked)
+    assert result.warnings == ()
+    for page in pdf(result).pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert all(x.get_object().get("/Subtype") != "/Image" for x in xobjects.values())
+
+
+@pytest.mark.slow
+def test_image_outside_assets_is_refused_with_a_warning():
+    # Templates never print raw HTML, so go one level down and lay out a page directly.
+    with render._captured_warnings() as warnings:
+        document = render._layout('<p>x</p><img src="file:///etc/passwd" alt="">', "A4")
+    assert len(document.pages) == 1
+    assert any("/etc/passwd" in message for message in warnings)
+
+
+def test_templates_dir_is_next_to_package():
+    assert render.TEMPLATES == Path(render.__file__).resolve().parent.parent / "templates"
+    assert (render.TEMPLATES / "assets" / "print.css").is_file()
