@@ -3,8 +3,8 @@
 Cleaning removes whole lines and says why (models.Removal); it never rewrites text beyond
 stripping list/heading markers and surrounding whitespace. Passes, in order:
 line rules (metadata, furniture lexicons, contact data) -> repeated lines -> list runs ->
-lines around contact data -> long unpunctuated lines (captions) -> page header and footer
-outside the article body -> kinds of the remaining lines.
+lines around contact data -> long unpunctuated lines (captions) -> trailing comment and
+reference sections -> page header and footer outside the article body -> kinds of the rest.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ TERMINAL = tuple(".!?:…")
 SOFT_END = tuple(";,")
 
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
-_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)(?=.+(\*\*|__)\s*$)")
+_BOLD_END = re.compile(r"(\*\*|__)\s*$")
 _CLOSERS = "\"'”’»)]*` \t\u00a0"
-_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!…→←↑^()[]{}\"'“”‘’"
+_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’"
 
 
 def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Rule, ...]:
@@ -33,46 +34,63 @@ def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Ru
     return tuple((re.compile(pattern, flags), reason) for pattern, reason in table)
 
 
+_SOCIAL = (r"(facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
+           r"tiktok|messenger|e-?mail|print|copy link)")
+_LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|português|nederlands|"
+             r"türkçe|en|fr|it|de|es|pt|nl|tr)")
+
 # Whole-line furniture, matched against the folded line without markers and edge punctuation.
 # Each is a label a page shows on its own; inside a sentence the same words are content.
 _WHOLE_LINE = _rules([
     (r"[×✕✖✗x]", "close button"),
-    (r"home|home ?page|start|accueil|inicio|startseite|main menu|menu|menú|navigation|"
-     r"toggle navigation|skip (to (main )?content|navigation)|search( this site)?|site ?map|"
-     r"about( us)?|who we are|our team|faqs?|news|blog|events|shop|donate|careers|jobs|press|"
-     r"advertise( with us)?|privacy( policy| notice)?|cookies?( policy)?|terms( of (use|service))?|"
-     r"terms (and|&) conditions|legal( notice)?|imprint|impressum|disclaimer|accessibility",
+    (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
+     r"(toggle )?navigation|skip (to (main )?content|navigation)|search( for| this site)?|"
+     r"cerca|rechercher|buscar|suchen|site ?map|about( us)?|who we are|our team|faqs?|news|blog|"
+     r"events|shop|donate|careers|jobs|press|advertise( with us)?|privacy( policy| notice)?|"
+     r"cookies?( policy)?|terms( of (use|service))?|terms (and|&) conditions|legal( notice)?|"
+     r"imprint|impressum|disclaimer|accessibility|download (the|our) app|back",
      "navigation menu"),
-    (r"(read|show|load|see|view) (more|less|all)|continue reading|read (the )?full (article|story)|"
-     r"more|next|previous|prev|older posts|newer posts|(next|previous|prev) (article|post|page|story)|"
+    (r"(read|show|load|see|view) (more|less|all)|continue reading( below)?|"
+     r"read (the )?full (article|story)|more|next|previous|prev|older posts|newer posts|"
+     r"(next|previous|prev) (article|post|page|story)|"
      r"related( articles| posts| content| stories| topics| news| links)?|"
      r"you (may|might) also (like|be interested in)|recommended( for you| articles| reading)?|"
      r"(most )?popular( posts| articles| now)?|most read|latest (news|posts|articles)|"
-     r"trending( now)?|((back|go|scroll|return) to )?top( button)?|see also",
+     r"trending( now)?|((back|go|scroll|return) to )?top( of (the )?page| button)?|see also",
      "navigation link"),
+    (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
+     "pagination"),
     (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
-     r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|copy link|"
-     r"facebook|twitter|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
-     r"follow us( on \w+)?", "share buttons"),
-    (r"subscribe( now)?|sign up( now)?|newsletter|join( us| now)?", "newsletter form"),
+     r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|"
+     r"follow us( on \w+)?|like( this)?|like loading|condividi|partager|compartir|teilen|delen|"
+     r"stampa|imprimer|imprimir|drucken|" + _SOCIAL + r"( ?[|/·,]? " + _SOCIAL + r")*",
+     "share buttons"),
+    (r"subscribe( now)?|sign up( now)?|newsletter|join( us| now)?|thank you for subscribing",
+     "newsletter form"),
     (r"leave a (comment|reply)|post( a)? comment|add( a)? comment|submit( comment)?|reply|"
-     r"cancel reply|\d+ (comments?|replies)|no comments( yet)?|comments?|(your )?name|"
-     r"(your )?e-?mail( address)?|(your )?website|(your )?message", "comment form"),
+     r"cancel reply|\d+ (comments?|replies)|no comments( yet)?|comments?|commenta|commenter|"
+     r"comentar|kommentieren|(your |full |first |last )?name|surname|subject|"
+     r"(your )?(e-?mail( address)?|website|message|phone( number)?|telephone)|"
+     r"send( (a|your))?( message| request)?", "comment or contact form"),
     (r"log ?in|sign ?in|log ?out|sign ?out|register|create (an )?account|my account|account|"
-     r"password|user ?name|forgot(ten)? (your )?password|(reset|lost) (your )?password|remember me",
+     r"password|user ?name|forgot(ten)? (your )?password|(reset|lost) (your )?password|"
+     r"remember me|accedi|registrati|password dimenticata|se connecter|connexion|s'inscrire|"
+     r"mot de passe oublié|anmelden|registrieren|passwort vergessen|iniciar sesión|registrarse",
      "login dialog"),
-    (r"close|chiudi|fermer|schließen|cerrar|ok|okay|cancel|annulla|annuler|icon|icona|icône|send|"
-     r"go|accept( all)?|decline|reject( all)?|dismiss|got it|i agree|agree|continue",
+    (r"close|chiudi|fermer|schließen|cerrar|ok|okay|cancel|annulla|annuler|icon|icona|icône|"
+     r"go|accept( all)?|decline|reject( all)?|dismiss|got it|i agree|agree|continue|yes no",
      "dialog button"),
-    (r"english|italiano|français|francais|deutsch|español|espanol|português|nederlands|türkçe|"
-     r"english version|versione (italiana|inglese)|version (française|anglaise)|deutsche version|"
-     r"versión en (español|inglés)|in english|"
-     r"(en|fr|it|de|es|pt|nl|tr)( ?[|/] ?(en|fr|it|de|es|pt|nl|tr))+", "language switcher"),
+    (_LANGUAGE + r"( ?[|/·] ?" + _LANGUAGE + r")*|english version|in english|"
+     r"versione (in )?(italiano|italiana|inglese)|version (en )?(française|français|anglaise)|"
+     r"deutsche version|versión en (español|inglés)",
+     "language switcher"),
     (r"loading|loading,? please wait|please wait|caricamento( in corso)?|chargement( en cours)?",
      "loading message"),
     (r"editor'?s (choice|picks?).*|featured( articles?| posts?)?|sponsored( content)?|"
-     r"advertisement|advertising|ads?|partner content|categor(y|ies)|tags?|uncategori[sz]ed",
-     "category label"),
+     r"partner content|categor(y|ies)|tags?|uncategori[sz]ed", "category label"),
+    (r"(reading time:? )?\d+ (min|minutes?)( read)?", "reading time"),
+    (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
+     r"did you find this (article|page|information) (helpful|useful)", "feedback widget"),
     (r"contacts?( us| information| details)?|contatti|contattaci|kontakt|contactos?|"
      r"contactez-nous|nous contacter|get in touch|(where to )?find us|(our )?address|indirizzo|"
      r"adresse|opening hours|headquarters|head office|registered office|sede( legale)?",
@@ -83,10 +101,11 @@ _WHOLE_LINE = _rules([
 _ANYWHERE = _rules([
     (r"\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
      r"\buses? (technical |third[- ]party )?cookies\b|\bcookie (policy|settings|preferences|consent)\b|"
-     r"\baccept (all )?cookies\b|\bby (continuing to (browse|use)|using) (this|our) (web ?site|site)\b",
-     "cookie banner"),
+     r"\baccept (all )?cookies\b|\bby (continuing to (browse|use)|using) (this|our) (web ?site|site)\b|"
+     r"\bwe (value|respect|care about) your privacy\b|\bmanage (consent|cookies|preferences)\b|"
+     r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
     (r"\bnewsletter|\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
-     r"\bjoin our mailing list\b|\bunsubscribe\b", "newsletter form"),
+     r"\bjoin our mailing list\b|\bunsubscribe\b|\binbox\b", "newsletter form"),
     (r"\byour e-?mail( address)? will not be published|\brequired fields are marked|\bakismet\b|"
      r"\breduce spam\b|\bcomment data is processed\b|\bleave a (comment|reply)\b|"
      r"\bsave my name,? e-?mail\b|\bnotify me of (new|follow-up) (comments|posts)\b|"
@@ -94,19 +113,24 @@ _ANYWHERE = _rules([
      "comment form"),
     (r"\bforgot(ten)? (your )?password\b|\b(reset|lost) (your )?password\b|\blogin credentials\b|"
      r"\bremember me\b|\b(log|sign) in to (your|continue|comment|post|read)\b|"
-     r"\bdon'?t have an account\b|\busername or e-?mail\b|\benter your (e-?mail|username)\b",
-     "login dialog"),
+     r"\bdon'?t have an account\b|\busername or e-?mail\b|\benter your (e-?mail|username)\b|"
+     r"^(password dimenticata|mot de passe oublié|passwort vergessen)", "login dialog"),
     (r"^share (this|on)\b|\bclick to (share|print|e-?mail)\b|"
      r"\bshare on (facebook|twitter|x|linkedin|whatsapp|pinterest)\b|^follow us\b|"
      r"\bopens in (a )?new (window|tab)\b", "share buttons"),
-    (r"^(read|see) (also|more|next)\b|^(leggi|vedi) anche\b|^(lire|voir) aussi\b|"
+    (r"^(tags|tagged|categories|category|filed under|posted in)\b\s*:?\s", "category label"),
+    (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
+    (r"^(read|see) (also|next)\b|^(read|see) more\s*[:»›]|^(leggi|vedi) anche\b|"
+     r"^(lire|voir) aussi\b|^(previous|next|prev) (article|post|story|page)\s*:|"
      r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
      r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
      "copyright notice"),
     (r"^(photo|photograph|image|picture|pic|foto|illustration)s?( credits?)?\s*(:|by\b)|"
-     r"^credits?\s*:|\b(getty ?images|shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|"
-     r"pexels|alamy|dreamstime|depositphotos|123rf)\b", "photo credit"),
+     r"^credits?\s*:|\b(photo|image|picture)s? courtesy\b|\bcourtesy of\b|\b(getty( ?images)?|"
+     r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
+     r"depositphotos|123rf|science photo library)\b", "photo credit"),
+    (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:", "image caption"),
 ])
 
 _PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
@@ -115,7 +139,9 @@ _POSES = (r"(talking|speaking|holding|sitting|standing|smiling|examining|consult
           r"explaining|showing|pointing|wearing|comforting|listening|analy[sz]ing)")
 # Depictions are recognisable only on lines that are not sentences (checked by the caller).
 _DEPICTION = _rules([
-    (rf"^([\w-]+ ){{0,3}}?{_PEOPLE} ((at|in front of) (a|an|the)\b|{_POSES}\b)", "image caption"),
+    (rf"^([\w-]+ ){{0,3}}?{_PEOPLE} ({_POSES}\b|(at|in front of) (a|an|the|their|her|his) "
+     r"(\w+ )?(microscope|computer|laptop|desk|table|window|bedside|screen|monitor|whiteboard|"
+     r"lab|laboratory)\b)", "image caption"),
     (r"\bmetaphor (of|for)\b|\billustrat(ion|ive (image|photo|picture))\b|\bpictured\b|"
      r"\bstock (photo|image)\b|\b(photo|image|picture) of\b", "image caption"),
 ])
@@ -133,21 +159,38 @@ _CONTACT = _rules([
 ])
 _PHONE_DIGITS = re.compile(r"(?<![\w/.,-])[+(]?\d[\d ().\-]{6,}\d(?![\w/%])")
 _DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
+_STREET_FIRST = (r"Via|Viale|Piazza|Piazzale|Corso|Largo|Calle|Avenida|Plaza|Paseo|Carrer|Rua|Rue|"
+                 r"Route|Chemin|Avenue|Boulevard|Quai|[A-ZÄÖÜ][\w-]*(straße|strasse|str\.|gasse|weg|"
+                 r"platz|allee|straat|laan|plein|gracht|kade|singel|vej|gatan|gata|vägen)")
+# Postal addresses in common national forms; only lines of at most 15 words are tested.
 _ADDRESS = _rules([
-    (r"\b\d{1,5}[A-Za-z]?,?\s+(?-i:(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.?|Road|Rd\.?|Avenue|"
-     r"Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace|Crescent|Parkway))\b|"
-     r"\b\d{1,4}(\s?(bis|ter))?,?\s+(rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse)\b|"
-     r"(?-i:\b(?:Via|Viale|Piazza|Piazzale|Corso|Largo|Calle|Avenida|Plaza|Paseo|Carrer|Rua|"
-     r"[A-ZÄÖÜ][\w-]*(?:straße|strasse|str\.|gasse|weg|platz|allee))\s+([\w.'’-]+\s+){0,4}?"
-     r"\d{1,4}[a-z]?\b)|\b(p\.? ?o\.? box|postbus|casella postale|apartado)\s*\d+|"
-     r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|\b[A-Z]{2},? \d{5}(-\d{4})?$)|"
-     r"(?-i:^([A-Z]{1,2}-)?\d{5}\s+[A-ZÀ-Ý][\w'’ -]*$)", "contact: postal address"),
+    (r"\b\d{1,5}[A-Za-z]?,?\s+(?-i:([A-Z][\w'’.-]*\s+){0,3}(Street|St\.?|Road|Rd\.?|Avenue|"
+     r"Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|Court|Terrace|Crescent|Parkway))\b",
+     "number then street (English)"),
+    (r"\b\d{1,4}(\s?(bis|ter))?,?\s+(rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse)\b",
+     "number then street (French)"),
+    (r"(?-i:\b(" + _STREET_FIRST + r")\s+([\w.'’-]+\s+){0,4}?\d{1,4}[a-z]?\b)",
+     "street then number (Latin and Germanic languages)"),
+    (r"\b(p\.? ?o\.? box|postbus|casella postale|apartado|boîte postale)\s*\d+", "post box"),
+    (r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|"
+     r"\b[A-Z]{2},? \d{5}(-\d{4})?$)", "UK, Canadian or US postcode"),
+    (r"(?-i:(^|,\s*)([A-Z]{1,2}-)?\d{4,5}\s+[A-ZÀ-Ý][\w'’-]+(\s+[\w'’()-]+){0,2}$)",
+     "postcode then town"),
 ])
 _COMPANY = re.compile(r"\b(s\.?r\.?l|s\.?p\.?a|ltd|llc|inc|gmbh|sarl|s\.?a\.?s|plc|pty|"
                       r"(?-i:Limited|AG|SA|BV|NV|S\.A|B\.V|N\.V))\.?$", re.IGNORECASE)
 _SITE_NAME = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?")
 _SEPARATORS = re.compile(r"\s+[/|]\s+|\s*[>›»→]\s*")
 _HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite"}
+# Headings that open a trailing section that is not the article: readers' comments, and the
+# reference list (citations are not statements for a leaflet; sources are listed separately).
+_TRAILING_SECTIONS = _rules([
+    (r"(\d+ )?(comments?|commenti|commentaires|kommentare|comentarios)|\d+ (responses?|replies)|"
+     r"\d+ (thoughts?|comments?|responses?|replies) (on|to) .*|leave a (comment|reply)",
+     "comment section"),
+    (r"references|sources|bibliography|further reading|useful links|fonti|bibliografia|"
+     r"références|bibliographie|quellen|literatur|referencias", "reference list"),
+])
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
 _METADATA = re.compile(
@@ -171,7 +214,7 @@ def clean(source: Source) -> CleanSource:
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {}
     metadata: list[tuple[str, str]] = []
-    publisher = _fold_name(source.meta.publisher)
+    publisher = _publisher_names(source.meta.publisher)
     for i, text in enumerate(texts):
         found = _metadata(_bare(text))
         if found:
@@ -185,6 +228,7 @@ def clean(source: Source) -> CleanSource:
     for i, text in enumerate(texts):
         if i not in removed and i not in items and _is_caption_length(text):
             removed[i] = "image caption (long line without final punctuation)"
+    _remove_trailing_sections(texts, removed)
     _remove_outside_body(texts, removed, runs)
     blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items), _bare(texts[i]))
               for i in range(len(lines)) if i not in removed]
@@ -196,18 +240,27 @@ def clean(source: Source) -> CleanSource:
 
 def _bare(text: str) -> str:
     """Strip list and heading markers and surrounding whitespace."""
-    return _BULLET.sub("", _HEADING_MARK.sub("", text), count=1).strip()
+    if mark := _HEADING_MARK.match(text):
+        inner = text[mark.end():]
+        return (_BOLD_END.sub("", inner) if mark.group(1) else inner).strip()
+    return _BULLET.sub("", text, count=1).strip()
 
 
 def _fold(text: str) -> str:
     """Casefold, unify apostrophes and collapse spaces, for matching."""
-    return " ".join(text.casefold().replace("’", "'").replace("‘", "'").split())
+    return " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
 
 
 def _fold_name(text: str) -> str:
     """Fold a name and drop accents, so 'Turquie santé' names 'Turquie Santé'."""
     decomposed = unicodedata.normalize("NFKD", _fold(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _publisher_names(publisher: str) -> tuple[str, ...]:
+    """Split 'ImmunOncologia.org (Effetti srl)' into folded names the text may use."""
+    parts = re.split(r"[()\[\];/,]|\s[-–—|]\s", publisher)
+    return tuple(name for name in (_fold_name(p).strip(_EDGE_JUNK) for p in parts) if len(name) >= 3)
 
 
 def _words(text: str) -> int:
@@ -248,7 +301,7 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     return (key, match["value"].strip(" |–—-"))
 
 
-def _line_reason(text: str, publisher: str) -> str | None:
+def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     folded = _fold(text)
     label = _fold(_bare(text)).strip(_EDGE_JUNK)
@@ -256,7 +309,7 @@ def _line_reason(text: str, publisher: str) -> str | None:
         before = _fold(text.split("©")[0])
         caption = _words(before) >= 4 and "copyright" not in before
         return "image caption with photo credit" if caption else "copyright notice"
-    if publisher and _fold_name(label) == publisher.strip(_EDGE_JUNK):
+    if _fold_name(label) in publisher:
         return "site name"
     if _SITE_NAME.fullmatch(text.strip(" /")):
         return "site name"
@@ -270,13 +323,15 @@ def _line_reason(text: str, publisher: str) -> str | None:
             return reason
     if _has_phone_number(text):
         return "contact: phone number"
-    if _words(text) <= 15 and any(rule.search(text) for rule, _ in _ADDRESS):
-        return "contact: postal address"
+    if _words(text) <= 15:
+        for rule, form in _ADDRESS:
+            if rule.search(text):
+                return f"contact: postal address ({form})"
     if _words(text) <= LABEL_MAX_WORDS and _COMPANY.search(text.strip()):
         return "contact: company name"
     if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in _DEPICTION):
         return "image caption"
-    if publisher and re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", _fold_name(text)):
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _fold_name(text)) for name in publisher):
         return "names the publishing site"
     return None
 
@@ -377,7 +432,7 @@ def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
                 removed.setdefault(j, "contact block")
                 j += step
         above = i - 1
-        if removed[i] == "contact: postal address" and above >= 0 and above not in removed \
+        if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
                 and above not in items and _is_short_label(texts[above]):
             removed[above] = "contact block (name above an address)"
 
@@ -403,6 +458,25 @@ def _is_sentence(text: str) -> bool:
     return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
 
 
+def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove everything after a comments or references heading that follows most of the text."""
+    words = [_words(t) if i not in removed and _is_paragraph(t) else 0 for i, t in enumerate(texts)]
+    reason = None
+    for i, text in enumerate(texts):
+        heading = _trailing_section(text)
+        # A 'Comments' link near the top must not cut the article: most of the text comes first.
+        if heading and (reason or sum(words[:i]) > sum(words[i + 1:])):
+            reason = heading
+        if reason:
+            removed.setdefault(i, reason)
+
+
+def _trailing_section(text: str) -> str | None:
+    """Return the kind of trailing section a heading line opens ('comment section'), if any."""
+    label = _fold(_bare(text)).strip(_EDGE_JUNK)
+    return next((reason for rule, reason in _TRAILING_SECTIONS if rule.fullmatch(label)), None)
+
+
 def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
     """Remove page header and footer lines outside the article body (first..last paragraph)."""
     kept = [i for i in range(len(texts)) if i not in removed]
@@ -411,10 +485,7 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
         return  # no article body to anchor on: leave the lines to the editor
     first, last = paragraphs[0], paragraphs[-1]
     last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
-    for i in (i for i in kept if i > last):  # closing short sentences still belong to the body
-        if not _is_sentence(texts[i]):
-            break
-        last = i
+    last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
     header = [i for i in kept if i < first]
     for i in header:
         titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or \
@@ -424,6 +495,30 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     for i in kept:
         if i > last:
             removed[i] = "after the article"
+
+
+def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int, int]) -> int:
+    """Extend the body end over closing short sentences and lists (with their heading)."""
+    for pos, i in enumerate(after):
+        if i <= last:
+            continue  # inside a list already taken
+        following = after[pos + 1] if pos + 1 < len(after) else -1
+        if _is_closing_list(texts, runs, i):
+            last = runs[i]
+        elif _is_sentence(texts[i]):
+            last = i
+        elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL \
+                and _is_closing_list(texts, runs, following):
+            last = runs[following]
+        else:
+            break
+    return last
+
+
+def _is_closing_list(texts: list[str], runs: dict[int, int], lead: int) -> bool:
+    """Tell whether a lead-in after the last paragraph opens an article list, not a footer menu."""
+    # Footer link lists have one- or two-word labels ("Services:"); article lists a lead-in.
+    return runs.get(lead, lead) > lead and _words(texts[lead]) >= 3
 
 
 def _kind(text: str, is_item: bool) -> BlockKind:

@@ -3,7 +3,9 @@
 Assignment rule: a fact goes to the section whose keywords (sections.yaml) it matches
 most; matches in the fact's own words count double those in the source heading above
 it; ties go to the earlier section, no match to the fallback section. List items follow
-their lead-in sentence. Within a section, facts more sources state come first.
+their lead-in sentence. Within a section, facts more sources state come first, then those that match the
+section's keywords best. The summary takes the first of each section (sentences of
+at most SUMMARY_MAX_WORDS words first), as many as the scheme says.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .config import Scheme, SectionRule, Topic
 from .models import Clinic, Cluster, Entry, Handout, Section, SourceRef
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
+SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Placed:
 
     section: str
     entry: Entry
-    order: tuple[int, str, int]
+    order: tuple[int, int, str, int]
 
 
 def compose(
@@ -57,12 +60,17 @@ def compose(
 
 def assign_section(text: str, heading: str, rules: Sequence[SectionRule]) -> str:
     """Return the key of the section whose keywords the text (and heading) match most."""
+    return _best_section(text, heading, rules)[0]
+
+
+def _best_section(text: str, heading: str, rules: Sequence[SectionRule]) -> tuple[str, int]:
+    """The best-matching section's key and its score (0 for the fallback)."""
     best_key, best_score = _fallback(rules), 0
     for rule in rules:
         score = 2 * _matches(text, rule.keywords) + _matches(heading, rule.keywords)
         if score > best_score:
             best_key, best_score = rule.key, score
-    return best_key
+    return best_key, best_score
 
 
 def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
@@ -86,8 +94,8 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
         if cluster.canonical.text.endswith(":") and not attached:
             continue  # a lead-in whose list went elsewhere says nothing on its own
         following = tuple(c for _, c in sorted(continued.get(cluster.id, ()), key=lambda d: (d[0], d[1].id)))
-        section = assign_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
-        order = (-cluster.support, cluster.canonical.source, cluster.canonical.line)
+        section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
+        order = (-cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
         placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order))
     return sorted(placed, key=lambda p: p.order)
 
@@ -129,7 +137,9 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ..
     chosen = []
     for section in sections:
         statements = [e for e in section.entries if not e.items and not e.cluster.canonical.text.endswith(":")]
-        best = tuple(Entry(cluster=e.cluster) for e in statements[: quota.get(section.key, 0)])
+        # Entries arrive ranked; long sentences go last, a summary is read at a glance.
+        ranked = sorted(statements, key=lambda e: len(e.cluster.canonical.text.split()) > SUMMARY_MAX_WORDS)
+        best = tuple(Entry(cluster=e.cluster) for e in ranked[: quota.get(section.key, 0)])
         if best:
             chosen.append(Section(key=section.key, title=section.title, entries=best))
     return tuple(chosen)

@@ -18,9 +18,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # Only these three terminators end a line. str.splitlines() would also split on
 # \x0c, \x1c-\x1e, \x85, \u2028 and \u2029 and shift every later line number.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# A valid UTF-8 multi-byte sequence: its presence in a file that is not valid UTF-8
-# means a UTF-8 file with corrupt bytes (or mixed encodings), not a Windows-1252 file.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# A valid UTF-8 multi-byte sequence. When most non-ASCII bytes of a file that is not valid
+# UTF-8 form such sequences, the file is damaged UTF-8 (or mixed), not Windows-1252.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Control characters tolerated in text: tab, line breaks, form feed, DOS end-of-file.
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x0c\x1a")
 _MAX_CONTROL_SHARE = 0.01
@@ -72,11 +73,18 @@ def _decode(data: bytes, rel: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        if _UTF8_MULTIBYTE.search(data):
+        if _mostly_utf8(data):
             line = _line_at(data, exc.start, "utf-8")
             raise SourceError(rel, "the text is UTF-8 but some bytes are damaged or in another "
                               f"encoding; {_SAVE_HINT}", line) from None
     return _strict(data, "cp1252", rel), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Tell whether most non-ASCII bytes form valid UTF-8 sequences (damaged UTF-8, not cp1252)."""
+    covered = sum(len(match) for match in _UTF8_MULTIBYTE.findall(data))
+    high = sum(1 for byte in data if byte >= 0x80)
+    return covered > high - covered
 
 
 def _strict(data: bytes, codec: str, rel: str) -> str:

@@ -124,6 +124,13 @@ def test_rejects_damaged_utf8_instead_of_guessing_windows_1252(tmp_path: Path) -
     assert caught.value.line == 2
 
 
+def test_windows_1252_that_looks_like_utf8_here_and_there_is_still_windows_1252(
+        tmp_path: Path) -> None:
+    text = "Der Fuß“ ist groß. Schöne Grüße, café, naïve."  # "ß“" is a valid UTF-8 pair
+    source = _ingest(tmp_path, "de.txt", text.encode("cp1252"))
+    assert (source.encoding, source.lines[0].text) == ("cp1252", text)
+
+
 def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="missing.txt: file not found"):
         ingest(tmp_path / "missing.txt", tmp_path, SourceMeta("missing.txt"))
