@@ -14,26 +14,26 @@ def fact_catalog(handout: Handout, clusters: Sequence[Cluster], cleaned: Sequenc
     for section in handout.sections:
         for entry in section.entries:
             placement[entry.cluster.id] = (section.key, "")
-            for item in entry.items:
-                placement[item.id] = (section.key, entry.cluster.id)
+            for attached in (*entry.continued, *entry.items):
+                placement[attached.id] = (section.key, entry.cluster.id)
     facts = [_fact(cluster, *placement.get(cluster.id, ("", ""))) for cluster in clusters]
     document = {
         "topic": handout.topic,
         "title": handout.title,
-        "canonical_rule": "most numbers and key terms, then most content words, then earliest source and line",
+        "canonical_rule": "not excluded, most numbers and key terms, most content words, earliest source and line",
         "sources": [_source(source) for source in sorted(cleaned, key=lambda s: s.path)],
         "facts": sorted(facts, key=lambda f: (f["section"] == "", f["section"], f["id"])),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def _fact(cluster: Cluster, section: str, list_of: str) -> dict[str, object]:
+def _fact(cluster: Cluster, section: str, printed_with: str) -> dict[str, object]:
     """One catalog entry: printed (with its section) or not (section empty)."""
     return {
         "id": cluster.id,
         "section": section,
         "printed": bool(section),
-        "list_of": list_of,
+        "printed_with": printed_with,  # the statement it follows or the lead-in of its list
         "text": cluster.canonical.text,
         "support": cluster.support,
         "members": [
@@ -44,6 +44,7 @@ def _fact(cluster: Cluster, section: str, list_of: str) -> dict[str, object]:
                 "source": fact.source,
                 "line": fact.line,
                 "canonical": fact.id == cluster.canonical.id,
+                "excluded": fact.excluded,
             }
             for fact in cluster.members
         ],

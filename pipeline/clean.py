@@ -13,12 +13,14 @@ import re
 import unicodedata
 
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
+from pipeline.names import fold_name, names_publisher, publisher_names
 
 Rule = tuple[re.Pattern[str], str]
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
 LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
+PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 TERMINAL = tuple(".!?:…")
 SOFT_END = tuple(";,")
 
@@ -214,7 +216,7 @@ def clean(source: Source) -> CleanSource:
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {}
     metadata: list[tuple[str, str]] = []
-    publisher = _publisher_names(source.meta.publisher)
+    publisher = publisher_names(source.meta.publisher)
     for i, text in enumerate(texts):
         found = _metadata(_bare(text))
         if found:
@@ -249,18 +251,6 @@ def _bare(text: str) -> str:
 def _fold(text: str) -> str:
     """Casefold, unify apostrophes and collapse spaces, for matching."""
     return " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
-
-
-def _fold_name(text: str) -> str:
-    """Fold a name and drop accents, so 'Turquie santé' names 'Turquie Santé'."""
-    decomposed = unicodedata.normalize("NFKD", _fold(text))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _publisher_names(publisher: str) -> tuple[str, ...]:
-    """Split 'ImmunOncologia.org (Effetti srl)' into folded names the text may use."""
-    parts = re.split(r"[()\[\];/,]|\s[-–—|]\s", publisher)
-    return tuple(name for name in (_fold_name(p).strip(_EDGE_JUNK) for p in parts) if len(name) >= 3)
 
 
 def _words(text: str) -> int:
@@ -309,7 +299,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         before = _fold(text.split("©")[0])
         caption = _words(before) >= 4 and "copyright" not in before
         return "image caption with photo credit" if caption else "copyright notice"
-    if _fold_name(label) in publisher:
+    if fold_name(label) in publisher:
         return "site name"
     if _SITE_NAME.fullmatch(text.strip(" /")):
         return "site name"
@@ -331,7 +321,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "contact: company name"
     if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in _DEPICTION):
         return "image caption"
-    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", _fold_name(text)) for name in publisher):
+    if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher):
+        # A longer paragraph keeps its other sentences; facts leaves out the naming one.
         return "names the publishing site"
     return None
 

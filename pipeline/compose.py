@@ -101,13 +101,17 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
 
 
 def _host_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> tuple[Cluster | None, int]:
-    """The first sentence of the chain this one refers back to, and how far along it is."""
+    """The first sentence of the chain this one refers back to, and how far along it is.
+
+    A link holds only where the sentence referred to is printed as itself (the canonical
+    of its cluster): after a merge, "It" could otherwise point at another wording.
+    """
     host, depth, seen = None, 0, {cluster.id}
     current = cluster
     while current.canonical.after in by_fact:
         previous = by_fact[current.canonical.after]
-        if previous.id in seen:
-            break  # merging can join a chain onto itself; stop at the loop
+        if previous.id in seen or previous.canonical.id != current.canonical.after:
+            break
         host, depth, current = previous, depth + 1, previous
         seen.add(previous.id)
     return host, depth
@@ -124,9 +128,9 @@ def _lead_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> Cluster | None:
 
 
 def _printable(cluster: Cluster) -> bool:
-    """Questions and fragments are headings in disguise, not statements to print."""
+    """Questions and fragments are headings in disguise; excluded facts are never printed."""
     text = cluster.canonical.text
-    if text.endswith("?"):
+    if text.endswith("?") or cluster.canonical.excluded:
         return False
     return cluster.canonical.kind == "item" or len(text.split()) >= MIN_SENTENCE_WORDS
 

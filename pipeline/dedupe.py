@@ -10,8 +10,8 @@ Method (near-linear in the number of facts, no all-pairs comparison):
 4. Connected facts are split again so that every cluster has a canonical member that
    carries all of its members' numbers and key terms: merging never hides them.
 
-Canonical rule: the member with the most numbers and key terms, then the most content
-words, then the earliest source path and line.
+Canonical rule: a member not excluded from print, with the most numbers and key terms,
+then the most content words, then the earliest source path and line.
 """
 
 from __future__ import annotations
@@ -192,6 +192,7 @@ def _split_by_canonical(
     order = sorted(
         group,
         key=lambda i: (
+            bool(facts[i].excluded),
             -len(profiles[i].key_info),
             -len(profiles[i].stems),
             facts[i].source,

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .models import Block, CleanSource, Fact
+from .names import names_publisher, publisher_names
 
 # Words ending in a period that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -104,6 +105,7 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
     heading = ""
     lead = ""
     seen: dict[str, int] = {}
+    publisher = publisher_names(source.meta.publisher)
     for block in source.blocks:
         if block.kind == "heading":
             heading, lead = repair(block.text, source.meta.language), ""
@@ -114,6 +116,8 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
             fact = _make_fact(block, piece, source.meta.language, heading, lead, seen)
             if previous and refers_back(fact.text, source.meta.language):
                 fact = replace(fact, after=previous)
+            if names_publisher(fact.text, publisher):
+                fact = replace(fact, excluded="names the publishing site")
             previous = fact.id
             yield fact
         if block.kind == "paragraph":

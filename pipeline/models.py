@@ -85,6 +85,7 @@ class Fact:
     heading: str = ""  # nearest source heading above, as context for section assignment
     lead: str = ""  # for list items: id of the sentence that introduces the list
     after: str = ""  # id of the sentence this one refers back to ("It ...", "These ...")
+    excluded: str = ""  # why it must not be printed (e.g. it promotes the publishing site)
 
 
 @dataclass(frozen=True)

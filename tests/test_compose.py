@@ -56,3 +56,33 @@ def test_lead_in_without_items_is_not_printed():
     lead = cluster("Common side effects include:", "a")
     handout = compose([lead], SCHEME, TOPIC, CLINIC, "2026-01-01")
     assert handout.sections == ()
+
+
+def _chain(*texts):
+    facts, previous = [], ""
+    for i, text in enumerate(texts):
+        f = Fact(id=f"g{i}", text=text, original=text, source="a", line=1, kind="sentence", after=previous)
+        facts.append(f)
+        previous = f.id
+    return [Cluster(id="c" + f.id, canonical=f, members=(f,), sources=("a",)) for f in facts]
+
+
+def test_sentences_that_refer_back_print_after_their_host():
+    host, it, this = _chain(
+        "Immunotherapy is a treatment that uses the immune system.",
+        "It is given in a day hospital.",
+        "This takes about an hour.",
+    )
+    handout = compose([this, it, host], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    entries = [e for s in handout.sections for e in s.entries]
+    assert len(entries) == 1
+    assert entries[0].cluster == host and entries[0].continued == (it, this)
+
+
+def test_reference_to_a_merged_away_sentence_stands_alone():
+    host, it = _chain("Immunotherapy is a treatment that uses the immune system.", "It is given weekly in hospital.")
+    other = Fact(id="o1", text="Immunotherapy is a therapy that uses the immune system.", original="x", source="b", line=3, kind="sentence")
+    merged = Cluster(id="cm", canonical=other, members=(host.canonical, other), sources=("a", "b"))
+    handout = compose([merged, it], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    printed = [e.cluster for s in handout.sections for e in s.entries]
+    assert merged in printed and it in printed

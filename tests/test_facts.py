@@ -86,3 +86,11 @@ def test_fact_ids_are_stable_and_distinct():
     blocks = [Block("sources/t/a.txt", 1, "paragraph", "Same here."), Block("sources/t/a.txt", 3, "paragraph", "Same here.")]
     facts = extract([_source(blocks)])
     assert len({f.id for f in facts}) == 2
+
+
+def test_sentence_naming_the_publisher_is_kept_but_excluded():
+    meta = SourceMeta(filename="a.txt", publisher="Health Portal (Portal Ltd)")
+    text = "Immunotherapy uses the immune system. Health portal is proud to offer it."
+    source = CleanSource("sources/t/a.txt", meta, (Block("sources/t/a.txt", 1, "paragraph", text),), ())
+    first, second = extract([source])
+    assert first.excluded == "" and second.excluded == "names the publishing site"
