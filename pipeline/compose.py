@@ -79,9 +79,10 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
     items: dict[str, list[Cluster]] = defaultdict(list)
     continued: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
     statements: list[Cluster] = []
+    hosts = _hosts(clusters, by_fact)
     for cluster in clusters:
         lead = _lead_of(cluster, by_fact)
-        host, depth = _host_of(cluster, by_fact)
+        host, depth = hosts.get(cluster.id, (None, 0))
         if lead is not None and lead.id != cluster.id:
             items[lead.id].append(cluster)
         elif host is not None and _printable(host) and _printable(cluster):
@@ -100,21 +101,33 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
     return sorted(placed, key=lambda p: p.order)
 
 
-def _host_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> tuple[Cluster | None, int]:
-    """The first sentence of the chain this one refers back to, and how far along it is.
+def _hosts(clusters: Sequence[Cluster], by_fact: dict[str, Cluster]) -> dict[str, tuple[Cluster, int]]:
+    """Map each sentence that refers back to the first statement of its chain, and its depth.
 
-    A link holds only where the sentence referred to is printed as itself (the canonical
-    of its cluster): after a merge, "It" could otherwise point at another wording.
+    "It ..." follows the cluster holding the sentence it refers to, even when that
+    sentence merged into another wording of the same statement. Merging can close a loop
+    (two sentences each in the other's cluster); the loop is cut at its smallest id.
     """
-    host, depth, seen = None, 0, {cluster.id}
-    current = cluster
-    while current.canonical.after in by_fact:
-        previous = by_fact[current.canonical.after]
-        if previous.id in seen or previous.canonical.id != current.canonical.after:
-            break
-        host, depth, current = previous, depth + 1, previous
-        seen.add(previous.id)
-    return host, depth
+    parent = {
+        c.id: by_fact[c.canonical.after]
+        for c in clusters
+        if c.canonical.after in by_fact and by_fact[c.canonical.after].id != c.id
+    }
+    for start in sorted(parent):
+        path: list[str] = []
+        current = start
+        while current in parent and current not in path:
+            path.append(current)
+            current = parent[current].id
+        if current in path:
+            del parent[min(path[path.index(current):])]
+    hosts = {}
+    for cluster_id, host in parent.items():
+        depth = 1
+        while host.id in parent:
+            host, depth = parent[host.id], depth + 1
+        hosts[cluster_id] = (host, depth)
+    return hosts
 
 
 def _lead_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> Cluster | None:

@@ -1,5 +1,6 @@
 """Compose: sections by keywords, lists under their lead-in, summary picks the best supported."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.compose import assign_section, compose
@@ -79,10 +80,23 @@ def test_sentences_that_refer_back_print_after_their_host():
     assert entries[0].cluster == host and entries[0].continued == (it, this)
 
 
-def test_reference_to_a_merged_away_sentence_stands_alone():
+def test_reference_to_a_merged_sentence_follows_the_merged_statement():
     host, it = _chain("Immunotherapy is a treatment that uses the immune system.", "It is given weekly in hospital.")
     other = Fact(id="o1", text="Immunotherapy is a therapy that uses the immune system.", original="x", source="b", line=3, kind="sentence")
     merged = Cluster(id="cm", canonical=other, members=(host.canonical, other), sources=("a", "b"))
     handout = compose([merged, it], SCHEME, TOPIC, CLINIC, "2026-01-01")
-    printed = [e.cluster for s in handout.sections for e in s.entries]
-    assert merged in printed and it in printed
+    (entry,) = [e for s in handout.sections for e in s.entries]
+    assert entry.cluster == merged and entry.continued == (it,)
+
+
+def test_a_loop_made_by_merging_is_cut_and_nothing_is_lost():
+    first, second, third = _chain("However, some cancer cells escape the immune system.",
+                                  "In such cases, immunotherapy activates the immune system.",
+                                  "This can be achieved by vaccines given in hospital.")
+    # "They ..." (after first) merged into the cluster of the second sentence: a loop
+    they = Fact(id="t1", text="They can be destroyed by the immune system.", original="x", source="a", line=1, kind="sentence")
+    loop_first = replace(first, canonical=replace(first.canonical, after="t1"))
+    second = replace(second, members=(second.canonical, they))
+    handout = compose([loop_first, second, third], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    printed = [c for s in handout.sections for e in s.entries for c in (e.cluster, *e.continued)]
+    assert sorted(c.id for c in printed) == sorted(c.id for c in (loop_first, second, third))
