@@ -4,8 +4,8 @@ Assignment rule: a fact goes to the section whose keywords (sections.yaml) it ma
 most; matches in the fact's own words count double those in the source heading above
 it; ties go to the earlier section, no match to the fallback section. List items follow
 their lead-in sentence. Within a section, facts more sources state come first, then those that match the
-section's keywords best. The summary takes the first of each section (sentences of
-at most SUMMARY_MAX_WORDS words first), as many as the scheme says.
+section's keywords best. The summary takes, per section, as many as the scheme says:
+most sources first, then short sentences densest in the section's keywords.
 """
 
 from __future__ import annotations
@@ -150,16 +150,23 @@ def _printable(cluster: Cluster) -> bool:
 
 def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ...]:
     """The best-supported statements of each section, as many as the scheme allows."""
-    quota = {rule.key: rule.summary for rule in scheme.sections}
+    rules = {rule.key: rule for rule in scheme.sections}
     chosen = []
     for section in sections:
-        statements = [e for e in section.entries if not e.items and not e.cluster.canonical.text.endswith(":")]
-        # Entries arrive ranked; long sentences go last, a summary is read at a glance.
-        ranked = sorted(statements, key=lambda e: len(e.cluster.canonical.text.split()) > SUMMARY_MAX_WORDS)
-        best = tuple(Entry(cluster=e.cluster) for e in ranked[: quota.get(section.key, 0)])
+        rule = rules[section.key]
+        statements = [e.cluster for e in section.entries if not e.items and not e.cluster.canonical.text.endswith(":")]
+        ranked = sorted(statements, key=lambda c: _summary_rank(c, rule))
+        best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
             chosen.append(Section(key=section.key, title=section.title, entries=best))
     return tuple(chosen)
+
+
+def _summary_rank(cluster: Cluster, rule: SectionRule) -> tuple[int, bool, float, str]:
+    """Most sources first; then short sentences dense in the section's keywords."""
+    words = len(cluster.canonical.text.split())
+    density = _matches(cluster.canonical.text, rule.keywords) / words
+    return (-cluster.support, words > SUMMARY_MAX_WORDS, -density, cluster.id)
 
 
 def _side_effects(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Cluster, ...]:

@@ -271,10 +271,14 @@ def _entries(sections: tuple[Section, ...]) -> list[tuple[int, int, Entry]]:
 
 
 def _drop_order(sections: tuple[Section, ...]) -> list[int]:
-    """Entry indexes, least important first: low support, late section, late position."""
+    """Entry indexes, least important first: low support, late position, late section.
+
+    Position before section: every section loses its second fact before any loses its
+    first, so the summary keeps one essential of each section as long as it can.
+    """
     entries = _entries(sections)
     return sorted(range(len(entries)), key=lambda i: (
-        entries[i][2].cluster.support, -entries[i][0], -entries[i][1]))
+        entries[i][2].cluster.support, -entries[i][1], -entries[i][0]))
 
 
 def _keep(sections: tuple[Section, ...], dropped: frozenset[int]) -> tuple[Section, ...]:

@@ -145,12 +145,13 @@ def test_css_strings_cannot_break_out():
         render._page_counter("Page {pgae}")
 
 
-def test_drop_order_support_then_later_section_then_later_position():
-    sections = (Section("a", "A", (Entry(cluster("a0", 2)), Entry(cluster("a1", 1)))),
+def test_drop_order_support_then_later_position_then_later_section():
+    sections = (Section("a", "A", (Entry(cluster("a0", 2)), Entry(cluster("a1", 1)), Entry(cluster("a2", 1)))),
                 Section("b", "B", (Entry(cluster("b0", 1)), Entry(cluster("b1", 3)))))
-    # Indexes in document order: a0=0 a1=1 b0=2 b1=3.
-    assert render._drop_order(sections) == [2, 1, 0, 3]
-    kept = render._keep(sections, frozenset({2, 3}))
+    # Indexes in document order: a0=0 a1=1 a2=2 b0=3 b1=4. Among support 1, every
+    # second-or-later fact goes before any section's first fact.
+    assert render._drop_order(sections) == [2, 1, 3, 0, 4]
+    kept = render._keep(sections, frozenset({3, 4}))
     assert [s.key for s in kept] == ["a"]  # "b" lost its last entry, heading goes too
 
 
