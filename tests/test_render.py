@@ -16,8 +16,7 @@ from weasyprint.urls import URLFetchingError, fetch
 from pipeline import i18n, render
 from pipeline.errors import HandoutError, RenderError
 from pipeline.fetcher import ASSETS, AssetFetcher
-from pipeline.models import (
-    Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef)
+from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
 
 FONT = ASSETS / "fonts" / "NotoSans-Regular.ttf"
 BODY_MIN_PX = 11 * 96 / 72  # 11pt in CSS px
