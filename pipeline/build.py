@@ -53,8 +53,10 @@ def build(
     topics = select_topics(config, options.topics)
     if options.page_size not in PAGE_SIZES:
         raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
-    planned = [_pdf_path(t.key, locale, kind) for t in topics for locale in options.locales for kind in KINDS]
+    planned = [f"{t.key}/facts.json" for t in topics]
+    planned += [_pdf_path(t.key, locale, kind) for t in topics for locale in options.locales for kind in KINDS]
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
+    previous = _previous_outputs(options.output)
     (options.output / MANIFEST).unlink(missing_ok=True)
     writer = OutputWriter(options.output)
     try:
@@ -62,6 +64,8 @@ def build(
     except BaseException:
         _remove_unwritten(options.output, planned, writer.written)
         raise
+    if not options.topics:  # a full build also clears outputs of topics that are gone
+        _remove_unwritten(options.output, previous, writer.written)
     writer.write(MANIFEST, _manifest(outputs))
     return BuildReport(
         outputs=tuple(outputs),
@@ -131,6 +135,15 @@ def _manifest(outputs: Sequence[Output]) -> str:
         for o in sorted(outputs, key=lambda o: o.path)
     ]
     return json.dumps({"outputs": rows}, indent=2) + "\n"
+
+
+def _previous_outputs(directory: Path) -> list[str]:
+    """The PDFs the last build's manifest lists (none if it is missing or unreadable)."""
+    try:
+        rows = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["outputs"]
+        return [str(row["path"]) for row in rows]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence[str]) -> None:

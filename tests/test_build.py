@@ -112,3 +112,28 @@ def test_bad_source_fails_clearly_and_leaves_no_stale_output(tmp_path, built):
         build(load_config(root), BuildOptions(output=stale))
     assert not (stale / "manifest.json").exists()
     assert not (stale / "en/immunotherapy-leaflet.pdf").exists()
+
+
+def test_full_build_removes_outputs_of_a_topic_that_is_gone(tmp_path, built):
+    output, _ = built
+    stale = tmp_path / "out"
+    shutil.copytree(output, stale)
+    manifest = json.loads((stale / "manifest.json").read_text())
+    gone = {"path": "en/oldtopic-leaflet.pdf", "topic": "oldtopic", "locale": "en", "kind": "leaflet",
+            "pages": 1, "sha256": "0" * 64}
+    manifest["outputs"].append(gone)
+    (stale / "manifest.json").write_text(json.dumps(manifest))
+    (stale / "en/oldtopic-leaflet.pdf").write_bytes(b"%PDF-old")
+    (stale / "en/oldtopic-leaflet.html").write_text("old")
+    build(load_config(ROOT), BuildOptions(output=stale))
+    assert not (stale / "en/oldtopic-leaflet.pdf").exists()
+    assert not (stale / "en/oldtopic-leaflet.html").exists()
+    assert "oldtopic" not in (stale / "manifest.json").read_text()
+
+
+def test_letter_summary_is_one_page_too(tmp_path):
+    report = build(load_config(ROOT), BuildOptions(output=tmp_path, page_size="Letter"))
+    summaries = [o for o in report.outputs if o.kind == "summary"]
+    assert summaries and all(o.pages == 1 for o in summaries)
+    box = PdfReader(tmp_path / summaries[0].path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
