@@ -113,6 +113,7 @@ ANYWHERE = _rules([
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
     (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:", "image caption"),
+    (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
@@ -177,14 +178,16 @@ TRAILING_SECTIONS = _rules([
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
 METADATA = re.compile(
     r"^(?P<label>last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
-    r"posted|reviewed|medically reviewed|written|author|date|mis à jour|dernière mise à jour|publié|"
+    r"posted|reviewed|medically reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
+    r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r"))(?P<value>\S.*)$",
     re.IGNORECASE)
 BYLINE = re.compile(r"^[Bb]y\s+(?P<value>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})$")
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?", re.IGNORECASE)
-METADATA_KEYS = (("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
+METADATA_KEYS = (("next review", "next review"), ("review date", "next review"),
+                 ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
                   ("writ", "author"), ("author", "author"), ("date", "date"))

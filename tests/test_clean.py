@@ -418,3 +418,17 @@ def test_sample_metadata_and_publisher_sentence() -> None:
     # leaves that one sentence out), so the content before it is not lost
     assert 17 not in _reasons(result)
     assert any(b.line == 17 and b.kind == "paragraph" for b in result.blocks)
+
+
+def test_byline_with_publication_and_review_dates_is_metadata() -> None:
+    lines = ["Published: 12 March 2022 | Review date: March 2025", "",
+             "Immunotherapy is a type of cancer treatment that helps your immune system fight cancer."]
+    result = clean(_source(lines))
+    assert result.found_metadata == (("published", "12 March 2022"), ("next review", "March 2025"))
+    assert [b.line for b in result.blocks] == [3]
+
+
+def test_markdown_image_inside_the_body_is_removed() -> None:
+    para = "Immunotherapy uses medicines that help the immune system recognise cancer cells."
+    result = clean(_source([para, "", "![Patient receiving an infusion](infusion.jpg)", "", para + " More."]))
+    assert _reasons(result) == {3: "image (alt text)"}
