@@ -70,7 +70,7 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en",
             fit = _fit_summary(handout, locale, page_size)
         pdf = fit.document.write_pdf(
             pdf_identifier=_identifier(handout, kind, locale, page_size), **PDF_OPTIONS)
-    return Rendered(kind=kind, locale=locale, html=fit.html, pdf=pdf,
+    return Rendered(kind=kind, locale=locale, html=_preview(fit.html), pdf=pdf,
                     pages=len(fit.document.pages), left_out=fit.left_out,
                     layout_passes=fit.passes, warnings=tuple(warnings))
 
@@ -144,6 +144,12 @@ def _css_string(text: str) -> str:
 def _font_config() -> FontConfiguration:
     """Return the process-wide font configuration (building one is slow)."""
     return FontConfiguration()
+
+
+def _preview(html: str) -> str:
+    """The HTML with print.css inlined, so the file opens styled in a browser."""
+    css = (ASSETS / "print.css").read_text(encoding="utf-8")
+    return html.replace("</head>", f"<style>\n{css}</style>\n</head>", 1)
 
 
 @cache

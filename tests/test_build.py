@@ -137,3 +137,20 @@ def test_letter_summary_is_one_page_too(tmp_path):
     assert summaries and all(o.pages == 1 for o in summaries)
     box = PdfReader(tmp_path / summaries[0].path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_no_distinct_number_or_key_term_is_lost(built):
+    output, _ = built
+    html = (output / "en/immunotherapy-leaflet.html").read_text().casefold()
+    catalog = json.loads((output / "immunotherapy/facts.json").read_text())
+    terms = load_config(ROOT).scheme.key_terms
+    for fact in catalog["facts"]:
+        for member in fact["members"]:
+            text = member["text"].casefold()
+            if member["excluded"] or text.endswith("?") or len(text.split()) < 4 and fact["section"] == "":
+                continue
+            for number in re.findall(r"\d+(?:[.,]\d+)*", text):
+                assert number in html, (number, member["source"], member["line"])
+            for term in terms:
+                if re.search(rf"\b{re.escape(term)}", text):
+                    assert re.search(rf"\b{re.escape(term)}", html), (term, member["source"], member["line"])
