@@ -22,12 +22,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
 
 from .models import Cluster, Fact
 
 JACCARD_THRESHOLD = 0.4  # weighted share of all content words that two wordings share
 CONTAINMENT_THRESHOLD = 0.85  # weighted share of the shorter wording found in the longer
-MIN_CONTAINED_WORDS = 4  # a shorter wording must have this many words to be "contained"
+MIN_CONTAINED_WORDS = 5  # a shorter wording needs this many content words to be "contained"
 QUERY_KEYS = 4  # a fact looks for partners through its rarest stems
 POSTING_CAP = 24  # facts indexed per stem: bounds the comparisons per fact
 
@@ -43,7 +46,8 @@ STOPWORDS = frozenset(
 )
 NEGATIONS = frozenset("not no never none nor without cannot neither".split())
 # Spelling variants folded together so "tumour" and "tumor" count as one word.
-_VARIANTS = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("ae", "e"), ("oe", "e"))
+_VARIANTS = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("ae", "e"), ("oe", "e"), ("ence", "ense"))
+_STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset(
@@ -134,17 +138,14 @@ def _compile_terms(key_terms: Sequence[str]) -> list[tuple[str, re.Pattern[str]]
     return compiled
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """Fold plurals, possessives and British/American spellings: light, predictable."""
+    """Fold British/American spellings, then Snowball-stem ("stimulating" -> "stimul")."""
     word = word.removesuffix("'s")
     for old, new in _VARIANTS:
         if old in word and len(word) > 5:
             word = word.replace(old, new)
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    return _STEMMER.stemWord(word)
 
 
 def _weights(profiles: Sequence[Profile]) -> dict[str, float]:
