@@ -60,7 +60,7 @@ def build(
     (options.output / MANIFEST).unlink(missing_ok=True)
     writer = OutputWriter(options.output)
     try:
-        outputs, left_out = _build_all(config, options, topics, writer, progress)
+        outputs, left_out, warnings = _build_all(config, options, topics, writer, progress)
     except BaseException:
         _remove_unwritten(options.output, planned, writer.written)
         raise
@@ -71,6 +71,7 @@ def build(
         outputs=tuple(outputs),
         left_out=tuple(left_out),
         facts_files=tuple(f"{t.key}/facts.json" for t in topics),
+        warnings=tuple(warnings),
     )
 
 
@@ -100,10 +101,11 @@ def _build_all(
     topics: list[Topic],
     writer: OutputWriter,
     progress: Callable[[str], None],
-) -> tuple[list[Output], list[tuple[str, str, tuple[str, ...]]]]:
+) -> tuple[list[Output], list[tuple[str, str, tuple[str, ...]]], list[str]]:
     """Prepare each topic once, then render each locale and kind."""
     outputs: list[Output] = []
     left_out: list[tuple[str, str, tuple[str, ...]]] = []
+    warnings: list[str] = []
     total = len(topics) * len(options.locales) * len(KINDS)
     for topic in topics:
         progress(f"{topic.key}: cleaning and merging {len(topic.sources)} sources")
@@ -116,11 +118,14 @@ def _build_all(
                 writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
                 digest = writer.write(path, rendered.pdf)
                 outputs.append(Output(path, topic.key, locale, kind, rendered.pages, digest))
+                for message in rendered.warnings:
+                    warnings.append(f"{path}: {message}")
+                    log.warning("%s: %s", path, message)
                 if rendered.left_out:
                     left_out.append((topic.key, locale, rendered.left_out))
                     log.info("%s: left out to fit one page: %s", path, ", ".join(rendered.left_out))
                 progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
-    return outputs, left_out
+    return outputs, left_out, warnings
 
 
 def _pdf_path(topic: str, locale: str, kind: OutputKind) -> str:

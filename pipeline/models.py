@@ -197,3 +197,4 @@ class BuildReport:
     outputs: tuple[Output, ...]
     left_out: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())  # (topic, locale, ids)
     facts_files: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what the renderer warned about, as "path: message"

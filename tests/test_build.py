@@ -42,6 +42,11 @@ def test_outputs_and_manifest(built):
     assert not list(output.rglob("*.tmp"))
 
 
+def test_no_renderer_warnings(built):
+    _, report = built
+    assert report.warnings == ()
+
+
 def test_summary_is_one_page_and_leaflet_has_the_clinic(built):
     output, _ = built
     assert len(PdfReader(output / "en/immunotherapy-summary.pdf").pages) == 1

@@ -1,0 +1,226 @@
+"""Benchmark how the text stages (ingest, clean, facts, dedupe) scale with the number of sources.
+
+Generates N synthetic web-article texts from the sentences of sources/immunotherapy (shuffled
+across documents, lightly edited, wrapped in web boilerplate), runs each size in a fresh
+subprocess and prints seconds per stage, peak memory and the growth ratio between sizes.
+A benchmark, not a test: the machine is noisy, so it reports and never asserts.
+
+    /tmp/tv/bin/python bench/text_stages.py [--sizes 100,1000,10000 | --quick] [--profile N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+STAGES = ("ingest", "clean", "facts", "dedupe")
+SITES = ("HealthLine Today", "MedGuide", "OncoInfo", "CareWell News", "Santé Plus", "TumorWatch")
+EDIT_SHARE = 0.3  # share of sentences that get one small edit
+
+
+def boilerplate(rng: random.Random) -> list[str]:
+    """One block of web furniture: menu, cookie banner, share bar, comment form, contact, copyright."""
+    site = rng.choice(SITES)
+    domain = re.sub(r"\W", "", site.lower())
+    blocks = [
+        ["Home | News | Treatments | Cancer | About us | Contact", "Skip to main content", "Menu"],
+        [f"Home > Health > Cancer > {rng.choice(['Immunotherapy', 'Treatments', 'Oncology'])}"],
+        ["We use cookies to improve your experience. By continuing to browse, you accept our cookie policy.",
+         "Accept all cookies", "Manage preferences"],
+        ["Share on Facebook", "Share on Twitter", "Print | Email | Share"],
+        [f"{rng.randint(2, 40)} comments", "Leave a comment",
+         "Your email address will not be published. Required fields are marked *", "Name *", "Email *",
+         "Post comment"],
+        ["Contact us", f"Phone: +{rng.randint(1, 49)} {rng.randint(100, 999)} {rng.randint(100, 999)} "
+         f"{rng.randint(1000, 9999)}", f"Email: info@{domain}.com",
+         f"{rng.randint(1, 250)} Main Street, Springfield, IL {rng.randint(10000, 99999)}"],
+        [f"© {rng.randint(2012, 2024)} {site}. All rights reserved.", "Privacy policy | Terms of use | Sitemap"],
+    ]
+    return rng.choice(blocks)
+
+
+def corpus() -> tuple[list[str], list[str]]:
+    """Sentences of the real sources' content paragraphs, and their question headings."""
+    sentences: list[str] = []
+    headings: list[str] = []
+    for path in sorted((ROOT / "sources" / "immunotherapy").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = " ".join(line.split())
+            if len(line.split()) >= 8 and line.endswith((".", "!", "?", ":")):
+                sentences += re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
+            elif 2 <= len(line.split()) <= 8 and line.endswith("?"):
+                headings.append(line)
+    return sentences, headings
+
+
+def edit(sentence: str, rng: random.Random, vocabulary: list[str]) -> str:
+    """Make one light edit: drop or replace a word, flip the first letter's case, swap two words."""
+    words = sentence.split()
+    if len(words) < 5:
+        return sentence
+    i = rng.randrange(1, len(words) - 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        del words[i]
+    elif kind == 1:
+        words[i] = rng.choice(vocabulary)
+    elif kind == 2:
+        words[0] = words[0][0].swapcase() + words[0][1:]
+    else:
+        words[i], words[i + 1] = words[i + 1], words[i]
+    return " ".join(words)
+
+
+def shuffled(items: list[str], rng: random.Random) -> Iterator[str]:
+    """Yield the items forever, reshuffled on every pass (sentences spread across documents)."""
+    while True:
+        batch = items[:]
+        rng.shuffle(batch)
+        yield from batch
+
+
+def document(rng: random.Random, sentences: Iterator[str], headings: list[str], vocabulary: list[str]) -> str:
+    """One synthetic article of about 15-40 lines: furniture, a heading, paragraphs, furniture."""
+    lines = [line for _ in range(rng.randint(1, 2)) for line in boilerplate(rng)] + [""]
+    lines += [rng.choice(headings), ""] if rng.random() < 0.7 else []
+    bottom = [line for _ in range(rng.randint(1, 2)) for line in boilerplate(rng)]
+    target = rng.randint(15, 40) - len(bottom)
+    while len(lines) < target:
+        paragraph = [next(sentences) for _ in range(rng.randint(1, 4))]
+        lines += [" ".join(edit(s, rng, vocabulary) if rng.random() < EDIT_SHARE else s for s in paragraph), ""]
+        if rng.random() < 0.1:  # furniture in the middle of the article
+            lines += boilerplate(rng) + [""]
+    return "\n".join(lines + [""] + bottom) + "\n"
+
+
+def generate(directory: Path, count: int, seed: int) -> None:
+    """Write count synthetic documents into directory, the same ones for the same seed."""
+    rng = random.Random(seed)
+    pool, headings = corpus()
+    vocabulary = sorted({w for s in pool for w in s.split() if w.isalpha() and len(w) > 3})
+    sentences = shuffled(pool, rng)
+    for number in range(count):
+        text = document(rng, sentences, headings, vocabulary)
+        (directory / f"doc{number:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def run_stages(directory: Path) -> dict[str, float | int]:
+    """Run ingest, clean, facts and dedupe over every document; return timings and counts."""
+    from pipeline.clean import clean
+    from pipeline.config import load_config
+    from pipeline.dedupe import dedupe
+    from pipeline.facts import extract
+    from pipeline.ingest import ingest
+    from pipeline.models import SourceMeta
+
+    key_terms = load_config(ROOT).scheme.key_terms
+    paths = sorted(directory.glob("*.txt"))
+    result: dict[str, float | int] = {}
+
+    def timed(stage: str, work: Callable[[], object]) -> object:
+        start = time.perf_counter()
+        value = work()
+        result[stage] = time.perf_counter() - start
+        return value
+
+    sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
+    cleaned = timed("clean", lambda: [clean(s) for s in sources])  # type: ignore[attr-defined]
+    facts = timed("facts", lambda: extract(cleaned))  # type: ignore[arg-type]
+    clusters = timed("dedupe", lambda: dedupe(facts, key_terms))  # type: ignore[arg-type]
+    result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),  # type: ignore[arg-type]
+                  largest=max((len(c.members) for c in clusters), default=0))  # type: ignore[attr-defined]
+    return result
+
+
+def measure(count: int, seed: int, timeout: float) -> dict[str, float | int] | None:
+    """Generate count documents, run the stages in a fresh interpreter, return its report."""
+    with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
+        generate(Path(tmp), count, seed)
+        try:
+            done = subprocess.run([sys.executable, __file__, "--child", tmp], capture_output=True,
+                                  text=True, timeout=timeout, check=True)
+        except subprocess.TimeoutExpired:
+            return None
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def child(directory: Path) -> None:
+    """Subprocess entry: run the stages and print the report with this process's peak RSS."""
+    report = run_stages(directory)
+    report["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps(report))
+
+
+def profile(count: int, seed: int) -> None:
+    """Run the stages for count documents under cProfile and print the costliest functions."""
+    with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
+        generate(Path(tmp), count, seed)
+        profiler = cProfile.Profile()
+        report = profiler.runcall(run_stages, Path(tmp))
+    print(json.dumps(report))
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+
+
+def main() -> None:
+    """Parse options, measure every size, print the table and the verdict."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated document counts")
+    parser.add_argument("--quick", action="store_true", help="sizes 50,500")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size")
+    parser.add_argument("--profile", type=int, metavar="N", help="cProfile the stages on N documents")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.child)
+    if args.profile:
+        return profile(args.profile, args.seed)
+    sizes = [50, 500] if args.quick else [int(s) for s in args.sizes.split(",")]
+    print(f"{'size':>6} {'docs':>6} {'facts':>7} {'clusters':>8} {'largest':>7} "
+          + " ".join(f"{s:>7}" for s in STAGES) + f" {'total s':>8} {'peak MB':>8} {'ratio':>7}", flush=True)
+    totals: dict[int, float] = {}
+    peaks: dict[int, float] = {}
+    for size in sizes:
+        row = measure(size, args.seed, args.timeout)
+        if row is None:
+            print(f"{size:>6} timed out after {args.timeout:.0f} s", flush=True)
+            continue
+        totals[size] = sum(float(row[s]) for s in STAGES)
+        peaks[size] = float(row["peak_mb"])
+        previous = [s for s in totals if s < size]
+        ratio = f"{totals[size] / totals[previous[-1]]:6.1f}x" if previous else f"{'-':>7}"
+        print(f"{size:>6} {row['docs']:>6} {row['facts']:>7} {row['clusters']:>8} {row['largest']:>7} "
+              + " ".join(f"{float(row[s]):>7.2f}" for s in STAGES)
+              + f" {totals[size]:>8.2f} {peaks[size]:>8.0f} {ratio:>7}", flush=True)
+    print(verdict(totals, peaks))
+
+
+def verdict(totals: dict[int, float], peaks: dict[int, float]) -> str:
+    """One line: does 10k cost at most 12x 1k, and does 10k fit in 120 s and 2 GB?"""
+    if 10000 not in totals:
+        return "verdict: 10,000 documents not measured (or timed out)"
+    parts = []
+    if 1000 in totals:
+        growth = totals[10000] / totals[1000]
+        parts.append(f"10,000 docs cost {growth:.1f}x 1,000 docs ({'OK' if growth <= 12 else 'NOT OK'}: limit 12x)")
+    fits = totals[10000] <= 120 and peaks[10000] <= 2048
+    parts.append(f"10,000 docs took {totals[10000]:.1f} s and {peaks[10000]:.0f} MB "
+                 f"({'OK' if fits else 'NOT OK'}: limit 120 s and 2 GB)")
+    return "verdict: " + "; ".join(parts)
+
+
+if __name__ == "__main__":
+    main()
