@@ -23,12 +23,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 STAGES = ("ingest", "clean", "facts", "dedupe")
 SITES = ("HealthLine Today", "MedGuide", "OncoInfo", "CareWell News", "Santé Plus", "TumorWatch")
 EDIT_SHARE = 0.3  # share of sentences that get one small edit
+T = TypeVar("T")
 
 
 def boilerplate(rng: random.Random) -> list[str]:
@@ -58,7 +60,7 @@ def corpus() -> tuple[list[str], list[str]]:
     headings: list[str] = []
     for path in sorted((ROOT / "sources" / "immunotherapy").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
-            line = " ".join(line.split())
+            line = " ".join(line.split()).lstrip("•-* ")  # list items join paragraphs unmarked
             if len(line.split()) >= 8 and line.endswith((".", "!", "?", ":")):
                 sentences += re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
             elif 2 <= len(line.split()) <= 8 and line.endswith("?"):
@@ -117,7 +119,7 @@ def generate(directory: Path, count: int, seed: int) -> None:
         (directory / f"doc{number:05d}.txt").write_text(text, encoding="utf-8")
 
 
-def run_stages(directory: Path) -> dict[str, float | int]:
+def run_stages(directory: Path) -> dict[str, float]:
     """Run ingest, clean, facts and dedupe over every document; return timings and counts."""
     from pipeline.clean import clean
     from pipeline.config import load_config
@@ -128,24 +130,24 @@ def run_stages(directory: Path) -> dict[str, float | int]:
 
     key_terms = load_config(ROOT).scheme.key_terms
     paths = sorted(directory.glob("*.txt"))
-    result: dict[str, float | int] = {}
+    result: dict[str, float] = {}
 
-    def timed(stage: str, work: Callable[[], object]) -> object:
+    def timed(stage: str, work: Callable[[], T]) -> T:
         start = time.perf_counter()
         value = work()
-        result[stage] = time.perf_counter() - start
+        result[stage + "_s"] = time.perf_counter() - start
         return value
 
     sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
-    cleaned = timed("clean", lambda: [clean(s) for s in sources])  # type: ignore[attr-defined]
-    facts = timed("facts", lambda: extract(cleaned))  # type: ignore[arg-type]
-    clusters = timed("dedupe", lambda: dedupe(facts, key_terms))  # type: ignore[arg-type]
-    result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),  # type: ignore[arg-type]
-                  largest=max((len(c.members) for c in clusters), default=0))  # type: ignore[attr-defined]
+    cleaned = timed("clean", lambda: [clean(s) for s in sources])
+    facts = timed("facts", lambda: extract(cleaned))
+    clusters = timed("dedupe", lambda: dedupe(facts, key_terms))
+    result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),
+                  largest=max((len(c.members) for c in clusters), default=0))
     return result
 
 
-def measure(count: int, seed: int, timeout: float) -> dict[str, float | int] | None:
+def measure(count: int, seed: int, timeout: float) -> dict[str, float] | None:
     """Generate count documents, run the stages in a fresh interpreter, return its report."""
     with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
         generate(Path(tmp), count, seed)
@@ -198,12 +200,12 @@ def main() -> None:
         if row is None:
             print(f"{size:>6} timed out after {args.timeout:.0f} s", flush=True)
             continue
-        totals[size] = sum(float(row[s]) for s in STAGES)
-        peaks[size] = float(row["peak_mb"])
+        totals[size] = sum(row[s + "_s"] for s in STAGES)
+        peaks[size] = row["peak_mb"]
         previous = [s for s in totals if s < size]
         ratio = f"{totals[size] / totals[previous[-1]]:6.1f}x" if previous else f"{'-':>7}"
         print(f"{size:>6} {row['docs']:>6} {row['facts']:>7} {row['clusters']:>8} {row['largest']:>7} "
-              + " ".join(f"{float(row[s]):>7.2f}" for s in STAGES)
+              + " ".join(f"{row[s + '_s']:>7.2f}" for s in STAGES)
               + f" {totals[size]:>8.2f} {peaks[size]:>8.0f} {ratio:>7}", flush=True)
     print(verdict(totals, peaks))
 

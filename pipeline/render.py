@@ -107,12 +107,19 @@ def _source_row(path: str, publisher: str, date: str, locale: str) -> dict[str, 
 
 
 def _page_css(handout: Handout, t: dict[str, str], issued: str, direction: str) -> Markup:
-    """Return the footer margin boxes; texts go in as escaped CSS strings."""
+    """Return the header and footer margin boxes; texts go in as escaped CSS strings.
+
+    Every page names the clinic and its number: a page photocopied on its own still
+    tells the patient whom to call.
+    """
     left = f"{handout.title} · {t['version']} {handout.version} · {t['issued']} {issued}"
+    clinic = handout.clinic
+    header = f"{clinic.name} · {t['questions']} {t['call']} {clinic.phone}"
     start, end = ("left", "right") if direction == "ltr" else ("right", "left")
     return Markup(
         f"@page {{ @bottom-{start} {{ content: {_css_string(left)}; text-align: {start} }}"
-        f" @bottom-{end} {{ content: {_page_counter(t['page_of'])}; text-align: {end} }} }}")
+        f" @bottom-{end} {{ content: {_page_counter(t['page_of'])}; text-align: {end} }}"
+        f" @top-{end} {{ content: {_css_string(header)}; text-align: {end} }} }}")
 
 
 def _page_counter(pattern: str) -> str:

@@ -42,6 +42,15 @@ def test_outputs_and_manifest(built):
     assert not list(output.rglob("*.tmp"))
 
 
+def test_every_page_names_the_clinic_and_its_number(built):
+    output, _ = built
+    clinic = load_config(ROOT).clinic
+    for kind in ("leaflet", "summary"):
+        for page in PdfReader(output / f"en/immunotherapy-{kind}.pdf").pages:
+            text = page.extract_text()
+            assert clinic.name in text and clinic.phone in text
+
+
 def test_no_renderer_warnings(built):
     _, report = built
     assert report.warnings == ()
