@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 KINDS: tuple[OutputKind, ...] = ("leaflet", "summary")
 MANIFEST = "manifest.json"
+REPORT = "report.json"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def build(
     planned += [_pdf_path(t.key, locale, kind) for t in topics for locale in options.locales for kind in KINDS]
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
     previous = _previous_outputs(options.output)
-    (options.output / MANIFEST).unlink(missing_ok=True)
+    for name in (MANIFEST, REPORT):
+        (options.output / name).unlink(missing_ok=True)
     writer = OutputWriter(options.output)
     try:
         outputs, left_out, warnings = _build_all(config, options, topics, writer, progress)
@@ -66,6 +68,7 @@ def build(
         raise
     if not options.topics:  # a full build also clears outputs of topics that are gone
         _remove_unwritten(options.output, previous, writer.written)
+    writer.write(REPORT, _report(left_out, warnings))
     writer.write(MANIFEST, _manifest(outputs))
     return BuildReport(
         outputs=tuple(outputs),
@@ -101,10 +104,10 @@ def _build_all(
     topics: list[Topic],
     writer: OutputWriter,
     progress: Callable[[str], None],
-) -> tuple[list[Output], list[tuple[str, str, tuple[str, ...]]], list[str]]:
+) -> tuple[list[Output], list[tuple[str, tuple[str, ...], tuple[str, ...]]], list[str]]:
     """Prepare each topic once, then render each locale and kind."""
     outputs: list[Output] = []
-    left_out: list[tuple[str, str, tuple[str, ...]]] = []
+    left_out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     warnings: list[str] = []
     total = len(topics) * len(options.locales) * len(KINDS)
     for topic in topics:
@@ -122,7 +125,8 @@ def _build_all(
                     warnings.append(f"{path}: {message}")
                     log.warning("%s: %s", path, message)
                 if rendered.left_out:
-                    left_out.append((topic.key, locale, rendered.left_out))
+                    texts = {c.id: c.canonical.text for c in prepared.clusters}
+                    left_out.append((path, rendered.left_out, tuple(texts[i] for i in rendered.left_out)))
                     log.info("%s: left out to fit one page: %s", path, ", ".join(rendered.left_out))
                 progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
     return outputs, left_out, warnings
@@ -140,6 +144,12 @@ def _manifest(outputs: Sequence[Output]) -> str:
         for o in sorted(outputs, key=lambda o: o.path)
     ]
     return json.dumps({"outputs": rows}, indent=2) + "\n"
+
+
+def _report(left_out: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]], warnings: Sequence[str]) -> str:
+    """The build report: what each summary left out to fit one page, and any warnings."""
+    rows = {path: [{"id": i, "text": t} for i, t in zip(ids, texts, strict=True)] for path, ids, texts in left_out}
+    return json.dumps({"left_out": rows, "warnings": list(warnings)}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _previous_outputs(directory: Path) -> list[str]:

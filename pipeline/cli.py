@@ -68,8 +68,8 @@ def build_command(
     options = BuildOptions(output=output, topics=topics, locales=locales, page_size=page_size)
     report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
     if not quiet:
-        for topic, locale, ids in report.left_out:
-            _echo_err(f"{locale}/{topic}-summary: left out to fit one page: {', '.join(ids)}")
+        for path, ids, _ in report.left_out:
+            _echo_err(f"{path}: left out to fit one page: {', '.join(ids)} (see {output}/report.json)")
         _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json)")
 
 

@@ -195,6 +195,6 @@ class BuildReport:
     """What one build produced and what it had to leave out."""
 
     outputs: tuple[Output, ...]
-    left_out: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())  # (topic, locale, ids)
+    left_out: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = field(default=())  # (path, ids, texts)
     facts_files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # what the renderer warned about, as "path: message"

@@ -51,9 +51,16 @@ def test_every_page_names_the_clinic_and_its_number(built):
             assert clinic.name in text and clinic.phone in text
 
 
-def test_no_renderer_warnings(built):
-    _, report = built
+def test_no_renderer_warnings_and_report_names_what_was_left_out(built):
+    output, report = built
     assert report.warnings == ()
+    written = json.loads((output / "report.json").read_text())
+    assert written["warnings"] == []
+    catalog = {f["id"]: f for f in json.loads((output / "immunotherapy/facts.json").read_text())["facts"]}
+    for path, ids, texts in report.left_out:
+        assert path.endswith("-summary.pdf")
+        assert [row["id"] for row in written["left_out"][path]] == list(ids)
+        assert all(catalog[i]["text"] == t and catalog[i]["printed"] for i, t in zip(ids, texts))
 
 
 def test_summary_is_one_page_and_leaflet_has_the_clinic(built):
@@ -124,8 +131,9 @@ def test_bad_source_fails_clearly_and_leaves_no_stale_output(tmp_path, built):
     (root / "sources/immunotherapy/zz_broken.txt").write_bytes(b"")
     with pytest.raises(HandoutError, match="zz_broken.txt"):
         build(load_config(root), BuildOptions(output=stale))
-    assert not (stale / "manifest.json").exists()
+    assert not (stale / "manifest.json").exists() and not (stale / "report.json").exists()
     assert not (stale / "en/immunotherapy-leaflet.pdf").exists()
+    assert not (stale / "immunotherapy/facts.json").exists()
 
 
 def test_full_build_removes_outputs_of_a_topic_that_is_gone(tmp_path, built):
