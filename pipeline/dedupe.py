@@ -74,21 +74,25 @@ class Profile:
 def dedupe(facts: Sequence[Fact], key_terms: Sequence[str] = ()) -> tuple[Cluster, ...]:
     """Group facts that state the same thing; every fact lands in exactly one cluster."""
     terms = _compile_terms(key_terms)
-    profiles = [profile(fact.text, terms) for fact in facts]
+    cached = lru_cache(maxsize=None)(lambda text: profile(text, terms))
+    profiles = [cached(fact.text) for fact in facts]
     weights = _weights(profiles)
-    parent = list(range(len(facts)))
-    first_with_wording: dict[Profile, int] = {}
-    for index, prof in enumerate(profiles):  # identical wordings join at once, however many
-        if prof.stems:
-            _union(parent, index, first_with_wording.setdefault(prof, index))
-    _link_similar(profiles, weights, parent)
+    # Identical wordings (same profile) are one statement however often they occur:
+    # the comparisons below run once per distinct wording, not once per fact.
+    wordings: dict[Profile | int, list[int]] = defaultdict(list)
+    for index, prof in enumerate(profiles):
+        wordings[prof if prof.stems else index].append(index)  # no content words: never merged
+    members = list(wordings.values())
+    distinct = [profiles[indexes[0]] for indexes in members]
+    parent = list(range(len(distinct)))
+    _link_similar(distinct, weights, parent)
     groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(facts)):
+    for index in range(len(distinct)):
         groups[_find(parent, index)].append(index)
     clusters = [
         cluster
         for group in groups.values()
-        for cluster in _split_by_canonical(group, facts, profiles, weights)
+        for cluster in _split_by_canonical(group, distinct, members, facts, weights)
     ]
     return tuple(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
 
@@ -168,7 +172,6 @@ def _link_similar(profiles: Sequence[Profile], weights: dict[str, float], parent
     the work linear in the number of facts.
     """
     postings: dict[str, list[int]] = defaultdict(list)
-    indexed: set[Profile] = set()
     order = sorted(range(len(profiles)), key=lambda i: (-len(profiles[i].stems), i))
     for index in order:
         prof = profiles[index]
@@ -178,28 +181,27 @@ def _link_similar(profiles: Sequence[Profile], weights: dict[str, float], parent
                 if other not in checked and similar(prof, profiles[other], weights):
                     _union(parent, index, other)
                 checked.add(other)
-        if prof in indexed:
-            continue  # an identical wording is indexed already and joined above
-        indexed.add(prof)
         for stem in prof.stems:
             if len(postings[stem]) < POSTING_CAP:
                 postings[stem].append(index)
 
 
 def _split_by_canonical(
-    group: list[int], facts: Sequence[Fact], profiles: Sequence[Profile], weights: dict[str, float]
+    group: list[int],
+    profiles: Sequence[Profile],
+    members: Sequence[list[int]],
+    facts: Sequence[Fact],
+    weights: dict[str, float],
 ) -> list[Cluster]:
-    """Split a connected group so each part's canonical carries all its key information."""
+    """Split a connected group of wordings so each part's canonical carries all key information."""
+
+    def rank(fact: Fact) -> tuple[bool, str, int, str]:
+        return bool(fact.excluded), fact.source, fact.line, fact.id
+
+    best = {i: min((facts[f] for f in members[i]), key=rank) for i in group}
     order = sorted(
         group,
-        key=lambda i: (
-            bool(facts[i].excluded),
-            -len(profiles[i].key_info),
-            -len(profiles[i].stems),
-            facts[i].source,
-            facts[i].line,
-            facts[i].id,
-        ),
+        key=lambda i: (bool(best[i].excluded), -len(profiles[i].key_info), -len(profiles[i].stems), *rank(best[i])),
     )
     parts: list[list[int]] = []
     for index in order:
@@ -212,13 +214,12 @@ def _split_by_canonical(
                 break
         else:
             parts.append([index])
-    return [_cluster(part, facts) for part in parts]
+    return [_cluster(best[part[0]], [facts[f] for i in part for f in members[i]]) for part in parts]
 
 
-def _cluster(part: list[int], facts: Sequence[Fact]) -> Cluster:
-    """Build a cluster whose first index is the canonical member."""
-    canonical = facts[part[0]]
-    members = tuple(sorted((facts[i] for i in part), key=lambda f: (f.source, f.line, f.id)))
+def _cluster(canonical: Fact, part: list[Fact]) -> Cluster:
+    """Build a cluster of facts around its canonical member."""
+    members = tuple(sorted(part, key=lambda f: (f.source, f.line, f.id)))
     return Cluster(
         id=cluster_id(canonical.text),
         canonical=canonical,
