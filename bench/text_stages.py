@@ -1,11 +1,8 @@
 """Benchmark how the text stages (ingest, clean, facts, dedupe) scale with the number of sources.
 
-Generates N synthetic web-article texts from the sentences of sources/immunotherapy (shuffled
-across documents, lightly edited, wrapped in web boilerplate), runs each size in a fresh
-subprocess and prints seconds per stage, peak memory and the growth ratio between sizes.
-A benchmark, not a test: the machine is noisy, so it reports and never asserts.
-
-    /tmp/tv/bin/python bench/text_stages.py [--sizes 100,1000,10000 | --quick] [--profile N]
+Writes N synthetic web articles made of the sentences of sources/immunotherapy (shuffled, lightly
+edited, wrapped in web boilerplate), runs each size in a fresh subprocess and prints seconds per
+stage, peak memory and growth between sizes. It never asserts timings: the machine is noisy.
 """
 
 from __future__ import annotations
@@ -22,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,13 +29,16 @@ STAGES = ("ingest", "clean", "facts", "dedupe")
 SITES = ("HealthLine Today", "MedGuide", "OncoInfo", "CareWell News", "Santé Plus", "TumorWatch")
 EDIT_SHARE = 0.3  # share of sentences that get one small edit
 T = TypeVar("T")
+COLUMNS = ("size", "docs", "facts", "clusters", "largest", *STAGES, "total s", "peak MB", "ratio")
+ROW = "{:>6} {:>6} {:>7} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8} {:>7}"
 
 
 def boilerplate(rng: random.Random) -> list[str]:
     """One block of web furniture: menu, cookie banner, share bar, comment form, contact, copyright."""
     site = rng.choice(SITES)
     domain = re.sub(r"\W", "", site.lower())
-    blocks = [
+    phone = f"+{rng.randint(1, 49)} {rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+    return rng.choice([
         ["Home | News | Treatments | Cancer | About us | Contact", "Skip to main content", "Menu"],
         [f"Home > Health > Cancer > {rng.choice(['Immunotherapy', 'Treatments', 'Oncology'])}"],
         ["We use cookies to improve your experience. By continuing to browse, you accept our cookie policy.",
@@ -46,18 +47,16 @@ def boilerplate(rng: random.Random) -> list[str]:
         [f"{rng.randint(2, 40)} comments", "Leave a comment",
          "Your email address will not be published. Required fields are marked *", "Name *", "Email *",
          "Post comment"],
-        ["Contact us", f"Phone: +{rng.randint(1, 49)} {rng.randint(100, 999)} {rng.randint(100, 999)} "
-         f"{rng.randint(1000, 9999)}", f"Email: info@{domain}.com",
+        ["Contact us", f"Phone: {phone}", f"Email: info@{domain}.com",
          f"{rng.randint(1, 250)} Main Street, Springfield, IL {rng.randint(10000, 99999)}"],
         [f"© {rng.randint(2012, 2024)} {site}. All rights reserved.", "Privacy policy | Terms of use | Sitemap"],
-    ]
-    return rng.choice(blocks)
+    ])
 
 
 def corpus() -> tuple[list[str], list[str]]:
     """Sentences of the real sources' content paragraphs, and their question headings."""
     sentences: list[str] = []
-    headings: list[str] = []
+    headings: list[str] = []  # question lines ("What are its types?") serve as article headings
     for path in sorted((ROOT / "sources" / "immunotherapy").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             line = " ".join(line.split()).lstrip("•-* ")  # list items join paragraphs unmarked
@@ -73,8 +72,7 @@ def edit(sentence: str, rng: random.Random, vocabulary: list[str]) -> str:
     words = sentence.split()
     if len(words) < 5:
         return sentence
-    i = rng.randrange(1, len(words) - 1)
-    kind = rng.randrange(4)
+    i, kind = rng.randrange(1, len(words) - 1), rng.randrange(4)
     if kind == 0:
         del words[i]
     elif kind == 1:
@@ -82,16 +80,8 @@ def edit(sentence: str, rng: random.Random, vocabulary: list[str]) -> str:
     elif kind == 2:
         words[0] = words[0][0].swapcase() + words[0][1:]
     else:
-        words[i], words[i + 1] = words[i + 1], words[i]
+        words[i : i + 2] = words[i + 1], words[i]
     return " ".join(words)
-
-
-def shuffled(items: list[str], rng: random.Random) -> Iterator[str]:
-    """Yield the items forever, reshuffled on every pass (sentences spread across documents)."""
-    while True:
-        batch = items[:]
-        rng.shuffle(batch)
-        yield from batch
 
 
 def document(rng: random.Random, sentences: Iterator[str], headings: list[str], vocabulary: list[str]) -> str:
@@ -104,8 +94,8 @@ def document(rng: random.Random, sentences: Iterator[str], headings: list[str], 
         paragraph = [next(sentences) for _ in range(rng.randint(1, 4))]
         lines += [" ".join(edit(s, rng, vocabulary) if rng.random() < EDIT_SHARE else s for s in paragraph), ""]
         if rng.random() < 0.1:  # furniture in the middle of the article
-            lines += boilerplate(rng) + [""]
-    return "\n".join(lines + [""] + bottom) + "\n"
+            lines += [*boilerplate(rng), ""]
+    return "\n".join([*lines, "", *bottom]) + "\n"
 
 
 def generate(directory: Path, count: int, seed: int) -> None:
@@ -113,21 +103,19 @@ def generate(directory: Path, count: int, seed: int) -> None:
     rng = random.Random(seed)
     pool, headings = corpus()
     vocabulary = sorted({w for s in pool for w in s.split() if w.isalpha() and len(w) > 3})
-    sentences = shuffled(pool, rng)
+    sentences = chain.from_iterable(rng.sample(pool, len(pool)) for _ in repeat(None))  # reshuffled each pass
     for number in range(count):
-        text = document(rng, sentences, headings, vocabulary)
-        (directory / f"doc{number:05d}.txt").write_text(text, encoding="utf-8")
+        (directory / f"doc{number:05d}.txt").write_text(document(rng, sentences, headings, vocabulary), "utf-8")
 
 
 def run_stages(directory: Path) -> dict[str, float]:
-    """Run ingest, clean, facts and dedupe over every document; return timings and counts."""
+    """Run ingest, clean, facts and dedupe over every document; return timings, counts, peak RSS."""
     from pipeline.clean import clean
     from pipeline.config import load_config
     from pipeline.dedupe import dedupe
     from pipeline.facts import extract
     from pipeline.ingest import ingest
     from pipeline.models import SourceMeta
-
     key_terms = load_config(ROOT).scheme.key_terms
     paths = sorted(directory.glob("*.txt"))
     result: dict[str, float] = {}
@@ -135,7 +123,7 @@ def run_stages(directory: Path) -> dict[str, float]:
     def timed(stage: str, work: Callable[[], T]) -> T:
         start = time.perf_counter()
         value = work()
-        result[stage + "_s"] = time.perf_counter() - start
+        result[stage + "_s"] = time.perf_counter() - start  # seconds, kept apart from the counts
         return value
 
     sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
@@ -143,7 +131,8 @@ def run_stages(directory: Path) -> dict[str, float]:
     facts = timed("facts", lambda: extract(cleaned))
     clusters = timed("dedupe", lambda: dedupe(facts, key_terms))
     result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),
-                  largest=max((len(c.members) for c in clusters), default=0))
+                  largest=max((len(c.members) for c in clusters), default=0),
+                  peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
     return result
 
 
@@ -151,29 +140,12 @@ def measure(count: int, seed: int, timeout: float) -> dict[str, float] | None:
     """Generate count documents, run the stages in a fresh interpreter, return its report."""
     with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
         generate(Path(tmp), count, seed)
+        command = [sys.executable, __file__, "--child", tmp]
         try:
-            done = subprocess.run([sys.executable, __file__, "--child", tmp], capture_output=True,
-                                  text=True, timeout=timeout, check=True)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
         except subprocess.TimeoutExpired:
             return None
     return json.loads(done.stdout.splitlines()[-1])
-
-
-def child(directory: Path) -> None:
-    """Subprocess entry: run the stages and print the report with this process's peak RSS."""
-    report = run_stages(directory)
-    report["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps(report))
-
-
-def profile(count: int, seed: int) -> None:
-    """Run the stages for count documents under cProfile and print the costliest functions."""
-    with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
-        generate(Path(tmp), count, seed)
-        profiler = cProfile.Profile()
-        report = profiler.runcall(run_stages, Path(tmp))
-    print(json.dumps(report))
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
 
 
 def main() -> None:
@@ -186,27 +158,29 @@ def main() -> None:
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile the stages on N documents")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        return child(args.child)
-    if args.profile:
-        return profile(args.profile, args.seed)
+    if args.child:  # one fresh interpreter per size: its own peak RSS, nothing warm from earlier sizes
+        return print(json.dumps(run_stages(args.child)))
+    if args.profile:  # the stages on N documents under cProfile, costliest functions first
+        with tempfile.TemporaryDirectory(prefix="handout-bench-") as tmp:
+            generate(Path(tmp), args.profile, args.seed)
+            profiler = cProfile.Profile()
+            print(json.dumps(profiler.runcall(run_stages, Path(tmp))))
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+        return
     sizes = [50, 500] if args.quick else [int(s) for s in args.sizes.split(",")]
-    print(f"{'size':>6} {'docs':>6} {'facts':>7} {'clusters':>8} {'largest':>7} "
-          + " ".join(f"{s:>7}" for s in STAGES) + f" {'total s':>8} {'peak MB':>8} {'ratio':>7}", flush=True)
+    print(ROW.format(*COLUMNS), flush=True)
     totals: dict[int, float] = {}
     peaks: dict[int, float] = {}
     for size in sizes:
-        row = measure(size, args.seed, args.timeout)
-        if row is None:
-            print(f"{size:>6} timed out after {args.timeout:.0f} s", flush=True)
+        if (row := measure(size, args.seed, args.timeout)) is None:
+            print(f"{size:>6} timed out after {args.timeout:g} s", flush=True)
             continue
-        totals[size] = sum(row[s + "_s"] for s in STAGES)
-        peaks[size] = row["peak_mb"]
-        previous = [s for s in totals if s < size]
-        ratio = f"{totals[size] / totals[previous[-1]]:6.1f}x" if previous else f"{'-':>7}"
-        print(f"{size:>6} {row['docs']:>6} {row['facts']:>7} {row['clusters']:>8} {row['largest']:>7} "
-              + " ".join(f"{row[s + '_s']:>7.2f}" for s in STAGES)
-              + f" {totals[size]:>8.2f} {peaks[size]:>8.0f} {ratio:>7}", flush=True)
+        totals[size], peaks[size] = sum(row[s + "_s"] for s in STAGES), row["peak_mb"]
+        previous = [s for s in totals if s < size]  # ratio to the largest smaller size that finished
+        ratio = f"{totals[size] / totals[max(previous)]:.1f}x" if previous else "-"
+        print(ROW.format(size, *(int(row[k]) for k in ("docs", "facts", "clusters", "largest")),
+                         *(f"{row[s + '_s']:.2f}" for s in STAGES), f"{totals[size]:.2f}",
+                         f"{peaks[size]:.0f}", ratio), flush=True)
     print(verdict(totals, peaks))
 
 
@@ -214,14 +188,11 @@ def verdict(totals: dict[int, float], peaks: dict[int, float]) -> str:
     """One line: does 10k cost at most 12x 1k, and does 10k fit in 120 s and 2 GB?"""
     if 10000 not in totals:
         return "verdict: 10,000 documents not measured (or timed out)"
-    parts = []
-    if 1000 in totals:
-        growth = totals[10000] / totals[1000]
-        parts.append(f"10,000 docs cost {growth:.1f}x 1,000 docs ({'OK' if growth <= 12 else 'NOT OK'}: limit 12x)")
+    growth = totals[10000] / totals[1000] if 1000 in totals else float("nan")
     fits = totals[10000] <= 120 and peaks[10000] <= 2048
-    parts.append(f"10,000 docs took {totals[10000]:.1f} s and {peaks[10000]:.0f} MB "
-                 f"({'OK' if fits else 'NOT OK'}: limit 120 s and 2 GB)")
-    return "verdict: " + "; ".join(parts)
+    return (f"verdict: 10,000 docs cost {growth:.1f}x 1,000 docs ({'OK' if growth <= 12 else 'NOT OK'}: "
+            f"limit 12x); 10,000 docs took {totals[10000]:.1f} s and {peaks[10000]:.0f} MB "
+            f"({'OK' if fits else 'NOT OK'}: limit 120 s and 2 GB)")
 
 
 if __name__ == "__main__":

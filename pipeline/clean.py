@@ -136,7 +136,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         before = _fold(text.split("©")[0])
         caption = _words(before) >= 4 and "copyright" not in before
         return "image caption with photo credit" if caption else "copyright notice"
-    if fold_name(label) in publisher:
+    if publisher and fold_name(label) in publisher:
         return "site name"
     if SITE_NAME.fullmatch(text.strip(" /")):
         return "site name"

@@ -193,7 +193,12 @@ def _split_by_canonical(
     facts: Sequence[Fact],
     weights: dict[str, float],
 ) -> list[Cluster]:
-    """Split a connected group of wordings so each part's canonical carries all key information."""
+    """Split a connected group of wordings so each part's canonical carries all key information.
+
+    Wordings are visited best first; each joins the first part whose head (canonical)
+    covers its key information and is similar, found through its rarest stems as in
+    _link_similar, so a large group costs linear, not quadratic, time.
+    """
 
     def rank(fact: Fact) -> tuple[bool, str, int, str]:
         return bool(fact.excluded), fact.source, fact.line, fact.id
@@ -204,16 +209,21 @@ def _split_by_canonical(
         key=lambda i: (bool(best[i].excluded), -len(profiles[i].key_info), -len(profiles[i].stems), *rank(best[i])),
     )
     parts: list[list[int]] = []
+    heads: dict[str, list[int]] = defaultdict(list)  # stem -> parts whose head has it
     for index in order:
-        for part in parts:
-            head = part[0]
-            if profiles[index].key_info <= profiles[head].key_info and similar(
-                profiles[index], profiles[head], weights
-            ):
-                part.append(index)
+        prof = profiles[index]
+        rarest = sorted(prof.stems, key=lambda s: (-weights[s], s))[:QUERY_KEYS]
+        candidates = sorted({p for stem in rarest for p in heads.get(stem, ())})
+        for number in candidates:
+            head = profiles[parts[number][0]]
+            if prof.key_info <= head.key_info and similar(prof, head, weights):
+                parts[number].append(index)
                 break
         else:
             parts.append([index])
+            for stem in prof.stems:
+                if len(heads[stem]) < POSTING_CAP:
+                    heads[stem].append(len(parts) - 1)
     return [_cluster(best[part[0]], [facts[f] for i in part for f in members[i]]) for part in parts]
 
 

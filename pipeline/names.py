@@ -23,5 +23,7 @@ def publisher_names(publisher: str) -> tuple[str, ...]:
 
 def names_publisher(text: str, names: tuple[str, ...]) -> bool:
     """True when text mentions one of the names as a whole word or phrase."""
+    if not names:
+        return False
     folded = fold_name(text)
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in names)
