@@ -3,8 +3,8 @@
 Assignment rule: a fact goes to the section whose keywords (sections.yaml) it matches
 most; matches in the fact's own words count double those in the source heading above
 it; ties go to the earlier section, no match to the fallback section. List items follow
-their lead-in sentence. Within a section, facts more sources state come first, then those that match the
-section's keywords best. The summary takes, per section, as many as the scheme says:
+their lead-in sentence. Within a section, facts more sources state come first, then
+those that match the section's keywords best. The summary takes, per section, as many as the scheme says:
 most sources first, then short sentences densest in the section's keywords.
 """
 
@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .config import Scheme, SectionRule, Topic
 from .models import Clinic, Cluster, Entry, Handout, Section, SourceRef
@@ -192,12 +193,8 @@ def _matches(text: str, keywords: Sequence[str]) -> int:
     return sum(1 for kw in keywords if _keyword_pattern(kw).search(lowered))
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
+@lru_cache(maxsize=None)
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     """Compile a keyword once: a word-start match, or a plain one for symbols like %."""
-    if keyword not in _PATTERNS:
-        prefix = r"\b" if keyword[:1].isalnum() else ""
-        _PATTERNS[keyword] = re.compile(prefix + re.escape(keyword))
-    return _PATTERNS[keyword]
+    prefix = r"\b" if keyword[:1].isalnum() else ""
+    return re.compile(prefix + re.escape(keyword))
