@@ -28,7 +28,7 @@ CLINIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("address", str, False, "Postal address printed in the contact box."),
     ("email", str, False, "Contact email printed in the contact box."),
     ("website", str, False, "Website printed in the contact box."),
-    ("logo", str, False, "Logo image, a path under templates/assets/."),
+    ("logo", str, False, "Logo image (PNG, JPEG or SVG), a path under templates/assets/."),
 )
 SECTION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("key", str, True, "Stable identifier of the section (letters, digits, dashes)."),
@@ -188,9 +188,21 @@ def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
     if data is None:
         return None
     values = _check(data, CLINIC_OPTIONS, str(path), problems)
+    if "logo" in values:
+        _check_logo(path, values["logo"], problems)
     if "name" not in values or "phone" not in values:
         return None
     return Clinic(**values)
+
+
+def _check_logo(path: Path, logo: str, problems: list[str]) -> None:
+    """A logo must be an image file inside templates/assets (the renderer loads nothing else)."""
+    assets = (path.parent / "templates" / "assets").resolve()
+    target = (assets / logo).resolve()
+    if not target.is_relative_to(assets) or not target.is_file():
+        problems.append(f"{path}: logo {logo!r} is not a file in {assets}")
+    elif target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+        problems.append(f"{path}: logo {logo!r} must be a PNG, JPEG or SVG image")
 
 
 def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:

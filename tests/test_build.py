@@ -176,3 +176,10 @@ def test_no_distinct_number_or_key_term_is_lost(built):
             for term in terms:
                 if re.search(rf"\b{re.escape(term)}", text):
                     assert re.search(rf"\b{re.escape(term)}", html), (term, member["source"], member["line"])
+
+
+def test_clinic_logo_is_printed_with_alt_text(built):
+    output, _ = built
+    clinic = load_config(ROOT).clinic
+    html = (output / "en/immunotherapy-leaflet.html").read_text()
+    assert f'<img class="logo" src="assets/{clinic.logo}" alt="{clinic.name}">' in html

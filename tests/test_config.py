@@ -67,3 +67,13 @@ def test_every_setting_is_documented_in_the_readme():
     tables = CLINIC_OPTIONS + SCHEME_OPTIONS + SECTION_OPTIONS + TOPIC_OPTIONS + SOURCE_OPTIONS
     missing = [key for key, *_ in tables if not re.search(rf"`{key}`", readme)]
     assert not missing, f"README.md does not document: {missing}"
+
+
+@pytest.mark.parametrize("logo", ["missing.png", "../../clinic.yaml", "/etc/passwd", "fonts/OFL.txt"])
+def test_logo_must_be_an_image_inside_the_assets(tmp_path, logo):
+    root = copy_project(tmp_path)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    text = (root / "clinic.yaml").read_text()
+    (root / "clinic.yaml").write_text(re.sub(r"(?m)^logo:.*$", f"logo: {logo}", text))
+    with pytest.raises(ConfigError, match="logo"):
+        load_config(root)
