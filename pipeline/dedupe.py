@@ -16,7 +16,6 @@ then the most content words, then the earliest source path and line.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -26,6 +25,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .ids import cluster_id
 from .models import Cluster, Fact
 
 JACCARD_THRESHOLD = 0.4  # weighted share of all content words that two wordings share
@@ -125,12 +125,6 @@ def similar(a: Profile, b: Profile, weights: dict[str, float]) -> bool:
         len(shorter) >= MIN_CONTAINED_WORDS
         and shared / _weight(shorter, weights) >= CONTAINMENT_THRESHOLD
     )
-
-
-def cluster_id(text: str) -> str:
-    """Stable id of a printed fact, from its canonical wording."""
-    key = " ".join(re.findall(r"\w+", text.casefold()))
-    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
 def _compile_terms(key_terms: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:

@@ -6,12 +6,12 @@ the wording is never changed, and the original text stays on the fact.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from .ids import fact_id, normalize_key
 from .models import Block, CleanSource, Fact
 from .names import names_publisher, publisher_names
 
@@ -80,18 +80,6 @@ def split_sentences(text: str) -> list[str]:
         start = match.end()
     sentences.append(text[start:].strip())
     return [s for s in sentences if s]
-
-
-def fact_id(source: str, text: str, occurrence: int = 0) -> str:
-    """Return a stable id from the source file name and the normalized text."""
-    name = source.rsplit("/", 1)[-1]
-    key = f"{name}\n{normalize_key(text)}\n{occurrence}"
-    return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-
-
-def normalize_key(text: str) -> str:
-    """Lower-case letters and digits only: the identity of a wording."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def refers_back(text: str, language: str) -> bool:

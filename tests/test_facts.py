@@ -2,7 +2,8 @@
 
 import pytest
 
-from pipeline.facts import extract, fact_id, repair, split_sentences
+from pipeline.facts import extract, repair, split_sentences
+from pipeline.ids import fact_id
 from pipeline.models import Block, CleanSource, SourceMeta
 
 
