@@ -14,10 +14,11 @@ from .clean import clean
 from .compose import compose
 from .config import PAGE_SIZES, Config, Topic, source_date
 from .dedupe import dedupe
+from .editorial import edit
 from .errors import HandoutError
 from .facts import extract
 from .ingest import ingest
-from .models import BuildReport, CleanSource, Cluster, Handout, Output, OutputKind
+from .models import BuildReport, CleanSource, Cluster, DecisionResult, Handout, Output, OutputKind
 from .output import OutputWriter
 from .render import render
 
@@ -43,7 +44,8 @@ class Prepared:
     """A topic after the text stages: what the catalog and the renderer need."""
 
     cleaned: tuple[CleanSource, ...]
-    clusters: tuple[Cluster, ...]
+    clusters: tuple[Cluster, ...]  # after the editor's decisions
+    decisions: tuple[DecisionResult, ...]
     handout: Handout
 
 
@@ -79,14 +81,18 @@ def build(
 
 
 def prepare(config: Config, topic: Topic) -> Prepared:
-    """Run the text stages for one topic: ingest, clean, facts, dedupe, compose."""
+    """Run the text stages for one topic: ingest, clean, facts, dedupe, edit, compose."""
     sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
     cleaned = tuple(clean(source) for source in sources)
     facts = extract(cleaned)
     clusters = dedupe(facts, config.scheme.key_terms)
+    edited = edit(clusters, topic.decisions)
+    for result in edited.results:
+        if result.status != "applied":
+            log.warning("%s: %s", result.decision.where, result.status)
     issued = source_date(dict(os.environ))
-    handout = compose(clusters, config.scheme, topic, config.clinic, issued)
-    return Prepared(cleaned=cleaned, clusters=clusters, handout=handout)
+    handout = compose(edited.clusters, config.scheme, topic, config.clinic, issued)
+    return Prepared(cleaned=cleaned, clusters=edited.clusters, decisions=edited.results, handout=handout)
 
 
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
@@ -109,10 +115,12 @@ def _build_all(
     outputs: list[Output] = []
     left_out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     warnings: list[str] = []
+    decisions: list[DecisionResult] = []
     total = len(topics) * len(options.locales) * len(KINDS)
     for topic in topics:
         progress(f"{topic.key}: cleaning and merging {len(topic.sources)} sources")
         prepared = prepare(config, topic)
+        decisions.extend(prepared.decisions)
         writer.write(f"{topic.key}/facts.json", fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
         for locale in options.locales:
             for kind in KINDS:
@@ -129,6 +137,7 @@ def _build_all(
                     left_out.append((path, rendered.left_out, tuple(texts[i] for i in rendered.left_out)))
                     log.info("%s: left out to fit one page: %s", path, ", ".join(rendered.left_out))
                 progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
+    warnings.extend(f"{r.decision.where}: {r.status}" for r in decisions if r.status != "applied")
     return outputs, left_out, warnings
 
 

@@ -45,6 +45,7 @@ def _fact(cluster: Cluster, section: str, printed_with: str) -> dict[str, object
                 "line": fact.line,
                 "canonical": fact.id == cluster.canonical.id,
                 "excluded": fact.excluded,
+                "edited": fact.edited,
             }
             for fact in cluster.members
         ],

@@ -3,8 +3,9 @@
 Assignment rule: a fact goes to the section whose keywords (sections.yaml) it matches
 most; matches in the fact's own words count double those in the source heading above
 it; ties go to the earlier section, no match to the fallback section. List items follow
-their lead-in sentence. Within a section, facts more sources state come first, then
-those that match the section's keywords best. The summary takes, per section, as many as the scheme says:
+their lead-in sentence. Within a section, facts an editor pinned come first, then facts
+more sources state, then those that match the section's keywords best. An editor's move
+(Cluster.section) overrides the keywords. The summary takes, per section, as many as the scheme says:
 most sources first, then short sentences densest in the section's keywords.
 """
 
@@ -20,6 +21,7 @@ from .config import Scheme, SectionRule, Topic
 from .models import Clinic, Cluster, Entry, Handout, Section, SourceRef
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
+PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
 
 
@@ -29,7 +31,7 @@ class Placed:
 
     section: str
     entry: Entry
-    order: tuple[int, int, str, int]
+    order: tuple[int, int, int, str, int]
 
 
 def compose(
@@ -84,7 +86,7 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
     for cluster in clusters:
         lead = _lead_of(cluster, by_fact)
         host, depth = hosts.get(cluster.id, (None, 0))
-        if lead is not None and lead.id != cluster.id:
+        if lead is not None and lead.id != cluster.id and _printable(lead):
             items[lead.id].append(cluster)
         elif host is not None and _printable(host) and _printable(cluster):
             continued[host.id].append((depth, cluster))
@@ -97,7 +99,9 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
             continue  # a lead-in whose list went elsewhere says nothing on its own
         following = tuple(c for _, c in sorted(continued.get(cluster.id, ()), key=lambda d: (d[0], d[1].id)))
         section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
-        order = (-cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
+        section = cluster.section or section  # an editor's move wins over keywords
+        pinned = cluster.pin or PIN_NONE
+        order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
         placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order))
     return sorted(placed, key=lambda p: p.order)
 
@@ -163,11 +167,11 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ..
     return tuple(chosen)
 
 
-def _summary_rank(cluster: Cluster, rule: SectionRule) -> tuple[int, bool, float, str]:
-    """Most sources first; then short sentences dense in the section's keywords."""
+def _summary_rank(cluster: Cluster, rule: SectionRule) -> tuple[int, int, bool, float, str]:
+    """Pinned first, then most sources; then short sentences dense in the section's keywords."""
     words = len(cluster.canonical.text.split())
     density = _matches(cluster.canonical.text, rule.keywords) / words
-    return (-cluster.support, words > SUMMARY_MAX_WORDS, -density, cluster.id)
+    return (cluster.pin or PIN_NONE, -cluster.support, words > SUMMARY_MAX_WORDS, -density, cluster.id)
 
 
 def _side_effects(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Cluster, ...]:

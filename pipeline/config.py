@@ -15,9 +15,10 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
-from .models import Clinic, SourceMeta
+from .models import Clinic, Decision, SourceMeta
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
 PAGE_SIZES = ("A4", "Letter")
 
 # (key, type, required, description): the single list of settings per file.
@@ -50,6 +51,26 @@ TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("language", str, False, "Language of the sources (default en)."),
     ("sources", list, False, "Per source file: file, publisher, language, date."),
 )
+DECISION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("action", str, True, "drop, replace, move, pin, merge, split or resolve."),
+    ("fact", str, False, "Id of the fact decided on (as in facts.json); all actions but resolve."),
+    ("facts", list, False, "merge: ids of facts joined into `fact`; split: ids of its sentences taken out."),
+    ("text", str, False, "replace: the wording to print (the source wording stays on record)."),
+    ("section", str, False, "move: key of the section to print the fact in."),
+    ("position", int, False, "pin: the fact's place in its section (1 = first)."),
+    ("conflict", str, False, "resolve: id of the conflict the editor has settled."),
+    ("note", str, False, "Why (required for replace and resolve); shown in the review report."),
+)
+# What each action needs besides `action`.
+DECISION_NEEDS = {
+    "drop": ("fact",),
+    "replace": ("fact", "text", "note"),
+    "move": ("fact", "section"),
+    "pin": ("fact", "position"),
+    "merge": ("fact", "facts"),
+    "split": ("fact", "facts"),
+    "resolve": ("conflict", "note"),
+}
 SOURCE_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("file", str, True, "File name inside the topic folder."),
     ("publisher", str, False, "Site or publisher, if the text names it."),
@@ -90,6 +111,7 @@ class Topic:
     review: str
     language: str
     sources: tuple[tuple[Path, SourceMeta], ...]
+    decisions: tuple[Decision, ...] = ()  # from editorial.yaml, if the topic has one
 
 
 @dataclass(frozen=True)
@@ -107,10 +129,11 @@ def load_config(root: Path) -> Config:
     problems: list[str] = []
     clinic = _load_clinic(root / "clinic.yaml", problems)
     scheme = _load_scheme(root / "sections.yaml", problems)
+    section_keys = {rule.key for rule in scheme.sections} if scheme else set()
     topics = tuple(
         topic
         for folder in sorted(p for p in (root / "sources").glob("*") if p.is_dir())
-        if (topic := _load_topic(folder, root, problems)) is not None
+        if (topic := _load_topic(folder, root, section_keys, problems)) is not None
     )
     if not topics and not problems:
         problems.append(f"{root / 'sources'}: no topic folder with a topic.yaml")
@@ -230,7 +253,7 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
     return Scheme(sections=tuple(sections), key_terms=terms)
 
 
-def _load_topic(folder: Path, root: Path, problems: list[str]) -> Topic | None:
+def _load_topic(folder: Path, root: Path, section_keys: set[str], problems: list[str]) -> Topic | None:
     """Read one topic folder's topic.yaml and list its source files."""
     path = folder / "topic.yaml"
     if not path.exists():
@@ -261,7 +284,56 @@ def _load_topic(folder: Path, root: Path, problems: list[str]) -> Topic | None:
         review=values.get("review", ""),
         language=language,
         sources=sources,
+        decisions=_load_decisions(folder / EDITORIAL, root, section_keys, problems),
     )
+
+
+def _load_decisions(path: Path, root: Path, section_keys: set[str], problems: list[str]) -> tuple[Decision, ...]:
+    """Read an editor's decisions; every problem names the file and the decision's line."""
+    if not path.exists():
+        return ()
+    data = _read_yaml(path, problems)
+    if data is None:
+        return ()
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    lines = _item_lines(path, "decisions")
+    decisions = []
+    for unknown in sorted(set(data) - {"decisions"}, key=str):
+        problems.append(f"{name}: unknown setting {unknown!r} (known: decisions)")
+    for index, raw in enumerate(data.get("decisions") or [], start=1):
+        where = f"{name}:{lines[index - 1] if index <= len(lines) else 0}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: a decision is a mapping with at least 'action'")
+            continue
+        before = len(problems)
+        item = _check(raw, DECISION_OPTIONS, where, problems)
+        action = item.get("action", "")
+        if action and action not in DECISION_NEEDS:
+            problems.append(f"{where}: unknown action {action!r} (use {', '.join(DECISION_NEEDS)})")
+        for needed in DECISION_NEEDS.get(action, ()):
+            if not item.get(needed):
+                problems.append(f"{where}: {action!r} needs {needed!r}")
+        if action == "move" and item.get("section") and item["section"] not in section_keys:
+            problems.append(f"{where}: unknown section {item['section']!r} (see sections.yaml)")
+        if action == "pin" and item.get("position", 1) < 1:
+            problems.append(f"{where}: 'position' counts from 1")
+        if len(problems) == before:
+            others = tuple(str(f) for f in item.get("facts", ()))
+            fields = {k: v for k, v in item.items() if k != "facts"}
+            decisions.append(Decision(where=where, others=others, **fields))
+    return tuple(decisions)
+
+
+def _item_lines(path: Path, key: str) -> list[int]:
+    """1-based line of each item of the top-level list `key`, for messages."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return []
+    for key_node, value in getattr(node, "value", []):
+        if getattr(key_node, "value", None) == key and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def _source_metas(

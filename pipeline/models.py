@@ -86,21 +86,70 @@ class Fact:
     lead: str = ""  # for list items: id of the sentence that introduces the list
     after: str = ""  # id of the sentence this one refers back to ("It ...", "These ...")
     excluded: str = ""  # why it must not be printed (e.g. it promotes the publishing site)
+    edited: str = ""  # the editor's note when text is the editor's wording, not the source's
 
 
 @dataclass(frozen=True)
 class Cluster:
     """Facts that state the same thing; all members kept, one canonical wording printed."""
 
-    id: str  # the canonical fact's id
+    id: str  # from the canonical wording (ids.cluster_id); kept when an editor rewords it
     canonical: Fact
     members: tuple[Fact, ...]  # canonical included, sorted by (source, line)
     sources: tuple[str, ...]  # distinct source paths supporting it, sorted
+    section: str = ""  # an editor's choice of section; empty: assigned by keywords
+    pin: int = 0  # an editor's position within the section (1 = first); 0: not pinned
 
     @property
     def support(self) -> int:
         """Number of distinct sources that state this fact."""
         return len(self.sources)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One editor's decision from sources/<topic>/editorial.yaml, about stable fact ids."""
+
+    action: str  # drop | replace | move | pin | merge | split | resolve
+    where: str  # "path:line" of the decision, for messages
+    fact: str = ""  # the cluster id it is about
+    others: tuple[str, ...] = ()  # merge: cluster ids joined into `fact`; split: member fact ids
+    text: str = ""  # replace: the editor's wording
+    section: str = ""  # move: the section key
+    position: int = 0  # pin: 1 = first in its section
+    conflict: str = ""  # resolve: the conflict id
+    note: str = ""  # why; printed in the review report
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    """What became of a decision in this build: applied, or stale and why."""
+
+    decision: Decision
+    status: str  # "applied" or "stale: <reason>"
+
+    @property
+    def fact(self) -> str:
+        """The fact (or conflict) the decision is about."""
+        return self.decision.fact or self.decision.conflict
+
+    @property
+    def action(self) -> str:
+        """The decision's action."""
+        return self.decision.action
+
+    @property
+    def note(self) -> str:
+        """The editor's note."""
+        return self.decision.note
+
+
+@dataclass(frozen=True)
+class Edited:
+    """Clusters after the editor's decisions, and what became of each decision."""
+
+    clusters: tuple[Cluster, ...]
+    results: tuple[DecisionResult, ...]
 
 
 @dataclass(frozen=True)

@@ -183,3 +183,18 @@ def test_clinic_logo_is_printed_with_alt_text(built):
     clinic = load_config(ROOT).clinic
     html = (output / "en/immunotherapy-leaflet.html").read_text()
     assert f'<img class="logo" src="assets/{clinic.logo}" alt="{clinic.name}">' in html
+
+
+def test_editorial_decisions_change_the_output(built, tmp_path):
+    output, _ = built
+    root = _copy_project(tmp_path)
+    (root / "sources/immunotherapy/editorial.yaml").unlink()
+    build(load_config(root), BuildOptions(output=tmp_path / "plain"))
+    edited = pdf_text(output / "en/immunotherapy-leaflet.pdf")
+    plain = pdf_text(tmp_path / "plain/en/immunotherapy-leaflet.pdf")
+    assert "She is too very effective" in " ".join(plain.split())
+    assert "She is too very effective" not in " ".join(edited.split())
+    assert "It is also very effective for certain lymphomas" in " ".join(edited.split())
+    catalog = json.loads((output / "immunotherapy/facts.json").read_text())
+    (member,) = [m for f in catalog["facts"] for m in f["members"] if m["edited"]]
+    assert member["original"].startswith("She is too very effective") and member["line"] == 25

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.config import (
     CLINIC_OPTIONS,
+    DECISION_OPTIONS,
     SCHEME_OPTIONS,
     SECTION_OPTIONS,
     SOURCE_OPTIONS,
@@ -64,7 +65,7 @@ def test_source_date_honours_source_date_epoch():
 
 def test_every_setting_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    tables = CLINIC_OPTIONS + SCHEME_OPTIONS + SECTION_OPTIONS + TOPIC_OPTIONS + SOURCE_OPTIONS
+    tables = CLINIC_OPTIONS + SCHEME_OPTIONS + SECTION_OPTIONS + TOPIC_OPTIONS + SOURCE_OPTIONS + DECISION_OPTIONS
     missing = [key for key, *_ in tables if not re.search(rf"`{key}`", readme)]
     assert not missing, f"README.md does not document: {missing}"
 

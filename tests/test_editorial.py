@@ -1,0 +1,127 @@
+"""Editorial decisions: each action, stale decisions reported, nothing lost."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.editorial import edit
+from pipeline.errors import ConfigError
+from pipeline.models import Cluster, Decision, Fact
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fact(fid, text, source="s/a.txt", line=1):
+    return Fact(id=fid, text=text, original=text, source=source, line=line, kind="sentence")
+
+
+def cluster(cid, *facts):
+    return Cluster(id=cid, canonical=facts[0], members=tuple(facts), sources=tuple(sorted({f.source for f in facts})))
+
+
+A = cluster("ca", fact("f1", "Immunotherapy helps the immune system.", "s/a.txt", 1),
+            fact("f2", "Immunotherapy helps the body's immune system.", "s/b.txt", 4))
+B = cluster("cb", fact("f3", "She is too very effective for lymphomas.", "s/b.txt", 9))
+C = cluster("cc", fact("f4", "It is given every three weeks.", "s/c.txt", 2))
+
+
+def decide(action, **fields):
+    return Decision(action=action, where="editorial.yaml:1", **fields)
+
+
+def by_id(edited):
+    return {c.id: c for c in edited.clusters}
+
+
+def test_replace_keeps_the_source_wording_and_provenance():
+    edited = edit([A, B, C], [decide("replace", fact="cb", text="It is also very effective for lymphomas.", note="translation")])
+    new = by_id(edited)["cb"]
+    assert new.canonical.text == "It is also very effective for lymphomas."
+    assert new.canonical.original == "She is too very effective for lymphomas."
+    assert new.canonical.edited == "translation" and (new.canonical.source, new.canonical.line) == ("s/b.txt", 9)
+    assert new.members[0].text == new.canonical.text
+    assert edited.results[0].status == "applied"
+
+
+def test_drop_keeps_the_fact_on_record_as_excluded():
+    edited = edit([A, B, C], [decide("drop", fact="cc", note="not for patients")])
+    assert by_id(edited)["cc"].canonical.excluded == "dropped by the editor: not for patients"
+    assert len(edited.clusters) == 3
+
+
+def test_move_and_pin_set_section_and_position():
+    edited = edit([A, B, C], [decide("move", fact="ca", section="more"), decide("pin", fact="cc", position=1)])
+    assert by_id(edited)["ca"].section == "more" and by_id(edited)["cc"].pin == 1
+
+
+def test_merge_joins_members_and_keeps_the_target_wording():
+    edited = edit([A, B, C], [decide("merge", fact="ca", others=("cc",))])
+    merged = by_id(edited)["ca"]
+    assert "cc" not in by_id(edited)
+    assert {m.id for m in merged.members} == {"f1", "f2", "f4"} and merged.canonical.id == "f1"
+    assert merged.sources == ("s/a.txt", "s/b.txt", "s/c.txt")
+
+
+def test_split_takes_sentences_into_a_fact_of_their_own():
+    edited = edit([A, B, C], [decide("split", fact="ca", others=("f2",))])
+    clusters = by_id(edited)
+    assert [m.id for m in clusters["ca"].members] == ["f1"]
+    (new,) = [c for c in edited.clusters if c.canonical.id == "f2"]
+    assert new.id not in ("ca", "cb", "cc") and new.sources == ("s/b.txt",)
+
+
+def test_split_runs_before_merge_whatever_the_file_order():
+    decisions = [decide("merge", fact="cb", others=("ca",)), decide("split", fact="ca", others=("f2",))]
+    edited = edit([A, B, C], decisions)
+    merged = by_id(edited)["cb"]
+    assert {m.id for m in merged.members} == {"f3", "f1"}
+    assert [r.status for r in edited.results] == ["applied", "applied"]
+
+
+@pytest.mark.parametrize(
+    "decision, reason",
+    [
+        (decide("drop", fact="cgone"), "fact cgone no longer exists"),
+        (decide("merge", fact="ca", others=("cgone",)), "fact cgone no longer exists"),
+        (decide("split", fact="ca", others=("f9",)), "sentence f9 is not part of fact ca"),
+        (decide("split", fact="cb", others=("f3",)), "would leave fact cb empty"),
+        (decide("resolve", conflict="x1", note="checked"), "no conflict x1"),
+    ],
+)
+def test_stale_decisions_are_reported_and_change_nothing(decision, reason):
+    edited = edit([A, B, C], [decision])
+    (result,) = edited.results
+    assert result.status.startswith("stale:") and reason in result.status
+    assert edited.clusters == (A, B, C)
+
+
+def test_resolve_is_applied_when_the_conflict_exists():
+    edited = edit([A], [decide("resolve", conflict="x1", note="sources measure different things")], {"x1"})
+    assert edited.results[0].status == "applied" and edited.results[0].fact == "x1"
+
+
+def _project(tmp_path: Path, editorial: str) -> Path:
+    for name in ("clinic.yaml", "sections.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    (tmp_path / "templates").symlink_to(ROOT / "templates")
+    (tmp_path / "sources/immunotherapy/editorial.yaml").write_text(editorial)
+    return tmp_path
+
+
+def test_bad_decisions_are_reported_with_file_and_line(tmp_path):
+    root = _project(tmp_path, "decisions:\n  - action: drop\n    fact: c1\n  - action: delete\n    fact: c2\n"
+                              "  - action: move\n    fact: c3\n    section: nowhere\n  - action: replace\n    fact: c4\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    problems = caught.value.problems
+    assert "sources/immunotherapy/editorial.yaml:4: unknown action 'delete'" in problems[0]
+    assert "editorial.yaml:6: unknown section 'nowhere'" in problems[1]
+    assert "editorial.yaml:9: 'replace' needs 'text'" in problems[2]
+
+
+def test_shipped_editorial_file_loads():
+    (topic,) = load_config(ROOT).topics
+    assert {d.action for d in topic.decisions} >= {"replace"}
