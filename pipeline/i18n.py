@@ -21,6 +21,7 @@ Direction = Literal["ltr", "rtl"]
 _ENGLISH: dict[str, str] = {
     "page_of": "Page {page} of {pages}",
     "sources": "Sources",
+    "draws_on": "This leaflet draws on {count} source texts:",
     "contact": "Contact your care team",
     "contact_when": (
         "Call us if you have a side effect, if you feel unwell, or if you are "

@@ -198,3 +198,9 @@ def test_editorial_decisions_change_the_output(built, tmp_path):
     catalog = json.loads((output / "immunotherapy/facts.json").read_text())
     (member,) = [m for f in catalog["facts"] for m in f["members"] if m["edited"]]
     assert member["original"].startswith("She is too very effective") and member["line"] == 25
+
+
+def test_leaflet_says_how_many_sources_it_draws_on(built):
+    output, _ = built
+    text = " ".join(pdf_text(output / "en/immunotherapy-leaflet.pdf").split())
+    assert "This leaflet draws on 5 source texts:" in text
