@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontc
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all build test test-fast bench setup system-deps clean
+.PHONY: all build test test-fast bench eval setup system-deps clean
 
 all: build
 
@@ -29,6 +29,9 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/text_stages.py
+
+eval: $(STAMP)
+	$(BIN)/handout eval
 
 setup: $(STAMP)
 

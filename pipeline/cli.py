@@ -112,3 +112,25 @@ def removed_command(root: Path, topic: str) -> None:
 def _echo_err(message: str) -> None:
     """Progress goes to stderr so stdout stays clean for data."""
     click.echo(message, err=True)
+
+
+@main.command("eval")
+@ROOT_OPTION
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("eval"),
+    show_default=True,
+    help="Folder of labelled sets (each a folder with labels.yaml), relative to --root.",
+)
+@click.option("--misses", is_flag=True, help="Also list every missed line and pair.")
+@click.pass_context
+@user_errors
+def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -> None:
+    """Score cleaning and merging against labelled sets; exit 1 if a target is missed."""
+    from .evaluate import evaluate, format_scores, meets_targets
+
+    scores = evaluate(root / eval_dir, root)
+    click.echo(format_scores(scores, misses=misses), nl=False)
+    if not meets_targets(scores):
+        ctx.exit(1)

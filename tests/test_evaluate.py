@@ -1,0 +1,190 @@
+"""Evaluate: scoring of labelled sets, label checking, the `handout eval` command."""
+
+from collections import defaultdict
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import evaluate as evaluation
+from pipeline.cli import main
+from pipeline.errors import ConfigError
+from pipeline.evaluate import Ratio, evaluate, format_scores, meets_targets
+from pipeline.models import Block, CleanSource, Cluster, Removal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A tiny set whose outcome the fake stages below fix: lines with "[drop]" or a phone number
+# are removed, and facts are merged when they start with the same word.
+TINY_A = """Menu
+Call 555-0100 today.
+Alpha rays destroy cancer cells.
+Beta drugs are given weekly.
+Gamma side effects include tiredness [drop].
+© Photo credit [drop]
+"""
+TINY_B = """Alpha radiation destroys tumour cells.
+Beta medicines are taken every 2 weeks.
+Delta treatment is given daily.
+"""
+TINY_LABELS = """
+files:
+  a.txt:
+    boilerplate:
+      1: other
+      2: contact
+      6: credit
+  b.txt:
+    boilerplate: {}
+duplicates:
+  - ["a.txt:3: Alpha rays", "b.txt:1: Alpha radiation"]
+  - ["a.txt:4: Beta drugs", "b.txt:3: Delta treatment"]
+contradictions:
+  - ["a.txt:3: Alpha rays", "b.txt:3: Delta treatment"]
+"""
+
+
+def write_set(root: Path, labels: str = TINY_LABELS, name: str = "tiny", **files: str) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for filename, text in (files or {"a.txt": TINY_A, "b.txt": TINY_B}).items():
+        (folder / filename).write_text(text, encoding="utf-8")
+    (folder / "labels.yaml").write_text(labels, encoding="utf-8")
+    return root
+
+
+def fake_clean(source):
+    blocks, removed = [], []
+    for line in source.lines:
+        if not line.text.strip():
+            continue
+        if "[drop]" in line.text or "555" in line.text:
+            removed.append(Removal(source.path, line.number, line.text, "test rule"))
+        else:
+            blocks.append(Block(source.path, line.number, "paragraph", line.text.strip()))
+    return CleanSource(source.path, source.meta, tuple(blocks), tuple(removed))
+
+
+def fake_dedupe(facts, key_terms=()):
+    groups = defaultdict(list)
+    for fact in facts:
+        groups[fact.text.split()[0]].append(fact)
+    return tuple(
+        Cluster(id=word, canonical=group[0], members=tuple(group), sources=tuple(sorted({f.source for f in group})))
+        for word, group in groups.items()
+    )
+
+
+@pytest.fixture
+def fake_stages(monkeypatch):
+    monkeypatch.setattr(evaluation, "clean", fake_clean)
+    monkeypatch.setattr(evaluation, "dedupe", fake_dedupe)
+    monkeypatch.setattr(evaluation, "_conflict_finder", lambda: None)
+    return monkeypatch
+
+
+def test_known_counts_give_known_scores(tmp_path, fake_stages):
+    (score,) = evaluate(write_set(tmp_path), ROOT)
+    assert score.name == "tiny" and score.files == 2
+    assert score.boilerplate == Ratio(2, 3)  # "Menu" kept
+    assert score.category("contact") == Ratio(1, 1)
+    assert score.category("credit") == Ratio(1, 1)
+    assert score.category("form") == Ratio(0, 0)
+    assert score.content == Ratio(5, 6)  # the Gamma line lost
+    assert score.merge_precision == Ratio(1, 2)  # Alpha pair right, Beta pair not labelled
+    assert score.merge_recall == Ratio(1, 2)  # Beta/Delta not merged
+    assert score.hidden_merges == 1  # "every 2 weeks" merged under "weekly"
+    assert score.contradictions is None
+    assert any("boilerplate kept [other] a.txt:1: Menu" in miss for miss in score.misses)
+    assert any(miss.startswith("content lost [test rule] a.txt:5") for miss in score.misses)
+    assert any("wrong merge" in miss and "Beta medicines" in miss for miss in score.misses)
+
+
+def test_contradictions_scored_when_conflicts_are_found(tmp_path, fake_stages):
+    def finder(clusters, key_terms):
+        by_id = {cluster.id: cluster for cluster in clusters}
+        return [SimpleNamespace(first=by_id["Delta"], second=by_id["Alpha"]),
+                SimpleNamespace(first=by_id["Menu"], second=by_id["Beta"])]
+
+    fake_stages.setattr(evaluation, "_conflict_finder", lambda: finder)
+    (score,) = evaluate(write_set(tmp_path), ROOT)
+    assert score.contradictions == Ratio(1, 1)
+    assert score.unlabelled_conflicts == 1
+
+
+def test_identical_wordings_need_no_label(tmp_path, fake_stages):
+    labels = "files:\n  a.txt:\n    boilerplate: {}\n  b.txt:\n    boilerplate: {}\n"
+    root = write_set(tmp_path, labels, **{"a.txt": "Omega is given weekly.\n", "b.txt": "Omega is given weekly!\n"})
+    (score,) = evaluate(root, ROOT)
+    assert score.merge_precision == Ratio(1, 1) and score.merge_recall == Ratio(1, 1)
+
+
+def test_table_shows_targets_and_verdicts(tmp_path, fake_stages):
+    scores = evaluate(write_set(tmp_path), ROOT)
+    table = format_scores(scores)
+    assert not meets_targets(scores)
+    rows = {line.split("  ")[1].strip(): line for line in table.splitlines() if line.startswith("  ")}
+    assert rows["contact data removed"].endswith("PASS") and "100%" in rows["contact data removed"]
+    assert rows["boilerplate removed"].endswith("MISS") and "66.6% (2/3)" in rows["boilerplate removed"]
+    assert rows["content lines kept"].endswith("MISS") and ">= 99%" in rows["content lines kept"]
+    assert rows["merges hiding a number or key term"].endswith("MISS")
+    assert "n/a" in rows["labelled contradictions found"]
+    assert "targets missed on: tiny" in table
+    assert "Menu" not in table and "Menu" in format_scores(scores, misses=True)
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (TINY_LABELS.replace("  b.txt:", "  c.txt:"), "files: c.txt: unknown file"),
+        (TINY_LABELS.replace("  b.txt:\n    boilerplate: {}\n", ""), "files: b.txt has no entry"),
+        (TINY_LABELS.replace("6: credit", "60: credit"), "files: a.txt: 60: line out of range"),
+        (TINY_LABELS.replace("6: credit", "6: footer"), "unknown category 'footer'"),
+        (TINY_LABELS.replace("a.txt:3: Alpha rays\", \"b.txt", "a.txt:3: Omega rays\", \"b.txt"),
+         "duplicates: group 1: 'a.txt:3: Omega rays': the quote is not found on line 3"),
+        (TINY_LABELS.replace("b.txt:3: Delta treatment\"]\ncontra", "b.txt:3 Delta\"]\ncontra"),
+         "expected 'file:line: a distinctive part of the sentence'"),
+        (TINY_LABELS + "  - [\"a.txt:3: Alpha rays\"]\n", "contradictions: group 2: expected a list of 2"),
+    ],
+)
+def test_bad_labels_are_clear_errors(tmp_path, labels, expected):
+    with pytest.raises(ConfigError) as error:
+        evaluate(write_set(tmp_path, labels), ROOT)
+    assert "labels.yaml" in str(error.value) and expected in str(error.value)
+
+
+def test_real_eval_sets_are_scored():
+    folders = sorted(p.parent.name for p in (ROOT / "eval").glob("*/labels.yaml"))
+    scores = evaluate(ROOT / "eval", ROOT)
+    assert [s.name for s in scores] == folders and len(folders) >= 2
+    for score in scores:
+        ratios = [score.boilerplate, score.content, score.merge_precision, score.merge_recall]
+        ratios += [ratio for _, ratio in score.categories]
+        ratios += [score.contradictions] if score.contradictions else []
+        assert all(r.value is None or 0 <= r.value <= 1 for r in ratios)
+        assert score.boilerplate.total > 0 and score.content.total > 0 and score.hidden_merges >= 0
+    table = format_scores(scores)
+    assert all(name in table for name in folders)
+
+
+def test_eval_command_exit_code_follows_the_targets(tmp_path):
+    text = ("Radiotherapy uses high-energy rays to destroy cancer cells in the treated area.\n"
+            "Most people have one short session every weekday for several weeks.\n"
+            "Tiredness and sore skin are common and usually improve after the course ends.\n")
+    labels = "files:\n  page.txt:\n    boilerplate: {}\n"
+    write_set(tmp_path / "good", labels, **{"page.txt": text})
+    result = CliRunner().invoke(main, ["eval", "--root", str(ROOT), "--eval-dir", str(tmp_path / "good")])
+    assert result.exit_code == 0, result.output
+    assert "all targets met on every set (1)" in result.output
+    write_set(tmp_path / "bad", labels.replace("{}", "{2: other}"), **{"page.txt": text})
+    result = CliRunner().invoke(main, ["eval", "--root", str(ROOT), "--eval-dir", str(tmp_path / "bad")])
+    assert result.exit_code == 1 and "MISS" in result.output
+
+
+def test_eval_command_reports_label_errors_without_traceback(tmp_path):
+    write_set(tmp_path, TINY_LABELS.replace("6: credit", "60: credit"))
+    result = CliRunner().invoke(main, ["eval", "--root", str(ROOT), "--eval-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "labels.yaml: files: a.txt: 60: line out of range" in result.output
+    assert "Traceback" not in result.output
