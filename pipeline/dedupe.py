@@ -4,9 +4,10 @@ Method (near-linear in the number of facts, no all-pairs comparison):
 1. Each fact becomes a profile: content-word stems, numbers, key terms, negation.
 2. Blocking: facts are indexed by stem (capped postings) and each looks for partners
    only through its few rarest stems, so the work grows linearly with the facts.
-3. Two facts state the same thing when their rarity-weighted word overlap is high
-   (Jaccard, or containment of the shorter in the longer), their negation agrees and
-   neither holds a number the other lacks.
+3. Two facts state the same thing when one says (by rarity-weighted stems) nearly all of
+   what the other says and the other says a good part of it in return, their negation
+   agrees, neither holds a number the other lacks, and both are sentences or both list
+   items (a lead-in ending in a colon means what its list says: it never merges).
 4. Connected facts are split again so that every cluster has a canonical member that
    carries all of its members' numbers and key terms: merging never hides them.
 
@@ -20,7 +21,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import snowballstemmer
@@ -28,9 +29,10 @@ import snowballstemmer
 from .ids import cluster_id
 from .models import Cluster, Fact
 
-JACCARD_THRESHOLD = 0.4  # weighted share of all content words that two wordings share
-CONTAINMENT_THRESHOLD = 0.85  # weighted share of the shorter wording found in the longer
-MIN_CONTAINED_WORDS = 5  # a shorter wording needs this many content words to be "contained"
+CONTAINMENT_THRESHOLD = 0.75  # weighted share of one wording that the other must also say
+OVERLAP_THRESHOLD = 0.45  # weighted share of the other wording it must say in return
+WHOLLY_CONTAINED = 0.9  # ...or one says this much of the other, whatever else it says,
+MIN_CONTAINED_WORDS = 5  # provided the contained one has this many content words
 QUERY_KEYS = 4  # a fact looks for partners through its rarest stems
 POSTING_CAP = 24  # facts indexed per stem: bounds the comparisons per fact
 
@@ -64,6 +66,7 @@ class Profile:
     numbers: frozenset[str]
     terms: frozenset[str]
     negated: bool
+    role: str = "sentence"  # "item" (a list item) or "lead" (a sentence ending in a colon)
 
     @property
     def key_info(self) -> frozenset[str]:
@@ -74,8 +77,8 @@ class Profile:
 def dedupe(facts: Sequence[Fact], key_terms: Sequence[str] = ()) -> tuple[Cluster, ...]:
     """Group facts that state the same thing; every fact lands in exactly one cluster."""
     terms = _compile_terms(key_terms)
-    cached = lru_cache(maxsize=None)(lambda text: profile(text, terms))
-    profiles = [cached(fact.text) for fact in facts]
+    cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, terms), role=role))
+    profiles = [cached(fact.text, _role(fact)) for fact in facts]
     weights = _weights(profiles)
     # Identical wordings (same profile) are one statement however often they occur:
     # the comparisons below run once per distinct wording, not once per fact.
@@ -115,16 +118,28 @@ def similar(a: Profile, b: Profile, weights: dict[str, float]) -> bool:
     """True when two wordings state the same thing and neither adds a number."""
     if a.negated != b.negated or not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return False
+    if a.role != b.role or a.role == "lead":
+        return False  # a list item absorbed by a sentence would vanish from its list
     shared = _weight(a.stems & b.stems, weights)
     if not shared:
         return False
-    if shared / _weight(a.stems | b.stems, weights) >= JACCARD_THRESHOLD:
-        return True
-    shorter = a.stems if len(a.stems) <= len(b.stems) else b.stems
-    return (
-        len(shorter) >= MIN_CONTAINED_WORDS
-        and shared / _weight(shorter, weights) >= CONTAINMENT_THRESHOLD
-    )
+    # How much of each wording the other says: one must say nearly all of the other
+    # (else merging would hide what only one says), and the other must not say much more.
+    covered_a = shared / _weight(a.stems, weights)
+    covered_b = shared / _weight(b.stems, weights)
+    smaller, larger = sorted((covered_a, covered_b))
+    if larger >= CONTAINMENT_THRESHOLD and smaller >= OVERLAP_THRESHOLD:
+        return True  # near-copies
+    # A whole statement inside a longer one: printing the longer one loses nothing.
+    contained = a if covered_a >= covered_b else b
+    return larger >= WHOLLY_CONTAINED and len(contained.stems) >= MIN_CONTAINED_WORDS
+
+
+def _role(fact: Fact) -> str:
+    """A lead-in means what its list says, so it never merges; items merge only with items."""
+    if fact.kind == "item":
+        return "item"
+    return "lead" if fact.text.endswith(":") else "sentence"
 
 
 def _compile_terms(key_terms: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
