@@ -247,3 +247,20 @@ class BuildReport:
     left_out: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = field(default=())  # (path, ids, texts)
     facts_files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # what the renderer warned about, as "path: message"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two statements from different sources that disagree, shown side by side to the editor."""
+
+    id: str  # stable: from the two cluster ids, sorted
+    kind: str  # "numbers" | "negation" | "certainty"
+    subject: str  # what they disagree about, e.g. "breast cancer" or "% of patients who respond"
+    first: Cluster
+    second: Cluster
+    reason: str  # one plain sentence for the editor
+
+    @property
+    def within_one_source(self) -> bool:
+        """True when one source states both sides: it contradicts itself."""
+        return bool(set(self.first.sources) & set(self.second.sources))
