@@ -12,15 +12,17 @@ from pathlib import Path
 from .catalog import fact_catalog
 from .clean import clean
 from .compose import compose
+from .conflicts import find_conflicts
 from .config import PAGE_SIZES, Config, Topic, source_date
 from .dedupe import dedupe
 from .editorial import edit
 from .errors import HandoutError
 from .facts import extract
 from .ingest import ingest
-from .models import BuildReport, CleanSource, Cluster, DecisionResult, Handout, Output, OutputKind
+from .models import BuildReport, CleanSource, Cluster, Conflict, DecisionResult, Handout, Output, OutputKind
 from .output import OutputWriter
 from .render import render
+from .review import review_page
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class Prepared:
 
     cleaned: tuple[CleanSource, ...]
     clusters: tuple[Cluster, ...]  # after the editor's decisions
+    conflicts: tuple[Conflict, ...]
     decisions: tuple[DecisionResult, ...]
     handout: Handout
 
@@ -56,7 +59,7 @@ def build(
     topics = select_topics(config, options.topics)
     if options.page_size not in PAGE_SIZES:
         raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
-    planned = [f"{t.key}/facts.json" for t in topics]
+    planned = [f"{t.key}/{name}" for t in topics for name in ("facts.json", "review.html")]
     planned += [_pdf_path(t.key, locale, kind) for t in topics for locale in options.locales for kind in KINDS]
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
     previous = _previous_outputs(options.output)
@@ -81,18 +84,19 @@ def build(
 
 
 def prepare(config: Config, topic: Topic) -> Prepared:
-    """Run the text stages for one topic: ingest, clean, facts, dedupe, edit, compose."""
+    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose."""
     sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
     cleaned = tuple(clean(source) for source in sources)
     facts = extract(cleaned)
     clusters = dedupe(facts, config.scheme.key_terms)
-    edited = edit(clusters, topic.decisions)
+    conflicts = find_conflicts(clusters, config.scheme.key_terms)
+    edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
     for result in edited.results:
         if result.status != "applied":
             log.warning("%s: %s", result.decision.where, result.status)
     issued = source_date(dict(os.environ))
     handout = compose(edited.clusters, config.scheme, topic, config.clinic, issued)
-    return Prepared(cleaned=cleaned, clusters=edited.clusters, decisions=edited.results, handout=handout)
+    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout)
 
 
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
@@ -122,6 +126,7 @@ def _build_all(
         prepared = prepare(config, topic)
         decisions.extend(prepared.decisions)
         writer.write(f"{topic.key}/facts.json", fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
+        writer.write(f"{topic.key}/review.html", _review(topic, prepared))
         for locale in options.locales:
             for kind in KINDS:
                 rendered = render(prepared.handout, kind, locale, options.page_size)
@@ -139,6 +144,14 @@ def _build_all(
                 progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
     warnings.extend(f"{r.decision.where}: {r.status}" for r in decisions if r.status != "applied")
     return outputs, left_out, warnings
+
+
+def _review(topic: Topic, prepared: Prepared) -> str:
+    """The editor's review page for one topic."""
+    return review_page(
+        topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
+        prepared.conflicts, prepared.decisions, topic.language,
+    )
 
 
 def _pdf_path(topic: str, locale: str, kind: OutputKind) -> str:

@@ -204,3 +204,13 @@ def test_leaflet_says_how_many_sources_it_draws_on(built):
     output, _ = built
     text = " ".join(pdf_text(output / "en/immunotherapy-leaflet.pdf").split())
     assert "This leaflet draws on 5 source texts:" in text
+
+
+def test_review_page_shows_conflicts_decisions_and_readability(built):
+    output, _ = built
+    html = (output / "immunotherapy/review.html").read_text()
+    catalog = json.loads((output / "immunotherapy/facts.json").read_text())
+    assert all(f["id"] in html for f in catalog["facts"])
+    assert "not conclusive for breast cancer" in html and "promising results for prostate" in html
+    assert "c6d7f73c4e4" in html and "applied" in html
+    assert "Flesch" in html
