@@ -88,7 +88,7 @@ def prepare(config: Config, topic: Topic) -> Prepared:
     sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
     cleaned = tuple(clean(source) for source in sources)
     facts = extract(cleaned)
-    clusters = dedupe(facts, config.scheme.key_terms)
+    clusters = dedupe(facts, config.scheme.key_terms, config.scheme.synonyms)
     conflicts = find_conflicts(clusters, config.scheme.key_terms)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
     for result in edited.results:

@@ -42,6 +42,7 @@ SECTION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
 SCHEME_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("sections", list, True, "The sections of a handout, in print order."),
     ("key_terms", list, False, "Terms (drugs, cancers, side effects) a merge must never hide."),
+    ("synonyms", list, False, "Groups of words that mean the same, the first preferred: [radiotherapy, radiation therapy]."),
 )
 TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("title", str, True, "The handout title."),
@@ -97,6 +98,7 @@ class Scheme:
 
     sections: tuple[SectionRule, ...]
     key_terms: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # each group: preferred word first
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,13 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
     if sum(s.fallback for s in sections) != 1 and sections:
         problems.append(f"{path}: exactly one section must have 'fallback: true'")
     terms = tuple(sorted({str(t).lower() for t in values.get("key_terms", ())}))
-    return Scheme(sections=tuple(sections), key_terms=terms)
+    synonyms = []
+    for index, group in enumerate(values.get("synonyms", ()), start=1):
+        if not isinstance(group, list) or len(group) < 2:
+            problems.append(f"{path}: synonyms {index}: a group is a list of two or more words")
+            continue
+        synonyms.append(tuple(str(word).lower() for word in group))
+    return Scheme(sections=tuple(sections), key_terms=terms, synonyms=tuple(synonyms))
 
 
 def _load_topic(folder: Path, root: Path, section_keys: set[str], problems: list[str]) -> Topic | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -74,10 +74,13 @@ class Profile:
         return self.numbers | self.terms
 
 
-def dedupe(facts: Sequence[Fact], key_terms: Sequence[str] = ()) -> tuple[Cluster, ...]:
+def dedupe(
+    facts: Sequence[Fact], key_terms: Sequence[str] = (), synonyms: Sequence[Sequence[str]] = ()
+) -> tuple[Cluster, ...]:
     """Group facts that state the same thing; every fact lands in exactly one cluster."""
     terms = _compile_terms(key_terms)
-    cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, terms), role=role))
+    same = _compile_synonyms(synonyms)
+    cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, terms, same), role=role))
     profiles = [cached(fact.text, _role(fact)) for fact in facts]
     weights = _weights(profiles)
     # Identical wordings (same profile) are one statement however often they occur:
@@ -100,12 +103,15 @@ def dedupe(facts: Sequence[Fact], key_terms: Sequence[str] = ()) -> tuple[Cluste
     return tuple(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
 
 
-def profile(text: str, terms: Sequence[tuple[str, re.Pattern[str]]] = ()) -> Profile:
-    """Describe one wording for comparison."""
+def profile(
+    text: str, terms: Sequence[tuple[str, re.Pattern[str]]] = (), same: Callable[[str], str] = str
+) -> Profile:
+    """Describe one wording for comparison: stems after synonyms, key terms as written."""
     lowered = text.casefold()
     words = [w.replace("’", "'") for w in _WORD.findall(lowered)]
+    compared = [w.replace("’", "'") for w in _WORD.findall(same(lowered))]
     stems = frozenset(
-        _stem(w) for w in words if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1
+        _stem(w) for w in compared if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1
     )
     numbers = {n.replace(",", "") for n in _NUMBER.findall(lowered)}
     numbers |= {w for w in words if w in _NUMBER_WORDS}
@@ -133,6 +139,17 @@ def similar(a: Profile, b: Profile, weights: dict[str, float]) -> bool:
     # A whole statement inside a longer one: printing the longer one loses nothing.
     contained = a if covered_a >= covered_b else b
     return larger >= WHOLLY_CONTAINED and len(contained.stems) >= MIN_CONTAINED_WORDS
+
+
+def _compile_synonyms(groups: Sequence[Sequence[str]]) -> Callable[[str], str]:
+    """A function writing every synonym as its group's preferred word (for comparing only)."""
+    preferred = {word.casefold(): group[0].casefold() for group in groups for word in group[1:]}
+    if not preferred:
+        return str
+    # Longest first, so "radiation therapy" wins over a shorter synonym inside it.
+    alternatives = "|".join(re.escape(word) for word in sorted(preferred, key=lambda w: (-len(w), w)))
+    pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return lambda text: pattern.sub(lambda m: preferred[m.group().casefold()], text)
 
 
 def _role(fact: Fact) -> str:

@@ -112,11 +112,11 @@ ConflictFinder = Callable[[Sequence[Cluster], Sequence[str]], Iterable[Any]]
 
 def evaluate(eval_root: Path, project_root: Path) -> tuple[SetScore, ...]:
     """Score the text stages on every labelled set (a folder with labels.yaml) under eval_root."""
-    key_terms = load_config(project_root).scheme.key_terms
+    scheme = load_config(project_root).scheme
     folders = sorted(path.parent for path in eval_root.glob(f"*/{LABELS}"))
     if not folders:
         raise HandoutError(f"{eval_root}: no evaluation set (a folder holding {LABELS})")
-    return tuple(_score_set(folder, project_root, key_terms) for folder in folders)
+    return tuple(_score_set(folder, project_root, scheme.key_terms, scheme.synonyms) for folder in folders)
 
 
 def meets_targets(scores: Sequence[SetScore]) -> bool:
@@ -173,7 +173,7 @@ def _ratio(ratio: Ratio) -> str:
     return f"{math.floor(ratio.value * 1000) / 10:.1f}% ({ratio.hits}/{ratio.total})"
 
 
-def _score_set(folder: Path, root: Path, key_terms: Sequence[str]) -> SetScore:
+def _score_set(folder: Path, root: Path, key_terms: Sequence[str], synonyms: Sequence[Sequence[str]]) -> SetScore:
     """Run the text stages on one set and compare the result with its labels."""
     path = folder / LABELS
     raw = _read_yaml(path)
@@ -190,7 +190,7 @@ def _score_set(folder: Path, root: Path, key_terms: Sequence[str]) -> SetScore:
     labels = parse_labels(raw, path, sources)
     cleaned = tuple(clean(source) for source in sources.values())
     facts = extract(cleaned)
-    clusters = dedupe(facts, key_terms)
+    clusters = dedupe(facts, key_terms, synonyms)
     finder = _conflict_finder()
     conflicts = None if finder is None else tuple(finder(clusters, key_terms))
     located = _locate(labels, sources, facts)

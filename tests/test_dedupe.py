@@ -97,3 +97,14 @@ def test_every_fact_lands_in_exactly_one_cluster_and_output_is_deterministic():
 def test_profile_reads_numbers_terms_and_negation():
     prof = profile("Diarrhoea does not occur in 20 to 40% of patients.", [("diarrh", __import__("re").compile(r"\bdiarrh"))])
     assert prof.numbers == {"20", "40"} and prof.terms == {"diarrh"} and prof.negated
+
+
+def test_synonyms_join_wordings_but_key_terms_are_read_as_written():
+    a, b = "Radiotherapy does not make you radioactive at all.", "Radiation therapy does not make you radioactive at all."
+    facts = [fact(1, a, "s1.txt"), fact(2, b, "s2.txt")] + [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)]
+    assert not together(dedupe(facts, TERMS), a, b)
+    assert together(dedupe(facts, TERMS, [["radiotherapy", "radiation therapy"]]), a, b)
+    items = [Fact(id=f"i{i}", text=t, original=t, source=f"sources/t/s{i}.txt", line=1, kind="item")
+             for i, t in enumerate(["Tiredness", "Tiredness (fatigue)"])]
+    (merged,) = dedupe(items, TERMS, [["fatigue", "tiredness"]])
+    assert merged.canonical.text == "Tiredness (fatigue)"  # it names the key term; nothing hidden

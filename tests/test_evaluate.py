@@ -66,7 +66,7 @@ def fake_clean(source):
     return CleanSource(source.path, source.meta, tuple(blocks), tuple(removed))
 
 
-def fake_dedupe(facts, key_terms=()):
+def fake_dedupe(facts, key_terms=(), synonyms=()):
     groups = defaultdict(list)
     for fact in facts:
         groups[fact.text.split()[0]].append(fact)
