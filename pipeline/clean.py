@@ -2,9 +2,10 @@
 
 Cleaning removes whole lines and says why (models.Removal); it never rewrites text beyond
 stripping list/heading markers and surrounding whitespace. Passes, in order:
-line rules (metadata, furniture lexicons, contact data) -> repeated lines -> list runs ->
-lines around contact data -> long unpunctuated lines (captions) -> trailing comment and
-reference sections -> page header and footer outside the article body -> kinds of the rest.
+line rules (metadata, furniture lexicons, contact data) -> repeated lines -> captions beside
+a photo credit -> list runs -> lines of links -> lines around contact data -> long unpunctuated
+lines (captions) -> trailing comment and reference sections -> page header and footer outside
+the article body -> kinds of the rest.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from .furniture import (
     ANYWHERE,
     BYLINE,
     BYLINE_PARTS,
+    COMMENT_HEADER,
     COMPANY,
     CONTACT,
     DATE,
     DEPICTION,
     HOME,
+    LINK_LEAD_IN,
+    MARKDOWN_LINK,
     METADATA,
     METADATA_KEYS,
     PHONE_DIGITS,
@@ -43,6 +47,8 @@ SOFT_END = tuple(";,")
 _BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)(?=.+(\*\*|__)\s*$)")
 _BOLD_END = re.compile(r"(\*\*|__)\s*$")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
 _CLOSERS = "\"'”’»)]*` \t\u00a0"
 _EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’"
 
@@ -62,7 +68,9 @@ def clean(source: Source) -> CleanSource:
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
     _remove_repeats(texts, removed)
+    _remove_credited_captions(lines, texts, removed)
     items, runs = _list_items(lines, texts, removed)
+    _remove_link_lines(texts, removed, runs)
     _remove_contact_surroundings(lines, texts, removed, items)
     for i, text in enumerate(texts):
         if i not in removed and i not in items and _is_caption_length(text):
@@ -131,7 +139,7 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     folded = _fold(text)
-    label = _fold(_bare(text)).strip(_EDGE_JUNK)
+    label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
         before = _fold(text.split("©")[0])
         caption = _words(before) >= 4 and "copyright" not in before
@@ -143,6 +151,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     for rule, reason in WHOLE_LINE:
         if rule.fullmatch(label):
             return reason
+    if not any(ch.isalnum() for ch in text):
+        return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
+    if _is_comment_header(text):
+        return "comment header (writer and time)"
     if _is_breadcrumb(_bare(text)):
         return "navigation (menu or breadcrumb)"
     for rule, reason in ANYWHERE + CONTACT:
@@ -173,6 +185,11 @@ def _is_breadcrumb(text: str) -> bool:
     return len(parts) >= 3 or parts[0].casefold() in HOME or not re.search(r"\s[/|]\s", text)
 
 
+def _is_comment_header(text: str) -> bool:
+    """Tell whether a line names a reader's comment's writer and time ('Ann – 2 days ago')."""
+    return _words(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", _bare(text)).strip()))
+
+
 def _has_phone_number(text: str) -> bool:
     """Find a run of 9+ digits with phone separators, or 8+ after '+' or '(', not a date."""
     for match in PHONE_DIGITS.finditer(text):
@@ -194,6 +211,34 @@ def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
         if text in seen:
             removed[i] = "repeated line"
         seen.add(text)
+
+
+def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
+                              removed: dict[int, str]) -> None:
+    """Remove a one-sentence line that stands with a photo credit or image apart from the text."""
+    anchors = [i for i, r in removed.items() if r in ("photo credit", "image (alt text)")]
+    for i in sorted(anchors):
+        for step in (-1, 1):
+            j, k = i + step, i + 2 * step
+            if not (_touches(lines, i, j) and j not in removed and _is_caption_sentence(texts[j])):
+                continue
+            if removed[i] != "photo credit" and not _EMPHASISED.match(texts[j]):
+                continue  # beside an image only the Markdown caption style, '*A nurse talks.*'
+            # Body text runs on without blank lines in some pages: a caption has none beside it.
+            if not _touches(lines, j, k) or k in removed or _ending(texts[k]) not in TERMINAL:
+                removed[j] = "image caption (beside a photo credit or image)"
+
+
+def _touches(lines: list[SourceLine], i: int, j: int) -> bool:
+    """Tell whether line j exists and follows or precedes line i with no blank line between."""
+    return 0 <= j < len(lines) and abs(lines[i].number - lines[j].number) == 1
+
+
+def _is_caption_sentence(text: str) -> bool:
+    """Tell whether a line could be a caption: one short sentence, not a heading or list item."""
+    bare = _EMPHASIS.sub("", _bare(text))
+    return not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25 \
+        and _ending(bare) in tuple(".!…") and not re.search(r"[.!?]\s+[A-Z]", bare)
 
 
 def _is_lead_in(text: str) -> bool:
@@ -241,6 +286,28 @@ def _list_items(lines: list[SourceLine], texts: list[str],
     return items, runs
 
 
+def _remove_link_lines(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
+    """Remove lines that are only links, unless they are the items of an article's lead-in."""
+    links = {i for i, text in enumerate(texts) if i not in removed and _is_link_only(text)}
+    for lead, last in runs.items():
+        listed = set(range(lead + 1, last + 1)) - set(removed)
+        if not listed or not listed <= links:
+            links -= listed  # a list with items in words is the article's, links and all
+        elif _words(texts[lead]) >= 3 and not LINK_LEAD_IN.search(texts[lead]):
+            links -= listed  # "Common side effects include:" followed by linked names
+        else:
+            links.add(lead)  # "More about coping:" or "Services:" goes with its links
+    for i in links:
+        removed.setdefault(i, "navigation (links to other pages)")
+
+
+def _is_link_only(text: str) -> bool:
+    """Tell whether a line holds Markdown links and nothing else but separators."""
+    bare = _bare(text)
+    return bool(MARKDOWN_LINK.search(bare)) and not any(
+        ch.isalnum() for ch in MARKDOWN_LINK.sub("", bare))
+
+
 def _heads_next_list(texts: list[str], kept: list[int], pos: int) -> bool:
     """Tell whether a short unpunctuated line is the heading of the next lead-in, not an item."""
     text = texts[kept[pos]]
@@ -252,11 +319,14 @@ def _heads_next_list(texts: list[str], kept: list[int], pos: int) -> bool:
 def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
                                  removed: dict[int, str], items: set[int]) -> None:
     """Remove short lines touching contact data ('Contact', a company name above an address)."""
-    for i in sorted(i for i, r in removed.items() if r.startswith("contact")):
+    # Start from the data and cross only contact lines and labels: a menu's "Contact us" link
+    # must not take the menu, the breadcrumb and the page title next to it along.
+    for i in sorted(i for i, r in removed.items() if r.startswith("contact:")):
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(texts) and abs(lines[j].number - lines[j - step].number) == 1 \
-                    and j not in items and (j in removed or _is_short_label(texts[j])):
+            while _touches(lines, j - step, j) and j not in items and (
+                    removed.get(j, "").startswith(("contact", "site name"))
+                    or (j not in removed and _is_short_label(texts[j]))):
                 removed.setdefault(j, "contact block")
                 j += step
         above = i - 1
@@ -302,6 +372,8 @@ def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None
 def _trailing_section(text: str) -> str | None:
     """Return the kind of trailing section a heading line opens ('comment section'), if any."""
     label = _fold(_bare(text)).strip(_EDGE_JUNK)
+    if _is_comment_header(text):
+        return "comment section"  # the first reader's comment, where no heading opens them
     return next((reason for rule, reason in TRAILING_SECTIONS if rule.fullmatch(label)), None)
 
 
@@ -315,14 +387,25 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
     last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
     header = [i for i in kept if i < first]
+    titles = _title_lines(texts, removed, header)
     for i in header:
-        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or \
-            (i in header[-2:] and _words(_bare(texts[i])) >= 3)
+        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or i in titles
         if not titled:
             removed[i] = "before the article"
     for i in kept:
         if i > last:
             removed[i] = "after the article"
+
+
+def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -> set[int]:
+    """Pick the title (last header line of 3+ words) and a kicker or subtitle right beside it."""
+    titles = {i for i in header[-1:] if _words(_bare(texts[i])) >= 3}
+    if len(header) >= 2 and titles and _words(_bare(texts[header[-2]])) >= 3:
+        # Only a byline or date may stand between them; across a menu it is the last menu item.
+        between = range(header[-2] + 1, header[-1])
+        if all(removed[j].startswith("metadata") for j in between):
+            titles.add(header[-2])
+    return titles
 
 
 def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int, int]) -> int:

@@ -50,7 +50,8 @@ WHOLE_LINE = _rules([
     (r"subscribe( now)?|sign up( now)?|newsletter|join( us| now)?|thank you for subscribing",
      "newsletter form"),
     (r"leave a (comment|reply)|post( a)? comment|add( a)? comment|submit( comment)?|reply|"
-     r"cancel reply|\d+ (comments?|replies)|no comments( yet)?|comments?|commenta|commenter|"
+     r"cancel reply|\d+ (comments?|replies)|no comments( yet)?|comments?( [(\[]?\d+[)\]]?)?|"
+     r"commenta|commenter|"
      r"comentar|kommentieren|(your |full |first |last )?name|surname|subject|"
      r"(your )?(e-?mail( address)?|website|message|phone( number)?|telephone)|"
      r"send( (a|your))?( message| request)?", "comment or contact form"),
@@ -108,11 +109,12 @@ ANYWHERE = _rules([
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
      r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
      "copyright notice"),
-    (r"^(photo|photograph|image|picture|pic|foto|illustration)s?( credits?)?\s*(:|by\b)|"
-     r"^credits?\s*:|\b(photo|image|picture)s? courtesy\b|\bcourtesy of\b|\b(getty( ?images)?|"
+    (r"^\W*(photo|photograph|image|picture|pic|foto|illustration)s?( credits?)?\s*(:|by\b)|"
+     r"[.!?]\s+(photo|photograph|image|picture|foto)s?( credits?)?\s*:|(^\W*|[.!?]\s+)credits?\s*:|"
+     r"\b(photo|image|picture)s? courtesy\b|\bcourtesy of\b|\b(getty( ?images)?|"
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
-    (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:", "image caption"),
+    (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
 
@@ -168,7 +170,8 @@ HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite"}
 # Headings that open a trailing section that is not the article: readers' comments, and the
 # reference list (citations are not statements for a leaflet; sources are listed separately).
 TRAILING_SECTIONS = _rules([
-    (r"(\d+ )?(comments?|commenti|commentaires|kommentare|comentarios)|\d+ (responses?|replies)|"
+    (r"(\d+ )?((readers'?|your|user) )?(comments?|commenti|commentaires|kommentare|comentarios)"
+     r"( [(\[]?\d+[)\]]?)?|\d+ (responses?|replies)|"
      r"\d+ (thoughts?|comments?|responses?|replies) (on|to) .*|leave a (comment|reply)",
      "comment section"),
     (r"references|sources|bibliography|further reading|useful links|fonti|bibliografia|"
@@ -183,7 +186,13 @@ METADATA = re.compile(
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r"))(?P<value>\S.*)$",
     re.IGNORECASE)
-BYLINE = re.compile(r"^[Bb]y\s+(?P<value>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})$")
+_NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
+# A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
+# "By Friday, most side effects have gone" is a sentence, not a byline.
+_ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$)){1,6}|"
+         r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
+         r"columnist|producer)s?")
+BYLINE = re.compile(rf"^[Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE}))?$")
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?", re.IGNORECASE)
 METADATA_KEYS = (("next review", "next review"), ("review date", "next review"),
@@ -191,3 +200,22 @@ METADATA_KEYS = (("next review", "next review"), ("review date", "next review"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
                   ("writ", "author"), ("author", "author"), ("date", "date"))
+
+# A reader's comment opens with its writer and when it was posted: "**Margaret, Leeds** – 2 days
+# ago", "dave_t · March 3, 2024 at 10:15 am". The writer is one handle or up to four capitalised
+# words, so "Treatment started – 2 weeks ago" is not taken for one.
+_POSTED = (r"((\d+|an?|one) (second|minute|min|hour|hr|day|week|month|year)s? ago|yesterday|just now|"
+           r"(on )?(\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}) at "
+           r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?)")
+COMMENT_HEADER = re.compile(
+    r"^([^\s,]+|(?-i:[A-Z][\w'’.-]*(,?\s[A-Z][\w'’.-]*){0,3}))(\s[-–—|·•]\s|,\s)"
+    r"((posted|commented|replied|wrote) )?" + _POSTED + r"$", re.IGNORECASE)
+
+# Lead-ins that introduce links to other pages ("More about coping with side effects:"), not
+# an article list whose items happen to be links ("Common side effects include:").
+LINK_LEAD_IN = re.compile(
+    r"\b(read (more|also|about|our)|more (about|on|from|information|articles|guides)|find out more|"
+    r"learn more|see (also|our|more)|related|further (information|reading)|"
+    r"our (other )?(guides?|articles?|pages?|resources)|(other|useful|similar) (guides?|articles?|"
+    r"pages?|stories|resources|links)|you (may|might) also)\b", re.IGNORECASE)
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -154,6 +154,9 @@ _BLOCKS = frozenset({
     "table", "td", "th", "tr", "ul",
 }) | _HEADINGS
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+# A figure caption describes a picture the text does not show: its lines keep their place
+# (and line number) but say what they are, as a "Caption:" line in a text file would.
+_CAPTION_MARK = "Caption: "
 
 
 class _TextExtractor(HTMLParser):
@@ -167,6 +170,7 @@ class _TextExtractor(HTMLParser):
         self._line: int | None = None  # line of the element the pending text came from
         self._prefix = ""
         self._skip = 0
+        self._captions = 0  # depth of open <figcaption> elements
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -176,6 +180,7 @@ class _TextExtractor(HTMLParser):
             self._skip += 1
         elif tag in _BLOCKS and not self._skip:
             self._flush()
+            self._captions += tag == "figcaption"
             self._line = self.getpos()[0]
             self._prefix = "# " if tag in _HEADINGS else "- " if tag == "li" else ""
 
@@ -190,6 +195,8 @@ class _TextExtractor(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCKS and not self._skip:
             self._flush()
+            if tag == "figcaption":
+                self._captions = max(0, self._captions - 1)
 
     def handle_data(self, data: str) -> None:
         """Collect visible text, remembering where it started when no block did."""
@@ -210,5 +217,6 @@ class _TextExtractor(HTMLParser):
         """Emit pending text as one whitespace-collapsed line."""
         text = _ASCII_SPACE.sub(" ", "".join(self._parts)).strip(" \u00a0")
         if text and self._line is not None:
-            self.lines.append(SourceLine(self._line, self._prefix + text))
+            prefix = _CAPTION_MARK if self._captions else self._prefix
+            self.lines.append(SourceLine(self._line, prefix + text))
         self._parts, self._line, self._prefix = [], None, ""

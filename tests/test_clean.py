@@ -160,6 +160,23 @@ BOILERPLATE = [
     ("P.O. Box 12345, Dubai", "address"),
     ("Tel: 0044 (0)20 7123 4567", "phone"),
     ("T: +1 212-555-0199", "phone"),
+    # bylines with a role, separators, readers' comments, Markdown links, inline credits
+    ("By Tom Okafor, Senior Health Reporter", "author"),
+    ("By Ana Ruiz and Li Wei, health editors", "author"),
+    ("***", "separator"),
+    ("* * *", "separator"),
+    ("===", "separator"),
+    ("Comments (14)", "comment"),
+    ("**anna_k** · 3 hours ago", "comment header"),
+    ("Priya S., Manchester – 1 month ago", "comment header"),
+    ("Joe Bloggs | March 3, 2024 at 10:15 am", "comment header"),
+    ("[Skip to main content](#content)", "navigation"),
+    ("[Donate](/donate) | [Volunteer](/volunteer) | [Shop](/shop)", "navigation"),
+    ("- [Living with cancer](/living-with-cancer)", "links to other pages"),
+    ("[Read our guide to radiotherapy](/guides/radiotherapy)", "links to other pages"),
+    ("Caption: Volunteers at the charity's summer fun run.", "caption"),
+    ("📸 Photo: nurses at the new day unit. Credit: Jane Roe", "photo credit"),
+    ("The ward was refurbished in 2022. Image: Hospital archive", "photo credit"),
 ]
 
 
@@ -212,6 +229,17 @@ CONTENT = [
     ("• Fever above 38 °C", "item", "Fever above 38 °C"),
     ("- Skin rash or itching", "item", "Skin rash or itching"),
     ("1. Ask for a copy of your treatment plan.", "item", "Ask for a copy of your treatment plan."),
+    # look like the furniture above, but are content
+    ("## How to contact the helpline out of hours", "heading", "How to contact the helpline out of hours"),
+    ("By Friday, most side effects have gone", "heading", None),
+    ("By then, most people are back at work.", "paragraph", None),
+    ("A nurse checks your blood pressure before each infusion.", "paragraph", None),
+    ("Diagnosed 3 years ago", "heading", None),
+    ("Side effects – 2 weeks after treatment", "heading", None),
+    ("The scan takes one image. Images are then combined by a computer.", "paragraph", None),
+    ("Ask your nurse about [scalp cooling](/scalp-cooling) before your first cycle.",
+     "paragraph", None),
+    ("Comments from patients helped us write this guide.", "paragraph", None),
 ]
 
 
@@ -432,3 +460,122 @@ def test_markdown_image_inside_the_body_is_removed() -> None:
     para = "Immunotherapy uses medicines that help the immune system recognise cancer cells."
     result = clean(_source([para, "", "![Patient receiving an infusion](infusion.jpg)", "", para + " More."]))
     assert _reasons(result) == {3: "image (alt text)"}
+
+
+@pytest.mark.parametrize("menu_end", [
+    ["Contact us", "Clinics / Oncology / Immunotherapy"],  # breadcrumb between menu and title
+    ["Contact us"],  # the menu's last link right above the title
+    ["Contact us", "Share", "Print"],  # share buttons too
+], ids=["breadcrumb", "adjacent", "share-buttons"])
+def test_contact_link_in_a_menu_does_not_take_the_title(menu_end: list[str]) -> None:
+    title = "Immunotherapy: your questions answered"
+    lines = ["Menu", "About us", "Visiting hours and parking", "Donate", *menu_end, title, "",
+             P1, "", P2]
+    result = clean(_source(lines))
+    kept, reasons = _kept(result), _reasons(result)
+    assert kept[lines.index(title) + 1] == ("heading", title)
+    assert reasons[3] == "before the article"  # a menu item, though the line above the title is one
+    assert reasons[5] == "contact block"
+
+
+def test_contact_data_takes_a_label_across_the_site_name() -> None:
+    lines = [TITLE, "", P1, "", "Visit us", "Example Clinic", "12 Harley Street", "London W1G 9PF",
+             "", P2, "", P3]
+    reasons = _reasons(clean(_source(lines, publisher="Example Clinic")))
+    assert reasons[5] == "contact block" and reasons[6] == "site name"
+    assert set(reasons) == {5, 6, 7, 8}
+
+
+@pytest.mark.parametrize(("between", "kept_kicker"), [
+    ([], True),  # kicker and title together
+    (["By Jane Doe"], True),  # a byline between title and subtitle
+    (["Donate", "Shop"], False),  # menu links between: the line above is the menu's last item
+], ids=["together", "byline", "menu"])
+def test_second_title_line_only_beside_the_title(between: list[str], kept_kicker: bool) -> None:
+    lines = ["Our doctors", "", "Treatments for melanoma", *between, "A new way to fight skin cancer",
+             "", P1, "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert (3 in kept) == kept_kicker
+    assert kept[len(lines) - 4] == ("heading", "A new way to fight skin cancer")
+
+
+COMMENT_OPENERS = ["### Comments (3)", "Readers' comments", "2 Responses", ""]
+
+
+@pytest.mark.parametrize("heading", COMMENT_OPENERS, ids=["count", "readers", "responses", "none"])
+def test_readers_comments_after_the_article_are_removed(heading: str) -> None:
+    lines = [TITLE, "", P1, "", P2, "", P3, "", heading, "", "**Jo, Bristol** – 3 weeks ago",
+             "The cold cap worked well for me and most of my hair stayed on.", "Reply", "",
+             "sam_r · 2 days ago", "Thank you, this answered all the questions I had."]
+    result = clean(_source(lines))
+    kept, reasons = _kept(result), _reasons(result)
+    assert set(kept) == {1, 3, 5, 7}
+    assert reasons[12] == reasons[16] == "comment section"
+
+
+def test_a_dated_heading_in_the_article_is_not_a_comment() -> None:
+    lines = [TITLE, "", P1, "", "Anna, Leeds", "Diagnosed 3 years ago", "", P2, "", P3]
+    assert {1, 3, 5, 6, 8, 10} == set(_kept(clean(_source(lines))))
+
+
+CAPTIONED = [
+    # (lines around the article, line number of the caption or None when it is content)
+    (["Share", "A radiographer positions a patient on the treatment couch.", "Photo: M. Rossi/Example"], 3),
+    (["Image: Jane Roe", "Volunteers at the hospital fun run.", ""], 3),
+    (["![The day unit](unit.jpg)", "*The refurbished day unit opened in May.*", ""], 3),
+    # content counterparts: a sentence continuing the text, two sentences, no caption style
+    ([P3, "A radiographer positions you on the couch.", "Photo: M. Rossi/Example"], None),
+    (["", "Scans are quick. A radiographer stays nearby.", "Photo: M. Rossi/Example"], None),
+    (["", "![The day unit](unit.jpg)", "The day unit is open from 8am to 8pm."], None),
+]
+
+
+@pytest.mark.parametrize(("around", "caption"), CAPTIONED,
+                         ids=["credit-below", "credit-above", "markdown-image", "running-text",
+                              "two-sentences", "plain-after-image"])
+def test_sentence_beside_a_photo_credit_is_a_caption(around: list[str], caption: int | None) -> None:
+    lines = [TITLE, *around, "", P1, "", P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    if caption is None:
+        assert all(n in kept for n, text in enumerate(lines, start=1) if text.endswith(".")), reasons
+    else:
+        assert reasons[caption] == "image caption (beside a photo credit or image)"
+        assert {6, 8} <= set(kept)
+
+
+LINK_LISTS = [
+    # (lead line, whether the linked items are article content)
+    ("## More on this topic", False),  # under a heading: a menu of other pages
+    ("Find out more about living with cancer:", False),  # a lead-in to other pages
+    ("Guides:", False),  # a footer-style label
+    ("Common side effects include:", True),  # the article's list, its items linked
+]
+
+
+@pytest.mark.parametrize(("lead", "content"), LINK_LISTS, ids=["heading", "more-about", "label", "include"])
+def test_lists_of_links_are_navigation_unless_an_article_list(lead: str, content: bool) -> None:
+    lines = [TITLE, "", P1, "", lead, "- [Tiredness](/tiredness)", "* [Feeling sick](/nausea)",
+             "[Hair loss](/hair-loss)", "", P2, "", P3]
+    result = clean(_source(lines))
+    kept, reasons = _kept(result), _reasons(result)
+    if content:
+        assert [kept[n] for n in (5, 6, 7)] == [("paragraph", lead), ("item", "[Tiredness](/tiredness)"),
+                                                ("item", "[Feeling sick](/nausea)")]
+        assert kept[8][0] == "item"
+    else:
+        assert {reasons[n] for n in (6, 7, 8)} == {"navigation (links to other pages)"}
+        assert (5 in kept) == lead.startswith("#")
+    assert {3, 10, 12} <= set(kept)
+
+
+def test_html_figure_caption_is_removed_and_the_text_around_it_kept(tmp_path: Path) -> None:
+    page = ("<html><body>\n<h1>Scalp cooling</h1>\n<p>" + P1 + "</p>\n<figure><img src='a.jpg' alt=''>\n"
+            "<figcaption>Our day unit has six cooling chairs.</figcaption>\n</figure>\n<p>" + P2 + "</p>\n"
+            "</body></html>\n")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    source = ingest(tmp_path / "page.html", tmp_path, SourceMeta("page.html"))
+    result = clean(source)
+    assert _reasons(result) == {5: "image caption"}
+    assert set(_kept(result)) == {2, 3, 7}
+    _check_partition(source, result)

@@ -170,6 +170,23 @@ def test_html_extracts_text_with_element_line_numbers(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("figure", "expected"), [
+    ("<figure><img src='a.jpg' alt='x'>\n<figcaption>A nurse at work.</figcaption></figure>",
+     [(2, "Caption: A nurse at work.")]),
+    ("<figure>\n<figcaption>\n<p>Our day unit.</p>\n<p>Photo: J. Roe</p>\n</figcaption>\n</figure>",
+     [(3, "Caption: Our day unit."), (4, "Caption: Photo: J. Roe")]),
+    ("<figure><blockquote>Treatment was easier than I feared.</blockquote>\n"
+     "<figcaption>Maria, <b>patient</b></figcaption></figure>",
+     [(1, "Treatment was easier than I feared."), (2, "Caption: Maria, patient")]),
+], ids=["caption", "paragraphs-in-caption", "quote-and-caption"])
+def test_html_figure_captions_are_marked_on_their_own_lines(
+        tmp_path: Path, figure: str, expected: list[tuple[int, str]]) -> None:
+    page = figure + "\n<p>After the figure.</p>\n"
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    after = page.count("\n")  # the paragraph is on the last line and is not a caption
+    assert [(line.number, line.text) for line in source.lines] == expected + [(after, "After the figure.")]
+
+
 def test_html_without_text_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="empty.html: .*no readable text"):
         _ingest(tmp_path, "empty.html", b"<html><head><script>x()</script></head><body></body></html>")
