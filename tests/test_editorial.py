@@ -125,3 +125,17 @@ def test_bad_decisions_are_reported_with_file_and_line(tmp_path):
 def test_shipped_editorial_file_loads():
     (topic,) = load_config(ROOT).topics
     assert {d.action for d in topic.decisions} >= {"replace"}
+
+
+def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path):
+    from pipeline.build import prepare
+
+    before = prepare(load_config(ROOT), load_config(ROOT).topics[0])
+    root = _project(tmp_path, (ROOT / "sources/immunotherapy/editorial.yaml").read_text())
+    (root / "sources/immunotherapy/zz_unrelated.txt").write_text(
+        "Knee replacement surgery\n\nA knee replacement replaces a worn joint with an artificial one. "
+        "Most people walk with a frame the day after the operation.\n\nPhysiotherapy starts within 24 hours.\n"
+    )
+    after = prepare(load_config(root), load_config(root).topics[0])
+    assert {c.id for c in before.clusters} <= {c.id for c in after.clusters}
+    assert all(r.status == "applied" for r in after.decisions)
