@@ -89,7 +89,7 @@ def prepare(config: Config, topic: Topic) -> Prepared:
     cleaned = tuple(clean(source) for source in sources)
     facts = extract(cleaned)
     clusters = dedupe(facts, config.scheme.key_terms, config.scheme.synonyms)
-    conflicts = find_conflicts(clusters, config.scheme.key_terms)
+    conflicts = find_conflicts(clusters, config.scheme.key_terms, synonyms=config.scheme.synonyms)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
     for result in edited.results:
         if result.status != "applied":

@@ -10,12 +10,10 @@ The labels format is documented at the top of every labels.yaml.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -25,6 +23,7 @@ import yaml
 
 from .clean import clean
 from .config import SOURCE_SUFFIXES, load_config
+from .conflicts import find_conflicts
 from .dedupe import dedupe
 from .errors import ConfigError, HandoutError
 from .facts import extract
@@ -107,7 +106,6 @@ TARGETS: tuple[tuple[str, Callable[[SetScore], Ratio], float, str], ...] = (
     ("merged pairs correct (precision)", lambda s: s.merge_precision, 0.90, ">= 90%"),
 )
 
-ConflictFinder = Callable[[Sequence[Cluster], Sequence[str]], Iterable[Any]]
 
 
 def evaluate(eval_root: Path, project_root: Path) -> tuple[SetScore, ...]:
@@ -191,8 +189,7 @@ def _score_set(folder: Path, root: Path, key_terms: Sequence[str], synonyms: Seq
     cleaned = tuple(clean(source) for source in sources.values())
     facts = extract(cleaned)
     clusters = dedupe(facts, key_terms, synonyms)
-    finder = _conflict_finder()
-    conflicts = None if finder is None else tuple(finder(clusters, key_terms))
+    conflicts = tuple(find_conflicts(clusters, key_terms, synonyms=synonyms))
     located = _locate(labels, sources, facts)
     boilerplate, categories, content, line_misses = _line_scores(labels, sources, cleaned)
     precision, recall, pair_misses = _pair_scores(labels, located, facts, clusters)
@@ -463,15 +460,6 @@ def _hidden_merges(clusters: Sequence[Cluster], key_terms: Sequence[str]) -> tup
                 hidden[cluster.id].append(f"merge hides {', '.join(lost)}: {_where(member)}: {member.text}  "
                                           f"(canonical {_where(cluster.canonical)}: {cluster.canonical.text})")
     return len(hidden), [miss for misses in hidden.values() for miss in misses]
-
-
-def _conflict_finder() -> ConflictFinder | None:
-    """find_conflicts of pipeline/conflicts.py, or None while that module does not exist."""
-    name = f"{__package__}.conflicts"
-    if importlib.util.find_spec(name) is None:
-        return None
-    finder: ConflictFinder | None = getattr(importlib.import_module(name), "find_conflicts", None)
-    return finder
 
 
 def _conflict_scores(

@@ -91,6 +91,9 @@ def test_disagreement_is_listed(a, b, kind, subject):
         # ... and "skin" never stands for "skin cancer", since "skin reaction" is a key term too
         ("It is effective for skin cancer.", "It is not effective for skin reactions in cancer patients."),
         ("It is not only effective for melanoma but also for lung cancer.", "It is effective for melanoma."),
+        # a comparative is no evaluation of its own
+        ("It is less effective for melanoma.", "It is effective for melanoma."),
+        ("It is not more effective for melanoma than chemotherapy.", "It is effective for melanoma."),
         # hedges that do not exclude each other
         ("Only a minority of patients respond.", "25% of patients respond."),
         ("Not all patients experience side effects.", "15% of patients have severe side effects."),
@@ -99,6 +102,140 @@ def test_disagreement_is_listed(a, b, kind, subject):
 )
 def test_agreement_or_different_subjects_is_not_listed(a, b):
     assert conflicts_between(a, b) == ()
+
+
+@pytest.mark.parametrize(
+    "a, b, subject",
+    [
+        # thresholds of body temperature, °F converted to °C
+        ("Ring the ward if your temperature rises above 38°C.", "Phone us when your temperature is over 38.5°C.", "body temperature (above a threshold)"),
+        ("Seek help for a fever of 101°F or above.", "Seek help if your temperature is higher than 38°C.", "body temperature (above a threshold)"),
+        ("A fever means a temperature of 38 ℃ or more.", "A fever means a temperature of 99.5 degrees Fahrenheit or more.", "body temperature (above a threshold)"),
+        ("Tell the nurse if your temperature drops below 35°C.", "Tell the nurse if your temperature is lower than 36°C.", "body temperature (below a threshold)"),
+        # "fever" names the aspect, not a subject of its own
+        ("Phone us if you get a fever above 37.8°C.", "Phone us if your temperature goes above 38.5°C.", "body temperature (above a threshold)"),
+    ],
+)
+def test_different_temperature_thresholds_are_listed(a, b, subject):
+    (conflict,) = conflicts_between(a, b)
+    assert (conflict.kind, conflict.subject) == ("numbers", subject)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # one threshold in two units, or rounded in conversion
+        ("Phone us for a fever of 100.4°F (38°C) or higher.", "Phone us if your temperature is 38°C or above."),
+        ("Phone us if your temperature is over 100°F.", "Phone us if your temperature is over 38°C."),
+        ("Phone us if your temperature reaches 38 degrees C or more.", "Phone us for a fever of 100.4 ℉ or above."),
+        # thresholds pointing different ways, a normal value, storage, a plain value, a negated figure
+        ("Phone us if your temperature drops below 36°C.", "Phone us if your temperature goes above 38°C."),
+        ("A normal temperature is about 37°C.", "Phone us if your temperature is 38°C or higher."),
+        ("Keep the vials at room temperature, below 25°C.", "Phone us if your temperature falls below 35°C."),
+        ("A high temperature is 38°C.", "Phone us if your temperature goes above 37.5°C."),
+        ("Do not take paracetamol if your temperature is above 37.5°C.", "Phone us if your temperature is above 38°C."),
+        # degrees of an angle are no temperature
+        ("Sit at 45° during the infusion.", "Sit at 30° during the infusion."),
+    ],
+)
+def test_same_or_unrelated_temperatures_are_not_listed(a, b):
+    assert conflicts_between(a, b) == ()
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Each treatment takes 10 minutes.", "Each session lasts 20 minutes."),
+        ("A treatment usually takes 20 to 30 minutes.", "Each treatment takes about an hour and a half, or 90 minutes."),
+        ("Every visit takes 2 hours.", "Each visit takes 45 minutes."),
+    ],
+)
+def test_different_session_lengths_with_takes_are_listed(a, b):
+    (conflict,) = conflicts_between(a, b)
+    assert (conflict.kind, conflict.subject) == ("numbers", "length of a session")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Each visit takes about 2 hours.", "Each visit takes about 120 minutes."),
+        ("Each treatment takes 10 minutes.", "It takes 30 minutes to drive to the clinic."),
+        ("The scan takes 20 minutes.", "Each treatment takes 10 minutes."),
+        ("Each treatment takes 10 minutes.", "The whole course of treatment takes 6 weeks."),
+    ],
+)
+def test_same_or_other_durations_with_takes_are_not_listed(a, b):
+    assert conflicts_between(a, b) == ()
+
+
+@pytest.mark.parametrize(
+    "a, b, subject",
+    [
+        # a comparison and its negation, "not always" against a plain claim
+        ("Hormone drugs cause fewer side effects than chemotherapy.", "Hormone therapies are not always gentler than chemotherapy.", "side effects: chemotherapy vs hormone therapy"),
+        ("Immunotherapy causes fewer side effects than chemotherapy.", "Immunotherapy is not better tolerated than chemotherapy.", "side effects: chemotherapy vs immunotherapy"),
+        ("Compared with chemotherapy, biological drugs are milder.", "Biological therapy is not necessarily gentler than chemotherapy.", "side effects: biological therapy vs chemotherapy"),
+        ("Immunotherapy works better than chemotherapy.", "Immunotherapy is no more effective than chemotherapy.", "effectiveness: chemotherapy vs immunotherapy"),
+        # opposite claims, the pair named either way round
+        ("Checkpoint inhibitors are better tolerated than chemotherapy.", "Checkpoint inhibitors are less well tolerated than chemotherapy.", "side effects: checkpoint inhibitor vs chemotherapy"),
+        ("Hormone therapy is gentler than chemotherapy.", "Chemotherapy is gentler than hormone drugs.", "side effects: chemotherapy vs hormone therapy"),
+        ("Immunotherapy is more effective than chemotherapy.", "Chemotherapy works better than immunotherapy.", "effectiveness: chemotherapy vs immunotherapy"),
+        # one of several treatments compared with; a key term naming the case
+        ("Immunotherapy is gentler than chemotherapy, radiotherapy and surgery.", "Immunotherapy is not gentler than surgery.", "side effects: immunotherapy vs surgery"),
+        ("For melanoma, immunotherapy is more effective than chemotherapy.", "For melanoma, immunotherapy is not more effective than chemotherapy.", "melanoma: effectiveness: chemotherapy vs immunotherapy"),
+    ],
+)
+def test_contradicting_comparisons_are_listed(a, b, subject):
+    (conflict,) = conflicts_between(a, b)
+    assert (conflict.kind, conflict.subject) == ("negation", subject)
+    assert "than" in conflict.reason or "ompared" in conflict.reason
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the same claim in other words, or from the other side
+        ("Targeted drugs cause fewer side effects than chemotherapy.", "Targeted therapies are better tolerated than chemotherapy."),
+        ("Targeted drugs cause fewer side effects than chemotherapy.", "Chemotherapy causes more side effects than targeted drugs."),
+        # a hedge against a hedge; a denial against the opposite claim
+        ("Targeted drugs often cause fewer side effects than chemotherapy.", "Targeted therapies are not always gentler than chemotherapy."),
+        ("Targeted drugs are not more toxic than chemotherapy.", "Targeted drugs are gentler than chemotherapy."),
+        ("Targeted drugs are not gentler than chemotherapy.", "Targeted drugs are harsher than chemotherapy."),
+        ("Targeted drugs can be gentler than chemotherapy.", "Targeted drugs are harsher than chemotherapy."),
+        # other treatments, other aspects, other cancers
+        ("Targeted drugs cause fewer side effects than chemotherapy.", "Immunotherapy is not always gentler than chemotherapy."),
+        ("Targeted drugs cause fewer side effects than chemotherapy.", "Targeted drugs are not gentler than radiotherapy."),
+        ("Targeted drugs cause fewer side effects than chemotherapy.", "Targeted therapies are not always more effective than chemotherapy."),
+        ("For melanoma, immunotherapy is more effective than chemotherapy.", "For lung cancer, immunotherapy is not more effective than chemotherapy."),
+        # vague or missing treatments, combinations, comparisons with no treatment, questions
+        ("These drugs cause fewer side effects than chemotherapy.", "Other drugs are not gentler than chemotherapy."),
+        ("They cause fewer side effects than chemotherapy.", "It is not gentler than chemotherapy."),
+        ("Chemotherapy with immunotherapy is more effective than radiotherapy.", "Immunotherapy is not more effective than radiotherapy."),
+        ("Immunotherapy gives better results than expected.", "Immunotherapy is not more effective than chemotherapy."),
+        ("Is immunotherapy gentler than chemotherapy?", "Immunotherapy is not gentler than chemotherapy."),
+        ("Side effects are milder than with chemotherapy.", "Radiotherapy is not gentler than chemotherapy."),
+    ],
+)
+def test_agreeing_or_unrelated_comparisons_are_not_listed(a, b):
+    assert conflicts_between(a, b) == ()
+
+
+@pytest.mark.parametrize(
+    "a, b, kind, subject",
+    [
+        ("Surgery is more effective than radiotherapy.", "Radiation therapy is more effective than surgery.", "negation", "effectiveness: radiotherapy vs surgery"),
+        ("Surgery is gentler than radiotherapy.", "Radiation treatment is gentler than surgery.", "negation", "side effects: radiotherapy vs surgery"),
+        ("Each radiotherapy session lasts 15 minutes.", "Each radiation therapy session lasts 40 minutes.", "numbers", "radiotherapy: length of a session"),
+        ("Radiotherapy is effective for lung cancer.", "Radiation therapy does not work for lung cancer.", "negation", "lung cancer"),
+    ],
+)
+def test_synonyms_make_one_subject(a, b, kind, subject):
+    terms = [*TERMS, "radiotherapy", "radiation therapy"]
+    clusters = [cluster(a, "s1.txt", 1), cluster(b, "s2.txt", 2)]
+    assert find_conflicts(clusters, terms) == ()  # without synonyms: two subjects
+    synonyms = [("radiotherapy", "radiation therapy", "radiation treatment")]
+    (conflict,) = find_conflicts(clusters, terms, synonyms=synonyms)
+    assert (conflict.kind, conflict.subject) == (kind, subject)
 
 
 def test_a_source_contradicting_itself_is_listed_as_such():
@@ -165,3 +302,4 @@ def test_samples_show_the_known_disagreements(monkeypatch):
     assert cancers.first.sources != cancers.second.sources
     (figures,) = pair("numbers", "20 to 40% of patients", "25% of those treated")
     assert "20 to 40%" in figures.reason and "25%" in figures.reason
+    assert len(found) == 2  # nothing else: no false alarms on the sample topic

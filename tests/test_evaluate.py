@@ -80,7 +80,7 @@ def fake_dedupe(facts, key_terms=(), synonyms=()):
 def fake_stages(monkeypatch):
     monkeypatch.setattr(evaluation, "clean", fake_clean)
     monkeypatch.setattr(evaluation, "dedupe", fake_dedupe)
-    monkeypatch.setattr(evaluation, "_conflict_finder", lambda: None)
+    monkeypatch.setattr(evaluation, "find_conflicts", lambda clusters, key_terms, synonyms=(): ())
     return monkeypatch
 
 
@@ -95,19 +95,20 @@ def test_known_counts_give_known_scores(tmp_path, fake_stages):
     assert score.merge_precision == Ratio(1, 2)  # Alpha pair right, Beta pair not labelled
     assert score.merge_recall == Ratio(1, 2)  # Beta/Delta not merged
     assert score.hidden_merges == 1  # "every 2 weeks" merged under "weekly"
-    assert score.contradictions is None
+    assert score.contradictions == Ratio(0, 1)  # the finder reports nothing
+    assert any(miss.startswith("contradiction not reported") for miss in score.misses)
     assert any("boilerplate kept [other] a.txt:1: Menu" in miss for miss in score.misses)
     assert any(miss.startswith("content lost [test rule] a.txt:5") for miss in score.misses)
     assert any("wrong merge" in miss and "Beta medicines" in miss for miss in score.misses)
 
 
 def test_contradictions_scored_when_conflicts_are_found(tmp_path, fake_stages):
-    def finder(clusters, key_terms):
+    def finder(clusters, key_terms, synonyms=()):
         by_id = {cluster.id: cluster for cluster in clusters}
         return [SimpleNamespace(first=by_id["Delta"], second=by_id["Alpha"]),
                 SimpleNamespace(first=by_id["Menu"], second=by_id["Beta"])]
 
-    fake_stages.setattr(evaluation, "_conflict_finder", lambda: finder)
+    fake_stages.setattr(evaluation, "find_conflicts", finder)
     (score,) = evaluate(write_set(tmp_path), ROOT)
     assert score.contradictions == Ratio(1, 1)
     assert score.unlabelled_conflicts == 1
@@ -129,7 +130,7 @@ def test_table_shows_targets_and_verdicts(tmp_path, fake_stages):
     assert rows["boilerplate removed"].endswith("MISS") and "66.6% (2/3)" in rows["boilerplate removed"]
     assert rows["content lines kept"].endswith("MISS") and ">= 99%" in rows["content lines kept"]
     assert rows["merges hiding a number or key term"].endswith("MISS")
-    assert "n/a" in rows["labelled contradictions found"]
+    assert "0.0% (0/1)" in rows["labelled contradictions found"]
     assert "targets missed on: tiny" in table
     assert "Menu" not in table and "Menu" in format_scores(scores, misses=True)
 
