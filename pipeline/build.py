@@ -12,8 +12,8 @@ from pathlib import Path
 from .catalog import fact_catalog
 from .clean import clean
 from .compose import compose
-from .conflicts import find_conflicts
 from .config import PAGE_SIZES, Config, Topic, source_date
+from .conflicts import find_conflicts
 from .dedupe import dedupe
 from .editorial import edit
 from .errors import HandoutError
