@@ -7,7 +7,8 @@ Method (near-linear in the number of facts, no all-pairs comparison):
 3. Two facts state the same thing when one says (by rarity-weighted stems) nearly all of
    what the other says and the other says a good part of it in return, their negation
    agrees, neither holds a number the other lacks, and both are sentences or both list
-   items (a lead-in ending in a colon means what its list says: it never merges).
+   items under lead-ins and headings naming the same key terms (a lead-in ending in a
+   colon means what its list says: it never merges).
 4. Connected facts are split again so that every cluster has a canonical member that
    carries all of its members' numbers and key terms: merging never hides them.
 
@@ -67,6 +68,7 @@ class Profile:
     terms: frozenset[str]
     negated: bool
     role: str = "sentence"  # "item" (a list item) or "lead" (a sentence ending in a colon)
+    context: frozenset[str] = frozenset()  # items: key terms of their lead-in and heading
 
     @property
     def key_info(self) -> frozenset[str]:
@@ -81,7 +83,13 @@ def dedupe(
     terms = _compile_terms(key_terms)
     same = _compile_synonyms(synonyms)
     cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, terms, same), role=role))
-    profiles = [cached(fact.text, _role(fact)) for fact in facts]
+    texts = {fact.id: fact.text for fact in facts}
+    profiles = [
+        replace(cached(fact.text, _role(fact)), context=_context(fact, texts, cached))
+        if fact.kind == "item"
+        else cached(fact.text, _role(fact))
+        for fact in facts
+    ]
     weights = _weights(profiles)
     # Identical wordings (same profile) are one statement however often they occur:
     # the comparisons below run once per distinct wording, not once per fact.
@@ -124,7 +132,7 @@ def similar(a: Profile, b: Profile, weights: dict[str, float]) -> bool:
     """True when two wordings state the same thing and neither adds a number."""
     if a.negated != b.negated or not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return False
-    if a.role != b.role or a.role == "lead":
+    if a.role != b.role or a.role == "lead" or a.context != b.context:
         return False  # a list item absorbed by a sentence would vanish from its list
     shared = _weight(a.stems & b.stems, weights)
     if not shared:
@@ -150,6 +158,13 @@ def _compile_synonyms(groups: Sequence[Sequence[str]]) -> Callable[[str], str]:
     alternatives = "|".join(re.escape(word) for word in sorted(preferred, key=lambda w: (-len(w), w)))
     pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
     return lambda text: pattern.sub(lambda m: preferred[m.group().casefold()], text)
+
+
+def _context(fact: Fact, texts: dict[str, str], cached: Callable[[str, str], Profile]) -> frozenset[str]:
+    """The key terms of a list item's lead-in and heading: "Fatigue" under "Side effects
+    of radiotherapy:" is not the same statement as under "Side effects of chemotherapy:"."""
+    lead = cached(texts[fact.lead], "lead").terms if fact.lead in texts else frozenset()
+    return lead | cached(fact.heading, "heading").terms
 
 
 def _role(fact: Fact) -> str:

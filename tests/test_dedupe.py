@@ -108,3 +108,22 @@ def test_synonyms_join_wordings_but_key_terms_are_read_as_written():
              for i, t in enumerate(["Tiredness", "Tiredness (fatigue)"])]
     (merged,) = dedupe(items, TERMS, [["fatigue", "tiredness"]])
     assert merged.canonical.text == "Tiredness (fatigue)"  # it names the key term; nothing hidden
+
+
+def _item(fid, text, lead, source):
+    return Fact(id=fid, text=text, original=text, source=f"sources/t/{source}", line=5, kind="item", lead=lead)
+
+
+def _lead(fid, text, source):
+    return Fact(id=fid, text=text, original=text, source=f"sources/t/{source}", line=4, kind="sentence")
+
+
+def test_list_items_merge_only_under_lists_about_the_same_thing():
+    same = [_lead("l1", "Common side effects include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
+            _lead("l2", "The most common side effects are:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
+    assert sum(len(c.members) for c in dedupe(same, TERMS) if c.canonical.text == "Fatigue") == 2
+    other = [_lead("l1", "Common side effects of chemotherapy include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
+             _lead("l2", "Common side effects of a vaccine include:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
+    assert [len(c.members) for c in dedupe(other, TERMS) if c.canonical.text == "Fatigue"] == [1, 1]
+    # a lead-in means what its list says: two alike lead-ins never merge
+    assert all(len(c.members) == 1 for c in dedupe(same, TERMS) if c.canonical.text.endswith(":"))
