@@ -196,8 +196,9 @@ def test_editorial_decisions_change_the_output(built, tmp_path):
     assert "She is too very effective" not in " ".join(edited.split())
     assert "It is also very effective for certain lymphomas" in " ".join(edited.split())
     catalog = json.loads((output / "immunotherapy/facts.json").read_text())
-    (member,) = [m for f in catalog["facts"] for m in f["members"] if m["edited"]]
-    assert member["original"].startswith("She is too very effective") and member["line"] == 25
+    edited_members = [m for f in catalog["facts"] for m in f["members"] if m["edited"]]
+    (member,) = [m for m in edited_members if m["original"].startswith("She is too very effective")]
+    assert member["line"] == 25 and member["text"].startswith("It is also very effective")
 
 
 def test_leaflet_says_how_many_sources_it_draws_on(built):
