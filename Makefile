@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontc
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all build test test-fast bench eval setup system-deps clean
+.PHONY: all build test test-fast bench eval setup semantic system-deps clean
 
 all: build
 
@@ -34,6 +34,12 @@ eval: $(STAMP)
 	$(BIN)/handout eval
 
 setup: $(STAMP)
+
+# Optional, heavy (~1.3 GB): the sentence-embedding model that finds paraphrased repeats for the
+# review report. Not part of `make` or `make test`; without it the build uses a lexical method.
+# constraints.txt applies except its click pin: the model's huggingface_hub needs a newer click.
+semantic: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-semantic.txt -c constraints.txt
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)

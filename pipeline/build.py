@@ -19,10 +19,12 @@ from .editorial import edit
 from .errors import HandoutError
 from .facts import extract
 from .ingest import ingest
-from .models import BuildReport, CleanSource, Cluster, Conflict, DecisionResult, Handout, Output, OutputKind
+from .models import BuildReport, CleanSource, Cluster, Conflict, DecisionResult, Handout, Output, OutputKind, Repeat
 from .output import OutputWriter
 from .render import render
+from .repeats import MINILM, TFIDF, find_repeats
 from .review import review_page
+from .semantic import load_embedder
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class Prepared:
     conflicts: tuple[Conflict, ...]
     decisions: tuple[DecisionResult, ...]
     handout: Handout
+    repeats: tuple[Repeat, ...] = ()  # statements of one section that may say the same thing
+    repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
 
 
 def build(
@@ -84,7 +88,7 @@ def build(
 
 
 def prepare(config: Config, topic: Topic) -> Prepared:
-    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose."""
+    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose, repeats."""
     sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
     cleaned = tuple(clean(source) for source in sources)
     facts = extract(cleaned)
@@ -96,7 +100,10 @@ def prepare(config: Config, topic: Topic) -> Prepared:
             log.warning("%s: %s", result.decision.where, result.status)
     issued = source_date(dict(os.environ))
     handout = compose(edited.clusters, config.scheme, topic, config.clinic, issued)
-    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout)
+    embed = load_embedder()  # None without the optional semantic extra: the lexical method
+    repeats = find_repeats(handout, config.scheme.key_terms, config.scheme.synonyms, embed)
+    method = MINILM if embed else TFIDF
+    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method)
 
 
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
@@ -150,7 +157,7 @@ def _review(topic: Topic, prepared: Prepared) -> str:
     """The editor's review page for one topic."""
     return review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
-        prepared.conflicts, prepared.decisions, topic.language,
+        prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
     )
 
 

@@ -264,3 +264,14 @@ class Conflict:
     def within_one_source(self) -> bool:
         """True when one source states both sides: it contradicts itself."""
         return bool(set(self.first.sources) & set(self.second.sources))
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """Two printed statements of one section that probably say the same thing: a suggestion to the editor."""
+
+    section: str  # the section's key
+    first: Cluster  # printed first; a merge keeps its wording
+    second: Cluster
+    score: float  # cosine similarity, rounded to 4 places
+    method: str  # "minilm" (embeddings) or "tfidf" (character n-grams, the light fallback)

@@ -3,8 +3,9 @@
 It shows what the pipeline did so an editor can trust or correct it: every line cleaning
 removed and why, every cluster with the source sentences behind it (printed ones by
 section, then the rest with the reason they are not printed), the conflicts between
-sources, the editor's decisions (applied or stale) and a readability grade per leaflet
-section. Everything is sorted and there are no timestamps: the same inputs give the same
+sources, the editor's decisions (applied or stale), a readability grade per leaflet
+section, and the statements of one section that possibly repeat each other (suggestions,
+each with the editorial.yaml merge decision that would join them). Everything is sorted and there are no timestamps: the same inputs give the same
 bytes. Conflicts and decisions are rendered from their attributes, whatever their type.
 """
 
@@ -91,6 +92,8 @@ def review_page(
     conflicts: Sequence[Any] = (),
     decisions: Sequence[Any] = (),
     language: str = "en",
+    repeats: Sequence[Any] = (),
+    repeat_method: str = "",
 ) -> str:
     """Return the review report for one topic as a standalone, printable HTML page."""
     sources = sorted(cleaned, key=lambda s: s.path)
@@ -118,6 +121,8 @@ def review_page(
         grades=[_grade(section, language) for section in handout.sections],
         whole=_Grade("Whole leaflet", *_measure(_leaflet_lines(handout.sections), language)),
         hardest={s.key: _hardest(s, language) for s in handout.sections},
+        repeats=_repeats(handout.sections, repeats, known),
+        repeat_method=repeat_method or next((str(r.method) for r in repeats), ""),
     )
 
 
@@ -221,6 +226,35 @@ def _decision_order(row: _DecisionRow) -> tuple[Any, ...]:
 def _natural(text: str) -> tuple[Any, ...]:
     """A sort key that orders "a.txt:9" before "a.txt:10"."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+# ---- Possible repeats --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _RepeatRow:
+    """Two statements of a section that may say the same thing, and the decision joining them."""
+
+    first: _Side
+    second: _Side
+    score: float
+    method: str
+
+    @property
+    def snippet(self) -> str:
+        """The merge decision to paste under `decisions:` in editorial.yaml."""
+        return f"  - action: merge\n    fact: {self.first.id}\n    facts: [{self.second.id}]\n"
+
+
+def _repeats(sections: Sequence[Section], repeats: Sequence[Any],
+             known: dict[str, Cluster]) -> list[tuple[Section, list[_RepeatRow]]]:
+    """Each section that has possible repeats with them, most similar first."""
+    rows: dict[str, list[_RepeatRow]] = {}
+    for r in repeats:
+        row = _RepeatRow(_side(r.first, known), _side(r.second, known), float(r.score), str(r.method))
+        rows.setdefault(str(r.section), []).append(row)
+    return [(s, sorted(rows[s.key], key=lambda row: (-row.score, row.first.id, row.second.id)))
+            for s in sections if s.key in rows]
 
 
 # ---- Readability -------------------------------------------------------------------------
