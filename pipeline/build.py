@@ -19,7 +19,18 @@ from .editorial import edit
 from .errors import HandoutError
 from .facts import extract
 from .ingest import ingest
-from .models import BuildReport, CleanSource, Cluster, Conflict, DecisionResult, Handout, Output, OutputKind, Repeat
+from .models import (
+    BuildReport,
+    CleanSource,
+    Cluster,
+    Conflict,
+    Decision,
+    DecisionResult,
+    Handout,
+    Output,
+    OutputKind,
+    Repeat,
+)
 from .output import OutputWriter
 from .render import render
 from .repeats import MINILM, TFIDF, find_repeats
@@ -103,7 +114,18 @@ def prepare(config: Config, topic: Topic) -> Prepared:
     embed = load_embedder()  # None without the optional semantic extra: the lexical method
     repeats = find_repeats(handout, config.scheme.key_terms, config.scheme.synonyms, embed)
     method = MINILM if embed else TFIDF
+    if config.scheme.repeats == "suppress" and repeats:
+        # Suppressing is merging, done as the editor would: members and provenance stay on record.
+        decisions = topic.decisions + tuple(_merge_repeat(r) for r in repeats)
+        edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
+        handout = compose(edited.clusters, config.scheme, topic, config.clinic, issued)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method)
+
+
+def _merge_repeat(repeat: Repeat) -> Decision:
+    """The merge decision sections.yaml's 'repeats: suppress' makes for one likely repeat."""
+    note = f"likely repeat ({repeat.method} {repeat.score:.2f}), merged by 'repeats: suppress'"
+    return Decision(action="merge", where="sections.yaml: repeats", fact=repeat.first.id, others=(repeat.second.id,), note=note)
 
 
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:

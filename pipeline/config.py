@@ -43,7 +43,9 @@ SCHEME_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("sections", list, True, "The sections of a handout, in print order."),
     ("key_terms", list, False, "Terms (drugs, cancers, side effects) a merge must never hide."),
     ("synonyms", list, False, "Groups of words that mean the same, the first preferred: [radiotherapy, radiation therapy]."),
+    ("repeats", str, False, "Likely repeats in a section: suggest (in the review, default) or suppress (merge them)."),
 )
+REPEATS_MODES = ("suggest", "suppress")
 TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("title", str, True, "The handout title."),
     ("version", str, True, "The handout's version, printed in the footer."),
@@ -99,6 +101,7 @@ class Scheme:
     sections: tuple[SectionRule, ...]
     key_terms: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()  # each group: preferred word first
+    repeats: str = "suggest"  # or "suppress": likely repeats are merged automatically
 
 
 @dataclass(frozen=True)
@@ -258,7 +261,10 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
             problems.append(f"{path}: synonyms {index}: a group is a list of two or more words")
             continue
         synonyms.append(tuple(str(word).lower() for word in group))
-    return Scheme(sections=tuple(sections), key_terms=terms, synonyms=tuple(synonyms))
+    repeats = values.get("repeats", "suggest")
+    if repeats not in REPEATS_MODES:
+        problems.append(f"{path}: 'repeats' must be {' or '.join(REPEATS_MODES)}, not {repeats!r}")
+    return Scheme(sections=tuple(sections), key_terms=terms, synonyms=tuple(synonyms), repeats=repeats)
 
 
 def _load_topic(folder: Path, root: Path, section_keys: set[str], problems: list[str]) -> Topic | None:

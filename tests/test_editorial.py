@@ -139,3 +139,31 @@ def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path):
     after = prepare(load_config(root), load_config(root).topics[0])
     assert {c.id for c in before.clusters} <= {c.id for c in after.clusters}
     assert all(r.status == "applied" for r in after.decisions)
+
+
+def test_repeats_suppress_merges_likely_repeats_as_an_editor_would(tmp_path, monkeypatch):
+    import pipeline.build as build_module
+    from pipeline.models import Repeat
+
+    root = _project(tmp_path, (ROOT / "sources/immunotherapy/editorial.yaml").read_text())
+    suggest = load_config(root)
+    section = build_module.prepare(suggest, suggest.topics[0]).handout.sections[1]
+    first, second = section.entries[0].cluster, section.entries[1].cluster
+    monkeypatch.setattr(build_module, "find_repeats", lambda *a, **k: (Repeat(section.key, first, second, 0.91, "tfidf"),))
+    kept = build_module.prepare(suggest, suggest.topics[0])
+    assert second.id in {c.id for c in kept.clusters}  # "suggest" only lists it
+    (root / "sections.yaml").write_text((root / "sections.yaml").read_text() + "\nrepeats: suppress\n")
+    suppress = load_config(root)
+    merged = build_module.prepare(suppress, suppress.topics[0])
+    by_id = {c.id: c for c in merged.clusters}
+    assert second.id not in by_id
+    assert {m.id for m in second.members} <= {m.id for m in by_id[first.id].members}
+    (auto,) = [r for r in merged.decisions if r.decision.where == "sections.yaml: repeats"]
+    assert auto.status == "applied" and "0.91" in auto.note
+
+
+def test_repeats_setting_is_validated(tmp_path):
+    root = _project(tmp_path, "decisions: []\n")
+    (root / "sections.yaml").write_text((root / "sections.yaml").read_text() + "\nrepeats: sometimes\n")
+    with pytest.raises(ConfigError, match="'repeats' must be suggest or suppress"):
+        load_config(root)
