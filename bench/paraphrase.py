@@ -63,10 +63,11 @@ from pipeline import labels as labels_mod  # noqa: E402
 from pipeline.clean import clean  # noqa: E402
 from pipeline.compose import assign_section  # noqa: E402
 from pipeline.config import SOURCE_SUFFIXES, Scheme, load_config  # noqa: E402
-from pipeline.dedupe import Profile, _compile_synonyms, _compile_terms, _role, dedupe, profile  # noqa: E402
+from pipeline.dedupe import Profile, _role, dedupe, profile  # noqa: E402
 from pipeline.facts import extract  # noqa: E402
 from pipeline.ingest import ingest  # noqa: E402
 from pipeline.models import Cluster, Fact, SourceMeta  # noqa: E402
+from pipeline.terms import compile_synonyms, compile_terms  # noqa: E402
 
 TFIDF_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 MINILM_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
@@ -227,7 +228,7 @@ class Guard:
     """The dedupe guard for pairs another method proposes, and the risk columns."""
 
     def __init__(self, scheme: Scheme) -> None:
-        terms, same = _compile_terms(scheme.key_terms), _compile_synonyms(scheme.synonyms)
+        terms, same = compile_terms(scheme.key_terms), compile_synonyms(scheme.synonyms)
         self.fold: Callable[[str], str] = lambda text: same(text.casefold())  # synonyms as dedupe compares them
         self._profile: Callable[[str], Profile] = lambda text: profile(text, terms, same)
         self._cache: dict[str, Profile] = {}

@@ -29,6 +29,7 @@ import snowballstemmer
 
 from .ids import cluster_id
 from .models import Cluster, Fact
+from .terms import compile_synonyms, compile_terms
 
 CONTAINMENT_THRESHOLD = 0.75  # weighted share of one wording that the other must also say
 OVERLAP_THRESHOLD = 0.45  # weighted share of the other wording it must say in return
@@ -80,8 +81,8 @@ def dedupe(
     facts: Sequence[Fact], key_terms: Sequence[str] = (), synonyms: Sequence[Sequence[str]] = ()
 ) -> tuple[Cluster, ...]:
     """Group facts that state the same thing; every fact lands in exactly one cluster."""
-    terms = _compile_terms(key_terms)
-    same = _compile_synonyms(synonyms)
+    terms = compile_terms(key_terms)
+    same = compile_synonyms(synonyms)
     cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, terms, same), role=role))
     texts = {fact.id: fact.text for fact in facts}
     profiles = [
@@ -149,17 +150,6 @@ def similar(a: Profile, b: Profile, weights: dict[str, float]) -> bool:
     return larger >= WHOLLY_CONTAINED and len(contained.stems) >= MIN_CONTAINED_WORDS
 
 
-def _compile_synonyms(groups: Sequence[Sequence[str]]) -> Callable[[str], str]:
-    """A function writing every synonym as its group's preferred word (for comparing only)."""
-    preferred = {word.casefold(): group[0].casefold() for group in groups for word in group[1:]}
-    if not preferred:
-        return str
-    # Longest first, so "radiation therapy" wins over a shorter synonym inside it.
-    alternatives = "|".join(re.escape(word) for word in sorted(preferred, key=lambda w: (-len(w), w)))
-    pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
-    return lambda text: pattern.sub(lambda m: preferred[m.group().casefold()], text)
-
-
 def _context(fact: Fact, texts: dict[str, str], cached: Callable[[str, str], Profile]) -> frozenset[str]:
     """The key terms of a list item's lead-in and heading: "Fatigue" under "Side effects
     of radiotherapy:" is not the same statement as under "Side effects of chemotherapy:"."""
@@ -174,16 +164,6 @@ def _role(fact: Fact) -> str:
     return "lead" if fact.text.endswith(":") else "sentence"
 
 
-def _compile_terms(key_terms: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
-    """Key terms match at a word start; short ones (like "ent") only as whole words."""
-    compiled = []
-    for term in sorted(set(key_terms)):
-        tail = r"\b" if len(term) <= 3 else ""
-        compiled.append((term, re.compile(r"\b" + re.escape(term.casefold()) + tail)))
-    return compiled
-
-
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Fold British/American spellings, then Snowball-stem ("stimulating" -> "stimul")."""
     word = word.removesuffix("'s")

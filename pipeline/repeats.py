@@ -28,6 +28,7 @@ from itertools import combinations
 
 from .dedupe import Profile, profile
 from .models import Cluster, Handout, Repeat
+from .terms import compile_synonyms, compile_terms
 
 REPEAT_COSINE = 0.8  # MiniLM: ~75% precise with the guard on the labelled sets
 TFIDF_COSINE = 0.5  # character n-gram TF-IDF, the light fallback
@@ -54,9 +55,9 @@ def find_repeats(
         vectors = dict(zip(ordered, _embedded(embed, texts), strict=True))
         method, threshold = MINILM, REPEAT_COSINE
     else:
-        vectors = dict(zip(ordered, _tfidf([_fold(synonyms)(t.casefold()) for t in texts]), strict=True))
+        vectors = dict(zip(ordered, _tfidf([compile_synonyms(synonyms)(t.casefold()) for t in texts]), strict=True))
         method, threshold = TFIDF, TFIDF_COSINE
-    terms = _compile_terms(key_terms)
+    terms = compile_terms(key_terms)
     profiles = {cid: profile(clusters[cid].canonical.text, terms) for cid in ordered}
     repeats: list[Repeat] = []
     for key, members in sections:
@@ -87,24 +88,6 @@ def _role(cluster: Cluster) -> str:
     if fact.kind == "item":
         return "item"
     return "lead" if fact.text.rstrip().endswith(":") else "sentence"
-
-
-def _compile_terms(key_terms: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
-    """Key terms as dedupe matches them: at a word start, short ones as whole words."""
-    return [
-        (term, re.compile(r"\b" + re.escape(term.casefold()) + (r"\b" if len(term) <= 3 else "")))
-        for term in sorted(set(key_terms))
-    ]
-
-
-def _fold(groups: Sequence[Sequence[str]]) -> Callable[[str], str]:
-    """Write every synonym as its group's preferred (first) word, longest synonyms first."""
-    preferred = {word.casefold(): group[0].casefold() for group in groups for word in group[1:]}
-    if not preferred:
-        return str
-    alternatives = "|".join(re.escape(w) for w in sorted(preferred, key=lambda w: (-len(w), w)))
-    pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
-    return lambda text: pattern.sub(lambda m: preferred[m.group().casefold()], text)
 
 
 def _embedded(embed: Embedder, texts: list[str]) -> list[Vector]:
