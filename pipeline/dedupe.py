@@ -164,6 +164,7 @@ def _role(fact: Fact) -> str:
     return "lead" if fact.text.endswith(":") else "sentence"
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Fold British/American spellings, then Snowball-stem ("stimulating" -> "stimul")."""
     word = word.removesuffix("'s")
