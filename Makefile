@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontc
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all build test test-fast bench eval setup semantic system-deps clean
+.PHONY: all build test test-fast bench eval setup semantic system-deps clean extract
 
 all: build
 
@@ -59,3 +59,8 @@ system-deps:
 
 clean:
 	rm -rf $(OUTPUT)
+
+# The translators' templates: locales/ui.pot (page furniture) and locales/facts.pot (printed facts).
+# Source files to commit; re-running on unchanged sources rewrites nothing.
+extract: $(STAMP)
+	$(BIN)/handout extract

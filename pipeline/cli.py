@@ -134,3 +134,54 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -
     click.echo(format_scores(scores, misses=misses), nl=False)
     if not meets_targets(scores):
         ctx.exit(1)
+
+
+@main.command("extract")
+@ROOT_OPTION
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("locales"),
+    show_default=True,
+    help="Folder for ui.pot and facts.pot, relative to --root.",
+)
+@user_errors
+def extract_command(root: Path, output: Path) -> None:
+    """Write the translators' templates (ui.pot, facts.pot) and list what changed."""
+    from .catalogs import extract_catalogs
+    from .output import write_atomic
+
+    templates = extract_catalogs(load_config(root))
+    for domain, text in sorted(templates.items()):
+        path = root / output / f"{domain}.pot"
+        old = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if text != old:
+            write_atomic(path, text.encode("utf-8"))
+        for line in _template_changes(path, old, text):
+            click.echo(line)
+
+
+def _template_changes(path: Path, old: str, new: str) -> list[str]:
+    """Describe new, removed and changed msgids (matched by msgctxt) between two POT texts."""
+    import io
+
+    from babel.messages.pofile import read_po
+
+    def entries(text: str) -> dict[str, str]:
+        return {m.context or "": m.id for m in read_po(io.StringIO(text)) if m.id} if text else {}
+
+    before, after = entries(old), entries(new)
+    added = sorted(after.keys() - before.keys())
+    removed = sorted(before.keys() - after.keys())
+    changed = sorted(c for c in before.keys() & after.keys() if before[c] != after[c])
+    if old == new:
+        summary = "unchanged"
+    else:
+        summary = f"{len(added)} new, {len(removed)} removed, {len(changed)} changed"
+        summary += "" if added or removed or changed else " msgids (comments or references changed)"
+    return [
+        f"{path}: {len(after)} messages, {summary}",
+        *(f"  new      {c}: {after[c]}" for c in added),
+        *(f"  removed  {c}: {before[c]}" for c in removed),
+        *(f"  changed  {c}: {before[c]!r} -> {after[c]!r}" for c in changed),
+    ]
