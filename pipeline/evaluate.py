@@ -29,7 +29,7 @@ from .errors import ConfigError, HandoutError
 from .facts import extract
 from .ingest import ingest
 from .labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
-from .models import CleanSource, Cluster, Fact, Source, SourceMeta
+from .models import CleanSource, Cluster, Conflict, Fact, Source, SourceMeta
 
 TOPIC = "topic.yaml"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -303,11 +303,9 @@ def _conflict_scores(
     labels: Labels,
     located: Mapping[Statement, Fact | None],
     clusters: Sequence[Cluster],
-    conflicts: Sequence[Any] | None,
-) -> tuple[Ratio | None, int, list[str]]:
+    conflicts: Sequence[Conflict],
+) -> tuple[Ratio, int, list[str]]:
     """Labelled contradictions found as conflicts, conflicts the labels lack, and the misses."""
-    if conflicts is None:
-        return None, 0, []
     cluster_of = {fact.id: cluster.id for cluster in clusters for fact in cluster.members}
     reported = {frozenset((c.first.id, c.second.id)): c for c in conflicts}
     misses, matched = [], set()
