@@ -11,10 +11,13 @@ PAGE_SIZE ?= A4
 # Shared libraries WeasyPrint loads (Pango, HarfBuzz subsetting) and the Debian packages that ship them.
 SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1
+# msgfmt (gettext) checks every PO file, as translators' own tools do.
+SYSTEM_TOOLS := msgfmt
+TOOL_PACKAGES := gettext
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all build test test-fast bench eval setup semantic system-deps clean extract
+.PHONY: all build test test-fast bench eval setup semantic system-deps clean extract update init check stats release
 
 all: build
 
@@ -48,19 +51,43 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml | system-deps
 	touch $@
 
 system-deps:
-	@missing=""; for lib in $(SYSTEM_LIBS); do \
-	  /sbin/ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	@missing=""; packages=""; for lib in $(SYSTEM_LIBS); do \
+	  /sbin/ldconfig -p | grep -q "$$lib" || { missing="$$missing $$lib"; packages="$(SYSTEM_PACKAGES)"; }; done; \
+	for tool in $(SYSTEM_TOOLS); do \
+	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $(TOOL_PACKAGES)"; }; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing system libraries for WeasyPrint (missing:$$missing)"; \
+	  echo "Installing system packages for WeasyPrint and gettext (missing:$$missing)"; \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
 	fi
 
 clean:
 	rm -rf $(OUTPUT)
 
+# ---- Translations (README, "Translations") ----
 # The translators' templates: locales/ui.pot (page furniture) and locales/facts.pot (printed facts).
 # Source files to commit; re-running on unchanged sources rewrites nothing.
 extract: $(STAMP)
 	$(BIN)/handout extract
+
+# Templates, then every locales/<lang>/LC_MESSAGES/*.po brought in step (changed English -> fuzzy).
+update: extract
+	$(BIN)/handout update
+
+# Start a language: make init LOCALE=de
+init: $(STAMP)
+	@test -n "$(LOCALE)" || { echo "usage: make init LOCALE=<language code, e.g. de>"; exit 2; }
+	$(BIN)/handout init $(LOCALE)
+
+# Every PO file: msgfmt --check, numbers, placeholders, markup, sentences, completeness.
+check: $(STAMP)
+	$(BIN)/handout check
+
+stats: $(STAMP)
+	$(BIN)/handout stats
+
+# build/release/: every topic in every language, refused unless all are translated and clean.
+# A subset on purpose: make release LANGUAGES="en fr"
+release: $(STAMP)
+	$(BIN)/handout release --output $(OUTPUT) --page-size $(PAGE_SIZE) $(foreach l,$(LANGUAGES),--language $(l))

@@ -6,7 +6,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .catalog import fact_catalog
@@ -19,6 +19,10 @@ from .editorial import edit
 from .errors import HandoutError
 from .facts import extract
 from .ingest import ingest
+from .ledger import carry_ids, registered
+from .localize import MARKER
+from .pofiles import languages
+from .translations import load_messages
 from .models import (
     BuildReport,
     CleanSource,
@@ -50,7 +54,7 @@ class BuildOptions:
 
     output: Path
     topics: tuple[str, ...] = ()  # empty: every topic
-    locales: tuple[str, ...] = ("en",)
+    locales: tuple[str, ...] = ()  # empty: English and every language under locales/
     page_size: str = "A4"
 
 
@@ -72,6 +76,7 @@ def build(
 ) -> BuildReport:
     """Build every selected topic and locale into options.output."""
     topics = select_topics(config, options.topics)
+    options = replace(options, locales=options.locales or build_locales(config.root))
     if options.page_size not in PAGE_SIZES:
         raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
     planned = [f"{t.key}/{name}" for t in topics for name in ("facts.json", "review.html")]
@@ -104,6 +109,7 @@ def prepare(config: Config, topic: Topic) -> Prepared:
     cleaned = tuple(clean(source) for source in sources)
     facts = extract(cleaned)
     clusters = dedupe(facts, config.scheme.key_terms, config.scheme.synonyms)
+    clusters = carry_ids(clusters, registered(config.root, topic.key))  # reworded facts keep their ids
     conflicts = find_conflicts(clusters, config.scheme.key_terms, synonyms=config.scheme.synonyms)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
     for result in edited.results:
@@ -150,6 +156,7 @@ def _build_all(
     warnings: list[str] = []
     decisions: list[DecisionResult] = []
     total = len(topics) * len(options.locales) * len(KINDS)
+    messages = {locale: load_messages(config.root, locale) for locale in options.locales}
     for topic in topics:
         progress(f"{topic.key}: cleaning and merging {len(topic.sources)} sources")
         prepared = prepare(config, topic)
@@ -158,11 +165,12 @@ def _build_all(
         writer.write(f"{topic.key}/review.html", _review(topic, prepared))
         for locale in options.locales:
             for kind in KINDS:
-                rendered = render(prepared.handout, kind, locale, options.page_size)
+                rendered = render(prepared.handout, kind, locale, options.page_size, messages[locale])
                 path = _pdf_path(topic.key, locale, kind)
                 writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
                 digest = writer.write(path, rendered.pdf)
-                outputs.append(Output(path, topic.key, locale, kind, rendered.pages, digest))
+                outputs.append(Output(path, topic.key, locale, kind, rendered.pages, digest,
+                                      rendered.untranslated, messages[locale].reviewed))
                 for message in rendered.warnings:
                     warnings.append(f"{path}: {message}")
                     log.warning("%s: %s", path, message)
@@ -172,7 +180,33 @@ def _build_all(
                     log.info("%s: left out to fit one page: %s", path, ", ".join(rendered.left_out))
                 progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
     warnings.extend(f"{r.decision.where}: {r.status}" for r in decisions if r.status != "applied")
+    warnings.extend(_translation_warnings(outputs))
     return outputs, left_out, warnings
+
+
+def _translation_warnings(outputs: Sequence[Output]) -> list[str]:
+    """Per language: each message printed in English (in the report), and a count on screen.
+
+    Translations that are wrong (failing a check) or outdated are also printed on screen one
+    by one, with file and line; merely untranslated ones are counted (`handout stats`).
+    """
+    lines: list[str] = []
+    for locale in sorted({o.locale for o in outputs}):
+        problems = sorted({p for o in outputs if o.locale == locale for p in o.untranslated})
+        lines.extend(f"{problem} (printed in English)" for problem in problems)
+        for problem in problems:
+            if ": not translated" not in problem and "not in the PO file" not in problem:
+                log.warning("%s (printed in English)", problem)
+        if problems:
+            lines.append(f"{locale}: {len(problems)} message(s) printed in English, marked {MARKER} "
+                         "(list: report.json; details: handout check)")
+            log.warning("%s", lines[-1])
+    return lines
+
+
+def build_locales(root: Path) -> tuple[str, ...]:
+    """English, then every language with PO files under locales/."""
+    return ("en", *(language for language in languages(root) if language != "en"))
 
 
 def _review(topic: Topic, prepared: Prepared) -> str:
@@ -189,9 +223,10 @@ def _pdf_path(topic: str, locale: str, kind: OutputKind) -> str:
 
 
 def _manifest(outputs: Sequence[Output]) -> str:
-    """The manifest: every PDF with its topic, locale, kind, pages and sha256."""
+    """The manifest: every PDF with its topic, locale, kind, pages, sha256 and translation state."""
     rows = [
-        {"path": o.path, "topic": o.topic, "locale": o.locale, "kind": o.kind, "pages": o.pages, "sha256": o.sha256}
+        {"path": o.path, "topic": o.topic, "locale": o.locale, "kind": o.kind, "pages": o.pages, "sha256": o.sha256,
+         "untranslated": len(o.untranslated), "reviewed": o.reviewed}
         for o in sorted(outputs, key=lambda o: o.path)
     ]
     return json.dumps({"outputs": rows}, indent=2) + "\n"

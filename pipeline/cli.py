@@ -52,7 +52,8 @@ def main(quiet: bool, verbose: bool) -> None:
 @main.command("build")
 @ROOT_OPTION
 @click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
-@click.option("--locale", "locales", multiple=True, default=("en",), show_default=True, help="Locale (repeatable).")
+@click.option("--locale", "locales", multiple=True,
+              help="Locale (repeatable; default: en and every language under locales/).")
 @click.option("--page-size", type=click.Choice(PAGE_SIZES), default="A4", show_default=True)
 @click.option(
     "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True
@@ -185,3 +186,96 @@ def _template_changes(path: Path, old: str, new: str) -> list[str]:
         *(f"  removed  {c}: {before[c]}" for c in removed),
         *(f"  changed  {c}: {before[c]!r} -> {after[c]!r}" for c in changed),
     ]
+
+
+@main.command("init")
+@ROOT_OPTION
+@click.argument("language")
+@user_errors
+def init_command(root: Path, language: str) -> None:
+    """Start a translation: locales/LANGUAGE/LC_MESSAGES/{ui,facts}.po from the templates."""
+    from .catalogs import init_language
+
+    for path in init_language(root, language):
+        click.echo(f"{path}: created")
+
+
+@main.command("update")
+@ROOT_OPTION
+@click.argument("languages", nargs=-1)
+@user_errors
+def update_command(root: Path, languages: tuple[str, ...]) -> None:
+    """Merge the templates into every PO file (or the LANGUAGES given), matching by msgctxt.
+
+    An entry whose English changed keeps its translation, marked fuzzy, with the English it
+    was translated from as `#| msgid`, so the translator sees exactly what changed.
+    """
+    from .catalogs import languages as known_languages
+    from .catalogs import update_language
+
+    for language in languages or known_languages(root):
+        for change in update_language(root, language):
+            state = "updated" if change.written else "unchanged"
+            counts = f"{len(change.new)} new, {len(change.fuzzy)} now fuzzy, {len(change.obsolete)} obsolete"
+            click.echo(f"{change.path}: {state} ({counts})")
+            for context in change.fuzzy:
+                click.echo(f"  fuzzy    {context}: the English changed; review the translation")
+
+
+@main.command("check")
+@ROOT_OPTION
+@click.argument("languages", nargs=-1)
+@click.pass_context
+@user_errors
+def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) -> None:
+    """Check translations (msgfmt --check, numbers, placeholders, markup, sentences, completeness).
+
+    Lists every entry that would print in English, with file and line; exit 1 if any.
+    """
+    from .pofiles import languages as known_languages
+    from .translations import audit
+
+    failed = False
+    for language in languages or known_languages(root):
+        result = audit(root, language)
+        for problem in result.problems:
+            click.echo(str(problem))
+        failed = failed or not result.releasable
+        state = "clean" if result.releasable else f"{len(result.problems)} problem(s)"
+        click.echo(f"{language}: {result.translated}/{result.total} translated and clean; {state}")
+    if failed:
+        ctx.exit(1)
+
+
+@main.command("stats")
+@ROOT_OPTION
+@user_errors
+def stats_command(root: Path) -> None:
+    """Print a table of translation progress per language."""
+    from .pofiles import languages as known_languages
+    from .translations import audit
+
+    kinds = ("untranslated", "fuzzy", "stale", "failing")
+    click.echo(f"{'language':<9}{'done':>6}{'total':>7}{'%':>6}" + "".join(f"{k:>14}" for k in kinds) + "  reviewed")
+    for language in known_languages(root):
+        r = audit(root, language)
+        cells = "".join(f"{r.count(k) + (r.count('missing') if k == 'stale' else 0):>14}" for k in kinds)
+        click.echo(f"{language:<9}{r.translated:>6}{r.total:>7}{100 * r.translated // max(r.total, 1):>5}%{cells}"
+                   f"  {'yes' if r.reviewed else 'no'}")
+
+
+@main.command("release")
+@ROOT_OPTION
+@click.option("--language", "languages", multiple=True,
+              help="Release only these languages (repeatable; default: en and every language under locales/).")
+@click.option("--page-size", type=click.Choice(PAGE_SIZES), default="A4", show_default=True)
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
+@user_errors
+def release_command(root: Path, languages: tuple[str, ...], page_size: str, output: Path) -> None:
+    """Build the release folder (OUTPUT/release), refusing languages not fully translated and clean."""
+    from .release import release
+
+    result = release(load_config(root), output, languages, page_size, progress=click.echo)
+    click.echo(f"released {len(result.files)} PDFs in {', '.join(result.languages)} into {result.folder}/")
+    if result.not_reviewed:
+        click.echo(f"not yet reviewed by a medical translator: {', '.join(result.not_reviewed)}")

@@ -1,8 +1,8 @@
-"""Locale data for rendering: page-furniture strings, dates and text direction (Babel).
+"""Locale data for rendering (Babel) and the English page furniture translators start from.
 
-Only English is shipped for now; later work replaces the in-code table with gettext
-PO catalogs. Every lookup is strict: an unknown locale or a missing key is an error,
-never a silent fallback to English.
+The English strings below are the msgids of the `ui` catalog: `handout extract` writes them to
+locales/ui.pot, and translations come back as locales/<lang>/LC_MESSAGES/ui.po (see
+translations.py). A tuple is a message with plural forms: (singular, plural).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pipeline.errors import HandoutError
 Direction = Literal["ltr", "rtl"]
 
 # Placeholders in braces are filled by the renderer ({page}/{pages} become CSS counters).
-_ENGLISH: dict[str, str] = {
+ENGLISH: dict[str, str | tuple[str, str]] = {
     "page_of": "Page {page} of {pages}",
     "sources": "Sources",
-    "draws_on": "This leaflet draws on {count} source texts:",
+    "draws_on": ("This leaflet draws on {count} source text:", "This leaflet draws on {count} source texts:"),
     "contact": "Contact your care team",
     "contact_when": (
         "Call us if you have a side effect, if you feel unwell, or if you are "
@@ -43,12 +43,22 @@ _ENGLISH: dict[str, str] = {
         "This leaflet gives general information. It does not replace the advice "
         "of your doctor or care team, who know your situation."
     ),
+    "not_reviewed": "This translation has not yet been reviewed by a medical translator.",
+    "untranslated": "Passages marked {marker} are not translated yet and are printed in English.",
 }
 
-_CATALOGS: dict[str, dict[str, str]] = {"en": _ENGLISH}
+# What each placeholder stands for, for the translator's comments in ui.pot.
+PLACEHOLDERS = {
+    "page": "{page} is the current page number",
+    "pages": "{pages} is the total number of pages",
+    "count": "{count} is the number of source texts",
+    "marker": "{marker} is the small 'EN' tag printed before English passages",
+}
+
+SOURCE_LANGUAGE = "en"
 
 
-def _parse(locale: str) -> Locale:
+def parse_locale(locale: str) -> Locale:
     """Return the Babel Locale for an identifier like "en", "en_GB" or "en-GB"."""
     if not isinstance(locale, str) or not locale.strip():
         raise HandoutError(f"unknown locale {locale!r}")
@@ -58,30 +68,25 @@ def _parse(locale: str) -> Locale:
         raise HandoutError(f"unknown locale {locale!r}: {exc}") from exc
 
 
-def strings(locale: str) -> dict[str, str]:
-    """Return the page-furniture strings for a locale (a fresh copy)."""
-    parsed = _parse(locale)
-    for key in (str(parsed), parsed.language):
-        if key in _CATALOGS:
-            return dict(_CATALOGS[key])
-    shipped = ", ".join(sorted(_CATALOGS))
-    raise HandoutError(f"no translations for locale {locale!r} (shipped: {shipped})")
-
-
 def format_date(iso: str, locale: str) -> str:
     """Format an ISO date (YYYY-MM-DD) in the locale's long form, e.g. "March 1, 2025"."""
     try:
         day = date.fromisoformat(iso)
     except (ValueError, TypeError) as exc:
         raise HandoutError(f"not an ISO date: {iso!r}") from exc
-    return babel_format_date(day, format="long", locale=_parse(locale))
+    return babel_format_date(day, format="long", locale=parse_locale(locale))
 
 
 def text_direction(locale: str) -> Direction:
     """Return "rtl" for right-to-left scripts, else "ltr"."""
-    return "rtl" if _parse(locale).text_direction == "rtl" else "ltr"
+    return "rtl" if parse_locale(locale).text_direction == "rtl" else "ltr"
 
 
 def language_tag(locale: str) -> str:
     """Return the BCP 47 tag for the lang attribute ("en_GB" -> "en-GB")."""
-    return str(_parse(locale)).replace("_", "-")
+    return str(parse_locale(locale)).replace("_", "-")
+
+
+def is_source_language(locale: str) -> bool:
+    """True for English in any region: the handout's own text, nothing to translate."""
+    return parse_locale(locale).language == SOURCE_LANGUAGE

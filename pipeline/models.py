@@ -225,6 +225,7 @@ class Rendered:
     left_out: tuple[str, ...] = ()  # fact ids dropped to fit one page
     layout_passes: int = 1
     warnings: tuple[str, ...] = ()
+    untranslated: tuple[str, ...] = ()  # "file:line: context: why" of each message printed in English
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,8 @@ class Output:
     kind: OutputKind
     pages: int
     sha256: str
+    untranslated: tuple[str, ...] = ()  # messages printed in English, "file:line: context: why"
+    reviewed: bool = True  # False: the translation has not been reviewed by a medical translator
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
+from html import unescape
 from pathlib import PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -26,7 +27,10 @@ from weasyprint.text.fonts import FontConfiguration
 from pipeline import i18n
 from pipeline.errors import HandoutError, RenderError
 from pipeline.fetcher import ASSETS, AssetFetcher
+from pipeline.fonts import describe, missing_glyphs
+from pipeline.localize import MARKER, Localizer
 from pipeline.models import Cluster, Entry, Handout, OutputKind, Rendered, Section
+from pipeline.translations import Messages, Problem
 
 TEMPLATES = ASSETS.parent
 PX_PER_MM = 96 / 25.4
@@ -56,44 +60,72 @@ _ENV.filters["provenance"] = _provenance
 
 
 def render(handout: Handout, kind: OutputKind, locale: str = "en",
-           page_size: str = "A4") -> Rendered:
-    """Render a leaflet or a one-page summary of the handout to HTML and PDF."""
+           page_size: str = "A4", messages: Messages | None = None) -> Rendered:
+    """Render a leaflet or a one-page summary of the handout to HTML and PDF.
+
+    messages holds the language's checked translations (translations.load_messages); without
+    them only English can be rendered.
+    """
     if page_size not in PAGE_SIZES:
         raise RenderError(f"unknown page size {page_size!r} (use {', '.join(PAGE_SIZES)})")
     if kind not in ("leaflet", "summary"):
         raise RenderError(f"unknown output kind {kind!r}")
+    if messages is None:
+        if not i18n.is_source_language(locale):
+            raise RenderError(f"no translations given for locale {locale!r}")
+        messages = Messages(locale=locale, source=True)
     with _captured_warnings() as warnings:
         if kind == "leaflet":
-            html = _html(handout, "leaflet", locale)
-            fit = _Fit(html, _layout(html, page_size), 1, ())
+            page = _html(handout, "leaflet", locale, messages)
+            fit = _Fit(page, _layout(page.html, page_size), 1, ())
         else:
-            fit = _fit_summary(handout, locale, page_size)
+            fit = _fit_summary(handout, locale, page_size, messages)
         pdf = fit.document.write_pdf(
             pdf_identifier=_identifier(handout, kind, locale, page_size), **PDF_OPTIONS)
-    return Rendered(kind=kind, locale=locale, html=_preview(fit.html), pdf=pdf,
+    return Rendered(kind=kind, locale=locale, html=_preview(fit.page.html), pdf=pdf,
                     pages=len(fit.document.pages), left_out=fit.left_out,
-                    layout_passes=fit.passes, warnings=tuple(warnings))
+                    layout_passes=fit.passes, warnings=tuple(warnings),
+                    untranslated=tuple(str(p) for p in fit.page.untranslated))
 
 
 # ---- HTML ------------------------------------------------------------------------
 
 
-def _html(handout: Handout, kind: OutputKind, locale: str, level: int = 0,
-          sections: tuple[Section, ...] | None = None) -> str:
+@dataclass(frozen=True)
+class _Page:
+    """A filled template, and what it had to print in English."""
+
+    html: str
+    untranslated: tuple[Problem, ...]
+
+
+def _html(handout: Handout, kind: OutputKind, locale: str, messages: Messages, level: int = 0,
+          sections: tuple[Section, ...] | None = None) -> _Page:
     """Fill the kind's template; the summary gets the sections chosen to fit."""
-    t = i18n.strings(locale)
     direction = i18n.text_direction(locale)
+    loc = Localizer(messages, handout.topic, direction)
     issued = i18n.format_date(handout.issued, locale)
     body_class = "leaflet" if kind == "leaflet" else f"summary fit-{level}"
-    return _ENV.get_template(f"{kind}.html").render(
-        handout=handout, t=t, lang=i18n.language_tag(locale), dir=direction,
+    title = loc.title(handout.title)
+    page_css = _page_css(handout, loc, title, issued, direction)  # before the body: it records too
+    html = _ENV.get_template(f"{kind}.html").render(
+        handout=handout, loc=loc, title=title, lang=i18n.language_tag(locale), dir=direction,
         issued=issued,
         review=i18n.format_date(handout.review, locale) if handout.review else "",
         sources=[_source_row(ref.path, ref.publisher, ref.date, locale)
                  for ref in handout.sources],
         sections=handout.summary if sections is None else sections,
         side_effects=handout.side_effects, body_class=body_class,
-        page_css=_page_css(handout, t, issued, direction))
+        reviewed=messages.reviewed, marker=MARKER, page_css=page_css)
+    missing = missing_glyphs(_printed_text(html))
+    if missing:
+        raise RenderError(f"{handout.topic} ({locale}): no glyph in the bundled fonts for {describe(missing)}")
+    return _Page(html, tuple(loc.untranslated.values()))
+
+
+def _printed_text(html: str) -> str:
+    """The text content of a page (tags dropped, entities decoded), for the glyph check."""
+    return unescape(re.sub(r"<[^>]*>", " ", html))
 
 
 def _source_row(path: str, publisher: str, date: str, locale: str) -> dict[str, str]:
@@ -106,19 +138,19 @@ def _source_row(path: str, publisher: str, date: str, locale: str) -> dict[str, 
             "date": shown}
 
 
-def _page_css(handout: Handout, t: dict[str, str], issued: str, direction: str) -> Markup:
+def _page_css(handout: Handout, loc: Localizer, title: str, issued: str, direction: str) -> Markup:
     """Return the header and footer margin boxes; texts go in as escaped CSS strings.
 
     Every page names the clinic and its number: a page photocopied on its own still
     tells the patient whom to call.
     """
-    left = f"{handout.title} · {t['version']} {handout.version} · {t['issued']} {issued}"
+    left = f"{title} · {loc.ui_plain('version')} {handout.version} · {loc.ui_plain('issued')} {issued}"
     clinic = handout.clinic
-    header = f"{clinic.name} · {t['questions']} {t['call']} {clinic.phone}"
+    header = f"{loc.isolate(clinic.name)} · {loc.ui_plain('questions')} {loc.ui_plain('call')} {loc.isolate(clinic.phone)}"
     start, end = ("left", "right") if direction == "ltr" else ("right", "left")
     return Markup(
         f"@page {{ @bottom-{start} {{ content: {_css_string(left)}; text-align: {start} }}"
-        f" @bottom-{end} {{ content: {_page_counter(t['page_of'])}; text-align: {end} }}"
+        f" @bottom-{end} {{ content: {_page_counter(loc.ui_plain('page_of'))}; text-align: {end} }}"
         f" @top-{end} {{ content: {_css_string(header)}; text-align: {end} }} }}")
 
 
@@ -207,27 +239,27 @@ def _identifier(handout: Handout, kind: str, locale: str, page_size: str) -> byt
 class _Fit:
     """The layout chosen for a document, and how many layouts it took to find it."""
 
-    html: str
+    page: _Page
     document: Document
     passes: int
     left_out: tuple[str, ...]
 
 
-def _fit_summary(handout: Handout, locale: str, page_size: str) -> _Fit:
+def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messages) -> _Fit:
     """Lay out the summary on one page: tighten first, then drop the least important."""
     passes = 0
 
     def attempt(level: int, dropped: frozenset[int], endless: bool = False) -> _Try:
         nonlocal passes
         passes += 1
-        html = _html(handout, "summary", locale, level, _keep(handout.summary, dropped))
-        document = _layout(html, page_size, endless)
-        return _Try(len(document.pages) == 1, html, document)
+        page = _html(handout, "summary", locale, messages, level, _keep(handout.summary, dropped))
+        document = _layout(page.html, page_size, endless)
+        return _Try(len(document.pages) == 1, page, document)
 
     # Pass 1: everything, normal layout; most summaries stop here.
     first = attempt(0, frozenset())
     if first.fits:
-        return _Fit(first.html, first.document, passes, ())
+        return _Fit(first.page, first.document, passes, ())
     # Pass 2: measure everything at the tightest step on an endless page.
     tight = FIT_LEVELS - 1
     excess, saves = _measure(attempt(tight, frozenset(), endless=True).document,
@@ -237,7 +269,7 @@ def _fit_summary(handout: Handout, locale: str, page_size: str) -> _Fit:
         for level in range(1, FIT_LEVELS):  # the least tightening that fits
             result = attempt(level, frozenset())
             if result.fits:
-                return _Fit(result.html, result.document, passes, ())
+                return _Fit(result.page, result.document, passes, ())
         tried[0] = result
     order = _drop_order(handout.summary)
     if saves(frozenset(order)) < excess:
@@ -250,7 +282,7 @@ def _fit_summary(handout: Handout, locale: str, page_size: str) -> _Fit:
         raise RenderError(f"{handout.topic}: the summary does not fit on one {page_size} page")
     entries = _entries(handout.summary)
     left_out = tuple(fid for index in sorted(order[:k]) for fid in _entry_ids(entries[index][2]))
-    return _Fit(tried[k].html, tried[k].document, passes, left_out)
+    return _Fit(tried[k].page, tried[k].document, passes, left_out)
 
 
 @dataclass(frozen=True)
@@ -258,7 +290,7 @@ class _Try:
     """One layout of the summary at real page size."""
 
     fits: bool
-    html: str
+    page: _Page
     document: Document
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     output = tmp_path_factory.mktemp("build")
-    report = build(load_config(ROOT), BuildOptions(output=output, topics=("immunotherapy",)))
+    report = build(load_config(ROOT), BuildOptions(output=output, topics=("immunotherapy",), locales=("en",)))
     return output, report
 
 

@@ -17,6 +17,9 @@ from pipeline import i18n, render
 from pipeline.errors import HandoutError, RenderError
 from pipeline.fetcher import ASSETS, AssetFetcher
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
+from pipeline.translations import Messages
+
+ENGLISH = Messages(locale="en", source=True)
 
 FONT = ASSETS / "fonts" / "NotoSans-Regular.ttf"
 BODY_MIN_PX = 11 * 96 / 72  # 11pt in CSS px
@@ -82,17 +85,20 @@ def text(rendered: Rendered) -> str:
 # ---- Fast: strings, HTML, choices -----------------------------------------------
 
 
-def test_i18n_english_and_strict_locales():
-    assert i18n.strings("en")["sources"] == "Sources"
-    assert i18n.strings("en-GB")["page_of"] == "Page {page} of {pages}"
+def test_i18n_locale_data_and_strict_locales():
+    assert i18n.ENGLISH["sources"] == "Sources"
+    assert i18n.is_source_language("en-GB") and not i18n.is_source_language("fr")
     assert i18n.format_date("2025-03-01", "en") == "March 1, 2025"
+    assert i18n.format_date("2025-03-01", "fr") == "1 mars 2025"
     assert (i18n.text_direction("en"), i18n.text_direction("ar")) == ("ltr", "rtl")
     assert i18n.language_tag("en_GB") == "en-GB"
-    for bad in ("xx", "", "fr"):  # unknown to Babel, empty, no catalog shipped
+    for bad in ("xx", ""):  # unknown to Babel, empty
         with pytest.raises(HandoutError):
-            i18n.strings(bad)
+            i18n.parse_locale(bad)
     with pytest.raises(HandoutError):
         i18n.format_date("01/04/2020", "en")
+    with pytest.raises(RenderError, match="no translations"):
+        render.render(SMALL, "leaflet", locale="fr")  # a language needs its checked messages
 
 
 def test_unknown_page_size_kind_or_locale():
@@ -105,7 +111,7 @@ def test_unknown_page_size_kind_or_locale():
 
 
 def test_html_head_provenance_and_structure():
-    html = render._html(SMALL, "leaflet", "en")
+    html = render._html(SMALL, "leaflet", "en", ENGLISH).html
     assert '<html lang="en" dir="ltr">' in html
     assert "<title>Immunotherapy: what to expect</title>" in html
     assert '<meta name="author" content="Riverside Oncology Centre">' in html
@@ -122,7 +128,7 @@ def test_html_head_provenance_and_structure():
 
 def test_one_number_is_printed_once():
     clinic = replace(CLINIC, side_effects_phone="")
-    html = render._html(replace(SMALL, clinic=clinic), "summary", "en")
+    html = render._html(replace(SMALL, clinic=clinic), "summary", "en", ENGLISH).html
     body = html.split("</head>", 1)[1]  # the page header (in <head> CSS) names it too
     assert body.count("020 7946 0123") == 1 and "Questions? Side effects?" in body
 
@@ -130,7 +136,7 @@ def test_one_number_is_printed_once():
 def test_fact_text_is_escaped_in_html():
     hostile = '<img src="file:///etc/passwd"> <script>alert(1)</script>'
     html = render._html(handout((Section("x", "X <b>", (Entry(cluster(hostile)),)),)),
-                        "summary", "en")
+                        "summary", "en", ENGLISH).html
     assert "<img" not in html and "<script" not in html and "<b>" not in html
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
 

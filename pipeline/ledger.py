@@ -1,0 +1,80 @@
+"""Fact ids that survive rewording, with locales/facts.pot as the register of printed ids.
+
+A fact's id starts as a hash of its wording (ids.cluster_id), so it is the same on every
+machine. Translators and editors hold on to that id (msgctxt, editorial.yaml). When a source's
+sentence is reworded, its wording and so its fresh id change; here the new fact takes back the
+registered id of the statement it replaces: the same source line, or the same source file and
+mostly the same words, with nothing else claiming either. The PO entry then turns fuzzy with
+the old English shown (`make update`) instead of vanishing, and editorial decisions still apply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .pofiles import read_catalog, template_path
+from .models import Cluster
+
+SIMILAR = 0.6  # word-sequence similarity for a moved line to count as the same statement
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A printed fact as the committed template records it."""
+
+    id: str
+    text: str
+    locations: frozenset[tuple[str, int]]
+
+
+def registered(root: Path, topic: str) -> tuple[Registered, ...]:
+    """The topic's facts in locales/facts.pot (none when there is no template yet)."""
+    path = template_path(root, "facts")
+    if not path.is_file():
+        return ()
+    prefix = f"{topic}:"
+    rows = []
+    for message in read_catalog(path):
+        context = message.context or ""
+        if message.id and context.startswith(prefix) and context != f"{topic}:title":
+            where = frozenset((file, int(line)) for file, line in message.locations if line)
+            rows.append(Registered(context[len(prefix):], str(message.id), where))
+    return tuple(rows)
+
+
+def carry_ids(clusters: tuple[Cluster, ...], known: tuple[Registered, ...]) -> tuple[Cluster, ...]:
+    """Give reworded facts back their registered ids; everything else keeps its own."""
+    current = {cluster.id for cluster in clusters}
+    orphans = [entry for entry in known if entry.id not in current]
+    fresh = [cluster for cluster in clusters if cluster.id not in {entry.id for entry in known}]
+    pairs = sorted(
+        ((score, i, j) for i, cluster in enumerate(fresh) for j, entry in enumerate(orphans)
+         if (score := _likeness(cluster, entry)) is not None),
+        reverse=True)
+    renamed: dict[str, str] = {}
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if fresh[i].id in renamed or j in taken:
+            continue
+        renamed[fresh[i].id] = orphans[j].id
+        taken.add(j)
+    return tuple(replace(c, id=renamed[c.id]) if c.id in renamed else c for c in clusters)
+
+
+def _likeness(cluster: Cluster, entry: Registered) -> tuple[int, float] | None:
+    """How surely a fresh fact is a registered one reworded: (same line?, similarity), or None."""
+    where = {(member.source, member.line) for member in cluster.members}
+    similarity = SequenceMatcher(None, _words(cluster.canonical.text), _words(entry.text), autojunk=False).ratio()
+    if where & entry.locations:
+        return (1, similarity)
+    files = {source for source, _ in where}
+    if files & {source for source, _ in entry.locations} and similarity >= SIMILAR:
+        return (0, similarity)
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
