@@ -114,3 +114,16 @@ def test_a_fuzzy_entry_prints_in_english_marked_and_is_reported(tmp_path):
     assert '<span class="untranslated" lang="en" dir="ltr">' in rendered.html
     assert 'class="untranslated-note"' in rendered.html
     assert rendered.untranslated == ("locales/fr/LC_MESSAGES/facts.po:12: " + key[1] + ": fuzzy: needs review",)
+
+
+def test_markup_in_a_translation_is_printed_as_text_never_executed():
+    messages = load_messages(ROOT, "fr")
+    entries = dict(messages.entries)
+    key = ("ui", "sources")
+    entries[key] = type(entries[key])(entries[key].english, '<img src="file:///etc/passwd">Sources', line=3)
+    hostile = Messages(locale="fr", reviewed=False, entries=entries, plural=messages.plural, files=messages.files)
+    config = load_config(ROOT)
+    handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(config, config.topics[0]).handout
+    rendered = render.render(handout, "leaflet", "fr", messages=hostile)
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;Sources" in rendered.html
+    assert '<img src="file:///etc/passwd">' not in rendered.html

@@ -235,3 +235,9 @@ def test_stats_counts_each_language(project):
     row = next(l.split() for l in result.output.splitlines() if l.startswith("fr "))
     total = int(row[2])
     assert row[1] == str(total - 1) and row[4] == "1" and row[-1] == "no"
+
+
+def test_building_a_language_without_translations_says_how_to_start_one(tmp_path):
+    root = _project(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--locale", "de", "--output", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "make init LOCALE=de" in result.output and "Traceback" not in result.output
