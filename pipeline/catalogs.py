@@ -14,7 +14,6 @@ a fixed creation date instead of the clock's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
@@ -35,7 +34,6 @@ from .pofiles import (
     NOT_REVIEWED,
     REVIEW_FIELD,
     PoCatalog,
-    languages,
     new_catalog,
     po_path,
     read_catalog,
@@ -195,14 +193,3 @@ def _save(path: Path, text: str) -> None:
     from .output import write_atomic
 
     write_atomic(path, text.encode("utf-8"))
-
-
-def iter_po_files(root: Path) -> Iterator[tuple[str, str, Path]]:
-    """(language, domain, path) of every PO file the project has."""
-    for language in languages(root):
-        for domain in DOMAINS:
-            yield language, domain, po_path(root, language, domain)
-
-
-# Kept for scripts written against the first layout of this module.
-_write, _sorted = write_text, sorted_catalog

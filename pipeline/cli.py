@@ -210,7 +210,7 @@ def update_command(root: Path, languages: tuple[str, ...]) -> None:
     An entry whose English changed keeps its translation, marked fuzzy, with the English it
     was translated from as `#| msgid`, so the translator sees exactly what changed.
     """
-    from .catalogs import languages as known_languages
+    from .pofiles import languages as known_languages
     from .catalogs import update_language
 
     for language in languages or known_languages(root):

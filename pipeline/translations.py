@@ -21,7 +21,7 @@ from babel.messages.catalog import Message
 
 from .pofiles import DOMAINS, REVIEW_FIELD, PoCatalog, po_path, read_catalog, template_path
 from .errors import HandoutError
-from .i18n import ENGLISH, is_source_language, parse_locale
+from .i18n import is_source_language, parse_locale
 from .translation_checks import check, check_plural
 
 log = logging.getLogger(__name__)
@@ -172,10 +172,6 @@ def _relative(path: Path, root: Path) -> str:
     except ValueError:
         return str(path)
 
-
-def ui_english(key: str) -> Text:
-    """The English of a page-furniture string."""
-    return ENGLISH[key]
 
 
 # ---- auditing a language against the templates -----------------------------------------

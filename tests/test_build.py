@@ -60,7 +60,7 @@ def test_no_renderer_warnings_and_report_names_what_was_left_out(built):
     for path, ids, texts in report.left_out:
         assert path.endswith("-summary.pdf")
         assert [row["id"] for row in written["left_out"][path]] == list(ids)
-        assert all(catalog[i]["text"] == t and catalog[i]["printed"] for i, t in zip(ids, texts))
+        assert all(catalog[i]["text"] == t and catalog[i]["printed"] for i, t in zip(ids, texts, strict=True))
 
 
 def test_summary_is_one_page_and_leaflet_has_the_clinic(built):
