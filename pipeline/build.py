@@ -1,51 +1,54 @@
-"""build(config) -> BuildReport: the stages in order, then atomic writes and a manifest."""
+"""build(config, options) -> BuildReport: plan, skip what is up to date, prepare, render, write.
+
+Reads top to bottom:
+1. plan every output of the build (or of one shard) with a key hashing all it depends on;
+2. keep outputs whose key and bytes match the record of the last build (state.py);
+3. run the text stages for the topics that still need work;
+4. render the PDFs that still need work in a pool of worker processes;
+5. write everything atomically, then the manifest and the report.
+A failed build leaves no manifest.json and removes what it was about to replace, so an old
+output is never passed off as new.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
-import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .catalog import fact_catalog
-from .clean import clean
-from .compose import compose
-from .config import PAGE_SIZES, Config, Topic, source_date
-from .conflicts import find_conflicts
-from .dedupe import dedupe
-from .editorial import edit
+from . import state
+from .config import PAGE_SIZES, Config, Topic
 from .errors import HandoutError
-from .facts import extract
-from .ingest import ingest
-from .ledger import carry_ids, registered
 from .localize import MARKER
-from .pofiles import languages
-from .translations import load_messages
-from .models import (
-    BuildReport,
-    CleanSource,
-    Cluster,
-    Conflict,
-    Decision,
-    DecisionResult,
-    Handout,
-    Output,
-    OutputKind,
-    Repeat,
-)
+from .models import BuildReport, Output
 from .output import OutputWriter
-from .render import render
-from .repeats import MINILM, TFIDF, find_repeats
-from .review import review_page
-from .semantic import load_embedder
+from .plan import PROFILES, Job, Plan, TopicFiles, make_plan, pdf_path
+from .pofiles import languages
+from .workers import Task, default_workers, render_all
+
+if TYPE_CHECKING:
+    from .stages import Prepared
 
 log = logging.getLogger(__name__)
 
-KINDS: tuple[OutputKind, ...] = ("leaflet", "summary")
 MANIFEST = "manifest.json"
 REPORT = "report.json"
+SHARDS = "shards"  # a shard's manifest and report: shards/manifest-1-of-4.json
+
+__all__ = ["BuildOptions", "build", "build_locales", "merge_shards", "prepare", "select_topics"]
+
+
+def __getattr__(name: str) -> Any:
+    """prepare() lives in stages.py; loaded on first use, so a no-op build stays quick."""
+    if name in ("prepare", "Prepared"):
+        from . import stages
+
+        return getattr(stages, name)
+    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -56,82 +59,160 @@ class BuildOptions:
     topics: tuple[str, ...] = ()  # empty: every topic
     locales: tuple[str, ...] = ()  # empty: English and every language under locales/
     page_size: str = "A4"
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A topic after the text stages: what the catalog and the renderer need."""
-
-    cleaned: tuple[CleanSource, ...]
-    clusters: tuple[Cluster, ...]  # after the editor's decisions
-    conflicts: tuple[Conflict, ...]
-    decisions: tuple[DecisionResult, ...]
-    handout: Handout
-    repeats: tuple[Repeat, ...] = ()  # statements of one section that may say the same thing
-    repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
+    profile: str = "office"  # office | print-shop | large-print
+    workers: int = 0  # render processes; 0: one per core
+    shard: tuple[int, int] = (1, 1)  # (I, N): build the I-th of N deterministic slices
+    force: bool = False  # render everything, whatever the last build recorded
 
 
 def build(
     config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda _: None
 ) -> BuildReport:
     """Build every selected topic and locale into options.output."""
+    started = time.monotonic()
     topics = select_topics(config, options.topics)
     options = replace(options, locales=options.locales or build_locales(config.root))
-    if options.page_size not in PAGE_SIZES:
-        raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
-    planned = [f"{t.key}/{name}" for t in topics for name in ("facts.json", "review.html")]
-    planned += [_pdf_path(t.key, locale, kind) for t in topics for locale in options.locales for kind in KINDS]
+    _check_options(options)
+    plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard)
+    sharded = options.shard != (1, 1)
+    manifest_name, report_name = _summary_files(options.shard)
+    previous = [] if sharded else _previous_outputs(options.output)
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
-    previous = _previous_outputs(options.output)
-    for name in (MANIFEST, REPORT):
+    for name in (manifest_name, report_name):
         (options.output / name).unlink(missing_ok=True)
+
+    kept, todo = _up_to_date(options, plan)
     writer = OutputWriter(options.output)
     try:
-        outputs, left_out, warnings = _build_all(config, options, topics, writer, progress)
+        records = _make(config, options, topics, plan, todo, writer, progress)
     except BaseException:
+        planned = [job.path for job in todo["jobs"]] + [p for f in todo["files"] for p in f.paths]
         _remove_unwritten(options.output, planned, writer.written)
         raise
-    if not options.topics:  # a full build also clears outputs of topics that are gone
-        _remove_unwritten(options.output, previous, writer.written)
-    writer.write(REPORT, _report(left_out, warnings))
-    writer.write(MANIFEST, _manifest(outputs))
+    records.update(kept)
+    outputs = [_output(job, records[job.path]) for job in plan.jobs]
+    if not options.topics and not sharded:  # a full build also clears outputs of topics that are gone
+        _remove_unwritten(options.output, previous, [o.path for o in outputs])
+    warnings = sorted({w for f in plan.topic_files for w in records[f.paths[0]].warnings}
+                      | {w for job in plan.jobs for w in records[job.path].warnings})
+    warnings += _translation_warnings(outputs)
+    left_out = [(job.path, tuple(i for i, _ in records[job.path].left_out),
+                 tuple(t for _, t in records[job.path].left_out)) for job in plan.jobs if records[job.path].left_out]
+    writer.write(report_name, _report(left_out, warnings))
+    writer.write(manifest_name, _manifest(outputs))
+    rendered = len(todo["jobs"])
+    progress(f"{rendered} of {len(plan.jobs)} PDFs rendered, {len(plan.jobs) - rendered} up to date "
+             f"({time.monotonic() - started:.1f} s)")
     return BuildReport(
         outputs=tuple(outputs),
         left_out=tuple(left_out),
-        facts_files=tuple(f"{t.key}/facts.json" for t in topics),
+        facts_files=tuple(f.paths[0] for f in plan.topic_files),
         warnings=tuple(warnings),
+        rendered=tuple(job.path for job in todo["jobs"]),
     )
 
 
-def prepare(config: Config, topic: Topic) -> Prepared:
-    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose, repeats."""
-    sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
-    cleaned = tuple(clean(source) for source in sources)
-    facts = extract(cleaned)
-    clusters = dedupe(facts, config.scheme.key_terms, config.scheme.synonyms)
-    clusters = carry_ids(clusters, registered(config.root, topic.key))  # reworded facts keep their ids
-    conflicts = find_conflicts(clusters, config.scheme.key_terms, synonyms=config.scheme.synonyms)
-    edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
-    for result in edited.results:
-        if result.status != "applied":
-            log.warning("%s: %s", result.decision.where, result.status)
-    issued = source_date(dict(os.environ))
-    handout = compose(edited.clusters, config.scheme, topic, config.clinic, issued)
-    embed = load_embedder()  # None without the optional semantic extra: the lexical method
-    repeats = find_repeats(handout, config.scheme.key_terms, config.scheme.synonyms, embed)
-    method = MINILM if embed else TFIDF
-    if config.scheme.repeats == "suppress" and repeats:
-        # Suppressing is merging, done as the editor would: members and provenance stay on record.
-        decisions = topic.decisions + tuple(_merge_repeat(r) for r in repeats)
-        edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
-        handout = compose(edited.clusters, config.scheme, topic, config.clinic, issued)
-    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method)
+def _check_options(options: BuildOptions) -> None:
+    if options.page_size not in PAGE_SIZES:
+        raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
+    if options.profile not in PROFILES:
+        raise HandoutError(f"unknown print profile {options.profile!r} (use {', '.join(PROFILES)})")
 
 
-def _merge_repeat(repeat: Repeat) -> Decision:
-    """The merge decision sections.yaml's 'repeats: suppress' makes for one likely repeat."""
-    note = f"likely repeat ({repeat.method} {repeat.score:.2f}), merged by 'repeats: suppress'"
-    return Decision(action="merge", where="sections.yaml: repeats", fact=repeat.first.id, others=(repeat.second.id,), note=note)
+def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, state.Record], dict[str, list]]:
+    """Split the plan into outputs the last build already made and outputs still to make."""
+    kept: dict[str, state.Record] = {}
+    todo: dict[str, list] = {"jobs": [], "files": []}
+    for job in plan.jobs:
+        record = None if options.force else state.current(options.output, job.path, job.key)
+        if record is not None and not (options.output / (record.file or job.path)).with_suffix(".html").is_file():
+            record = None
+        if record is None:
+            todo["jobs"].append(job)
+        else:
+            kept[job.path] = record
+    for files in plan.topic_files:
+        record = None if options.force else state.current(options.output, files.paths[0], files.key, files.paths[1:])
+        if record is None:
+            todo["files"].append(files)
+        else:
+            kept[files.paths[0]] = record
+    return kept, todo
+
+
+def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: dict[str, list],
+          writer: OutputWriter, progress: Callable[[str], None]) -> dict[str, state.Record]:
+    """Prepare the topics that need work, render the PDFs that need it, write them all."""
+    from .stages import prepare
+    from .workers import _messages
+
+    for locale in sorted({job.locale for job in todo["jobs"]}):
+        _messages(config.root, locale)  # a broken PO file stops the build here, before any work
+    needed = sorted({job.topic for job in todo["jobs"]} | {f.topic for f in todo["files"]})
+    prepared: dict[str, Prepared] = {}
+    by_key = {topic.key: topic for topic in topics}
+    records: dict[str, state.Record] = {}
+    for key in needed:
+        progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
+        prepared[key] = prepare(config, by_key[key])
+    for files in todo["files"]:
+        records[files.paths[0]] = _write_topic_files(by_key[files.topic], prepared[files.topic], files, writer, options)
+    tasks = [Task(config.root, prepared[job.topic].handout, job.kind, job.locale, options.page_size, options.profile)
+             for job in todo["jobs"]]
+    workers = options.workers or default_workers()
+    total = len(plan.jobs)
+    done = total - len(tasks)
+    for index, rendered in render_all(tasks, workers):
+        job = todo["jobs"][index]
+        path = _final_path(job, rendered.pages, options.profile)
+        writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
+        digest = writer.write(path, rendered.pdf)
+        texts = {c.id: c.canonical.text for c in prepared[job.topic].clusters}
+        record = state.Record(job.key, digest, rendered.pages, rendered.layout_passes,
+                              [[i, texts[i]] for i in rendered.left_out], list(rendered.untranslated),
+                              _reviewed(config, job.locale), [f"{path}: {m}" for m in rendered.warnings],
+                              file=path if path != job.path else "")
+        for message in rendered.warnings:
+            log.warning("%s: %s", path, message)
+        state.save(options.output, job.path, record)
+        records[job.path] = record
+        done += 1
+        progress(f"[{done}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
+    return records
+
+
+def _final_path(job: Job, pages: int, profile: str) -> str:
+    """A large-print summary that needs two pages says so in its name."""
+    if profile == "large-print" and job.kind == "summary" and pages > 1:
+        return job.path.removesuffix(".pdf") + "-2-pages.pdf"
+    return job.path
+
+
+def _reviewed(config: Config, locale: str) -> bool:
+    from .workers import _messages
+
+    return _messages(config.root, locale).reviewed
+
+
+def _write_topic_files(topic: Topic, prepared: Prepared, files: TopicFiles, writer: OutputWriter,
+                       options: BuildOptions) -> state.Record:
+    """Write facts.json and review.html for one topic, and record them."""
+    from .catalog import fact_catalog
+    from .review import review_page
+
+    digest = writer.write(files.paths[0], fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
+    writer.write(files.paths[1], review_page(
+        topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
+        prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method))
+    warnings = [f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied"]
+    record = state.Record(files.key, digest, warnings=warnings)
+    state.save(options.output, files.paths[0], record)
+    return record
+
+
+def _output(job: Job, record: state.Record) -> Output:
+    return Output(record.file or job.path, job.topic, job.locale, job.kind, record.pages, record.sha256,
+                  tuple(record.untranslated), record.reviewed)
 
 
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
@@ -143,45 +224,9 @@ def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
     return [known[key] for key in sorted(set(wanted) or known)]
 
 
-def _build_all(
-    config: Config,
-    options: BuildOptions,
-    topics: list[Topic],
-    writer: OutputWriter,
-    progress: Callable[[str], None],
-) -> tuple[list[Output], list[tuple[str, tuple[str, ...], tuple[str, ...]]], list[str]]:
-    """Prepare each topic once, then render each locale and kind."""
-    outputs: list[Output] = []
-    left_out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
-    warnings: list[str] = []
-    decisions: list[DecisionResult] = []
-    total = len(topics) * len(options.locales) * len(KINDS)
-    messages = {locale: load_messages(config.root, locale) for locale in options.locales}
-    for topic in topics:
-        progress(f"{topic.key}: cleaning and merging {len(topic.sources)} sources")
-        prepared = prepare(config, topic)
-        decisions.extend(prepared.decisions)
-        writer.write(f"{topic.key}/facts.json", fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
-        writer.write(f"{topic.key}/review.html", _review(topic, prepared))
-        for locale in options.locales:
-            for kind in KINDS:
-                rendered = render(prepared.handout, kind, locale, options.page_size, messages[locale])
-                path = _pdf_path(topic.key, locale, kind)
-                writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
-                digest = writer.write(path, rendered.pdf)
-                outputs.append(Output(path, topic.key, locale, kind, rendered.pages, digest,
-                                      rendered.untranslated, messages[locale].reviewed))
-                for message in rendered.warnings:
-                    warnings.append(f"{path}: {message}")
-                    log.warning("%s: %s", path, message)
-                if rendered.left_out:
-                    texts = {c.id: c.canonical.text for c in prepared.clusters}
-                    left_out.append((path, rendered.left_out, tuple(texts[i] for i in rendered.left_out)))
-                    log.info("%s: left out to fit one page: %s", path, ", ".join(rendered.left_out))
-                progress(f"[{len(outputs)}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
-    warnings.extend(f"{r.decision.where}: {r.status}" for r in decisions if r.status != "applied")
-    warnings.extend(_translation_warnings(outputs))
-    return outputs, left_out, warnings
+def build_locales(root: Path) -> tuple[str, ...]:
+    """English, then every language with PO files under locales/."""
+    return ("en", *(language for language in languages(root) if language != "en"))
 
 
 def _translation_warnings(outputs: Sequence[Output]) -> list[str]:
@@ -204,22 +249,12 @@ def _translation_warnings(outputs: Sequence[Output]) -> list[str]:
     return lines
 
 
-def build_locales(root: Path) -> tuple[str, ...]:
-    """English, then every language with PO files under locales/."""
-    return ("en", *(language for language in languages(root) if language != "en"))
-
-
-def _review(topic: Topic, prepared: Prepared) -> str:
-    """The editor's review page for one topic."""
-    return review_page(
-        topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
-        prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
-    )
-
-
-def _pdf_path(topic: str, locale: str, kind: OutputKind) -> str:
-    """Where a topic's PDF goes, relative to the output directory."""
-    return f"{locale}/{topic}-{kind}.pdf"
+def _summary_files(shard: tuple[int, int]) -> tuple[str, str]:
+    """Where the manifest and report go: the top of the output folder, or shards/ for a shard."""
+    if shard == (1, 1):
+        return MANIFEST, REPORT
+    index, count = shard
+    return f"{SHARDS}/manifest-{index}-of-{count}.json", f"{SHARDS}/report-{index}-of-{count}.json"
 
 
 def _manifest(outputs: Sequence[Output]) -> str:
@@ -234,8 +269,58 @@ def _manifest(outputs: Sequence[Output]) -> str:
 
 def _report(left_out: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]], warnings: Sequence[str]) -> str:
     """The build report: what each summary left out to fit one page, and any warnings."""
-    rows = {path: [{"id": i, "text": t} for i, t in zip(ids, texts, strict=True)] for path, ids, texts in left_out}
+    rows = {path: [{"id": i, "text": t} for i, t in zip(ids, texts, strict=True)]
+            for path, ids, texts in sorted(left_out)}
     return json.dumps({"left_out": rows, "warnings": list(warnings)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def merge_shards(output: Path) -> BuildReport:
+    """Join the manifests and reports of every shard in output/shards/ into manifest.json and report.json.
+
+    The result is byte for byte what a full build writes, so a CI matrix can share one build.
+    """
+    folder = output / SHARDS
+    manifests = sorted(folder.glob("manifest-*-of-*.json"))
+    if not manifests:
+        raise HandoutError(f"{folder}: no shard manifests (build with --shard I/N first)")
+    counts = {int(p.stem.rsplit("-of-", 1)[1]) for p in manifests}
+    indexes = {int(p.stem.split("-")[1]) for p in manifests}
+    if len(counts) != 1 or indexes != set(range(1, max(counts) + 1)):
+        raise HandoutError(f"{folder}: shards {sorted(indexes)} of {sorted(counts)}: every shard 1..N of one N is needed")
+    rows, left, warnings = [], {}, set()
+    for path in manifests:
+        rows += json.loads(path.read_text(encoding="utf-8"))["outputs"]
+        report = json.loads((folder / path.name.replace("manifest-", "report-")).read_text(encoding="utf-8"))
+        left.update(report["left_out"])
+        warnings |= {w for w in report["warnings"] if not _is_count_line(w)}
+    outputs = [Output(r["path"], r["topic"], r["locale"], r["kind"], r["pages"], r["sha256"]) for r in rows]
+    lines = sorted(w for w in warnings if "(printed in English)" not in w)
+    untranslated = sorted(w for w in warnings if "(printed in English)" in w)
+    merged_warnings = lines + _count_lines(untranslated)
+    writer = OutputWriter(output)
+    manifest_rows = sorted(rows, key=lambda r: r["path"])
+    writer.write(REPORT, json.dumps({"left_out": dict(sorted(left.items())), "warnings": merged_warnings},
+                                    ensure_ascii=False, indent=2) + "\n")
+    writer.write(MANIFEST, json.dumps({"outputs": manifest_rows}, indent=2) + "\n")
+    return BuildReport(outputs=tuple(outputs), warnings=tuple(merged_warnings))
+
+
+def _is_count_line(line: str) -> bool:
+    return "message(s) printed in English, marked" in line
+
+
+def _count_lines(problems: list[str]) -> list[str]:
+    """The report's per-language lines, rebuilt from the problems (as _translation_warnings writes them)."""
+    lines = []
+    by_locale: dict[str, list[str]] = {}
+    for problem in problems:
+        locale = problem.split("/")[1] if problem.startswith("locales/") else "?"
+        by_locale.setdefault(locale, []).append(problem)
+    for locale in sorted(by_locale):
+        lines += by_locale[locale]
+        lines.append(f"{locale}: {len(by_locale[locale])} message(s) printed in English, marked {MARKER} "
+                     "(list: report.json; details: handout check)")
+    return lines
 
 
 def _previous_outputs(directory: Path) -> list[str]:
@@ -248,9 +333,14 @@ def _previous_outputs(directory: Path) -> list[str]:
 
 
 def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence[str]) -> None:
-    """Delete planned outputs this run did not write: they are from an earlier run."""
+    """Delete planned outputs this run did not write (or keep): they are from an earlier run."""
     for relative in sorted(set(planned) - set(written)):
         for path in (directory / relative, directory / (relative.removesuffix(".pdf") + ".html")):
             if path.exists():
                 log.warning("%s: removed, it is from an earlier build", path)
                 path.unlink()
+        state.forget(directory, relative)
+
+
+# For callers that name PDFs the way the build does.
+__all__ += ["pdf_path"]

@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
-from .build import BuildOptions, build, prepare, select_topics
+from .build import BuildOptions, build, select_topics
 from .config import PAGE_SIZES, load_config
+from .plan import PROFILES
 from .errors import HandoutError
 
 ROOT_OPTION = click.option(
@@ -55,23 +56,49 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.option("--locale", "locales", multiple=True,
               help="Locale (repeatable; default: en and every language under locales/).")
 @click.option("--page-size", type=click.Choice(PAGE_SIZES), default="A4", show_default=True)
+@click.option("--profile", type=click.Choice(PROFILES), default="office", show_default=True,
+              help="Print profile: office printers, a print shop (bleed, crop marks, PDF/X-4), or large print.")
+@click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
+              help="Render processes (default: one per core; 1: render in this process).")
+@click.option("--shard", default="1/1", show_default=True,
+              help="Build the I-th of N deterministic slices (CI matrix); join them with `handout merge-shards`.")
+@click.option("--force", is_flag=True, help="Render everything, even what is up to date.")
 @click.option(
     "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True
 )
 @click.pass_context
 @user_errors
 def build_command(
-    ctx: click.Context, root: Path, topics: tuple[str, ...], locales: tuple[str, ...], page_size: str, output: Path
+    ctx: click.Context, root: Path, topics: tuple[str, ...], locales: tuple[str, ...], page_size: str,
+    profile: str, workers: int, shard: str, force: bool, output: Path,
 ) -> None:
-    """Build leaflet and summary PDFs (with HTML previews), facts.json and manifest.json."""
+    """Build leaflet and summary PDFs (with HTML previews), facts.json and manifest.json.
+
+    Only what changed since the last build into OUTPUT is rendered again (content hashes).
+    """
+    from .plan import parse_shard
+
     quiet = ctx.find_root().params["quiet"]
     config = load_config(root)
-    options = BuildOptions(output=output, topics=topics, locales=locales, page_size=page_size)
+    options = BuildOptions(output=output, topics=topics, locales=locales, page_size=page_size, profile=profile,
+                           workers=workers, shard=parse_shard(shard), force=force)
     report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
     if not quiet:
         for path, ids, _ in report.left_out:
-            _echo_err(f"{path}: left out to fit one page: {', '.join(ids)} (see {output}/report.json)")
+            if path in report.rendered:
+                _echo_err(f"{path}: left out to fit: {', '.join(ids)} (see {output}/report.json)")
         _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json)")
+
+
+@main.command("merge-shards")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
+@user_errors
+def merge_shards_command(output: Path) -> None:
+    """Write manifest.json and report.json for a build made of shards (all in OUTPUT)."""
+    from .build import merge_shards
+
+    report = merge_shards(output)
+    click.echo(f"{output}/manifest.json: {len(report.outputs)} PDFs from every shard")
 
 
 @main.command("facts")
@@ -84,6 +111,8 @@ def facts_command(root: Path, topic: str, as_json: bool) -> None:
     from .catalog import fact_catalog
 
     config = load_config(root)
+    from .stages import prepare
+
     prepared = prepare(config, select_topics(config, [topic])[0])
     catalog = fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned)
     if as_json:
@@ -104,6 +133,8 @@ def facts_command(root: Path, topic: str, as_json: bool) -> None:
 def removed_command(root: Path, topic: str) -> None:
     """Show the lines cleaning removed from a topic's sources, and why."""
     config = load_config(root)
+    from .stages import prepare
+
     prepared = prepare(config, select_topics(config, [topic])[0])
     for source in prepared.cleaned:
         for removal in source.removed:

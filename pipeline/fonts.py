@@ -11,16 +11,14 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
-from .fetcher import ASSETS
-
-FONTS = ASSETS / "fonts"
+FONTS = Path(__file__).resolve().parent.parent / "templates" / "assets" / "fonts"
 
 
 @cache
 def coverage(folder: Path = FONTS) -> frozenset[int]:
     """Every code point some bundled font has a glyph for."""
+    from fontTools.ttLib import TTFont  # loaded only when a page is checked
+
     points: set[int] = set()
     for path in sorted(folder.glob("*.ttf")):
         with TTFont(path, lazy=True) as font:

@@ -250,6 +250,7 @@ class BuildReport:
     left_out: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = field(default=())  # (path, ids, texts)
     facts_files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # what the renderer warned about, as "path: message"
+    rendered: tuple[str, ...] = ()  # PDFs this build rendered (the rest were up to date)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,25 @@ ENDLESS_PX = 20000  # a page tall enough that a summary never breaks while measu
 SLACK_PX = 12.0  # measuring is exact up to margins at the page end; re-check this close
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
+
+@dataclass(frozen=True)
+class Profile:
+    """A print profile: an extra stylesheet, the PDF variant, how many pages a summary may take."""
+
+    stylesheet: str | None
+    pdf_variant: str
+    summary_pages: int = 1
+
+
+PROFILES = {
+    "office": Profile(None, "pdf/ua-1"),
+    # What print shops ask for: PDF/X-4 (still tagged, with title, language and bookmarks),
+    # 3 mm bleed and crop marks. WeasyPrint writes one PDF variant per file, so not PDF/UA too.
+    "print-shop": Profile("profile-print-shop.css", "pdf/x-4"),
+    # Clear print: body text 16 pt or more; the summary may take two pages (and says so).
+    "large-print": Profile("profile-large-print.css", "pdf/ua-1", summary_pages=2),
+}
+
 _ENV = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(["html"], default_for_string=True),
@@ -60,7 +79,7 @@ _ENV.filters["provenance"] = _provenance
 
 
 def render(handout: Handout, kind: OutputKind, locale: str = "en",
-           page_size: str = "A4", messages: Messages | None = None) -> Rendered:
+           page_size: str = "A4", messages: Messages | None = None, profile: str = "office") -> Rendered:
     """Render a leaflet or a one-page summary of the handout to HTML and PDF.
 
     messages holds the language's checked translations (translations.load_messages); without
@@ -70,6 +89,8 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en",
         raise RenderError(f"unknown page size {page_size!r} (use {', '.join(PAGE_SIZES)})")
     if kind not in ("leaflet", "summary"):
         raise RenderError(f"unknown output kind {kind!r}")
+    if profile not in PROFILES:
+        raise RenderError(f"unknown print profile {profile!r} (use {', '.join(PROFILES)})")
     if messages is None:
         if not i18n.is_source_language(locale):
             raise RenderError(f"no translations given for locale {locale!r}")
@@ -77,11 +98,12 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en",
     with _captured_warnings() as warnings:
         if kind == "leaflet":
             page = _html(handout, "leaflet", locale, messages)
-            fit = _Fit(page, _layout(page.html, page_size), 1, ())
+            fit = _Fit(page, _layout(page.html, page_size, profile=profile), 1, ())
         else:
-            fit = _fit_summary(handout, locale, page_size, messages)
+            fit = _fit_summary(handout, locale, page_size, messages, profile)
+        options = {**PDF_OPTIONS, "pdf_variant": PROFILES[profile].pdf_variant}
         pdf = fit.document.write_pdf(
-            pdf_identifier=_identifier(handout, kind, locale, page_size), **PDF_OPTIONS)
+            pdf_identifier=_identifier(handout, kind, locale, page_size, profile), **options)
     return Rendered(kind=kind, locale=locale, html=_preview(fit.page.html), pdf=pdf,
                     pages=len(fit.document.pages), left_out=fit.left_out,
                     layout_passes=fit.passes, warnings=tuple(warnings),
@@ -198,7 +220,12 @@ def _stylesheet() -> CSS:
                url_fetcher=AssetFetcher())
 
 
-def _layout(html: str, page_size: str, endless: bool = False) -> Document:
+@cache
+def _profile_stylesheet(name: str) -> CSS:
+    return CSS(filename=ASSETS / name, font_config=_font_config(), url_fetcher=AssetFetcher())
+
+
+def _layout(html: str, page_size: str, endless: bool = False, profile: str = "office") -> Document:
     """Lay out html on the named page size (or on an endless page, for measuring)."""
     keyword, width, _ = PAGE_SIZES[page_size]
     size = f"{width:.3f}px {ENDLESS_PX}px" if endless else keyword
@@ -206,7 +233,12 @@ def _layout(html: str, page_size: str, endless: bool = False) -> Document:
     document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/",
                     url_fetcher=AssetFetcher())
     return document.render(font_config=_font_config(),
-                           stylesheets=[_stylesheet(), size_css], **PDF_OPTIONS)
+                           stylesheets=[_stylesheet(), *_extra(profile), size_css], **PDF_OPTIONS)
+
+
+def _extra(profile: str) -> list[CSS]:
+    name = PROFILES[profile].stylesheet
+    return [_profile_stylesheet(name)] if name else []
 
 
 @contextmanager
@@ -226,9 +258,10 @@ def _captured_warnings() -> Iterator[list[str]]:
             logger.removeHandler(handler)
 
 
-def _identifier(handout: Handout, kind: str, locale: str, page_size: str) -> bytes:
+def _identifier(handout: Handout, kind: str, locale: str, page_size: str, profile: str = "office") -> bytes:
     """Return a PDF /ID that is stable across builds of the same handout edition."""
-    key = "\0".join((handout.topic, handout.version, kind, locale, page_size))
+    parts = (handout.topic, handout.version, kind, locale, page_size) + (() if profile == "office" else (profile,))
+    key = "\0".join(parts)
     return hashlib.sha256(key.encode()).hexdigest()[:32].encode()
 
 
@@ -245,16 +278,19 @@ class _Fit:
     left_out: tuple[str, ...]
 
 
-def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messages) -> _Fit:
-    """Lay out the summary on one page: tighten first, then drop the least important."""
+def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messages,
+                 profile: str = "office") -> _Fit:
+    """Lay out the summary on one page (two in large print): tighten first, then drop the least important."""
     passes = 0
+    most = PROFILES[profile].summary_pages
+    pages_text = "one page" if most == 1 else f"{most} pages"
 
     def attempt(level: int, dropped: frozenset[int], endless: bool = False) -> _Try:
         nonlocal passes
         passes += 1
         page = _html(handout, "summary", locale, messages, level, _keep(handout.summary, dropped))
-        document = _layout(page.html, page_size, endless)
-        return _Try(len(document.pages) == 1, page, document)
+        document = _layout(page.html, page_size, endless, profile)
+        return _Try(len(document.pages) <= most, page, document)
 
     # Pass 1: everything, normal layout; most summaries stop here.
     first = attempt(0, frozenset())
@@ -263,7 +299,7 @@ def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messag
     # Pass 2: measure everything at the tightest step on an endless page.
     tight = FIT_LEVELS - 1
     excess, saves = _measure(attempt(tight, frozenset(), endless=True).document,
-                             handout.summary, PAGE_SIZES[page_size][2])
+                             handout.summary, PAGE_SIZES[page_size][2], most)
     tried: dict[int, _Try] = {}  # by number of entries dropped, at the tightest step
     if excess <= 0:
         for level in range(1, FIT_LEVELS):  # the least tightening that fits
@@ -274,12 +310,12 @@ def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messag
     order = _drop_order(handout.summary)
     if saves(frozenset(order)) < excess:
         raise RenderError(
-            f"{handout.topic}: the summary does not fit on one {page_size} page even "
+            f"{handout.topic}: the summary does not fit on {pages_text} ({page_size}) even "
             "with only the title, side effects and contact details")
     k = _search_drops(lambda k: attempt(tight, frozenset(order[:k])), len(order),
                       lambda k: saves(frozenset(order[:k])) - excess, tried)
     if k is None:
-        raise RenderError(f"{handout.topic}: the summary does not fit on one {page_size} page")
+        raise RenderError(f"{handout.topic}: the summary does not fit on {pages_text} ({page_size})")
     entries = _entries(handout.summary)
     left_out = tuple(fid for index in sorted(order[:k]) for fid in _entry_ids(entries[index][2]))
     return _Fit(tried[k].page, tried[k].document, passes, left_out)
@@ -345,11 +381,12 @@ def _entry_ids(entry: Entry) -> list[str]:
     return [entry.cluster.id, *(c.id for c in entry.continued), *(item.id for item in entry.items)]
 
 
-def _measure(document: Document, sections: tuple[Section, ...], page_height: float
+def _measure(document: Document, sections: tuple[Section, ...], page_height: float, pages: int = 1
              ) -> tuple[float, Callable[[frozenset[int]], float]]:
-    """Return how far content overruns one page and a function: dropped -> px saved."""
+    """Return how far content overruns the pages and a function: dropped -> px saved."""
     page = document.pages[0]._page_box
-    available = page_height - page.margin_top - page.margin_bottom
+    # Over several pages some space is lost where a page breaks; the search corrects the guess.
+    available = (page_height - page.margin_top - page.margin_bottom) * pages
     html_box = next(child for child in page.children
                     if getattr(child, "element_tag", None) == "html")
     section_heights, entry_heights = [], []

@@ -21,7 +21,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .fetcher import ASSETS
+from .fonts import FONTS
+
+ASSETS = FONTS.parent
 from .models import CleanSource, Cluster, Entry, Fact, Handout, Section
 from .readability import flesch_kincaid_grade
 

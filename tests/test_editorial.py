@@ -142,7 +142,7 @@ def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path):
 
 
 def test_repeats_suppress_merges_likely_repeats_as_an_editor_would(tmp_path, monkeypatch):
-    import pipeline.build as build_module
+    import pipeline.stages as build_module
     from pipeline.models import Repeat
 
     root = _project(tmp_path, (ROOT / "sources/immunotherapy/editorial.yaml").read_text())
