@@ -8,21 +8,28 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUTPUT ?= build
 PAGE_SIZE ?= A4
+# Render processes; 0: one per core.
+JOBS ?= 0
 # Shared libraries WeasyPrint loads (Pango, HarfBuzz subsetting) and the Debian packages that ship them.
 SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libfontconfig.so.1
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1
-# msgfmt (gettext) checks every PO file, as translators' own tools do.
-SYSTEM_TOOLS := msgfmt
-TOOL_PACKAGES := gettext
+# Command-line tools, as tool:package: msgfmt checks every PO file (as translators' own tools
+# do); qpdf checks the structure of the PDFs in the tests.
+SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: all build test test-fast bench eval setup semantic system-deps clean extract update init check stats release
+.PHONY: print-shop large-print all build test test-fast bench eval setup semantic system-deps clean extract update init check stats release
 
 all: build
 
+# Incremental: only outputs whose inputs changed (by content hash) are rendered again.
 build: $(STAMP)
-	$(BIN)/handout build --output $(OUTPUT) --page-size $(PAGE_SIZE)
+	$(BIN)/handout build --output $(OUTPUT) --page-size $(PAGE_SIZE) --jobs $(JOBS)
+
+# The other print profiles, each in its own folder (README, "Print profiles").
+print-shop large-print: $(STAMP)
+	$(BIN)/handout build --output $(OUTPUT)/$@ --page-size $(PAGE_SIZE) --jobs $(JOBS) --profile $@
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -53,8 +60,8 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml | system-deps
 system-deps:
 	@missing=""; packages=""; for lib in $(SYSTEM_LIBS); do \
 	  /sbin/ldconfig -p | grep -q "$$lib" || { missing="$$missing $$lib"; packages="$(SYSTEM_PACKAGES)"; }; done; \
-	for tool in $(SYSTEM_TOOLS); do \
-	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $(TOOL_PACKAGES)"; }; done; \
+	for pair in $(SYSTEM_TOOLS); do tool=$${pair%%:*}; \
+	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $${pair#*:}"; }; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages for WeasyPrint and gettext (missing:$$missing)"; \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \

@@ -306,7 +306,8 @@ def release_command(root: Path, languages: tuple[str, ...], page_size: str, outp
     """Build the release folder (OUTPUT/release), refusing languages not fully translated and clean."""
     from .release import release
 
-    result = release(load_config(root), output, languages, page_size, progress=click.echo)
-    click.echo(f"released {len(result.files)} PDFs in {', '.join(result.languages)} into {result.folder}/")
+    result = release(load_config(root), output, languages, page_size, progress=_echo_err)
+    click.echo(f"released {len(result.files)} PDFs in {', '.join(result.languages)} into {result.folder}/ "
+               f"(SHA256SUMS, manifest.json, release.json)")
     if result.not_reviewed:
         click.echo(f"not yet reviewed by a medical translator: {', '.join(result.not_reviewed)}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -102,8 +103,9 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en",
         else:
             fit = _fit_summary(handout, locale, page_size, messages, profile)
         options = {**PDF_OPTIONS, "pdf_variant": PROFILES[profile].pdf_variant}
-        pdf = fit.document.write_pdf(
-            pdf_identifier=_identifier(handout, kind, locale, page_size, profile), **options)
+        identifier = _identifier(handout, kind, locale, page_size, profile)
+        with _stable_document_id(identifier):
+            pdf = fit.document.write_pdf(pdf_identifier=identifier, **options)
     return Rendered(kind=kind, locale=locale, html=_preview(fit.page.html), pdf=pdf,
                     pages=len(fit.document.pages), left_out=fit.left_out,
                     layout_passes=fit.passes, warnings=tuple(warnings),
@@ -239,6 +241,23 @@ def _layout(html: str, page_size: str, endless: bool = False, profile: str = "of
 def _extra(profile: str) -> list[CSS]:
     name = PROFILES[profile].stylesheet
     return [_profile_stylesheet(name)] if name else []
+
+
+@contextmanager
+def _stable_document_id(identifier: bytes) -> Iterator[None]:
+    """Make the XMP DocumentID WeasyPrint writes for PDF/X-4 depend on the edition, not chance.
+
+    WeasyPrint 68 fills it with uuid4(), which would make every print-shop PDF differ from the
+    last; the PDF /ID is already a stable hash, and the DocumentID now derives from it.
+    """
+    from weasyprint.pdf import metadata
+
+    original = metadata.uuid4
+    metadata.uuid4 = lambda: uuid.UUID(bytes=hashlib.sha256(identifier).digest()[:16], version=4)
+    try:
+        yield
+    finally:
+        metadata.uuid4 = original
 
 
 @contextmanager
