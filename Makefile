@@ -37,7 +37,9 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# Ratios against baselines measured in the same run (README, "Performance"); never timed tests.
 bench: $(STAMP)
+	$(BIN)/python bench/release_build.py
 	$(BIN)/python bench/text_stages.py
 
 eval: $(STAMP)

@@ -24,11 +24,11 @@ from . import state
 from .config import PAGE_SIZES, Config, Topic
 from .errors import HandoutError
 from .localize import MARKER
-from .models import BuildReport, Output
+from .models import BuildReport, Output, Rendered
 from .output import OutputWriter
 from .plan import PROFILES, Job, Plan, TopicFiles, make_plan, pdf_path
 from .pofiles import languages
-from .workers import Task, default_workers, render_all
+from .workers import Pool, Task, default_workers
 
 if TYPE_CHECKING:
     from .stages import Prepared
@@ -148,37 +148,43 @@ def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan
 
     for locale in sorted({job.locale for job in todo["jobs"]}):
         _messages(config.root, locale)  # a broken PO file stops the build here, before any work
-    needed = sorted({job.topic for job in todo["jobs"]} | {f.topic for f in todo["files"]})
-    prepared: dict[str, Prepared] = {}
     by_key = {topic.key: topic for topic in topics}
     records: dict[str, state.Record] = {}
-    for key in needed:
-        progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
-        prepared[key] = prepare(config, by_key[key])
-    for files in todo["files"]:
-        records[files.paths[0]] = _write_topic_files(by_key[files.topic], prepared[files.topic], files, writer, options)
-    tasks = [Task(config.root, prepared[job.topic].handout, job.kind, job.locale, options.page_size, options.profile)
-             for job in todo["jobs"]]
-    workers = options.workers or default_workers()
-    total = len(plan.jobs)
-    done = total - len(tasks)
-    for index, rendered in render_all(tasks, workers):
-        job = todo["jobs"][index]
-        path = _final_path(job, rendered.pages, options.profile)
-        writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
-        digest = writer.write(path, rendered.pdf)
-        texts = {c.id: c.canonical.text for c in prepared[job.topic].clusters}
-        record = state.Record(job.key, digest, rendered.pages, rendered.layout_passes,
-                              [[i, texts[i]] for i in rendered.left_out], list(rendered.untranslated),
-                              _reviewed(config, job.locale), [f"{path}: {m}" for m in rendered.warnings],
-                              file=path if path != job.path else "")
-        for message in rendered.warnings:
-            log.warning("%s: %s", path, message)
-        state.save(options.output, job.path, record)
-        records[job.path] = record
-        done += 1
-        progress(f"[{done}/{total}] {path} ({rendered.pages} page{'s' * (rendered.pages > 1)})")
+    with Pool(options.workers or default_workers(), len(todo["jobs"])) as pool:  # starts loading now
+        prepared: dict[str, Prepared] = {}
+        for key in sorted({job.topic for job in todo["jobs"]} | {f.topic for f in todo["files"]}):
+            progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
+            prepared[key] = prepare(config, by_key[key])
+        for files in todo["files"]:
+            records[files.paths[0]] = _write_topic_files(by_key[files.topic], prepared[files.topic], files, writer,
+                                                         options)
+        tasks = [Task(config.root, prepared[job.topic].handout, job.kind, job.locale, options.page_size,
+                      options.profile) for job in todo["jobs"]]
+        done = len(plan.jobs) - len(tasks)
+        for index, rendered in pool.render_all(tasks):
+            job = todo["jobs"][index]
+            records[job.path] = _write_pdf(config, options, job, rendered, prepared[job.topic], writer)
+            done += 1
+            progress(f"[{done}/{len(plan.jobs)}] {records[job.path].file or job.path} "
+                     f"({rendered.pages} page{'s' * (rendered.pages > 1)})")
     return records
+
+
+def _write_pdf(config: Config, options: BuildOptions, job: Job, rendered: Rendered, prepared: Prepared,
+               writer: OutputWriter) -> state.Record:
+    """Write one rendered PDF and its HTML preview, and record them."""
+    path = _final_path(job, rendered.pages, options.profile)
+    writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
+    digest = writer.write(path, rendered.pdf)
+    texts = {c.id: c.canonical.text for c in prepared.clusters}
+    record = state.Record(job.key, digest, rendered.pages, rendered.layout_passes,
+                          [[i, texts[i]] for i in rendered.left_out], list(rendered.untranslated),
+                          _reviewed(config, job.locale), [f"{path}: {m}" for m in rendered.warnings],
+                          file=path if path != job.path else "")
+    for message in rendered.warnings:
+        log.warning("%s: %s", path, message)
+    state.save(options.output, job.path, record)
+    return record
 
 
 def _final_path(job: Job, pages: int, profile: str) -> str:

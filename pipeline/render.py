@@ -40,7 +40,7 @@ PAGE_SIZES = {"A4": ("A4", 210 * PX_PER_MM, 297 * PX_PER_MM),
               "Letter": ("letter", 8.5 * 96, 11 * 96)}
 FIT_LEVELS = 3  # body classes fit-0 (normal) .. fit-2 (tightest, 11pt body)
 ENDLESS_PX = 20000  # a page tall enough that a summary never breaks while measured
-SLACK_PX = 12.0  # measuring is exact up to margins at the page end; re-check this close
+SLACK_PX = 6.0  # measured heights are right to a few px (line metrics at the page end); try this close
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 
@@ -299,7 +299,11 @@ class _Fit:
 
 def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messages,
                  profile: str = "office") -> _Fit:
-    """Lay out the summary on one page (two in large print): tighten first, then drop the least important."""
+    """Lay out the summary on one page (two in large print): tighten first, then drop the least important.
+
+    Every layout counts (README, "Performance"): one measuring pass on an endless page, then
+    real layouts only where the measurement says they can fit.
+    """
     passes = 0
     most = PROFILES[profile].summary_pages
     pages_text = "one page" if most == 1 else f"{most} pages"
@@ -311,21 +315,18 @@ def _fit_summary(handout: Handout, locale: str, page_size: str, messages: Messag
         document = _layout(page.html, page_size, endless, profile)
         return _Try(len(document.pages) <= most, page, document)
 
-    # Pass 1: everything, normal layout; most summaries stop here.
-    first = attempt(0, frozenset())
-    if first.fits:
-        return _Fit(first.page, first.document, passes, ())
-    # Pass 2: measure everything at the tightest step on an endless page.
+    # Pass 1: everything at the tightest step, on an endless page: how far over the page(s)
+    # is it, and how much would dropping each entry save?
     tight = FIT_LEVELS - 1
     excess, saves = _measure(attempt(tight, frozenset(), endless=True).document,
                              handout.summary, PAGE_SIZES[page_size][2], most)
     tried: dict[int, _Try] = {}  # by number of entries dropped, at the tightest step
-    if excess <= 0:
-        for level in range(1, FIT_LEVELS):  # the least tightening that fits
+    if excess <= 0:  # everything fits once tightened: find the least tightening that fits
+        for level in range(FIT_LEVELS):
             result = attempt(level, frozenset())
             if result.fits:
                 return _Fit(result.page, result.document, passes, ())
-        tried[0] = result
+        tried[0] = result  # the measurement was a little optimistic: drop after all
     order = _drop_order(handout.summary)
     if saves(frozenset(order)) < excess:
         raise RenderError(
@@ -352,9 +353,9 @@ class _Try:
 def _search_drops(attempt: Callable[[int], _Try], most: int,
                   spare: Callable[[int], float], tried: dict[int, _Try]) -> int | None:
     """Return the fewest drops that fit, starting from the measured estimate."""
-    # The estimate is the smallest k whose measured savings cover the excess; real
-    # layouts then walk one step at a time in whichever direction they disagree.
-    k = next(k for k in range(most + 1) if spare(k) >= 0 or k == most)
+    # The estimate is the smallest k whose measured savings cover the excess, give or take
+    # the slack; real layouts then walk one step at a time in whichever direction they disagree.
+    k = next(k for k in range(most + 1) if spare(k) >= -SLACK_PX or k == most)
     while True:
         result = tried[k] = tried[k] if k in tried else attempt(k)
         if result.fits and (k == 0 or k - 1 in tried or spare(k - 1) < -SLACK_PX):
@@ -433,4 +434,18 @@ def _measure(document: Document, sections: tuple[Section, ...], page_height: flo
             total += section_height if whole else sum(entry_heights[i] for i in gone)
         return total
 
-    return html_box.margin_height() - available, saves
+    return html_box.margin_height() - _trailing_margin(html_box) - available, saves
+
+
+def _trailing_margin(box: BlockBox) -> float:
+    """The bottom margin the content ends with: at the end of a page it takes no room.
+
+    Margins collapse through the last children (html, body, the last section, its last
+    paragraph), so the space that is dropped is the largest of them.
+    """
+    margins = []
+    while box is not None:
+        margins.append(box.margin_bottom or 0)
+        blocks = [child for child in getattr(box, "children", []) if isinstance(child, BlockBox)]
+        box = blocks[-1] if blocks else None
+    return max(margins, default=0.0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,13 +52,40 @@ def _messages(root: Path, locale: str):  # noqa: ANN202 - Messages, imported laz
     return load_messages(root, locale)
 
 
-def render_all(tasks: list[Task], workers: int) -> Iterator[tuple[int, Rendered]]:
-    """Yield (index, rendered) for every task, in task order."""
-    if workers <= 1 or len(tasks) <= 1:
-        for index, task in enumerate(tasks):
-            yield index, run(task)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context,
-                             max_tasks_per_child=RECYCLE_AFTER) as pool:
-        yield from enumerate(pool.map(run, tasks))
+def warm_up() -> None:
+    """Load WeasyPrint, the stylesheet and the fonts: what every job of a worker reuses."""
+    from .render import _stylesheet
+
+    _stylesheet()
+
+
+class Pool:
+    """Worker processes started early, so they load WeasyPrint while the text stages run."""
+
+    def __init__(self, workers: int, jobs: int) -> None:
+        self.size = min(workers, jobs)
+        self.executor: ProcessPoolExecutor | None = None
+        if self.size > 1:
+            context = multiprocessing.get_context("spawn")
+            self.executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context,
+                                                max_tasks_per_child=RECYCLE_AFTER)
+            for _ in range(self.size):
+                self.executor.submit(warm_up)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+
+    def render_all(self, tasks: list[Task]) -> Iterator[tuple[int, Rendered]]:
+        """Yield (index, rendered) for every task as it is done; leaflets (the longest) start first."""
+        if self.executor is None:
+            for index, task in enumerate(tasks):
+                yield index, run(task)
+            return
+        order = sorted(range(len(tasks)), key=lambda i: tasks[i].kind != "leaflet")
+        futures = {self.executor.submit(run, tasks[i]): i for i in order}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
