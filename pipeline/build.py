@@ -32,6 +32,7 @@ from .workers import Pool, Task, default_workers
 
 if TYPE_CHECKING:
     from .stages import Prepared
+    from .translations import Messages
 
 log = logging.getLogger(__name__)
 
@@ -144,13 +145,13 @@ def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan
           writer: OutputWriter, progress: Callable[[str], None]) -> dict[str, state.Record]:
     """Prepare the topics that need work, render the PDFs that need it, write them all."""
     from .stages import prepare
-    from .workers import _messages
+    from .translations import load_messages
 
-    for locale in sorted({job.locale for job in todo["jobs"]}):
-        _messages(config.root, locale)  # a broken PO file stops the build here, before any work
     by_key = {topic.key: topic for topic in topics}
     records: dict[str, state.Record] = {}
-    with Pool(options.workers or default_workers(), len(todo["jobs"])) as pool:  # starts loading now
+    with Pool(options.workers or default_workers(), len(todo["jobs"])) as pool:  # workers load meanwhile
+        # Loaded and checked once: a broken PO file stops the build here, before any work.
+        messages = {locale: load_messages(config.root, locale) for locale in sorted({j.locale for j in todo["jobs"]})}
         prepared: dict[str, Prepared] = {}
         for key in sorted({job.topic for job in todo["jobs"]} | {f.topic for f in todo["files"]}):
             progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
@@ -158,19 +159,19 @@ def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan
         for files in todo["files"]:
             records[files.paths[0]] = _write_topic_files(by_key[files.topic], prepared[files.topic], files, writer,
                                                          options)
-        tasks = [Task(config.root, prepared[job.topic].handout, job.kind, job.locale, options.page_size,
-                      options.profile) for job in todo["jobs"]]
+        tasks = [Task(prepared[job.topic].handout, job.kind, job.locale, options.page_size, options.profile,
+                      messages[job.locale]) for job in todo["jobs"]]
         done = len(plan.jobs) - len(tasks)
         for index, rendered in pool.render_all(tasks):
             job = todo["jobs"][index]
-            records[job.path] = _write_pdf(config, options, job, rendered, prepared[job.topic], writer)
+            records[job.path] = _write_pdf(options, job, rendered, prepared[job.topic], messages[job.locale], writer)
             done += 1
             progress(f"[{done}/{len(plan.jobs)}] {records[job.path].file or job.path} "
                      f"({rendered.pages} page{'s' * (rendered.pages > 1)})")
     return records
 
 
-def _write_pdf(config: Config, options: BuildOptions, job: Job, rendered: Rendered, prepared: Prepared,
+def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Prepared, messages: Messages,
                writer: OutputWriter) -> state.Record:
     """Write one rendered PDF and its HTML preview, and record them."""
     path = _final_path(job, rendered.pages, options.profile)
@@ -179,7 +180,7 @@ def _write_pdf(config: Config, options: BuildOptions, job: Job, rendered: Render
     texts = {c.id: c.canonical.text for c in prepared.clusters}
     record = state.Record(job.key, digest, rendered.pages, rendered.layout_passes,
                           [[i, texts[i]] for i in rendered.left_out], list(rendered.untranslated),
-                          _reviewed(config, job.locale), [f"{path}: {m}" for m in rendered.warnings],
+                          messages.reviewed, [f"{path}: {m}" for m in rendered.warnings],
                           file=path if path != job.path else "")
     for message in rendered.warnings:
         log.warning("%s: %s", path, message)
@@ -192,12 +193,6 @@ def _final_path(job: Job, pages: int, profile: str) -> str:
     if profile == "large-print" and job.kind == "summary" and pages > 1:
         return job.path.removesuffix(".pdf") + "-2-pages.pdf"
     return job.path
-
-
-def _reviewed(config: Config, locale: str) -> bool:
-    from .workers import _messages
-
-    return _messages(config.root, locale).reviewed
 
 
 def _write_topic_files(topic: Topic, prepared: Prepared, files: TopicFiles, writer: OutputWriter,

@@ -124,11 +124,11 @@ def _output_problems(config: Config, folder: Path, profile: str, outputs: tuple[
                 continue
             if what == "date of next review":
                 if not review_shown or not topic.review or not _has_date(review_shown.group(1)):
-                    problems.append(f"{item.path} ({profile}): no {what}")
+                    problems.append(f"{item.path} ({profile}): missing {what}")
                 continue
             filled = pattern.replace("{phone}", re.escape(config.clinic.phone.split(" (")[0]))
             if not re.search(filled.replace("{review}", ""), unescape(html)):
-                problems.append(f"{item.path} ({profile}): no {what}")
+                problems.append(f"{item.path} ({profile}): missing {what}")
     return problems
 
 

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from babel.messages.catalog import Message
@@ -62,7 +63,7 @@ class Messages:
     source: bool = False  # English itself: nothing is looked up
     reviewed: bool = True
     entries: Mapping[tuple[str, str], Entry] = field(default_factory=dict)
-    plural: Callable[[int], int] = lambda n: int(n != 1)
+    plural_forms: str = "(n != 1)"  # the PO header's plural expression (C syntax)
     files: Mapping[str, str] = field(default_factory=dict)  # domain -> PO path
 
     def lookup(self, domain: str, context: str, english: Text) -> tuple[Text, Problem | None]:
@@ -82,7 +83,7 @@ class Messages:
 
     def choose(self, forms: tuple[str, ...], count: int, translated: bool) -> str:
         """The plural form for count: the language's rule for a translation, English's otherwise."""
-        index = self.plural(count) if translated else int(count != 1)
+        index = _plural_rule(self.plural_forms)(count) if translated else int(count != 1)
         return forms[min(index, len(forms) - 1)]
 
 
@@ -93,7 +94,7 @@ def load_messages(root: Path, locale: str) -> Messages:
     parsed = parse_locale(locale)
     language = _folder(root, locale)
     entries: dict[tuple[str, str], Entry] = {}
-    files, reviewed, plural = {}, True, None
+    files, reviewed, plural = {}, True, ""
     for domain in DOMAINS:
         path = po_path(root, language, domain)
         if not path.is_file():
@@ -103,12 +104,12 @@ def load_messages(root: Path, locale: str) -> Messages:
         _msgfmt(path, relative)
         catalog = read_catalog(path, locale=str(parsed))
         reviewed = reviewed and catalog.header(REVIEW_FIELD).strip().lower().startswith("reviewed")
-        plural = plural or _plural_rule(catalog, relative)
+        plural = plural or _checked_plural(catalog, relative)
         for message in catalog:
             if message.id:
                 entries[(domain, message.context or "")] = _entry(message, relative, str(parsed))
     return Messages(locale=locale, reviewed=reviewed, entries=entries,
-                    plural=plural or (lambda n: int(n != 1)), files=files)
+                    plural_forms=plural or "(n != 1)", files=files)
 
 
 def _entry(message: Message, path: str, locale: str) -> Entry:
@@ -135,12 +136,19 @@ def _entry(message: Message, path: str, locale: str) -> Entry:
     return Entry(english, forms if message.pluralizable else forms[0], line=line)
 
 
-def _plural_rule(catalog: PoCatalog, path: str) -> Callable[[int], int]:
-    """The Plural-Forms expression of a catalog as a function (gettext's own parser)."""
+def _checked_plural(catalog: PoCatalog, path: str) -> str:
+    """The Plural-Forms expression of a catalog, checked by gettext's own parser."""
     try:
-        return gettext.c2py(catalog.plural_expr)
+        _plural_rule(catalog.plural_expr)
     except (ValueError, SyntaxError) as exc:
         raise HandoutError(f"{path}: bad Plural-Forms {catalog.plural_expr!r}: {exc}") from exc
+    return catalog.plural_expr
+
+
+@cache
+def _plural_rule(expression: str) -> Callable[[int], int]:
+    """A plural expression as a function (kept as text in Messages, so it can go to a worker)."""
+    return gettext.c2py(expression)
 
 
 def _msgfmt(path: Path, shown: str) -> None:

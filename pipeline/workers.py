@@ -13,10 +13,9 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from .models import Handout, OutputKind, Rendered
+from .translations import Messages
 
 RECYCLE_AFTER = 20  # jobs per worker process before it is replaced
 
@@ -25,12 +24,12 @@ RECYCLE_AFTER = 20  # jobs per worker process before it is replaced
 class Task:
     """Everything a worker needs to render one PDF."""
 
-    root: Path
     handout: Handout
     kind: OutputKind
     locale: str
     page_size: str
     profile: str
+    messages: Messages  # loaded and checked once, in the build's process
 
 
 def default_workers() -> int:
@@ -41,15 +40,7 @@ def run(task: Task) -> Rendered:
     """Render one task (in whichever process calls it)."""
     from .render import render  # WeasyPrint loads only where something is rendered
 
-    return render(task.handout, task.kind, task.locale, task.page_size, _messages(task.root, task.locale),
-                  profile=task.profile)
-
-
-@cache
-def _messages(root: Path, locale: str):  # noqa: ANN202 - Messages, imported lazily
-    from .translations import load_messages
-
-    return load_messages(root, locale)
+    return render(task.handout, task.kind, task.locale, task.page_size, task.messages, profile=task.profile)
 
 
 def warm_up() -> None:

@@ -92,7 +92,7 @@ def test_a_translation_the_bundled_fonts_cannot_draw_fails_the_build(tmp_path):
     entries = dict(messages.entries)
     key = ("ui", "sources")
     entries[key] = type(entries[key])(entries[key].english, "Sources ✓", line=7)
-    broken = Messages(locale="fr", reviewed=False, entries=entries, plural=messages.plural, files=messages.files)
+    broken = Messages(locale="fr", reviewed=False, entries=entries, plural_forms=messages.plural_forms, files=messages.files)
     handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(
         load_config(ROOT), load_config(ROOT).topics[0]).handout
     with pytest.raises(RenderError, match=r"locales/fr/LC_MESSAGES/ui.po:7: sources: no glyph .*U\+2713"):
@@ -105,7 +105,7 @@ def test_a_fuzzy_entry_prints_in_english_marked_and_is_reported(tmp_path):
     key = next(k for k in sorted(entries) if k[0] == "facts" and k[1].startswith("immunotherapy:c"))
     problem = Problem("locales/fr/LC_MESSAGES/facts.po", 12, key[1], "fuzzy: needs review", "fuzzy")
     entries[key] = type(entries[key])(entries[key].english, None, problem, line=12)
-    partial = Messages(locale="fr", reviewed=False, entries=entries, plural=messages.plural, files=messages.files)
+    partial = Messages(locale="fr", reviewed=False, entries=entries, plural_forms=messages.plural_forms, files=messages.files)
     config = load_config(ROOT)
     handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(config, config.topics[0]).handout
     rendered = render.render(handout, "leaflet", "fr", messages=partial)
@@ -121,7 +121,7 @@ def test_markup_in_a_translation_is_printed_as_text_never_executed():
     entries = dict(messages.entries)
     key = ("ui", "sources")
     entries[key] = type(entries[key])(entries[key].english, '<img src="file:///etc/passwd">Sources', line=3)
-    hostile = Messages(locale="fr", reviewed=False, entries=entries, plural=messages.plural, files=messages.files)
+    hostile = Messages(locale="fr", reviewed=False, entries=entries, plural_forms=messages.plural_forms, files=messages.files)
     config = load_config(ROOT)
     handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(config, config.topics[0]).handout
     rendered = render.render(handout, "leaflet", "fr", messages=hostile)

@@ -214,3 +214,23 @@ def test_release_refuses_a_topic_without_a_review_date_and_removes_the_old_relea
     with pytest.raises(HandoutError, match=r"topic.yaml: no 'review' date"):
         release(load_config(root), tmp_path / "out", profiles=("office",))
     assert not (tmp_path / "out/release").exists()
+
+
+def test_an_output_missing_a_required_element_is_refused(project, tmp_path):
+    import re
+
+    from pipeline.release import _output_problems
+
+    report, _ = _build(project, tmp_path / "out", locales=("en",))
+    config = load_config(project)
+    assert _output_problems(config, tmp_path / "out", "office", report.outputs) == []
+    html = tmp_path / "out/en/immunotherapy-leaflet.html"
+    text = html.read_text(encoding="utf-8")
+    html.write_text(re.sub(r'<p class="not-advice">.*?</p>', "", text, flags=re.S), encoding="utf-8")
+    summary = tmp_path / "out/en/immunotherapy-summary.html"
+    summary.write_text(re.sub(r'<p class="when">.*?</p>', "", summary.read_text(encoding="utf-8"), flags=re.S),
+                       encoding="utf-8")
+    assert _output_problems(config, tmp_path / "out", "office", report.outputs) == [
+        "en/immunotherapy-leaflet.pdf (office): missing the 'does not replace medical advice' line",
+        "en/immunotherapy-summary.pdf (office): missing what to do about side effects",
+    ]
