@@ -26,7 +26,7 @@ from .errors import HandoutError
 from .localize import MARKER
 from .models import BuildReport, Output, Rendered
 from .output import OutputWriter
-from .plan import PROFILES, Job, Plan, TopicFiles, make_plan, pdf_path
+from .plan import PROFILES, Job, Plan, TopicFiles, make_plan
 from .pofiles import languages
 from .workers import Pool, Task, default_workers
 
@@ -40,7 +40,7 @@ MANIFEST = "manifest.json"
 REPORT = "report.json"
 SHARDS = "shards"  # a shard's manifest and report: shards/manifest-1-of-4.json
 
-__all__ = ["BuildOptions", "build", "build_locales", "merge_shards", "prepare", "select_topics"]
+__all__ = ["BuildOptions", "build", "build_locales", "select_topics"]
 
 
 def __getattr__(name: str) -> Any:
@@ -275,55 +275,6 @@ def _report(left_out: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]], wa
     return json.dumps({"left_out": rows, "warnings": list(warnings)}, ensure_ascii=False, indent=2) + "\n"
 
 
-def merge_shards(output: Path) -> BuildReport:
-    """Join the manifests and reports of every shard in output/shards/ into manifest.json and report.json.
-
-    The result is byte for byte what a full build writes, so a CI matrix can share one build.
-    """
-    folder = output / SHARDS
-    manifests = sorted(folder.glob("manifest-*-of-*.json"))
-    if not manifests:
-        raise HandoutError(f"{folder}: no shard manifests (build with --shard I/N first)")
-    counts = {int(p.stem.rsplit("-of-", 1)[1]) for p in manifests}
-    indexes = {int(p.stem.split("-")[1]) for p in manifests}
-    if len(counts) != 1 or indexes != set(range(1, max(counts) + 1)):
-        raise HandoutError(f"{folder}: shards {sorted(indexes)} of {sorted(counts)}: every shard 1..N of one N is needed")
-    rows, left, warnings = [], {}, set()
-    for path in manifests:
-        rows += json.loads(path.read_text(encoding="utf-8"))["outputs"]
-        report = json.loads((folder / path.name.replace("manifest-", "report-")).read_text(encoding="utf-8"))
-        left.update(report["left_out"])
-        warnings |= {w for w in report["warnings"] if not _is_count_line(w)}
-    outputs = [Output(r["path"], r["topic"], r["locale"], r["kind"], r["pages"], r["sha256"]) for r in rows]
-    lines = sorted(w for w in warnings if "(printed in English)" not in w)
-    untranslated = sorted(w for w in warnings if "(printed in English)" in w)
-    merged_warnings = lines + _count_lines(untranslated)
-    writer = OutputWriter(output)
-    manifest_rows = sorted(rows, key=lambda r: r["path"])
-    writer.write(REPORT, json.dumps({"left_out": dict(sorted(left.items())), "warnings": merged_warnings},
-                                    ensure_ascii=False, indent=2) + "\n")
-    writer.write(MANIFEST, json.dumps({"outputs": manifest_rows}, indent=2) + "\n")
-    return BuildReport(outputs=tuple(outputs), warnings=tuple(merged_warnings))
-
-
-def _is_count_line(line: str) -> bool:
-    return "message(s) printed in English, marked" in line
-
-
-def _count_lines(problems: list[str]) -> list[str]:
-    """The report's per-language lines, rebuilt from the problems (as _translation_warnings writes them)."""
-    lines = []
-    by_locale: dict[str, list[str]] = {}
-    for problem in problems:
-        locale = problem.split("/")[1] if problem.startswith("locales/") else "?"
-        by_locale.setdefault(locale, []).append(problem)
-    for locale in sorted(by_locale):
-        lines += by_locale[locale]
-        lines.append(f"{locale}: {len(by_locale[locale])} message(s) printed in English, marked {MARKER} "
-                     "(list: report.json; details: handout check)")
-    return lines
-
-
 def _previous_outputs(directory: Path) -> list[str]:
     """The PDFs the last build's manifest lists (none if it is missing or unreadable)."""
     try:
@@ -341,7 +292,3 @@ def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence
                 log.warning("%s: removed, it is from an earlier build", path)
                 path.unlink()
         state.forget(directory, relative)
-
-
-# For callers that name PDFs the way the build does.
-__all__ += ["pdf_path"]

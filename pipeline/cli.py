@@ -95,7 +95,7 @@ def build_command(
 @user_errors
 def merge_shards_command(output: Path) -> None:
     """Write manifest.json and report.json for a build made of shards (all in OUTPUT)."""
-    from .build import merge_shards
+    from .shards import merge_shards
 
     report = merge_shards(output)
     click.echo(f"{output}/manifest.json: {len(report.outputs)} PDFs from every shard")

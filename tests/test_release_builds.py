@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from weasyprint.formatting_structure.boxes import TextBox
 
 from pipeline import render
-from pipeline.build import BuildOptions, build, merge_shards
+from pipeline.build import BuildOptions, build
+from pipeline.shards import merge_shards
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.release import release, sums_ok
