@@ -23,7 +23,7 @@ from babel.messages.catalog import Catalog, Message
 from .build import prepare
 from .config import Config
 from .errors import HandoutError
-from .i18n import ENGLISH, PLACEHOLDERS, parse_locale
+from .i18n import ENGLISH, PLACEHOLDERS, WHERE, parse_locale
 from .models import Cluster, Handout
 from .pofiles import (
     DOMAINS,
@@ -59,7 +59,7 @@ def extract_catalogs(config: Config) -> dict[str, str]:
     ui = new_catalog("ui")
     for key, english in ENGLISH.items():
         names = sorted({name for text in _forms(english) for _, name, _, _ in Formatter().parse(text) if name})
-        comments = [PLACEHOLDERS.get(name, f"keep {{{name}}} as it is") for name in names]
+        comments = [WHERE[key], *(PLACEHOLDERS.get(name, f"keep {{{name}}} as it is") for name in names)]
         flags = ["python-brace-format"] if names else []
         ui.add(english, context=key, auto_comments=comments, flags=flags)
     return {"facts": write_text(sorted_catalog(facts)), "ui": write_text(sorted_catalog(ui))}

@@ -47,6 +47,30 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "untranslated": "Passages marked {marker} are not translated yet and are printed in English.",
 }
 
+# Where each string appears, for the translator's comments in ui.pot (msgctxt is the key).
+WHERE = {
+    "page_of": "page footer, at the outer edge of every page",
+    "sources": "heading of the list of source texts at the end of the leaflet",
+    "draws_on": "line under that heading, before the list",
+    "contact": "heading of the contact box (leaflet and summary)",
+    "contact_when": "first lines of the contact box: when to call",
+    "emergency": "last line of the contact box",
+    "questions": "label before the clinic's phone number (contact box and page header)",
+    "side_effects_call": "label before the phone number to call about side effects",
+    "call": "verb just before a phone number: 'Call +44 20 7946 0000'",
+    "address": "label before the clinic's postal address",
+    "website": "label before the clinic's website",
+    "version": "before the handout's version number: 'Version 1.0'",
+    "issued": "before the date of issue: 'Issued 22 November 2026'",
+    "next_review": "before the date of the next review: 'Next review 22 November 2027'",
+    "common_side_effects": "heading of the side-effects box on the one-page summary",
+    "summary": "word under the title of the one-page summary",
+    "stated": "in the list of sources, before the date a source gives for itself: '(stated 1 April 2020)'",
+    "not_advice": "at the end of the leaflet and the summary",
+    "not_reviewed": "small print at the end, while this translation is not reviewed by a medical translator",
+    "untranslated": "small print at the end, when some passages are printed in English",
+}
+
 # What each placeholder stands for, for the translator's comments in ui.pot.
 PLACEHOLDERS = {
     "page": "{page} is the current page number",

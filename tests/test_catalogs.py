@@ -13,7 +13,7 @@ from pipeline.build import prepare
 from pipeline.catalogs import extract_catalogs
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.i18n import ENGLISH
+from pipeline.i18n import ENGLISH, WHERE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,7 +67,7 @@ def test_ui_strings_have_their_key_as_context_and_explain_placeholders(templates
     page_of = ui["page_of"]
     assert page_of.id == "Page {page} of {pages}" and "python-brace-format" in page_of.flags
     assert any("{page}" in c for c in page_of.auto_comments) and any("{pages}" in c for c in page_of.auto_comments)
-    assert not ui["sources"].auto_comments
+    assert ui["sources"].auto_comments == [WHERE["sources"]]  # where it appears; no placeholders
 
 
 def test_two_runs_give_identical_text(templates):
