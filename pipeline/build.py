@@ -87,7 +87,7 @@ def build(
     try:
         records = _make(config, options, topics, plan, todo, writer, progress)
     except BaseException:
-        planned = [job.path for job in todo["jobs"]] + [p for f in todo["files"] for p in f.paths]
+        planned = [job.path for job in todo.jobs] + [p for f in todo.topic_files for p in f.paths]
         _remove_unwritten(options.output, planned, writer.written)
         raise
     records.update(kept)
@@ -101,7 +101,7 @@ def build(
                  tuple(t for _, t in records[job.path].left_out)) for job in plan.jobs if records[job.path].left_out]
     writer.write(report_name, _report(left_out, warnings))
     writer.write(manifest_name, _manifest(outputs))
-    rendered = len(todo["jobs"])
+    rendered = len(todo.jobs)
     progress(f"{rendered} of {len(plan.jobs)} PDFs rendered, {len(plan.jobs) - rendered} up to date "
              f"({time.monotonic() - started:.1f} s)")
     return BuildReport(
@@ -109,7 +109,7 @@ def build(
         left_out=tuple(left_out),
         facts_files=tuple(f.paths[0] for f in plan.topic_files),
         warnings=tuple(warnings),
-        rendered=tuple(job.path for job in todo["jobs"]),
+        rendered=tuple(job.path for job in todo.jobs),
     )
 
 
@@ -120,28 +120,27 @@ def _check_options(options: BuildOptions) -> None:
         raise HandoutError(f"unknown print profile {options.profile!r} (use {', '.join(PROFILES)})")
 
 
-def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, state.Record], dict[str, list]]:
-    """Split the plan into outputs the last build already made and outputs still to make."""
+def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, state.Record], Plan]:
+    """Split the plan into outputs the last build already made, and the plan of what is left."""
     kept: dict[str, state.Record] = {}
-    todo: dict[str, list] = {"jobs": [], "files": []}
+    jobs, files = [], []
     for job in plan.jobs:
         record = None if options.force else state.current(options.output, job.path, job.key)
-        if record is not None and not (options.output / (record.file or job.path)).with_suffix(".html").is_file():
-            record = None
         if record is None:
-            todo["jobs"].append(job)
+            jobs.append(job)
         else:
             kept[job.path] = record
-    for files in plan.topic_files:
-        record = None if options.force else state.current(options.output, files.paths[0], files.key, files.paths[1:])
+    for topic_files in plan.topic_files:
+        first, *others = topic_files.paths
+        record = None if options.force else state.current(options.output, first, topic_files.key, tuple(others))
         if record is None:
-            todo["files"].append(files)
+            files.append(topic_files)
         else:
-            kept[files.paths[0]] = record
-    return kept, todo
+            kept[first] = record
+    return kept, Plan(tuple(jobs), tuple(files))
 
 
-def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: dict[str, list],
+def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: Plan,
           writer: OutputWriter, progress: Callable[[str], None]) -> dict[str, state.Record]:
     """Prepare the topics that need work, render the PDFs that need it, write them all."""
     from .stages import prepare
@@ -149,21 +148,21 @@ def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan
 
     by_key = {topic.key: topic for topic in topics}
     records: dict[str, state.Record] = {}
-    with Pool(options.workers or default_workers(), len(todo["jobs"])) as pool:  # workers load meanwhile
+    with Pool(options.workers or default_workers(), len(todo.jobs)) as pool:  # workers load meanwhile
         # Loaded and checked once: a broken PO file stops the build here, before any work.
-        messages = {locale: load_messages(config.root, locale) for locale in sorted({j.locale for j in todo["jobs"]})}
+        messages = {locale: load_messages(config.root, locale) for locale in sorted({j.locale for j in todo.jobs})}
         prepared: dict[str, Prepared] = {}
-        for key in sorted({job.topic for job in todo["jobs"]} | {f.topic for f in todo["files"]}):
+        for key in sorted({job.topic for job in todo.jobs} | {f.topic for f in todo.topic_files}):
             progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
             prepared[key] = prepare(config, by_key[key])
-        for files in todo["files"]:
+        for files in todo.topic_files:
             records[files.paths[0]] = _write_topic_files(by_key[files.topic], prepared[files.topic], files, writer,
                                                          options)
         tasks = [Task(prepared[job.topic].handout, job.kind, job.locale, options.page_size, options.profile,
-                      messages[job.locale]) for job in todo["jobs"]]
+                      messages[job.locale]) for job in todo.jobs]
         done = len(plan.jobs) - len(tasks)
         for index, rendered in pool.render_all(tasks):
-            job = todo["jobs"][index]
+            job = todo.jobs[index]
             records[job.path] = _write_pdf(options, job, rendered, prepared[job.topic], messages[job.locale], writer)
             done += 1
             progress(f"[{done}/{len(plan.jobs)}] {records[job.path].file or job.path} "

@@ -59,8 +59,8 @@ def current(output: Path, relative: str, key: str, also: tuple[str, ...] = ()) -
     if record is None or record.key != key:
         return None
     path = output / (record.file or relative)
-    if not path.is_file():
-        return None
+    if not path.is_file() or (path.suffix == ".pdf" and not path.with_suffix(".html").is_file()):
+        return None  # a PDF comes with its HTML preview
     if any(not (output / other).is_file() for other in also):
         return None
     if hashlib.sha256(path.read_bytes()).hexdigest() != record.sha256:
