@@ -42,6 +42,10 @@ class Localizer:
         """The handout title as plain text (for <title>, headers and footers)."""
         return str(self._text("facts", title_context(self.topic), english)[0])
 
+    def heading(self, english: str) -> Markup:
+        """The handout title for the page itself, marked when it is still in English."""
+        return self._marked("facts", title_context(self.topic), english)
+
     def ui(self, key: str, **values: object) -> Markup:
         english = ENGLISH[key]
         assert isinstance(english, str), f"{key} has plural forms: use ui_count"

@@ -38,7 +38,7 @@ SUMS = "SHA256SUMS"
 SUMMARY_PAGES = {"office": 1, "print-shop": 1, "large-print": 2}
 # (what, pattern an HTML output must match); the leaflet needs all, the summary all but sources.
 REQUIRED = (
-    ("title", r"<h1>\s*[^<\s][^<]*</h1>"),
+    ("title", r"<h1>\s*(?:<span[^>]*>)?[^<\s][^<]*(?:</span>)?</h1>"),
     ("version and date of issue", r'class="(?:version|kind)"'),
     ("date of next review", r'class="(?:version|kind)"[^>]*>[^<]*\b{review}\b'),
     ("the clinic's phone number", r'class="number">[^<]*{phone}'),
