@@ -243,10 +243,17 @@ def _translation_warnings(outputs: Sequence[Output]) -> list[str]:
             if ": not translated" not in problem and "not in the PO file" not in problem:
                 log.warning("%s (printed in English)", problem)
         if problems:
-            lines.append(f"{locale}: {len(problems)} message(s) printed in English, marked {MARKER} "
-                         "(list: report.json; details: handout check)")
+            lines.append(count_line(locale, len(problems)))
             log.warning("%s", lines[-1])
     return lines
+
+
+COUNT_LINE = "message(s) printed in English, marked"
+
+
+def count_line(locale: str, count: int) -> str:
+    """The report's line counting one language's messages printed in English."""
+    return f"{locale}: {count} {COUNT_LINE} {MARKER} (list: report.json; details: handout check)"
 
 
 def _summary_files(shard: tuple[int, int]) -> tuple[str, str]:

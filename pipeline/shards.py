@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .build import MANIFEST, REPORT, SHARDS
+from .build import COUNT_LINE, MANIFEST, REPORT, SHARDS, count_line
 from .errors import HandoutError
-from .localize import MARKER
 from .models import BuildReport, Output
 from .output import OutputWriter
 
@@ -49,7 +48,7 @@ def merge_shards(output: Path) -> BuildReport:
 
 
 def _is_count_line(line: str) -> bool:
-    return "message(s) printed in English, marked" in line
+    return COUNT_LINE in line
 
 
 def _count_lines(problems: list[str]) -> list[str]:
@@ -61,6 +60,5 @@ def _count_lines(problems: list[str]) -> list[str]:
         by_locale.setdefault(locale, []).append(problem)
     for locale in sorted(by_locale):
         lines += by_locale[locale]
-        lines.append(f"{locale}: {len(by_locale[locale])} message(s) printed in English, marked {MARKER} "
-                     "(list: report.json; details: handout check)")
+        lines.append(count_line(locale, len(by_locale[locale])))
     return lines
