@@ -60,14 +60,14 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import evaluate as ev  # noqa: E402
 from pipeline import labels as labels_mod  # noqa: E402
-from pipeline.clean import clean  # noqa: E402
-from pipeline.compose import assign_section  # noqa: E402
+from pipeline.text.clean import clean  # noqa: E402
+from pipeline.text.compose import assign_section  # noqa: E402
 from pipeline.config import SOURCE_SUFFIXES, Scheme, load_config  # noqa: E402
-from pipeline.dedupe import Profile, _role, dedupe, profile  # noqa: E402
-from pipeline.facts import extract  # noqa: E402
-from pipeline.ingest import ingest  # noqa: E402
+from pipeline.text.dedupe import Profile, _role, dedupe, profile  # noqa: E402
+from pipeline.text.facts import find_facts  # noqa: E402
+from pipeline.text.ingest import ingest  # noqa: E402
 from pipeline.models import Cluster, Fact, SourceMeta  # noqa: E402
-from pipeline.terms import compile_synonyms, compile_terms  # noqa: E402
+from pipeline.text.terms import compile_synonyms, compile_terms  # noqa: E402
 
 TFIDF_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 MINILM_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
@@ -143,7 +143,7 @@ def load_set(folder: Path, scheme: Scheme) -> EvalSet:
     files = sorted(p for p in sources_dir.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
     sources = {p.name: ingest(p, ROOT, metas.get(p.name, SourceMeta(p.name, language=language))) for p in files}
     labels = ev.parse_labels(raw, path, sources)
-    facts = extract(tuple(clean(source) for source in sources.values()))
+    facts = find_facts(tuple(clean(source) for source in sources.values()))
     located = labels_mod.locate(labels, sources, facts)
     wanted = tuple(dict.fromkeys(
         (a, b, located[a], located[b]) for group in labels.duplicates for a, b in combinations(group, 2)
@@ -424,7 +424,7 @@ def timing_facts(count: int) -> tuple[Fact, ...]:
     with tempfile.TemporaryDirectory(prefix="handout-paraphrase-") as tmp:
         text_stages.generate(Path(tmp), count // 10, seed=1)
         paths = sorted(Path(tmp).glob("*.txt"))
-        facts = extract(tuple(clean(ingest(p, Path(tmp), SourceMeta(p.name))) for p in paths))
+        facts = find_facts(tuple(clean(ingest(p, Path(tmp), SourceMeta(p.name))) for p in paths))
     return facts[:count]
 
 

@@ -54,7 +54,7 @@ def _floor_render(job: tuple[str, str]) -> int:
     sys.path.insert(0, str(ROOT))
     from weasyprint import CSS, HTML
 
-    from pipeline import render
+    from pipeline.render import pdf as render
 
     html, page_size = job
     keyword = render.PAGE_SIZES[page_size][0]

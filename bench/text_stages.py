@@ -110,11 +110,11 @@ def generate(directory: Path, count: int, seed: int) -> None:
 
 def run_stages(directory: Path) -> dict[str, float]:
     """Run ingest, clean, facts and dedupe over every document; return timings, counts, peak RSS."""
-    from pipeline.clean import clean
+    from pipeline.text.clean import clean
     from pipeline.config import load_config
-    from pipeline.dedupe import dedupe
-    from pipeline.facts import extract
-    from pipeline.ingest import ingest
+    from pipeline.text.dedupe import dedupe
+    from pipeline.text.facts import find_facts
+    from pipeline.text.ingest import ingest
     from pipeline.models import SourceMeta
     key_terms = load_config(ROOT).scheme.key_terms
     paths = sorted(directory.glob("*.txt"))
@@ -128,7 +128,7 @@ def run_stages(directory: Path) -> dict[str, float]:
 
     sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
     cleaned = timed("clean", lambda: [clean(s) for s in sources])
-    facts = timed("facts", lambda: extract(cleaned))
+    facts = timed("facts", lambda: find_facts(cleaned))
     clusters = timed("dedupe", lambda: dedupe(facts, key_terms))
     result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),
                   largest=max((len(c.members) for c in clusters), default=0),

@@ -12,10 +12,10 @@ from typing import Any
 
 import click
 
-from .build import BuildOptions, build, select_topics
-from .config import PAGE_SIZES, load_config
-from .plan import PROFILES
-from .errors import HandoutError
+from pipeline.build.builder import BuildOptions, build, select_topics
+from pipeline.config import load_config
+from pipeline.errors import HandoutError
+from pipeline.render.profiles import DEFAULT_PROFILE, PAGE_SIZES, PRINT_PROFILES
 
 ROOT_OPTION = click.option(
     "--root",
@@ -55,8 +55,8 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
 @click.option("--locale", "locales", multiple=True,
               help="Locale (repeatable; default: en and every language under locales/).")
-@click.option("--page-size", type=click.Choice(PAGE_SIZES), default="A4", show_default=True)
-@click.option("--profile", type=click.Choice(PROFILES), default="office", show_default=True,
+@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default="A4", show_default=True)
+@click.option("--profile", type=click.Choice(tuple(PRINT_PROFILES)), default=DEFAULT_PROFILE, show_default=True,
               help="Print profile: office printers, a print shop (bleed, crop marks, PDF/X-4), or large print.")
 @click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
               help="Render processes (default: one per core; 1: render in this process).")
@@ -76,7 +76,7 @@ def build_command(
 
     Only what changed since the last build into OUTPUT is rendered again (content hashes).
     """
-    from .plan import parse_shard
+    from pipeline.build.plan import parse_shard
 
     quiet = ctx.find_root().params["quiet"]
     config = load_config(root)
@@ -84,9 +84,10 @@ def build_command(
                            workers=workers, shard=parse_shard(shard), force=force)
     report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
     if not quiet:
-        for path, ids, _ in report.left_out:
-            if path in report.rendered:
-                _echo_err(f"{path}: left out to fit: {', '.join(ids)} (see {output}/report.json)")
+        for item in report.outputs:
+            if item.left_out and item.path in report.rendered:
+                ids = ", ".join(fact.id for fact in item.left_out)
+                _echo_err(f"{item.path}: left out to fit: {ids} (see {output}/report.json)")
         _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json)")
 
 
@@ -95,7 +96,7 @@ def build_command(
 @user_errors
 def merge_shards_command(output: Path) -> None:
     """Write manifest.json and report.json for a build made of shards (all in OUTPUT)."""
-    from .shards import merge_shards
+    from pipeline.build.shards import merge_shards
 
     report = merge_shards(output)
     click.echo(f"{output}/manifest.json: {len(report.outputs)} PDFs from every shard")
@@ -108,12 +109,11 @@ def merge_shards_command(output: Path) -> None:
 @user_errors
 def facts_command(root: Path, topic: str, as_json: bool) -> None:
     """Show a topic's facts: section, sources, and the sentences each one stands for."""
-    from .catalog import fact_catalog
+    from pipeline.i18n.fact_register import prepare_topic
+    from pipeline.review.fact_catalog import fact_catalog
 
     config = load_config(root)
-    from .stages import prepare
-
-    prepared = prepare(config, select_topics(config, [topic])[0])
+    prepared = prepare_topic(config, select_topics(config, [topic])[0])
     catalog = fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned)
     if as_json:
         click.echo(catalog, nl=False)
@@ -132,10 +132,10 @@ def facts_command(root: Path, topic: str, as_json: bool) -> None:
 @user_errors
 def removed_command(root: Path, topic: str) -> None:
     """Show the lines cleaning removed from a topic's sources, and why."""
-    config = load_config(root)
-    from .stages import prepare
+    from pipeline.i18n.fact_register import prepare_topic
 
-    prepared = prepare(config, select_topics(config, [topic])[0])
+    config = load_config(root)
+    prepared = prepare_topic(config, select_topics(config, [topic])[0])
     for source in prepared.cleaned:
         for removal in source.removed:
             click.echo(f"{removal.source}:{removal.line}: [{removal.reason}] {removal.text}")
@@ -160,7 +160,7 @@ def _echo_err(message: str) -> None:
 @user_errors
 def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -> None:
     """Score cleaning and merging against labelled sets; exit 1 if a target is missed."""
-    from .evaluate import evaluate, format_scores, meets_targets
+    from pipeline.evaluation.evaluate import evaluate, format_scores, meets_targets
 
     scores = evaluate(root / eval_dir, root)
     click.echo(format_scores(scores, misses=misses), nl=False)
@@ -180,8 +180,8 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -
 @user_errors
 def extract_command(root: Path, output: Path) -> None:
     """Write the translators' templates (ui.pot, facts.pot) and list what changed."""
-    from .catalogs import extract_catalogs
-    from .output import write_atomic
+    from pipeline.i18n.po_sync import extract_catalogs
+    from pipeline.atomic_files import write_atomic
 
     templates = extract_catalogs(load_config(root))
     for domain, text in sorted(templates.items()):
@@ -225,7 +225,7 @@ def _template_changes(path: Path, old: str, new: str) -> list[str]:
 @user_errors
 def init_command(root: Path, language: str) -> None:
     """Start a translation: locales/LANGUAGE/LC_MESSAGES/{ui,facts}.po from the templates."""
-    from .catalogs import init_language
+    from pipeline.i18n.po_sync import init_language
 
     for path in init_language(root, language):
         click.echo(f"{path}: created")
@@ -241,8 +241,8 @@ def update_command(root: Path, languages: tuple[str, ...]) -> None:
     An entry whose English changed keeps its translation, marked fuzzy, with the English it
     was translated from as `#| msgid`, so the translator sees exactly what changed.
     """
-    from .pofiles import languages as known_languages
-    from .catalogs import update_language
+    from pipeline.i18n.po_files import languages as known_languages
+    from pipeline.i18n.po_sync import update_language
 
     for language in languages or known_languages(root):
         for change in update_language(root, language):
@@ -263,8 +263,8 @@ def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) ->
 
     Lists every entry that would print in English, with file and line; exit 1 if any.
     """
-    from .pofiles import languages as known_languages
-    from .translations import audit
+    from pipeline.i18n.po_files import languages as known_languages
+    from pipeline.i18n.translations import audit
 
     failed = False
     for language in languages or known_languages(root):
@@ -283,8 +283,8 @@ def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) ->
 @user_errors
 def stats_command(root: Path) -> None:
     """Print a table of translation progress per language."""
-    from .pofiles import languages as known_languages
-    from .translations import audit
+    from pipeline.i18n.po_files import languages as known_languages
+    from pipeline.i18n.translations import audit
 
     kinds = ("untranslated", "fuzzy", "stale", "failing")
     click.echo(f"{'language':<9}{'done':>6}{'total':>7}{'%':>6}" + "".join(f"{k:>14}" for k in kinds) + "  reviewed")
@@ -299,12 +299,12 @@ def stats_command(root: Path) -> None:
 @ROOT_OPTION
 @click.option("--language", "languages", multiple=True,
               help="Release only these languages (repeatable; default: en and every language under locales/).")
-@click.option("--page-size", type=click.Choice(PAGE_SIZES), default="A4", show_default=True)
+@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default="A4", show_default=True)
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
 @user_errors
 def release_command(root: Path, languages: tuple[str, ...], page_size: str, output: Path) -> None:
     """Build the release folder (OUTPUT/release), refusing languages not fully translated and clean."""
-    from .release import release
+    from pipeline.build.release import release
 
     result = release(load_config(root), output, languages, page_size, progress=_echo_err)
     click.echo(f"released {len(result.files)} PDFs in {', '.join(result.languages)} into {result.folder}/ "

@@ -8,18 +8,20 @@ All problems across all files are collected and reported together, with file:lin
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import ConfigError
-from .models import Clinic, Decision, SourceMeta
+from pipeline.errors import ConfigError
+from pipeline.models import Clinic, Decision, SourceMeta
+from pipeline.templates import TemplateSet, template_set
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
-PAGE_SIZES = ("A4", "Letter")
 
 # (key, type, required, description): the single list of settings per file.
 CLINIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
@@ -112,7 +114,7 @@ class Topic:
     folder: Path
     title: str
     version: str
-    issued: str
+    issued: str  # topic.yaml's date of issue, else SOURCE_DATE_EPOCH's date, else "" (never the clock)
     review: str
     language: str
     sources: tuple[tuple[Path, SourceMeta], ...]
@@ -127,33 +129,48 @@ class Config:
     clinic: Clinic
     scheme: Scheme
     topics: tuple[Topic, ...]
+    templates: TemplateSet  # the project's own templates first, then the shipped ones
+    source_date_epoch: str = ""  # SOURCE_DATE_EPOCH as set when the config was loaded ("" if unset)
 
 
-def load_config(root: Path) -> Config:
-    """Read clinic.yaml, sections.yaml and every sources/<topic>/topic.yaml under root."""
+def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
+    """Read clinic.yaml, sections.yaml and every sources/<topic>/topic.yaml under root.
+
+    environ (default: the process environment) is read here and nowhere else, for
+    SOURCE_DATE_EPOCH: the date of issue of a topic whose topic.yaml gives none.
+    """
     problems: list[str] = []
-    clinic = _load_clinic(root / "clinic.yaml", problems)
+    epoch = _source_date_epoch(os.environ if environ is None else environ, problems)
+    templates = template_set(root)
+    clinic = _load_clinic(root / "clinic.yaml", templates, problems)
     scheme = _load_scheme(root / "sections.yaml", problems)
     section_keys = {rule.key for rule in scheme.sections} if scheme else set()
     topics = tuple(
         topic
         for folder in sorted(p for p in (root / "sources").glob("*") if p.is_dir())
-        if (topic := _load_topic(folder, root, section_keys, problems)) is not None
+        if (topic := _load_topic(folder, root, section_keys, _epoch_date(epoch), problems)) is not None
     )
     if not topics and not problems:
         problems.append(f"{root / 'sources'}: no topic folder with a topic.yaml")
     if problems:
         raise ConfigError(problems)
     assert clinic is not None and scheme is not None
-    return Config(root=root, clinic=clinic, scheme=scheme, topics=topics)
+    return Config(root=root, clinic=clinic, scheme=scheme, topics=topics, templates=templates,
+                  source_date_epoch=epoch)
 
 
-def source_date(environ: dict[str, str]) -> str:
-    """Return the ISO date of SOURCE_DATE_EPOCH, or today's date when it is unset."""
+def _source_date_epoch(environ: Mapping[str, str], problems: list[str]) -> str:
+    """SOURCE_DATE_EPOCH (seconds since 1970, UTC), or "" when it is unset."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
-    return dt.date.today().isoformat()
+    if epoch and not epoch.isdigit():
+        problems.append(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 (e.g. `git log -1 --format=%ct`)")
+        return ""
+    return epoch
+
+
+def _epoch_date(epoch: str) -> str:
+    """The ISO date of SOURCE_DATE_EPOCH, or "" when it is unset: never today's date."""
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat() if epoch else ""
 
 
 def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
@@ -210,25 +227,25 @@ def _check_date(value: str, where: str, key: str, problems: list[str]) -> None:
         problems.append(f"{where}: {key!r} must be a date YYYY-MM-DD, not {value!r}")
 
 
-def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
+def _load_clinic(path: Path, templates: TemplateSet, problems: list[str]) -> Clinic | None:
     """Read the clinic's details."""
     data = _read_yaml(path, problems)
     if data is None:
         return None
     values = _check(data, CLINIC_OPTIONS, str(path), problems)
     if "logo" in values:
-        _check_logo(path, values["logo"], problems)
+        _check_logo(path, values["logo"], templates, problems)
     if "name" not in values or "phone" not in values:
         return None
     return Clinic(**values)
 
 
-def _check_logo(path: Path, logo: str, problems: list[str]) -> None:
-    """A logo must be an image file inside templates/assets (the renderer loads nothing else)."""
-    assets = (path.parent / "templates" / "assets").resolve()
-    target = (assets / logo).resolve()
-    if not target.is_relative_to(assets) or not target.is_file():
-        problems.append(f"{path}: logo {logo!r} is not a file in {assets}")
+def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[str]) -> None:
+    """A logo must be an image file among the templates' assets (the renderer loads nothing else)."""
+    target = templates.find(f"assets/{logo}")
+    if target is None:
+        where = " or ".join(str(folder) for folder in templates.asset_folders)
+        problems.append(f"{path}: logo {logo!r} is not a file in {where}")
     elif target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
         problems.append(f"{path}: logo {logo!r} must be a PNG, JPEG or SVG image")
 
@@ -267,7 +284,8 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
     return Scheme(sections=tuple(sections), key_terms=terms, synonyms=tuple(synonyms), repeats=repeats)
 
 
-def _load_topic(folder: Path, root: Path, section_keys: set[str], problems: list[str]) -> Topic | None:
+def _load_topic(folder: Path, root: Path, section_keys: set[str], epoch_date: str,
+                problems: list[str]) -> Topic | None:
     """Read one topic folder's topic.yaml and list its source files."""
     path = folder / "topic.yaml"
     if not path.exists():
@@ -294,7 +312,7 @@ def _load_topic(folder: Path, root: Path, section_keys: set[str], problems: list
         folder=folder,
         title=values.get("title", folder.name),
         version=values.get("version", ""),
-        issued=values.get("issued", ""),
+        issued=values.get("issued", epoch_date),
         review=values.get("review", ""),
         language=language,
         sources=sources,

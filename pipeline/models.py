@@ -6,7 +6,7 @@ Provenance (source path + 1-based line number) travels with every piece of text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -87,6 +87,15 @@ class Fact:
     after: str = ""  # id of the sentence this one refers back to ("It ...", "These ...")
     excluded: str = ""  # why it must not be printed (e.g. it promotes the publishing site)
     edited: str = ""  # the editor's note when text is the editor's wording, not the source's
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A printed fact as the translators' template (locales/facts.pot) registers it."""
+
+    id: str
+    text: str
+    locations: frozenset[tuple[str, int]]  # (source file, line) of the sentences behind it
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,29 @@ class Handout:
 
 
 @dataclass(frozen=True)
+class Untranslated:
+    """A message printed in English instead of its translation: where it is, and why."""
+
+    path: str  # the PO file, relative to the project
+    line: int  # 0: the message is not in the file at all
+    context: str  # its msgctxt
+    reason: str
+    kind: str = "failing"  # missing | untranslated | fuzzy | stale | failing
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.context}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A fact a summary left out to fit its page(s)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Rendered:
     """A rendered document: its HTML, PDF bytes, page count and what was left out."""
 
@@ -225,12 +257,12 @@ class Rendered:
     left_out: tuple[str, ...] = ()  # fact ids dropped to fit one page
     layout_passes: int = 1
     warnings: tuple[str, ...] = ()
-    untranslated: tuple[str, ...] = ()  # "file:line: context: why" of each message printed in English
+    untranslated: tuple[Untranslated, ...] = ()  # each message printed in English
 
 
 @dataclass(frozen=True)
 class Output:
-    """A file written by the build, as listed in the manifest."""
+    """A PDF written by the build (with its HTML preview), as listed in the manifest and report."""
 
     path: str  # relative to the output directory
     topic: str
@@ -238,18 +270,19 @@ class Output:
     kind: OutputKind
     pages: int
     sha256: str
-    untranslated: tuple[str, ...] = ()  # messages printed in English, "file:line: context: why"
+    untranslated: tuple[Untranslated, ...] = ()  # messages printed in English
     reviewed: bool = True  # False: the translation has not been reviewed by a medical translator
+    left_out: tuple[LeftOut, ...] = ()  # facts a summary left out to fit
+    warnings: tuple[str, ...] = ()  # what the renderer warned about
 
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What one build produced and what it had to leave out."""
+    """What one build produced, what it had to leave out, and what it warned about."""
 
     outputs: tuple[Output, ...]
-    left_out: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = field(default=())  # (path, ids, texts)
     facts_files: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()  # what the renderer warned about, as "path: message"
+    warnings: tuple[str, ...] = ()  # the topics' warnings (stale editorial decisions), as "where: message"
     rendered: tuple[str, ...] = ()  # PDFs this build rendered (the rest were up to date)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build import BuildOptions, build
+from pipeline.build.builder import BuildOptions, build
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 

@@ -9,11 +9,11 @@ import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from pipeline.build import prepare
-from pipeline.catalogs import extract_catalogs
+from pipeline.prepare import prepare
+from pipeline.i18n.po_sync import extract_catalogs
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.i18n import ENGLISH, WHERE
+from pipeline.i18n.locale_data import ENGLISH, WHERE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,7 +128,7 @@ def test_extract_command_writes_the_templates_and_reports_changes(tmp_path, temp
 
 def test_committed_templates_are_current():
     """Translators work from locales/*.pot: they must match the sources (run `make extract`)."""
-    from pipeline.catalogs import extract_catalogs
+    from pipeline.i18n.po_sync import extract_catalogs
     from pipeline.config import load_config
 
     root = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.clean import clean
-from pipeline.ingest import ingest
+from pipeline.text.clean import clean
+from pipeline.text.ingest import ingest
 from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
 
 ROOT = Path(__file__).resolve().parent.parent

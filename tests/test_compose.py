@@ -3,7 +3,7 @@
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.compose import assign_section, compose
+from pipeline.text.compose import assign_section, compose
 from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Fact, SourceMeta
 
@@ -40,7 +40,7 @@ def test_compose_orders_by_support_attaches_items_and_skips_questions():
     items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=11 + i) for i, t in enumerate(["Fatigue", "Rash"])]
     question = cluster("What is a side effect?", "a", line=3)
     fragment = cluster("Close", "a", line=2)
-    handout = compose([weak, strong, lead, *items, question, fragment], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    handout = compose([weak, strong, lead, *items, question, fragment], SCHEME, TOPIC, CLINIC)
     what, effects = handout.sections
     assert [e.cluster for e in what.entries] == [strong, weak]
     (entry,) = effects.entries
@@ -55,7 +55,7 @@ def test_compose_orders_by_support_attaches_items_and_skips_questions():
 
 def test_lead_in_without_items_is_not_printed():
     lead = cluster("Common side effects include:", "a")
-    handout = compose([lead], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    handout = compose([lead], SCHEME, TOPIC, CLINIC)
     assert handout.sections == ()
 
 
@@ -74,7 +74,7 @@ def test_sentences_that_refer_back_print_after_their_host():
         "It is given in a day hospital.",
         "This takes about an hour.",
     )
-    handout = compose([this, it, host], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    handout = compose([this, it, host], SCHEME, TOPIC, CLINIC)
     entries = [e for s in handout.sections for e in s.entries]
     assert len(entries) == 1
     assert entries[0].cluster == host and entries[0].continued == (it, this)
@@ -84,7 +84,7 @@ def test_reference_to_a_merged_sentence_follows_the_merged_statement():
     host, it = _chain("Immunotherapy is a treatment that uses the immune system.", "It is given weekly in hospital.")
     other = Fact(id="o1", text="Immunotherapy is a therapy that uses the immune system.", original="x", source="b", line=3, kind="sentence")
     merged = Cluster(id="cm", canonical=other, members=(host.canonical, other), sources=("a", "b"))
-    handout = compose([merged, it], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    handout = compose([merged, it], SCHEME, TOPIC, CLINIC)
     (entry,) = [e for s in handout.sections for e in s.entries]
     assert entry.cluster == merged and entry.continued == (it,)
 
@@ -97,6 +97,6 @@ def test_a_loop_made_by_merging_is_cut_and_nothing_is_lost():
     they = Fact(id="t1", text="They can be destroyed by the immune system.", original="x", source="a", line=1, kind="sentence")
     loop_first = replace(first, canonical=replace(first.canonical, after="t1"))
     second = replace(second, members=(second.canonical, they))
-    handout = compose([loop_first, second, third], SCHEME, TOPIC, CLINIC, "2026-01-01")
+    handout = compose([loop_first, second, third], SCHEME, TOPIC, CLINIC)
     printed = [c for s in handout.sections for e in s.entries for c in (e.cluster, *e.continued)]
     assert sorted(c.id for c in printed) == sorted(c.id for c in (loop_first, second, third))

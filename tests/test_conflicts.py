@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.conflicts import find_conflicts
+from pipeline.review.conflicts import find_conflicts
 from pipeline.models import Cluster, Fact
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -285,7 +285,7 @@ def test_negation_wins_over_numbers_for_one_pair():
 
 
 def test_samples_show_the_known_disagreements(monkeypatch):
-    from pipeline.build import prepare
+    from pipeline.prepare import prepare
     from pipeline.config import load_config
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))

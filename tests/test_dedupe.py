@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.dedupe import dedupe, profile
+from pipeline.text.dedupe import dedupe, profile
 from pipeline.models import Fact
 
 TERMS = ["melanoma", "lung cancer", "skin cancer", "chemotherapy", "fatigue", "diarrh", "rash", "vaccine"]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
-from pipeline.editorial import edit
+from pipeline.text.editorial import edit
 from pipeline.errors import ConfigError
 from pipeline.models import Cluster, Decision, Fact
 
@@ -128,7 +128,7 @@ def test_shipped_editorial_file_loads():
 
 
 def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path):
-    from pipeline.build import prepare
+    from pipeline.prepare import prepare
 
     before = prepare(load_config(ROOT), load_config(ROOT).topics[0])
     root = _project(tmp_path, (ROOT / "sources/immunotherapy/editorial.yaml").read_text())
@@ -142,7 +142,7 @@ def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path):
 
 
 def test_repeats_suppress_merges_likely_repeats_as_an_editor_would(tmp_path, monkeypatch):
-    import pipeline.stages as build_module
+    import pipeline.prepare as build_module
     from pipeline.models import Repeat
 
     root = _project(tmp_path, (ROOT / "sources/immunotherapy/editorial.yaml").read_text())

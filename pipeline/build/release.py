@@ -1,0 +1,201 @@
+"""release(config) -> build/release/: every topic, in every releasable language and print profile.
+
+Refused (HandoutError, nothing written, an earlier release folder removed) when:
+- a language is not fully translated and clean (translations.audit);
+- a topic lacks what a leaflet must state: version, date of issue (topic.yaml, or the date of
+  SOURCE_DATE_EPOCH; never the clock), date of next review;
+- a PDF lacks a required element (title, version, dates, sources, the clinic's contact, what to
+  do about side effects, the "does not replace medical advice" line), or a summary takes more
+  pages than its profile allows.
+A subset of languages can be released on purpose (`--language en --language fr`). Translations
+not yet reviewed by a medical translator are released and listed in the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import unescape
+from importlib import metadata
+from pathlib import Path
+
+from pipeline.build.builder import BuildOptions, build, build_locales
+from pipeline.config import Config
+from pipeline.errors import HandoutError
+from pipeline.i18n.locale_data import is_source_language
+from pipeline.models import Output
+from pipeline.render.profiles import PRINT_PROFILES
+from pipeline.i18n.translations import Audit, audit
+
+RELEASE_DIR = "release"
+STAGING = ".release-build"
+SUMS = "SHA256SUMS"
+# (what, pattern an HTML output must match, the kinds that need it). The date of next review
+# is checked apart: it must be printed, as a date, on the version line.
+REQUIRED = (
+    ("title", r"<h1>\s*(?:<span[^>]*>)?[^<\s][^<]*(?:</span>)?</h1>", ("leaflet", "summary")),
+    ("version and date of issue", r'class="(?:version|kind)"', ("leaflet", "summary")),
+    ("the clinic's phone number", r'class="number">[^<]*{phone}', ("leaflet", "summary")),
+    ("what to do about side effects", r'class="when">\s*[^<\s]', ("leaflet", "summary")),
+    ("the 'does not replace medical advice' line", r'class="not-advice">\s*[^<\s]', ("leaflet", "summary")),
+    ("sources", r'<li data-source="', ("leaflet",)),
+)
+
+
+@dataclass(frozen=True)
+class Release:
+    """What a release contains."""
+
+    folder: Path
+    files: tuple[str, ...]
+    languages: tuple[str, ...]
+    not_reviewed: tuple[str, ...]
+
+
+def refusals(audits: dict[str, Audit]) -> list[str]:
+    """Why each language that cannot be released is refused, one line each."""
+    lines = []
+    for language, result in sorted(audits.items()):
+        if result.releasable:
+            continue
+        counts = ", ".join(f"{result.count(kind)} {kind}" for kind in
+                           ("untranslated", "fuzzy", "stale", "missing", "failing") if result.count(kind))
+        lines.append(f"{language}: {result.translated}/{result.total} translated and clean ({counts})")
+    return lines
+
+
+def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_size: str = "A4",
+            progress: Callable[[str], None] = lambda _: None, profiles: tuple[str, ...] = tuple(PRINT_PROFILES)) -> Release:
+    """Build output/release, or raise with every reason it is refused."""
+    folder = output / RELEASE_DIR
+    shutil.rmtree(folder, ignore_errors=True)  # never leave an older release looking current
+    every = build_locales(config.root)
+    chosen = tuple(languages) or every
+    audits = {lang: audit(config.root, lang) for lang in every if not is_source_language(lang)}
+    problems = refusals({lang: a for lang, a in audits.items() if lang in chosen}) + _topic_problems(config)
+    if problems:
+        raise _refused(problems)
+    outputs: list[tuple[str, Output]] = []
+    for profile in profiles:
+        staging = output / STAGING / profile  # kept: the next release renders only what changed
+        options = BuildOptions(output=staging, locales=chosen, page_size=page_size, profile=profile)
+        report = build(config, options, progress)
+        outputs += [(profile, item) for item in report.outputs]
+        problems += _output_problems(config, staging, profile, report.outputs)
+    if problems:
+        raise _refused(problems)
+    return _assemble(config, output, folder, outputs, chosen, audits)
+
+
+def _refused(problems: list[str]) -> HandoutError:
+    return HandoutError("release refused:\n  " + "\n  ".join(problems)
+                        + "\n(`handout check LANGUAGE` lists each translation problem; or release fewer languages)")
+
+
+def _topic_problems(config: Config) -> list[str]:
+    problems = []
+    for topic in config.topics:
+        where = f"sources/{topic.key}/topic.yaml"
+        if not topic.issued:
+            problems.append(f"{where}: no 'issued' date, and SOURCE_DATE_EPOCH is not set (a release never uses the clock)")
+        if not topic.review:
+            problems.append(f"{where}: no 'review' date (the date of next review is required)")
+    return problems
+
+
+def _output_problems(config: Config, folder: Path, profile: str, outputs: tuple[Output, ...]) -> list[str]:
+    """What each built PDF lacks, read from the HTML it was made from."""
+    problems = []
+    for item in outputs:
+        if item.pages > PRINT_PROFILES[profile].summary_pages and item.kind == "summary":
+            problems.append(f"{item.path} ({profile}): the summary takes {item.pages} pages")
+        html = (folder / item.path).with_suffix(".html").read_text(encoding="utf-8")
+        topic = next(t for t in config.topics if t.key == item.topic)
+        phone = re.escape(config.clinic.phone.split(" (")[0])
+        text = unescape(html)
+        missing = [what for what, pattern, kinds in REQUIRED
+                   if item.kind in kinds and not re.search(pattern.replace("{phone}", phone), text)]
+        version_line = re.search(r'class="(?:version|kind)"[^>]*>([^<]*)', html)
+        if not topic.review or not version_line or not _has_date(version_line.group(1)):
+            missing.append("date of next review")
+        problems += [f"{item.path} ({profile}): missing {what}" for what in missing]
+    return problems
+
+
+def _has_date(text: str) -> bool:
+    """The version line shows two dates (issue and next review): two years."""
+    return len(re.findall(r"\b(?:19|20)\d\d\b", text)) >= 2
+
+
+def release_name(profile: str, item: Output) -> str:
+    """<topic>-<kind>-<locale>.pdf: a name that stands alone when emailed."""
+    name = f"{item.topic}-{item.kind}-{item.locale}"
+    if profile != "office":
+        name += f"-{profile}"
+    if item.path.endswith("-2-pages.pdf"):
+        name += "-2-pages"
+    return name + ".pdf"
+
+
+def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[str, Output]],
+              chosen: tuple[str, ...], audits: dict[str, Audit]) -> Release:
+    fresh = output / f".{RELEASE_DIR}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    rows = []
+    for profile, item in sorted(outputs, key=lambda pair: release_name(*pair)):
+        name = release_name(profile, item)
+        shutil.copyfile(output / STAGING / profile / item.path, fresh / name)
+        rows.append({"file": name, "topic": item.topic, "locale": item.locale, "kind": item.kind,
+                     "profile": profile, "pages": item.pages, "sha256": item.sha256})
+    files = [row["file"] for row in rows]
+    (fresh / SUMS).write_text("".join(f"{row['sha256']}  {row['file']}\n" for row in rows), encoding="utf-8")
+    (fresh / "manifest.json").write_text(json.dumps({"outputs": rows}, indent=2) + "\n", encoding="utf-8")
+    not_reviewed = tuple(sorted(lang for lang in chosen if lang in audits and not audits[lang].reviewed))
+    excluded = {lang: "not requested" + ("" if audits[lang].releasable else f"; {refusals({lang: audits[lang]})[0]}")
+                for lang in audits if lang not in chosen}
+    report = {
+        "topics": {t.key: {"title": t.title, "version": t.version, "issued": t.issued,
+                           "next_review": t.review} for t in sorted(config.topics, key=lambda t: t.key)},
+        "languages": list(chosen),
+        "not_included": excluded,
+        "not_reviewed_by_a_medical_translator": list(not_reviewed),
+        "profiles": sorted({p for p, _ in outputs}),
+        "software": _versions(config.source_date_epoch),
+        "files": files,
+    }
+    (fresh / "release.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    fresh.rename(folder)  # the folder appears complete or not at all
+    return Release(folder, tuple(files), chosen, not_reviewed)
+
+
+def _versions(source_date_epoch: str) -> dict[str, str]:
+    """Versions the PDF bytes depend on: Python packages, and the system's Pango and HarfBuzz."""
+    found = {}
+    for name in ("handout", "weasyprint", "pydyf", "fonttools", "pyphen", "jinja2", "babel"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    try:
+        from weasyprint.text.ffi import pango
+
+        version = pango.pango_version()
+        found["pango"] = f"{version // 10000}.{version // 100 % 100}.{version % 100}"
+    except (ImportError, OSError, AttributeError):
+        found["pango"] = "unknown"
+    found["SOURCE_DATE_EPOCH"] = source_date_epoch
+    return found
+
+
+def sums_ok(folder: Path) -> bool:
+    """True when every file listed in SHA256SUMS has that digest."""
+    for line in (folder / SUMS).read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
+            return False
+    return True

@@ -1,0 +1,1 @@
+"""Scores cleaning and merging against the labelled sets in eval/ (`handout eval`)."""

@@ -1,0 +1,323 @@
+"""Evaluate: score cleaning and merging against hand-labelled sets (eval/<set>/labels.yaml).
+
+Each set runs through the text stages as a build would (ingest -> clean -> facts -> dedupe,
+then conflicts when pipeline/conflicts.py exists), and the result is compared with the labels:
+labelled boilerplate lines removed (overall and for contact data, forms and credits), content
+lines kept, merged fact pairs against the labelled duplicate groups, labelled contradictions
+found, and merges whose canonical wording drops a number or key term of a member.
+The labels are read and checked by pipeline/labels.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.text.clean import clean
+from pipeline.config import SOURCE_SUFFIXES, load_config
+from pipeline.review.conflicts import find_conflicts
+from pipeline.text.dedupe import dedupe
+from pipeline.errors import ConfigError, HandoutError
+from pipeline.text.facts import find_facts
+from pipeline.text.ingest import ingest
+from pipeline.evaluation.labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
+from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source, SourceMeta
+
+TOPIC = "topic.yaml"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """How many of the counted items came out right."""
+
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        """The share of hits, or None when there was nothing to count."""
+        return self.hits / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class SetScore:
+    """How the text stages did on one labelled set."""
+
+    name: str
+    files: int
+    facts: int
+    clusters: int
+    boilerplate: Ratio  # labelled boilerplate lines removed
+    categories: tuple[tuple[str, Ratio], ...]  # the same per category
+    content: Ratio  # labelled content lines kept
+    merge_precision: Ratio  # merged fact pairs that the labels call duplicates
+    merge_recall: Ratio  # labelled duplicate pairs that were merged
+    hidden_merges: int  # clusters whose canonical lacks a member's number or key term
+    contradictions: Ratio | None  # labelled contradictions found; None without conflicts.py
+    unlabelled_conflicts: int  # conflicts reported that the labels do not list
+    misses: tuple[str, ...]  # every missed line and pair, for whoever improves the rules
+
+    def category(self, name: str) -> Ratio:
+        """Boilerplate lines of one category removed."""
+        return dict(self.categories).get(name, Ratio(0, 0))
+
+
+# The issue's targets, each met on every set: (measure, value of a score, lowest passing share, as printed).
+TARGETS: tuple[tuple[str, Callable[[SetScore], Ratio], float, str], ...] = (
+    ("contact data removed", lambda s: s.category("contact"), 1.0, "100%"),
+    ("login/comment forms removed", lambda s: s.category("form"), 1.0, "100%"),
+    ("credits removed", lambda s: s.category("credit"), 1.0, "100%"),
+    ("boilerplate removed", lambda s: s.boilerplate, 0.95, ">= 95%"),
+    ("content lines kept", lambda s: s.content, 0.99, ">= 99%"),
+    ("merged pairs correct (precision)", lambda s: s.merge_precision, 0.90, ">= 90%"),
+)
+
+
+def evaluate(eval_root: Path, project_root: Path) -> tuple[SetScore, ...]:
+    """Score the text stages on every labelled set (a folder with labels.yaml) under eval_root."""
+    scheme = load_config(project_root).scheme
+    folders = sorted(path.parent for path in eval_root.glob(f"*/{LABELS}"))
+    if not folders:
+        raise HandoutError(f"{eval_root}: no evaluation set (a folder holding {LABELS})")
+    return tuple(_score_set(folder, project_root, scheme.key_terms, scheme.synonyms) for folder in folders)
+
+
+def meets_targets(scores: Sequence[SetScore]) -> bool:
+    """True when every set meets every target."""
+    return all(verdict != "MISS" for score in scores for *_, verdict in _rows(score))
+
+
+def format_scores(scores: Sequence[SetScore], misses: bool = False) -> str:
+    """A plain table per set: each measure, its target and PASS or MISS; misses listed on request."""
+    parts = []
+    for score in scores:
+        lines = [
+            f"{score.name}: {score.files} files, {score.content.total} content and "
+            f"{score.boilerplate.total} boilerplate lines, {score.facts} facts in {score.clusters} clusters"
+        ]
+        lines += _table([("measure", "score", "target", ""), *_rows(score)])
+        if misses and score.misses:
+            lines += ["  misses:"] + [f"    {miss}" for miss in score.misses]
+        parts.append("\n".join(lines))
+    failed = [score.name for score in scores if not meets_targets([score])]
+    verdict = f"targets missed on: {', '.join(failed)}" if failed else f"all targets met on every set ({len(scores)})"
+    return "\n\n".join([*parts, verdict]) + "\n"
+
+
+def _table(rows: Sequence[tuple[str, str, str, str]]) -> list[str]:
+    """Rows as indented lines with aligned columns."""
+    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
+    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+
+
+def _rows(score: SetScore) -> list[tuple[str, str, str, str]]:
+    """The table rows of one set: measure, score, target, verdict (empty when there is no target)."""
+    rows = []
+    for measure, read, lowest, target in TARGETS:
+        ratio = read(score)
+        passed = ratio.value is None or ratio.value >= lowest
+        rows.append((measure, _ratio(ratio), target, "PASS" if passed else "MISS"))
+    rows.append(("duplicate pairs merged (recall)", _ratio(score.merge_recall), "", ""))
+    rows.append(("merges hiding a number or key term", str(score.hidden_merges), "0",
+                 "PASS" if score.hidden_merges == 0 else "MISS"))
+    if score.contradictions is None:
+        found = "n/a (no pipeline/conflicts.py)"
+    else:
+        found = f"{_ratio(score.contradictions)}, {score.unlabelled_conflicts} more not labelled"
+    rows.append(("labelled contradictions found", found, "", ""))
+    return rows
+
+
+def _ratio(ratio: Ratio) -> str:
+    """'97.4% (38/39)'; rounded down, so a score just under a target never prints as meeting it."""
+    if ratio.value is None:
+        return "n/a (none)"
+    return f"{math.floor(ratio.value * 1000) / 10:.1f}% ({ratio.hits}/{ratio.total})"
+
+
+def _score_set(folder: Path, root: Path, key_terms: Sequence[str], synonyms: Sequence[Sequence[str]]) -> SetScore:
+    """Run the text stages on one set and compare the result with its labels."""
+    path = folder / LABELS
+    raw = _read_yaml(path)
+    sources_dir = (folder / str(raw.get("sources") or ".")).resolve()
+    if not sources_dir.is_dir():
+        raise ConfigError([f"{path}: sources: no such folder {sources_dir}"])
+    metas, language = _source_metas(folder, sources_dir)
+    files = sorted(p for p in sources_dir.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    if not files:
+        raise ConfigError([f"{path}: sources: no source files ({', '.join(SOURCE_SUFFIXES)}) in {sources_dir}"])
+    sources = {
+        p.name: ingest(p, root, metas.get(p.name, SourceMeta(p.name, language=language))) for p in files
+    }
+    labels = parse_labels(raw, path, sources)
+    cleaned = tuple(clean(source) for source in sources.values())
+    facts = find_facts(cleaned)
+    clusters = dedupe(facts, key_terms, synonyms)
+    conflicts = tuple(find_conflicts(clusters, key_terms, synonyms=synonyms))
+    located = locate(labels, sources, facts)
+    boilerplate, categories, content, line_misses = _line_scores(labels, sources, cleaned)
+    precision, recall, pair_misses = _pair_scores(labels, located, facts, clusters)
+    hidden, hidden_misses = _hidden_merges(clusters, key_terms)
+    contradictions, unlabelled, conflict_misses = _conflict_scores(labels, located, clusters, conflicts)
+    return SetScore(
+        name=folder.name, files=len(sources), facts=len(facts), clusters=len(clusters),
+        boilerplate=boilerplate, categories=categories, content=content,
+        merge_precision=precision, merge_recall=recall, hidden_merges=hidden,
+        contradictions=contradictions, unlabelled_conflicts=unlabelled,
+        misses=tuple(line_misses + pair_misses + hidden_misses + conflict_misses),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    """Parse a YAML mapping, turning every problem into a ConfigError naming the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise ConfigError([f"{path}:{line}: invalid YAML: {exc.problem}"]) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError([f"{path}: cannot read: {exc}"]) from None
+    if not isinstance(data, dict):
+        raise ConfigError([f"{path}: expected a mapping at the top level"])
+    return data
+
+
+def _source_metas(folder: Path, sources_dir: Path) -> tuple[dict[str, SourceMeta], str]:
+    """Publisher, language and date per file from the set's (or the sources') topic.yaml."""
+    path = next((p for p in (folder / TOPIC, sources_dir / TOPIC) if p.is_file()), None)
+    if path is None:
+        return {}, "en"
+    data = _read_yaml(path)
+    language = str(data.get("language") or "en")
+    entries = data.get("sources") or []
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "file" in e for e in entries):
+        raise ConfigError([f"{path}: sources: expected a list of mappings, each with 'file'"])
+    metas = {
+        str(e["file"]): SourceMeta(
+            filename=str(e["file"]), publisher=str(e.get("publisher") or ""),
+            language=str(e.get("language") or language), date=str(e.get("date") or ""),
+        )
+        for e in entries
+    }
+    return metas, language
+
+
+def _line_scores(
+    labels: Labels, sources: Mapping[str, Source], cleaned: Sequence[CleanSource]
+) -> tuple[Ratio, tuple[tuple[str, Ratio], ...], Ratio, list[str]]:
+    """Boilerplate removed (overall, per category) and content kept, with every miss."""
+    kept = {(block.source, block.line) for source in cleaned for block in source.blocks}
+    reasons = {(r.source, r.line): r.reason for source in cleaned for r in source.removed}
+    removed: dict[str, list[int]] = {category: [0, 0] for category in CATEGORIES}
+    content = [0, 0]
+    misses = []
+    for name, source in sources.items():
+        for number, text in sorted(line_texts(source).items()):
+            category = labels.boilerplate.get((name, number))
+            is_kept = (source.path, number) in kept
+            tally = removed[category] if category else content
+            tally[0] += is_kept != bool(category)  # boilerplate counts when removed, content when kept
+            tally[1] += 1
+            if category and is_kept:
+                misses.append(f"boilerplate kept [{category}] {name}:{number}: {text}")
+            elif not category and not is_kept:
+                misses.append(f"content lost [{reasons.get((source.path, number), '?')}] {name}:{number}: {text}")
+    overall = Ratio(sum(h for h, _ in removed.values()), sum(t for _, t in removed.values()))
+    categories = tuple((c, Ratio(*removed[c])) for c in CATEGORIES)
+    return overall, categories, Ratio(*content), misses
+
+
+def _pair_scores(
+    labels: Labels, located: Mapping[Statement, Fact | None], facts: Sequence[Fact], clusters: Sequence[Cluster]
+) -> tuple[Ratio, Ratio, list[str]]:
+    """Precision of the merged fact pairs and recall of the labelled duplicate pairs."""
+    cluster_of = {fact.id: cluster.id for cluster in clusters for fact in cluster.members}
+    wanted = list(dict.fromkeys((a, b) for group in labels.duplicates for a, b in combinations(group, 2)))
+    same: set[frozenset[str]] = set()  # fact pairs that say the same thing
+    found, misses = 0, []
+    for a, b in wanted:
+        fa, fb = located[a], located[b]
+        if fa is None or fb is None:
+            misses.append(f"duplicate not merged (a quote is no fact: line removed or split): {a}  ==  {b}")
+            continue
+        same.add(frozenset((fa.id, fb.id)))
+        if cluster_of[fa.id] == cluster_of[fb.id]:
+            found += 1
+        else:
+            misses.append(f"duplicate not merged: {a}  ==  {b}")
+    identical = [pair for pair in _identical_pairs(facts) if pair not in same]  # need no label
+    same.update(identical)
+    found += sum(len({cluster_of[i] for i in pair}) == 1 for pair in identical)
+    merged = [pair for cluster in clusters for pair in combinations(cluster.members, 2)]
+    wrong = [(fa, fb) for fa, fb in merged if frozenset((fa.id, fb.id)) not in same]
+    misses += [f"wrong merge: {_where(fa)}: {fa.text}  ==  {_where(fb)}: {fb.text}" for fa, fb in wrong]
+    return Ratio(len(merged) - len(wrong), len(merged)), Ratio(found, len(wanted) + len(identical)), misses
+
+
+def _identical_pairs(facts: Sequence[Fact]) -> list[frozenset[str]]:
+    """Pairs of facts with the same wording (ignoring case and punctuation)."""
+    by_words: dict[str, list[str]] = defaultdict(list)
+    for fact in facts:
+        by_words[" ".join(re.findall(r"\w+", fact.text.casefold()))].append(fact.id)
+    return [frozenset(pair) for ids in by_words.values() for pair in combinations(ids, 2)]
+
+
+def _where(fact: Fact) -> str:
+    """'file:line' of a fact, with the file name only."""
+    return f"{fact.source.rsplit('/', 1)[-1]}:{fact.line}"
+
+
+def _hidden_merges(clusters: Sequence[Cluster], key_terms: Sequence[str]) -> tuple[int, list[str]]:
+    """How many clusters' canonical wording lacks a number or key term a member states, and which."""
+    patterns = [
+        (term, re.compile(r"\b" + re.escape(term.casefold()) + (r"\b" if len(term) <= 3 else "")))
+        for term in sorted(set(key_terms))
+    ]
+
+    def key_info(text: str) -> set[str]:
+        folded = text.casefold()
+        numbers = {n.replace(",", "") for n in _NUMBER.findall(folded)}
+        return numbers | {term for term, pattern in patterns if pattern.search(folded)}
+
+    hidden: dict[str, list[str]] = defaultdict(list)
+    for cluster in clusters:
+        carried = key_info(cluster.canonical.text)
+        for member in cluster.members:
+            if lost := sorted(key_info(member.text) - carried):
+                hidden[cluster.id].append(f"merge hides {', '.join(lost)}: {_where(member)}: {member.text}  "
+                                          f"(canonical {_where(cluster.canonical)}: {cluster.canonical.text})")
+    return len(hidden), [miss for misses in hidden.values() for miss in misses]
+
+
+def _conflict_scores(
+    labels: Labels,
+    located: Mapping[Statement, Fact | None],
+    clusters: Sequence[Cluster],
+    conflicts: Sequence[Conflict],
+) -> tuple[Ratio, int, list[str]]:
+    """Labelled contradictions found as conflicts, conflicts the labels lack, and the misses."""
+    cluster_of = {fact.id: cluster.id for cluster in clusters for fact in cluster.members}
+    reported = {frozenset((c.first.id, c.second.id)): c for c in conflicts}
+    misses, matched = [], set()
+    for a, b in labels.contradictions:
+        fa, fb = located[a], located[b]
+        pair = None if fa is None or fb is None else frozenset((cluster_of[fa.id], cluster_of[fb.id]))
+        if pair in reported:
+            matched.add(pair)
+            continue
+        why = "merged into one cluster" if pair and len(pair) == 1 else "not reported"
+        misses.append(f"contradiction {why}: {a}  <>  {b}")
+    extra = [c for pair, c in reported.items() if pair not in matched]
+    misses += [f"conflict not in the labels: {_where(c.first.canonical)}: {c.first.canonical.text}  <>  "
+               f"{_where(c.second.canonical)}: {c.second.canonical.text}" for c in extra]
+    return Ratio(len(matched), len(labels.contradictions)), len(extra), misses

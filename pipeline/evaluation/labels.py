@@ -1,0 +1,185 @@
+"""The labels of an evaluation set (eval/<set>/labels.yaml), checked against its source files.
+
+A set's labels name, for every source file, its boilerplate lines by category (contact, form,
+credit, other) as line numbers or ranges; groups of statements that say the same thing
+(duplicates); and pairs of statements that disagree (contradictions). A statement is
+"file:line: quote", a distinctive part of a sentence that must occur exactly once on that line;
+locate finds the fact each statement became. Every problem in a set's labels is reported
+together. The format is documented at the top of every labels.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+from pipeline.models import Fact, Source
+
+LABELS = "labels.yaml"
+CATEGORIES = ("contact", "form", "credit", "other")
+LABEL_KEYS = ("sources", "files", "duplicates", "contradictions")
+_STATEMENT = re.compile(r"^(?P<file>.+?):(?P<line>\d+):\s*(?P<quote>\S.*)$", re.DOTALL)
+_RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A labelled statement: a distinctive part of a sentence on one line of a source file."""
+
+    file: str
+    line: int
+    quote: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.quote}"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """One set's labels, checked against its source files."""
+
+    boilerplate: Mapping[tuple[str, int], str]  # (file name, line) -> category
+    duplicates: tuple[tuple[Statement, ...], ...]
+    contradictions: tuple[tuple[Statement, Statement], ...]
+
+
+def parse_labels(raw: Mapping[str, Any], path: Path, sources: Mapping[str, Source]) -> Labels:
+    """Check a set's labels against its source files; report every problem together."""
+    problems = [f"{path}: unknown setting {key!r} (known: {', '.join(LABEL_KEYS)})"
+                for key in sorted(set(raw) - set(LABEL_KEYS), key=str)]
+    texts = {name: line_texts(source) for name, source in sources.items()}
+    files = raw.get("files") or {}
+    if not isinstance(files, dict):
+        problems.append(f"{path}: files: expected a mapping of file name to its labels")
+        files = {}
+    for name in sorted(set(sources) - set(files)):
+        problems.append(f"{path}: files: {name} has no entry (write 'boilerplate: {{}}' if it has none)")
+    boilerplate: dict[tuple[str, int], str] = {}
+    for name, entry in files.items():
+        where = f"{path}: files: {name}"
+        if name not in sources:
+            problems.append(f"{where}: unknown file (the sources are: {', '.join(sorted(sources)) or 'none'})")
+        else:
+            boilerplate.update(_boilerplate(entry, name, texts[name], where, problems))
+    duplicates = _groups(raw.get("duplicates"), f"{path}: duplicates", texts, problems, size=None)
+    contradictions = _groups(raw.get("contradictions"), f"{path}: contradictions", texts, problems, size=2)
+    if problems:
+        raise ConfigError(problems)
+    return Labels(boilerplate, duplicates, tuple((a, b) for a, b in contradictions))
+
+
+def line_texts(source: Source) -> dict[int, str]:
+    """The non-blank lines of a source by number (HTML elements on one line joined)."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    for line in source.lines:
+        if line.text.strip():
+            texts[line.number].append(line.text.strip())
+    return {number: " ".join(parts) for number, parts in texts.items()}
+
+
+def _boilerplate(
+    entry: Any, name: str, texts: Mapping[int, str], where: str, problems: list[str]
+) -> dict[tuple[str, int], str]:
+    """One file's boilerplate lines by category; ranges cover their non-blank lines."""
+    if not isinstance(entry, dict) or set(entry) - {"boilerplate"}:
+        problems.append(f"{where}: expected a mapping with only 'boilerplate'")
+        return {}
+    lines = entry.get("boilerplate") or {}
+    if not isinstance(lines, dict):
+        problems.append(f"{where}: boilerplate: expected a mapping of line (or range) to category")
+        return {}
+    labelled: dict[tuple[str, int], str] = {}
+    for key, category in lines.items():
+        if category not in CATEGORIES:
+            problems.append(f"{where}: {key}: unknown category {category!r} (use {', '.join(CATEGORIES)})")
+            continue
+        for number in _line_numbers(key, texts, f"{where}: {key}", problems):
+            if (name, number) in labelled:
+                problems.append(f"{where}: line {number} is labelled twice")
+            labelled[name, number] = category
+    return labelled
+
+
+def _line_numbers(key: Any, texts: Mapping[int, str], where: str, problems: list[str]) -> list[int]:
+    """The non-blank lines a boilerplate key ('12' or '12-15') names, checked against the file."""
+    last = max(texts, default=0)
+    match = _RANGE.match(str(key))
+    if isinstance(key, bool) or not (isinstance(key, int) or match):
+        problems.append(f"{where}: expected a line number or a range like 12-15")
+        return []
+    start, end = (int(match.group(1)), int(match.group(2))) if match else (key, key)
+    if not 1 <= start <= end <= last:
+        problems.append(f"{where}: line out of range (the file's text lines are 1-{last})")
+        return []
+    numbers = [n for n in range(start, end + 1) if n in texts]
+    if not numbers:
+        problems.append(f"{where}: line {start} is blank" if start == end else f"{where}: all lines are blank")
+    return numbers
+
+
+def _groups(
+    raw: Any, where: str, texts: Mapping[str, Mapping[int, str]], problems: list[str], size: int | None
+) -> tuple[tuple[Statement, ...], ...]:
+    """Parse groups of statements ('file:line: quote'); size fixes their length (pairs)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(f"{where}: expected a list of groups")
+        return ()
+    groups = []
+    for number, group in enumerate(raw, start=1):
+        here = f"{where}: group {number}"
+        if not isinstance(group, list) or len(group) < 2 or (size and len(group) != size):
+            problems.append(f"{here}: expected a list of {size or 'two or more'} statements")
+            continue
+        statements = [_statement(item, here, texts, problems) for item in group]
+        groups.append(tuple(s for s in statements if s is not None))
+    return tuple(groups)
+
+
+def _statement(
+    item: Any, where: str, texts: Mapping[str, Mapping[int, str]], problems: list[str]
+) -> Statement | None:
+    """Parse one 'file:line: quote' and check that the quote is on that line, once."""
+    match = _STATEMENT.match(item) if isinstance(item, str) else None
+    if not match:
+        problems.append(f"{where}: {item!r}: expected 'file:line: a distinctive part of the sentence'")
+        return None
+    statement = Statement(match["file"], int(match["line"]), match["quote"].strip())
+    lines = texts.get(statement.file)
+    if lines is None:
+        problems.append(f"{where}: {item!r}: unknown file {statement.file!r}")
+    elif statement.line not in lines:
+        problems.append(f"{where}: {item!r}: line {statement.line} is blank or out of range")
+    elif (count := _squash(lines[statement.line]).count(_squash(statement.quote))) != 1:
+        found = "not found on" if not count else f"found {count} times on"
+        problems.append(f"{where}: {item!r}: the quote is {found} line {statement.line}")
+    else:
+        return statement
+    return None
+
+
+def _squash(text: str) -> str:
+    """Collapse whitespace, for comparing quotes with lines and facts."""
+    return " ".join(text.split())
+
+
+def locate(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact]) -> dict[Statement, Fact | None]:
+    """The fact each labelled statement became (None when its line was removed or split apart)."""
+    on_line: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        on_line[fact.source, fact.line].append(fact)
+    statements = {s for group in labels.duplicates + labels.contradictions for s in group}
+    located = {}
+    for statement in statements:
+        quote = _squash(statement.quote)
+        candidates = on_line.get((sources[statement.file].path, statement.line), [])
+        located[statement] = next(
+            (f for f in candidates if quote in _squash(f.original) or quote in _squash(f.text)), None
+        )
+    return located

@@ -1,0 +1,34 @@
+"""The register of printed fact ids: locales/facts.pot, as translators and editors hold on to them.
+
+The text stages never read it: callers pass registered(root, topic) to prepare(), which gives a
+reworded fact back its registered id (text/ids.py, carry_ids).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.config import Config, Topic
+from pipeline.i18n.po_files import read_catalog, template_path
+from pipeline.models import Registered
+from pipeline.prepare import Prepared, prepare
+
+
+def registered(root: Path, topic: str) -> tuple[Registered, ...]:
+    """The topic's facts in locales/facts.pot (none when there is no template yet)."""
+    path = template_path(root, "facts")
+    if not path.is_file():
+        return ()
+    prefix = f"{topic}:"
+    rows = []
+    for message in read_catalog(path):
+        context = message.context or ""
+        if message.id and context.startswith(prefix) and context != f"{topic}:title":
+            where = frozenset((file, int(line)) for file, line in message.locations if line)
+            rows.append(Registered(context[len(prefix):], str(message.id), where))
+    return tuple(rows)
+
+
+def prepare_topic(config: Config, topic: Topic) -> Prepared:
+    """The text stages of a topic with the ids its template registers: what every command runs."""
+    return prepare(config, topic, registered(config.root, topic.key))

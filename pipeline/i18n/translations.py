@@ -1,0 +1,208 @@
+"""A language's translations, loaded from its PO files and checked, ready for the renderer.
+
+Policy (README, "Translations"): only a clean translation of the current English is printed.
+A message that is missing, empty, fuzzy, translated from older English, or failing a check
+(translation_checks.py) is printed in English, marked, and counted in the build report;
+`handout check` and `handout release` refuse it. A PO file that does not parse (or that
+msgfmt rejects) stops the build with its file and line: nothing in it can be trusted.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import shutil
+import subprocess
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from babel.messages.catalog import Message
+
+from pipeline.i18n.po_files import DOMAINS, REVIEW_FIELD, PoCatalog, po_path, read_catalog, template_path
+from pipeline.errors import HandoutError
+from pipeline.models import Untranslated
+from pipeline.i18n.locale_data import is_source_language, parse_locale
+from pipeline.i18n.checks import check, check_plural
+
+log = logging.getLogger(__name__)
+
+Text = str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckedMessage:
+    """One message of a PO file as the build sees it: usable translation, or why not."""
+
+    english: Text
+    translation: Text | None  # None: not usable (see problem)
+    problem: Untranslated | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Messages:
+    """Every usable translation of one language, by (domain, context)."""
+
+    locale: str
+    source: bool = False  # English itself: nothing is looked up
+    reviewed: bool = True
+    entries: Mapping[tuple[str, str], CheckedMessage] = field(default_factory=dict)
+    plural_forms: str = "(n != 1)"  # the PO header's plural expression (C syntax)
+    files: Mapping[str, str] = field(default_factory=dict)  # domain -> PO path
+
+    def lookup(self, domain: str, context: str, english: Text) -> tuple[Text, Untranslated | None]:
+        """The translation of english, or english itself and the reason it is not translated."""
+        if self.source:
+            return english, None
+        entry = self.entries.get((domain, context))
+        if entry is None:
+            return english, Untranslated(self.files.get(domain, domain), 0, context,
+                                    "not in the PO file (run `make update`)", "missing")
+        if entry.english != english:
+            return english, Untranslated(self.files[domain], entry.line, context,
+                                    "the English changed since it was translated (run `make update`)", "stale")
+        if entry.translation is None:
+            return english, entry.problem or Untranslated(self.files[domain], entry.line, context, "not usable")
+        return entry.translation, None
+
+    def choose(self, forms: tuple[str, ...], count: int, translated: bool) -> str:
+        """The plural form for count: the language's rule for a translation, English's otherwise."""
+        index = _plural_rule(self.plural_forms)(count) if translated else int(count != 1)
+        return forms[min(index, len(forms) - 1)]
+
+
+def load_messages(root: Path, locale: str) -> Messages:
+    """Read and check a language's PO files (English needs none)."""
+    if is_source_language(locale):
+        return Messages(locale=locale, source=True)
+    parsed = parse_locale(locale)
+    language = _folder(root, locale)
+    entries: dict[tuple[str, str], CheckedMessage] = {}
+    files, reviewed, plural = {}, True, ""
+    for domain in DOMAINS:
+        path = po_path(root, language, domain)
+        if not path.is_file():
+            raise HandoutError(f"{path}: missing; no {domain} translations for {locale} (run `make init LOCALE={language}`)")
+        relative = _relative(path, root)
+        files[domain] = relative
+        _msgfmt(path, relative)
+        catalog = read_catalog(path, locale=str(parsed))
+        reviewed = reviewed and catalog.header(REVIEW_FIELD).strip().lower().startswith("reviewed")
+        plural = plural or _checked_plural(catalog, relative)
+        for message in catalog:
+            if message.id:
+                entries[(domain, message.context or "")] = _entry(message, relative, str(parsed))
+    return Messages(locale=locale, reviewed=reviewed, entries=entries,
+                    plural_forms=plural or "(n != 1)", files=files)
+
+
+def _entry(message: Message, path: str, locale: str) -> CheckedMessage:
+    """Decide whether one PO message may be printed."""
+    english: Text = tuple(message.id) if message.pluralizable else message.id
+    string = message.string
+    forms = tuple(string) if isinstance(string, (tuple, list)) else (string,)
+    line = message.lineno or 0
+
+    def refused(reason: str, kind: str = "failing") -> CheckedMessage:
+        return CheckedMessage(english, None, Untranslated(path, line, message.context or "", reason, kind), line)
+
+    if not any(forms):
+        return refused("not translated", "untranslated")
+    if "fuzzy" in message.flags:
+        return refused("fuzzy: the English changed and the translation needs review", "fuzzy")
+    if not all(forms):
+        return refused("a plural form is not translated")
+    brace = "python-brace-format" in message.flags
+    problems = (check_plural(english, forms, locale, brace) if message.pluralizable  # type: ignore[arg-type]
+                else check(message.id, forms[0], locale, brace_format=brace))
+    if problems:
+        return refused("; ".join(problems))
+    return CheckedMessage(english, forms if message.pluralizable else forms[0], line=line)
+
+
+def _checked_plural(catalog: PoCatalog, path: str) -> str:
+    """The Plural-Forms expression of a catalog, checked by gettext's own parser."""
+    try:
+        _plural_rule(catalog.plural_expr)
+    except (ValueError, SyntaxError) as exc:
+        raise HandoutError(f"{path}: bad Plural-Forms {catalog.plural_expr!r}: {exc}") from exc
+    return catalog.plural_expr
+
+
+@cache
+def _plural_rule(expression: str) -> Callable[[int], int]:
+    """A plural expression as a function (kept as text in Messages, so it can go to a worker)."""
+    return gettext.c2py(expression)
+
+
+def _msgfmt(path: Path, shown: str) -> None:
+    """Run `msgfmt --check` (when gettext is installed); its errors stop the build."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        log.warning("msgfmt not found (install gettext): %s was checked by handout only", shown)
+        return
+    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        lines = [line.replace(str(path), shown) for line in result.stderr.splitlines() if line.strip()]
+        raise HandoutError("msgfmt --check failed:\n" + "\n".join(lines))
+
+
+def _folder(root: Path, locale: str) -> str:
+    """The locales/ folder for a locale: "fr_CA" uses fr_CA/ if it exists, else fr/."""
+    parsed = parse_locale(locale)
+    for name in (str(parsed), parsed.language):
+        if (root / "locales" / name / "LC_MESSAGES").is_dir():
+            return name
+    raise HandoutError(f"no translations for locale {locale!r}: locales/{parsed.language}/ does not exist "
+                       f"(start one with `make init LOCALE={parsed.language}`)")
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+
+# ---- auditing a language against the templates -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Audit:
+    """How complete and clean one language is, against the current templates."""
+
+    language: str
+    total: int
+    problems: tuple[Untranslated, ...]
+    reviewed: bool
+
+    def count(self, kind: str) -> int:
+        return sum(1 for p in self.problems if p.kind == kind)
+
+    @property
+    def translated(self) -> int:
+        return self.total - len(self.problems)
+
+    @property
+    def releasable(self) -> bool:
+        return not self.problems
+
+
+def audit(root: Path, language: str) -> Audit:
+    """Check every message of the templates against the language's PO files."""
+    messages = load_messages(root, language)
+    problems, total = [], 0
+    for domain in DOMAINS:
+        for message in read_catalog(template_path(root, domain)):
+            if not message.id:
+                continue
+            total += 1
+            english: Text = tuple(message.id) if message.pluralizable else message.id
+            _, problem = messages.lookup(domain, message.context or "", english)
+            if problem is not None:
+                problems.append(problem)
+    return Audit(language, total, tuple(problems), messages.reviewed)

@@ -1,0 +1,73 @@
+"""prepare(config, topic, registered): the text stages of one topic, source files to a composed handout.
+
+ingest -> clean -> facts -> dedupe -> (ids carried over) -> conflicts -> editorial -> compose
+-> repeats. No rendering and no reading of locales/: the fact ids the translators' template
+registers are passed in. The catalog, the translators' templates and the build all start here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from pipeline.config import Config, Topic
+from pipeline.models import CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat
+from pipeline.review.conflicts import find_conflicts
+from pipeline.review.embeddings import load_embedder
+from pipeline.review.repeats import MINILM, TFIDF, find_repeats
+from pipeline.text.clean import clean
+from pipeline.text.compose import compose
+from pipeline.text.dedupe import dedupe
+from pipeline.text.editorial import edit
+from pipeline.text.facts import find_facts
+from pipeline.text.ids import carry_ids
+from pipeline.text.ingest import ingest
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A topic after the text stages: what the catalog and the renderer need."""
+
+    cleaned: tuple[CleanSource, ...]
+    clusters: tuple[Cluster, ...]  # after the editor's decisions
+    conflicts: tuple[Conflict, ...]
+    decisions: tuple[DecisionResult, ...]
+    handout: Handout
+    repeats: tuple[Repeat, ...] = ()  # statements of one section that may say the same thing
+    repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
+
+
+def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = ()) -> Prepared:
+    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose, repeats.
+
+    registered: the topic's fact ids in the translators' template (i18n.fact_register), which
+    reworded facts take back.
+    """
+    sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
+    cleaned = tuple(clean(source) for source in sources)
+    facts = find_facts(cleaned)
+    clusters = dedupe(facts, config.scheme.key_terms, config.scheme.synonyms)
+    clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
+    conflicts = find_conflicts(clusters, config.scheme.key_terms, synonyms=config.scheme.synonyms)
+    edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
+    for result in edited.results:
+        if result.status != "applied":
+            log.warning("%s: %s", result.decision.where, result.status)
+    handout = compose(edited.clusters, config.scheme, topic, config.clinic)
+    embed = load_embedder()  # None without the optional semantic extra: the lexical method
+    repeats = find_repeats(handout, config.scheme.key_terms, config.scheme.synonyms, embed)
+    method = MINILM if embed else TFIDF
+    if config.scheme.repeats == "suppress" and repeats:
+        # Suppressing is merging, done as the editor would: members and provenance stay on record.
+        decisions = topic.decisions + tuple(_merge_repeat(r) for r in repeats)
+        edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
+        handout = compose(edited.clusters, config.scheme, topic, config.clinic)
+    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method)
+
+
+def _merge_repeat(repeat: Repeat) -> Decision:
+    """The merge decision sections.yaml's 'repeats: suppress' makes for one likely repeat."""
+    note = f"likely repeat ({repeat.method} {repeat.score:.2f}), merged by 'repeats: suppress'"
+    return Decision(action="merge", where="sections.yaml: repeats", fact=repeat.first.id, others=(repeat.second.id,), note=note)

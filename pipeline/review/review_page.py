@@ -1,0 +1,286 @@
+"""The editor's review report: one standalone HTML page per topic (build/<topic>/review.html).
+
+It shows what the pipeline did so an editor can trust or correct it: every line cleaning
+removed and why, every cluster with the source sentences behind it (printed ones by
+section, then the rest with the reason they are not printed), the conflicts between
+sources, the editor's decisions (applied or stale), a readability grade per leaflet
+section, and the statements of one section that possibly repeat each other (suggestions,
+each with the editorial.yaml merge decision that would join them). Everything is sorted and there are no timestamps: the same inputs give the same
+bytes. Conflicts and decisions are rendered from their attributes, whatever their type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from markupsafe import Markup
+
+from pipeline.models import CleanSource, Cluster, Entry, Fact, Handout, Section
+from pipeline.review.readability import flesch_kincaid_grade
+from pipeline.templates import TemplateSet, shipped_templates
+
+TEMPLATE = "review.html"
+PATIENT_GRADE = 8.0  # patient material should read at US school grade 8 or below
+HARDEST_SHOWN = 3  # sentences listed under a section above the target
+FRAGMENT_WORDS = 4  # as compose.MIN_SENTENCE_WORDS: shorter non-list sentences are not printed
+
+@dataclass(frozen=True)
+class _Placed:
+    """A cluster as the leaflet prints it: its role and the statement it hangs on."""
+
+    cluster: Cluster
+    role: str  # "statement", "continues" (refers back to `host`) or "item" (of the list `host` leads in)
+    host: str = ""
+
+
+@dataclass(frozen=True)
+class _Grade:
+    """The readability of a piece of printed text."""
+
+    label: str
+    words: int
+    grade: float | None
+    key: str = ""  # the section's key; empty for the whole leaflet
+
+    @property
+    def above(self) -> bool:
+        """True when the text reads above the target grade."""
+        return self.grade is not None and self.grade > PATIENT_GRADE
+
+
+@dataclass(frozen=True)
+class _DecisionRow:
+    """An editorial decision as the report lists it."""
+
+    where: str  # "file:line" of the decision, when it says
+    action: str
+    fact: str
+    note: str
+    status: str  # "applied" or "stale: <reason>"
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a conflict: the statement and the sources that make it."""
+
+    id: str
+    text: str
+    sources: tuple[str, ...]
+
+
+def review_page(
+    topic: str,
+    title: str,
+    cleaned: Sequence[CleanSource],
+    clusters: Sequence[Cluster],
+    handout: Handout,
+    conflicts: Sequence[Any] = (),
+    decisions: Sequence[Any] = (),
+    language: str = "en",
+    repeats: Sequence[Any] = (),
+    repeat_method: str = "",
+    templates: TemplateSet | None = None,
+) -> str:
+    """Return the review report for one topic as a standalone, printable HTML page."""
+    sources = sorted(cleaned, key=lambda s: s.path)
+    placed = [(section, _placed(section)) for section in handout.sections]
+    printed = {p.cluster.id for _, rows in placed for p in rows}
+    unprinted = sorted((c for c in clusters if c.id not in printed), key=_unprinted_order)
+    known = {c.id: c for c in clusters} | {p.cluster.id: p.cluster for _, rows in placed for p in rows}
+    conflict_rows = sorted(conflicts, key=lambda c: (str(c.kind), str(c.subject), str(c.id)))
+    decision_rows = sorted((_decision_row(d) for d in decisions), key=_decision_order)
+    templates = templates or shipped_templates()
+    return templates.environment().get_template(TEMPLATE).render(
+        topic=topic,
+        title=title,
+        css=_css(templates),
+        target=PATIENT_GRADE,
+        counts=_counts(sources, clusters, printed, conflicts, decision_rows),
+        reasons=_reasons(sources),
+        sources=sources,
+        placed=placed,
+        unprinted=[(cluster, _why_not_printed(cluster, known)) for cluster in unprinted],
+        conflicts=[(c, _side(c.first, known), _side(c.second, known), _resolution(c, decision_rows))
+                   for c in conflict_rows],
+        decisions=decision_rows,
+        known=known,
+        conflict_ids={str(c.id) for c in conflicts},
+        grades=[_grade(section, language) for section in handout.sections],
+        whole=_Grade("Whole leaflet", *_measure(_leaflet_lines(handout.sections), language)),
+        hardest={s.key: _hardest(s, language) for s in handout.sections},
+        repeats=_repeats(handout.sections, repeats, known),
+        repeat_method=repeat_method or next((str(r.method) for r in repeats), ""),
+    )
+
+
+# ---- What the leaflet prints ---------------------------------------------------------
+
+
+def _placed(section: Section) -> list[_Placed]:
+    """The clusters of a section in print order: statement, what follows it, its list."""
+    return [row for entry in section.entries for row in _entry_rows(entry)]
+
+
+def _entry_rows(entry: Entry) -> list[_Placed]:
+    """An entry's clusters in print order, with the role each plays."""
+    host = entry.cluster.id
+    return [_Placed(entry.cluster, "statement"),
+            *(_Placed(c, "continues", host) for c in entry.continued),
+            *(_Placed(c, "item", host) for c in entry.items)]
+
+
+def _why_not_printed(cluster: Cluster, known: dict[str, Cluster]) -> str:
+    """Say why compose left a cluster out, where the cluster itself shows it."""
+    fact = cluster.canonical
+    if fact.excluded:
+        return f"excluded: {fact.excluded}"
+    if fact.text.rstrip().endswith("?"):
+        return "a question (a heading in disguise, not a statement)"
+    if fact.kind == "item":
+        lead = next((c.id for c in known.values() for m in c.members if fact.lead and m.id == fact.lead), "")
+        return f"a list item whose lead-in {lead} is not printed" if lead else "a list item without its lead-in"
+    if fact.text.rstrip().endswith(":"):
+        return "a lead-in whose list items are not printed with it"
+    words = len(fact.text.split())
+    if words < FRAGMENT_WORDS:
+        return f"a fragment ({words} word{'s' * (words != 1)}), not a statement"
+    return ""
+
+
+def _unprinted_order(cluster: Cluster) -> tuple[str, int, str]:
+    """Unprinted clusters in source order."""
+    return cluster.canonical.source, cluster.canonical.line, cluster.id
+
+
+# ---- Summary numbers -------------------------------------------------------------------
+
+
+def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed: set[str],
+            conflicts: Sequence[Any], decisions: Sequence[_DecisionRow]) -> list[tuple[str, int]]:
+    """The headline numbers, in a fixed order."""
+    stale = sum(1 for d in decisions if d.status != "applied")
+    return [
+        ("sources", len(sources)),
+        ("lines removed as boilerplate", sum(len(s.removed) for s in sources)),
+        ("facts (source sentences and list items)", sum(len(c.members) for c in clusters)),
+        ("clusters", len(clusters)),
+        ("merged clusters (stated by more than one source)", sum(1 for c in clusters if c.support > 1)),
+        ("clusters printed in the leaflet", len(printed)),
+        ("conflicts", len(conflicts)),
+        ("editorial decisions", len(decisions)),
+        ("stale decisions", stale),
+    ]
+
+
+def _reasons(sources: Sequence[CleanSource]) -> list[tuple[str, int]]:
+    """How many lines each cleaning rule removed, most first."""
+    counted = Counter(r.reason for s in sources for r in s.removed)
+    return sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# ---- Conflicts and decisions -------------------------------------------------------------
+
+
+def _side(value: Any, known: dict[str, Cluster]) -> _Side:
+    """Describe one side of a conflict given as a cluster, a cluster id, a fact or plain text."""
+    if isinstance(value, Fact):  # its own wording and line, linked to the cluster holding it
+        owner = next((c.id for c in known.values() if value in c.members), "")
+        return _Side(owner, value.text, (f"{value.source}:{value.line}",))
+    cluster = value if isinstance(value, Cluster) else known.get(str(value))
+    if cluster is None:
+        return _Side("", str(value), ())
+    members = sorted({f"{f.source}:{f.line}" for f in cluster.members}, key=_natural)
+    return _Side(cluster.id, cluster.canonical.text, tuple(members))
+
+
+def _resolution(conflict: Any, decisions: Sequence[_DecisionRow]) -> _DecisionRow | None:
+    """The editor's decision that resolves this conflict, if there is one."""
+    return next((d for d in decisions if d.action == "resolve" and d.fact == str(conflict.id)), None)
+
+
+def _decision_row(decision: Any) -> _DecisionRow:
+    """Read a decision's attributes; `where` may sit on it or on the decision it wraps."""
+    where = getattr(decision, "where", None) or getattr(getattr(decision, "decision", None), "where", "")
+    return _DecisionRow(str(where), str(decision.action), str(decision.fact), str(decision.note or ""),
+                       str(decision.status))
+
+
+def _decision_order(row: _DecisionRow) -> tuple[Any, ...]:
+    """Decisions in file order when they say where they are, then by fact and action."""
+    return _natural(row.where), row.fact, row.action
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    """A sort key that orders "a.txt:9" before "a.txt:10"."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+# ---- Possible repeats --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _RepeatRow:
+    """Two statements of a section that may say the same thing, and the decision joining them."""
+
+    first: _Side
+    second: _Side
+    score: float
+    method: str
+
+    @property
+    def snippet(self) -> str:
+        """The merge decision to paste under `decisions:` in editorial.yaml."""
+        return f"  - action: merge\n    fact: {self.first.id}\n    facts: [{self.second.id}]\n"
+
+
+def _repeats(sections: Sequence[Section], repeats: Sequence[Any],
+             known: dict[str, Cluster]) -> list[tuple[Section, list[_RepeatRow]]]:
+    """Each section that has possible repeats with them, most similar first."""
+    rows: dict[str, list[_RepeatRow]] = {}
+    for r in repeats:
+        row = _RepeatRow(_side(r.first, known), _side(r.second, known), float(r.score), str(r.method))
+        rows.setdefault(str(r.section), []).append(row)
+    return [(s, sorted(rows[s.key], key=lambda row: (-row.score, row.first.id, row.second.id)))
+            for s in sections if s.key in rows]
+
+
+# ---- Readability -------------------------------------------------------------------------
+
+
+def _grade(section: Section, language: str) -> _Grade:
+    """The grade of what a section prints."""
+    return _Grade(section.title, *_measure(_section_lines(section), language), section.key)
+
+
+def _section_lines(section: Section) -> list[str]:
+    """The texts a leaflet section prints, one line each, in print order."""
+    return [p.cluster.canonical.text for p in _placed(section)]
+
+
+def _leaflet_lines(sections: Sequence[Section]) -> list[str]:
+    """Every line the leaflet prints."""
+    return [line for section in sections for line in _section_lines(section)]
+
+
+def _measure(lines: Sequence[str], language: str) -> tuple[int, float | None]:
+    """Count words and grade lines of printed text (each line is at least one sentence)."""
+    text = "\n".join(lines)
+    return len(re.findall(r"[^\W\d_]+", text)), flesch_kincaid_grade(text, language)
+
+
+def _hardest(section: Section, language: str) -> list[tuple[Cluster, float]]:
+    """The printed sentences of a section above the target, hardest first (a few)."""
+    graded = [(p.cluster, flesch_kincaid_grade(p.cluster.canonical.text, language)) for p in _placed(section)]
+    above = [(c, g) for c, g in graded if g is not None and g > PATIENT_GRADE]
+    return sorted(above, key=lambda cg: (-cg[1], cg[0].id))[:HARDEST_SHOWN]
+
+
+@cache
+def _css(templates: TemplateSet) -> Markup:
+    """The report's stylesheet, inlined so the page opens styled with nothing beside it."""
+    return Markup(templates.asset("review.css").read_text(encoding="utf-8"))

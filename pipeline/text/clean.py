@@ -1,0 +1,444 @@
+"""Clean: drop web-page boilerplate from a Source, keep its headings, paragraphs and list items.
+
+Cleaning removes whole lines and says why (models.Removal); it never rewrites text beyond
+stripping list/heading markers and surrounding whitespace. Passes, in order:
+line rules (metadata, furniture lexicons, contact data) -> repeated lines -> captions beside
+a photo credit -> list runs -> lines of links -> lines around contact data -> long unpunctuated
+lines (captions) -> trailing comment and reference sections -> page header and footer outside
+the article body -> kinds of the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.web_furniture import (
+    ADDRESS,
+    ANYWHERE,
+    BYLINE,
+    BYLINE_PARTS,
+    COMMENT_HEADER,
+    COMPANY,
+    CONTACT,
+    DATE,
+    DEPICTION,
+    HOME,
+    LINK_LEAD_IN,
+    MARKDOWN_LINK,
+    METADATA,
+    METADATA_KEYS,
+    PHONE_DIGITS,
+    READING_TIME,
+    SEPARATORS,
+    SITE_NAME,
+    TRAILING_SECTIONS,
+    WHOLE_LINE,
+)
+from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
+from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names
+
+PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
+CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
+LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
+PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
+TERMINAL = tuple(".!?:…")
+SOFT_END = tuple(";,")
+
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)(?=.+(\*\*|__)\s*$)")
+_BOLD_END = re.compile(r"(\*\*|__)\s*$")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
+_CLOSERS = "\"'”’»)]*` \t\u00a0"
+_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’"
+
+
+def clean(source: Source) -> CleanSource:
+    """Remove boilerplate lines from a source and classify the rest as content blocks."""
+    lines = [line for line in source.lines if line.text.strip()]
+    texts = [line.text.strip() for line in lines]
+    removed: dict[int, str] = {}
+    metadata: list[tuple[str, str]] = []
+    publisher = publisher_names(source.meta.publisher)
+    for i, text in enumerate(texts):
+        found = _metadata(_bare(text))
+        if found:
+            metadata.extend(found)
+            removed[i] = "metadata: " + ", ".join(key for key, _ in found)
+        elif reason := _line_reason(text, publisher):
+            removed[i] = reason
+    _remove_repeats(texts, removed)
+    _remove_credited_captions(lines, texts, removed)
+    items, runs = _list_items(lines, texts, removed)
+    _remove_link_lines(texts, removed, runs)
+    _remove_contact_surroundings(lines, texts, removed, items)
+    for i, text in enumerate(texts):
+        if i not in removed and i not in items and _is_caption_length(text):
+            removed[i] = "image caption (long line without final punctuation)"
+    _remove_trailing_sections(texts, removed)
+    _remove_outside_body(texts, removed, runs)
+    blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items), _bare(texts[i]))
+              for i in range(len(lines)) if i not in removed]
+    removals = [Removal(source.path, lines[i].number, texts[i], reason)
+                for i, reason in sorted(removed.items())]
+    return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
+                       removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+def _bare(text: str) -> str:
+    """Strip list and heading markers and surrounding whitespace."""
+    if mark := _HEADING_MARK.match(text):
+        inner = text[mark.end():]
+        return (_BOLD_END.sub("", inner) if mark.group(1) else inner).strip()
+    return _BULLET.sub("", text, count=1).strip()
+
+
+def _fold(text: str) -> str:
+    """Casefold, unify apostrophes and collapse spaces, for matching."""
+    return " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
+
+
+def _words(text: str) -> int:
+    """Count whitespace-separated words."""
+    return len(text.split())
+
+
+def _ending(text: str) -> str:
+    """Return the last meaningful character, ignoring closing quotes and brackets."""
+    stripped = text.rstrip(_CLOSERS)
+    return stripped[-1:] if stripped else ""
+
+
+def _metadata(text: str) -> list[tuple[str, str]]:
+    """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
+    if _words(text) > 16:
+        return []
+    found = []
+    for part in BYLINE_PARTS.split(text):
+        if READING_TIME.fullmatch(part):
+            continue
+        pair = _metadata_part(part)
+        if pair is None:
+            return []
+        found.append(pair)
+    return found
+
+
+def _metadata_part(text: str) -> tuple[str, str] | None:
+    """Return (key, value) for one piece of a byline, e.g. ('last update', '01/04/2020')."""
+    if match := BYLINE.match(text):
+        return ("author", match["value"])
+    match = METADATA.match(text)
+    if not match:
+        return None
+    label = _fold(match["label"])
+    key = next((key for stem, key in METADATA_KEYS if stem in label), "published")
+    return (key, match["value"].strip(" |–—-"))
+
+
+def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
+    """Return why one line, on its own, is web furniture (or None if it may be content)."""
+    folded = _fold(text)
+    label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
+    if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
+        before = _fold(text.split("©")[0])
+        caption = _words(before) >= 4 and "copyright" not in before
+        return "image caption with photo credit" if caption else "copyright notice"
+    if publisher and fold_name(label) in publisher:
+        return "site name"
+    if SITE_NAME.fullmatch(text.strip(" /")):
+        return "site name"
+    for rule, reason in WHOLE_LINE:
+        if rule.fullmatch(label):
+            return reason
+    if not any(ch.isalnum() for ch in text):
+        return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
+    if _is_comment_header(text):
+        return "comment header (writer and time)"
+    if _is_breadcrumb(_bare(text)):
+        return "navigation (menu or breadcrumb)"
+    for rule, reason in ANYWHERE + CONTACT:
+        if rule.search(folded if not reason.startswith("contact") else text):
+            return reason
+    if _has_phone_number(text):
+        return "contact: phone number"
+    if _words(text) <= 15:
+        for rule, form in ADDRESS:
+            if rule.search(text):
+                return f"contact: postal address ({form})"
+    if _words(text) <= LABEL_MAX_WORDS and COMPANY.search(text.strip()):
+        return "contact: company name"
+    if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
+        return "image caption"
+    if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher):
+        # A longer paragraph keeps its other sentences; facts leaves out the naming one.
+        return "names the publishing site"
+    return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Tell whether a line is a trail of short labels such as 'Home > Health > Cancer'."""
+    parts = SEPARATORS.split(text)
+    if len(parts) < 2 or not all(p and p[0].isalpha() and _words(p) <= 4 and
+                                 _ending(p) not in TERMINAL for p in parts):
+        return False
+    return len(parts) >= 3 or parts[0].casefold() in HOME or not re.search(r"\s[/|]\s", text)
+
+
+def _is_comment_header(text: str) -> bool:
+    """Tell whether a line names a reader's comment's writer and time ('Ann – 2 days ago')."""
+    return _words(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", _bare(text)).strip()))
+
+
+def _has_phone_number(text: str) -> bool:
+    """Find a run of 9+ digits with phone separators, or 8+ after '+' or '(', not a date."""
+    for match in PHONE_DIGITS.finditer(text):
+        number = match.group().strip()
+        digits = sum(ch.isdigit() for ch in number)
+        if DATE.match(number):
+            continue
+        if digits >= 9 or (digits >= 8 and number[0] in "+("):
+            return True
+    return False
+
+
+def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove exact repeats of a line kept earlier in the same file (repeated titles, menus)."""
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if i in removed:
+            continue
+        if text in seen:
+            removed[i] = "repeated line"
+        seen.add(text)
+
+
+def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
+                              removed: dict[int, str]) -> None:
+    """Remove a one-sentence line that stands with a photo credit or image apart from the text."""
+    anchors = [i for i, r in removed.items() if r in ("photo credit", "image (alt text)")]
+    for i in sorted(anchors):
+        for step in (-1, 1):
+            j, k = i + step, i + 2 * step
+            if not (_touches(lines, i, j) and j not in removed and _is_caption_sentence(texts[j])):
+                continue
+            if removed[i] != "photo credit" and not _EMPHASISED.match(texts[j]):
+                continue  # beside an image only the Markdown caption style, '*A nurse talks.*'
+            # Body text runs on without blank lines in some pages: a caption has none beside it.
+            if not _touches(lines, j, k) or k in removed or _ending(texts[k]) not in TERMINAL:
+                removed[j] = "image caption (beside a photo credit or image)"
+
+
+def _touches(lines: list[SourceLine], i: int, j: int) -> bool:
+    """Tell whether line j exists and follows or precedes line i with no blank line between."""
+    return 0 <= j < len(lines) and abs(lines[i].number - lines[j].number) == 1
+
+
+def _is_caption_sentence(text: str) -> bool:
+    """Tell whether a line could be a caption: one short sentence, not a heading or list item."""
+    bare = _EMPHASIS.sub("", _bare(text))
+    return not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25 \
+        and _ending(bare) in tuple(".!…") and not re.search(r"[.!?]\s+[A-Z]", bare)
+
+
+def _is_lead_in(text: str) -> bool:
+    """Tell whether a line introduces a list: it ends with a colon."""
+    return _ending(_bare(text)) == ":"
+
+
+def _is_label_item(text: str) -> bool:
+    """Tell whether a line reads 'Short label: explanation', a common list-item form."""
+    match = re.match(r"^([^:.!?]+):\s+\S", _bare(text))
+    return bool(match) and _words(match.group(1)) <= LABEL_MAX_WORDS
+
+
+def _is_item_like(text: str) -> bool:
+    """Tell whether a line can continue a list run after a lead-in."""
+    if _BULLET.match(text) or _is_label_item(text):
+        return True
+    end, words = _ending(text), _words(text)
+    if end in (":", "?") or _HEADING_MARK.match(text):
+        return False
+    return not (end in TERMINAL and words >= PARAGRAPH_MIN_WORDS) and words <= 30
+
+
+def _list_items(lines: list[SourceLine], texts: list[str],
+                removed: dict[int, str]) -> tuple[set[int], dict[int, int]]:
+    """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    items = {i for i in kept if _BULLET.match(texts[i])}
+    runs: dict[int, int] = {}
+    for pos, lead in enumerate(kept):
+        if not _is_lead_in(texts[lead]):
+            continue
+        last, tight = lead, None  # tight: items so far were not separated by blank lines
+        for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
+            gap = lines[i].number - lines[last].number > 1
+            bullet = bool(_BULLET.match(texts[i]))
+            if not bullet and (not _is_item_like(texts[i]) or _heads_next_list(texts, kept, nxt)
+                               or (gap and tight)):
+                break
+            if last != lead:
+                tight = not gap if tight is None else tight
+            items.add(i)
+            last = i
+        runs[lead] = last
+    return items, runs
+
+
+def _remove_link_lines(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
+    """Remove lines that are only links, unless they are the items of an article's lead-in."""
+    links = {i for i, text in enumerate(texts) if i not in removed and _is_link_only(text)}
+    for lead, last in runs.items():
+        listed = set(range(lead + 1, last + 1)) - set(removed)
+        if not listed or not listed <= links:
+            links -= listed  # a list with items in words is the article's, links and all
+        elif _words(texts[lead]) >= 3 and not LINK_LEAD_IN.search(texts[lead]):
+            links -= listed  # "Common side effects include:" followed by linked names
+        else:
+            links.add(lead)  # "More about coping:" or "Services:" goes with its links
+    for i in links:
+        removed.setdefault(i, "navigation (links to other pages)")
+
+
+def _is_link_only(text: str) -> bool:
+    """Tell whether a line holds Markdown links and nothing else but separators."""
+    bare = _bare(text)
+    return bool(MARKDOWN_LINK.search(bare)) and not any(
+        ch.isalnum() for ch in MARKDOWN_LINK.sub("", bare))
+
+
+def _heads_next_list(texts: list[str], kept: list[int], pos: int) -> bool:
+    """Tell whether a short unpunctuated line is the heading of the next lead-in, not an item."""
+    text = texts[kept[pos]]
+    follows_lead_in = pos + 1 < len(kept) and _is_lead_in(texts[kept[pos + 1]]) \
+        and not _is_label_item(texts[kept[pos + 1]])
+    return follows_lead_in and _ending(text) not in TERMINAL and _words(text) <= 10
+
+
+def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
+                                 removed: dict[int, str], items: set[int]) -> None:
+    """Remove short lines touching contact data ('Contact', a company name above an address)."""
+    # Start from the data and cross only contact lines and labels: a menu's "Contact us" link
+    # must not take the menu, the breadcrumb and the page title next to it along.
+    for i in sorted(i for i, r in removed.items() if r.startswith("contact:")):
+        for step in (-1, 1):
+            j = i + step
+            while _touches(lines, j - step, j) and j not in items and (
+                    removed.get(j, "").startswith(("contact", "site name"))
+                    or (j not in removed and _is_short_label(texts[j]))):
+                removed.setdefault(j, "contact block")
+                j += step
+        above = i - 1
+        if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
+                and above not in items and _is_short_label(texts[above]):
+            removed[above] = "contact block (name above an address)"
+
+
+def _is_short_label(text: str) -> bool:
+    """Tell whether a line is a short label without sentence punctuation."""
+    return _words(text) <= LABEL_MAX_WORDS and _ending(text) not in tuple(".!?…")
+
+
+def _is_caption_length(text: str) -> bool:
+    """Tell whether a line is too long for a heading yet has no final punctuation."""
+    end = _ending(text)
+    return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END
+
+
+def _is_paragraph(text: str) -> bool:
+    """Tell whether a line is a real paragraph: long enough and ending like a sentence."""
+    return _words(_bare(text)) >= PARAGRAPH_MIN_WORDS and _ending(text) in TERMINAL
+
+
+def _is_sentence(text: str) -> bool:
+    """Tell whether a line is a short sentence (three words or more, final punctuation)."""
+    return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
+
+
+def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove everything after a comments or references heading that follows most of the text."""
+    words = [_words(t) if i not in removed and _is_paragraph(t) else 0 for i, t in enumerate(texts)]
+    reason = None
+    for i, text in enumerate(texts):
+        heading = _trailing_section(text)
+        # A 'Comments' link near the top must not cut the article: most of the text comes first.
+        if heading and (reason or sum(words[:i]) > sum(words[i + 1:])):
+            reason = heading
+        if reason:
+            removed.setdefault(i, reason)
+
+
+def _trailing_section(text: str) -> str | None:
+    """Return the kind of trailing section a heading line opens ('comment section'), if any."""
+    label = _fold(_bare(text)).strip(_EDGE_JUNK)
+    if _is_comment_header(text):
+        return "comment section"  # the first reader's comment, where no heading opens them
+    return next((reason for rule, reason in TRAILING_SECTIONS if rule.fullmatch(label)), None)
+
+
+def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
+    """Remove page header and footer lines outside the article body (first..last paragraph)."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    paragraphs = [i for i in kept if _is_paragraph(texts[i])]
+    if not paragraphs:
+        return  # no article body to anchor on: leave the lines to the editor
+    first, last = paragraphs[0], paragraphs[-1]
+    last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
+    last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
+    header = [i for i in kept if i < first]
+    titles = _title_lines(texts, removed, header)
+    for i in header:
+        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or i in titles
+        if not titled:
+            removed[i] = "before the article"
+    for i in kept:
+        if i > last:
+            removed[i] = "after the article"
+
+
+def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -> set[int]:
+    """Pick the title (last header line of 3+ words) and a kicker or subtitle right beside it."""
+    titles = {i for i in header[-1:] if _words(_bare(texts[i])) >= 3}
+    if len(header) >= 2 and titles and _words(_bare(texts[header[-2]])) >= 3:
+        # Only a byline or date may stand between them; across a menu it is the last menu item.
+        between = range(header[-2] + 1, header[-1])
+        if all(removed[j].startswith("metadata") for j in between):
+            titles.add(header[-2])
+    return titles
+
+
+def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int, int]) -> int:
+    """Extend the body end over closing short sentences and lists (with their heading)."""
+    for pos, i in enumerate(after):
+        if i <= last:
+            continue  # inside a list already taken
+        following = after[pos + 1] if pos + 1 < len(after) else -1
+        if _is_closing_list(texts, runs, i):
+            last = runs[i]
+        elif _is_sentence(texts[i]):
+            last = i
+        elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL \
+                and _is_closing_list(texts, runs, following):
+            last = runs[following]
+        else:
+            break
+    return last
+
+
+def _is_closing_list(texts: list[str], runs: dict[int, int], lead: int) -> bool:
+    """Tell whether a lead-in after the last paragraph opens an article list, not a footer menu."""
+    # Footer link lists have one- or two-word labels ("Services:"); article lists a lead-in.
+    return runs.get(lead, lead) > lead and _words(texts[lead]) >= 3
+
+
+def _kind(text: str, is_item: bool) -> BlockKind:
+    """Classify a kept line as heading, paragraph or item."""
+    if _HEADING_MARK.match(text):
+        return "heading"
+    if is_item:
+        return "item"
+    end = _ending(text)
+    if end == "?" and _words(text) <= 15:
+        return "heading"
+    return "paragraph" if end in TERMINAL or end in SOFT_END else "heading"
