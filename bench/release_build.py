@@ -45,7 +45,7 @@ def _final_html(preview: str) -> str:
     css = (ROOT / "templates" / "assets" / "print.css").read_text(encoding="utf-8")
     inlined = f"<style>\n{css}</style>\n</head>"
     if inlined not in preview:
-        raise SystemExit("preview HTML does not hold print.css as render._preview writes it")
+        raise SystemExit("preview HTML does not hold print.css as render.html.with_stylesheet writes it")
     return preview.replace(inlined, "</head>", 1)
 
 
@@ -54,14 +54,17 @@ def _floor_render(job: tuple[str, str]) -> int:
     sys.path.insert(0, str(ROOT))
     from weasyprint import CSS, HTML
 
-    from pipeline.render import pdf as render
+    from pipeline.render.fetcher import AssetFetcher
+    from pipeline.render.fitting import LAYOUT_OPTIONS, font_config, stylesheet
+    from pipeline.render.profiles import PAGE_SIZES
+    from pipeline.templates import shipped_templates
 
     html, page_size = job
-    keyword = render.PAGE_SIZES[page_size][0]
-    document = HTML(string=html, base_url=render.TEMPLATES.as_uri() + "/", url_fetcher=render.AssetFetcher())
-    size = CSS(string=f"@page {{ size: {keyword} }}", font_config=render._font_config())
-    pdf = document.write_pdf(stylesheets=[render._stylesheet(), size], font_config=render._font_config(),
-                             **render.PDF_OPTIONS)
+    templates = shipped_templates()
+    document = HTML(string=html, base_url=templates.base_url, url_fetcher=AssetFetcher(templates.asset_folders))
+    size = CSS(string=f"@page {{ size: {PAGE_SIZES[page_size].css} }}", font_config=font_config())
+    pdf = document.write_pdf(stylesheets=[stylesheet(templates), size], font_config=font_config(),
+                             **LAYOUT_OPTIONS)
     return len(pdf)
 
 

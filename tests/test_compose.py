@@ -13,7 +13,7 @@ RULES = (
     SectionRule("more", "More", (), fallback=True),
 )
 SCHEME = Scheme(sections=RULES)
-TOPIC = Topic("t", Path("sources/t"), "Title", "1.0", "", "", "en", ((Path("a.txt"), SourceMeta("a.txt", "Pub")),))
+TOPIC = Topic("t", Path("sources/t"), "Title", "1.0", "2026-01-01", "", "en", ((Path("a.txt"), SourceMeta("a.txt", "Pub")),))
 CLINIC = Clinic(name="Clinic", phone="123")
 
 

@@ -14,7 +14,6 @@ from pipeline.config import (
     SOURCE_OPTIONS,
     TOPIC_OPTIONS,
     load_config,
-    source_date,
 )
 from pipeline.errors import ConfigError
 
@@ -59,8 +58,16 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
         load_config(root)
 
 
-def test_source_date_honours_source_date_epoch():
-    assert source_date({"SOURCE_DATE_EPOCH": "1700000000"}) == "2023-11-14"
+def test_a_topic_without_an_issue_date_takes_source_date_epochs_and_never_the_clock(tmp_path):
+    root = copy_project(tmp_path)
+    topic_file = root / "sources" / "immunotherapy" / "topic.yaml"
+    topic_file.write_text("\n".join(line for line in topic_file.read_text().splitlines()
+                                    if not line.startswith("issued:")) + "\n")
+    dated = load_config(root, {"SOURCE_DATE_EPOCH": "1700000000"})
+    assert dated.topics[0].issued == "2023-11-14" and dated.source_date_epoch == "1700000000"
+    assert load_config(root, {}).topics[0].issued == ""  # not today's date
+    with pytest.raises(ConfigError, match="SOURCE_DATE_EPOCH='yesterday'"):
+        load_config(root, {"SOURCE_DATE_EPOCH": "yesterday"})
 
 
 def test_every_setting_is_documented_in_the_readme():

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.formatting_structure.boxes import TextBox
 
+from pipeline.render import fitting, html
 from pipeline.render import pdf as render
 from pipeline.build.builder import BuildOptions, build
 from pipeline.build.shards import merge_shards
@@ -163,8 +164,8 @@ def test_large_print_text_is_16pt_and_a_longer_summary_says_so(project, tmp_path
     handout = prepare(config, config.topics[0]).handout
     english = Messages(locale="en", source=True)
     for kind in ("leaflet", "summary"):
-        page_html = render._html(handout, kind, "en", english).html
-        document = render._layout(page_html, "A4", profile="large-print")
+        page_html = html.page_html(handout, kind, "en", english, config.templates).html
+        document = fitting.layout(page_html, "A4", config.templates, profile="large-print")
         for page in document.pages:
             flow = page._page_box.children[0]
             sizes = {box.style["font_size"] for box in flow.descendants() if isinstance(box, TextBox)}

@@ -16,12 +16,16 @@ from weasyprint.urls import URLFetchingError, fetch
 from pipeline.i18n import locale_data as i18n
 from pipeline.render import pdf as render
 from pipeline.errors import HandoutError, RenderError
-from pipeline.render.fetcher import ASSETS, AssetFetcher
+from pipeline.render import fitting, html as page
+from pipeline.render.fetcher import AssetFetcher
+from pipeline.templates import TemplateSet, shipped_folder, shipped_templates
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
 from pipeline.i18n.translations import Messages
 
 ENGLISH = Messages(locale="en", source=True)
 
+TEMPLATES = shipped_templates()
+ASSETS = TEMPLATES.asset_folders[0]
 FONT = ASSETS / "fonts" / "NotoSans-Regular.ttf"
 BODY_MIN_PX = 11 * 96 / 72  # 11pt in CSS px
 LONG = ("Your care team checks your blood and asks how you feel before each "
@@ -112,7 +116,7 @@ def test_unknown_page_size_kind_or_locale():
 
 
 def test_html_head_provenance_and_structure():
-    html = render._html(SMALL, "leaflet", "en", ENGLISH).html
+    html = page.page_html(SMALL, "leaflet", "en", ENGLISH, TEMPLATES).html
     assert '<html lang="en" dir="ltr">' in html
     assert "<title>Immunotherapy: what to expect</title>" in html
     assert '<meta name="author" content="Riverside Oncology Centre">' in html
@@ -129,27 +133,27 @@ def test_html_head_provenance_and_structure():
 
 def test_one_number_is_printed_once():
     clinic = replace(CLINIC, side_effects_phone="")
-    html = render._html(replace(SMALL, clinic=clinic), "summary", "en", ENGLISH).html
+    html = page.page_html(replace(SMALL, clinic=clinic), "summary", "en", ENGLISH, TEMPLATES).html
     body = html.split("</head>", 1)[1]  # the page header (in <head> CSS) names it too
     assert body.count("020 7946 0123") == 1 and "Questions? Side effects?" in body
 
 
 def test_fact_text_is_escaped_in_html():
     hostile = '<img src="file:///etc/passwd"> <script>alert(1)</script>'
-    html = render._html(handout((Section("x", "X <b>", (Entry(cluster(hostile)),)),)),
-                        "summary", "en", ENGLISH).html
+    html = page.page_html(handout((Section("x", "X <b>", (Entry(cluster(hostile)),)),)),
+                          "summary", "en", ENGLISH, TEMPLATES).html
     assert "<img" not in html and "<script" not in html and "<b>" not in html
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
 
 
 def test_css_strings_cannot_break_out():
-    quoted = render._css_string('A "b" \\ </style> · é')
+    quoted = page._css_string('A "b" \\ </style> · é')
     assert quoted.startswith('"') and quoted.endswith('"')
     assert not set(quoted[1:-1]) & set('"<>\'')
-    assert render._page_counter("Page {page} of {pages}") == (
+    assert page._page_counter("Page {page} of {pages}") == (
         '"Page " counter(page) " of " counter(pages)')
     with pytest.raises(HandoutError):
-        render._page_counter("Page {pgae}")
+        page._page_counter("Page {pgae}")
 
 
 def test_drop_order_support_then_later_position_then_later_section():
@@ -157,8 +161,8 @@ def test_drop_order_support_then_later_position_then_later_section():
                 Section("b", "B", (Entry(cluster("b0", 1)), Entry(cluster("b1", 3)))))
     # Indexes in document order: a0=0 a1=1 a2=2 b0=3 b1=4. Among support 1, every
     # second-or-later fact goes before any section's first fact.
-    assert render._drop_order(sections) == [2, 1, 3, 0, 4]
-    kept = render._keep(sections, frozenset({3, 4}))
+    assert fitting._drop_order(sections) == [2, 1, 3, 0, 4]
+    kept = fitting._keep(sections, frozenset({3, 4}))
     assert [s.key for s in kept] == ["a"]  # "b" lost its last entry, heading goes too
 
 
@@ -166,7 +170,7 @@ def test_drop_order_support_then_later_position_then_later_section():
 
 
 def test_fetcher_serves_assets_and_data_urls():
-    fetcher = AssetFetcher()
+    fetcher = AssetFetcher(TEMPLATES.asset_folders)
     with fetch(fetcher, FONT.as_uri()) as response:
         assert response.read() == FONT.read_bytes()
         assert response.content_type == "font/ttf"
@@ -186,7 +190,7 @@ def test_fetcher_serves_assets_and_data_urls():
 def test_fetcher_refuses_everything_else(url, caplog):
     with caplog.at_level(logging.WARNING, logger="pipeline.render.fetcher"):
         with pytest.raises(URLFetchingError):
-            with fetch(AssetFetcher(), url):
+            with fetch(AssetFetcher(TEMPLATES.asset_folders), url):
                 pass
     assert url in caplog.text
 
@@ -198,7 +202,7 @@ def test_fetcher_refuses_symlink_out_of_assets(tmp_path):
     root.mkdir()
     (root / "link.css").symlink_to(outside)
     with pytest.raises(URLFetchingError):
-        with fetch(AssetFetcher(root), (root / "link.css").as_uri()):
+        with fetch(AssetFetcher((root,)), (root / "link.css").as_uri()):
             pass
 
 
@@ -274,7 +278,7 @@ def test_big_summary_is_one_page(page_size, media_box):
 def test_summary_body_text_never_below_11pt():
     result = render.render(BIG, "summary")
     assert 'class="summary fit-2"' in result.html  # the tightest step was needed
-    document = render._layout(result.html, "A4")
+    document = fitting.layout(result.html, "A4", TEMPLATES)
     html_box = document.pages[0]._page_box.children[0]  # the flow, not the footer
     sizes = {box.style["font_size"] for box in html_box.descendants()
              if isinstance(box, TextBox)}
@@ -321,11 +325,11 @@ def test_hostile_fact_text_prints_literally_and_fetches_nothing(monkeypatch):
 def test_image_outside_assets_is_refused_with_a_warning():
     # Templates never print raw HTML, so go one level down and lay out a page directly.
     with render._captured_warnings() as warnings:
-        document = render._layout('<p>x</p><img src="file:///etc/passwd" alt="">', "A4")
+        document = fitting.layout('<p>x</p><img src="file:///etc/passwd" alt="">', "A4", TEMPLATES)
     assert len(document.pages) == 1
     assert any("/etc/passwd" in message for message in warnings)
 
 
-def test_templates_dir_is_next_to_package():
-    assert render.TEMPLATES == Path(render.__file__).resolve().parent.parent / "templates"
-    assert (render.TEMPLATES / "assets" / "print.css").is_file()
+def test_shipped_templates_are_the_checkouts_templates_folder():
+    assert shipped_folder() == Path(__file__).resolve().parent.parent / "templates"
+    assert TEMPLATES.asset("print.css") == shipped_folder() / "assets" / "print.css"
