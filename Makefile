@@ -19,7 +19,7 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast bench eval setup semantic system-deps clean extract update init check stats release
+.PHONY: print-shop large-print all build test test-fast coverage bench eval setup semantic system-deps clean extract update init check stats release
 
 all: build
 
@@ -36,6 +36,11 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# Line coverage of pipeline/ over the whole suite (render workers are separate processes: not counted).
+coverage: $(STAMP)
+	$(BIN)/python -m coverage run --source=pipeline -m pytest -q
+	$(BIN)/python -m coverage report --skip-covered --sort=cover
 
 # Ratios against baselines measured in the same run (README, "Performance"); never timed tests.
 bench: $(STAMP)

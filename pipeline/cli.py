@@ -15,7 +15,7 @@ import click
 from pipeline.build.builder import BuildOptions, build, select_topics
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
-from pipeline.render.profiles import DEFAULT_PROFILE, PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 ROOT_OPTION = click.option(
     "--root",
@@ -55,6 +55,8 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
 @click.option("--locale", "locales", multiple=True,
               help="Locale (repeatable; default: en and every language under locales/).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Output kind (repeatable; default: leaflet and summary).")
 @click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default="A4", show_default=True)
 @click.option("--profile", type=click.Choice(tuple(PRINT_PROFILES)), default=DEFAULT_PROFILE, show_default=True,
               help="Print profile: office printers, a print shop (bleed, crop marks, PDF/X-4), or large print.")
@@ -69,7 +71,7 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.pass_context
 @user_errors
 def build_command(
-    ctx: click.Context, root: Path, topics: tuple[str, ...], locales: tuple[str, ...], page_size: str,
+    ctx: click.Context, root: Path, topics: tuple[str, ...], locales: tuple[str, ...], kinds: tuple[str, ...], page_size: str,
     profile: str, workers: int, shard: str, force: bool, output: Path,
 ) -> None:
     """Build leaflet and summary PDFs (with HTML previews), facts.json and manifest.json.
@@ -80,7 +82,7 @@ def build_command(
 
     quiet = ctx.find_root().params["quiet"]
     config = load_config(root)
-    options = BuildOptions(output=output, topics=topics, locales=locales, page_size=page_size, profile=profile,
+    options = BuildOptions(output=output, topics=topics, locales=locales, kinds=kinds, page_size=page_size, profile=profile,
                            workers=workers, shard=parse_shard(shard), force=force)
     report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
     if not quiet:

@@ -28,8 +28,8 @@ from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, mani
 from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.po_files import languages
-from pipeline.models import BuildReport, LeftOut, Output, Rendered
-from pipeline.render.profiles import PAGE_SIZES, PRINT_PROFILES
+from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
+from pipeline.render.profiles import KINDS, PAGE_SIZES, PRINT_PROFILES
 
 if TYPE_CHECKING:
     from pipeline.i18n.translations import Messages
@@ -49,6 +49,7 @@ class BuildOptions:
     output: Path
     topics: tuple[str, ...] = ()  # empty: every topic
     locales: tuple[str, ...] = ()  # empty: English and every language under locales/
+    kinds: tuple[OutputKind, ...] = ()  # empty: leaflet and summary
     page_size: str = "A4"
     profile: str = "office"  # office | print-shop | large-print
     workers: int = 0  # render processes; 0: one per core
@@ -64,7 +65,8 @@ def build(
     topics = select_topics(config, options.topics)
     options = replace(options, locales=options.locales or build_locales(config.root))
     _check_options(options, topics)
-    plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard)
+    plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard,
+                     options.kinds or KINDS)
     sharded = options.shard != (1, 1)
     summary_files = _summary_files(options.shard)
     previous = [] if sharded else _previous_outputs(options.output)
@@ -82,7 +84,7 @@ def build(
         raise
     done.update(kept)
     outputs = tuple(_output(job, done[job.path]) for job in plan.jobs)
-    if not options.topics and not sharded:  # a full build also clears outputs of topics that are gone
+    if not (options.topics or options.kinds or sharded):  # a full build also clears outputs of topics that are gone
         _remove_unwritten(options.output, previous, [o.path for o in outputs])
     report = BuildReport(
         outputs=outputs,
@@ -112,6 +114,9 @@ def _check_options(options: BuildOptions, topics: Sequence[Topic]) -> None:
         raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
     if options.profile not in PRINT_PROFILES:
         raise HandoutError(f"unknown print profile {options.profile!r} (use {', '.join(PRINT_PROFILES)})")
+    unknown = sorted(set(options.kinds) - set(KINDS))
+    if unknown:
+        raise HandoutError(f"unknown output kind {', '.join(unknown)} (use {' or '.join(KINDS)})")
     undated = [topic for topic in topics if not topic.issued]
     if undated:
         raise HandoutError("\n".join(

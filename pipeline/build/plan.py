@@ -77,7 +77,7 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 
 def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], page_size: str,
-              profile: str, shard: tuple[int, int] = (1, 1)) -> Plan:
+              profile: str, shard: tuple[int, int] = (1, 1), kinds: tuple[OutputKind, ...] = KINDS) -> Plan:
     """Every output of the build (or of one shard of it), each with its key."""
     common = _digest([_code_digest(), config.templates.digest(),
                       _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
@@ -91,7 +91,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
                                       topic_key))
         for locale in locales:
             locale_key = _language_digest(config.root, locale)
-            for kind in KINDS:
+            for kind in kinds:
                 key = _digest([topic_key, locale, locale_key, kind])
                 jobs.append(Job(topic.key, locale, kind, pdf_path(topic.key, locale, kind, profile), key))
     index, count = shard

@@ -1,0 +1,39 @@
+"""The package's shape: imports point one way (pyproject.toml's layer contract), and every
+module sits in a layer, so a new module cannot slip past the contract."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "pipeline"
+
+
+def _layers() -> list[str]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    (contract,) = [c for c in config["contracts"] if c["type"] == "layers"]
+    return [name.strip() for layer in contract["layers"] for name in layer.split("|")]
+
+
+def test_imports_keep_to_the_layers(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert lint_imports(no_cache=True, no_logo=True) == 0, "a module imports from a layer above it (see output)"
+
+
+def test_every_module_is_in_a_layer():
+    layers = _layers()
+    modules = ["pipeline." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+               for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"]
+    outside = sorted(m for m in modules if not any(m == layer or m.startswith(layer + ".") for layer in layers))
+    assert not outside, f"add these to the layers of pyproject.toml: {outside}"
+
+
+def test_subpackages_group_the_stages_by_concern():
+    packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+    assert packages == ["build", "evaluation", "i18n", "render", "review", "text"]
+    # Each subpackage says in its docstring what it holds: the file list is the architecture.
+    for name in packages:
+        assert len((PACKAGE / name / "__init__.py").read_text(encoding="utf-8").strip()) > 40, name
