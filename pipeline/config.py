@@ -18,7 +18,7 @@ import yaml
 
 from pipeline.errors import ConfigError
 from pipeline.models import Clinic, Decision, SourceMeta
-from pipeline.templates import TemplateSet, template_set
+from pipeline.templates import ASSETS, PROJECT_TEMPLATES, TemplateSet, template_set
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
@@ -244,8 +244,8 @@ def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[st
     """A logo must be an image file among the templates' assets (the renderer loads nothing else)."""
     target = templates.find(f"assets/{logo}")
     if target is None:
-        where = " or ".join(str(folder) for folder in templates.asset_folders)
-        problems.append(f"{path}: logo {logo!r} is not a file in {where}")
+        own = path.parent / PROJECT_TEMPLATES / ASSETS
+        problems.append(f"{path}: logo {logo!r} is not a file in {own} (nor in the shipped {templates.asset_folders[-1]})")
     elif target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
         problems.append(f"{path}: logo {logo!r} must be a PNG, JPEG or SVG image")
 

@@ -77,7 +77,7 @@ def build(
     kept, todo = _up_to_date(options, plan)
     writer = OutputWriter(options.output)
     try:
-        done = _make(config, options, topics, plan, todo, writer, progress)
+        done = _prepare_and_render(config, options, topics, plan, todo, writer, progress)
     except BaseException:
         planned = [job.path for job in todo.jobs] + [p for f in todo.topic_files for p in f.paths]
         _remove_unwritten(options.output, planned, writer.written)
@@ -144,14 +144,16 @@ def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, records.Re
     return kept, Plan(tuple(jobs), tuple(files))
 
 
-def _make(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: Plan,
+def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: Plan,
           writer: OutputWriter, progress: Callable[[str], None]) -> dict[str, records.Record]:
     """Prepare the topics that need work, render the PDFs that need it, write them all."""
+    done: dict[str, records.Record] = {}
+    if not todo.jobs and not todo.topic_files:
+        return done  # everything is up to date: not even the text stages are loaded
     from pipeline.i18n.fact_register import prepare_topic
     from pipeline.i18n.translations import load_messages
 
     by_key = {topic.key: topic for topic in topics}
-    done: dict[str, records.Record] = {}
     with Pool(options.workers or default_workers(), len(todo.jobs), config.templates) as pool:  # workers load meanwhile
         # Loaded and checked once: a broken PO file stops the build here, before any work.
         messages = {locale: load_messages(config.root, locale) for locale in sorted({j.locale for j in todo.jobs})}

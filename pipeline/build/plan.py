@@ -4,9 +4,12 @@ Each output gets a key: a hash of every input it depends on. A rebuild compares 
 ones recorded beside the outputs (state.py) and renders only what changed, so a clock or a
 `touch` never triggers work, and an edit always does:
 
-- everything: the pipeline's code, the templates in effect (the project's own templates/ and
-  the shipped defaults: HTML, CSS, fonts, images), clinic.yaml, sections.yaml, the page size
-  and print profile, and the versions of the renderer's packages;
+- everything: the pipeline's code, clinic.yaml, sections.yaml, the page size and print profile,
+  and the versions of the renderer's packages;
+- the templates in effect (the project's own templates/ first, then the shipped defaults), each
+  output only those it uses: a PDF its kind's template and every template that one extends,
+  includes or imports, and the assets (CSS, fonts, images) but for other profiles' stylesheets
+  and the review page's; the review page its template and stylesheet;
 - a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml),
   locales/facts.pot (the register of fact ids), and its date of issue (which a topic without
   one takes from SOURCE_DATE_EPOCH);
@@ -26,7 +29,10 @@ from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import DOMAINS, po_path, template_path
 from pipeline.models import OutputKind
-from pipeline.render.profiles import KINDS
+from pipeline.render.profiles import KINDS, PRINT_PROFILES
+from pipeline.review.review_page import STYLESHEET as REVIEW_STYLESHEET
+from pipeline.review.review_page import TEMPLATE as REVIEW_TEMPLATE
+from pipeline.templates import ASSETS, TemplateSet
 
 PACKAGE = Path(__file__).resolve().parent
 # Packages whose versions change the bytes of a PDF.
@@ -79,7 +85,7 @@ def parse_shard(text: str) -> tuple[int, int]:
 def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], page_size: str,
               profile: str, shard: tuple[int, int] = (1, 1), kinds: tuple[OutputKind, ...] = KINDS) -> Plan:
     """Every output of the build (or of one shard of it), each with its key."""
-    common = _digest([_code_digest(), config.templates.digest(),
+    common = _digest([_code_digest(),
                       _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
                       page_size, profile, _versions()])
     jobs, topic_files = [], []
@@ -87,12 +93,14 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
         topic_key = _digest([common, _tree_digest(topic.folder),
                              _file_digest(template_path(config.root, "facts")),
                              topic.issued])
+        review_key = _digest([topic_key, config.templates.digest(_review_templates(config.templates))])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
-                                      topic_key))
+                                      review_key))
         for locale in locales:
             locale_key = _language_digest(config.root, locale)
             for kind in kinds:
-                key = _digest([topic_key, locale, locale_key, kind])
+                key = _digest([topic_key, locale, locale_key, kind,
+                               config.templates.digest(_pdf_templates(config.templates, kind, profile))])
                 jobs.append(Job(topic.key, locale, kind, pdf_path(topic.key, locale, kind, profile), key))
     index, count = shard
     jobs.sort(key=lambda job: job.path)
@@ -100,6 +108,18 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     mine = tuple(job for i, job in enumerate(jobs) if i % count == index - 1)
     files = tuple(f for i, f in enumerate(sorted(topic_files, key=lambda f: f.topic)) if i % count == index - 1)
     return Plan(mine, files)
+
+
+def _pdf_templates(templates: TemplateSet, kind: OutputKind, profile: str) -> frozenset[str]:
+    """The templates and assets a PDF of this kind and profile is made with."""
+    not_used = {f"{ASSETS}/{REVIEW_STYLESHEET}"} | {
+        f"{ASSETS}/{other.stylesheet}" for name, other in PRINT_PROFILES.items() if other.stylesheet and name != profile}
+    assets = {name for name in templates.files() if name.startswith(f"{ASSETS}/")} - not_used
+    return templates.closure(f"{kind}.html") | assets
+
+
+def _review_templates(templates: TemplateSet) -> frozenset[str]:
+    return templates.closure(REVIEW_TEMPLATE) | {f"{ASSETS}/{REVIEW_STYLESHEET}"}
 
 
 def _language_digest(root: Path, locale: str) -> str:

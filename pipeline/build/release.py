@@ -15,37 +15,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import unescape
 from importlib import metadata
 from pathlib import Path
 
 from pipeline.build.builder import BuildOptions, build, build_locales
+from pipeline.build.release_checks import missing_elements
 from pipeline.config import Config
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
+from pipeline.i18n.translations import Audit, audit, load_messages
 from pipeline.models import Output
 from pipeline.render.profiles import PRINT_PROFILES
-from pipeline.i18n.translations import Audit, audit
 
 RELEASE_DIR = "release"
 STAGING = ".release-build"
 SUMS = "SHA256SUMS"
-# (what, pattern an HTML output must match, the kinds that need it). The date of next review
-# is checked apart: it must be printed, as a date, on the version line.
-REQUIRED = (
-    ("title", r"<h1>\s*(?:<span[^>]*>)?[^<\s][^<]*(?:</span>)?</h1>", ("leaflet", "summary")),
-    ("version and date of issue", r'class="(?:version|kind)"', ("leaflet", "summary")),
-    ("the clinic's phone number", r'class="number">[^<]*{phone}', ("leaflet", "summary")),
-    ("what to do about side effects", r'class="when">\s*[^<\s]', ("leaflet", "summary")),
-    ("the 'does not replace medical advice' line", r'class="not-advice">\s*[^<\s]', ("leaflet", "summary")),
-    ("sources", r'<li data-source="', ("leaflet",)),
-)
-
-
 @dataclass(frozen=True)
 class Release:
     """What a release contains."""
@@ -108,27 +95,17 @@ def _topic_problems(config: Config) -> list[str]:
 
 
 def _output_problems(config: Config, folder: Path, profile: str, outputs: tuple[Output, ...]) -> list[str]:
-    """What each built PDF lacks, read from the HTML it was made from."""
+    """What each built PDF lacks, read from the PDF itself (release_checks.py)."""
     problems = []
+    topics = {topic.key: topic for topic in config.topics}
+    messages = {locale: load_messages(config.root, locale) for locale in sorted({o.locale for o in outputs})}
     for item in outputs:
         if item.pages > PRINT_PROFILES[profile].summary_pages and item.kind == "summary":
             problems.append(f"{item.path} ({profile}): the summary takes {item.pages} pages")
-        html = (folder / item.path).with_suffix(".html").read_text(encoding="utf-8")
-        topic = next(t for t in config.topics if t.key == item.topic)
-        phone = re.escape(config.clinic.phone.split(" (")[0])
-        text = unescape(html)
-        missing = [what for what, pattern, kinds in REQUIRED
-                   if item.kind in kinds and not re.search(pattern.replace("{phone}", phone), text)]
-        version_line = re.search(r'class="(?:version|kind)"[^>]*>([^<]*)', html)
-        if not topic.review or not version_line or not _has_date(version_line.group(1)):
-            missing.append("date of next review")
+        missing = missing_elements(folder / item.path, item.kind, item.locale, topics[item.topic], config,
+                                   messages[item.locale])
         problems += [f"{item.path} ({profile}): missing {what}" for what in missing]
     return problems
-
-
-def _has_date(text: str) -> bool:
-    """The version line shows two dates (issue and next review): two years."""
-    return len(re.findall(r"\b(?:19|20)\d\d\b", text)) >= 2
 
 
 def release_name(profile: str, item: Output) -> str:

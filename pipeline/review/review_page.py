@@ -25,6 +25,7 @@ from pipeline.review.readability import flesch_kincaid_grade
 from pipeline.templates import TemplateSet, shipped_templates
 
 TEMPLATE = "review.html"
+STYLESHEET = "review.css"  # under the templates' assets/, inlined into the page
 PATIENT_GRADE = 8.0  # patient material should read at US school grade 8 or below
 HARDEST_SHOWN = 3  # sentences listed under a section above the target
 FRAGMENT_WORDS = 4  # as compose.MIN_SENTENCE_WORDS: shorter non-list sentences are not printed
@@ -283,4 +284,4 @@ def _hardest(section: Section, language: str) -> list[tuple[Cluster, float]]:
 @cache
 def _css(templates: TemplateSet) -> Markup:
     """The report's stylesheet, inlined so the page opens styled with nothing beside it."""
-    return Markup(templates.asset("review.css").read_text(encoding="utf-8"))
+    return Markup(templates.asset(STYLESHEET).read_text(encoding="utf-8"))
