@@ -37,3 +37,36 @@ def test_subpackages_group_the_stages_by_concern():
     # Each subpackage says in its docstring what it holds: the file list is the architecture.
     for name in packages:
         assert len((PACKAGE / name / "__init__.py").read_text(encoding="utf-8").strip()) > 40, name
+
+
+def _modules() -> dict[str, Path]:
+    return {".".join(path.relative_to(PACKAGE).with_suffix("").parts): path
+            for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def test_no_two_modules_share_a_name_or_differ_by_a_letter():
+    names = sorted(name.rsplit(".", 1)[-1] for name in _modules())
+    assert len(names) == len(set(names)), "two modules share a name"
+    close = [(a, b) for i, a in enumerate(names) for b in names[i + 1:] if _one_edit_apart(a, b)]
+    assert not close, f"module names a letter apart read as one: {close}"
+
+
+def test_no_two_classes_share_a_name():
+    import ast
+
+    defined: dict[str, list[str]] = {}
+    for module, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                defined.setdefault(node.name, []).append(module)
+    shared = {name: modules for name, modules in defined.items() if len(modules) > 1}
+    assert not shared, f"one class name for different things: {shared}"
