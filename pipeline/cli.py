@@ -15,7 +15,7 @@ import click
 from pipeline.build.builder import BuildOptions, build, select_topics
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
-from pipeline.render.profiles import DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 ROOT_OPTION = click.option(
     "--root",
@@ -57,7 +57,7 @@ def main(quiet: bool, verbose: bool) -> None:
               help="Locale (repeatable; default: en and every language under locales/).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
               help="Output kind (repeatable; default: leaflet and summary).")
-@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default="A4", show_default=True)
+@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default=DEFAULT_PAGE_SIZE, show_default=True)
 @click.option("--profile", type=click.Choice(tuple(PRINT_PROFILES)), default=DEFAULT_PROFILE, show_default=True,
               help="Print profile: office printers, a print shop (bleed, crop marks, PDF/X-4), or large print.")
 @click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
@@ -301,7 +301,7 @@ def stats_command(root: Path) -> None:
 @ROOT_OPTION
 @click.option("--language", "languages", multiple=True,
               help="Release only these languages (repeatable; default: en and every language under locales/).")
-@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default="A4", show_default=True)
+@click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default=DEFAULT_PAGE_SIZE, show_default=True)
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
 @user_errors
 def release_command(root: Path, languages: tuple[str, ...], page_size: str, output: Path) -> None:

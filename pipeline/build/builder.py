@@ -29,7 +29,7 @@ from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.po_files import languages
 from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
-from pipeline.render.profiles import KINDS, PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 if TYPE_CHECKING:
     from pipeline.i18n.translations import Messages
@@ -50,8 +50,8 @@ class BuildOptions:
     topics: tuple[str, ...] = ()  # empty: every topic
     locales: tuple[str, ...] = ()  # empty: English and every language under locales/
     kinds: tuple[OutputKind, ...] = ()  # empty: leaflet and summary
-    page_size: str = "A4"
-    profile: str = "office"  # office | print-shop | large-print
+    page_size: str = DEFAULT_PAGE_SIZE
+    profile: str = DEFAULT_PROFILE  # a key of PRINT_PROFILES
     workers: int = 0  # render processes; 0: one per core
     shard: tuple[int, int] = (1, 1)  # (I, N): build the I-th of N deterministic slices
     force: bool = False  # render everything, whatever the last build recorded
@@ -193,9 +193,9 @@ def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Pr
 
 
 def _final_path(job: Job, pages: int, profile: str) -> str:
-    """A large-print summary that needs two pages says so in its name."""
-    if profile == "large-print" and job.kind == "summary" and pages > 1:
-        return job.path.removesuffix(".pdf") + "-2-pages.pdf"
+    """A summary on more than one page (where its profile allows that) says so in its name."""
+    if job.kind == "summary" and pages > 1 and PRINT_PROFILES[profile].summary_pages > 1:
+        return job.path.removesuffix(".pdf") + f"-{pages}-pages.pdf"
     return job.path
 
 

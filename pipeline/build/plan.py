@@ -29,7 +29,7 @@ from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import DOMAINS, po_path, template_path
 from pipeline.models import OutputKind
-from pipeline.render.profiles import KINDS, PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PROFILE, KINDS, PRINT_PROFILES
 from pipeline.review.review_page import STYLESHEET as REVIEW_STYLESHEET
 from pipeline.review.review_page import TEMPLATE as REVIEW_TEMPLATE
 from pipeline.templates import ASSETS, TemplateSet
@@ -65,9 +65,9 @@ class Plan:
     topic_files: tuple[TopicFiles, ...]
 
 
-def pdf_path(topic: str, locale: str, kind: OutputKind, profile: str = "office") -> str:
+def pdf_path(topic: str, locale: str, kind: OutputKind, profile: str = DEFAULT_PROFILE) -> str:
     """Where a PDF goes, relative to the output folder; other profiles say so in the name."""
-    suffix = "" if profile == "office" else f"-{profile}"
+    suffix = "" if profile == DEFAULT_PROFILE else f"-{profile}"
     return f"{locale}/{topic}-{kind}{suffix}.pdf"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.translations import Audit, audit, load_messages
 from pipeline.models import Output
-from pipeline.render.profiles import PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, PRINT_PROFILES
 
 RELEASE_DIR = "release"
 STAGING = ".release-build"
@@ -55,7 +56,7 @@ def refusals(audits: dict[str, Audit]) -> list[str]:
     return lines
 
 
-def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_size: str = "A4",
+def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_size: str = DEFAULT_PAGE_SIZE,
             progress: Callable[[str], None] = lambda _: None, profiles: tuple[str, ...] = tuple(PRINT_PROFILES)) -> Release:
     """Build output/release, or raise with every reason it is refused."""
     folder = output / RELEASE_DIR
@@ -111,10 +112,11 @@ def _output_problems(config: Config, folder: Path, profile: str, outputs: tuple[
 def release_name(profile: str, item: Output) -> str:
     """<topic>-<kind>-<locale>.pdf: a name that stands alone when emailed."""
     name = f"{item.topic}-{item.kind}-{item.locale}"
-    if profile != "office":
+    if profile != DEFAULT_PROFILE:
         name += f"-{profile}"
-    if item.path.endswith("-2-pages.pdf"):
-        name += "-2-pages"
+    pages = re.search(r"-\d+-pages\.pdf$", item.path)
+    if pages:
+        name += pages.group().removesuffix(".pdf")
     return name + ".pdf"
 
 

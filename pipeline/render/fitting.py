@@ -21,7 +21,7 @@ from pipeline.i18n.translations import Messages
 from pipeline.models import Entry, Handout, Section
 from pipeline.render.fetcher import AssetFetcher
 from pipeline.render.html import Page, page_html
-from pipeline.render.profiles import PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PROFILE, PAGE_SIZES, PRINT_PROFILES
 from pipeline.templates import TemplateSet
 
 FIT_LEVELS = 3  # body classes fit-0 (normal) .. fit-2 (tightest, 11pt body)
@@ -64,7 +64,7 @@ def stylesheet(templates: TemplateSet, name: str = "print.css") -> CSS:
 
 
 def layout(html: str, page_size: str, templates: TemplateSet, endless: bool = False,
-           profile: str = "office") -> Document:
+           profile: str = DEFAULT_PROFILE) -> Document:
     """Lay out html on the named page size (or on an endless page, for measuring)."""
     size = PAGE_SIZES[page_size]
     keyword = f"{size.width_px:.3f}px {ENDLESS_PX}px" if endless else size.css

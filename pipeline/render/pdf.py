@@ -22,12 +22,12 @@ from pipeline.i18n.translations import Messages
 from pipeline.models import Handout, OutputKind, Rendered
 from pipeline.render.fitting import LAYOUT_OPTIONS, fit_leaflet, fit_summary
 from pipeline.render.html import with_stylesheet
-from pipeline.render.profiles import KINDS, PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 from pipeline.templates import TemplateSet, shipped_templates
 
 
-def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: str = "A4",
-           messages: Messages | None = None, profile: str = "office",
+def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: str = DEFAULT_PAGE_SIZE,
+           messages: Messages | None = None, profile: str = DEFAULT_PROFILE,
            templates: TemplateSet | None = None) -> Rendered:
     """Render a leaflet or a one-page summary of the handout to HTML and PDF.
 
@@ -56,9 +56,9 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: st
                     untranslated=fit.page.untranslated)
 
 
-def pdf_identifier(handout: Handout, kind: str, locale: str, page_size: str, profile: str = "office") -> bytes:
+def pdf_identifier(handout: Handout, kind: str, locale: str, page_size: str, profile: str = DEFAULT_PROFILE) -> bytes:
     """Return a PDF /ID that is stable across builds of the same handout edition."""
-    parts = (handout.topic, handout.version, kind, locale, page_size) + (() if profile == "office" else (profile,))
+    parts = (handout.topic, handout.version, kind, locale, page_size) + (() if profile == DEFAULT_PROFILE else (profile,))
     key = "\0".join(parts)
     return hashlib.sha256(key.encode()).hexdigest()[:32].encode()
 

@@ -20,6 +20,7 @@ class PageSize:
     height_px: float
 
 
+DEFAULT_PAGE_SIZE = "A4"
 PAGE_SIZES = {
     "A4": PageSize("A4", 210 * PX_PER_MM, 297 * PX_PER_MM),
     "Letter": PageSize("letter", 8.5 * 96, 11 * 96),
