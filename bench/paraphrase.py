@@ -1,9 +1,9 @@
 """Measure what a semantic method adds over the lexical dedupe on the labelled sets in eval/.
 
-Every set runs through ingest -> clean -> facts as `handout eval` runs it. Then each method
+Every set runs through pipeline.prepare as `handout eval` runs it. Then each method
 decides, for every pair of facts, "these two say the same thing", and its pairs are scored
-against the labelled duplicate groups (plus identical wordings, as pipeline/evaluate.py does):
-  dedupe            pairs inside one cluster of pipeline.dedupe (the current method)
+against the labelled duplicate groups (plus identical wordings, as pipeline/evaluation/evaluate.py does):
+  dedupe            pairs inside one cluster of pipeline.text.dedupe (the current method)
   tfidf>=T          cosine of character 3-5-gram TF-IDF vectors (standard library only)
   minilm>=T         cosine of all-MiniLM-L6-v2 embeddings
   dedupe|X+guard    dedupe, or X where the dedupe guard holds: equal negation and one
@@ -58,16 +58,15 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import evaluate as ev  # noqa: E402
-from pipeline import labels as labels_mod  # noqa: E402
+from pipeline.config import Config, Scheme, load_config  # noqa: E402
+from pipeline.evaluation import evaluate as ev  # noqa: E402
+from pipeline.evaluation import labels as labels_mod  # noqa: E402
+from pipeline.models import Cluster, Fact, SourceMeta  # noqa: E402
 from pipeline.text.clean import clean  # noqa: E402
 from pipeline.text.compose import assign_section  # noqa: E402
-from pipeline.config import SOURCE_SUFFIXES, Scheme, load_config  # noqa: E402
-from pipeline.text.dedupe import Profile, _role, dedupe, profile  # noqa: E402
+from pipeline.text.dedupe import WordProfile, dedupe, profile  # noqa: E402
 from pipeline.text.facts import find_facts  # noqa: E402
 from pipeline.text.ingest import ingest  # noqa: E402
-from pipeline.models import Cluster, Fact, SourceMeta  # noqa: E402
-from pipeline.text.terms import compile_synonyms, compile_terms  # noqa: E402
 
 TFIDF_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 MINILM_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
@@ -131,28 +130,21 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-# --- loading the sets (pipeline.evaluate's own parsing and fact mapping) -----------------
+# --- loading the sets (pipeline.evaluation's own run, parsing and fact mapping) -----------
 
 
-def load_set(folder: Path, scheme: Scheme) -> EvalSet:
-    """Run ingest, clean, facts and dedupe on one set and map its labels onto facts."""
-    path = folder / ev.LABELS
-    raw = ev._read_yaml(path)
-    sources_dir = (folder / str(raw.get("sources") or ".")).resolve()
-    metas, language = ev._source_metas(folder, sources_dir)
-    files = sorted(p for p in sources_dir.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
-    sources = {p.name: ingest(p, ROOT, metas.get(p.name, SourceMeta(p.name, language=language))) for p in files}
-    labels = ev.parse_labels(raw, path, sources)
-    facts = find_facts(tuple(clean(source) for source in sources.values()))
+def load_set(folder: Path, config: Config) -> EvalSet:
+    """Run one set through prepare as `handout eval` does and map its labels onto facts."""
+    labels, sources, prepared = ev.run_set(folder, config)
+    facts = tuple(ev.all_facts(prepared.clusters))
     located = labels_mod.locate(labels, sources, facts)
     wanted = tuple(dict.fromkeys(
         (a, b, located[a], located[b]) for group in labels.duplicates for a, b in combinations(group, 2)
     ))
     labelled = {frozenset((fa.id, fb.id)) for _, _, fa, fb in wanted if fa and fb}
     identical = tuple(p for p in ev._identical_pairs(facts) if p not in labelled)
-    sections = {f.id: assign_section(f.text, f.heading, scheme.sections) for f in facts}
-    clusters = dedupe(facts, scheme.key_terms, scheme.synonyms)
-    return EvalSet(folder.name, facts, clusters, wanted, identical, sections)
+    sections = {f.id: assign_section(f.text, f.heading, config.scheme.sections) for f in facts}
+    return EvalSet(folder.name, facts, prepared.clusters, wanted, identical, sections)
 
 
 # --- the methods --------------------------------------------------------------------------
@@ -228,19 +220,17 @@ class Guard:
     """The dedupe guard for pairs another method proposes, and the risk columns."""
 
     def __init__(self, scheme: Scheme) -> None:
-        terms, same = compile_terms(scheme.key_terms), compile_synonyms(scheme.synonyms)
-        self.fold: Callable[[str], str] = lambda text: same(text.casefold())  # synonyms as dedupe compares them
-        self._profile: Callable[[str], Profile] = lambda text: profile(text, terms, same)
-        self._cache: dict[str, Profile] = {}
-        self._patterns = [
-            (t, re.compile(r"\b" + re.escape(t.casefold()) + (r"\b" if len(t) <= 3 else "")))
-            for t in sorted(set(scheme.key_terms))
-        ]
+        self.vocabulary = scheme.vocabulary
+        self._cache: dict[str, WordProfile] = {}
 
-    def profile(self, fact: Fact) -> Profile:
+    def fold(self, text: str) -> str:
+        """The text casefolded, synonyms written as dedupe compares them."""
+        return self.vocabulary.fold(text.casefold())
+
+    def profile(self, fact: Fact) -> WordProfile:
         """dedupe's profile of a fact (cached)."""
         if fact.text not in self._cache:
-            self._cache[fact.text] = self._profile(fact.text)
+            self._cache[fact.text] = profile(fact.text, self.vocabulary)
         return self._cache[fact.text]
 
     def allows(self, a: Fact, b: Fact) -> bool:
@@ -257,17 +247,11 @@ class Guard:
     @staticmethod
     def same_role(a: Fact, b: Fact) -> bool:
         """dedupe's role rule: items only with items, and never a lead-in ending in a colon."""
-        return _role(a) == _role(b) != "lead"
-
-    def key_info(self, text: str) -> set[str]:
-        """Numbers and key terms as pipeline/evaluate.py reads them for hidden merges."""
-        folded = text.casefold()
-        numbers = {n.replace(",", "") for n in ev._NUMBER.findall(folded)}
-        return numbers | {t for t, pattern in self._patterns if pattern.search(folded)}
+        return a.role == b.role != "lead"
 
     def risks(self, a: Fact, b: Fact) -> tuple[bool, bool, bool]:
         """(key information differs, neither side's covers the other's, negation differs)."""
-        ka, kb = self.key_info(a.text), self.key_info(b.text)
+        ka, kb = ev.key_info(a.text, self.vocabulary), ev.key_info(b.text, self.vocabulary)
         neg = self.profile(a).negated != self.profile(b).negated
         return ka != kb, not (ka <= kb or kb <= ka), neg
 
@@ -444,7 +428,7 @@ def timings(scheme: Scheme, guard: Guard, model: MiniLM | None) -> str:
         lines.append(f"    {name:<44} {best:8.2f} s")
         return value
 
-    timed("dedupe (current, near-linear)", lambda: dedupe(facts, scheme.key_terms, scheme.synonyms))
+    timed("dedupe (current, near-linear)", lambda: dedupe(facts, scheme.vocabulary))
     timed("tfidf all pairs (standard library)", lambda: tfidf_similarities([guard.fold(t) for t in texts]))
     if model is not None:
         sims = timed("minilm encode + all-pairs cosine", lambda: model.similarities(texts))
@@ -523,10 +507,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-timing", action="store_true", help="skip the 1,000-fact timing")
     args = parser.parse_args()
-    scheme = load_config(ROOT).scheme
+    config = load_config(ROOT)
+    scheme = config.scheme
     guard = Guard(scheme)
     model = load_minilm()
-    runs = [run_set(load_set(folder, scheme), guard, model)
+    runs = [run_set(load_set(folder, config), guard, model)
             for folder in sorted(p.parent for p in (ROOT / "eval").glob(f"*/{ev.LABELS}"))]
     pooled: dict[str, Score] = {}
     for run in runs:

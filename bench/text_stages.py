@@ -116,7 +116,7 @@ def run_stages(directory: Path) -> dict[str, float]:
     from pipeline.text.facts import find_facts
     from pipeline.text.ingest import ingest
     from pipeline.models import SourceMeta
-    key_terms = load_config(ROOT).scheme.key_terms
+    vocabulary = load_config(ROOT).scheme.vocabulary
     paths = sorted(directory.glob("*.txt"))
     result: dict[str, float] = {}
 
@@ -129,7 +129,7 @@ def run_stages(directory: Path) -> dict[str, float]:
     sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
     cleaned = timed("clean", lambda: [clean(s) for s in sources])
     facts = timed("facts", lambda: find_facts(cleaned))
-    clusters = timed("dedupe", lambda: dedupe(facts, key_terms))
+    clusters = timed("dedupe", lambda: dedupe(facts, vocabulary))
     result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),
                   largest=max((len(c.members) for c in clusters), default=0),
                   peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import yaml
 from pipeline.errors import ConfigError
 from pipeline.models import Clinic, Decision, SourceMeta
 from pipeline.templates import ASSETS, PROJECT_TEMPLATES, TemplateSet, template_set
+from pipeline.vocabulary import Vocabulary
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
@@ -101,9 +102,13 @@ class Scheme:
     """The section scheme a clinic edits in sections.yaml."""
 
     sections: tuple[SectionRule, ...]
-    key_terms: tuple[str, ...] = ()
-    synonyms: tuple[tuple[str, ...], ...] = ()  # each group: preferred word first
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # key terms and synonyms, compiled once
     repeats: str = "suggest"  # or "suppress": likely repeats are merged automatically
+
+    @property
+    def key_terms(self) -> tuple[str, ...]:
+        """The key terms as configured (lower case, sorted)."""
+        return self.vocabulary.key_terms
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,7 @@ def _epoch_date(epoch: str) -> str:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat() if epoch else ""
 
 
-def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
+def read_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
     """Parse one YAML mapping, recording a file:line problem instead of raising."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -184,7 +189,7 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         problems.append(f"{path}:{line}: invalid YAML: {exc.problem}")
         return None
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(f"{path}: cannot read: {exc}")
         return None
     if not isinstance(data, dict):
@@ -229,7 +234,7 @@ def _check_date(value: str, where: str, key: str, problems: list[str]) -> None:
 
 def _load_clinic(path: Path, templates: TemplateSet, problems: list[str]) -> Clinic | None:
     """Read the clinic's details."""
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     if data is None:
         return None
     values = _check(data, CLINIC_OPTIONS, str(path), problems)
@@ -252,7 +257,7 @@ def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[st
 
 def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
     """Read the section scheme and key terms."""
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     if data is None:
         return None
     values = _check(data, SCHEME_OPTIONS, str(path), problems)
@@ -281,7 +286,7 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
     repeats = values.get("repeats", "suggest")
     if repeats not in REPEATS_MODES:
         problems.append(f"{path}: 'repeats' must be {' or '.join(REPEATS_MODES)}, not {repeats!r}")
-    return Scheme(sections=tuple(sections), key_terms=terms, synonyms=tuple(synonyms), repeats=repeats)
+    return Scheme(sections=tuple(sections), vocabulary=Vocabulary(terms, tuple(synonyms)), repeats=repeats)
 
 
 def _load_topic(folder: Path, root: Path, section_keys: set[str], epoch_date: str,
@@ -290,41 +295,67 @@ def _load_topic(folder: Path, root: Path, section_keys: set[str], epoch_date: st
     path = folder / "topic.yaml"
     if not path.exists():
         return None
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     if data is None:
         return None
     values = _check(data, TOPIC_OPTIONS, str(path), problems)
-    for key in ("issued", "review"):
-        if key in values:
-            _check_date(values[key], str(path), key, problems)
+    topic = _topic(folder.name, folder, path, values, epoch_date, problems)
+    return replace(topic, decisions=_load_decisions(folder / EDITORIAL, root, section_keys, problems))
+
+
+def load_source_folder(key: str, folder: Path, described_by: Path | None) -> Topic:
+    """A topic for a folder of sources outside sources/ (an evaluation set), without decisions.
+
+    described_by: a topic.yaml saying what is known about the sources (here title and
+    version are optional), or None. Raises ConfigError with every problem.
+    """
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    if described_by is not None and (data := read_yaml(described_by, problems)) is not None:
+        optional = tuple((name, kind, False, text) for name, kind, _, text in TOPIC_OPTIONS)
+        values = _check(data, optional, str(described_by), problems)
+    topic = _topic(key, folder, described_by or folder, values, "", problems)
+    if problems:
+        raise ConfigError(problems)
+    return topic
+
+
+def _topic(key: str, folder: Path, path: Path, values: dict[str, Any], epoch_date: str,
+           problems: list[str]) -> Topic:
+    """A topic from the checked settings of its topic file (at path) and the source files in folder."""
+    for name in ("issued", "review"):
+        if name in values:
+            _check_date(values[name], str(path), name, problems)
     language = values.get("language", "en")
-    metas = _source_metas(values.get("sources", []), path, language, problems)
+    return Topic(
+        key=key,
+        folder=folder,
+        title=values.get("title", key),
+        version=values.get("version", ""),
+        issued=values.get("issued", epoch_date),
+        review=values.get("review", ""),
+        language=language,
+        sources=_sources(folder, path, values.get("sources", []), language, problems),
+    )
+
+
+def _sources(folder: Path, path: Path, entries: list[Any], language: str,
+             problems: list[str]) -> tuple[tuple[Path, SourceMeta], ...]:
+    """The source files in folder, each with what the topic file at path says about it."""
+    metas = _source_metas(entries, path, language, problems)
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
     for name in sorted(set(metas) - {p.name for p in files}):
         problems.append(f"{path}: source {name!r} is listed but no such file is in {folder}")
     if not files:
         problems.append(f"{folder}: no source files ({', '.join(SOURCE_SUFFIXES)})")
-    sources = tuple(
-        (p, metas.get(p.name, SourceMeta(filename=p.name, language=language))) for p in files
-    )
-    return Topic(
-        key=folder.name,
-        folder=folder,
-        title=values.get("title", folder.name),
-        version=values.get("version", ""),
-        issued=values.get("issued", epoch_date),
-        review=values.get("review", ""),
-        language=language,
-        sources=sources,
-        decisions=_load_decisions(folder / EDITORIAL, root, section_keys, problems),
-    )
+    return tuple((p, metas.get(p.name, SourceMeta(filename=p.name, language=language))) for p in files)
 
 
 def _load_decisions(path: Path, root: Path, section_keys: set[str], problems: list[str]) -> tuple[Decision, ...]:
     """Read an editor's decisions; every problem names the file and the decision's line."""
     if not path.exists():
         return ()
-    data = _read_yaml(path, problems)
+    data = read_yaml(path, problems)
     if data is None:
         return ()
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

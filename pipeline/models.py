@@ -88,6 +88,16 @@ class Fact:
     excluded: str = ""  # why it must not be printed (e.g. it promotes the publishing site)
     edited: str = ""  # the editor's note when text is the editor's wording, not the source's
 
+    @property
+    def role(self) -> Literal["item", "lead", "sentence"]:
+        """A list item, a lead-in (a sentence ending in a colon: it means what its list says), or a sentence.
+
+        Statements are compared only within one role (dedupe, repeats), and a lead-in with nothing.
+        """
+        if self.kind == "item":
+            return "item"
+        return "lead" if self.text.rstrip().endswith(":") else "sentence"
+
 
 @dataclass(frozen=True)
 class Registered:

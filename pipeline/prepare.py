@@ -11,7 +11,9 @@ import logging
 from dataclasses import dataclass
 
 from pipeline.config import Config, Topic
-from pipeline.models import CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat
+from pipeline.models import (
+    CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source,
+)
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
@@ -28,7 +30,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Prepared:
-    """A topic after the text stages: what the catalog and the renderer need."""
+    """A topic after the text stages: what the catalog, the renderer and the evaluation need."""
 
     cleaned: tuple[CleanSource, ...]
     clusters: tuple[Cluster, ...]  # after the editor's decisions
@@ -37,6 +39,7 @@ class Prepared:
     handout: Handout
     repeats: tuple[Repeat, ...] = ()  # statements of one section that may say the same thing
     repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
+    sources: tuple[Source, ...] = ()  # the source files as read, before cleaning (what labels are checked against)
 
 
 def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = ()) -> Prepared:
@@ -45,26 +48,27 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     registered: the topic's fact ids in the translators' template (i18n.fact_register), which
     reworded facts take back.
     """
-    sources = [ingest(path, config.root, meta) for path, meta in topic.sources]
+    sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
     cleaned = tuple(clean(source) for source in sources)
     facts = find_facts(cleaned)
-    clusters = dedupe(facts, config.scheme.key_terms, config.scheme.synonyms)
+    vocabulary = config.scheme.vocabulary
+    clusters = dedupe(facts, vocabulary)
     clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
-    conflicts = find_conflicts(clusters, config.scheme.key_terms, synonyms=config.scheme.synonyms)
+    conflicts = find_conflicts(clusters, vocabulary)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
     for result in edited.results:
         if result.status != "applied":
             log.warning("%s: %s", result.decision.where, result.status)
     handout = compose(edited.clusters, config.scheme, topic, config.clinic)
     embed = load_embedder()  # None without the optional semantic extra: the lexical method
-    repeats = find_repeats(handout, config.scheme.key_terms, config.scheme.synonyms, embed)
+    repeats = find_repeats(handout, vocabulary, embed)
     method = MINILM if embed else TFIDF
     if config.scheme.repeats == "suppress" and repeats:
         # Suppressing is merging, done as the editor would: members and provenance stay on record.
         decisions = topic.decisions + tuple(_merge_repeat(r) for r in repeats)
         edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
         handout = compose(edited.clusters, config.scheme, topic, config.clinic)
-    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method)
+    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources)
 
 
 def _merge_repeat(repeat: Repeat) -> Decision:

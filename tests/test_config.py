@@ -14,8 +14,11 @@ from pipeline.config import (
     SOURCE_OPTIONS,
     TOPIC_OPTIONS,
     load_config,
+    load_source_folder,
 )
 from pipeline.errors import ConfigError
+from pipeline.models import SourceMeta
+from pipeline.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +37,44 @@ def test_shipped_project_config_loads():
     assert topic.title and topic.version and len(topic.sources) == 5
     assert sum(rule.fallback for rule in config.scheme.sections) == 1
     assert "melanoma" in config.scheme.key_terms
+
+
+def test_key_terms_and_synonyms_travel_compiled_on_the_scheme():
+    scheme = load_config(ROOT).scheme
+    assert scheme.key_terms == scheme.vocabulary.key_terms == tuple(sorted(scheme.key_terms))
+    assert ("radiotherapy", "radiation therapy", "radiation treatment") in scheme.vocabulary.synonyms
+    assert scheme.vocabulary.fold("Radiation therapy, then chemo.") == "radiotherapy, then chemotherapy."
+
+
+def test_key_terms_are_matched_as_written_for_merging_and_by_subject_for_conflicts():
+    words = Vocabulary(("breast cancer", "lung cancer", "ent", "radiotherapy", "radiation therapy"),
+                       (("radiotherapy", "radiation therapy"),))
+    # Merging (casefolded text): at a word start, a short term only whole, a synonym is not the term.
+    assert words.terms_in("radiation therapy for ent and entropy, breast tumours") == {"radiation therapy", "ent"}
+    # Conflicts (the clause as written): offsets, the preferred word, "breast" where tumours are named.
+    assert words.mentions_in("Radiation therapy helps breast tumours") == [("radiotherapy", 0), ("breast cancer", 24)]
+    assert words.mentions_in("Radiation therapy helps breast feeding") == [("radiotherapy", 0)]
+    assert Vocabulary().fold("Radiation therapy") == "Radiation therapy" and Vocabulary().terms_in("ent") == set()
+
+
+def test_a_folder_of_sources_outside_sources_is_described_like_a_topic(tmp_path):
+    (tmp_path / "a.txt").write_text("Text.\n")
+    (tmp_path / "b.md").write_text("More.\n")
+    described = tmp_path / "topic.yaml"
+    described.write_text("language: fr\nsources:\n  - file: a.txt\n    publisher: Pub\n    date: 2020-04-01\n")
+    topic = load_source_folder("set", tmp_path, described)  # title and version may be left out here
+    assert (topic.key, topic.title, topic.language, topic.decisions) == ("set", "set", "fr", ())
+    assert [(path.name, meta) for path, meta in topic.sources] == [
+        ("a.txt", SourceMeta("a.txt", "Pub", "fr", "2020-04-01")), ("b.md", SourceMeta("b.md", language="fr"))]
+    assert load_source_folder("set", tmp_path, None).sources[0][1] == SourceMeta("a.txt")
+    described.write_text("sources:\n  - file: missing.txt\n    colour: red\n")
+    with pytest.raises(ConfigError) as caught:
+        load_source_folder("set", tmp_path, described)
+    assert "topic.yaml: source 1: unknown setting 'colour'" in str(caught.value)
+    assert "'missing.txt' is listed but no such file" in str(caught.value)
+    described.write_text("sources: [\n")
+    with pytest.raises(ConfigError, match=r"topic\.yaml:\d+: invalid YAML"):
+        load_source_folder("set", tmp_path, described)
 
 
 def test_all_problems_are_reported_together(tmp_path):

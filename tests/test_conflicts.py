@@ -5,14 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.review.conflicts import find_conflicts
 from pipeline.models import Cluster, Fact
+from pipeline.review.conflicts import find_conflicts
+from pipeline.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS = [
     "melanoma", "lung cancer", "skin cancer", "breast cancer", "prostate cancer", "kidney cancer",
     "bladder cancer", "skin reaction", "chemotherapy", "fatigue", "diarrh", "rash", "ent",
 ]  # fmt: skip
+WORDS = Vocabulary(tuple(TERMS))
 
 
 def cluster(text, source="s1.txt", line=1):
@@ -21,7 +23,7 @@ def cluster(text, source="s1.txt", line=1):
 
 
 def conflicts_between(a, b):
-    return find_conflicts([cluster(a, "s1.txt", 1), cluster(b, "s2.txt", 2)], TERMS)
+    return find_conflicts([cluster(a, "s1.txt", 1), cluster(b, "s2.txt", 2)], WORDS)
 
 
 @pytest.mark.parametrize(
@@ -232,16 +234,16 @@ def test_agreeing_or_unrelated_comparisons_are_not_listed(a, b):
 def test_synonyms_make_one_subject(a, b, kind, subject):
     terms = [*TERMS, "radiotherapy", "radiation therapy"]
     clusters = [cluster(a, "s1.txt", 1), cluster(b, "s2.txt", 2)]
-    assert find_conflicts(clusters, terms) == ()  # without synonyms: two subjects
-    synonyms = [("radiotherapy", "radiation therapy", "radiation treatment")]
-    (conflict,) = find_conflicts(clusters, terms, synonyms=synonyms)
+    assert find_conflicts(clusters, Vocabulary(tuple(terms))) == ()  # without synonyms: two subjects
+    synonyms = (("radiotherapy", "radiation therapy", "radiation treatment"),)
+    (conflict,) = find_conflicts(clusters, Vocabulary(tuple(terms), synonyms))
     assert (conflict.kind, conflict.subject) == (kind, subject)
 
 
 def test_a_source_contradicting_itself_is_listed_as_such():
     a = cluster("It is effective for melanoma.", "s1.txt", 3)
     b = cluster("It is not effective for melanoma.", "s1.txt", 9)
-    (conflict,) = find_conflicts([a, b], TERMS)
+    (conflict,) = find_conflicts([a, b], WORDS)
     assert conflict.within_one_source
     assert conflict.reason.startswith("Within one source (s1.txt), line 3")
 
@@ -251,7 +253,7 @@ def test_a_shared_source_is_named_with_its_own_lines():
     b = cluster("It is not effective for melanoma.", "s2.txt", 4)
     copy = Fact(id="f40", text=b.canonical.text, original=b.canonical.text, source="sources/t/s1.txt", line=40, kind="sentence")
     b = Cluster(id=b.id, canonical=b.canonical, members=(copy, b.canonical), sources=("sources/t/s1.txt", "sources/t/s2.txt"))
-    (conflict,) = find_conflicts([a, b], TERMS)
+    (conflict,) = find_conflicts([a, b], WORDS)
     assert conflict.within_one_source
     assert conflict.reason.startswith('Within one source (s1.txt), line 3 says "effective" but line 40 says "not effective"')
 
@@ -265,8 +267,8 @@ def test_one_conflict_per_pair_with_stable_id_and_order():
         cluster("It works well for lung cancer in 35% of patients.", "s2.txt", 9),
         cluster("Fatigue is common.", "s4.txt", 1),
     ]
-    found = find_conflicts(clusters, TERMS)
-    assert find_conflicts(list(reversed(clusters)), TERMS) == found
+    found = find_conflicts(clusters, WORDS)
+    assert find_conflicts(list(reversed(clusters)), WORDS) == found
     assert [(c.first.id, c.second.id, c.kind, c.subject) for c in found] == [
         ("cs1002", "cs2009", "negation", "lung cancer"),
         ("cs1002", "cs3001", "negation", "lung cancer"),
@@ -279,7 +281,7 @@ def test_one_conflict_per_pair_with_stable_id_and_order():
 def test_negation_wins_over_numbers_for_one_pair():
     a = cluster("It is effective for melanoma in 40% of patients.", "s1.txt", 1)
     b = cluster("It is not effective for melanoma; 10% of patients with melanoma respond.", "s2.txt", 1)
-    (conflict,) = find_conflicts([a, b], TERMS)
+    (conflict,) = find_conflicts([a, b], WORDS)
     assert conflict.kind == "negation" and conflict.subject == "melanoma"
     assert '"effective"' in conflict.reason and '"not effective"' in conflict.reason
 
@@ -291,7 +293,7 @@ def test_samples_show_the_known_disagreements(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
     config = load_config(ROOT)
     topic = next(t for t in config.topics if t.key == "immunotherapy")
-    found = find_conflicts(prepare(config, topic).clusters, config.scheme.key_terms)
+    found = find_conflicts(prepare(config, topic).clusters, config.scheme.vocabulary)
     pairs = {(c.kind, c.first.canonical.text, c.second.canonical.text): c for c in found}
 
     def pair(kind, *snippets):

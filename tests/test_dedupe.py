@@ -2,10 +2,12 @@
 
 import pytest
 
-from pipeline.text.dedupe import dedupe, profile
 from pipeline.models import Fact
+from pipeline.text.dedupe import dedupe, profile
+from pipeline.vocabulary import Vocabulary
 
-TERMS = ["melanoma", "lung cancer", "skin cancer", "chemotherapy", "fatigue", "diarrh", "rash", "vaccine"]
+TERMS = ("melanoma", "lung cancer", "skin cancer", "chemotherapy", "fatigue", "diarrh", "rash", "vaccine")
+WORDS = Vocabulary(TERMS)
 
 # Filler sentences give the rarity weights a realistic corpus to work from.
 FILLER = [
@@ -27,7 +29,7 @@ def fact(index, text, source="s1.txt"):
 def clusters_of(pairs):
     facts = [fact(i, t, s) for i, (t, s) in enumerate(pairs, start=1)]
     facts += [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)]
-    return dedupe(facts, TERMS)
+    return dedupe(facts, WORDS)
 
 
 def together(clusters, a, b):
@@ -95,18 +97,18 @@ def test_every_fact_lands_in_exactly_one_cluster_and_output_is_deterministic():
 
 
 def test_profile_reads_numbers_terms_and_negation():
-    prof = profile("Diarrhoea does not occur in 20 to 40% of patients.", [("diarrh", __import__("re").compile(r"\bdiarrh"))])
+    prof = profile("Diarrhoea does not occur in 20 to 40% of patients.", Vocabulary(("diarrh",)))
     assert prof.numbers == {"20", "40"} and prof.terms == {"diarrh"} and prof.negated
 
 
 def test_synonyms_join_wordings_but_key_terms_are_read_as_written():
     a, b = "Radiotherapy does not make you radioactive at all.", "Radiation therapy does not make you radioactive at all."
     facts = [fact(1, a, "s1.txt"), fact(2, b, "s2.txt")] + [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)]
-    assert not together(dedupe(facts, TERMS), a, b)
-    assert together(dedupe(facts, TERMS, [["radiotherapy", "radiation therapy"]]), a, b)
+    assert not together(dedupe(facts, WORDS), a, b)
+    assert together(dedupe(facts, Vocabulary(TERMS, (("radiotherapy", "radiation therapy"),))), a, b)
     items = [Fact(id=f"i{i}", text=t, original=t, source=f"sources/t/s{i}.txt", line=1, kind="item")
              for i, t in enumerate(["Tiredness", "Tiredness (fatigue)"])]
-    (merged,) = dedupe(items, TERMS, [["fatigue", "tiredness"]])
+    (merged,) = dedupe(items, Vocabulary(TERMS, (("fatigue", "tiredness"),)))
     assert merged.canonical.text == "Tiredness (fatigue)"  # it names the key term; nothing hidden
 
 
@@ -121,9 +123,18 @@ def _lead(fid, text, source):
 def test_list_items_merge_only_under_lists_about_the_same_thing():
     same = [_lead("l1", "Common side effects include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
             _lead("l2", "The most common side effects are:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
-    assert sum(len(c.members) for c in dedupe(same, TERMS) if c.canonical.text == "Fatigue") == 2
+    assert sum(len(c.members) for c in dedupe(same, WORDS) if c.canonical.text == "Fatigue") == 2
     other = [_lead("l1", "Common side effects of chemotherapy include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
              _lead("l2", "Common side effects of a vaccine include:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
-    assert [len(c.members) for c in dedupe(other, TERMS) if c.canonical.text == "Fatigue"] == [1, 1]
+    assert [len(c.members) for c in dedupe(other, WORDS) if c.canonical.text == "Fatigue"] == [1, 1]
     # a lead-in means what its list says: two alike lead-ins never merge
-    assert all(len(c.members) == 1 for c in dedupe(same, TERMS) if c.canonical.text.endswith(":"))
+    assert all(len(c.members) == 1 for c in dedupe(same, WORDS) if c.canonical.text.endswith(":"))
+
+
+@pytest.mark.parametrize(
+    "kind, text, role",
+    [("item", "Fatigue", "item"), ("item", "Common ones:", "item"), ("sentence", "Side effects include:", "lead"),
+     ("sentence", "Side effects include: ", "lead"), ("sentence", "Fatigue is common.", "sentence")],
+)
+def test_a_fact_role_is_what_dedupe_and_repeats_compare_within(kind, text, role):
+    assert Fact(id="f1", text=text, original=text, source="sources/t/a.txt", line=1, kind=kind).role == role

@@ -7,16 +7,19 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from pipeline.evaluation import evaluate as evaluation
 from pipeline.cli import main
 from pipeline.errors import ConfigError
+from pipeline.evaluation import evaluate as evaluation
 from pipeline.evaluation.evaluate import Ratio, evaluate, format_scores, meets_targets
 from pipeline.models import Block, CleanSource, Cluster, Removal
+from pipeline.prepare import Prepared
+from pipeline.text.facts import find_facts
+from pipeline.text.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# A tiny set whose outcome the fake stages below fix: lines with "[drop]" or a phone number
-# are removed, and facts are merged when they start with the same word.
+# A tiny set whose outcome the stand-in for prepare below fixes: lines with "[drop]" or a
+# phone number are removed, and facts are merged when they start with the same word.
 TINY_A = """Menu
 Call 555-0100 today.
 Alpha rays destroy cancer cells.
@@ -66,7 +69,7 @@ def fake_clean(source):
     return CleanSource(source.path, source.meta, tuple(blocks), tuple(removed))
 
 
-def fake_dedupe(facts, key_terms=(), synonyms=()):
+def fake_dedupe(facts):
     groups = defaultdict(list)
     for fact in facts:
         groups[fact.text.split()[0]].append(fact)
@@ -76,11 +79,22 @@ def fake_dedupe(facts, key_terms=(), synonyms=()):
     )
 
 
+def fake_prepare(find_conflicts=lambda clusters: ()):
+    """pipeline.prepare with the known rules above for cleaning, merging and conflicts."""
+
+    def run(config, topic):
+        assert topic.decisions == ()  # a labelled set is scored without editorial decisions
+        sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
+        cleaned = tuple(fake_clean(source) for source in sources)
+        clusters = fake_dedupe(find_facts(cleaned))
+        return Prepared(cleaned, clusters, tuple(find_conflicts(clusters)), (), handout=None, sources=sources)
+
+    return run
+
+
 @pytest.fixture
 def fake_stages(monkeypatch):
-    monkeypatch.setattr(evaluation, "clean", fake_clean)
-    monkeypatch.setattr(evaluation, "dedupe", fake_dedupe)
-    monkeypatch.setattr(evaluation, "find_conflicts", lambda clusters, key_terms, synonyms=(): ())
+    monkeypatch.setattr(evaluation, "prepare", fake_prepare())
     return monkeypatch
 
 
@@ -103,12 +117,12 @@ def test_known_counts_give_known_scores(tmp_path, fake_stages):
 
 
 def test_contradictions_scored_when_conflicts_are_found(tmp_path, fake_stages):
-    def finder(clusters, key_terms, synonyms=()):
+    def finder(clusters):
         by_id = {cluster.id: cluster for cluster in clusters}
         return [SimpleNamespace(first=by_id["Delta"], second=by_id["Alpha"]),
                 SimpleNamespace(first=by_id["Menu"], second=by_id["Beta"])]
 
-    fake_stages.setattr(evaluation, "find_conflicts", finder)
+    fake_stages.setattr(evaluation, "prepare", fake_prepare(finder))
     (score,) = evaluate(write_set(tmp_path), ROOT)
     assert score.contradictions == Ratio(1, 1)
     assert score.unlabelled_conflicts == 1
@@ -133,6 +147,53 @@ def test_table_shows_targets_and_verdicts(tmp_path, fake_stages):
     assert "0.0% (0/1)" in rows["labelled contradictions found"]
     assert "targets missed on: tiny" in table
     assert "Menu" not in table and "Menu" in format_scores(scores, misses=True)
+
+
+# A set the real text stages score in a known way: navigation, a phone number and a copyright
+# line removed, a near-copy and an identical wording merged, a contradiction about lung cancer.
+REAL_A = """Home | Treatments | Contact
+Immunotherapy is better tolerated than chemotherapy.
+Immunotherapy is effective for lung cancer.
+Ask your care team about diet during treatment.
+Call us on 020 7946 0000
+© 2026 Example Health. All rights reserved.
+"""
+REAL_B = """Immunotherapy is generally better tolerated than chemotherapy.
+It does not work for lung cancer.
+Ask your care team about diet during treatment!
+Sessions last 30 minutes every 2 weeks.
+"""
+REAL_LABELS = """
+sources: pages
+files:
+  a.txt:
+    boilerplate: {1: other, 5: contact, 6: credit}
+  b.txt:
+    boilerplate: {}
+duplicates:
+  - ["a.txt:2: is better tolerated", "b.txt:1: is generally better tolerated"]
+contradictions:
+  - ["a.txt:3: effective for lung cancer", "b.txt:2: does not work for lung cancer"]
+"""
+
+
+def test_a_set_runs_through_the_real_text_stages(tmp_path):
+    pages = tmp_path / "sets" / "real" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "a.txt").write_text(REAL_A, encoding="utf-8")
+    (pages / "b.txt").write_text(REAL_B, encoding="utf-8")
+    (pages / "topic.yaml").write_text("sources:\n  - file: a.txt\n    publisher: Example Health\n", encoding="utf-8")
+    (tmp_path / "sets" / "real" / "labels.yaml").write_text(REAL_LABELS, encoding="utf-8")
+    (score,) = evaluate(tmp_path / "sets", ROOT)
+    assert (score.name, score.files, score.facts, score.clusters) == ("real", 2, 7, 5)
+    assert score.boilerplate == Ratio(3, 3) and score.content == Ratio(7, 7)
+    assert [(c, r) for c, r in score.categories if r.total] == [("contact", Ratio(1, 1)), ("credit", Ratio(1, 1)),
+                                                                ("other", Ratio(1, 1))]
+    assert score.merge_precision == Ratio(2, 2)  # the labelled near-copy and the identical wording
+    assert score.merge_recall == Ratio(2, 2)
+    assert score.hidden_merges == 0
+    assert score.contradictions == Ratio(1, 1) and score.unlabelled_conflicts == 0
+    assert score.misses == () and meets_targets([score])
 
 
 @pytest.mark.parametrize(

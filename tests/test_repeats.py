@@ -10,8 +10,9 @@ import pytest
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section
 from pipeline.review.repeats import MINILM, REPEAT_COSINE, TFIDF, find_repeats
 from pipeline.review.review_page import review_page
+from pipeline.vocabulary import Vocabulary
 
-KEY_TERMS = ("melanoma", "lung cancer")
+KEY_TERMS = Vocabulary(("melanoma", "lung cancer"))
 
 
 def cluster(text: str, line: int = 1, kind: str = "sentence", source: str = "sources/t/a.txt") -> Cluster:
@@ -127,7 +128,7 @@ def test_lexical_fallback_folds_synonyms():
     first = cluster("Radiotherapy is given every weekday for several weeks.", 1)
     second = cluster("Radiation therapy is given every weekday over several weeks.", 2)
     plain = find_repeats(handout(("how", [first, second])))
-    folded = find_repeats(handout(("how", [first, second])), synonyms=[("radiotherapy", "radiation therapy")])
+    folded = find_repeats(handout(("how", [first, second])), Vocabulary(synonyms=(("radiotherapy", "radiation therapy"),)))
     assert folded and (not plain or folded[0].score > plain[0].score)
 
 

@@ -1,11 +1,11 @@
 """Evaluate: score cleaning and merging against hand-labelled sets (eval/<set>/labels.yaml).
 
-Each set runs through the text stages as a build would (ingest -> clean -> facts -> dedupe,
-then conflicts when pipeline/conflicts.py exists), and the result is compared with the labels:
-labelled boilerplate lines removed (overall and for contact data, forms and credits), content
-lines kept, merged fact pairs against the labelled duplicate groups, labelled contradictions
-found, and merges whose canonical wording drops a number or key term of a member.
-The labels are read and checked by pipeline/labels.py.
+Each set runs through the text stages exactly as a build runs a topic (pipeline.prepare, with
+the project's sections.yaml and no editorial decisions), and the result is compared with the
+labels: labelled boilerplate lines removed (overall and for contact data, forms and credits),
+content lines kept, merged fact pairs against the labelled duplicate groups, labelled
+contradictions found, and merges whose canonical wording drops a number or key term of a member.
+The labels are read and checked by pipeline/evaluation/labels.py.
 """
 
 from __future__ import annotations
@@ -17,19 +17,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from pipeline.text.clean import clean
-from pipeline.config import SOURCE_SUFFIXES, load_config
-from pipeline.review.conflicts import find_conflicts
-from pipeline.text.dedupe import dedupe
+from pipeline.config import Config, load_config, load_source_folder, read_yaml
 from pipeline.errors import ConfigError, HandoutError
-from pipeline.text.facts import find_facts
-from pipeline.text.ingest import ingest
 from pipeline.evaluation.labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
-from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source, SourceMeta
+from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source
+from pipeline.prepare import Prepared, prepare
+from pipeline.vocabulary import Vocabulary
 
 TOPIC = "topic.yaml"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -84,11 +78,11 @@ TARGETS: tuple[tuple[str, Callable[[SetScore], Ratio], float, str], ...] = (
 
 def evaluate(eval_root: Path, project_root: Path) -> tuple[SetScore, ...]:
     """Score the text stages on every labelled set (a folder with labels.yaml) under eval_root."""
-    scheme = load_config(project_root).scheme
+    config = load_config(project_root)
     folders = sorted(path.parent for path in eval_root.glob(f"*/{LABELS}"))
     if not folders:
         raise HandoutError(f"{eval_root}: no evaluation set (a folder holding {LABELS})")
-    return tuple(_score_set(folder, project_root, scheme.key_terms, scheme.synonyms) for folder in folders)
+    return tuple(_score_set(folder, config) for folder in folders)
 
 
 def meets_targets(scores: Sequence[SetScore]) -> bool:
@@ -145,29 +139,37 @@ def _ratio(ratio: Ratio) -> str:
     return f"{math.floor(ratio.value * 1000) / 10:.1f}% ({ratio.hits}/{ratio.total})"
 
 
-def _score_set(folder: Path, root: Path, key_terms: Sequence[str], synonyms: Sequence[Sequence[str]]) -> SetScore:
-    """Run the text stages on one set and compare the result with its labels."""
+def run_set(folder: Path, config: Config) -> tuple[Labels, dict[str, Source], Prepared]:
+    """Run one labelled set through prepare as a topic; return its checked labels and sources by file name."""
     path = folder / LABELS
-    raw = _read_yaml(path)
+    problems: list[str] = []
+    raw = read_yaml(path, problems)
+    if raw is None:
+        raise ConfigError(problems)
     sources_dir = (folder / str(raw.get("sources") or ".")).resolve()
     if not sources_dir.is_dir():
         raise ConfigError([f"{path}: sources: no such folder {sources_dir}"])
-    metas, language = _source_metas(folder, sources_dir)
-    files = sorted(p for p in sources_dir.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
-    if not files:
-        raise ConfigError([f"{path}: sources: no source files ({', '.join(SOURCE_SUFFIXES)}) in {sources_dir}"])
-    sources = {
-        p.name: ingest(p, root, metas.get(p.name, SourceMeta(p.name, language=language))) for p in files
-    }
-    labels = parse_labels(raw, path, sources)
-    cleaned = tuple(clean(source) for source in sources.values())
-    facts = find_facts(cleaned)
-    clusters = dedupe(facts, key_terms, synonyms)
-    conflicts = tuple(find_conflicts(clusters, key_terms, synonyms=synonyms))
+    described_by = next((p for p in (folder / TOPIC, sources_dir / TOPIC) if p.is_file()), None)
+    topic = load_source_folder(folder.name, sources_dir, described_by)
+    prepared = prepare(config, topic)
+    sources = {file.name: source for (file, _), source in zip(topic.sources, prepared.sources, strict=True)}
+    return parse_labels(raw, path, sources), sources, prepared
+
+
+def all_facts(clusters: Sequence[Cluster]) -> list[Fact]:
+    """Every fact the text stages found (each is a member of exactly one cluster), in source order."""
+    return sorted((fact for cluster in clusters for fact in cluster.members), key=lambda f: (f.source, f.line, f.id))
+
+
+def _score_set(folder: Path, config: Config) -> SetScore:
+    """Run the text stages on one set and compare the result with its labels."""
+    labels, sources, prepared = run_set(folder, config)
+    cleaned, clusters, conflicts = prepared.cleaned, prepared.clusters, prepared.conflicts
+    facts = all_facts(clusters)
     located = locate(labels, sources, facts)
     boilerplate, categories, content, line_misses = _line_scores(labels, sources, cleaned)
     precision, recall, pair_misses = _pair_scores(labels, located, facts, clusters)
-    hidden, hidden_misses = _hidden_merges(clusters, key_terms)
+    hidden, hidden_misses = _hidden_merges(clusters, config.scheme.vocabulary)
     contradictions, unlabelled, conflict_misses = _conflict_scores(labels, located, clusters, conflicts)
     return SetScore(
         name=folder.name, files=len(sources), facts=len(facts), clusters=len(clusters),
@@ -176,40 +178,6 @@ def _score_set(folder: Path, root: Path, key_terms: Sequence[str], synonyms: Seq
         contradictions=contradictions, unlabelled_conflicts=unlabelled,
         misses=tuple(line_misses + pair_misses + hidden_misses + conflict_misses),
     )
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    """Parse a YAML mapping, turning every problem into a ConfigError naming the file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise ConfigError([f"{path}:{line}: invalid YAML: {exc.problem}"]) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from None
-    if not isinstance(data, dict):
-        raise ConfigError([f"{path}: expected a mapping at the top level"])
-    return data
-
-
-def _source_metas(folder: Path, sources_dir: Path) -> tuple[dict[str, SourceMeta], str]:
-    """Publisher, language and date per file from the set's (or the sources') topic.yaml."""
-    path = next((p for p in (folder / TOPIC, sources_dir / TOPIC) if p.is_file()), None)
-    if path is None:
-        return {}, "en"
-    data = _read_yaml(path)
-    language = str(data.get("language") or "en")
-    entries = data.get("sources") or []
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and "file" in e for e in entries):
-        raise ConfigError([f"{path}: sources: expected a list of mappings, each with 'file'"])
-    metas = {
-        str(e["file"]): SourceMeta(
-            filename=str(e["file"]), publisher=str(e.get("publisher") or ""),
-            language=str(e.get("language") or language), date=str(e.get("date") or ""),
-        )
-        for e in entries
-    }
-    return metas, language
 
 
 def _line_scores(
@@ -277,23 +245,19 @@ def _where(fact: Fact) -> str:
     return f"{fact.source.rsplit('/', 1)[-1]}:{fact.line}"
 
 
-def _hidden_merges(clusters: Sequence[Cluster], key_terms: Sequence[str]) -> tuple[int, list[str]]:
+def key_info(text: str, vocabulary: Vocabulary) -> set[str]:
+    """The numbers (digits) and key terms a wording states, as the hidden-merge check reads them."""
+    folded = text.casefold()
+    return {n.replace(",", "") for n in _NUMBER.findall(folded)} | vocabulary.terms_in(folded)
+
+
+def _hidden_merges(clusters: Sequence[Cluster], vocabulary: Vocabulary) -> tuple[int, list[str]]:
     """How many clusters' canonical wording lacks a number or key term a member states, and which."""
-    patterns = [
-        (term, re.compile(r"\b" + re.escape(term.casefold()) + (r"\b" if len(term) <= 3 else "")))
-        for term in sorted(set(key_terms))
-    ]
-
-    def key_info(text: str) -> set[str]:
-        folded = text.casefold()
-        numbers = {n.replace(",", "") for n in _NUMBER.findall(folded)}
-        return numbers | {term for term, pattern in patterns if pattern.search(folded)}
-
     hidden: dict[str, list[str]] = defaultdict(list)
     for cluster in clusters:
-        carried = key_info(cluster.canonical.text)
+        carried = key_info(cluster.canonical.text, vocabulary)
         for member in cluster.members:
-            if lost := sorted(key_info(member.text) - carried):
+            if lost := sorted(key_info(member.text, vocabulary) - carried):
                 hidden[cluster.id].append(f"merge hides {', '.join(lost)}: {_where(member)}: {member.text}  "
                                           f"(canonical {_where(cluster.canonical)}: {cluster.canonical.text})")
     return len(hidden), [miss for misses in hidden.values() for miss in misses]

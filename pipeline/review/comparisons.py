@@ -102,7 +102,8 @@ def pieces(text: str) -> list[str]:
 def comparisons(piece: str, found: Sequence[tuple[str, int]], fold: Mapping[str, str]) -> Iterator[Comparison]:
     """ "X causes fewer side effects than Y", "X is not always gentler than Y": grouped by aspect and pair.
 
-    found: (key term, offset) for every key term the piece names; fold: synonym -> preferred word.
+    found: (key term, offset) for every key term the piece names; fold: synonym -> preferred word
+    (the scheme's Vocabulary.preferred).
     """
     mentions = [_Mention(m.start(), m.end(), name) for m in _TREATMENT.finditer(piece) if (name := _treatment(m, fold))]
     if len(mentions) < 2:

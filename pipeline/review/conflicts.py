@@ -23,7 +23,8 @@ the pairs of clusters):
 3. Groups: (unit, aspect, key terms of the clause) for figures and proportions, leaving
    out a key term that is the aspect's own cue ("fever"); (key term, the clause's other
    key terms before the cue) for stances; (aspect, the pair of treatments, other key
-   terms) for comparisons. Synonyms, when given, make one subject of a group of words.
+   terms) for comparisons. Synonyms, when given, make one subject of a group of words
+   (how a clause names a key term, aliases included: pipeline/vocabulary.py).
 4. Within a group, two figures conflict when they differ ("20 to 40%" vs "25%" is shown);
    a proportion in words conflicts only with what it excludes ("all" vs "a minority";
    "a minority" vs "25%" does not); temperatures less than 0.25°C apart are the same (a
@@ -40,14 +41,15 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import PurePosixPath
 
-from pipeline.review.comparisons import comparisons, pieces
 from pipeline.models import Cluster, Conflict
+from pipeline.review.comparisons import comparisons, pieces
 from pipeline.review.quantities import NEGATOR, NUM, TOKEN, figures, not_all
+from pipeline.vocabulary import Vocabulary
 
 KINDS = ("negation", "numbers", "certainty")  # when a pair disagrees in several ways, the first wins
 TOLERANCE = 0.05  # relative difference below which two figures are the same (6 months = 26 weeks)
@@ -80,8 +82,6 @@ _CLAUSE_BREAK = re.compile(
     rf"|(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!higher )(?<!lower )than(?!\s+{NUM}\b))\b",
     re.IGNORECASE,
 )
-# A key term "X cancer" also matches plain "X" in a clause that speaks of cancers or tumours.
-_TAIL_SYNONYMS = {"cancer": r"\b(?:cancer|tumou?r|carcinoma|malignan|neoplas)"}
 
 
 @dataclass(frozen=True)
@@ -100,29 +100,16 @@ class _Claim:
     quote: str = ""  # the words the claim rests on, as written
 
 
-@dataclass(frozen=True)
-class _Term:
-    """A key term with its pattern; an alias matches only where the clause names its tail."""
-
-    name: str
-    pattern: re.Pattern[str]
-    tail: re.Pattern[str] | None = None
-
-
-def find_conflicts(
-    clusters: Sequence[Cluster], key_terms: Sequence[str] = (), *, synonyms: Sequence[Sequence[str]] = ()
-) -> tuple[Conflict, ...]:
+def find_conflicts(clusters: Sequence[Cluster], vocabulary: Vocabulary = Vocabulary()) -> tuple[Conflict, ...]:
     """List pairs of clusters that disagree: different figures, opposite evaluations, or certainty vs hedge.
 
-    synonyms: groups of words that mean the same, the first preferred ("radiotherapy",
-    "radiation therapy"); key terms and treatments of one group are one subject.
+    vocabulary: the scheme's key terms (the subjects) and synonyms ("radiotherapy", "radiation
+    therapy"): key terms and treatments of one synonym group are one subject.
     """
     ordered = sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id))
-    fold = {word.casefold(): group[0].casefold() for group in synonyms for word in group[1:]}
-    terms = _compile_terms(key_terms, fold)
     groups: dict[tuple[object, ...], list[_Claim]] = defaultdict(list)
     for index, cluster in enumerate(ordered):
-        for claim in _claims(index, cluster.canonical.text, terms, fold):
+        for claim in _claims(index, cluster.canonical.text, vocabulary):
             groups[claim.group].append(claim)
     found: dict[tuple[int, int], list[tuple[str, _Claim, _Claim]]] = defaultdict(list)
     for key in sorted(groups, key=repr):
@@ -186,20 +173,20 @@ def _conflict(first: Cluster, second: Cluster, findings: list[tuple[str, _Claim,
     return Conflict(id=f"{ids[0]}-{ids[1]}", kind=kind, subject=subject, first=first, second=second, reason=reason)
 
 
-def _claims(index: int, text: str, terms: Sequence[_Term], fold: Mapping[str, str]) -> Iterator[_Claim]:
+def _claims(index: int, text: str, vocabulary: Vocabulary) -> Iterator[_Claim]:
     """Every figure, proportion, stance and comparison in one wording."""
     if text.rstrip().endswith("?"):
         return  # a question states nothing
     text = text.replace("’", "'")
     for clause in _clauses(text):
-        found = _terms_in(clause, terms)
+        found = vocabulary.mentions_in(clause)
         names = tuple(sorted({name for name, _ in found}))
         for f in figures(clause, names):
             yield _Claim(index, f.group, f.subject, f.low, f.high, f.worded, quote=f.quote)
         yield from _stances(index, clause, found)
     # Comparisons span "than", where clauses are cut, so they are read from larger pieces.
     for piece in pieces(text):
-        for c in comparisons(piece, _terms_in(piece, terms), fold):
+        for c in comparisons(piece, vocabulary.mentions_in(piece), vocabulary.preferred):
             yield _Claim(
                 index, c.group, c.subject, positive=c.positive, negated=c.negated, hedged=c.hedged, quote=c.quote
             )
@@ -254,47 +241,3 @@ def _negation_start(clause: str, at: int) -> int:
         if not not_all(clause, m.end()) and not re.match(r"\s+only\b", clause[m.end() :], re.IGNORECASE):
             return m.start() if m[0].lower() != "n't" else before.rfind(" ", 0, m.start()) + 1
     return at
-
-
-def _terms_in(clause: str, terms: Sequence[_Term]) -> list[tuple[str, int]]:
-    """(term, offset) for every key term the clause names, aliases included."""
-    found = []
-    for term in terms:
-        if term.tail is not None and not term.tail.search(clause):
-            continue
-        found += [(term.name, m.start()) for m in term.pattern.finditer(clause)]
-    return sorted(found, key=lambda f: (f[1], f[0]))
-
-
-def _compile_terms(key_terms: Sequence[str], fold: Mapping[str, str] | None = None) -> list[_Term]:
-    """Key terms match at a word start (short ones as whole words), as in dedupe.
-
-    A term ending in a word other terms also end in ("breast cancer", "lung cancer")
-    also matches its distinctive part ("breast") where the clause names the tail or a
-    synonym ("prostate and breast tumours"), unless that part occurs in another term.
-    """
-    names = sorted({t.casefold().strip() for t in key_terms if t.strip()})
-    compiled = [_Term(n, _word(n, whole=len(n) <= 3)) for n in names]
-    tails: dict[str, int] = defaultdict(int)
-    for name in names:
-        if " " in name:
-            tails[name.rsplit(" ", 1)[1]] += 1
-    words_elsewhere: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        for word in name.split():
-            words_elsewhere[word].add(name)
-    for name in names:
-        if " " not in name:
-            continue
-        head, tail = name.rsplit(" ", 1)
-        if tails[tail] < 2 or len(head) <= 3 or any(words_elsewhere[w] - {name} for w in head.split()):
-            continue
-        synonyms = _TAIL_SYNONYMS.get(tail, r"\b" + re.escape(tail))
-        compiled.append(_Term(name, _word(head, whole=True), re.compile(synonyms, re.IGNORECASE)))
-    fold = fold or {}
-    return [_Term(fold.get(t.name, t.name), t.pattern, t.tail) for t in compiled]
-
-
-def _word(phrase: str, whole: bool) -> re.Pattern[str]:
-    """A phrase at a word start; whole: also at a word end."""
-    return re.compile(r"\b" + re.escape(phrase) + (r"\b" if whole else ""), re.IGNORECASE)

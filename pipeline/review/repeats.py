@@ -14,8 +14,8 @@ Method, per leaflet section (quadratic only within a section, which is small):
 3. Guard (as dedupe's): equal negation, one side's numbers and key terms a subset of the
    other's, list items only with list items, never a lead-in ending in a colon.
 
-The guard reuses dedupe's public `profile` so "number", "key term" and "negated" mean the
-same thing in both places.
+The guard reuses dedupe's public `profile` and `Fact.role`, so "number", "key term",
+"negated" and "lead-in" mean the same thing in both places.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
-from pipeline.text.dedupe import WordProfile, profile
 from pipeline.models import Cluster, Handout, Repeat
-from pipeline.text.terms import compile_synonyms, compile_terms
+from pipeline.text.dedupe import WordProfile, profile
+from pipeline.vocabulary import Vocabulary
 
 REPEAT_COSINE = 0.8  # MiniLM: ~75% precise with the guard on the labelled sets
 TFIDF_COSINE = 0.5  # character n-gram TF-IDF, the light fallback
@@ -41,12 +41,12 @@ Vector = dict[str, float]
 
 
 def find_repeats(
-    handout: Handout,
-    key_terms: Sequence[str] = (),
-    synonyms: Sequence[Sequence[str]] = (),
-    embed: Embedder | None = None,
+    handout: Handout, vocabulary: Vocabulary = Vocabulary(), embed: Embedder | None = None
 ) -> tuple[Repeat, ...]:
-    """List pairs of statements within one leaflet section that probably say the same thing."""
+    """List pairs of statements within one leaflet section that probably say the same thing.
+
+    vocabulary: the scheme's key terms (for the guard) and synonyms (folded for TF-IDF).
+    """
     sections = [(s.key, [entry.cluster for entry in s.entries]) for s in handout.sections]
     clusters = {c.id: c for _, members in sections for c in members}
     ordered = sorted(clusters)  # one text per cluster, in a fixed order
@@ -55,10 +55,9 @@ def find_repeats(
         vectors = dict(zip(ordered, _embedded(embed, texts), strict=True))
         method, threshold = MINILM, REPEAT_COSINE
     else:
-        vectors = dict(zip(ordered, _tfidf([compile_synonyms(synonyms)(t.casefold()) for t in texts]), strict=True))
+        vectors = dict(zip(ordered, _tfidf([vocabulary.fold(t.casefold()) for t in texts]), strict=True))
         method, threshold = TFIDF, TFIDF_COSINE
-    terms = compile_terms(key_terms)
-    profiles = {cid: profile(clusters[cid].canonical.text, terms) for cid in ordered}
+    profiles = {cid: profile(clusters[cid].canonical.text, vocabulary) for cid in ordered}
     repeats: list[Repeat] = []
     for key, members in sections:
         found = []
@@ -74,20 +73,13 @@ def find_repeats(
 
 def _allowed(a: Cluster, b: Cluster, profiles: dict[str, WordProfile]) -> bool:
     """The guard: same role, equal negation, neither adds a number or key term to the other."""
-    if _role(a) != _role(b) or _role(a) == "lead":
+    role = a.canonical.role
+    if role != b.canonical.role or role == "lead":
         return False
     pa, pb = profiles[a.id], profiles[b.id]
     if pa.negated != pb.negated:
         return False
     return pa.key_info <= pb.key_info or pb.key_info <= pa.key_info
-
-
-def _role(cluster: Cluster) -> str:
-    """Items pair only with items; a lead-in means what its list says, so it never pairs."""
-    fact = cluster.canonical
-    if fact.kind == "item":
-        return "item"
-    return "lead" if fact.text.rstrip().endswith(":") else "sentence"
 
 
 def _embedded(embed: Embedder, texts: list[str]) -> list[Vector]:

@@ -27,9 +27,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from pipeline.text.ids import cluster_id
 from pipeline.models import Cluster, Fact
-from pipeline.text.terms import compile_synonyms, compile_terms
+from pipeline.text.ids import cluster_id
+from pipeline.vocabulary import Vocabulary
 
 CONTAINMENT_THRESHOLD = 0.75  # weighted share of one wording that the other must also say
 OVERLAP_THRESHOLD = 0.45  # weighted share of the other wording it must say in return
@@ -68,7 +68,7 @@ class WordProfile:
     numbers: frozenset[str]
     terms: frozenset[str]
     negated: bool
-    role: str = "sentence"  # "item" (a list item) or "lead" (a sentence ending in a colon)
+    role: str = "sentence"  # Fact.role: "item", "lead" (a sentence ending in a colon) or "sentence"
     context: frozenset[str] = frozenset()  # items: key terms of their lead-in and heading
 
     @property
@@ -77,18 +77,17 @@ class WordProfile:
         return self.numbers | self.terms
 
 
-def dedupe(
-    facts: Sequence[Fact], key_terms: Sequence[str] = (), synonyms: Sequence[Sequence[str]] = ()
-) -> tuple[Cluster, ...]:
-    """Group facts that state the same thing; every fact lands in exactly one cluster."""
-    terms = compile_terms(key_terms)
-    same = compile_synonyms(synonyms)
-    cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, terms, same), role=role))
+def dedupe(facts: Sequence[Fact], vocabulary: Vocabulary = Vocabulary()) -> tuple[Cluster, ...]:
+    """Group facts that state the same thing; every fact lands in exactly one cluster.
+
+    vocabulary: the scheme's key terms (a merge never hides one) and synonyms (compared as one word).
+    """
+    cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, vocabulary), role=role))
     texts = {fact.id: fact.text for fact in facts}
     profiles = [
-        replace(cached(fact.text, _role(fact)), context=_context(fact, texts, cached))
+        replace(cached(fact.text, fact.role), context=_context(fact, texts, cached))
         if fact.kind == "item"
-        else cached(fact.text, _role(fact))
+        else cached(fact.text, fact.role)
         for fact in facts
     ]
     weights = _weights(profiles)
@@ -112,21 +111,18 @@ def dedupe(
     return tuple(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
 
 
-def profile(
-    text: str, terms: Sequence[tuple[str, re.Pattern[str]]] = (), same: Callable[[str], str] = str
-) -> WordProfile:
+def profile(text: str, vocabulary: Vocabulary = Vocabulary()) -> WordProfile:
     """Describe one wording for comparison: stems after synonyms, key terms as written."""
     lowered = text.casefold()
     words = [w.replace("’", "'") for w in _WORD.findall(lowered)]
-    compared = [w.replace("’", "'") for w in _WORD.findall(same(lowered))]
+    compared = [w.replace("’", "'") for w in _WORD.findall(vocabulary.fold(lowered))]
     stems = frozenset(
         _stem(w) for w in compared if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1
     )
     numbers = {n.replace(",", "") for n in _NUMBER.findall(lowered)}
     numbers |= {w for w in words if w in _NUMBER_WORDS}
-    found = frozenset(name for name, pattern in terms if pattern.search(lowered))
     negated = any(w in NEGATIONS or w.endswith("n't") for w in words)
-    return WordProfile(stems=stems, numbers=frozenset(numbers), terms=found, negated=negated)
+    return WordProfile(stems=stems, numbers=frozenset(numbers), terms=vocabulary.terms_in(lowered), negated=negated)
 
 
 def similar(a: WordProfile, b: WordProfile, weights: dict[str, float]) -> bool:
@@ -155,13 +151,6 @@ def _context(fact: Fact, texts: dict[str, str], cached: Callable[[str, str], Wor
     of radiotherapy:" is not the same statement as under "Side effects of chemotherapy:"."""
     lead = cached(texts[fact.lead], "lead").terms if fact.lead in texts else frozenset()
     return lead | cached(fact.heading, "heading").terms
-
-
-def _role(fact: Fact) -> str:
-    """A lead-in means what its list says, so it never merges; items merge only with items."""
-    if fact.kind == "item":
-        return "item"
-    return "lead" if fact.text.endswith(":") else "sentence"
 
 
 @lru_cache(maxsize=65536)
