@@ -95,7 +95,7 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
     placed = []
     for cluster in statements:
         attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
-        if cluster.canonical.text.endswith(":") and not attached:
+        if cluster.canonical.role == "lead" and not attached:
             continue  # a lead-in whose list went elsewhere says nothing on its own
         following = tuple(c for _, c in sorted(continued.get(cluster.id, ()), key=lambda d: (d[0], d[1].id)))
         section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
@@ -159,7 +159,7 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ..
     chosen = []
     for section in sections:
         rule = rules[section.key]
-        statements = [e.cluster for e in section.entries if not e.items and not e.cluster.canonical.text.endswith(":")]
+        statements = [e.cluster for e in section.entries if not e.items and e.cluster.canonical.role != "lead"]
         ranked = sorted(statements, key=lambda c: _summary_rank(c, rule))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:

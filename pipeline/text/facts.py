@@ -109,7 +109,7 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
             previous = fact.id
             yield fact
         if block.kind == "paragraph":
-            lead = fact.id if fact.text.endswith(":") else ""
+            lead = fact.id if fact.role == "lead" else ""
 
 
 def _make_fact(
