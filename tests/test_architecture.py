@@ -3,11 +3,10 @@ module sits in a layer, so a new module cannot slip past the contract."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pipeline"
