@@ -19,7 +19,7 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast coverage bench eval setup semantic system-deps clean extract update init check stats release
+.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval setup semantic system-deps clean extract update init check stats release
 
 all: build
 
@@ -41,6 +41,11 @@ test-fast: $(STAMP)
 coverage: $(STAMP)
 	$(BIN)/python -m coverage run --source=pipeline -m pytest -q
 	$(BIN)/python -m coverage report --skip-covered --sort=cover
+
+# tests/goldens/ (the fact catalog and English leaflet HTML the tests compare builds with), from a
+# fresh build; run it when an output change is intended and review `git diff tests/goldens/`.
+goldens: $(STAMP)
+	$(BIN)/python tests/regenerate_goldens.py
 
 # Ratios against baselines measured in the same run (README, "Performance"); never timed tests.
 bench: $(STAMP)

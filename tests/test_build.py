@@ -1,30 +1,30 @@
-"""End-to-end: build the sample topic into a temp dir and check what a user would check."""
+"""End-to-end: build the sample topic (shared builds, tests/conftest.py) and check what a user would check."""
 
+import difflib
 import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from pipeline.build.builder import BuildOptions, build
+from pipeline.build.builder import BuildOptions, build, build_locales
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 
 ROOT = Path(__file__).resolve().parent.parent
+GOLDENS = Path(__file__).resolve().parent / "goldens"
+# Committed copies of these files of the English build, at the same paths under tests/goldens/
+# (as tests/regenerate_goldens.py, `make goldens`, writes them).
+GOLDEN_FILES = ("immunotherapy/facts.json", "en/immunotherapy-leaflet.html")
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    output = tmp_path_factory.mktemp("build")
-    report = build(load_config(ROOT), BuildOptions(output=output, topics=("immunotherapy",), locales=("en",)))
-    return output, report
-
-
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+@pytest.fixture()
+def built(english_build):
+    return english_build.output, english_build.report
 
 
 def test_outputs_and_manifest(built):
@@ -32,6 +32,7 @@ def test_outputs_and_manifest(built):
     manifest = json.loads((output / "manifest.json").read_text())
     paths = sorted(row["path"] for row in manifest["outputs"])
     assert paths == ["en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf"]
+    assert paths == sorted(o.path for o in report.outputs)
     for row in manifest["outputs"]:
         pdf = output / row["path"]
         assert len(PdfReader(pdf).pages) == row["pages"]
@@ -42,12 +43,12 @@ def test_outputs_and_manifest(built):
     assert not list(output.rglob("*.tmp"))
 
 
-def test_every_page_names_the_clinic_and_its_number(built):
-    output, _ = built
+def test_every_page_names_the_clinic_and_its_number(english_build):
     clinic = load_config(ROOT).clinic
     for kind in ("leaflet", "summary"):
-        for page in PdfReader(output / f"en/immunotherapy-{kind}.pdf").pages:
-            text = page.extract_text()
+        pages = english_build.texts[f"en/immunotherapy-{kind}.pdf"]  # each page's text, as pypdf extracts it
+        assert len(pages) == len(PdfReader(english_build.output / f"en/immunotherapy-{kind}.pdf").pages)
+        for text in pages:
             assert clinic.name in text and clinic.phone in text
 
 
@@ -60,24 +61,24 @@ def test_no_renderer_warnings_and_report_names_what_was_left_out(built):
     cut = [o for o in report.outputs if o.left_out]
     assert cut, "the sample summary is too long for one page: the report must name what it left out"
     assert set(written["left_out"]) == {o.path for o in cut}
+    summary_html = (output / "en/immunotherapy-summary.html").read_text()
     for item in cut:
         assert item.path.endswith("-summary.pdf")
         assert written["left_out"][item.path] == [{"id": f.id, "text": f.text} for f in item.left_out]
         assert all(catalog[f.id]["text"] == f.text and catalog[f.id]["printed"] for f in item.left_out)
+        assert all(f'data-fact="{f.id}"' not in summary_html for f in item.left_out)  # really left out
 
 
-def test_summary_is_one_page_and_leaflet_has_the_clinic(built):
-    output, _ = built
-    assert len(PdfReader(output / "en/immunotherapy-summary.pdf").pages) == 1
+def test_summary_is_one_page_and_leaflet_has_the_clinic(english_build):
+    assert len(PdfReader(english_build.output / "en/immunotherapy-summary.pdf").pages) == 1
     config = load_config(ROOT)
     for kind in ("leaflet", "summary"):
-        text = pdf_text(output / f"en/immunotherapy-{kind}.pdf")
+        text = english_build.text(f"en/immunotherapy-{kind}.pdf")
         assert config.clinic.name in text and config.clinic.phone in text
 
 
-def test_leaflet_has_no_web_junk(built):
-    output, _ = built
-    text = pdf_text(output / "en/immunotherapy-leaflet.pdf")
+def test_leaflet_has_no_web_junk(english_build):
+    text = english_build.text("en/immunotherapy-leaflet.pdf")
     flat = " ".join(text.split())
     for junk in ("Leave a", "password", "Akismet", "Loading", "Show More", "Related Articles",
                  "Back to top", "Fax", "Tel.", "IVA", "©", "Icona", "versione"):
@@ -109,11 +110,11 @@ def test_no_statement_is_printed_twice(built):
     assert ids and len(ids) == len(set(ids))
 
 
-def test_rebuild_is_byte_identical(built, tmp_path):
-    output, _ = built
-    build(load_config(ROOT), BuildOptions(output=tmp_path, topics=("immunotherapy",)))
-    for name in ("en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf", "immunotherapy/facts.json"):
-        assert (tmp_path / name).read_bytes() == (output / name).read_bytes(), name
+def test_rebuild_is_byte_identical(english_build, full_build):
+    """Two independent builds, of English alone and of every language, give the same bytes."""
+    for name in ("en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf", "en/immunotherapy-leaflet.html",
+                 "en/immunotherapy-summary.html", "immunotherapy/facts.json", "immunotherapy/review.html"):
+        assert (full_build.output / name).read_bytes() == (english_build.output / name).read_bytes(), name
 
 
 def _copy_project(tmp_path: Path) -> Path:
@@ -133,13 +134,13 @@ def test_bad_source_fails_clearly_and_leaves_no_stale_output(tmp_path, built):
     shutil.copytree(output, stale)
     (root / "sources/immunotherapy/zz_broken.txt").write_bytes(b"")
     with pytest.raises(HandoutError, match="zz_broken.txt"):
-        build(load_config(root), BuildOptions(output=stale))
+        build(load_config(root), BuildOptions(output=stale, workers=1))
     assert not (stale / "manifest.json").exists() and not (stale / "report.json").exists()
     assert not (stale / "en/immunotherapy-leaflet.pdf").exists()
     assert not (stale / "immunotherapy/facts.json").exists()
 
 
-def test_full_build_removes_outputs_of_a_topic_that_is_gone(tmp_path, built):
+def test_full_build_removes_outputs_of_a_topic_that_is_gone(tmp_path, built, load_pinned_config):
     output, _ = built
     stale = tmp_path / "out"
     shutil.copytree(output, stale)
@@ -150,18 +151,22 @@ def test_full_build_removes_outputs_of_a_topic_that_is_gone(tmp_path, built):
     (stale / "manifest.json").write_text(json.dumps(manifest))
     (stale / "en/oldtopic-leaflet.pdf").write_bytes(b"%PDF-old")
     (stale / "en/oldtopic-leaflet.html").write_text("old")
-    build(load_config(ROOT), BuildOptions(output=stale))
+    # Every topic and kind (English only: a language selection is still a full build of those languages).
+    report = build(load_pinned_config(ROOT), BuildOptions(output=stale, locales=("en",), workers=1))
     assert not (stale / "en/oldtopic-leaflet.pdf").exists()
     assert not (stale / "en/oldtopic-leaflet.html").exists()
     assert "oldtopic" not in (stale / "manifest.json").read_text()
+    assert report.rendered == () and (stale / "en/immunotherapy-leaflet.pdf").exists()  # the rest is kept
 
 
-def test_letter_summary_is_one_page_too(tmp_path):
-    report = build(load_config(ROOT), BuildOptions(output=tmp_path, page_size="Letter"))
-    summaries = [o for o in report.outputs if o.kind == "summary"]
-    assert summaries and all(o.pages == 1 for o in summaries)
-    box = PdfReader(tmp_path / summaries[0].path).pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+def test_letter_summary_is_one_page_too(letter_summaries):
+    summaries = [o for o in letter_summaries.report.outputs if o.kind == "summary"]
+    assert {o.locale for o in summaries} == set(build_locales(ROOT))  # every language's summary
+    assert summaries == list(letter_summaries.report.outputs) and all(o.pages == 1 for o in summaries)
+    for summary in summaries:
+        reader = PdfReader(letter_summaries.output / summary.path)
+        box = reader.pages[0].mediabox
+        assert len(reader.pages) == 1 and (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
 def test_no_distinct_number_or_key_term_is_lost(built):
@@ -188,13 +193,10 @@ def test_clinic_logo_is_printed_with_alt_text(built):
     assert f'<img class="logo" src="assets/{clinic.logo}" alt="{clinic.name}">' in html
 
 
-def test_editorial_decisions_change_the_output(built, tmp_path):
-    output, _ = built
-    root = _copy_project(tmp_path)
-    (root / "sources/immunotherapy/editorial.yaml").unlink()
-    build(load_config(root), BuildOptions(output=tmp_path / "plain"))
-    edited = pdf_text(output / "en/immunotherapy-leaflet.pdf")
-    plain = pdf_text(tmp_path / "plain/en/immunotherapy-leaflet.pdf")
+def test_editorial_decisions_change_the_output(english_build, unedited_build):
+    output = english_build.output
+    edited = english_build.text("en/immunotherapy-leaflet.pdf")
+    plain = unedited_build.text("en/immunotherapy-leaflet.pdf")  # the project without editorial.yaml
     assert "She is too very effective" in " ".join(plain.split())
     assert "She is too very effective" not in " ".join(edited.split())
     assert "It is also very effective for certain lymphomas" in " ".join(edited.split())
@@ -204,9 +206,8 @@ def test_editorial_decisions_change_the_output(built, tmp_path):
     assert member["line"] == 25 and member["text"].startswith("It is also very effective")
 
 
-def test_leaflet_says_how_many_sources_it_draws_on(built):
-    output, _ = built
-    text = " ".join(pdf_text(output / "en/immunotherapy-leaflet.pdf").split())
+def test_leaflet_says_how_many_sources_it_draws_on(english_build):
+    text = " ".join(english_build.text("en/immunotherapy-leaflet.pdf").split())
     assert "This leaflet draws on 5 source texts:" in text
 
 
@@ -214,7 +215,37 @@ def test_review_page_shows_conflicts_decisions_and_readability(built):
     output, _ = built
     html = (output / "immunotherapy/review.html").read_text()
     catalog = json.loads((output / "immunotherapy/facts.json").read_text())
-    assert all(f["id"] in html for f in catalog["facts"])
-    assert "not conclusive for breast cancer" in html and "promising results for prostate" in html
-    assert "c6d7f73c4e4" in html and "applied" in html
-    assert "Flesch" in html
+    assert all(f'id="cluster-{f["id"]}"' in html for f in catalog["facts"])
+    conflicts = html[html.index('<section id="conflicts">'):html.index('<section id="repeats">')]
+    assert "not conclusive for breast cancer" in conflicts and "promising results for prostate" in conflicts
+    # Every decision of editorial.yaml, with the line it starts on, applied.
+    decisions = html[html.index('<section id="decisions">'):html.index('<section id="readability">')]
+    editorial = ROOT / "sources/immunotherapy/editorial.yaml"
+    starts = [n for n, line in enumerate(editorial.read_text().splitlines(), 1) if line.startswith("  - action:")]
+    listed = yaml.safe_load(editorial.read_text())["decisions"]
+    rows = re.findall(r'<tr class="(\w+)">\s*<td class="nowrap"><code>sources/immunotherapy/editorial\.yaml:(\d+)'
+                      r'</code></td>\s*<td class="nowrap">(\w+)</td>\s*<td><a href="#cluster-(c[0-9a-f]+)">', decisions)
+    assert rows == [("applied", str(n), d["action"], d["fact"]) for n, d in zip(starts, listed)]
+    # A readability row, with a grade, for each section the leaflet prints.
+    readability = html[html.index('<section id="readability">'):]
+    assert "Flesch–Kincaid grade" in readability
+    for section in {f["section"] for f in catalog["facts"] if f["printed"]}:
+        assert re.search(rf'<a href="#section-{section}">[^<]+</a></td>\s*<td class="num">\d+</td>\s*'
+                         rf'<td class="num grade">\d+\.\d</td>', readability), section
+
+
+def _short_diff(name: str, golden: str, built: str, most: int = 40) -> str:
+    """The first lines of a unified diff from the golden copy to what the build wrote."""
+    lines = list(difflib.unified_diff(golden.splitlines(), built.splitlines(), f"tests/goldens/{name}",
+                                      f"<build>/{name}", n=1, lineterm=""))
+    return "\n".join(lines[:most] + ([f"... and {len(lines) - most} more lines"] if len(lines) > most else []))
+
+
+@pytest.mark.parametrize("name", GOLDEN_FILES)
+def test_output_matches_the_golden_copy(english_build, name):
+    """The fact catalog and the English leaflet's HTML are exactly the committed goldens."""
+    golden = (GOLDENS / name).read_text(encoding="utf-8")
+    built = (english_build.output / name).read_text(encoding="utf-8")
+    if built != golden:
+        pytest.fail(f"{name} differs from tests/goldens/{name}:\n{_short_diff(name, golden, built)}\n"
+                    "run `make goldens` if the change is intended", pytrace=False)

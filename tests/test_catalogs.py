@@ -9,7 +9,6 @@ import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from pipeline.prepare import prepare
 from pipeline.i18n.po_sync import extract_catalogs
 from pipeline.cli import main
 from pipeline.config import load_config
@@ -27,9 +26,7 @@ def parse(text):
     return {m.context: m for m in read_po(io.StringIO(text)) if m.id}
 
 
-def printed(root, topic="immunotherapy"):
-    config = load_config(root)
-    handout = prepare(config, next(t for t in config.topics if t.key == topic)).handout
+def printed(handout):
     return [
         (section.title, cluster)
         for section in handout.sections
@@ -38,10 +35,10 @@ def printed(root, topic="immunotherapy"):
     ]
 
 
-def test_every_printed_fact_appears_once_with_context_and_comments(templates):
+def test_every_printed_fact_appears_once_with_context_and_comments(templates, prepared_topic):
     text = templates["facts"]
     facts = {c: m for c, m in parse(text).items() if c.startswith("immunotherapy:c")}
-    shown = printed(ROOT)
+    shown = printed(prepared_topic.handout)
     assert sorted(facts) == sorted(f"immunotherapy:{c.id}" for _, c in shown)
     for title, cluster in shown:
         message = facts[f"immunotherapy:{cluster.id}"]
@@ -126,12 +123,9 @@ def test_extract_command_writes_the_templates_and_reports_changes(tmp_path, temp
     assert not list((root / "locales").glob(".*.tmp"))
 
 
-def test_committed_templates_are_current():
+def test_committed_templates_are_current(templates):
     """Translators work from locales/*.pot: they must match the sources (run `make extract`)."""
-    from pipeline.i18n.po_sync import extract_catalogs
-    from pipeline.config import load_config
-
-    root = Path(__file__).resolve().parent.parent
-    for domain, text in extract_catalogs(load_config(root)).items():
-        committed = (root / "locales" / f"{domain}.pot").read_text(encoding="utf-8")
+    assert sorted(templates) == ["facts", "ui"]
+    for domain, text in templates.items():
+        committed = (ROOT / "locales" / f"{domain}.pot").read_text(encoding="utf-8")
         assert committed == text, f"locales/{domain}.pot is out of date: run `make extract`"

@@ -1,5 +1,6 @@
 """Compose: sections by keywords, lists under their lead-in, summary picks the best supported."""
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ CLINIC = Clinic(name="Clinic", phone="123")
 
 def cluster(text, *sources, kind="sentence", lead="", heading="", line=1):
     members = tuple(
-        Fact(id=f"f{abs(hash((text, s))) % 10**8}", text=text, original=text, source=s, line=line, kind=kind, heading=heading, lead=lead)
+        Fact(id="f" + hashlib.sha1(f"{text}\0{s}".encode()).hexdigest()[:8], text=text, original=text, source=s, line=line, kind=kind, heading=heading, lead=lead)
         for s in sources
     )
     return Cluster(id="c" + members[0].id, canonical=members[0], members=members, sources=tuple(sorted(set(sources))))

@@ -122,15 +122,21 @@ def test_bad_decisions_are_reported_with_file_and_line(tmp_path):
     assert "editorial.yaml:9: 'replace' needs 'text'" in problems[2]
 
 
-def test_shipped_editorial_file_loads():
+def test_shipped_editorial_file_loads_and_every_decision_applies(prepared_topic):
     (topic,) = load_config(ROOT).topics
-    assert {d.action for d in topic.decisions} >= {"replace"}
+    path = "sources/immunotherapy/editorial.yaml"
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    starts = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("- action:")]
+    assert [d.where for d in topic.decisions] == [f"{path}:{n}" for n in starts]  # each where it is written
+    assert [d.action for d in topic.decisions] == [lines[n - 1].split(":", 1)[1].strip() for n in starts]
+    assert [r.decision for r in prepared_topic.decisions] == list(topic.decisions)
+    assert all(r.status == "applied" for r in prepared_topic.decisions)
 
 
-def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path):
+def test_fact_ids_stay_stable_when_an_unrelated_source_is_added(tmp_path, prepared_topic):
     from pipeline.prepare import prepare
 
-    before = prepare(load_config(ROOT), load_config(ROOT).topics[0])
+    before = prepared_topic
     root = _project(tmp_path, (ROOT / "sources/immunotherapy/editorial.yaml").read_text())
     (root / "sources/immunotherapy/zz_unrelated.txt").write_text(
         "Knee replacement surgery\n\nA knee replacement replaces a worn joint with an artificial one. "

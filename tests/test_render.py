@@ -6,6 +6,7 @@ import hashlib
 import io
 import logging
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,12 @@ BIG = handout(tuple(
                       100 * s + p))
         for p in range(8)))
     for s in range(5)), topic="big")
+
+
+@cache
+def rendered_big(kind: str, page_size: str = "A4") -> Rendered:
+    """BIG rendered once per run for the tests that only read the result (Rendered is frozen)."""
+    return render.render(BIG, kind, page_size=page_size)  # type: ignore[arg-type]
 
 
 def pdf(rendered: Rendered) -> PdfReader:
@@ -258,7 +265,7 @@ def test_small_summary_fits_at_once():
 @pytest.mark.slow
 @pytest.mark.parametrize("page_size, media_box", [("A4", (595, 842)), ("Letter", (612, 792))])
 def test_big_summary_is_one_page(page_size, media_box):
-    result = render.render(BIG, "summary", page_size=page_size)
+    result = rendered_big("summary", page_size)
     reader = pdf(result)
     assert result.pages == len(reader.pages) == 1
     assert tuple(round(float(v)) for v in reader.pages[0].mediabox[2:]) == media_box
@@ -276,7 +283,7 @@ def test_big_summary_is_one_page(page_size, media_box):
 
 @pytest.mark.slow
 def test_summary_body_text_never_below_11pt():
-    result = render.render(BIG, "summary")
+    result = rendered_big("summary")
     assert 'class="summary fit-2"' in result.html  # the tightest step was needed
     document = fitting.layout(result.html, "A4", TEMPLATES)
     html_box = document.pages[0]._page_box.children[0]  # the flow, not the footer
@@ -295,7 +302,7 @@ def test_summary_that_cannot_fit_raises():
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["leaflet", "summary"])
 def test_renders_are_byte_identical(kind, monkeypatch):
-    first = render.render(BIG, kind)
+    first = rendered_big(kind)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # nothing reads the clock anyway
     assert render.render(BIG, kind).pdf == first.pdf
 

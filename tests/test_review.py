@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import io
-import logging
 import re
-from pathlib import Path
-from types import SimpleNamespace
+from dataclasses import replace
 
 import pytest
 from markupsafe import escape
-from pypdf import PdfReader
 
-from pipeline.models import CleanSource, Clinic, Cluster, Entry, Fact, Handout, Removal, Section, SourceMeta
+from pipeline.models import (
+    CleanSource, Clinic, Cluster, Conflict, Decision, DecisionResult, Entry, Fact, Handout, Removal, Section,
+    SourceMeta,
+)
 from pipeline.review.review_page import review_page
 
 A, B, C = (f"sources/t/{name}.txt" for name in "abc")
@@ -66,12 +65,15 @@ CLEANED = (
     CleanSource(B, SourceMeta("b.txt"), (), (Removal(B, 3, HOSTILE, "navigation link"),)),
     CleanSource(C, SourceMeta("c.txt"), (), ()),
 )
-CONFLICT = SimpleNamespace(id="x1", kind="number", subject="response rate", first=SIMPLE,
-                           second=COMPLEX.id, reason="20 to 40% of patients vs 25% of patients")
+CONFLICT = Conflict(id="x1", kind="number", subject="response rate", first=SIMPLE, second=COMPLEX,
+                    reason="20 to 40% of patients vs 25% of patients")
+EDITORIAL = "sources/t/editorial.yaml"
 DECISIONS = (
-    SimpleNamespace(fact=EVIL.id, action="replace", note="Rewritten in plain words", status="applied"),
-    SimpleNamespace(fact="cgone", action="drop", note="", status="stale: fact cgone no longer exists"),
-    SimpleNamespace(fact="x1", action="resolve", note="Figures from different trials", status="applied"),
+    DecisionResult(Decision("replace", f"{EDITORIAL}:2", fact=EVIL.id, text="Some pages disagree about this drug.",
+                            note="Rewritten in plain words"), "applied"),
+    DecisionResult(Decision("drop", f"{EDITORIAL}:10", fact="cgone"), "stale: fact cgone no longer exists"),
+    DecisionResult(Decision("resolve", f"{EDITORIAL}:13", conflict="x1", note="Figures from different trials"),
+                   "applied"),
 )
 
 
@@ -167,15 +169,26 @@ def test_readability_without_a_formula_for_the_language():
     assert "above target" not in html and "no formula for this language" in readability_row(html, "Hard words")
 
 
+def conflict_sides(html: str) -> list[tuple[str, str, list[str]]]:
+    """(quote, linked cluster id, source lines) of each side of each conflict, in page order."""
+    conflicts = html[html.index('<section id="conflicts">'):html.index('<section id="repeats">')]
+    sides = re.findall(r'<p class="quote">“(.*?)”</p>\s*<p class="meta"><a href="#cluster-(\w+)">.*?</a> · (.*?)</p>',
+                       conflicts, re.DOTALL)
+    return [(quote, cid, re.findall(r"<code>([^<]+)</code>", where)) for quote, cid, where in sides]
+
+
 def test_conflicts_side_by_side_with_sources_and_resolution():
     html = page()
     conflicts = html[html.index('<section id="conflicts">'):html.index('<section id="decisions">')]
     for text in ("number", "response rate", "20 to 40% of patients vs 25% of patients",
-                 SIMPLE.canonical.text, ACADEMIC, f"{B}:7", f"{C}:12", "resolved: Figures from different trials"):
+                 "resolved: Figures from different trials"):
         assert text in conflicts
+    # Each side: the cluster's printed wording, linked to its card, and every source line behind it.
+    assert conflict_sides(html) == [
+        (SIMPLE.canonical.text, SIMPLE.id, [f"{A}:4", f"{B}:7", f"{C}:2"]),
+        (ACADEMIC, COMPLEX.id, [f"{C}:12"]),
+    ]
     assert "No conflicts detected." in page(conflicts=())
-    by_fact = page(conflicts=(SimpleNamespace(**{**vars(CONFLICT), "first": SIMPLE.members[1]}),))
-    assert f'href="#cluster-{SIMPLE.id}"' in by_fact[by_fact.index('<section id="conflicts">'):]
     assert 'class="status open"' in page(decisions=())
 
 
@@ -185,44 +198,55 @@ def test_decisions_applied_and_stale():
     assert "Rewritten in plain words" in decisions and f'href="#cluster-{EVIL.id}"' in decisions
     assert re.search(r'<tr class="stale">.*?stale: fact cgone no longer exists', decisions, re.DOTALL)
     assert 'href="#conflict-x1"' in decisions
+    # In file order, each with the line it is written on.
+    assert re.findall(r'<tr class="(\w+)">\s*<td class="nowrap"><code>([^<]+)</code></td>\s*<td class="nowrap">(\w+)',
+                      decisions) == [("applied", f"{EDITORIAL}:2", "replace"), ("stale", f"{EDITORIAL}:10", "drop"),
+                                     ("applied", f"{EDITORIAL}:13", "resolve")]
     assert "No editorial decisions." in page(decisions=())
 
 
 def test_hostile_text_is_escaped():
-    hostile = SimpleNamespace(**{**vars(CONFLICT), "subject": HOSTILE, "reason": HOSTILE, "first": HOSTILE})
-    decision = SimpleNamespace(fact=HOSTILE, action=HOSTILE, note=HOSTILE, status=HOSTILE)
+    escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; friends"
+    hostile = replace(CONFLICT, id=HOSTILE, subject=HOSTILE, reason=HOSTILE, first=EVIL)
+    decision = DecisionResult(Decision(HOSTILE, HOSTILE, fact=HOSTILE, note=HOSTILE), HOSTILE)
     html = page(title=HOSTILE, conflicts=(hostile,), decisions=(decision,))
     assert "<script>" not in html
-    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; friends") >= 8
+    assert f"<title>Review: {escaped}</title>" in html and f"<h1>{escaped}</h1>" in html
+    assert f'<td class="text">{escaped}</td><td class="reason">navigation link</td>' in html  # a removed line
+    conflicts = html[html.index('<section id="conflicts">'):html.index('<section id="repeats">')]
+    assert f"<strong>{escaped}</strong>" in conflicts and f'<p class="reason">{escaped}</p>' in conflicts
+    assert f'id="conflict-{escaped}"' in conflicts and f"Some pages say {escaped} about this drug." in conflicts
+    decisions = html[html.index('<section id="decisions">'):html.index('<section id="readability">')]
+    assert f'<a href="#conflict-{escaped}"><code>{escaped}</code></a>' in decisions  # the conflict it resolves
+    assert decisions.count(escaped) == 6  # where, action, the fact's link and id, note, status
 
 
 def test_output_is_deterministic_whatever_the_input_order():
     first = page()
     assert page() == first
+    negation = replace(CONFLICT, id="x0", kind="negation")
     reordered = page(cleaned=CLEANED[::-1], clusters=CLUSTERS[::-1], decisions=DECISIONS[::-1],
-                     conflicts=(CONFLICT, SimpleNamespace(**{**vars(CONFLICT), "id": "x0", "kind": "negation"})))
-    again = page(cleaned=CLEANED, clusters=CLUSTERS, decisions=DECISIONS,
-                 conflicts=(SimpleNamespace(**{**vars(CONFLICT), "id": "x0", "kind": "negation"}), CONFLICT))
+                     conflicts=(CONFLICT, negation))
+    again = page(cleaned=CLEANED, clusters=CLUSTERS, decisions=DECISIONS, conflicts=(negation, CONFLICT))
     assert reordered == again
+    assert reordered.index('id="conflict-x0"') < reordered.index('id="conflict-x1"')  # by kind: negation first
 
 
 @pytest.mark.slow
-def test_real_topic_renders_every_cluster_and_lays_out_cleanly(caplog):
-    from weasyprint import HTML
-
-    from pipeline.prepare import prepare
-    from pipeline.config import load_config
-
-    config = load_config(Path(__file__).resolve().parent.parent)
-    topic = next(t for t in config.topics if t.key == "immunotherapy")
-    prepared = prepare(config, topic)
-    html = review_page(topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout)
+def test_real_topic_renders_every_cluster_and_lays_out_cleanly(prepared_topic, review_layout):
+    prepared = prepared_topic
+    html = review_page("immunotherapy", prepared.handout.title, prepared.cleaned, prepared.clusters, prepared.handout, prepared.conflicts, prepared.decisions, "en", prepared.repeats,
+                       prepared.repeat_method)
     for each in prepared.clusters:
         assert f'id="cluster-{each.id}"' in html
     for section in prepared.handout.sections:
         assert f'<a href="#section-{section.key}">' in html
-    with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        pdf = PdfReader(io.BytesIO(HTML(string=html).write_pdf()))
-    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
-    text = "\n".join(page.extract_text() for page in pdf.pages)
-    assert len(pdf.pages) > 3 and "Readability" in text and prepared.clusters[0].id in text
+    # Laid out for print by WeasyPrint (in the background: tests/conftest.py), this very page:
+    assert review_layout.html == html
+    assert review_layout.warnings == ()  # nothing WeasyPrint could not lay out or load
+    assert review_layout.pages > 3
+    text = " ".join(review_layout.text.split())  # every text box, in page order
+    for lead in ("Every line cleaning dropped from each source", "Each printed fact with every source sentence",
+                 "Flesch–Kincaid grade of the text each leaflet section prints"):
+        assert lead in text
+    assert all(each.id in text for each in prepared.clusters)

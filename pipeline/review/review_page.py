@@ -5,8 +5,8 @@ removed and why, every cluster with the source sentences behind it (printed ones
 section, then the rest with the reason they are not printed), the conflicts between
 sources, the editor's decisions (applied or stale), a readability grade per leaflet
 section, and the statements of one section that possibly repeat each other (suggestions,
-each with the editorial.yaml merge decision that would join them). Everything is sorted and there are no timestamps: the same inputs give the same
-bytes. Conflicts and decisions are rendered from their attributes, whatever their type.
+each with the editorial.yaml merge decision that would join them). Everything is sorted and
+there are no timestamps: the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from markupsafe import Markup
 
-from pipeline.models import CleanSource, Cluster, Entry, Fact, Handout, Section
+from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, Handout, Repeat, Section
 from pipeline.review.readability import flesch_kincaid_grade
 from pipeline.templates import TemplateSet, shipped_templates
 
@@ -58,7 +57,7 @@ class _Grade:
 class _DecisionRow:
     """An editorial decision as the report lists it."""
 
-    where: str  # "file:line" of the decision, when it says
+    where: str  # "file:line" of the decision (or the setting that made it, e.g. "sections.yaml: repeats")
     action: str
     fact: str
     note: str
@@ -80,10 +79,10 @@ def review_page(
     cleaned: Sequence[CleanSource],
     clusters: Sequence[Cluster],
     handout: Handout,
-    conflicts: Sequence[Any] = (),
-    decisions: Sequence[Any] = (),
+    conflicts: Sequence[Conflict] = (),
+    decisions: Sequence[DecisionResult] = (),
     language: str = "en",
-    repeats: Sequence[Any] = (),
+    repeats: Sequence[Repeat] = (),
     repeat_method: str = "",
     templates: TemplateSet | None = None,
 ) -> str:
@@ -93,7 +92,7 @@ def review_page(
     printed = {p.cluster.id for _, rows in placed for p in rows}
     unprinted = sorted((c for c in clusters if c.id not in printed), key=_unprinted_order)
     known = {c.id: c for c in clusters} | {p.cluster.id: p.cluster for _, rows in placed for p in rows}
-    conflict_rows = sorted(conflicts, key=lambda c: (str(c.kind), str(c.subject), str(c.id)))
+    conflict_rows = sorted(conflicts, key=lambda c: (c.kind, c.subject, c.id))
     decision_rows = sorted((_decision_row(d) for d in decisions), key=_decision_order)
     templates = templates or shipped_templates()
     return templates.environment().get_template(TEMPLATE).render(
@@ -106,16 +105,15 @@ def review_page(
         sources=sources,
         placed=placed,
         unprinted=[(cluster, _why_not_printed(cluster, known)) for cluster in unprinted],
-        conflicts=[(c, _side(c.first, known), _side(c.second, known), _resolution(c, decision_rows))
-                   for c in conflict_rows],
+        conflicts=[(c, _side(c.first), _side(c.second), _resolution(c, decision_rows)) for c in conflict_rows],
         decisions=decision_rows,
         known=known,
-        conflict_ids={str(c.id) for c in conflicts},
+        conflict_ids={c.id for c in conflicts},
         grades=[_grade(section, language) for section in handout.sections],
         whole=_Grade("Whole leaflet", *_measure(_leaflet_lines(handout.sections), language)),
         hardest={s.key: _hardest(s, language) for s in handout.sections},
-        repeats=_repeats(handout.sections, repeats, known),
-        repeat_method=repeat_method or next((str(r.method) for r in repeats), ""),
+        repeats=_repeats(handout.sections, repeats),
+        repeat_method=repeat_method or next((r.method for r in repeats), ""),
     )
 
 
@@ -162,7 +160,7 @@ def _unprinted_order(cluster: Cluster) -> tuple[str, int, str]:
 
 
 def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed: set[str],
-            conflicts: Sequence[Any], decisions: Sequence[_DecisionRow]) -> list[tuple[str, int]]:
+            conflicts: Sequence[Conflict], decisions: Sequence[_DecisionRow]) -> list[tuple[str, int]]:
     """The headline numbers, in a fixed order."""
     stale = sum(1 for d in decisions if d.status != "applied")
     return [
@@ -187,36 +185,28 @@ def _reasons(sources: Sequence[CleanSource]) -> list[tuple[str, int]]:
 # ---- Conflicts and decisions -------------------------------------------------------------
 
 
-def _side(value: Any, known: dict[str, Cluster]) -> _Side:
-    """Describe one side of a conflict given as a cluster, a cluster id, a fact or plain text."""
-    if isinstance(value, Fact):  # its own wording and line, linked to the cluster holding it
-        owner = next((c.id for c in known.values() if value in c.members), "")
-        return _Side(owner, value.text, (f"{value.source}:{value.line}",))
-    cluster = value if isinstance(value, Cluster) else known.get(str(value))
-    if cluster is None:
-        return _Side("", str(value), ())
+def _side(cluster: Cluster) -> _Side:
+    """One side of a conflict or repeat: the cluster's printed wording and every source line behind it."""
     members = sorted({f"{f.source}:{f.line}" for f in cluster.members}, key=_natural)
     return _Side(cluster.id, cluster.canonical.text, tuple(members))
 
 
-def _resolution(conflict: Any, decisions: Sequence[_DecisionRow]) -> _DecisionRow | None:
+def _resolution(conflict: Conflict, decisions: Sequence[_DecisionRow]) -> _DecisionRow | None:
     """The editor's decision that resolves this conflict, if there is one."""
-    return next((d for d in decisions if d.action == "resolve" and d.fact == str(conflict.id)), None)
+    return next((d for d in decisions if d.action == "resolve" and d.fact == conflict.id), None)
 
 
-def _decision_row(decision: Any) -> _DecisionRow:
-    """Read a decision's attributes; `where` may sit on it or on the decision it wraps."""
-    where = getattr(decision, "where", None) or getattr(getattr(decision, "decision", None), "where", "")
-    return _DecisionRow(str(where), str(decision.action), str(decision.fact), str(decision.note or ""),
-                       str(decision.status))
+def _decision_row(result: DecisionResult) -> _DecisionRow:
+    """A decision as the report lists it: where it is written, what it does, and what became of it."""
+    return _DecisionRow(result.decision.where, result.action, result.fact, result.note, result.status)
 
 
-def _decision_order(row: _DecisionRow) -> tuple[Any, ...]:
-    """Decisions in file order when they say where they are, then by fact and action."""
+def _decision_order(row: _DecisionRow) -> tuple[tuple[int | str, ...], str, str]:
+    """Decisions in file order, then by fact and action."""
     return _natural(row.where), row.fact, row.action
 
 
-def _natural(text: str) -> tuple[Any, ...]:
+def _natural(text: str) -> tuple[int | str, ...]:
     """A sort key that orders "a.txt:9" before "a.txt:10"."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
 
@@ -239,13 +229,11 @@ class _RepeatRow:
         return f"  - action: merge\n    fact: {self.first.id}\n    facts: [{self.second.id}]\n"
 
 
-def _repeats(sections: Sequence[Section], repeats: Sequence[Any],
-             known: dict[str, Cluster]) -> list[tuple[Section, list[_RepeatRow]]]:
+def _repeats(sections: Sequence[Section], repeats: Sequence[Repeat]) -> list[tuple[Section, list[_RepeatRow]]]:
     """Each section that has possible repeats with them, most similar first."""
     rows: dict[str, list[_RepeatRow]] = {}
     for r in repeats:
-        row = _RepeatRow(_side(r.first, known), _side(r.second, known), float(r.score), str(r.method))
-        rows.setdefault(str(r.section), []).append(row)
+        rows.setdefault(r.section, []).append(_RepeatRow(_side(r.first), _side(r.second), r.score, r.method))
     return [(s, sorted(rows[s.key], key=lambda row: (-row.score, row.first.id, row.second.id)))
             for s in sections if s.key in rows]
 
