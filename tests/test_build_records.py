@@ -102,3 +102,26 @@ def test_a_print_shop_pdfs_document_id_derives_from_its_edition_without_patching
     build(config, BuildOptions(output=tmp_path / "b", locales=("en",), kinds=("summary",), profile="print-shop",
                                workers=1))
     assert (tmp_path / "b" / pdf.relative_to(tmp_path / "a")).read_bytes() == pdf.read_bytes()
+
+
+def test_a_change_anywhere_in_the_packages_code_is_in_every_outputs_key(tmp_path, monkeypatch):
+    from pipeline.build import plan
+
+    package = tmp_path / "pipeline"
+    shutil.copytree(plan.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(plan, "PACKAGE", package)
+    assert {p.name for p in plan.PACKAGE.iterdir()} >= {"text", "render", "build", "cli.py"}
+    config = load_config(project(tmp_path / "clinic"), DATED)
+
+    def keys() -> list[str]:
+        plan._code_digest.cache_clear()
+        made = plan.make_plan(config, list(config.topics), ("en",), "A4", "office")
+        return [job.key for job in made.jobs] + [files.key for files in made.topic_files]
+
+    before = keys()
+    for module in ("text/clean.py", "render/fitting.py", "review/conflicts.py"):
+        path = package / module
+        path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        after = keys()
+        assert all(a != b for a, b in zip(before, after, strict=True)), module
+        before = after

@@ -34,7 +34,7 @@ from pipeline.review.review_page import STYLESHEET as REVIEW_STYLESHEET
 from pipeline.review.review_page import TEMPLATE as REVIEW_TEMPLATE
 from pipeline.templates import ASSETS, TemplateSet
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # all of pipeline/, not just this subpackage
 # Packages whose versions change the bytes of a PDF.
 RENDER_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "jinja2", "babel")
 
