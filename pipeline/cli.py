@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,9 @@ from pipeline.build.builder import BuildOptions, build, select_topics
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
+
+if TYPE_CHECKING:
+    from pipeline.i18n.extraction import TemplateChanges
 
 ROOT_OPTION = click.option(
     "--root",
@@ -182,42 +185,31 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -
 @user_errors
 def extract_command(root: Path, output: Path) -> None:
     """Write the translators' templates (ui.pot, facts.pot) and list what changed."""
-    from pipeline.i18n.po_sync import extract_catalogs
     from pipeline.atomic_files import write_atomic
+    from pipeline.i18n.extraction import extract_templates, template_changes
 
-    templates = extract_catalogs(load_config(root))
+    templates = extract_templates(load_config(root))
     for domain, text in sorted(templates.items()):
         path = root / output / f"{domain}.pot"
         old = path.read_text(encoding="utf-8") if path.is_file() else ""
         if text != old:
             write_atomic(path, text.encode("utf-8"))
-        for line in _template_changes(path, old, text):
+        for line in _describe_changes(path, template_changes(old, text)):
             click.echo(line)
 
 
-def _template_changes(path: Path, old: str, new: str) -> list[str]:
-    """Describe new, removed and changed msgids (matched by msgctxt) between two POT texts."""
-    import io
-
-    from babel.messages.pofile import read_po
-
-    def entries(text: str) -> dict[str, str]:
-        return {m.context or "": m.id for m in read_po(io.StringIO(text)) if m.id} if text else {}
-
-    before, after = entries(old), entries(new)
-    added = sorted(after.keys() - before.keys())
-    removed = sorted(before.keys() - after.keys())
-    changed = sorted(c for c in before.keys() & after.keys() if before[c] != after[c])
-    if old == new:
+def _describe_changes(path: Path, changes: TemplateChanges) -> list[str]:
+    """One line for the file, then one per new, removed and changed msgid."""
+    if not changes.rewritten:
         summary = "unchanged"
     else:
-        summary = f"{len(added)} new, {len(removed)} removed, {len(changed)} changed"
-        summary += "" if added or removed or changed else " msgids (comments or references changed)"
+        summary = f"{len(changes.added)} new, {len(changes.removed)} removed, {len(changes.changed)} changed"
+        summary += "" if changes.added or changes.removed or changes.changed else " msgids (comments or references changed)"
     return [
-        f"{path}: {len(after)} messages, {summary}",
-        *(f"  new      {c}: {after[c]}" for c in added),
-        *(f"  removed  {c}: {before[c]}" for c in removed),
-        *(f"  changed  {c}: {before[c]!r} -> {after[c]!r}" for c in changed),
+        f"{path}: {changes.messages} messages, {summary}",
+        *(f"  new      {c}: {english}" for c, english in changes.added),
+        *(f"  removed  {c}: {english}" for c, english in changes.removed),
+        *(f"  changed  {c}: {old!r} -> {new!r}" for c, old, new in changes.changed),
     ]
 
 

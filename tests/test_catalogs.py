@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from pipeline.i18n.po_sync import extract_catalogs
+from pipeline.i18n.extraction import extract_templates
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.i18n.locale_data import ENGLISH, WHERE
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def templates():
-    return extract_catalogs(load_config(ROOT))
+    return extract_templates(load_config(ROOT))
 
 
 def parse(text):
@@ -68,12 +68,12 @@ def test_ui_strings_have_their_key_as_context_and_explain_placeholders(templates
 
 
 def test_two_runs_give_identical_text(templates):
-    assert extract_catalogs(load_config(ROOT)) == templates
+    assert extract_templates(load_config(ROOT)) == templates
 
 
 def test_header_has_no_clock_date(templates, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert extract_catalogs(load_config(ROOT)) == templates  # not even SOURCE_DATE_EPOCH moves it
+    assert extract_templates(load_config(ROOT)) == templates  # not even SOURCE_DATE_EPOCH moves it
     for text in templates.values():
         header = text.split("\n\n", 1)[0]
         assert "POT-Creation-Date: 2000-01-01 00:00+0000" in header
@@ -98,7 +98,7 @@ def test_a_changed_english_sentence_changes_exactly_one_msgid(tmp_path, template
     )
     reworded = message.id[:-1] + ", indeed."
     decision = f"  - action: replace\n    fact: {context.split(':')[1]}\n    text: \"{reworded}\"\n    note: test\n"
-    after = parse(extract_catalogs(load_config(_project(tmp_path, decision)))["facts"])
+    after = parse(extract_templates(load_config(_project(tmp_path, decision)))["facts"])
     assert sorted(after) == sorted(before)
     changed = [c for c in before if before[c].id != after[c].id]
     assert changed == [context] and after[context].id == reworded

@@ -23,7 +23,7 @@ from pipeline.build.release import STAGING, _output_problems, release, sums_ok
 from pipeline.build.shards import merge_shards
 from pipeline.config import Config, load_config
 from pipeline.errors import HandoutError
-from pipeline.i18n.translations import Messages
+from pipeline.i18n.translations import load_messages
 from pipeline.render import fitting, html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,9 +198,12 @@ def test_large_print_text_is_16pt_and_a_longer_summary_says_so(large_print_build
     assert summary.path.endswith("-2-pages.pdf") == (summary.pages == 2)
     assert len(PdfReader(large_print_build.output / summary.path).pages) == summary.pages
     config = load_config(ROOT)
-    english = Messages(locale="en", source=True)
+    # French, not yet medically reviewed, also prints the note saying so: 16 pt too.
+    french = load_messages(ROOT, "fr")
+    assert not french.reviewed
     for kind in ("leaflet", "summary"):
-        page_html = html.page_html(prepared_topic.handout, kind, "en", english, config.templates).html
+        page_html = html.page_html(prepared_topic.handout, kind, "fr", french, config.templates).html
+        assert 'class="not-reviewed"' in page_html
         document = fitting.layout(page_html, "A4", config.templates, profile="large-print")
         for page in document.pages:
             flow = page._page_box.children[0]

@@ -15,13 +15,14 @@ from weasyprint.formatting_structure.boxes import TextBox
 from weasyprint.urls import URLFetchingError, fetch
 
 from pipeline.i18n import locale_data as i18n
-from pipeline.render import pdf as render
 from pipeline.errors import HandoutError, RenderError
-from pipeline.render import fitting, html as page
-from pipeline.render.fetcher import AssetFetcher
-from pipeline.templates import TemplateSet, shipped_folder, shipped_templates
-from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
 from pipeline.i18n.translations import Messages
+from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
+from pipeline.render import fitting
+from pipeline.render import html as page_html
+from pipeline.render import pdf as render
+from pipeline.render.fetcher import AssetFetcher
+from pipeline.templates import shipped_folder, shipped_templates
 
 ENGLISH = Messages(locale="en", source=True)
 
@@ -123,7 +124,7 @@ def test_unknown_page_size_kind_or_locale():
 
 
 def test_html_head_provenance_and_structure():
-    html = page.page_html(SMALL, "leaflet", "en", ENGLISH, TEMPLATES).html
+    html = page_html.page_html(SMALL, "leaflet", "en", ENGLISH, TEMPLATES).html
     assert '<html lang="en" dir="ltr">' in html
     assert "<title>Immunotherapy: what to expect</title>" in html
     assert '<meta name="author" content="Riverside Oncology Centre">' in html
@@ -140,27 +141,27 @@ def test_html_head_provenance_and_structure():
 
 def test_one_number_is_printed_once():
     clinic = replace(CLINIC, side_effects_phone="")
-    html = page.page_html(replace(SMALL, clinic=clinic), "summary", "en", ENGLISH, TEMPLATES).html
+    html = page_html.page_html(replace(SMALL, clinic=clinic), "summary", "en", ENGLISH, TEMPLATES).html
     body = html.split("</head>", 1)[1]  # the page header (in <head> CSS) names it too
     assert body.count("020 7946 0123") == 1 and "Questions? Side effects?" in body
 
 
 def test_fact_text_is_escaped_in_html():
     hostile = '<img src="file:///etc/passwd"> <script>alert(1)</script>'
-    html = page.page_html(handout((Section("x", "X <b>", (Entry(cluster(hostile)),)),)),
+    html = page_html.page_html(handout((Section("x", "X <b>", (Entry(cluster(hostile)),)),)),
                           "summary", "en", ENGLISH, TEMPLATES).html
     assert "<img" not in html and "<script" not in html and "<b>" not in html
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
 
 
 def test_css_strings_cannot_break_out():
-    quoted = page._css_string('A "b" \\ </style> · é')
+    quoted = page_html._css_string('A "b" \\ </style> · é')
     assert quoted.startswith('"') and quoted.endswith('"')
     assert not set(quoted[1:-1]) & set('"<>\'')
-    assert page._page_counter("Page {page} of {pages}") == (
+    assert page_html._page_counter("Page {page} of {pages}") == (
         '"Page " counter(page) " of " counter(pages)')
     with pytest.raises(HandoutError):
-        page._page_counter("Page {pgae}")
+        page_html._page_counter("Page {pgae}")
 
 
 def test_drop_order_support_then_later_position_then_later_section():

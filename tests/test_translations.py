@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.i18n.po_sync import extract_catalogs, init_language, update_language
+from pipeline.i18n.extraction import extract_templates
+from pipeline.i18n.po_sync import init_language, update_language
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
@@ -126,7 +127,7 @@ def _reword_a_source_sentence(root: Path) -> tuple[str, str, str]:
 
 def test_a_changed_source_sentence_makes_exactly_that_entry_fuzzy_with_the_old_english(project):
     context, old, new = _reword_a_source_sentence(project)
-    templates = extract_catalogs(load_config(project))
+    templates = extract_templates(load_config(project))
     for domain, text in templates.items():
         (project / f"locales/{domain}.pot").write_text(text, encoding="utf-8")
     changes = update_language(project, "fr")

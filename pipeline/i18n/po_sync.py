@@ -1,4 +1,4 @@
-"""Translators' catalogs: POT templates out (extract), PO files kept in step (init, update).
+"""A language's PO files, started from the templates (init) and kept in step with them (update).
 
 Two domains: `ui` (page furniture; msgctxt = its key in i18n.ENGLISH) and `facts` (the printed
 text of each topic: msgctxt "<topic>:title", "section:<key>", or "<topic>:<fact id>"). Contexts
@@ -16,24 +16,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from string import Formatter
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Message
 
-from pipeline.config import Config
 from pipeline.errors import HandoutError
-from pipeline.i18n.fact_register import prepare_topic
-from pipeline.i18n.locale_data import ENGLISH, PLACEHOLDERS, WHERE, parse_locale
-from pipeline.models import Cluster, Handout
+from pipeline.i18n.locale_data import parse_locale
 from pipeline.i18n.po_files import (
     DOMAINS,
-    entries,
-    fact_context,
-    section_context,
-    title_context,
     NOT_REVIEWED,
     REVIEW_FIELD,
     PoCatalog,
+    entries,
     new_catalog,
     po_path,
     read_catalog,
@@ -41,50 +34,6 @@ from pipeline.i18n.po_files import (
     template_path,
     write_text,
 )
-
-# ---- extract ------------------------------------------------------------------------
-
-
-def extract_catalogs(config: Config) -> dict[str, str]:
-    """Return the text of the `ui` and `facts` POT templates, keyed by domain."""
-    facts = new_catalog("facts")
-    for rule in config.scheme.sections:
-        facts.add(rule.title, context=section_context(rule.key), auto_comments=["section heading"],
-                  locations=[("sections.yaml", None)])
-    for topic in sorted(config.topics, key=lambda t: t.key):
-        facts.add(topic.title, context=title_context(topic.key), auto_comments=["title of the handout"],
-                  locations=[(f"sources/{topic.key}/topic.yaml", None)])
-        for context, cluster, section in _printed(prepare_topic(config, topic).handout):
-            _add_fact(facts, context, cluster, section)
-    ui = new_catalog("ui")
-    for key, english in ENGLISH.items():
-        names = sorted({name for text in _forms(english) for _, name, _, _ in Formatter().parse(text) if name})
-        comments = [WHERE[key], *(PLACEHOLDERS.get(name, f"keep {{{name}}} as it is") for name in names)]
-        flags = ["python-brace-format"] if names else []
-        ui.add(english, context=key, auto_comments=comments, flags=flags)
-    return {"facts": write_text(sorted_catalog(facts)), "ui": write_text(sorted_catalog(ui))}
-
-
-def _forms(english: str | tuple[str, ...]) -> tuple[str, ...]:
-    return english if isinstance(english, tuple) else (english,)
-
-
-def _printed(handout: Handout) -> list[tuple[str, Cluster, str]]:
-    """Every cluster the leaflet prints, as (context, cluster, section title), sorted by context."""
-    rows: dict[str, tuple[Cluster, str]] = {}
-    for section in handout.sections:
-        for entry in section.entries:
-            for cluster in (entry.cluster, *entry.continued, *entry.items):
-                rows[fact_context(handout.topic, cluster.id)] = (cluster, section.title)
-    return [(context, *rows[context]) for context in sorted(rows)]
-
-
-def _add_fact(catalog: Catalog, context: str, cluster: Cluster, section: str) -> None:
-    """Add one printed fact with its section and the source lines behind it."""
-    where = sorted({(member.source, member.line) for member in cluster.members})
-    comments = [f"section: {section}", "sources: " + " ".join(f"{path}:{line}" for path, line in where)]
-    catalog.add(cluster.canonical.text, context=context, locations=where, auto_comments=comments)
-
 
 # ---- init and update -----------------------------------------------------------------
 

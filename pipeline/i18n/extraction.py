@@ -1,0 +1,91 @@
+"""The translators' templates (locales/ui.pot, locales/facts.pot): written from the sources, and
+what changed in them, so `handout extract` can tell translators exactly which English changed.
+
+`ui` holds the page furniture (msgctxt = its key in locale_data.ENGLISH); `facts` the printed
+text of each topic (msgctxt "<topic>:title", "section:<key>", "<topic>:<fact id>"), with the
+section and the file:line of every source sentence behind a fact as comments. The files are
+sorted by context and unwrapped, with a fixed creation date: unchanged sources, unchanged bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from string import Formatter
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from pipeline.config import Config
+from pipeline.i18n.fact_register import prepare_topic
+from pipeline.i18n.locale_data import ENGLISH, PLACEHOLDERS, WHERE
+from pipeline.i18n.po_files import fact_context, new_catalog, section_context, sorted_catalog, title_context, write_text
+from pipeline.models import Cluster, Handout
+
+
+def extract_templates(config: Config) -> dict[str, str]:
+    """Return the text of the `ui` and `facts` POT templates, keyed by domain."""
+    facts = new_catalog("facts")
+    for rule in config.scheme.sections:
+        facts.add(rule.title, context=section_context(rule.key), auto_comments=["section heading"],
+                  locations=[("sections.yaml", None)])
+    for topic in sorted(config.topics, key=lambda t: t.key):
+        facts.add(topic.title, context=title_context(topic.key), auto_comments=["title of the handout"],
+                  locations=[(f"sources/{topic.key}/topic.yaml", None)])
+        for context, cluster, section in _printed(prepare_topic(config, topic).handout):
+            _add_fact(facts, context, cluster, section)
+    ui = new_catalog("ui")
+    for key, english in ENGLISH.items():
+        names = sorted({name for text in _forms(english) for _, name, _, _ in Formatter().parse(text) if name})
+        comments = [WHERE[key], *(PLACEHOLDERS.get(name, f"keep {{{name}}} as it is") for name in names)]
+        flags = ["python-brace-format"] if names else []
+        ui.add(english, context=key, auto_comments=comments, flags=flags)
+    return {"facts": write_text(sorted_catalog(facts)), "ui": write_text(sorted_catalog(ui))}
+
+
+def _forms(english: str | tuple[str, ...]) -> tuple[str, ...]:
+    return english if isinstance(english, tuple) else (english,)
+
+
+def _printed(handout: Handout) -> list[tuple[str, Cluster, str]]:
+    """Every cluster the leaflet prints, as (context, cluster, section title), sorted by context."""
+    rows: dict[str, tuple[Cluster, str]] = {}
+    for section in handout.sections:
+        for entry in section.entries:
+            for cluster in (entry.cluster, *entry.continued, *entry.items):
+                rows[fact_context(handout.topic, cluster.id)] = (cluster, section.title)
+    return [(context, *rows[context]) for context in sorted(rows)]
+
+
+def _add_fact(catalog: Catalog, context: str, cluster: Cluster, section: str) -> None:
+    """Add one printed fact with its section and the source lines behind it."""
+    where = sorted({(member.source, member.line) for member in cluster.members})
+    comments = [f"section: {section}", "sources: " + " ".join(f"{path}:{line}" for path, line in where)]
+    catalog.add(cluster.canonical.text, context=context, locations=where, auto_comments=comments)
+
+
+@dataclass(frozen=True)
+class TemplateChanges:
+    """What changed between two versions of a template, entries matched by msgctxt."""
+
+    messages: int  # entries in the new version
+    added: tuple[tuple[str, str], ...] = ()  # (msgctxt, English)
+    removed: tuple[tuple[str, str], ...] = ()
+    changed: tuple[tuple[str, str, str], ...] = ()  # (msgctxt, old English, new English)
+    rewritten: bool = False  # the file's text differs (comments or references may be all that changed)
+
+
+def template_changes(old: str, new: str) -> TemplateChanges:
+    """Compare two texts of a template (old is "" for a new file)."""
+    before, after = _english_by_context(old), _english_by_context(new)
+    return TemplateChanges(
+        messages=len(after),
+        added=tuple((c, after[c]) for c in sorted(after.keys() - before.keys())),
+        removed=tuple((c, before[c]) for c in sorted(before.keys() - after.keys())),
+        changed=tuple((c, before[c], after[c]) for c in sorted(before.keys() & after.keys()) if before[c] != after[c]),
+        rewritten=old != new,
+    )
+
+
+def _english_by_context(text: str) -> dict[str, str]:
+    return {m.context or "": str(m.id) for m in read_po(io.StringIO(text)) if m.id} if text else {}
