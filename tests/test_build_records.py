@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 import shutil
+import types
 import uuid
 from pathlib import Path
 
@@ -87,11 +88,22 @@ def test_merged_shards_give_the_full_builds_records_translation_state_included(t
 @pytest.mark.slow
 def test_a_print_shop_pdfs_document_id_derives_from_its_edition_without_patching_weasyprint(tmp_path):
     root = project(tmp_path / "clinic")
-    original = weasyprint.pdf.metadata.uuid4
     config = load_config(root, DATED)
-    build(config, BuildOptions(output=tmp_path / "a", locales=("en",), kinds=("summary",), profile="print-shop",
-                               workers=1))
-    assert weasyprint.pdf.metadata.uuid4 is original is uuid.uuid4
+    module, assigned = weasyprint.pdf.metadata, []
+
+    class Watched(types.ModuleType):  # notes every assignment to the module's names while rendering
+        def __setattr__(self, name: str, value: object) -> None:
+            if name != "__class__":
+                assigned.append(name)
+            super().__setattr__(name, value)
+
+    module.__class__ = Watched
+    try:
+        build(config, BuildOptions(output=tmp_path / "a", locales=("en",), kinds=("summary",),
+                                   profile="print-shop", workers=1))
+    finally:
+        module.__class__ = types.ModuleType
+    assert assigned == [] and module.uuid4 is uuid.uuid4  # nothing process-wide was patched
     pdf = tmp_path / "a" / "en" / "immunotherapy-summary-print-shop.pdf"
     first = PdfReader(pdf)
     xmp = first.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
