@@ -188,7 +188,7 @@ def test_fetcher_serves_assets_and_data_urls():
 
 @pytest.mark.parametrize("url", [
     "file:///etc/passwd",
-    (ASSETS / "fonts").as_uri() + "/../../../pipeline/render.py",
+    (ASSETS / "fonts").as_uri() + "/../../../pipeline/render/pdf.py",
     ASSETS.as_uri() + "/%2e%2e/base.html",
     "file://evil.example/share/x.css",
     "http://example.com/x.png",

@@ -1,7 +1,7 @@
 """What a build must produce, and what each output depends on, by content hash.
 
 Each output gets a key: a hash of every input it depends on. A rebuild compares keys with the
-ones recorded beside the outputs (state.py) and renders only what changed, so a clock or a
+ones recorded beside the outputs (records.py) and renders only what changed, so a clock or a
 `touch` never triggers work, and an edit always does:
 
 - everything: the pipeline's code, clinic.yaml, sections.yaml, the page size and print profile,

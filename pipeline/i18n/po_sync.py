@@ -1,6 +1,6 @@
 """A language's PO files, started from the templates (init) and kept in step with them (update).
 
-Two domains: `ui` (page furniture; msgctxt = its key in i18n.ENGLISH) and `facts` (the printed
+Two domains: `ui` (page furniture; msgctxt = its key in locale_data.ENGLISH) and `facts` (the printed
 text of each topic: msgctxt "<topic>:title", "section:<key>", or "<topic>:<fact id>"). Contexts
 keep entries apart, so a translation can never attach to another fact that happens to share
 its English wording, and update matches by context only: no fuzzy matching across entries,

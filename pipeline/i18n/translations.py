@@ -2,7 +2,7 @@
 
 Policy (README, "Translations"): only a clean translation of the current English is printed.
 A message that is missing, empty, fuzzy, translated from older English, or failing a check
-(translation_checks.py) is printed in English, marked, and counted in the build report;
+(checks.py) is printed in English, marked, and counted in the build report;
 `handout check` and `handout release` refuse it. A PO file that does not parse (or that
 msgfmt rejects) stops the build with its file and line: nothing in it can be trusted.
 """
