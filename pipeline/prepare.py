@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from pipeline.config import Config, Topic
+from pipeline.errors import HandoutError
 from pipeline.models import (
     CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source,
 )
@@ -68,7 +69,19 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
         decisions = topic.decisions + tuple(_merge_repeat(r) for r in repeats)
         edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
         handout = compose(edited.clusters, config.scheme, topic, config.clinic)
+    _check_distinct_ids(edited.clusters)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources)
+
+
+def _check_distinct_ids(clusters: tuple[Cluster, ...]) -> None:
+    """Two statements under one id would silently lose one of them in every output: stop instead."""
+    seen: dict[str, Cluster] = {}
+    for cluster in clusters:
+        other = seen.setdefault(cluster.id, cluster)
+        if other is not cluster:
+            first, second = other.canonical, cluster.canonical
+            raise HandoutError(f"fact id {cluster.id} names two statements: {first.source}:{first.line} "
+                               f"{first.text!r} and {second.source}:{second.line} {second.text!r} (a defect: please report it)")
 
 
 def _merge_repeat(repeat: Repeat) -> Decision:

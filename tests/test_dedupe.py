@@ -138,3 +138,29 @@ def test_list_items_merge_only_under_lists_about_the_same_thing():
 )
 def test_a_fact_role_is_what_dedupe_and_repeats_compare_within(kind, text, role):
     assert Fact(id="f1", text=text, original=text, source="sources/t/a.txt", line=1, kind=kind).role == role
+
+
+def test_wordings_kept_apart_never_share_an_id():
+    # A lead-in and a sentence, and one item under two lead-ins naming different treatments:
+    # dedupe must not merge them, and their wordings normalise to the same key.
+    facts = [
+        Fact("f001", "Common side effects include:", "Common side effects include:", "sources/t/a.txt", 3, "sentence"),
+        Fact("f002", "Common side effects include.", "Common side effects include.", "sources/t/b.txt", 9, "sentence"),
+        Fact("f003", "Pembrolizumab (Keytruda)", "Pembrolizumab (Keytruda)", "sources/t/a.txt", 4, "item",
+             lead="f001"),
+        Fact("f004", "Pembrolizumab (Keytruda®)", "Pembrolizumab (Keytruda®)", "sources/t/b.txt", 12, "item",
+             lead="f009"),
+        Fact("f009", "Melanoma is treated with:", "Melanoma is treated with:", "sources/t/b.txt", 11, "sentence"),
+    ] + [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)]
+    clusters = dedupe(facts, WORDS)
+    ids = [c.id for c in clusters]
+    assert len(ids) == len(set(ids)), "two clusters share an id: one would vanish from every output"
+    kept = {m.id for c in clusters for m in c.members}
+    assert kept == {f.id for f in facts}
+    lead = next(c for c in clusters if c.canonical.id == "f001")
+    sentence = next(c for c in clusters if c.canonical.id == "f002")
+    assert lead.id != sentence.id
+    # The earliest keeps the plain id of its wording: adding a source never renames it.
+    from pipeline.text.ids import cluster_id
+
+    assert lead.id == cluster_id("Common side effects include:")

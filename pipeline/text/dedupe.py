@@ -28,7 +28,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from pipeline.models import Cluster, Fact
-from pipeline.text.ids import cluster_id
+from pipeline.text.ids import cluster_id, distinct_ids
 from pipeline.vocabulary import Vocabulary
 
 CONTAINMENT_THRESHOLD = 0.75  # weighted share of one wording that the other must also say
@@ -108,7 +108,7 @@ def dedupe(facts: Sequence[Fact], vocabulary: Vocabulary = Vocabulary()) -> tupl
         for group in groups.values()
         for cluster in _split_by_canonical(group, distinct, members, facts, weights)
     ]
-    return tuple(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
+    return distinct_ids(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
 
 
 def profile(text: str, vocabulary: Vocabulary = Vocabulary()) -> WordProfile:

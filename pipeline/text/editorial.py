@@ -108,7 +108,9 @@ def _split(decision: Decision, by_id: Clusters, _: Collection[str]) -> str:
     keep_canonical = cluster.canonical if cluster.canonical in kept else _earliest(kept)
     by_id[cluster.id] = _rebuilt(cluster, keep_canonical, kept)
     canonical = _earliest(taken)
-    new = Cluster(id=cluster_id(canonical.text), canonical=canonical, members=(), sources=())
+    fresh = cluster_id(canonical.text)
+    new = Cluster(id=fresh if fresh not in by_id else cluster_id(canonical.text, canonical.id), canonical=canonical,
+                  members=(), sources=())
     by_id[new.id] = _rebuilt(new, canonical, taken)
     return APPLIED
 

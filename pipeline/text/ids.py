@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -32,9 +33,32 @@ def fact_id(source: str, text: str, occurrence: int = 0) -> str:
     return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def cluster_id(text: str) -> str:
-    """Id of a printed fact, from its canonical wording (unchanged by unrelated sources)."""
-    return "c" + hashlib.sha1(normalize_key(text).encode("utf-8")).hexdigest()[:10]
+def cluster_id(text: str, apart_from: str = "") -> str:
+    """Id of a printed fact, from its canonical wording (unchanged by unrelated sources).
+
+    apart_from tells apart two facts whose wordings differ only in what the id ignores (case,
+    punctuation, "®"): the later one is named after its canonical sentence's own id too.
+    """
+    key = normalize_key(text) + (f"\n{apart_from}" if apart_from else "")
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def distinct_ids(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
+    """Give every cluster an id of its own: two statements that are not one fact never share one.
+
+    Dedupe keeps apart wordings it must not merge ("Side effects include:" introducing a list,
+    "Side effects include." as a sentence; one item under two different lead-ins), and those can
+    normalise to the same key. The earliest (by source and line) keeps the plain id, so adding a
+    source never renames a fact that had its id alone.
+    """
+    groups: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        groups.setdefault(cluster.id, []).append(cluster)
+    renamed: dict[int, str] = {}
+    for group in groups.values():
+        later = sorted(group, key=lambda c: (c.canonical.source, c.canonical.line, c.canonical.id))[1:]
+        renamed.update({id(c): cluster_id(c.canonical.text, c.canonical.id) for c in later})
+    return tuple(replace(c, id=renamed[id(c)]) if id(c) in renamed else c for c in clusters)
 
 
 def carry_ids(clusters: tuple[Cluster, ...], known: tuple[Registered, ...]) -> tuple[Cluster, ...]:
