@@ -18,6 +18,7 @@ from pipeline.models import (
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
+from pipeline.text.accounting import unaccounted
 from pipeline.text.clean import clean
 from pipeline.text.compose import compose
 from pipeline.text.dedupe import dedupe
@@ -54,6 +55,10 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     facts = find_facts(cleaned)
     vocabulary = config.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)
+    lost = unaccounted(sources, cleaned, facts, clusters)
+    if lost:
+        raise HandoutError(f"{topic.key}: {len(lost)} source line(s) would be lost without a trace "
+                           "(a defect: please report it with the file):\n  " + "\n  ".join(lost))
     clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
     conflicts = find_conflicts(clusters, vocabulary)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})

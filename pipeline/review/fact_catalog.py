@@ -53,11 +53,15 @@ def _fact(cluster: Cluster, section: str, printed_with: str) -> dict[str, object
 
 
 def _source(source: CleanSource) -> dict[str, object]:
-    """What the catalog records of a source: metadata and every removed line with its reason."""
+    """What the catalog records of a source: metadata, its headings, every removed line with its reason.
+
+    With the facts' members, that is every non-blank line of the source (text/accounting.py).
+    """
     return {
         "path": source.path,
         "publisher": source.meta.publisher,
         "date": source.meta.date,
         "found_metadata": dict(source.found_metadata),
+        "headings": [{"line": b.line, "text": b.text} for b in source.blocks if b.kind == "heading"],
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in source.removed],
     }
