@@ -36,6 +36,7 @@ from pipeline.text.web_furniture import (
 )
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names
+from pipeline.text.citations import without_citation
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
@@ -104,8 +105,8 @@ def _words(text: str) -> int:
 
 
 def _ending(text: str) -> str:
-    """Return the last meaningful character, ignoring closing quotes and brackets."""
-    stripped = text.rstrip(_CLOSERS)
+    """Return the last meaningful character, ignoring closing quotes, brackets and a citation number."""
+    stripped = without_citation(text.rstrip()).rstrip(_CLOSERS)
     return stripped[-1:] if stripped else ""
 
 

@@ -11,15 +11,19 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from pipeline.text.ids import fact_id, normalize_key
 from pipeline.models import Block, CleanSource, Fact
+from pipeline.text.citations import BEFORE_NEXT_SENTENCE, without_citation
+from pipeline.text.ids import fact_id, normalize_key
 from pipeline.text.publisher_names import names_publisher, publisher_names
 
 # Words ending in a period that do not end a sentence.
 ABBREVIATIONS = frozenset(
     "e.g i.e ie eg dr mr mrs ms prof st vs etc approx fig no nos vol cf al inc ltd jr sr dept".split()
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+# A sentence ends at its punctuation (and a citation number glued to it, citations.py), a
+# closing quote or bracket, and a space before a capital or digit.
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?…])({BEFORE_NEXT_SENTENCE}[\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
 # Sentence openings that refer back to the previous sentence: such a sentence is printed
 # right after the one it leans on, or it would lose its meaning ("It is given weekly.").
 _REFERS_BACK = {
@@ -56,10 +60,10 @@ def find_facts(sources: Sequence[CleanSource]) -> tuple[Fact, ...]:
 
 
 def repair(text: str, language: str = "en") -> str:
-    """Repair typographic damage only: Unicode, spacing, quotes, glued words."""
+    """Repair typographic damage only: Unicode, spacing, quotes, glued words, a glued citation number."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text).strip()
+    text = without_citation(re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text).strip())
     for pattern, replacement in _REPAIRS:
         if language == "fr" and replacement == "":
             continue
