@@ -42,6 +42,7 @@ class Prepared:
     repeats: tuple[Repeat, ...] = ()  # statements of one section that may say the same thing
     repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
     sources: tuple[Source, ...] = ()  # the source files as read, before cleaning (what labels are checked against)
+    unaccounted: tuple[str, ...] = ()  # "file:line: why: text" of each source line lost without a trace
 
 
 def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = ()) -> Prepared:
@@ -55,10 +56,7 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     facts = find_facts(cleaned)
     vocabulary = config.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)
-    lost = unaccounted(sources, cleaned, facts, clusters)
-    if lost:
-        raise HandoutError(f"{topic.key}: {len(lost)} source line(s) would be lost without a trace "
-                           "(a defect: please report it with the file):\n  " + "\n  ".join(lost))
+    lost = tuple(unaccounted(sources, cleaned, facts, clusters))  # the build refuses to print any of it
     clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
     conflicts = find_conflicts(clusters, vocabulary)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
@@ -75,7 +73,7 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
         edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
         handout = compose(edited.clusters, config.scheme, topic, config.clinic)
     _check_distinct_ids(edited.clusters)
-    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources)
+    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost)
 
 
 def _check_distinct_ids(clusters: tuple[Cluster, ...]) -> None:

@@ -217,7 +217,7 @@ def test_bad_labels_are_clear_errors(tmp_path, labels, expected):
 
 
 def test_real_eval_sets_are_scored():
-    folders = sorted(p.parent.name for p in (ROOT / "eval").glob("*/labels.yaml"))
+    folders = sorted(p.parent.relative_to(ROOT / "eval").as_posix() for p in (ROOT / "eval").rglob("labels.yaml"))
     scores = evaluate(ROOT / "eval", ROOT)
     assert [s.name for s in scores] == folders and len(folders) >= 2
     for score in scores:
@@ -238,7 +238,7 @@ def test_eval_command_exit_code_follows_the_targets(tmp_path):
     write_set(tmp_path / "good", labels, **{"page.txt": text})
     result = CliRunner().invoke(main, ["eval", "--root", str(ROOT), "--eval-dir", str(tmp_path / "good")])
     assert result.exit_code == 0, result.output
-    assert "all targets met on every set (1)" in result.output
+    assert "all targets met on every gated set (1)" in result.output
     write_set(tmp_path / "bad", labels.replace("{}", "{2: other}"), **{"page.txt": text})
     result = CliRunner().invoke(main, ["eval", "--root", str(ROOT), "--eval-dir", str(tmp_path / "bad")])
     assert result.exit_code == 1 and "MISS" in result.output
@@ -250,3 +250,44 @@ def test_eval_command_reports_label_errors_without_traceback(tmp_path):
     assert result.exit_code == 1
     assert "labels.yaml: files: a.txt: 60: line out of range" in result.output
     assert "Traceback" not in result.output
+
+
+LIST_PAGE = ("Side effects of radiotherapy\n"
+             "Radiotherapy can cause side effects in the area being treated.\n"
+             "Common side effects include:16\n"
+             "Tiredness\n"
+             "Sore or itchy skin\n"
+             "\n"
+             "Most side effects fade within a few weeks after the last session ends.\n")
+
+
+def test_lists_count_only_when_every_item_prints_under_its_lead_in(tmp_path):
+    labels = ("files:\n  page.txt:\n    boilerplate: {}\n"
+              "lists:\n  - {lead: \"page.txt:3: Common side effects include\", items: 4-5}\n")
+    (score,) = evaluate(write_set(tmp_path / "whole", labels, **{"page.txt": LIST_PAGE}), ROOT)
+    assert score.lists == Ratio(1, 1) and score.unaccounted == 0 and meets_targets([score])
+    # A paragraph is no item of the list: labelled as one, it is reported apart from it.
+    (score,) = evaluate(write_set(tmp_path / "torn", labels.replace("4-5", "4-7"), **{"page.txt": LIST_PAGE}), ROOT)
+    assert score.lists == Ratio(0, 1) and not meets_targets([score])
+    assert any(miss.startswith("list not printed whole (items apart from it at lines [7])") for miss in score.misses)
+
+
+def test_a_set_not_yet_gated_is_printed_but_does_not_fail_the_run(tmp_path):
+    text = "Radiotherapy uses high-energy rays to destroy cancer cells in the treated area.\nShare this page\n"
+    labels = "gated: false\nfiles:\n  page.txt:\n    boilerplate: {1: navigation}\n"  # line 1 is content: a miss
+    write_set(tmp_path / "draft", labels, **{"page.txt": text})
+    result = CliRunner().invoke(main, ["eval", "--root", str(ROOT), "--eval-dir", str(tmp_path / "draft")])
+    assert result.exit_code == 0, result.output
+    assert "(not gated: scored, not yet held to the targets)" in result.output and "MISS" in result.output
+    assert "not yet gated, missing targets: tiny" in result.output
+
+
+@pytest.mark.parametrize(("lists", "expected"), [
+    ('  - {lead: "a.txt:3: Alpha rays", items: 1-2}\n', "the items must come after the lead-in"),
+    ('  - {lead: "a.txt:3: Alpha rays", items: 5-6}\n', "are labelled boilerplate, not items"),
+    ('  - {lead: "a.txt:3: Alpha rays"}\n', "expected a mapping with 'lead' and 'items'"),
+])
+def test_bad_list_labels_are_clear_errors(tmp_path, lists, expected):
+    with pytest.raises(ConfigError) as error:
+        evaluate(write_set(tmp_path, TINY_LABELS + "lists:\n" + lists), ROOT)
+    assert expected in str(error.value)

@@ -21,8 +21,12 @@ from pipeline.errors import ConfigError
 from pipeline.models import Fact, Source
 
 LABELS = "labels.yaml"
-CATEGORIES = ("contact", "form", "credit", "other")
-LABEL_KEYS = ("sources", "files", "duplicates", "contradictions")
+# What kind of furniture a line is: removing all contact data, forms, credits, navigation,
+# site alerts and browser or cookie notices is a target of its own; "meta" is what a site says
+# about its own pages (contents lists, "this page is about", "you will learn", "read more",
+# publication notes); "other" is the rest (captions, site names, buttons, tags ...).
+CATEGORIES = ("contact", "form", "credit", "navigation", "alert", "notice", "meta", "other")
+LABEL_KEYS = ("sources", "files", "duplicates", "contradictions", "lists", "gated")
 _STATEMENT = re.compile(r"^(?P<file>.+?):(?P<line>\d+):\s*(?P<quote>\S.*)$", re.DOTALL)
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 
@@ -46,6 +50,16 @@ class Labels:
     boilerplate: Mapping[tuple[str, int], str]  # (file name, line) -> category
     duplicates: tuple[tuple[Statement, ...], ...]
     contradictions: tuple[tuple[Statement, Statement], ...]
+    lists: tuple[LabelledList, ...] = ()
+    gated: bool = True  # False: scored and printed, not yet held to the targets
+
+
+@dataclass(frozen=True)
+class LabelledList:
+    """A list as the page shows it: its lead-in statement and the lines of its items."""
+
+    lead: Statement
+    items: tuple[int, ...]  # non-blank lines of the lead's file, one item each (or part of one)
 
 
 def parse_labels(raw: Mapping[str, Any], path: Path, sources: Mapping[str, Source]) -> Labels:
@@ -68,9 +82,13 @@ def parse_labels(raw: Mapping[str, Any], path: Path, sources: Mapping[str, Sourc
             boilerplate.update(_boilerplate(entry, name, texts[name], where, problems))
     duplicates = _groups(raw.get("duplicates"), f"{path}: duplicates", texts, problems, size=None)
     contradictions = _groups(raw.get("contradictions"), f"{path}: contradictions", texts, problems, size=2)
+    lists = _lists(raw.get("lists"), f"{path}: lists", texts, boilerplate, problems)
+    gated = raw.get("gated", True)
+    if not isinstance(gated, bool):
+        problems.append(f"{path}: gated: expected true or false")
     if problems:
         raise ConfigError(problems)
-    return Labels(boilerplate, duplicates, tuple((a, b) for a, b in contradictions))
+    return Labels(boilerplate, duplicates, tuple((a, b) for a, b in contradictions), lists, bool(gated))
 
 
 def line_texts(source: Source) -> dict[int, str]:
@@ -140,6 +158,33 @@ def _groups(
         statements = [_statement(item, here, texts, problems) for item in group]
         groups.append(tuple(s for s in statements if s is not None))
     return tuple(groups)
+
+
+def _lists(raw: Any, where: str, texts: Mapping[str, Mapping[int, str]],
+           boilerplate: Mapping[tuple[str, int], str], problems: list[str]) -> tuple[LabelledList, ...]:
+    """Parse lists: each {lead: 'file:line: quote', items: 'first-last'} (lines of the lead's file)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(f"{where}: expected a list of {{lead, items}} mappings")
+        return ()
+    found = []
+    for number, entry in enumerate(raw, start=1):
+        here = f"{where}: list {number}"
+        if not isinstance(entry, dict) or set(entry) != {"lead", "items"}:
+            problems.append(f"{here}: expected a mapping with 'lead' and 'items'")
+            continue
+        lead = _statement(entry["lead"], here, texts, problems)
+        if lead is None:
+            continue
+        items = _line_numbers(entry["items"], texts[lead.file], f"{here}: items", problems)
+        if not all(n > lead.line for n in items):
+            problems.append(f"{here}: the items must come after the lead-in (line {lead.line})")
+        labelled = [n for n in items if (lead.file, n) in boilerplate]
+        if labelled:
+            problems.append(f"{here}: lines {labelled} are labelled boilerplate, not items")
+        found.append(LabelledList(lead, tuple(items)))
+    return tuple(found)
 
 
 def _statement(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.config import Config, Topic
+from pipeline.errors import HandoutError
 from pipeline.i18n.po_files import read_catalog, template_path
 from pipeline.models import Registered
 from pipeline.prepare import Prepared, prepare
@@ -30,5 +31,13 @@ def registered(root: Path, topic: str) -> tuple[Registered, ...]:
 
 
 def prepare_topic(config: Config, topic: Topic) -> Prepared:
-    """The text stages of a topic with the ids its template registers: what every command runs."""
-    return prepare(config, topic, registered(config.root, topic.key))
+    """The text stages of a topic with the ids its template registers: what every command runs.
+
+    A source line the stages would lose without a trace stops it, naming file and line: no
+    handout, catalog or template is made from a topic that silently lacks part of its sources.
+    """
+    prepared = prepare(config, topic, registered(config.root, topic.key))
+    if prepared.unaccounted:
+        raise HandoutError(f"{topic.key}: {len(prepared.unaccounted)} source line(s) would be lost without a "
+                           "trace (a defect: please report it with the file):\n  " + "\n  ".join(prepared.unaccounted))
+    return prepared
