@@ -58,6 +58,23 @@ BOILERPLATE = [
     ("By continuing to browse this site you agree to our use of cookies.", "cookie"),
     ("Accept all", "dialog"),
     ("Cookie settings", "cookie"),
+    ("Allow optional cookies", "cookie"),
+    ("Cookies on the Riverside Trust website", "cookie"),
+    ("We place a few analytics cookies so that we can see which pages people read.", "cookie"),
+    # browser notices
+    ("Your browser is out of date: please upgrade your browser to view this site properly.", "browser"),
+    ("JavaScript is turned off in your browser, so some features will not work.", "browser"),
+    # what a site says about its own pages
+    ("This leaflet explains what to expect when you come for treatment.", "about this page"),
+    ("This guide is for anyone who is looking after someone having chemotherapy.", "about this page"),
+    ("This factsheet was first published in 2018.", "publication note"),
+    ("Leaflet reference: ONC-0021", "publication note"),
+    ("Click on any of the symptoms below to read more.", "link instruction"),
+    ("Read more about eating well during treatment", "link to another page"),
+    ("Skip to the main content", "skip link"),
+    ("In this guide:", "contents"),
+    ("Download this leaflet (PDF, 120 KB)", "print or download"),
+    ("Information for patients and carers", "contents or page label"),
     # navigation, breadcrumbs, related content
     ("Home > Health > Cancer", "navigation"),
     ("Home / News", "navigation"),
@@ -240,6 +257,12 @@ CONTENT = [
     ("Ask your nurse about [scalp cooling](/scalp-cooling) before your first cycle.",
      "paragraph", None),
     ("Comments from patients helped us write this guide.", "paragraph", None),
+    # A phone number in advice on when to call is the article's, not the site's contact data.
+    ("If your temperature is 38°C or higher, call the treatment hotline on 020 7946 0321 at once.",
+     "paragraph", None),
+    ("Ring the ward on 0113 496 0777 straight away when you feel shivery or unwell.", "paragraph", None),
+    # Cookies to eat, and a page's own text about treatment, are content.
+    ("You may find plain biscuits or cookies easier to eat when you feel sick.", "paragraph", None),
 ]
 
 
@@ -579,3 +602,31 @@ def test_html_figure_caption_is_removed_and_the_text_around_it_kept(tmp_path: Pa
     assert _reasons(result) == {5: "image caption"}
     assert set(_kept(result)) == {2, 3, 7}
     _check_partition(source, result)
+
+
+def test_a_phone_number_without_advice_is_contact_data() -> None:
+    for line in ("Call our day unit on 020 7946 0321 for appointments", "Switchboard: 0113 496 0000",
+                 "Book an appointment today: call 020 7946 0322."):
+        result = clean(_source(_in_body(line)))
+        assert _reasons(result).get(5, "").startswith("contact"), line
+
+
+def test_a_contents_list_goes_and_the_headings_it_repeats_stay() -> None:
+    lines = ["Radiotherapy for breast cancer", "On this page", "- About the treatment", "- Side effects",
+             "- Follow-up care", "", "About the treatment", P1, "", "Side effects", P2, "",
+             "Follow-up care", P3]
+    source = _source(lines)
+    result = clean(source)
+    kept, reasons = _kept(result), _reasons(result)
+    assert {3, 4, 5} <= set(reasons) and all(reasons[n].startswith("contents list") for n in (3, 4, 5))
+    assert reasons[2] == "contents or page label"
+    assert [kept[n][1] for n in (7, 10, 13)] == ["About the treatment", "Side effects", "Follow-up care"]
+    _check_partition(source, result)
+
+
+def test_the_entries_under_a_contents_heading_go_with_it() -> None:
+    lines = [TITLE, "You will learn about:", "how the treatment works", "what to expect on the day", "",
+             P1, "", P2, "", P3]
+    result = clean(_source(lines))
+    assert [_reasons(result).get(n) for n in (2, 3, 4)] == ["contents or page label", "contents list", "contents list"]
+    assert 1 in _kept(result) and {6, 8, 10} <= set(_kept(result))

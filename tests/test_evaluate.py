@@ -129,10 +129,13 @@ def test_contradictions_scored_when_conflicts_are_found(tmp_path, fake_stages):
 
 
 def test_identical_wordings_need_no_label(tmp_path, fake_stages):
-    labels = "files:\n  a.txt:\n    boilerplate: {}\n  b.txt:\n    boilerplate: {}\n"
-    root = write_set(tmp_path, labels, **{"a.txt": "Omega is given weekly.\n", "b.txt": "Omega is given weekly!\n"})
-    (score,) = evaluate(root, ROOT)
+    labels = "files:\n  a.txt:\n    boilerplate: {}\n  b.txt:\n    boilerplate: {}\nduplicates: []\n"
+    pages = {"a.txt": "Omega is given weekly.\n", "b.txt": "Omega is given weekly!\n"}
+    (score,) = evaluate(write_set(tmp_path / "labelled", labels, **pages), ROOT)
     assert score.merge_precision == Ratio(1, 1) and score.merge_recall == Ratio(1, 1)
+    # A set whose labels say nothing about duplicates does not score merges at all.
+    (score,) = evaluate(write_set(tmp_path / "silent", labels.replace("duplicates: []\n", ""), **pages), ROOT)
+    assert score.merge_precision == Ratio(0, 0) and score.merge_recall == Ratio(0, 0)
 
 
 def test_table_shows_targets_and_verdicts(tmp_path, fake_stages):

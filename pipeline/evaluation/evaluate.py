@@ -187,7 +187,8 @@ def _score_set(folder: Path, name: str, config: Config) -> SetScore:
     facts = all_facts(clusters)
     located = locate(labels, sources, facts)
     boilerplate, categories, content, line_misses = _line_scores(labels, sources, cleaned)
-    precision, recall, pair_misses = _pair_scores(labels, located, facts, clusters)
+    precision, recall, pair_misses = (_pair_scores(labels, located, facts, clusters) if labels.merges_labelled
+                                      else (Ratio(0, 0), Ratio(0, 0), []))  # no duplicates labelled: not scored
     hidden, hidden_misses = _hidden_merges(clusters, config.scheme.vocabulary)
     contradictions, unlabelled, conflict_misses = _conflict_scores(labels, located, clusters, conflicts)
     lists, list_misses = _list_scores(labels, sources, facts, prepared)

@@ -52,6 +52,7 @@ class Labels:
     contradictions: tuple[tuple[Statement, Statement], ...]
     lists: tuple[LabelledList, ...] = ()
     gated: bool = True  # False: scored and printed, not yet held to the targets
+    merges_labelled: bool = True  # False: the set has no `duplicates` key, so merges are not scored
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def parse_labels(raw: Mapping[str, Any], path: Path, sources: Mapping[str, Sourc
         problems.append(f"{path}: gated: expected true or false")
     if problems:
         raise ConfigError(problems)
-    return Labels(boilerplate, duplicates, tuple((a, b) for a, b in contradictions), lists, bool(gated))
+    return Labels(boilerplate, duplicates, tuple((a, b) for a, b in contradictions), lists, bool(gated),
+                  merges_labelled="duplicates" in raw)
 
 
 def line_texts(source: Source) -> dict[int, str]:

@@ -32,6 +32,7 @@ from pipeline.text.web_furniture import (
     SEPARATORS,
     SITE_NAME,
     TRAILING_SECTIONS,
+    WHEN_TO_CALL,
     WHOLE_LINE,
 )
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
@@ -68,6 +69,8 @@ def clean(source: Source) -> CleanSource:
             removed[i] = "metadata: " + ", ".join(key for key, _ in found)
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
+    _remove_contents_lists(texts, removed)
+    _remove_contents_entries(lines, texts, removed)
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
     items, runs = _list_items(lines, texts, removed)
@@ -158,10 +161,13 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "comment header (writer and time)"
     if _is_breadcrumb(_bare(text)):
         return "navigation (menu or breadcrumb)"
+    advice = _is_advice(text)
     for rule, reason in ANYWHERE + CONTACT:
+        if reason == "contact: phone number" and advice:
+            continue
         if rule.search(folded if not reason.startswith("contact") else text):
             return reason
-    if _has_phone_number(text):
+    if _has_phone_number(text) and not advice:
         return "contact: phone number"
     if _words(text) <= 15:
         for rule, form in ADDRESS:
@@ -191,6 +197,13 @@ def _is_comment_header(text: str) -> bool:
     return _words(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", _bare(text)).strip()))
 
 
+def _is_advice(text: str) -> bool:
+    """Tell whether a line with a phone number is advice ("Call the unit on ... if your temperature
+    is 37.5°C or above."): a whole sentence that says when to call, not the site's contact data."""
+    words = PHONE_DIGITS.sub(" ", text)
+    return _words(words) >= PARAGRAPH_MIN_WORDS and _ending(text) in TERMINAL and bool(WHEN_TO_CALL.search(words))
+
+
 def _has_phone_number(text: str) -> bool:
     """Find a run of 9+ digits with phone separators, or 8+ after '+' or '(', not a date."""
     for match in PHONE_DIGITS.finditer(text):
@@ -201,6 +214,60 @@ def _has_phone_number(text: str) -> bool:
         if digits >= 9 or (digits >= 8 and number[0] in "+("):
             return True
     return False
+
+
+def _remove_contents_lists(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a page's contents list: a run of short lines that each come back later as a heading.
+
+    The later copies are the article's headings and stay; without this the repeat rule would
+    keep the contents list and drop the headings.
+    """
+    keys = [_heading_key(text) for text in texts]
+    headings: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        if k not in removed and _is_heading_like(texts, k):
+            headings.setdefault(keys[k], []).append(k)
+    kept = [i for i in range(len(texts)) if i not in removed]
+    pos = 0
+    while pos < len(kept):
+        end = pos
+        while end < len(kept) and _is_short_entry(texts[kept[end]]) and any(
+                k > kept[end] for k in headings.get(keys[kept[end]], ())):
+            end += 1
+        run = kept[pos:end]
+        if len(run) >= 2 and all(any(k > run[-1] for k in headings[keys[i]]) for i in run):
+            for i in run:
+                removed[i] = "contents list (repeats the page's headings)"
+            pos = end
+        else:
+            pos += 1
+
+
+def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the entries under a contents heading ("In this leaflet:", "You will learn about:")."""
+    for i in sorted(i for i, reason in removed.items() if reason == "contents or page label"):
+        j = i + 1
+        while j < len(texts) and j not in removed and _touches(lines, j - 1, j) and _is_short_entry(texts[j]):
+            removed[j] = "contents list"
+            j += 1
+
+
+def _heading_key(text: str) -> str:
+    return _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
+
+
+def _is_short_entry(text: str) -> bool:
+    """A line that can be an entry of a contents list: a few words, no sentence end."""
+    return 0 < _words(_bare(text)) <= 12 and _ending(text) not in tuple(".!;,…")
+
+
+def _is_heading_like(texts: list[str], k: int) -> bool:
+    """A heading by its mark, or a short line that a paragraph or a list's lead-in follows."""
+    if _HEADING_MARK.match(texts[k]):
+        return True
+    following = texts[k + 1] if k + 1 < len(texts) else ""
+    return _is_short_entry(texts[k]) and not _BULLET.match(texts[k]) and (
+        _is_paragraph(following) or _is_lead_in(following) or _is_sentence(following))
 
 
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:

@@ -74,6 +74,15 @@ WHOLE_LINE = _rules([
     (r"(reading time:? )?\d+ (min|minutes?)( read)?", "reading time"),
     (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
      r"did you find this (article|page|information) (helpful|useful)", "feedback widget"),
+    # What a site says about its own pages: their contents, who they are for, how to print them.
+    (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information)"
+     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of )?contents|jump to( a)? section|"
+     r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
+     r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
+     "contents or page label"),
+    (r"(download|print|save)( this| the| our)?( page| leaflet| guide| article| booklet| information)?"
+     r"( as( a)?)? pdf( \(.*\)?)?|print ?/ ?save( as)? pdf|download( this| the)? (leaflet|guide|booklet)"
+     r"( \(.*\)?)?", "print or download link"),  # "(PDF, 120 KB)": its ")" is stripped as an edge
     (r"contacts?( us| information| details)?|contatti|contattaci|kontakt|contactos?|"
      r"contactez-nous|nous contacter|get in touch|(where to )?find us|(our )?address|indirizzo|"
      r"adresse|opening hours|headquarters|head office|registered office|sede( legale)?",
@@ -115,6 +124,24 @@ ANYWHERE = _rules([
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
     (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
+    (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
+     r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
+     r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
+    (r"\b(accept|reject|allow|decline|refuse|essential|analytics|analytical|optional|necessary|functional|"
+     r"marketing|advertising|performance|tracking|third[- ]party)( \w+)? cookies\b|\bcookies on (the|this|our)\b|"
+     r"\bcookies? (settings|preferences|policy|consent|banner|notice|statement)\b|"
+     r"\b(set|use|store|place)s? (some )?(\w+ )?cookies (to|that|on|so)\b", "cookie or privacy banner"),
+    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|information|section) "
+     r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
+     r"contains|has information)\b", "about this page"),
+    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|information) was (first )?(published|written|"
+     r"produced|updated|reviewed|last reviewed)\b|^(leaflet|document|patient information|pil) "
+     r"(ref(erence)?|number|no|code)\b", "publication note"),
+    (r"^click (on )?(a|an|the|any|each|one of the)\b[^.]*\b(for|to (read|find|learn|see|get))\b",
+     "link instruction"),
+    (r"^read more (about|on)\b", "link to another page"),
+    (r"^skip (to|navigation|the (primary |main )?(navigation|menu|content))\b|"
+     r"^you (can )?return to (the )?(page )?(content|top|navigation|menu)\b", "skip link"),
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
 
@@ -142,6 +169,10 @@ CONTACT = _rules([
      r"wales))\b|\bnuméro de tva\b|\bhandelsregister\b",
      "contact: company registration number"),
 ])
+# Words by which a sentence says when to call a number: advice to the patient, not contact data.
+WHEN_TO_CALL = re.compile(r"\b(if|when|whenever|unless|before|after|until|as soon as|straight away|right away|"
+                          r"immediately|urgent(ly)?|any time|day or night|24[- ]hours?|out of hours|after hours|"
+                          r"si|quand|se|quando|wenn|falls|cuando)\b", re.IGNORECASE)
 PHONE_DIGITS = re.compile(r"(?<![\w/.,-])[+(]?\d[\d ().\-]{6,}\d(?![\w/%])")
 DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
 STREET_FIRST = (r"Via|Viale|Piazza|Piazzale|Corso|Largo|Calle|Avenida|Plaza|Paseo|Carrer|Rua|Rue|"
@@ -180,7 +211,7 @@ TRAILING_SECTIONS = _rules([
 
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
 METADATA = re.compile(
-    r"^(?P<label>last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
+    r"^(?P<label>(page\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|medically reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
