@@ -44,7 +44,11 @@ def test_a_build_from_the_installed_package_uses_its_shipped_templates(tmp_path)
     clinic.mkdir()
     for name in ("clinic.yaml", "sections.yaml"):
         shutil.copy(ROOT / name, clinic / name)
-    shutil.copytree(ROOT / "sources", clinic / "sources")
+    topic = clinic / "sources" / "scans"
+    topic.mkdir(parents=True)
+    (topic / "topic.yaml").write_text('title: CT scans\nversion: "1.0"\n', encoding="utf-8")
+    (topic / "ct.txt").write_text("A CT scan uses X-rays and a computer to make detailed pictures of the body.\n\n"
+                                  "The scan itself takes about ten minutes and does not hurt.\n", encoding="utf-8")
     environment = {**os.environ, "PYTHONPATH": str(site), "SOURCE_DATE_EPOCH": "1700000000"}
     run = [sys.executable, "-c", "import sys; from pipeline.cli import main; sys.exit(main())"]
     where = subprocess.run([sys.executable, "-c", "import pipeline; print(pipeline.__file__)"], env=environment,
@@ -53,7 +57,7 @@ def test_a_build_from_the_installed_package_uses_its_shipped_templates(tmp_path)
     subprocess.run([*run, "build", "--root", str(clinic), "--output", str(tmp_path / "out"), "--locale", "en",
                     "--kind", "summary", "--jobs", "1"], env=environment, cwd=tmp_path, check=True,
                    capture_output=True)
-    reader = PdfReader(tmp_path / "out" / "en" / "immunotherapy-summary.pdf")
+    reader = PdfReader(tmp_path / "out" / "en" / "scans-summary.pdf")
     assert len(reader.pages) == 1
     fonts = {str(font["/BaseFont"]).split("+")[-1] for font in reader.pages[0]["/Resources"]["/Font"].values()}
     assert fonts and all(name.startswith("Handout-") for name in fonts)  # the bundled fonts, from the wheel

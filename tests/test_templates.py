@@ -25,12 +25,24 @@ SHIPPED = shipped_folder()
 ENGLISH = Messages(locale="en", source=True)
 
 
+SMALL_TOPIC = ("Radiotherapy in brief\n\n"
+               "Radiotherapy uses high-energy rays to destroy cancer cells in the treated area.\n\n"
+               "Most people have a short session every weekday for a few weeks.\n\n"
+               "Common side effects include:\n- tiredness\n- sore skin in the treated area\n\n"
+               "Call the unit straight away if your skin blisters or you feel unwell.\n")
+
+
 def clinic_project(root: Path) -> Path:
-    """A clinic's folder with no templates of its own (and no translations: English only)."""
-    root.mkdir(parents=True, exist_ok=True)
+    """A clinic's folder with no templates of its own (and no translations: English only).
+
+    One small topic, so each build renders a page or two.
+    """
+    (root / "sources" / "radiotherapy").mkdir(parents=True, exist_ok=True)
     for name in ("clinic.yaml", "sections.yaml"):
         shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "sources", root / "sources")
+    (root / "sources" / "radiotherapy" / "topic.yaml").write_text(
+        'title: Radiotherapy\nversion: "2.1"\nissued: 2026-03-01\nreview: 2027-03-01\n', encoding="utf-8")
+    (root / "sources" / "radiotherapy" / "unit.txt").write_text(SMALL_TOPIC, encoding="utf-8")
     return root
 
 
@@ -117,20 +129,20 @@ def test_a_clinics_template_changes_the_output_and_rerenders_only_what_uses_it(t
     root = clinic_project(tmp_path / "clinic")
     output = tmp_path / "out"
     first = _build(root, output)
-    assert sorted(first.rendered) == ["en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf"]
+    assert sorted(first.rendered) == ["en/radiotherapy-leaflet.pdf", "en/radiotherapy-summary.pdf"]
 
     own_template(root, "summary.html", lambda text: text.replace(
         '<p class="not-advice">', '<p class="ours">Printed for the Example Clinic day unit.</p>\n  <p class="not-advice">'))
     second = _build(root, output)
-    assert second.rendered == ("en/immunotherapy-summary.pdf",)  # the leaflet does not use summary.html
-    assert "Printed for the Example Clinic day unit." in (output / "en/immunotherapy-summary.html").read_text()
-    text = " ".join(page.extract_text() for page in PdfReader(output / "en/immunotherapy-summary.pdf").pages)
+    assert second.rendered == ("en/radiotherapy-summary.pdf",)  # the leaflet does not use summary.html
+    assert "Printed for the Example Clinic day unit." in (output / "en/radiotherapy-summary.html").read_text()
+    text = " ".join(page.extract_text() for page in PdfReader(output / "en/radiotherapy-summary.pdf").pages)
     assert "Printed for the Example Clinic day unit." in text
 
     own_template(root, "review.html", lambda text: text.replace("<body", "<!-- reviewed here --><body", 1))
     third = _build(root, output)
     assert third.rendered == ()  # no PDF uses review.html
-    assert "<!-- reviewed here -->" in (output / "immunotherapy/review.html").read_text()
+    assert "<!-- reviewed here -->" in (output / "radiotherapy/review.html").read_text()
 
     own_template(root, "assets/print.css", lambda text: text + "\n.ours { font-weight: bold; }\n")
     assert sorted(_build(root, output).rendered) == sorted(first.rendered)  # both PDFs use print.css
@@ -148,16 +160,16 @@ def test_the_release_check_reads_the_pdf_not_the_default_templates_markup(tmp_pa
     _build(root, tmp_path / "restyled", kinds=("summary",))
     config = load_config(root, {"SOURCE_DATE_EPOCH": "1700000000"})
     topic = config.topics[0]
-    summary = tmp_path / "restyled/en/immunotherapy-summary.pdf"
+    summary = tmp_path / "restyled/en/radiotherapy-summary.pdf"
     assert missing_elements(summary, "summary", "en", topic, config, ENGLISH) == []
 
     # The same template without the line: the check names it, and a release is refused for it.
     own_template(root, "summary.html", lambda text: re.sub(r'\s*<p class="not-advice">.*?</p>', "", text, flags=re.S))
     _build(root, tmp_path / "without", kinds=("summary",))
-    summary = tmp_path / "without/en/immunotherapy-summary.pdf"
+    summary = tmp_path / "without/en/radiotherapy-summary.pdf"
     assert missing_elements(summary, "summary", "en", topic, config, ENGLISH) == [
         "the 'does not replace medical advice' line"]
-    with pytest.raises(HandoutError, match=r"immunotherapy-summary.pdf \(office\): missing the 'does not replace "
+    with pytest.raises(HandoutError, match=r"radiotherapy-summary.pdf \(office\): missing the 'does not replace "
                                            r"medical advice' line"):
         release(config, tmp_path / "release", profiles=("office",))
     assert not (tmp_path / "release" / "release").exists()
