@@ -127,8 +127,17 @@ def test_list_items_merge_only_under_lists_about_the_same_thing():
     other = [_lead("l1", "Common side effects of chemotherapy include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
              _lead("l2", "Common side effects of a vaccine include:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
     assert [len(c.members) for c in dedupe(other, WORDS) if c.canonical.text == "Fatigue"] == [1, 1]
-    # a lead-in means what its list says: two alike lead-ins never merge
-    assert all(len(c.members) == 1 for c in dedupe(same, WORDS) if c.canonical.text.endswith(":"))
+    # Alike lead-ins whose lists share an item introduce one list: they merge, so it prints whole.
+    (lead,) = [c for c in dedupe(same, WORDS) if c.canonical.role == "lead"]
+    assert {m.id for m in lead.members} == {"l1", "l2"}
+    # A lead-in means what its list says: alike lead-ins of lists with nothing in common stay apart,
+    # and so do lead-ins of different meaning, whatever their lists share.
+    apart = [_lead("l1", "Common side effects include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
+             _lead("l2", "The most common side effects are:", "b.txt"), _item("i2", "Rash", "l2", "b.txt")]
+    assert sum(c.canonical.role == "lead" for c in dedupe(apart, WORDS)) == 2
+    urgent = [_lead("l1", "Common side effects include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
+              _lead("l2", "Call the hotline straight away if you have:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
+    assert sum(c.canonical.role == "lead" for c in dedupe(urgent, WORDS)) == 2
 
 
 @pytest.mark.parametrize(

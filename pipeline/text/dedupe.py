@@ -108,7 +108,44 @@ def dedupe(facts: Sequence[Fact], vocabulary: Vocabulary = Vocabulary()) -> tupl
         for group in groups.values()
         for cluster in _split_by_canonical(group, distinct, members, facts, weights)
     ]
+    clusters = _join_lists(clusters, lambda text: replace(cached(text, "lead"), role="sentence"), weights)
     return distinct_ids(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
+
+
+def _join_lists(clusters: list[Cluster], profile_of: Callable[[str], WordProfile],
+                weights: dict[str, float]) -> list[Cluster]:
+    """Lead-ins that introduce the same list are one statement: merge them, so the list prints whole.
+
+    Two sources' lists often share items ("Tiredness" under "Common side effects include:" and
+    under "Side effects can include:"); once the shared items are merged, each lead-in would print
+    with half the list. Lead-ins are joined only when they share an item AND say the same thing
+    (similar wording, the same numbers and key terms): "Call us straight away if you have:" never
+    joins "Common side effects include:", whatever items they share.
+    """
+    index_of = {member.id: i for i, cluster in enumerate(clusters) for member in cluster.members}
+    parent = list(range(len(clusters)))
+    for cluster in clusters:
+        if cluster.canonical.kind != "item":
+            continue
+        leads = sorted({index_of[m.lead] for m in cluster.members if m.lead in index_of})
+        for a, b in zip(leads, leads[1:]):
+            first, second = clusters[a].canonical, clusters[b].canonical
+            pa, pb = profile_of(first.text), profile_of(second.text)
+            if first.role == second.role == "lead" and pa.key_info == pb.key_info and similar(pa, pb, weights):
+                _union(parent, a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(clusters)):
+        groups[_find(parent, index)].append(index)
+    joined = []
+    for group in groups.values():
+        if len(group) == 1:
+            joined.append(clusters[group[0]])
+            continue
+        # The canonical wording as dedupe chooses it: most key terms and words, then earliest.
+        best = min((clusters[i].canonical for i in group), key=lambda f: (
+            bool(f.excluded), -len(profile_of(f.text).key_info), -len(profile_of(f.text).stems), f.source, f.line, f.id))
+        joined.append(_cluster(best, [m for i in group for m in clusters[i].members]))
+    return joined
 
 
 def profile(text: str, vocabulary: Vocabulary = Vocabulary()) -> WordProfile:
