@@ -630,3 +630,22 @@ def test_the_entries_under_a_contents_heading_go_with_it() -> None:
     result = clean(_source(lines))
     assert [_reasons(result).get(n) for n in (2, 3, 4)] == ["contents or page label", "contents list", "contents list"]
     assert 1 in _kept(result) and {6, 8, 10} <= set(_kept(result))
+
+
+def test_a_lone_banner_paragraph_above_the_menu_does_not_open_the_article() -> None:
+    lines = ["Skip to content", "Our wards are closed to visitors on Sunday because of building work this month.",
+             "Our hospitals", "Our services", "Patients and visitors", "Home > Services > Radiotherapy", "",
+             "Radiotherapy", "", P1, P2, "", "Side effects", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[2] == "before the article" and {3, 4, 5} <= set(reasons)  # banner and menu
+    assert kept[8] == ("heading", "Radiotherapy")  # a one-word title standing apart is kept
+    assert {10, 11, 13, 14} <= set(kept)
+    _check_partition(source, result)
+
+
+def test_the_last_label_of_a_menu_is_no_title() -> None:
+    lines = ["Our hospitals", "Our services", "Cancer care", P1, P2, P3]
+    result = clean(_source(lines))
+    assert {1, 2, 3} <= set(_reasons(result)) and {4, 5, 6} <= set(_kept(result))

@@ -451,7 +451,10 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     paragraphs = [i for i in kept if _is_paragraph(texts[i])]
     if not paragraphs:
         return  # no article body to anchor on: leave the lines to the editor
-    first, last = paragraphs[0], paragraphs[-1]
+    # The body opens with a paragraph that more article follows; a lone one among menus and
+    # banners (a site-wide alert above the menu) is the page's, not the article's.
+    first = next((p for p in paragraphs if _opens_article(texts, kept, p)), paragraphs[0])
+    last = paragraphs[-1]
     last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
     last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
     header = [i for i in kept if i < first]
@@ -465,14 +468,36 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
             removed[i] = "after the article"
 
 
+def _opens_article(texts: list[str], kept: list[int], paragraph: int) -> bool:
+    """Tell whether article text follows a paragraph: within the next three kept lines, another
+    paragraph, a list, or a heading with its paragraph; not a run of menu labels."""
+    after = [i for i in kept if i > paragraph][:3]
+    return any(_is_paragraph(texts[i]) or _is_sentence(texts[i]) or _BULLET.match(texts[i])
+               or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)
+
+
 def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -> set[int]:
-    """Pick the title (last header line of 3+ words) and a kicker or subtitle right beside it."""
-    titles = {i for i in header[-1:] if _words(_bare(texts[i])) >= 3}
-    if len(header) >= 2 and titles and _words(_bare(texts[header[-2]])) >= 3:
+    """Pick the title and a kicker or subtitle right beside it.
+
+    Questions in the header are section headings, kept anyway; among the other header lines the
+    title is the last: of 3+ words, or shorter ("Chemotherapy") where it stands apart from the
+    line before it (furniture was removed between them), unlike the last label of a menu.
+    """
+    plain = [i for i in header if _ending(texts[i]) != "?"]
+    if not plain:
+        return set()
+    last = plain[-1]
+    before = plain[-2] if len(plain) >= 2 else None
+    apart = before is None or any(j in removed for j in range(before + 1, last))
+    if not (_words(_bare(texts[last])) >= 3 or (apart and _is_short_entry(texts[last])
+                                                  and not _BULLET.match(texts[last]))):
+        return set()
+    titles = {last}
+    if before is not None and _words(_bare(texts[before])) >= 3:
         # Only a byline or date may stand between them; across a menu it is the last menu item.
-        between = range(header[-2] + 1, header[-1])
-        if all(removed[j].startswith("metadata") for j in between):
-            titles.add(header[-2])
+        between = range(before + 1, last)
+        if all(removed.get(j, "").startswith("metadata") for j in between):
+            titles.add(before)
     return titles
 
 
