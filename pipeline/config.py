@@ -105,11 +105,6 @@ class Scheme:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # key terms and synonyms, compiled once
     repeats: str = "suggest"  # or "suppress": likely repeats are merged automatically
 
-    @property
-    def key_terms(self) -> tuple[str, ...]:
-        """The key terms as configured (lower case, sorted)."""
-        return self.vocabulary.key_terms
-
 
 @dataclass(frozen=True)
 class Topic:

@@ -3,13 +3,12 @@
 A clinic overrides a shipped file by putting one of the same name under `<root>/templates/`
 (`base.html`, `assets/print.css`, `assets/logo.png` ...), the way MkDocs and Pelican themes
 work; every file it does not override comes from the defaults shipped with handout. Rendering,
-the review page, the incremental plan and the config checks all look files up here, so they
-always agree on which file is used.
+the review page, the incremental plan (which hashes `files()`) and the config checks all look
+files up here, so they always agree on which file is used.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -83,12 +82,6 @@ class TemplateSet:
         return tuple(path for name, path in self.files().items()
                      if name.startswith(f"{FONTS}/") and name.endswith(".ttf"))
 
-    def digest(self, names: frozenset[str] | None = None) -> str:
-        """A hash of the files in effect (all, or those named), with their relative paths."""
-        files = self.files()
-        parts = [f"{name}:{_file_digest(files[name])}" for name in sorted(files if names is None else names & files.keys())]
-        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
     def closure(self, name: str) -> frozenset[str]:
         """The template `name` and every template it extends, includes or imports, however deep."""
         seen: set[str] = set()
@@ -122,17 +115,6 @@ def template_set(root: Path) -> TemplateSet:
 def shipped_templates() -> TemplateSet:
     """The default templates alone (tests and callers with no project)."""
     return TemplateSet((shipped_folder(),))
-
-
-def _file_digest(path: Path) -> str:
-    stat = path.stat()
-    return _content_digest(path, stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def _content_digest(path: Path, mtime_ns: int, size: int) -> str:
-    # Keyed by modification time and size as well: a file edited in this process is hashed again.
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @cache

@@ -173,7 +173,7 @@ def test_no_distinct_number_or_key_term_is_lost(built):
     output, _ = built
     html = (output / "en/immunotherapy-leaflet.html").read_text().casefold()
     catalog = json.loads((output / "immunotherapy/facts.json").read_text())
-    terms = load_config(ROOT).scheme.key_terms
+    terms = load_config(ROOT).scheme.vocabulary.key_terms
     for fact in catalog["facts"]:
         for member in fact["members"]:
             text = member["text"].casefold()

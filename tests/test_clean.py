@@ -70,7 +70,7 @@ BOILERPLATE = [
     ("This factsheet was first published in 2018.", "publication note"),
     ("Leaflet reference: ONC-0021", "publication note"),
     ("Click on any of the symptoms below to read more.", "link instruction"),
-    ("Read more about eating well during treatment", "link to another page"),
+    ("Read more about eating well during treatment", "link to another article"),
     ("Skip to the main content", "skip link"),
     ("In this guide:", "contents"),
     ("Download this leaflet (PDF, 120 KB)", "print or download"),

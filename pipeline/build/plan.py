@@ -88,19 +88,22 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     common = _digest([_code_digest(),
                       _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
                       page_size, profile, _versions()])
+    # Each template file is hashed once; each output's key takes the files it is made with.
+    files = {name: _file_digest(path) for name, path in config.templates.files().items()}
+    review_templates = _files_digest(files, _review_templates(config.templates))
+    kind_templates = {kind: _files_digest(files, _pdf_templates(config.templates, files, kind, profile))
+                      for kind in kinds}
     jobs, topic_files = [], []
     for topic in topics:
         topic_key = _digest([common, _tree_digest(topic.folder),
                              _file_digest(template_path(config.root, "facts")),
                              topic.issued])
-        review_key = _digest([topic_key, config.templates.digest(_review_templates(config.templates))])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
-                                      review_key))
+                                      _digest([topic_key, review_templates])))
         for locale in locales:
             locale_key = _language_digest(config.root, locale)
             for kind in kinds:
-                key = _digest([topic_key, locale, locale_key, kind,
-                               config.templates.digest(_pdf_templates(config.templates, kind, profile))])
+                key = _digest([topic_key, locale, locale_key, kind, kind_templates[kind]])
                 jobs.append(Job(topic.key, locale, kind, pdf_path(topic.key, locale, kind, profile), key))
     index, count = shard
     jobs.sort(key=lambda job: job.path)
@@ -110,11 +113,11 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     return Plan(mine, files)
 
 
-def _pdf_templates(templates: TemplateSet, kind: OutputKind, profile: str) -> frozenset[str]:
-    """The templates and assets a PDF of this kind and profile is made with."""
+def _pdf_templates(templates: TemplateSet, files: dict[str, str], kind: OutputKind, profile: str) -> frozenset[str]:
+    """The templates and assets (of the files in effect) a PDF of this kind and profile is made with."""
     not_used = {f"{ASSETS}/{REVIEW_STYLESHEET}"} | {
         f"{ASSETS}/{other.stylesheet}" for name, other in PRINT_PROFILES.items() if other.stylesheet and name != profile}
-    assets = {name for name in templates.files() if name.startswith(f"{ASSETS}/")} - not_used
+    assets = {name for name in files if name.startswith(f"{ASSETS}/")} - not_used
     return templates.closure(f"{kind}.html") | assets
 
 
@@ -128,6 +131,11 @@ def _language_digest(root: Path, locale: str) -> str:
     language = locale.replace("-", "_")
     candidates = [po_path(root, name, domain) for name in (language, language.split("_")[0]) for domain in DOMAINS]
     return _digest([_file_digest(path) for path in candidates])
+
+
+def _files_digest(files: dict[str, str], names: frozenset[str]) -> str:
+    """Hash of the named files in effect, each with its relative path."""
+    return _digest([f"{name}:{files[name]}" for name in sorted(names & files.keys())])
 
 
 def _digest(parts: list[str]) -> str:

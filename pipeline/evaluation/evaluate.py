@@ -191,7 +191,7 @@ def _score_set(folder: Path, name: str, config: Config) -> SetScore:
                                       else (Ratio(0, 0), Ratio(0, 0), []))  # no duplicates labelled: not scored
     hidden, hidden_misses = _hidden_merges(clusters, config.scheme.vocabulary)
     contradictions, unlabelled, conflict_misses = _conflict_scores(labels, located, clusters, conflicts)
-    lists, list_misses = _list_scores(labels, sources, facts, prepared)
+    lists, list_misses = _list_scores(labels, located, sources, facts, prepared)
     lost = [f"lost without a trace: {line}" for line in prepared.unaccounted]
     return SetScore(
         name=name, files=len(sources), facts=len(facts), clusters=len(clusters),
@@ -203,8 +203,8 @@ def _score_set(folder: Path, name: str, config: Config) -> SetScore:
     )
 
 
-def _list_scores(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact],
-                 prepared: Prepared) -> tuple[Ratio, list[str]]:
+def _list_scores(labels: Labels, located: Mapping[Statement, Fact | None], sources: Mapping[str, Source],
+                 facts: Sequence[Fact], prepared: Prepared) -> tuple[Ratio, list[str]]:
     """Labelled lists whose items all print under their lead-in, in one entry of one section."""
     if not labels.lists:
         return Ratio(0, 0), []
@@ -220,7 +220,7 @@ def _list_scores(labels: Labels, sources: Mapping[str, Source], facts: Sequence[
     whole, misses = 0, []
     for labelled in labels.lists:
         path = sources[labelled.lead.file].path
-        lead = next((f for f in on_line[path, labelled.lead.line] if labelled.lead.quote in f.original), None)
+        lead = located[labelled.lead]
         printed = entry_of.get(lead.id) if lead else None
         astray = [n for n in labelled.items
                   if not on_line[path, n] or any(entry_of.get(f.id) != printed for f in on_line[path, n])]

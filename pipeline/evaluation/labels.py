@@ -222,6 +222,7 @@ def locate(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact])
     for fact in facts:
         on_line[fact.source, fact.line].append(fact)
     statements = {s for group in labels.duplicates + labels.contradictions for s in group}
+    statements |= {labelled.lead for labelled in labels.lists}
     located = {}
     for statement in statements:
         quote = _squash(statement.quote)

@@ -92,7 +92,10 @@ WHOLE_LINE = _rules([
 # Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
 ANYWHERE = _rules([
     (r"\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
-     r"\buses? (technical |third[- ]party )?cookies\b|\bcookie (policy|settings|preferences|consent)\b|"
+     r"\buses? (technical |third[- ]party )?cookies\b|\bcookies? (policy|settings|preferences|consent|banner|"
+     r"notice|statement)\b|\bcookies on (the|this|our)\b|\b(set|use|store|place)s? (some )?(\w+ )?cookies (to|that|on|so)\b|"
+     r"\b(accept|reject|allow|decline|refuse|essential|analytics|analytical|optional|necessary|functional|"
+     r"marketing|advertising|performance|tracking|third[- ]party)( \w+)? cookies\b|"
      r"\baccept (all )?cookies\b|\bby (continuing to (browse|use)|using) (this|our) (web ?site|site)\b|"
      r"\bwe (value|respect|care about) your privacy\b|\bmanage (consent|cookies|preferences)\b|"
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
@@ -112,7 +115,7 @@ ANYWHERE = _rules([
      r"\bopens in (a )?new (window|tab)\b", "share buttons"),
     (r"^(tags|tagged|categories|category|filed under|posted in)\b\s*:?\s", "category label"),
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
-    (r"^(read|see) (also|next)\b|^(read|see) more\s*[:»›]|^(leggi|vedi) anche\b|"
+    (r"^(read|see) (also|next)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
      r"^(lire|voir) aussi\b|^(previous|next|prev) (article|post|story|page)\s*:|"
      r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
@@ -127,10 +130,6 @@ ANYWHERE = _rules([
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
-    (r"\b(accept|reject|allow|decline|refuse|essential|analytics|analytical|optional|necessary|functional|"
-     r"marketing|advertising|performance|tracking|third[- ]party)( \w+)? cookies\b|\bcookies on (the|this|our)\b|"
-     r"\bcookies? (settings|preferences|policy|consent|banner|notice|statement)\b|"
-     r"\b(set|use|store|place)s? (some )?(\w+ )?cookies (to|that|on|so)\b", "cookie or privacy banner"),
     (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|information|section) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"contains|has information)\b", "about this page"),
@@ -139,7 +138,6 @@ ANYWHERE = _rules([
      r"(ref(erence)?|number|no|code)\b", "publication note"),
     (r"^click (on )?(a|an|the|any|each|one of the)\b[^.]*\b(for|to (read|find|learn|see|get))\b",
      "link instruction"),
-    (r"^read more (about|on)\b", "link to another page"),
     (r"^skip (to|navigation|the (primary |main )?(navigation|menu|content))\b|"
      r"^you (can )?return to (the )?(page )?(content|top|navigation|menu)\b", "skip link"),
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
