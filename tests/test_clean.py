@@ -286,6 +286,16 @@ def test_short_lines_after_a_lead_in_are_items(gap: bool) -> None:
     assert ("paragraph", P2) in kept
 
 
+def test_questions_after_a_lead_in_are_its_items() -> None:
+    questions = ["What is the aim of my treatment?", "How often will I have it?", "Who do I call at night?"]
+    lines = [TITLE, "", P1, "", "Questions to ask", "You may want to ask your team:", *questions, "", P2]
+    kept = [kind_text for kind_text in _kept(clean(_source(lines))).values()]
+    assert [("item", q) for q in questions] == [k for k in kept if k[0] == "item"]
+    # A question that opens a section (no lead-in before it) is still a heading.
+    faq = _kept(clean(_source([TITLE, "", P1, "", "Will I lose my hair?", P2])))
+    assert ("heading", "Will I lose my hair?") in faq.values()
+
+
 def test_label_items_and_heading_before_next_list() -> None:
     lines = [
         P1, "How It Works", "It works in different ways:",
@@ -621,6 +631,19 @@ def test_a_contents_list_goes_and_the_headings_it_repeats_stay() -> None:
     assert {3, 4, 5} <= set(reasons) and all(reasons[n].startswith("contents list") for n in (3, 4, 5))
     assert reasons[2] == "contents or page label"
     assert [kept[n][1] for n in (7, 10, 13)] == ["About the treatment", "Side effects", "Follow-up care"]
+    _check_partition(source, result)
+
+
+def test_a_contents_list_goes_whole_when_one_entry_has_no_heading_of_its_own_shape() -> None:
+    # "Common side effects" comes back as a heading followed by a sub-heading, not a paragraph:
+    # the contents list must still go whole, and the article heading stay.
+    lines = [TITLE, "In this leaflet:", "Why it happens", "Common side effects", "Your alert card", "",
+             "Why it happens", P1, "", "Common side effects", "Tiredness", P2, "", "Your alert card", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert all(reasons.get(n, "").startswith("contents list") for n in (3, 4, 5)), reasons
+    assert kept[10] == ("heading", "Common side effects") and kept[1][1] == TITLE
     _check_partition(source, result)
 
 

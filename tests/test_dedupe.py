@@ -140,6 +140,21 @@ def test_list_items_merge_only_under_lists_about_the_same_thing():
     assert sum(c.canonical.role == "lead" for c in dedupe(urgent, WORDS)) == 2
 
 
+def test_an_item_shared_by_lists_of_different_meaning_stays_in_both():
+    # "Hair loss" is in a list of common side effects and in a list of what to report: merging the
+    # two items would leave one of the lists short of it, so each list keeps its own.
+    facts = [_lead("l1", "Common side effects of chemotherapy include:", "a.txt"),
+             _item("i1", "Hair loss in the treated area", "l1", "a.txt"), _item("i2", "Tiredness", "l1", "a.txt"),
+             _lead("l2", "Tell your nurse about any of these:", "b.txt"),
+             _item("i3", "Hair loss in the treated area", "l2", "b.txt"), _item("i4", "A fever", "l2", "b.txt")]
+    clusters = dedupe(facts + [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)], WORDS)
+    lead_of = {m.id: c.canonical.id for c in clusters for m in c.members if c.canonical.role == "lead"}
+    for cluster in clusters:
+        if cluster.canonical.kind == "item":
+            assert len({lead_of[m.lead] for m in cluster.members}) == 1, "an item cluster spans two lists"
+    assert sum(c.canonical.text == "Hair loss in the treated area" for c in clusters) == 2
+
+
 @pytest.mark.parametrize(
     "kind, text, role",
     [("item", "Fatigue", "item"), ("item", "Common ones:", "item"), ("sentence", "Side effects include:", "lead"),

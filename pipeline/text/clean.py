@@ -247,8 +247,11 @@ def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed:
     """Remove the entries under a contents heading ("In this leaflet:", "You will learn about:")."""
     for i in sorted(i for i, reason in removed.items() if reason == "contents or page label"):
         j = i + 1
-        while j < len(texts) and j not in removed and _touches(lines, j - 1, j) and _is_short_entry(texts[j]):
-            removed[j] = "contents list"
+        # Entries that the contents-list rule already took are part of the run, not its end.
+        while j < len(texts) and _touches(lines, j - 1, j) and (
+                removed.get(j, "").startswith("contents list")
+                or (j not in removed and _is_short_entry(texts[j]))):
+            removed.setdefault(j, "contents list")
             j += 1
 
 
@@ -330,6 +333,13 @@ def _is_item_like(text: str) -> bool:
     return not (end in TERMINAL and words >= PARAGRAPH_MIN_WORDS) and words <= 30
 
 
+def _is_question_item(text: str) -> bool:
+    """Tell whether a line is a question that can be a list item ("Will I lose my hair?")."""
+    # A question right after a lead-in is what the lead-in introduces: a lead-in is never
+    # left with nothing, so a run of questions there is a list, not a row of FAQ headings.
+    return _ending(text) == "?" and not _HEADING_MARK.match(text) and _words(text) <= 25
+
+
 def _list_items(lines: list[SourceLine], texts: list[str],
                 removed: dict[int, str]) -> tuple[set[int], dict[int, int]]:
     """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in."""
@@ -340,11 +350,14 @@ def _list_items(lines: list[SourceLine], texts: list[str],
         if not _is_lead_in(texts[lead]):
             continue
         last, tight = lead, None  # tight: items so far were not separated by blank lines
+        asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
             gap = lines[i].number - lines[last].number > 1
             bullet = bool(_BULLET.match(texts[i]))
-            if not bullet and (not _is_item_like(texts[i]) or _heads_next_list(texts, kept, nxt)
-                               or (gap and tight)):
+            question = _is_question_item(texts[i])
+            asks = question if asks is None else asks
+            if not bullet and (not (_is_item_like(texts[i]) or (asks and question))
+                               or _heads_next_list(texts, kept, nxt) or (gap and tight)):
                 break
             if last != lead:
                 tight = not gap if tight is None else tight
@@ -458,9 +471,12 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
     last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
     header = [i for i in kept if i < first]
-    titles = _title_lines(texts, removed, header)
+    # A header line that a contents list names is the first section's heading, not the title.
+    listed = {_heading_key(texts[i]) for i, r in removed.items() if r.startswith("contents list")}
+    sections = {i for i in header if _heading_key(texts[i]) in listed}
+    titles = _title_lines(texts, removed, [i for i in header if i not in sections])
     for i in header:
-        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or i in titles
+        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or i in titles | sections
         if not titled:
             removed[i] = "before the article"
     for i in kept:

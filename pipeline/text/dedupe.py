@@ -7,8 +7,8 @@ Method (near-linear in the number of facts, no all-pairs comparison):
 3. Two facts state the same thing when one says (by rarity-weighted stems) nearly all of
    what the other says and the other says a good part of it in return, their negation
    agrees, neither holds a number the other lacks, and both are sentences or both list
-   items under lead-ins and headings naming the same key terms (a lead-in ending in a
-   colon means what its list says: it never merges).
+   items under lead-ins that say the same thing and headings naming the same key terms
+   (a lead-in ending in a colon means what its list says: it never merges by itself).
 4. Connected facts are split again so that every cluster has a canonical member that
    carries all of its members' numbers and key terms: merging never hides them.
 
@@ -70,6 +70,7 @@ class WordProfile:
     negated: bool
     role: str = "sentence"  # Fact.role: "item", "lead" (a sentence ending in a colon) or "sentence"
     context: frozenset[str] = frozenset()  # items: key terms of their lead-in and heading
+    lead: WordProfile | None = None  # items: their lead-in's wording, compared as a sentence
 
     @property
     def key_info(self) -> frozenset[str]:
@@ -85,7 +86,8 @@ def dedupe(facts: Sequence[Fact], vocabulary: Vocabulary = Vocabulary()) -> tupl
     cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, vocabulary), role=role))
     texts = {fact.id: fact.text for fact in facts}
     profiles = [
-        replace(cached(fact.text, fact.role), context=_context(fact, texts, cached))
+        replace(cached(fact.text, fact.role), context=_context(fact, texts, cached),
+                lead=cached(texts[fact.lead], "sentence") if fact.lead in texts else None)
         if fact.kind == "item"
         else cached(fact.text, fact.role)
         for fact in facts
@@ -108,19 +110,18 @@ def dedupe(facts: Sequence[Fact], vocabulary: Vocabulary = Vocabulary()) -> tupl
         for group in groups.values()
         for cluster in _split_by_canonical(group, distinct, members, facts, weights)
     ]
-    clusters = _join_lists(clusters, lambda text: replace(cached(text, "lead"), role="sentence"), weights)
+    clusters = _join_lists(clusters, lambda text: cached(text, "sentence"))
     return distinct_ids(sorted(clusters, key=lambda c: (c.canonical.source, c.canonical.line, c.id)))
 
 
-def _join_lists(clusters: list[Cluster], profile_of: Callable[[str], WordProfile],
-                weights: dict[str, float]) -> list[Cluster]:
+def _join_lists(clusters: list[Cluster], profile_of: Callable[[str], WordProfile]) -> list[Cluster]:
     """Lead-ins that introduce the same list are one statement: merge them, so the list prints whole.
 
     Two sources' lists often share items ("Tiredness" under "Common side effects include:" and
-    under "Side effects can include:"); once the shared items are merged, each lead-in would print
-    with half the list. Lead-ins are joined only when they share an item AND say the same thing
-    (similar wording, the same numbers and key terms): "Call us straight away if you have:" never
-    joins "Common side effects include:", whatever items they share.
+    under "Side effects can include:"). Items merge only under lead-ins that say the same thing
+    (similar wording, the same numbers and key terms: see similar), so the lead-ins of one
+    item cluster are joined, and the merged list prints once, whole, under one lead-in;
+    "Call us straight away if you have:" never joins "Common side effects include:".
     """
     index_of = {member.id: i for i, cluster in enumerate(clusters) for member in cluster.members}
     parent = list(range(len(clusters)))
@@ -128,11 +129,8 @@ def _join_lists(clusters: list[Cluster], profile_of: Callable[[str], WordProfile
         if cluster.canonical.kind != "item":
             continue
         leads = sorted({index_of[m.lead] for m in cluster.members if m.lead in index_of})
-        for a, b in zip(leads, leads[1:]):
-            first, second = clusters[a].canonical, clusters[b].canonical
-            pa, pb = profile_of(first.text), profile_of(second.text)
-            if first.role == second.role == "lead" and pa.key_info == pb.key_info and similar(pa, pb, weights):
-                _union(parent, a, b)
+        for other in leads[1:]:
+            _union(parent, leads[0], other)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(clusters)):
         groups[_find(parent, index)].append(index)
@@ -168,6 +166,8 @@ def similar(a: WordProfile, b: WordProfile, weights: dict[str, float]) -> bool:
         return False
     if a.role != b.role or a.role == "lead" or a.context != b.context:
         return False  # a list item absorbed by a sentence would vanish from its list
+    if a.role == "item" and a.lead != b.lead and not (a.lead and b.lead and same_lead(a.lead, b.lead, weights)):
+        return False  # an item merged into a list of another meaning would leave its own list short
     shared = _weight(a.stems & b.stems, weights)
     if not shared:
         return False
@@ -181,6 +181,11 @@ def similar(a: WordProfile, b: WordProfile, weights: dict[str, float]) -> bool:
     # A whole statement inside a longer one: printing the longer one loses nothing.
     contained = a if covered_a >= covered_b else b
     return larger >= WHOLLY_CONTAINED and len(contained.stems) >= MIN_CONTAINED_WORDS
+
+
+def same_lead(a: WordProfile, b: WordProfile, weights: dict[str, float]) -> bool:
+    """Two lead-ins introduce the same list: similar wording with the same numbers and key terms."""
+    return a.key_info == b.key_info and similar(a, b, weights)
 
 
 def _context(fact: Fact, texts: dict[str, str], cached: Callable[[str, str], WordProfile]) -> frozenset[str]:
