@@ -598,7 +598,9 @@ def test_lists_of_links_are_navigation_unless_an_article_list(lead: str, content
         assert kept[8][0] == "item"
     else:
         assert {reasons[n] for n in (6, 7, 8)} == {"navigation (links to other pages)"}
-        assert (5 in kept) == lead.startswith("#")
+        assert 5 not in kept  # a heading over a menu of links heads furniture too
+        if lead.startswith("#"):
+            assert reasons[5].startswith("heading of removed lines")
     assert {3, 10, 12} <= set(kept)
 
 
@@ -672,3 +674,53 @@ def test_the_last_label_of_a_menu_is_no_title() -> None:
     lines = ["Our hospitals", "Our services", "Cancer care", P1, P2, P3]
     result = clean(_source(lines))
     assert {1, 2, 3} <= set(_reasons(result)) and {4, 5, 6} <= set(_kept(result))
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("\u201cThe nurses made every visit easy.\u201d \u2013 Maria P., lung cancer", "testimonial"),
+    ("Dr Ann Kessler \u2013 Consultant Clinical Oncologist, breast cancer", "staff list"),
+    ("We work with all major insurers and offer fixed-price packages.", "the clinic's prices"),
+    ("MRI scans from \u00a3450, including the report.", "the clinic's prices"),
+    ("Live chat", "chat widget"),
+    ("We usually reply within two hours", "chat widget"),
+    ("Meet our surgeons", "navigation link"),
+    ("Return to the top", "navigation link"),
+])
+def test_clinic_furniture_inside_the_body_is_removed(line: str, reason: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
+
+
+@pytest.mark.parametrize("line", [
+    "Your insurer may ask for a letter from your doctor before treatment starts.",
+    "Dr Kessler will explain the results to you.",
+    "Most people feel well enough to chat with visitors after the first day.",
+])
+def test_sentences_that_share_words_with_clinic_furniture_are_kept(line: str) -> None:
+    assert 5 in _kept(clean(_source(_in_body(line))))
+
+
+def test_a_caption_standing_apart_below_an_image_file_goes_with_it() -> None:
+    caption = "Two reclining chairs beside the window of the day unit"
+    source = _source([TITLE, "", P1, "", "day-unit-photo.jpg", caption, "", "Your first visit", P2, P3])
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[5] == "image (file name)" and reasons[6].startswith("image caption")
+    assert kept[8] == ("heading", "Your first visit")  # a heading after the picture runs on into its text
+    heading_after_image = clean(_source([TITLE, "", P1, "", "unit.png", "Your first visit", P2, P3]))
+    assert _kept(heading_after_image)[6] == ("heading", "Your first visit")
+    _check_partition(source, result)
+
+
+def test_a_heading_over_removed_lines_goes_and_a_heading_over_content_stays() -> None:
+    lines = [TITLE, "", P1, "", "What our patients say",
+             "\u201cI was home by lunchtime.\u201d \u2013 Tom R.", "\u201cThe staff were kind.\u201d \u2013 Ella S.", "",
+             "Side effects", P2, "", "Sign up to our newsletter", "Clinic news and events, once a month.",
+             "Your email address", "", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[5].startswith("heading of removed lines") and {6, 7} <= set(reasons)
+    assert reasons[13].startswith("form text") and kept[9] == ("heading", "Side effects")
+    assert kept[1] == ("heading", TITLE)  # the title over an about-this-page line is no section heading
+    _check_partition(source, result)

@@ -23,6 +23,7 @@ from pipeline.text.web_furniture import (
     DATE,
     DEPICTION,
     HOME,
+    IMAGE_FILE,
     LINK_LEAD_IN,
     MARKDOWN_LINK,
     METADATA,
@@ -31,6 +32,7 @@ from pipeline.text.web_furniture import (
     READING_TIME,
     SEPARATORS,
     SITE_NAME,
+    STAFF_LINE,
     TRAILING_SECTIONS,
     WHEN_TO_CALL,
     WHOLE_LINE,
@@ -79,6 +81,8 @@ def clean(source: Source) -> CleanSource:
     for i, text in enumerate(texts):
         if i not in removed and i not in items and _is_caption_length(text):
             removed[i] = "image caption (long line without final punctuation)"
+    _remove_form_text(lines, texts, removed)
+    _remove_headings_of_removed_lines(lines, texts, removed, items)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(texts, removed, runs)
     blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items), _bare(texts[i]))
@@ -148,6 +152,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         before = _fold(text.split("©")[0])
         caption = _words(before) >= 4 and "copyright" not in before
         return "image caption with photo credit" if caption else "copyright notice"
+    if IMAGE_FILE.fullmatch(label):
+        return "image (file name)"
+    if STAFF_LINE.match(_bare(text)) and _ending(text) not in TERMINAL:
+        return "staff list (name and role)"
     if publisher and fold_name(label) in publisher:
         return "site name"
     if SITE_NAME.fullmatch(text.strip(" /")):
@@ -248,7 +256,8 @@ def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed:
     for i in sorted(i for i, reason in removed.items() if reason == "contents or page label"):
         j = i + 1
         # Entries that the contents-list rule already took are part of the run, not its end.
-        while j < len(texts) and _touches(lines, j - 1, j) and (
+        # Bulleted entries may stand apart from it (an HTML list below its heading).
+        while j < len(texts) and (_touches(lines, j - 1, j) or _BULLET.match(texts[j])) and (
                 removed.get(j, "").startswith("contents list")
                 or (j not in removed and _is_short_entry(texts[j]))):
             removed.setdefault(j, "contents list")
@@ -287,11 +296,18 @@ def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
 def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
                               removed: dict[int, str]) -> None:
     """Remove a one-sentence line that stands with a photo credit or image apart from the text."""
-    anchors = [i for i, r in removed.items() if r in ("photo credit", "image (alt text)")]
+    anchors = [i for i, r in removed.items() if r in ("photo credit", "image (alt text)", "image (file name)")]
     for i in sorted(anchors):
         for step in (-1, 1):
             j, k = i + step, i + 2 * step
-            if not (_touches(lines, i, j) and j not in removed and _is_caption_sentence(texts[j])):
+            if not (_touches(lines, i, j) and j not in removed):
+                continue
+            if removed[i] == "image (file name)" and _is_caption_phrase(texts[j]) and not _touches(lines, j, k):
+                # Text saved from a browser: the picture's file name, then its caption standing
+                # apart from the text; a heading there would run on into its section.
+                removed[j] = "image caption (beside an image file name)"
+                continue
+            if not _is_caption_sentence(texts[j]):
                 continue
             if removed[i] != "photo credit" and not _EMPHASISED.match(texts[j]):
                 continue  # beside an image only the Markdown caption style, '*A nurse talks.*'
@@ -303,6 +319,13 @@ def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
 def _touches(lines: list[SourceLine], i: int, j: int) -> bool:
     """Tell whether line j exists and follows or precedes line i with no blank line between."""
     return 0 <= j < len(lines) and abs(lines[i].number - lines[j].number) == 1
+
+
+def _is_caption_phrase(text: str) -> bool:
+    """Tell whether a line could be a caption without a full stop: a phrase of a few words."""
+    bare = _EMPHASIS.sub("", _bare(text))
+    return not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25 \
+        and _ending(bare) not in TERMINAL
 
 
 def _is_caption_sentence(text: str) -> bool:
@@ -437,6 +460,40 @@ def _is_sentence(text: str) -> bool:
     return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
 
 
+FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
+
+
+def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a short line held between two lines of a form ("Sign up to our newsletter" /
+    "News and events, once a month." / "Your email address"): it is the form's own text."""
+    for i in range(1, len(texts) - 1):
+        above, below = removed.get(i - 1, ""), removed.get(i + 1, "")
+        if i not in removed and _words(texts[i]) <= 20 and above in FORM_REASONS and below in FORM_REASONS \
+                and _touches(lines, i - 1, i) and _touches(lines, i, i + 1):
+            removed[i] = "form text (between the lines of a form)"
+
+
+def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
+                                      removed: dict[int, str], items: set[int]) -> None:
+    """Remove a heading whose whole block was removed ("What our patients say" over testimonials,
+    "Our consultants" over a staff list): with nothing under it, it heads the furniture.
+    Only inside the body: above the first paragraph, the title stands over page furniture."""
+    body = _article_start(texts, removed)
+    if body is None:
+        return
+    for i, text in enumerate(texts):
+        if i <= body or i in removed or i in items or _ending(text) in TERMINAL or _words(_bare(text)) > 10:
+            continue
+        block = []
+        j = i + 1
+        while j < len(texts) and _touches(lines, j - 1, j):
+            block.append(j)
+            j += 1
+        if block and all(k in removed for k in block) \
+                and not all(removed[k].startswith("contents list") for k in block):
+            removed[i] = f"heading of removed lines ({removed[block[0]]})"
+
+
 def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:
     """Remove everything after a comments or references heading that follows most of the text."""
     words = [_words(t) if i not in removed and _is_paragraph(t) else 0 for i, t in enumerate(texts)]
@@ -462,11 +519,9 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     """Remove page header and footer lines outside the article body (first..last paragraph)."""
     kept = [i for i in range(len(texts)) if i not in removed]
     paragraphs = [i for i in kept if _is_paragraph(texts[i])]
-    if not paragraphs:
+    first = _article_start(texts, removed)
+    if first is None:
         return  # no article body to anchor on: leave the lines to the editor
-    # The body opens with a paragraph that more article follows; a lone one among menus and
-    # banners (a site-wide alert above the menu) is the page's, not the article's.
-    first = next((p for p in paragraphs if _opens_article(texts, kept, p)), paragraphs[0])
     last = paragraphs[-1]
     last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
     last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
@@ -482,6 +537,19 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     for i in kept:
         if i > last:
             removed[i] = "after the article"
+
+
+def _article_start(texts: list[str], removed: dict[int, str]) -> int | None:
+    """The first paragraph of the article body, or None when the page has no paragraph.
+
+    The body opens with a paragraph that more article follows; a lone one among menus and
+    banners (a site-wide alert above the menu) is the page's, not the article's.
+    """
+    kept = [i for i in range(len(texts)) if i not in removed]
+    paragraphs = [i for i in kept if _is_paragraph(texts[i])]
+    if not paragraphs:
+        return None
+    return next((p for p in paragraphs if _opens_article(texts, kept, p)), paragraphs[0])
 
 
 def _opens_article(texts: list[str], kept: list[int], paragraph: int) -> bool:

@@ -38,8 +38,11 @@ WHOLE_LINE = _rules([
      r"related( articles| posts| content| stories| topics| news| links)?|"
      r"you (may|might) also (like|be interested in)|recommended( for you| articles| reading)?|"
      r"(most )?popular( posts| articles| now)?|most read|latest (news|posts|articles)|"
-     r"trending( now)?|((back|go|scroll|return) to )?top( of (the )?page| button)?|see also",
+     r"trending( now)?|((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?|see also|"
+     r"meet (all )?(of )?our (\w+ )?(team|consultants|doctors|specialists|experts|staff|nurses|surgeons)|"
+     r"find an? (doctor|consultant|specialist|location|clinic)",
      "navigation link"),
+    (r"(live )?chat( with us| now| online)?|(start|open) (a )?(live )?chat", "chat widget"),
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
     (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
@@ -127,6 +130,12 @@ ANYWHERE = _rules([
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
     (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
+    (r"^[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
+    (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b", "chat widget"),
+    # A private clinic's terms of business: what it costs and which insurers pay.
+    (r"\bwe (work with|accept|are recogni[sz]ed by|are approved by) (all |most )?(the )?(major |main |leading )?"
+     r"(health |medical )?insurers\b|\bfixed[- ]price (packages?|treatment)\b|\bself[- ]funding patients\b|"
+     r"\bfrom [£$€]\s?\d", "the clinic's prices and insurers"),
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
@@ -142,6 +151,10 @@ ANYWHERE = _rules([
      r"^you (can )?return to (the )?(page )?(content|top|navigation|menu)\b", "skip link"),
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
+
+IMAGE_FILE = re.compile(r"[\w().,' -]+\.(jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.IGNORECASE)
+# A list of the clinic's staff: "Dr Jane Roe – Consultant Oncologist, breast cancer".
+STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
            r"people|researcher|scientist|surgeon|team|family|couple|hands?)s?")
