@@ -724,3 +724,33 @@ def test_a_heading_over_removed_lines_goes_and_a_heading_over_content_stays() ->
     assert reasons[13].startswith("form text") and kept[9] == ("heading", "Side effects")
     assert kept[1] == ("heading", TITLE)  # the title over an about-this-page line is no section heading
     _check_partition(source, result)
+
+
+def test_an_html_menu_inside_the_body_goes_and_a_list_of_linked_side_effects_stays(tmp_path: Path) -> None:
+    page = ("<h1>Chemotherapy</h1>\n<p>" + P1 + "</p>\n<h2>Cancer types</h2>\n"
+            '<ul><li><a href="/a">Breast cancer</a></li>\n<li><a href="/b">Lung cancer</a></li>\n'
+            '<li><a href="/c">Bowel cancer</a></li></ul>\n<h2>How it is given</h2><p>' + P2 + "</p>\n"
+            "<p>Common side effects include:</p>\n"
+            '<ul><li><a href="/t">Tiredness</a></li>\n<li><a href="/n">Feeling sick</a></li></ul>\n'
+            "<p>" + P3 + "</p>\n")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    source = ingest(tmp_path / "page.html", tmp_path, SourceMeta("page.html"))
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert {reasons[n] for n in (4, 5, 6)} == {"navigation (links to other pages)"}
+    assert reasons[3].startswith("heading of removed lines")
+    assert kept[9] == ("item", "Tiredness") and kept[10] == ("item", "Feeling sick")
+    _check_partition(source, result)
+
+
+def test_a_fundraising_box_goes_with_its_title() -> None:
+    lines = [TITLE, "", P1, "", "Hope starts here.",
+             "Every dollar you give helps a family get to treatment.", "Donate", "", "Side effects", P2, "", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[6] == "fundraising appeal" and reasons[5].startswith("title of a box of removed lines")
+    assert kept[9] == ("heading", "Side effects")
+    # A short sentence of the article over a contact line is not a box title unless all below it went.
+    advice = clean(_source([TITLE, "", P1, "", "Call us if you are worried.", P2, "Tel: 0161 496 0000", "", P3]))
+    assert 5 in _kept(advice)

@@ -154,6 +154,9 @@ system fight <b>cancer</b> cells &amp; tumours.</p>
   <li>Rash &eacute;</li>
 </ul>
 <p>First part<br>second part</p>
+<p>Ask your team:<br>
+What is the aim?<br/>
+How long will it take?</p>
 </body></html>
 """
 
@@ -167,6 +170,10 @@ def test_html_extracts_text_with_element_line_numbers(tmp_path: Path) -> None:
         (13, "- Rash é"),
         (15, "First part"),
         (15, "second part"),
+        # Text after a "<br>" (as browsers save it) is numbered by its own line, like after "<br/>".
+        (16, "Ask your team:"),
+        (17, "What is the aim?"),
+        (18, "How long will it take?"),
     ]
 
 
@@ -190,3 +197,15 @@ def test_html_figure_captions_are_marked_on_their_own_lines(
 def test_html_without_text_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="empty.html: .*no readable text"):
         _ingest(tmp_path, "empty.html", b"<html><head><script>x()</script></head><body></body></html>")
+
+
+def test_html_lines_all_in_link_text_are_marked_linked(tmp_path: Path) -> None:
+    page = ('<ul><li><a href="/a">Cancer types</a></li>\n<li><a href="/b">Treatments</a> </li></ul>\n'
+            '<p>Read our <a href="/guide">guide</a> before your first visit.</p>\n'
+            '<p><a name="top">Anchor only</a></p>\n')
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    assert [(line.text, line.linked) for line in source.lines] == [
+        ("- Cancer types", True), ("- Treatments", True),
+        ("Read our guide before your first visit.", False),  # a sentence with a link in it
+        ("Anchor only", False),  # an anchor without href leads nowhere
+    ]

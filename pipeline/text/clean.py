@@ -76,7 +76,7 @@ def clean(source: Source) -> CleanSource:
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
     items, runs = _list_items(lines, texts, removed)
-    _remove_link_lines(texts, removed, runs)
+    _remove_link_lines(lines, texts, removed, runs)
     _remove_contact_surroundings(lines, texts, removed, items)
     for i, text in enumerate(texts):
         if i not in removed and i not in items and _is_caption_length(text):
@@ -390,9 +390,16 @@ def _list_items(lines: list[SourceLine], texts: list[str],
     return items, runs
 
 
-def _remove_link_lines(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
-    """Remove lines that are only links, unless they are the items of an article's lead-in."""
-    links = {i for i, text in enumerate(texts) if i not in removed and _is_link_only(text)}
+def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                       runs: dict[int, int]) -> None:
+    """Remove lines that are only links, unless they are the items of an article's lead-in.
+
+    Links are Markdown links, or in HTML text all inside <a href> (SourceLine.linked): a menu,
+    a related-articles list, a "Read more" line. Link density is what boilerplate removers
+    (jusText, trafilatura) judge navigation by; a sentence with a link in it is not link-only.
+    """
+    links = {i for i, text in enumerate(texts)
+             if i not in removed and (lines[i].linked or _is_link_only(text))}
     for lead, last in runs.items():
         listed = set(range(lead + 1, last + 1)) - set(removed)
         if not listed or not listed <= links:
@@ -460,6 +467,8 @@ def _is_sentence(text: str) -> bool:
     return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
 
 
+PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
+                     "navigation menu")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 
 
@@ -482,16 +491,23 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
     if body is None:
         return
     for i, text in enumerate(texts):
-        if i <= body or i in removed or i in items or _ending(text) in TERMINAL or _words(_bare(text)) > 10:
+        if i <= body or i in removed or i in items or _words(_bare(text)) > 10:
             continue
-        block = []
+        block = []  # the lines under it, up to a blank line or the next heading (HTML has no blank lines)
         j = i + 1
-        while j < len(texts) and _touches(lines, j - 1, j):
+        while j < len(texts) and _touches(lines, j - 1, j) and (
+                j in removed or j in items or _kind(texts[j], False) != "heading"):
             block.append(j)
             j += 1
-        if block and all(k in removed for k in block) \
-                and not all(removed[k].startswith("contents list") for k in block):
-            removed[i] = f"heading of removed lines ({removed[block[0]]})"
+        if not block or not all(k in removed for k in block):
+            continue
+        reasons = [removed[k] for k in block]
+        if _ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
+            removed[i] = f"heading of removed lines ({reasons[0]})"
+        elif _words(_bare(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
+            # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
+            # appeal or call to action: the box is the site's, and so is its title.
+            removed[i] = f"title of a box of removed lines ({reasons[0]})"
 
 
 def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:

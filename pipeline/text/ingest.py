@@ -153,6 +153,7 @@ _BLOCKS = frozenset({
     "label", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary",
     "table", "td", "th", "tr", "ul",
 }) | _HEADINGS
+_VOID_BREAKS = frozenset({"br", "hr"})
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # A figure caption describes a picture the text does not show: its lines keep their place
 # (and line number) but say what they are, as a "Caption:" line in a text file would.
@@ -171,13 +172,19 @@ class _TextExtractor(HTMLParser):
         self._prefix = ""
         self._skip = 0
         self._captions = 0  # depth of open <figcaption> elements
+        self._links = 0  # depth of open <a href> elements
+        self._linked_chars = 0  # letters and digits of the pending line inside a link
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
         if tag == "body":
             self._skip = 0  # a missing </head> must not hide the whole page
+        if tag == "a" and dict(attrs).get("href"):
+            self._links += 1
         if tag in _SKIPPED:
             self._skip += 1
+        elif tag in _VOID_BREAKS:
+            self.handle_startendtag(tag, attrs)  # "<br>" as saved by browsers: no element to date the text after it
         elif tag in _BLOCKS and not self._skip:
             self._flush()
             self._captions += tag == "figcaption"
@@ -191,6 +198,8 @@ class _TextExtractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         """Close a skipped region or end the current line at a block element."""
+        if tag == "a":
+            self._links = max(0, self._links - 1)
         if tag in _SKIPPED:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCKS and not self._skip:
@@ -207,6 +216,8 @@ class _TextExtractor(HTMLParser):
         if self._line is None:
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
         self._parts.append(data)
+        if self._links:
+            self._linked_chars += sum(ch.isalnum() for ch in data)
 
     def close(self) -> None:
         """Flush the last pending line."""
@@ -218,5 +229,6 @@ class _TextExtractor(HTMLParser):
         text = _ASCII_SPACE.sub(" ", "".join(self._parts)).strip(" \u00a0")
         if text and self._line is not None:
             prefix = _CAPTION_MARK if self._captions else self._prefix
-            self.lines.append(SourceLine(self._line, prefix + text))
-        self._parts, self._line, self._prefix = [], None, ""
+            linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0
+            self.lines.append(SourceLine(self._line, prefix + text, linked))
+        self._parts, self._line, self._prefix, self._linked_chars = [], None, "", 0

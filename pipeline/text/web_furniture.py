@@ -132,6 +132,10 @@ ANYWHERE = _rules([
     (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
     (r"^[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
     (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b", "chat widget"),
+    (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?)\b|"
+     r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
+     r"\bwhen you (give|donate)\b|\b(donate|give) (now|today|monthly)\b|\bmake a (gift|donation)\b|"
+     r"\b(leave|remember us in) a gift in your will\b", "fundraising appeal"),
     # A private clinic's terms of business: what it costs and which insurers pay.
     (r"\bwe (work with|accept|are recogni[sz]ed by|are approved by) (all |most )?(the )?(major |main |leading )?"
      r"(health |medical )?insurers\b|\bfixed[- ]price (packages?|treatment)\b|\bself[- ]funding patients\b|"
