@@ -50,6 +50,12 @@ class Block:
     line: int
     kind: BlockKind
     text: str  # the line's text without list/heading markers
+    last_line: int = 0  # a list item wrapped over several lines ends here (0: on `line` alone)
+
+    @property
+    def lines(self) -> range:
+        """The source lines this block was read from."""
+        return range(self.line, max(self.line, self.last_line) + 1)
 
 
 @dataclass(frozen=True)

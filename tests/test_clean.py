@@ -754,3 +754,18 @@ def test_a_fundraising_box_goes_with_its_title() -> None:
     # A short sentence of the article over a contact line is not a box title unless all below it went.
     advice = clean(_source([TITLE, "", P1, "", "Call us if you are worried.", P2, "Tel: 0161 496 0000", "", P3]))
     assert 5 in _kept(advice)
+
+
+def test_an_item_wrapped_over_several_lines_is_one_item() -> None:
+    lines = [TITLE, "", P1, "", "Call the advice line straight away if you have:", "a temperature of 38C or above",
+             "a red or painful area where a line or port goes", "into your body", "shivering, chills or",
+             "feeling hot and cold", "", P2]
+    source = _source(lines)
+    result = clean(source)
+    items = [(b.line, b.last_line, b.text) for b in result.blocks if b.kind == "item"]
+    assert items == [(6, 0, "a temperature of 38C or above"),
+                     (7, 8, "a red or painful area where a line or port goes into your body"),
+                     (9, 10, "shivering, chills or feeling hot and cold")]
+    # The joined lines are on record as read into the item that starts above them.
+    covered = {n for block in result.blocks for n in block.lines} | set(_reasons(result))
+    assert covered == {n for n, text in enumerate(lines, start=1) if text}

@@ -217,13 +217,17 @@ def _list_scores(labels: Labels, located: Mapping[Statement, Fact | None], sourc
     on_line: dict[tuple[str, int], list[Fact]] = defaultdict(list)
     for fact in facts:
         on_line[fact.source, fact.line].append(fact)
+    # An item wrapped over several lines is one fact, dated by its first line.
+    first_line = {(block.source, line): block.line
+                  for source in prepared.cleaned for block in source.blocks for line in block.lines}
     whole, misses = 0, []
     for labelled in labels.lists:
         path = sources[labelled.lead.file].path
         lead = located[labelled.lead]
         printed = entry_of.get(lead.id) if lead else None
-        astray = [n for n in labelled.items
-                  if not on_line[path, n] or any(entry_of.get(f.id) != printed for f in on_line[path, n])]
+        item_facts = {n: on_line[path, first_line.get((path, n), n)] for n in labelled.items}
+        astray = [n for n, found in item_facts.items()
+                  if not found or any(entry_of.get(f.id) != printed for f in found)]
         if printed and not astray:
             whole += 1
         else:
@@ -236,7 +240,7 @@ def _line_scores(
     labels: Labels, sources: Mapping[str, Source], cleaned: Sequence[CleanSource]
 ) -> tuple[Ratio, tuple[tuple[str, Ratio], ...], Ratio, list[str]]:
     """Boilerplate removed (overall, per category) and content kept, with every miss."""
-    kept = {(block.source, block.line) for source in cleaned for block in source.blocks}
+    kept = {(block.source, line) for source in cleaned for block in source.blocks for line in block.lines}
     reasons = {(r.source, r.line): r.reason for source in cleaned for r in source.removed}
     removed: dict[str, list[int]] = {category: [0, 0] for category in CATEGORIES}
     content = [0, 0]

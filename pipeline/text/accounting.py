@@ -20,7 +20,7 @@ def unaccounted(sources: Sequence[Source], cleaned: Sequence[CleanSource], facts
     lost: list[str] = []
     with_facts = {(fact.source, fact.line) for fact in facts}
     for source, clean in zip(sources, cleaned, strict=True):
-        kept = {block.line: block for block in clean.blocks}
+        kept = {line: block for block in clean.blocks for line in block.lines}
         removed = {removal.line for removal in clean.removed}
         for line in source.lines:
             if not line.text.strip() or line.number in removed:
@@ -28,7 +28,7 @@ def unaccounted(sources: Sequence[Source], cleaned: Sequence[CleanSource], facts
             block = kept.get(line.number)
             if block is None:
                 lost.append(f"{source.path}:{line.number}: neither kept nor removed: {line.text.strip()[:80]}")
-            elif block.kind != "heading" and (source.path, line.number) not in with_facts:
+            elif block.kind != "heading" and (source.path, block.line) not in with_facts:
                 lost.append(f"{source.path}:{line.number}: kept, but no statement came of it: {block.text[:80]}")
     placed = Counter(member.id for cluster in clusters for member in cluster.members)
     for fact in facts:

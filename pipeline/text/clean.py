@@ -85,8 +85,11 @@ def clean(source: Source) -> CleanSource:
     _remove_headings_of_removed_lines(lines, texts, removed, items)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(texts, removed, runs)
-    blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items), _bare(texts[i]))
-              for i in range(len(lines)) if i not in removed]
+    wrapped = _wrapped_items(lines, texts, removed, items)
+    blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items),
+                    " ".join(_bare(texts[k]) for k in [i, *wrapped.get(i, [])]),
+                    lines[wrapped[i][-1]].number if i in wrapped else 0)
+              for i in range(len(lines)) if i not in removed and not any(i in rest for rest in wrapped.values())]
     removals = [Removal(source.path, lines[i].number, texts[i], reason)
                 for i, reason in sorted(removed.items())]
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
@@ -361,6 +364,33 @@ def _is_question_item(text: str) -> bool:
     # A question right after a lead-in is what the lead-in introduces: a lead-in is never
     # left with nothing, so a run of questions there is a list, not a row of FAQ headings.
     return _ending(text) == "?" and not _HEADING_MARK.match(text) and _words(text) <= 25
+
+
+# A line that opens with one of these continues the item above it ("a sore where the line
+# goes" / "into your body"): an item a browser or PDF wrapped is one item.
+_CONTINUING = frozenset("and or nor of into onto than that which where who whom whose from by with to for "
+                        "at on in as".split())
+_DANGLING = frozenset("a an the and or of to in on at for with your their from by into than that as".split())
+
+
+def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                   items: set[int]) -> dict[int, list[int]]:
+    """Unbulleted item lines that continue the item above them, by the item they continue."""
+    wrapped: dict[int, list[int]] = {}
+    start = None
+    for i in sorted(items):
+        prev = i - 1
+        words = _bare(texts[i]).split()
+        prev_words = _bare(texts[prev]).split() if prev >= 0 else []
+        continues = prev in items and prev not in removed and i not in removed \
+            and _touches(lines, prev, i) and not _BULLET.match(texts[i]) and words and prev_words \
+            and _ending(texts[prev]) not in TERMINAL and (
+                words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING)
+        if continues and start is not None:
+            wrapped.setdefault(start, []).append(i)
+        else:
+            start = i
+    return wrapped
 
 
 def _list_items(lines: list[SourceLine], texts: list[str],
