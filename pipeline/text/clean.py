@@ -86,10 +86,11 @@ def clean(source: Source) -> CleanSource:
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(texts, removed, runs)
     wrapped = _wrapped_items(lines, texts, removed, items)
+    read_into_item = {k for rest in wrapped.values() for k in rest}
     blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items),
                     " ".join(_bare(texts[k]) for k in [i, *wrapped.get(i, [])]),
                     lines[wrapped[i][-1]].number if i in wrapped else 0)
-              for i in range(len(lines)) if i not in removed and not any(i in rest for rest in wrapped.values())]
+              for i in range(len(lines)) if i not in removed and i not in read_into_item]
     removals = [Removal(source.path, lines[i].number, texts[i], reason)
                 for i, reason in sorted(removed.items())]
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
@@ -324,18 +325,23 @@ def _touches(lines: list[SourceLine], i: int, j: int) -> bool:
     return 0 <= j < len(lines) and abs(lines[i].number - lines[j].number) == 1
 
 
+def _caption_text(text: str) -> str | None:
+    """A line of caption length (3-25 words, not a heading or list item), without emphasis marks."""
+    bare = _EMPHASIS.sub("", _bare(text))
+    plain = not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25
+    return bare if plain else None
+
+
 def _is_caption_phrase(text: str) -> bool:
     """Tell whether a line could be a caption without a full stop: a phrase of a few words."""
-    bare = _EMPHASIS.sub("", _bare(text))
-    return not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25 \
-        and _ending(bare) not in TERMINAL
+    bare = _caption_text(text)
+    return bare is not None and _ending(bare) not in TERMINAL
 
 
 def _is_caption_sentence(text: str) -> bool:
     """Tell whether a line could be a caption: one short sentence, not a heading or list item."""
-    bare = _EMPHASIS.sub("", _bare(text))
-    return not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25 \
-        and _ending(bare) in tuple(".!…") and not re.search(r"[.!?]\s+[A-Z]", bare)
+    bare = _caption_text(text)
+    return bare is not None and _ending(bare) in tuple(".!…") and not re.search(r"[.!?]\s+[A-Z]", bare)
 
 
 def _is_lead_in(text: str) -> bool:
