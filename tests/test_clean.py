@@ -769,3 +769,102 @@ def test_an_item_wrapped_over_several_lines_is_one_item() -> None:
     # The joined lines are on record as read into the item that starts above them.
     covered = {n for block in result.blocks for n in block.lines} | set(_reasons(result))
     assert covered == {n for n, text in enumerate(lines, start=1) if text}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Note: This leaflet was first published in 2019 and has been revised since.", "publication note"),
+    ("We are currently updating the advice on mouth care in this leaflet.", "notice about changes"),
+    ("The Trust is not responsible for the content of external websites.", "disclaimer"),
+    ("It is not intended as a substitute for advice from your own doctor.", "disclaimer"),
+    ("Easy read version (PDF, 1.2 MB)", "print or download link"),
+])
+def test_what_a_site_says_about_its_own_page_is_removed(line: str, reason: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
+
+
+@pytest.mark.parametrize("line", [
+    "We are updating our records, so your nurse may ask for your address again.",
+    "The drug is not intended for children under 12.",
+    "The treatment was first used in 1998 and is now common.",
+])
+def test_sentences_that_share_words_with_page_notes_are_kept(line: str) -> None:
+    assert 5 in _kept(clean(_source(_in_body(line))))
+
+
+def test_a_section_about_the_page_goes_heading_and_all() -> None:
+    lines = [TITLE, "", P1, "", "Who is this leaflet for?",
+             "Yes, if you are starting radiotherapy to the chest or breast.",
+             "No, if you are a child: ask the ward for the children's version.", "",
+             "What to expect", P2, "", "Revision history", "May 2023: added advice on swimming.",
+             "2020: first issued.", "", "Side effects", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[5] == reasons[6] == reasons[7] == "who this page is for"
+    assert reasons[12] == reasons[13] == reasons[14] == "the page's change history"
+    assert {9, 10, 16, 17} <= set(kept)  # the sections after them are the article's
+    _check_partition(source, result)
+
+
+def test_a_list_of_publications_goes_with_its_heading_and_one_dated_sentence_stays() -> None:
+    lines = [TITLE, "", P1, "The first trial of the drug finished in 2015 (2016).", "", P2, "", "Evidence",
+             "1. Okafor A, Lind B. Mouth care in chemotherapy. J Onc Nurs 2019;12:33-40.",
+             "2. Regional review of skin reactions (2022)", "", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[9] == reasons[10] == "reference list" and reasons[8].startswith("heading of removed lines")
+    assert 4 in kept  # one dated sentence alone is no reference list
+    _check_partition(source, result)
+
+
+def test_headlines_under_a_most_read_heading_are_links() -> None:
+    lines = [TITLE, "", P1, P2, P3, "", "Most viewed", "1. Flu jabs: who can have one this winter?",
+             "2. Hospital parking charges to rise", "", "Advertisement"]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert reasons[7] == "navigation link" and reasons[8].startswith("link under") and reasons[9].startswith("link under")
+
+
+def test_a_long_title_with_its_byline_is_the_title_not_a_caption() -> None:
+    lines = ["Health", "Cancer", "", "FEATURE", "",
+             "Living with a stoma after bowel cancer surgery: what the first weeks are really like",
+             "Nurses explain what changes, what does not, and where to find help when you get home.",
+             "By Anna Lindqvist, Health Reporter | 4 March 2025, 09:15 GMT", "", "What is a stoma?", P1, P2]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert kept[6][0] == "heading" and kept[7][0] == "paragraph"
+    assert reasons[8].startswith("metadata") and reasons[4] == "before the article"
+    assert kept[10] == ("heading", "What is a stoma?")
+    assert ("published", "4 March 2025, 09:15 GMT") in result.found_metadata
+    _check_partition(source, result)
+
+
+def test_a_title_above_a_document_number_and_dates_with_tabs_before_the_body() -> None:
+    lines = ["Home > Guidance > Cancer", "", "Mouth care during cancer treatment: advice for adults",
+             "Guideline QS44", "Published: 2 May 2022 Last updated: 9 June 2024", "Overview", "Recommendations",
+             "History", "", "Keeping your mouth healthy", P1, P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert kept[3][0] == "heading" and kept[10] == ("heading", "Keeping your mouth healthy")
+    assert {4, 6, 7, 8} <= set(reasons)
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("The Cancer Support Line can answer questions about treatment on 0808 555 0192, weekdays 9am to 5pm.", True),
+    ("Our nurses can answer your questions on 0808 555 0192, weekdays 9am to 5pm.", False),
+    ("Talk to us any day on 0808 555 0192 or chat with a specialist nurse.", False),
+    ("Northshore Health is a registered charity, number 1234567 and tax ID 52-5550147.", False),
+])
+def test_a_sentence_about_another_service_keeps_its_phone_number(line: str, kept: bool) -> None:
+    result = clean(_source(_in_body(line), publisher="Northshore Health"))
+    assert (5 in _kept(result)) is kept, _reasons(result)
+
+
+def test_a_news_site_named_in_reported_speech_is_content() -> None:
+    quoted = "Speaking to The Daily Ledger, two nurses said most patients cope well with the first cycle."
+    promo = "The Daily Ledger brings you the health news that matters every morning."
+    result = clean(_source([TITLE, "", P1, quoted, promo, P2, P3], publisher="The Daily Ledger"))
+    assert 4 in _kept(result) and _reasons(result).get(5) == "names the publishing site"

@@ -54,6 +54,17 @@ def test_compose_orders_by_support_attaches_items_and_skips_questions():
     assert handout.sources[0].publisher == "Pub"
 
 
+def test_a_short_lead_in_prints_with_its_questions():
+    lead = cluster("You could ask:", "a", line=4)
+    asks = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=5 + i)
+            for i, t in enumerate(["Will it hurt?", "How long will it take?"])]
+    heading = cluster("Will it hurt?", "a", line=1)  # the same words as a heading stay unprinted
+    handout = compose([heading, lead, *asks], SCHEME, TOPIC, CLINIC)
+    (section,) = handout.sections
+    (entry,) = section.entries
+    assert entry.cluster == lead and [i.canonical.text for i in entry.items] == ["Will it hurt?", "How long will it take?"]
+
+
 def test_lead_in_without_items_is_not_printed():
     lead = cluster("Common side effects include:", "a")
     handout = compose([lead], SCHEME, TOPIC, CLINIC)

@@ -15,8 +15,10 @@ import re
 from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
+    BARE_DATE,
     BYLINE,
     BYLINE_PARTS,
+    CITATION,
     COMMENT_HEADER,
     COMPANY,
     CONTACT,
@@ -26,10 +28,12 @@ from pipeline.text.web_furniture import (
     IMAGE_FILE,
     LINK_LEAD_IN,
     MARKDOWN_LINK,
+    META_SECTIONS,
     METADATA,
     METADATA_KEYS,
     PHONE_DIGITS,
     READING_TIME,
+    RELATED_HEADING,
     SEPARATORS,
     SITE_NAME,
     STAFF_LINE,
@@ -45,6 +49,10 @@ PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
 LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
+# The site speaking of itself, or of its own services.
+FIRST_PERSON = re.compile(r"\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
+# A news site spoken to ("told The Medical Times"): reporting, not the site's promotion.
+REPORTED = r"\b(told|telling|speaking to|spoke to|said to|interviewed by|in an interview with)\s+(the\s+)?"
 TERMINAL = tuple(".!?:…")
 SOFT_END = tuple(";,")
 
@@ -73,18 +81,22 @@ def clean(source: Source) -> CleanSource:
             removed[i] = reason
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
+    _remove_meta_sections(texts, removed)
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
     items, runs = _list_items(lines, texts, removed)
+    _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
+    _remove_links_under_link_headings(lines, texts, removed)
     _remove_contact_surroundings(lines, texts, removed, items)
+    titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
-        if i not in removed and i not in items and _is_caption_length(text):
+        if i not in removed and i not in items and i not in titles and _is_caption_length(text):
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items)
     _remove_trailing_sections(texts, removed)
-    _remove_outside_body(texts, removed, runs)
+    _remove_outside_body(texts, removed, runs, titles)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items),
@@ -126,14 +138,18 @@ def _metadata(text: str) -> list[tuple[str, str]]:
     if _words(text) > 16:
         return []
     found = []
-    for part in BYLINE_PARTS.split(text):
+    parts = BYLINE_PARTS.split(text)
+    for part in parts:
         if READING_TIME.fullmatch(part):
             continue
         pair = _metadata_part(part)
+        if pair is None and len(parts) > 1 and BARE_DATE.fullmatch(part):
+            pair = ("published", part)  # a date standing beside a byline or another date
         if pair is None:
             return []
         found.append(pair)
-    return found
+    # A bare date alone is no metadata line: "12 June 2024" may head a timeline.
+    return found if any(_metadata_part(part) for part in parts) else []
 
 
 def _metadata_part(text: str) -> tuple[str, str] | None:
@@ -173,7 +189,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "comment header (writer and time)"
     if _is_breadcrumb(_bare(text)):
         return "navigation (menu or breadcrumb)"
-    advice = _is_advice(text)
+    advice = _is_advice(text, publisher)
     for rule, reason in ANYWHERE + CONTACT:
         if reason == "contact: phone number" and advice:
             continue
@@ -189,10 +205,17 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "contact: company name"
     if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
         return "image caption"
-    if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher):
+    if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
+            and not _reports_to(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
         return "names the publishing site"
     return None
+
+
+def _reports_to(text: str, publisher: tuple[str, ...]) -> bool:
+    """Tell whether a sentence reports what someone told the publishing site (a news site's quote)."""
+    folded = fold_name(text)
+    return any(re.search(REPORTED + re.escape(name.removeprefix("the ")) + r"(?!\w)", folded) for name in publisher)
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -209,11 +232,17 @@ def _is_comment_header(text: str) -> bool:
     return _words(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", _bare(text)).strip()))
 
 
-def _is_advice(text: str) -> bool:
-    """Tell whether a line with a phone number is advice ("Call the unit on ... if your temperature
-    is 37.5°C or above."): a whole sentence that says when to call, not the site's contact data."""
+def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
+    """Tell whether a line with a phone number is advice, not the site's contact data: a whole
+    sentence that says when to call ("Call the unit on ... if your temperature is 37.5°C or
+    above."), or that tells of someone else's service ("The charity's nurses answer questions
+    on ..."). The site's own offer speaks as "we/us/our" or names the site."""
     words = PHONE_DIGITS.sub(" ", text)
-    return _words(words) >= PARAGRAPH_MIN_WORDS and _ending(text) in TERMINAL and bool(WHEN_TO_CALL.search(words))
+    if _words(words) < PARAGRAPH_MIN_WORDS or _ending(text) not in TERMINAL:
+        return False
+    if WHEN_TO_CALL.search(words):
+        return True
+    return not FIRST_PERSON.search(words) and not names_publisher(words, publisher)
 
 
 def _has_phone_number(text: str) -> bool:
@@ -284,6 +313,46 @@ def _is_heading_like(texts: list[str], k: int) -> bool:
     following = texts[k + 1] if k + 1 < len(texts) else ""
     return _is_short_entry(texts[k]) and not _BULLET.match(texts[k]) and (
         _is_paragraph(following) or _is_lead_in(following) or _is_sentence(following))
+
+
+def _remove_meta_sections(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a section the site adds to its pages, heading and all: who the page is for ("Is this
+    information right for me?" / "Yes, if ..."), its legal note, its change history."""
+    for i, text in enumerate(texts):
+        label = _fold(_bare(text)).strip(_EDGE_JUNK)
+        reason = next((r for rule, r in META_SECTIONS if _words(label) <= 12 and rule.fullmatch(label)), None)
+        if reason is None:
+            continue
+        removed.setdefault(i, reason)
+        j = i + 1
+        while j < len(texts) and (_BULLET.match(texts[j]) or _kind(texts[j], False) != "heading"):  # to the next heading
+            removed.setdefault(j, reason)
+            j += 1
+
+
+def _remove_reference_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                            items: set[int]) -> None:
+    """Remove a list of publications ("Evidence review A ... (2021)", "Smith J et al."): a run of
+    two or more lines that each cite one. A heading over it then goes as well."""
+    cites = [i for i in range(len(texts)) if i not in removed and CITATION.search(_bare(texts[i]))]
+    for i in cites:
+        if any(j in cites and _touches(lines, i, j) for j in (i - 1, i + 1)):
+            removed[i] = "reference list"
+            items.discard(i)
+
+
+def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the headlines under a related-links heading ("Most read", "More patient explainers"):
+    the lines right under it, each a title (no full stop), link to the site's other pages."""
+    for i, text in enumerate(texts):
+        label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
+        if not RELATED_HEADING.fullmatch(label) or _words(label) > 8:
+            continue
+        removed.setdefault(i, "navigation link")
+        j = i + 1
+        while _touches(lines, j - 1, j) and _words(_bare(texts[j])) <= 20 and _ending(texts[j]) not in tuple(".!:…"):
+            removed.setdefault(j, f"link under '{_bare(text)}'")
+            j += 1
 
 
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
@@ -488,9 +557,11 @@ def _is_short_label(text: str) -> bool:
 
 
 def _is_caption_length(text: str) -> bool:
-    """Tell whether a line is too long for a heading yet has no final punctuation."""
+    """Tell whether a line is too long for a heading yet has no final punctuation. A caption is one
+    phrase: a line of several sentences is a paragraph whose end is unclear ("... 1 in 1,000.3")."""
     end = _ending(text)
-    return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END
+    return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END \
+        and not re.search(r"\w[.!?]\s+[A-Z]", text)
 
 
 def _is_paragraph(text: str) -> bool:
@@ -567,7 +638,8 @@ def _trailing_section(text: str) -> str | None:
     return next((reason for rule, reason in TRAILING_SECTIONS if rule.fullmatch(label)), None)
 
 
-def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[int, int]) -> None:
+def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[int, int],
+                         dated: set[int]) -> None:
     """Remove page header and footer lines outside the article body (first..last paragraph)."""
     kept = [i for i in range(len(texts)) if i not in removed]
     paragraphs = [i for i in kept if _is_paragraph(texts[i])]
@@ -581,7 +653,9 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     # A header line that a contents list names is the first section's heading, not the title.
     listed = {_heading_key(texts[i]) for i, r in removed.items() if r.startswith("contents list")}
     sections = {i for i in header if _heading_key(texts[i]) in listed}
-    titles = _title_lines(texts, removed, [i for i in header if i not in sections])
+    titles = (dated & set(header)) or _title_lines(texts, removed, [i for i in header if i not in sections])
+    if dated & set(header) and header and header[-1] > max(titles) and _is_heading_like(texts, header[-1]):
+        sections.add(header[-1])  # the first section's heading, between the title and the body
     for i in header:
         titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or i in titles | sections
         if not titled:
@@ -634,6 +708,25 @@ def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -
         between = range(before + 1, last)
         if all(removed.get(j, "").startswith("metadata") for j in between):
             titles.add(before)
+    return titles
+
+
+def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> set[int]:
+    """Lines a byline or date follows closely: a page's title ("Immunotherapy side effects: what to
+    look out for", a standfirst, "By Sarah Collins | 12 June 2024"), however long it is."""
+    titles = set()
+    for i, reason in removed.items():
+        if not reason.startswith("metadata"):
+            continue
+        # The title, then maybe a standfirst or the document's number, then the date: the
+        # topmost title-like line of the lines touching the date from above.
+        run = i
+        while run > max(0, i - 3) and _touches(lines, run - 1, run):
+            run -= 1
+        title = next((j for j in range(run, i) if j not in removed and 3 <= _words(_bare(texts[j])) <= 25
+                      and _ending(texts[j]) not in tuple(".!:…") and not _BULLET.match(texts[j])), None)
+        if title is not None:
+            titles.add(title)
     return titles
 
 

@@ -146,11 +146,14 @@ def _lead_of(cluster: Cluster, by_fact: dict[str, Cluster]) -> Cluster | None:
 
 
 def _printable(cluster: Cluster) -> bool:
-    """Questions and fragments are headings in disguise; excluded facts are never printed."""
+    """Questions and fragments are headings in disguise, unless they are a list's items or its
+    lead-in ("You could ask:" + questions); excluded facts are never printed."""
     text = cluster.canonical.text
-    if text.endswith("?") or cluster.canonical.excluded:
+    if cluster.canonical.excluded:
         return False
-    return cluster.canonical.kind == "item" or len(text.split()) >= MIN_SENTENCE_WORDS
+    if cluster.canonical.kind == "item" or cluster.canonical.role == "lead":
+        return True  # a lead-in prints only with its items (see _place)
+    return not text.endswith("?") and len(text.split()) >= MIN_SENTENCE_WORDS
 
 
 def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ...]:

@@ -39,6 +39,7 @@ WHOLE_LINE = _rules([
      r"you (may|might) also (like|be interested in)|recommended( for you| articles| reading)?|"
      r"(most )?popular( posts| articles| now)?|most read|latest (news|posts|articles)|"
      r"trending( now)?|((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?|see also|"
+     r"more from .+|more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)|"
      r"meet (all )?(of )?our (\w+ )?(team|consultants|doctors|specialists|experts|staff|nurses|surgeons)|"
      r"find an? (doctor|consultant|specialist|location|clinic)",
      "navigation link"),
@@ -146,9 +147,19 @@ ANYWHERE = _rules([
     (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|information|section) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"contains|has information)\b", "about this page"),
-    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|information) was (first )?(published|written|"
+    (r"^(((editor'?s )?note|update)\s*:\s*)?(this|the) (page|leaflet|guide|article|booklet|factsheet|information) "
+     r"(was|has been) (first )?(published|written|"
      r"produced|updated|reviewed|last reviewed)\b|^(leaflet|document|patient information|pil) "
      r"(ref(erence)?|number|no|code)\b", "publication note"),
+    # The site's notes on its own text: changes under way, and what it does not answer for.
+    (r"\bwe('re| are|'ve| have)( now| currently)? (reviewing|updating|updated|revising|revised|changed|withdrawn)\b"
+     r"[^.]*\b(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information)\b|"
+     r"^(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information) (is being|has been|was) "
+     r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
+    (r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
+     r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
+     r"\bdoes not (endorse|necessarily reflect)\b", "disclaimer"),
+    (r"\((pdf|docx?|rtf|odt|epub|xlsx?|pptx?)\b[^)]*\b\d+([.,]\d+)?\s?[kmg]b\)", "print or download link"),
     (r"^click (on )?(a|an|the|any|each|one of the)\b[^.]*\b(for|to (read|find|learn|see|get))\b",
      "link instruction"),
     (r"^skip (to|navigation|the (primary |main )?(navigation|menu|content))\b|"
@@ -239,6 +250,10 @@ _ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$)){1,6}|"
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
          r"columnist|producer)s?")
 BYLINE = re.compile(rf"^[Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE}))?$")
+# A bare date, and time, beside a byline: "By Jane Doe | 12 June 2024, 06:00 BST".
+BARE_DATE = re.compile(
+    r"(\w+,? )?(\d{1,2}(st|nd|rd|th)? " + MONTH + r"\w*\.?,? \d{4}|" + MONTH + r"\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(,? (at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)?", re.IGNORECASE)
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?", re.IGNORECASE)
 METADATA_KEYS = (("next review", "next review"), ("review date", "next review"),
@@ -256,6 +271,30 @@ _POSTED = (r"((\d+|an?|one) (second|minute|min|hour|hr|day|week|month|year)s? ag
 COMMENT_HEADER = re.compile(
     r"^([^\s,]+|(?-i:[A-Z][\w'’.-]*(,?\s[A-Z][\w'’.-]*){0,3}))(\s[-–—|·•]\s|,\s)"
     r"((posted|commented|replied|wrote) )?" + _POSTED + r"$", re.IGNORECASE)
+
+# Headings over a list of links to the site's other pages ("Most read" + five headlines).
+RELATED_HEADING = re.compile(
+    r"related( \w+)?|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
+    r"(most )?popular( \w+)?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
+    r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
+
+# Headings of a section that is the site's, not the article's, with everything under them:
+# who the page is for (and its "Yes, if ..." answers), its legal notes, its change history.
+META_SECTIONS = _rules([
+    (r"(is|are) this (information|page|leaflet|guide|booklet|factsheet|article|section|guideline) "
+     r"(right|suitable|relevant|meant|written|intended) for (me|you)|"
+     r"who (is|are) this (information|page|leaflet|guide|booklet|factsheet|article|guideline)( is)? "
+     r"(for|aimed at|written for)|about this (information|page|leaflet|guide|booklet|factsheet|guideline)",
+     "who this page is for"),
+    (r"your responsibility|(medical |legal )?disclaimer|terms of use|legal (notice|information)",
+     "the site's legal note"),
+    (r"update information|(page|document|version|update|revision|review|change) history|"
+     r"(what'?s new|changes) (in|to) this (page|guideline|leaflet|guide|information|version)",
+     "the page's change history"),
+])
+# A list item that cites a publication: "Smith J et al. (2021)", "Evidence review A (2021)", a DOI.
+CITATION = re.compile(r"\((19|20)\d{2}[a-z]?\)\.?$|\bet al\b|\bdoi\s*[:.]|\bpmid\b|\b(19|20)\d{2};\s*\d+",
+                      re.IGNORECASE)
 
 # Lead-ins that introduce links to other pages ("More about coping with side effects:"), not
 # an article list whose items happen to be links ("Common side effects include:").
