@@ -30,6 +30,7 @@ class SourceLine:
     number: int  # 1-based line number in the original file
     text: str
     linked: bool = False  # HTML: the line's text is all link text (a menu entry, a related link)
+    region: str = ""  # HTML: the page landmark it sits in: main, nav, header, footer, aside, alert ("" none)
 
 
 @dataclass(frozen=True)

@@ -868,3 +868,129 @@ def test_a_news_site_named_in_reported_speech_is_content() -> None:
     promo = "The Daily Ledger brings you the health news that matters every morning."
     result = clean(_source([TITLE, "", P1, quoted, promo, P2, P3], publisher="The Daily Ledger"))
     assert 4 in _kept(result) and _reasons(result).get(5) == "names the publishing site"
+
+
+def _html(tmp_path: Path, body: str) -> tuple[Source, CleanSource]:
+    (tmp_path / "page.html").write_text(f"<html><body>\n{body}\n</body></html>\n", encoding="utf-8")
+    source = ingest(tmp_path / "page.html", tmp_path, SourceMeta("page.html"))
+    return source, clean(source)
+
+
+def test_an_html_page_with_main_keeps_only_main_and_the_hero_title(tmp_path: Path) -> None:
+    body = "\n".join([
+        '<div role="alert"><p>Our car park is closed this weekend for resurfacing work on all levels.</p></div>',
+        "<header><p>Example Health</p></header>",
+        '<div class="hero"><h1>Having a CT scan</h1></div>',
+        f"<main><p>{P1}</p>", f"<p>{P2}</p>",
+        '<form><label>Was this page useful?</label><input type="checkbox"><label>It has a typo</label></form></main>',
+        "<aside><h2>Our locations</h2><p>We have clinics in three towns across the county and more opening soon.</p></aside>",
+        "<footer><p>Example Health is a registered charity in the county.</p></footer>",
+    ])
+    source, result = _html(tmp_path, body)
+    kept, reasons = _kept(result), _reasons(result)
+    assert [text for _, text in kept.values()] == ["Having a CT scan", P1, P2]
+    assert reasons[2].startswith("site alert") and reasons[7].startswith("form")
+    assert reasons[8].startswith("sidebar") and reasons[9].startswith("page footer")
+    _check_partition(source, result)
+
+
+def test_links_under_a_related_heading_in_html_go_and_the_article_list_stays(tmp_path: Path) -> None:
+    body = "\n".join([
+        f"<main><h1>Chemotherapy</h1><p>{P1}</p><p>Common side effects include:</p>",
+        "<ul>", '<li><a href="/fatigue">Tiredness</a></li>', "<li>Feeling sick</li>", "</ul>", f"<p>{P2}</p>",
+        "<h2>Related links</h2>", "<ul>", '<li><a href="/a">Immunotherapy</a></li>', '<li><a href="/b">Hair loss</a></li>',
+        "</ul></main>",
+    ])
+    source, result = _html(tmp_path, body)
+    kept, reasons = _kept(result), _reasons(result)
+    assert kept[4] == ("item", "Tiredness") and kept[5] == ("item", "Feeling sick")
+    assert reasons[8] == "navigation link" and {10, 11} <= set(reasons)
+
+
+def test_sentences_right_under_a_lead_in_are_its_items_in_text_saved_from_a_browser() -> None:
+    lines = [TITLE, "", P1, "", "During the scan:", "The table moves slowly through the scanner as it takes pictures.",
+             "You will need to lie still and may be asked to hold your breath.", "", P2]
+    result = clean(_source(lines))
+    kept = _kept(result)
+    assert kept[6][0] == kept[7][0] == "item" and kept[9][0] == "paragraph"
+
+
+def test_a_page_without_blank_lines_does_not_turn_its_paragraphs_into_items() -> None:
+    lines = [TITLE, P1, "Common side effects include:", "Fatigue", "Rash",
+             "It is important to know that not everyone has side effects, and most are mild.", P2, P3]
+    result = clean(_source(lines))
+    assert _kept(result)[6][0] == "paragraph"
+
+
+def test_markdown_lines_joined_by_hard_breaks_after_a_lead_in_are_items(tmp_path: Path) -> None:
+    text = (f"# {TITLE}\n\n{P1}\n\nTo protect the people you live with:\n\n"
+            "Sit down to use the toilet and close the lid before you flush.  \n"
+            "Wash soiled clothes and sheets separately from other washing.  \n"
+            "Use a condom during sex for a week after each treatment.\n\n"
+            f"{P2} Remember:\n\nA soft-wrapped paragraph in Markdown is one paragraph on the page.\n"
+            f"So these two lines stay what they are and do not become a list.\n\n{P3}\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = clean(ingest(tmp_path / "a.md", tmp_path, SourceMeta("a.md")))
+    kept = _kept(result)
+    assert [kept[n][0] for n in (7, 8, 9)] == ["item"] * 3 and kept[13][0] == kept[14][0] == "paragraph"
+
+
+def test_a_second_paragraph_of_a_bulleted_item_joins_it() -> None:
+    lines = [TITLE, "", P1, "", "Call the advice line straight away if you:", "- have a temperature of 38C or higher",
+             "    Do not take paracetamol before you call, because it can hide a fever.", "- feel shivery",
+             "", P2]
+    result = clean(_source(lines))
+    items = [(b.line, b.text) for b in result.blocks if b.kind == "item"]
+    assert items == [(6, "have a temperature of 38C or higher Do not take paracetamol before you call, "
+                         "because it can hide a fever."), (8, "feel shivery")]
+
+
+def test_a_markdown_table_keeps_its_rows_as_items_with_their_cells() -> None:
+    lines = [TITLE, "", P1, "", "| Side effect | What can help |", "| --- | --- |",
+             "| Tiredness | Balance rest with gentle activity, such as a short walk each day. |",
+             "| Sore mouth | Use a soft toothbrush and an alcohol-free mouthwash. |", "", P2]
+    source = _source(lines)
+    result = clean(source)
+    kept = _kept(result)
+    assert kept[5] == ("heading", "Side effect – What can help") and _reasons(result)[6].startswith("separator")
+    assert kept[7] == ("item", "Tiredness – Balance rest with gentle activity, such as a short walk each day.")
+    assert kept[8][0] == "item"
+    _check_partition(source, result)
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Looking for a specialist? Search our doctors by name or location.", False),
+    ("Need to change your appointment? Call Imaging Bookings on 0800 555 0128 at least 24 hours ahead.", False),
+    ("Feeling unwell? Call your care team straight away, day or night.", True),
+    ("ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos. Llame al 1-800-555-0190.", False),
+    ("Phone 0800 555 0133, Monday to Friday. Please call if you need to cancel.", False),
+    ("To book a session, call the day unit on 0800 555 0144 on any weekday morning.", False),
+    ("If you need to cancel, please call the day unit on 0800 555 0144 a day ahead.", True),
+])
+def test_calls_to_action_go_and_advice_on_when_to_call_stays(line: str, kept: bool) -> None:
+    result = clean(_source(_in_body(line)))
+    assert (5 in _kept(result)) is kept, _reasons(result)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("**Service update:** One of our machines is being replaced in May, so some times may change.", "site alert"),
+    ("Expand all", "accordion control"),
+    ("Watch: What happens at your planning appointment (4:12)", "video player"),
+    ("This is general information only. Always follow the advice of your own team.", "disclaimer"),
+    ("What can we help you find?", "search box"),
+    ("Online Medical Reviewer: Jane Roe MD", "metadata"),
+    ("From: Provincial Radiation Therapy Program", "metadata"),
+    ("Hi! I'm Robin, the hospital's virtual assistant. Ask me about parking or visiting.", "chat widget"),
+])
+def test_more_page_furniture_inside_the_body_is_removed(line: str, reason: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
+
+
+def test_a_bold_banner_sentence_is_no_title_and_sentences_into_the_body_stay() -> None:
+    lines = ["**In an emergency, always call 999.**", "", "Home > Services > Chemotherapy", "",
+             "Chemotherapy", "", "Chemo is common.", "Most people have it as a day patient.", P1, P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[1] == "before the article" and kept[5] == ("heading", "Chemotherapy")
+    assert {7, 8, 9, 10} <= set(kept)

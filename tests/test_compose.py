@@ -65,6 +65,20 @@ def test_a_short_lead_in_prints_with_its_questions():
     assert entry.cluster == lead and [i.canonical.text for i in entry.items] == ["Will it hurt?", "How long will it take?"]
 
 
+def test_a_lead_in_that_refers_back_prints_after_its_host_with_its_list():
+    host = cluster("These side effects are the most common.", "a", line=3)
+    lead = cluster("They are usually mild, but tell your nurse about any of them:", "a", line=3)
+    lead = replace(lead, canonical=replace(lead.canonical, after=host.canonical.id),
+                   members=(replace(lead.canonical, after=host.canonical.id),))
+    items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=4 + i) for i, t in enumerate(["Fatigue", "Rash"])]
+    handout = compose([host, lead, *items], SCHEME, TOPIC, CLINIC)
+    entries = [e for s in handout.sections for e in s.entries]
+    assert len(entries) == 1
+    (entry,) = entries
+    assert entry.cluster == host and entry.continued == (lead,)
+    assert [i.canonical.text for i in entry.items] == ["Fatigue", "Rash"]
+
+
 def test_lead_in_without_items_is_not_printed():
     lead = cluster("Common side effects include:", "a")
     handout = compose([lead], SCHEME, TOPIC, CLINIC)

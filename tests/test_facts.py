@@ -95,3 +95,17 @@ def test_sentence_naming_the_publisher_is_kept_but_excluded():
     source = CleanSource("sources/t/a.txt", meta, (Block("sources/t/a.txt", 1, "paragraph", text),), ())
     first, second = find_facts([source])
     assert first.excluded == "" and second.excluded == "names the publishing site"
+
+
+def test_items_right_under_a_paragraph_take_its_last_sentence_as_lead_in():
+    blocks = [
+        Block("sources/t/a.txt", 1, "heading", "At home"),
+        Block("sources/t/a.txt", 2, "paragraph", "Infections are more likely. These steps help you stay well."),
+        Block("sources/t/a.txt", 3, "item", "Wash your hands often"),
+        Block("sources/t/a.txt", 4, "item", "Avoid people who are ill"),
+        Block("sources/t/a.txt", 5, "heading", "Sources"),
+        Block("sources/t/a.txt", 6, "item", "An item under a heading has no lead-in"),
+    ]
+    facts = find_facts([_source(blocks)])
+    lead = next(f for f in facts if f.text == "These steps help you stay well.")
+    assert [f.lead for f in facts if f.kind == "item"] == [lead.id, lead.id, ""]

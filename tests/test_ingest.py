@@ -209,3 +209,40 @@ def test_html_lines_all_in_link_text_are_marked_linked(tmp_path: Path) -> None:
         ("Read our guide before your first visit.", False),  # a sentence with a link in it
         ("Anchor only", False),  # an anchor without href leads nowhere
     ]
+
+
+LANDMARK_PAGE = """<html><body>
+<div role="alert"><p>Flu clinics are closed on Friday.</p></div>
+<header><p>Example Health</p><nav><ul><li><a href="/">Home</a></li></ul></nav></header>
+<main><article><h1>Radiotherapy</h1><p>Radiotherapy uses high-energy rays.</p>
+<nav aria-label="On this page"><a href="#a">What it is</a></nav>
+<aside><p>Key point: it does not hurt.</p></aside></article>
+<form action="/feedback"><label>Was this page useful?</label><button>Yes</button></form></main>
+<aside><p>Related services</p></aside>
+<footer><p>1 Harbour Road</p></footer>
+</body></html>
+"""
+
+
+def test_html_lines_know_the_page_landmark_they_sit_in(tmp_path: Path) -> None:
+    source = _ingest(tmp_path, "page.html", LANDMARK_PAGE.encode())
+    regions = {line.text: line.region for line in source.lines}
+    assert regions["Flu clinics are closed on Friday."] == "alert"
+    assert regions["Example Health"] == "header" and regions["- Home"] == "nav"
+    assert regions["# Radiotherapy"] == regions["Radiotherapy uses high-energy rays."] == "main"
+    assert regions["What it is"] == "nav"  # a menu inside the article is still a menu
+    assert regions["Key point: it does not hurt."] == "main"  # a box inside the article is the article's
+    assert regions["Was this page useful?"] == regions["Yes"] == "form"
+    assert regions["Related services"] == "aside" and regions["1 Harbour Road"] == "footer"
+
+
+def test_a_page_wrapped_in_one_big_form_is_not_taken_for_a_form(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the article.</p>\n" for n in range(30))
+    page = f"<html><body><form id='aspnetForm'>\n{paragraphs}</form></body></html>"
+    source = _ingest(tmp_path, "page.html", page.encode())
+    assert {line.region for line in source.lines} == {""}
+
+
+def test_text_files_have_no_landmarks(tmp_path: Path) -> None:
+    source = _ingest(tmp_path, "a.txt", b"<main>Not markup here</main>\nSecond line\n")
+    assert {line.region for line in source.lines} == {""}

@@ -211,7 +211,7 @@ def _list_scores(labels: Labels, located: Mapping[Statement, Fact | None], sourc
     entry_of: dict[str, tuple[str, str]] = {}  # fact id -> (section, lead-in cluster id) as printed
     for section in prepared.handout.sections:
         for entry in section.entries:
-            for cluster in (entry.cluster, *entry.items):
+            for cluster in (entry.cluster, *entry.continued, *entry.items):
                 for member in cluster.members:
                     entry_of[member.id] = (section.key, entry.cluster.id)
     on_line: dict[tuple[str, int], list[Fact]] = defaultdict(list)

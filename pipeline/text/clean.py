@@ -51,6 +51,17 @@ LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
+# "Call ...", "Please phone ...": an imperative that only hands out the number.
+CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
+                            re.IGNORECASE)
+# A line that opens as contact data does ("Phone (02) 5550 4310, Monday to Friday ...").
+CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d", re.IGNORECASE)
+# The language-help taglines US health sites print in many languages ("ATENCIÓN: si habla
+# español ... Llame al ...", "CHÚ Ý: ..."), and their English line.
+ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|"
+                             r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
+                             r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
+                             r"\blanguage assistance services?\b", re.IGNORECASE)
 # A news site spoken to ("told The Medical Times"): reporting, not the site's promotion.
 REPORTED = r"\b(told|telling|speaking to|spoke to|said to|interviewed by|in an interview with)\s+(the\s+)?"
 TERMINAL = tuple(".!?:…")
@@ -72,7 +83,10 @@ def clean(source: Source) -> CleanSource:
     removed: dict[int, str] = {}
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
+    _remove_outside_landmarks(lines, texts, removed)
     for i, text in enumerate(texts):
+        if i in removed:
+            continue
         found = _metadata(_bare(text))
         if found:
             metadata.extend(found)
@@ -84,10 +98,14 @@ def clean(source: Source) -> CleanSource:
     _remove_meta_sections(texts, removed)
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
-    items, runs = _list_items(lines, texts, removed)
+    # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
+    # Markdown and HTML a line run without blank lines may be one wrapped paragraph.
+    plain = source.path.lower().endswith(".txt")
+    items, runs = _list_items(lines, texts, removed, plain)
+    items |= _table_rows(lines, texts, removed)
     _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
-    _remove_links_under_link_headings(lines, texts, removed)
+    _remove_links_under_link_headings(lines, texts, removed, not plain and source.path.lower().endswith((".html", ".htm")))
     _remove_contact_surroundings(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
@@ -109,8 +127,37 @@ def clean(source: Source) -> CleanSource:
                        removed=tuple(removals), found_metadata=tuple(metadata))
 
 
+_REGION_REASONS = {"alert": "site alert (an HTML alert)", "nav": "navigation (an HTML <nav> or search)",
+                   "form": "form (an HTML <form>)",
+                   "header": "page header (outside <main>)", "footer": "page footer (outside <main>)",
+                   "aside": "sidebar (outside <main>)", "": "outside the page's <main> content"}
+
+
+def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """HTML pages say where their content is: remove alerts and menus, and, on a page with a <main>
+    or <article>, what lies outside it (header, footer, sidebars), but not the page's title (an
+    <h1> outside <main> when <main> has none)."""
+    main = [i for i, line in enumerate(lines) if line.region == "main"]
+    title = None
+    if main and not _HEADING_MARK.match(texts[main[0]]):
+        # A page hero's heading above <main> titles the page when <main> opens without one.
+        title = next((i for i in range(main[0] - 1, -1, -1) if lines[i].region in ("header", "")
+                      and _HEADING_MARK.match(texts[i])), None)
+    for i, line in enumerate(lines):
+        region = line.region
+        if i != title and (region in ("alert", "nav", "form", "header", "footer", "aside") or (main and region != "main")):
+            removed[i] = _REGION_REASONS[region]
+
+
+# A Markdown table row: "| Tiredness | Rest when you need to. |" (the "| --- |" rule has no words).
+_TABLE_ROW = re.compile(r"^\s*\|(.*\|){2,}\s*$")
+
+
 def _bare(text: str) -> str:
-    """Strip list and heading markers and surrounding whitespace."""
+    """Strip list and heading markers and surrounding whitespace; a table row's cells read
+    "Tiredness – Rest when you need to."."""
+    if _TABLE_ROW.match(text):
+        return " – ".join(cell.strip() for cell in text.strip().strip("|").split("|") if cell.strip())
     if mark := _HEADING_MARK.match(text):
         inner = text[mark.end():]
         return (_BOLD_END.sub("", inner) if mark.group(1) else inner).strip()
@@ -155,7 +202,7 @@ def _metadata(text: str) -> list[tuple[str, str]]:
 def _metadata_part(text: str) -> tuple[str, str] | None:
     """Return (key, value) for one piece of a byline, e.g. ('last update', '01/04/2020')."""
     if match := BYLINE.match(text):
-        return ("author", match["value"])
+        return ("author", match["value"] or match["source"])
     match = METADATA.match(text)
     if not match:
         return None
@@ -240,9 +287,12 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     words = PHONE_DIGITS.sub(" ", text)
     if _words(words) < PARAGRAPH_MIN_WORDS or _ending(text) not in TERMINAL:
         return False
+    if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text):
+        return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline
     if WHEN_TO_CALL.search(words):
         return True
-    return not FIRST_PERSON.search(words) and not names_publisher(words, publisher)
+    # Someone else's service, told as a fact, not a bare call to action ("Free help. Call ...").
+    return not (FIRST_PERSON.search(words) or CALL_TO_ACTION.search(words) or names_publisher(words, publisher))
 
 
 def _has_phone_number(text: str) -> bool:
@@ -341,7 +391,8 @@ def _remove_reference_items(lines: list[SourceLine], texts: list[str], removed: 
             items.discard(i)
 
 
-def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                                      html: bool) -> None:
     """Remove the headlines under a related-links heading ("Most read", "More patient explainers"):
     the lines right under it, each a title (no full stop), link to the site's other pages."""
     for i, text in enumerate(texts):
@@ -349,8 +400,9 @@ def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str],
         if not RELATED_HEADING.fullmatch(label) or _words(label) > 8:
             continue
         removed.setdefault(i, "navigation link")
-        j = i + 1
-        while _touches(lines, j - 1, j) and _words(_bare(texts[j])) <= 20 and _ending(texts[j]) not in tuple(".!:…"):
+        j = i + 1  # HTML has no blank lines to end the list: there, its lines are links
+        while j < len(texts) and (lines[j].linked if html else _touches(lines, j - 1, j)) \
+                and _words(_bare(texts[j])) <= 20 and _ending(texts[j]) not in tuple(".!:…"):
             removed.setdefault(j, f"link under '{_bare(text)}'")
             j += 1
 
@@ -457,10 +509,15 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
         prev = i - 1
         words = _bare(texts[i]).split()
         prev_words = _bare(texts[prev]).split() if prev >= 0 else []
+        nxt = i + 1
+        # A second paragraph of a bulleted item sits between it and the next bullet.
+        sandwiched = prev >= 0 and _BULLET.match(texts[start if start is not None else prev]) and (
+            _is_indented(lines[i].text)
+            or nxt < len(texts) and nxt in items and _BULLET.match(texts[nxt]) and _touches(lines, i, nxt))
         continues = prev in items and prev not in removed and i not in removed \
             and _touches(lines, prev, i) and not _BULLET.match(texts[i]) and words and prev_words \
-            and _ending(texts[prev]) not in TERMINAL and (
-                words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING)
+            and (sandwiched or _ending(texts[prev]) not in TERMINAL and (
+                words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING))
         if continues and start is not None:
             wrapped.setdefault(start, []).append(i)
         else:
@@ -469,8 +526,13 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
 
 
 def _list_items(lines: list[SourceLine], texts: list[str],
-                removed: dict[int, str]) -> tuple[set[int], dict[int, int]]:
-    """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in."""
+                removed: dict[int, str], plain: bool = False) -> tuple[set[int], dict[int, int]]:
+    """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in.
+
+    In plain text (plain=True) the lines right under a lead-in, with no blank line between, are
+    its items even when they are whole sentences ("During the scan:" / "The table moves ...");
+    and a line between two bulleted items is the second paragraph of the item above it.
+    """
     kept = [i for i in range(len(texts)) if i not in removed]
     items = {i for i in kept if _BULLET.match(texts[i])}
     runs: dict[int, int] = {}
@@ -478,14 +540,20 @@ def _list_items(lines: list[SourceLine], texts: list[str],
         if not _is_lead_in(texts[lead]):
             continue
         last, tight = lead, None  # tight: items so far were not separated by blank lines
+        told = _told_items(lines, texts, kept, pos, plain)
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
             gap = lines[i].number - lines[last].number > 1
             bullet = bool(_BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks
-            if not bullet and (not (_is_item_like(texts[i]) or (asks and question))
-                               or _heads_next_list(texts, kept, nxt) or (gap and tight)):
+            following = kept[nxt + 1] if nxt + 1 < len(kept) else None
+            sandwiched = not gap and last != lead and bool(_BULLET.match(texts[last])) and (
+                _is_indented(lines[i].text) or plain and following is not None
+                and _touches(lines, i, following) and bool(_BULLET.match(texts[following])))
+            if not bullet and not sandwiched and i not in told and (
+                    not (_is_item_like(texts[i]) or (asks and question))
+                    or _heads_next_list(texts, kept, nxt) or (gap and tight)):
                 break
             if last != lead:
                 tight = not gap if tight is None else tight
@@ -493,6 +561,60 @@ def _list_items(lines: list[SourceLine], texts: list[str],
             last = i
         runs[lead] = last
     return items, runs
+
+
+def _table_rows(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> set[int]:
+    """A Markdown table's rows below its header row: each is one item ("Tiredness – Rest ...")."""
+    rows = set()
+    for i in range(1, len(texts)):
+        header_above = _TABLE_ROW.match(texts[i - 1]) and (i - 1 in rows or i - 2 >= 0 and _is_rule_row(texts[i - 2]))
+        if i not in removed and _TABLE_ROW.match(texts[i]) and _touches(lines, i - 1, i) and (
+                _is_rule_row(texts[i - 1]) or header_above):
+            rows.add(i)
+    return rows
+
+
+def _is_rule_row(text: str) -> bool:
+    """The line under a Markdown table's header: "| --- | :---: |"."""
+    return bool(re.fullmatch(r"\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", text))
+
+
+def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos: int, plain: bool) -> set[int]:
+    """Whole sentences that are a lead-in's items, one to a line ("During the scan:" / "The table
+    moves ..." / "You will need to lie still."): the block of lines right under the lead-in (or
+    after one blank line, then two or more), closed by a blank line, with no bullets, each line a
+    line of its own: plain text, or Markdown lines joined by hard breaks (two spaces, a backslash)."""
+    if pos + 1 >= len(kept):
+        return set()
+    distance = lines[kept[pos + 1]].number - lines[kept[pos]].number
+    start = pos if distance == 1 else pos + 1 if distance == 2 else None
+    if start is None:
+        return set()
+    end = _block_end(lines, kept, start)
+    block = kept[pos + 1:end + 1]
+    if len(block) < (1 if start == pos else 2) or any(_BULLET.match(texts[k]) for k in block):
+        return set()
+    separate = plain or all(lines[k].text.endswith(("  ", "\\")) for k in block[:-1])
+    return {k for k in block if _is_paragraph(texts[k])} if separate else set()
+
+
+def _is_indented(raw: str) -> bool:
+    """Tell whether a raw line is indented (two spaces or a tab): it continues the list item above."""
+    return raw.startswith(("  ", "\t")) and bool(raw.strip()) and not _BULLET.match(raw)
+
+
+def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 12) -> int:
+    """The position in kept of the last line of the block of lines that kept[pos] opens (no blank
+    line between them), when a blank line closes it within `most` lines; else pos. Only then can
+    whole sentences under a lead-in be its items: in a page saved without blank lines the "block"
+    is the whole page."""
+    end = pos
+    while end + 1 < len(kept) and _touches(lines, kept[end], kept[end + 1]):
+        end += 1
+        if end - pos > most:
+            return pos
+    closed = end + 1 < len(kept) and lines[kept[end + 1]].number - lines[kept[end]].number > 1
+    return end if closed else pos
 
 
 def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -654,10 +776,18 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     listed = {_heading_key(texts[i]) for i, r in removed.items() if r.startswith("contents list")}
     sections = {i for i in header if _heading_key(texts[i]) in listed}
     titles = (dated & set(header)) or _title_lines(texts, removed, [i for i in header if i not in sections])
+    # Short sentences running straight into the first paragraph open the body with it.
+    lead_sentences = set()
+    k = first - 1
+    while k >= 0 and k not in removed and _is_sentence(texts[k]):
+        lead_sentences.add(k)
+        k -= 1
     if dated & set(header) and header and header[-1] > max(titles) and _is_heading_like(texts, header[-1]):
         sections.add(header[-1])  # the first section's heading, between the title and the body
     for i in header:
-        titled = _ending(texts[i]) == "?" or bool(_HEADING_MARK.match(texts[i])) or i in titles | sections
+        marked = bool(_HEADING_MARK.match(texts[i])) and _ending(texts[i]) not in tuple(".!")  # not a bold sentence
+        standfirst = (bool(titles) and i > max(titles) or i in lead_sentences) and _is_sentence(texts[i])
+        titled = _ending(texts[i]) == "?" or marked or standfirst or i in titles | sections
         if not titled:
             removed[i] = "before the article"
     for i in kept:
@@ -693,7 +823,7 @@ def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -
     title is the last: of 3+ words, or shorter ("Chemotherapy") where it stands apart from the
     line before it (furniture was removed between them), unlike the last label of a menu.
     """
-    plain = [i for i in header if _ending(texts[i]) != "?"]
+    plain = [i for i in header if _ending(texts[i]) not in tuple("?.!")]  # a title is no sentence
     if not plain:
         return set()
     last = plain[-1]

@@ -97,7 +97,11 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
         attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
         if cluster.canonical.role == "lead" and not attached:
             continue  # a lead-in whose list went elsewhere says nothing on its own
-        following = tuple(c for _, c in sorted(continued.get(cluster.id, ()), key=lambda d: (d[0], d[1].id)))
+        following = tuple(c for _, c in sorted(continued.get(cluster.id, ()), key=lambda d: (d[0], d[1].id))
+                          if c.canonical.role != "lead" or items.get(c.id))
+        # A lead-in that refers back ("These are common. They include:") prints after its host,
+        # and its list under the two of them.
+        attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
         section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
         section = cluster.section or section  # an editor's move wins over keywords
         pinned = cluster.pin or PIN_NONE

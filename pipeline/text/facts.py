@@ -96,12 +96,17 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
     """Yield the facts of one source, linking list items to their lead-in sentence."""
     heading = ""
     lead = ""
+    tail = ""  # the last sentence of the paragraph just read
     seen: dict[str, int] = {}
     publisher = publisher_names(source.meta.publisher)
     for block in source.blocks:
         if block.kind == "heading":
-            heading, lead = repair(block.text, source.meta.language), ""
+            heading, lead, tail = repair(block.text, source.meta.language), "", ""
             continue
+        if block.kind == "item" and not lead and tail:
+            # Items right under a paragraph are its list ("These steps can help." + a bulleted
+            # list): its last sentence introduces them, colon or not.
+            lead = tail
         pieces = [block.text] if block.kind == "item" else split_sentences(block.text)
         previous = ""
         for piece in pieces:
@@ -114,6 +119,7 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
             yield fact
         if block.kind == "paragraph":
             lead = fact.id if fact.role == "lead" else ""
+        tail = fact.id if block.kind == "paragraph" else ""
 
 
 def _make_fact(

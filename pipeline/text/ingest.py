@@ -6,6 +6,7 @@ import codecs
 import os
 import re
 import unicodedata
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -154,6 +155,14 @@ _BLOCKS = frozenset({
     "table", "td", "th", "tr", "ul",
 }) | _HEADINGS
 _VOID_BREAKS = frozenset({"br", "hr"})
+_FORM_MAX_LINES = 25
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+# Page landmarks (HTML elements and their ARIA roles): where a line sits on the page.
+_LANDMARK_TAGS = {"main": "main", "article": "main", "nav": "nav", "header": "header", "footer": "footer",
+                  "aside": "aside"}
+_LANDMARK_ROLES = {"main": "main", "article": "main", "navigation": "nav", "banner": "header",
+                   "contentinfo": "footer", "complementary": "aside", "alert": "alert", "search": "nav"}
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # A figure caption describes a picture the text does not show: its lines keep their place
 # (and line number) but say what they are, as a "Caption:" line in a text file would.
@@ -174,6 +183,9 @@ class _TextExtractor(HTMLParser):
         self._captions = 0  # depth of open <figcaption> elements
         self._links = 0  # depth of open <a href> elements
         self._linked_chars = 0  # letters and digits of the pending line inside a link
+        self._open: list[tuple[str, str]] = []  # open elements with the landmark each opens ("" none)
+        self._region = ""  # landmark of the pending line
+        self._forms: list[int] = []  # where each open <form>'s lines start in self.lines
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -181,6 +193,12 @@ class _TextExtractor(HTMLParser):
             self._skip = 0  # a missing </head> must not hide the whole page
         if tag == "a" and dict(attrs).get("href"):
             self._links += 1
+        if tag == "form":
+            self._flush()
+            self._forms.append(len(self.lines))
+        if tag not in _VOID:
+            role = (dict(attrs).get("role") or "").strip().lower()
+            self._open.append((tag, _LANDMARK_ROLES.get(role) or _LANDMARK_TAGS.get(tag, "")))
         if tag in _SKIPPED:
             self._skip += 1
         elif tag in _VOID_BREAKS:
@@ -189,6 +207,7 @@ class _TextExtractor(HTMLParser):
             self._flush()
             self._captions += tag == "figcaption"
             self._line = self.getpos()[0]
+            self._region = self._landmark()
             self._prefix = "# " if tag in _HEADINGS else "- " if tag == "li" else ""
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -200,6 +219,14 @@ class _TextExtractor(HTMLParser):
         """Close a skipped region or end the current line at a block element."""
         if tag == "a":
             self._links = max(0, self._links - 1)
+        closing = next((k for k in range(len(self._open) - 1, -1, -1) if self._open[k][0] == tag), None)
+        if closing is not None:  # an end tag closes what was left open inside it
+            if tag in _BLOCKS and not self._skip:
+                self._flush()
+            del self._open[closing:]
+        if tag == "form" and self._forms:
+            self._flush()
+            self._mark_form(self._forms.pop())
         if tag in _SKIPPED:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCKS and not self._skip:
@@ -215,6 +242,7 @@ class _TextExtractor(HTMLParser):
             return
         if self._line is None:
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+            self._region = self._landmark()
         self._parts.append(data)
         if self._links:
             self._linked_chars += sum(ch.isalnum() for ch in data)
@@ -230,5 +258,17 @@ class _TextExtractor(HTMLParser):
         if text and self._line is not None:
             prefix = _CAPTION_MARK if self._captions else self._prefix
             linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0
-            self.lines.append(SourceLine(self._line, prefix + text, linked))
+            self.lines.append(SourceLine(self._line, prefix + text, linked, self._region))
         self._parts, self._line, self._prefix, self._linked_chars = [], None, "", 0
+
+    def _mark_form(self, start: int) -> None:
+        """Mark a small form's lines (labels, options, buttons) as a form. Some sites wrap the
+        whole page in one <form> (ASP.NET): a form of many lines is left to the other rules."""
+        if len(self.lines) - start <= _FORM_MAX_LINES:
+            self.lines[start:] = [replace(line, region="form") for line in self.lines[start:]]
+
+    def _landmark(self) -> str:
+        """The landmark the text at this point sits in: an alert or a menu anywhere, else main
+        content, else the page header, footer or sidebar it is part of ("" outside all)."""
+        open_marks = {mark for _, mark in self._open if mark}
+        return next((mark for mark in ("alert", "nav", "main", "header", "footer", "aside") if mark in open_marks), "")

@@ -46,6 +46,13 @@ WHOLE_LINE = _rules([
     (r"(live )?chat( with us| now| online)?|(start|open) (a )?(live )?chat", "chat widget"),
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
+    (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
+     r"video transcript|(un)?mute|full ?screen|captions?( on| off)?", "video player"),
+    (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?|(expand|collapse) (section|answer)",
+     "accordion control"),
+    (r"(what|how) can we help( you)?( find| with)?( today)?|what are you looking for( today)?|"
+     r"search (for |by |the |our )?(\w+ ){0,2}(doctors?|providers?|physicians?|specialists?|locations?|services?|"
+     r"clinics?|jobs|site|library|topics|conditions|a-z)", "search box"),
     (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
      r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|"
      r"follow us( on \w+)?|like( this)?|like loading|condividi|partager|compartir|teilen|delen|"
@@ -132,7 +139,16 @@ ANYWHERE = _rules([
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
     (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
     (r"^[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
-    (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b", "chat widget"),
+    (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b|"
+     r"\b(virtual|digital|online) assistant\b|\bchat ?bot\b", "chat widget"),
+    (r"^(powered by|website by|site by|web design by|designed (and built )?by)\b", "site credit"),
+    # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
+    # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
+    (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|request|"
+     r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email)\b(?! (your|you|the person|a doctor|"
+     r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
+    (r"^(video|watch|listen)\s*:", "video player"),
+    (r"^\W*(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)\W*:", "site alert"),
     (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?)\b|"
      r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
      r"\bwhen you (give|donate)\b|\b(donate|give) (now|today|monthly)\b|\bmake a (gift|donation)\b|"
@@ -144,9 +160,9 @@ ANYWHERE = _rules([
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
-    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|information|section) "
+    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
-     r"contains|has information)\b", "about this page"),
+     r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b", "about this page"),
     (r"^(((editor'?s )?note|update)\s*:\s*)?(this|the) (page|leaflet|guide|article|booklet|factsheet|information) "
      r"(was|has been) (first )?(published|written|"
      r"produced|updated|reviewed|last reviewed)\b|^(leaflet|document|patient information|pil) "
@@ -158,6 +174,7 @@ ANYWHERE = _rules([
      r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
     (r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
      r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
+     r"^(this|it) is (for )?general information only\b|\bfor (general|educational) (information|purposes) only\b|"
      r"\bdoes not (endorse|necessarily reflect)\b", "disclaimer"),
     (r"\((pdf|docx?|rtf|odt|epub|xlsx?|pptx?)\b[^)]*\b\d+([.,]\d+)?\s?[kmg]b\)", "print or download link"),
     (r"^click (on )?(a|an|the|any|each|one of the)\b[^.]*\b(for|to (read|find|learn|see|get))\b",
@@ -239,6 +256,8 @@ MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|s
 METADATA = re.compile(
     r"^(?P<label>(page\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|medically reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
+    r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
+    r"date (last )?(reviewed|updated|modified|revised)|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r"))(?P<value>\S.*)$",
@@ -249,14 +268,16 @@ _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 _ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$)){1,6}|"
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
          r"columnist|producer)s?")
-BYLINE = re.compile(rf"^[Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE}))?$")
+BYLINE = re.compile(rf"^([Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE}))?|"
+                    rf"From:\s+(?P<source>([A-Z][\w'’&.-]*|of|and|for|the|on|in)(\s+([A-Z][\w'’&.-]*|of|and|for|the|on|in)){{0,7}}))$")
 # A bare date, and time, beside a byline: "By Jane Doe | 12 June 2024, 06:00 BST".
 BARE_DATE = re.compile(
     r"(\w+,? )?(\d{1,2}(st|nd|rd|th)? " + MONTH + r"\w*\.?,? \d{4}|" + MONTH + r"\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(,? (at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)?", re.IGNORECASE)
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?", re.IGNORECASE)
-METADATA_KEYS = (("next review", "next review"), ("review date", "next review"),
+METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "author"),
+                 ("next review", "next review"), ("review date", "next review"),
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
@@ -288,6 +309,9 @@ META_SECTIONS = _rules([
      "who this page is for"),
     (r"your responsibility|(medical |legal )?disclaimer|terms of use|legal (notice|information)",
      "the site's legal note"),
+    (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
+     r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
+    (r"page details|about this page", "the page's details"),
     (r"update information|(page|document|version|update|revision|review|change) history|"
      r"(what'?s new|changes) (in|to) this (page|guideline|leaflet|guide|information|version)",
      "the page's change history"),
