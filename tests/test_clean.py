@@ -994,3 +994,56 @@ def test_a_bold_banner_sentence_is_no_title_and_sentences_into_the_body_stay() -
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[1] == "before the article" and kept[5] == ("heading", "Chemotherapy")
     assert {7, 8, 9, 10} <= set(kept)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Planned maintenance: online booking will not be available on Saturday night.", "site alert"),
+    ("This project has received funding from the Integrated Care Fund.", "funding credit"),
+    ("Next: How chemotherapy is given", "link to another article"),
+    ("Read about the 24-hour oncology helpline", "link to another article"),
+    ("Monday – Friday, 7:30 a.m. – 6:00 p.m.", "opening hours"),
+    ("Our oncology nurses answer calls 24 hours a day at (555) 555-0187.", "contact"),
+    ("New to chemotherapy? Join one of our nurses for a free class before your first treatment.", "call to action"),
+    ("We participate with Medicare and most major commercial insurance plans.", "the clinic's prices"),
+])
+def test_still_more_furniture_inside_the_body_is_removed(line: str, reason: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
+
+
+@pytest.mark.parametrize("line", [
+    "Read about your medicines before you start taking them.",
+    "Next, the radiographer will help you onto the couch.",
+    "Call your nurse if you have a temperature, any time of the day or night.",
+])
+def test_sentences_like_those_links_and_offers_are_kept(line: str) -> None:
+    assert 5 in _kept(clean(_source(_in_body(line))))
+
+
+def test_a_quote_signed_on_the_next_line_is_a_testimonial_and_a_dashed_item_is_not() -> None:
+    lines = [TITLE, "", P1, "", "What our patients say", "\u201cThe nurses explained every side effect to me.\u201d",
+             "\u2014 Denise M., Millbrook", "", "Side effects can include:", "\u2013 Tiredness", "\u2013 Rash", "", P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[6].startswith("testimonial") and reasons[7].startswith("testimonial") and 5 in reasons
+    assert kept[10] == ("item", "Tiredness") and kept[11] == ("item", "Rash")
+
+
+def test_a_breadcrumb_written_one_entry_to_a_line_goes_and_the_heading_below_stays() -> None:
+    lines = ["Menu", "Health A to Z", "Find a service", "Your health", "Cards and schemes", "Contact us", "",
+             "Home", "Health A to Z", "Radiotherapy", "", "Radiotherapy", "", P1, P2]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert {8, 9, 10} <= set(reasons) and reasons[10].startswith("navigation (breadcrumb")
+    assert kept[12] == ("heading", "Radiotherapy") and 5 in reasons  # the last menu label is no title
+    _check_partition(source, result)
+
+
+def test_a_heading_over_a_removed_html_block_goes(tmp_path: Path) -> None:
+    body = "\n".join([f"<main><h1>Chemotherapy</h1><p>{P1}</p>", "<h2>What Patients Say</h2>",
+                      "<div>", "<p>\u201cEveryone on the unit was kind to me.\u201d</p>", "<p>\u2014 Rosa T., Harlan</p>",
+                      "</div>", "<h2>At home</h2>", f"<p>{P2}</p></main>"])
+    source, result = _html(tmp_path, body)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[3].startswith("heading of removed lines") and kept[8] == ("heading", "At home")

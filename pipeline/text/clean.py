@@ -35,6 +35,7 @@ from pipeline.text.web_furniture import (
     READING_TIME,
     RELATED_HEADING,
     SEPARATORS,
+    SIGNATURE,
     SITE_NAME,
     STAFF_LINE,
     TRAILING_SECTIONS,
@@ -50,7 +51,10 @@ CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not 
 LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 # The site speaking of itself, or of its own services.
-FIRST_PERSON = re.compile(r"\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
+# When to call, as a condition (not only opening hours such as "24 hours a day").
+CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?)\b",
+                       re.IGNORECASE)
 # "Call ...", "Please phone ...": an imperative that only hands out the number.
 CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
                             re.IGNORECASE)
@@ -96,6 +100,8 @@ def clean(source: Source) -> CleanSource:
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(texts, removed)
+    _remove_signed_quotes(texts, removed)
+    _remove_breadcrumb_columns(lines, texts, removed)
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
@@ -105,16 +111,17 @@ def clean(source: Source) -> CleanSource:
     items |= _table_rows(lines, texts, removed)
     _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
-    _remove_links_under_link_headings(lines, texts, removed, not plain and source.path.lower().endswith((".html", ".htm")))
+    html = source.path.lower().endswith((".html", ".htm"))
+    _remove_links_under_link_headings(lines, texts, removed, html)
     _remove_contact_surroundings(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
         if i not in removed and i not in items and i not in titles and _is_caption_length(text):
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
-    _remove_headings_of_removed_lines(lines, texts, removed, items)
+    _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
-    _remove_outside_body(texts, removed, runs, titles)
+    _remove_outside_body(lines, texts, removed, runs, titles)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items),
@@ -289,6 +296,8 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
         return False
     if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text):
         return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline
+    if FIRST_PERSON.match(words) and not CONDITION.search(words):
+        return False  # "Our nurses answer calls 24 hours a day at ...": the site's own service
     if WHEN_TO_CALL.search(words):
         return True
     # Someone else's service, told as a fact, not a bare call to action ("Free help. Call ...").
@@ -407,6 +416,14 @@ def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str],
             j += 1
 
 
+def _remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a testimonial set as a quote with its writer's name on the next line."""
+    for i in range(1, len(texts)):
+        quote = _bare(texts[i - 1])
+        if SIGNATURE.match(_bare(texts[i])) and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
+            removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
+
+
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
     """Remove exact repeats of a line kept earlier in the same file (repeated titles, menus)."""
     seen: set[str] = set()
@@ -416,6 +433,23 @@ def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
         if text in seen:
             removed[i] = "repeated line"
         seen.add(text)
+
+
+def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a breadcrumb trail copied one entry to a line: "Home" / "Health A to Z" / "Radiotherapy"
+    (two to six short labels with no blank line between, the first a home link)."""
+    for i, text in enumerate(texts):
+        if _fold(_bare(MARKDOWN_LINK.sub(r"\1", text))).strip(_EDGE_JUNK) not in HOME:
+            continue
+        run = [i]
+        while len(run) < 7 and _touches(lines, run[-1], run[-1] + 1) and _is_short_entry(texts[run[-1] + 1]) \
+                and _words(texts[run[-1] + 1]) <= 5:
+            run.append(run[-1] + 1)
+        after = run[-1] + 1
+        # The trail stands alone: a blank line (or the end) after it, and two to six entries.
+        if 2 <= len(run) <= 6 and (after >= len(texts) or not _touches(lines, run[-1], after)):
+            for k in run:
+                removed.setdefault(k, "navigation (breadcrumb, one entry to a line)")
 
 
 def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
@@ -712,7 +746,7 @@ def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[i
 
 
 def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
-                                      removed: dict[int, str], items: set[int]) -> None:
+                                      removed: dict[int, str], items: set[int], html: bool = False) -> None:
     """Remove a heading whose whole block was removed ("What our patients say" over testimonials,
     "Our consultants" over a staff list): with nothing under it, it heads the furniture.
     Only inside the body: above the first paragraph, the title stands over page furniture."""
@@ -724,7 +758,7 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue
         block = []  # the lines under it, up to a blank line or the next heading (HTML has no blank lines)
         j = i + 1
-        while j < len(texts) and _touches(lines, j - 1, j) and (
+        while j < len(texts) and (html or _touches(lines, j - 1, j)) and (  # HTML: no blank lines to end a block
                 j in removed or j in items or _kind(texts[j], False) != "heading"):
             block.append(j)
             j += 1
@@ -760,7 +794,7 @@ def _trailing_section(text: str) -> str | None:
     return next((reason for rule, reason in TRAILING_SECTIONS if rule.fullmatch(label)), None)
 
 
-def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[int, int],
+def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dict[int, str], runs: dict[int, int],
                          dated: set[int]) -> None:
     """Remove page header and footer lines outside the article body (first..last paragraph)."""
     kept = [i for i in range(len(texts)) if i not in removed]
@@ -775,7 +809,7 @@ def _remove_outside_body(texts: list[str], removed: dict[int, str], runs: dict[i
     # A header line that a contents list names is the first section's heading, not the title.
     listed = {_heading_key(texts[i]) for i, r in removed.items() if r.startswith("contents list")}
     sections = {i for i in header if _heading_key(texts[i]) in listed}
-    titles = (dated & set(header)) or _title_lines(texts, removed, [i for i in header if i not in sections])
+    titles = (dated & set(header)) or _title_lines(lines, texts, removed, [i for i in header if i not in sections])
     # Short sentences running straight into the first paragraph open the body with it.
     lead_sentences = set()
     k = first - 1
@@ -816,7 +850,7 @@ def _opens_article(texts: list[str], kept: list[int], paragraph: int) -> bool:
                or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)
 
 
-def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -> set[int]:
+def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, str], header: list[int]) -> set[int]:
     """Pick the title and a kicker or subtitle right beside it.
 
     Questions in the header are section headings, kept anyway; among the other header lines the
@@ -832,6 +866,9 @@ def _title_lines(texts: list[str], removed: dict[int, str], header: list[int]) -
     if not (_words(_bare(texts[last])) >= 3 or (apart and _is_short_entry(texts[last])
                                                   and not _BULLET.match(texts[last]))):
         return set()
+    if all(0 <= k < len(texts) and _touches(lines, last, k) and _is_short_entry(texts[k]) for k in (last - 1, last + 1)) \
+            and last - 1 not in removed:
+        return set()  # a label inside a column of labels no rule knew is a menu entry ("Your health" / "Cards and schemes")
     titles = {last}
     if before is not None and _words(_bare(texts[before])) >= 3:
         # Only a byline or date may stand between them; across a menu it is the last menu item.

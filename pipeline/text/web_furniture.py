@@ -40,7 +40,8 @@ WHOLE_LINE = _rules([
      r"(most )?popular( posts| articles| now)?|most read|latest (news|posts|articles)|"
      r"trending( now)?|((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?|see also|"
      r"more from .+|more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)|"
-     r"meet (all )?(of )?our (\w+ )?(team|consultants|doctors|specialists|experts|staff|nurses|surgeons)|"
+     r"meet (all )?(of )?our (\w+ ){0,2}(team|consultants?|doctors?|specialists?|experts?|staff|nurses?|surgeons?|"
+     r"oncologists?|physicians?|radiologists?|radiographers?)|"
      r"find an? (doctor|consultant|specialist|location|clinic)",
      "navigation link"),
     (r"(live )?chat( with us| now| online)?|(start|open) (a )?(live )?chat", "chat widget"),
@@ -127,7 +128,8 @@ ANYWHERE = _rules([
     (r"^(tags|tagged|categories|category|filed under|posted in)\b\s*:?\s", "category label"),
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
     (r"^(read|see) (also|next)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
-     r"^(lire|voir) aussi\b|^(previous|next|prev) (article|post|story|page)\s*:|"
+     r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
+     r"^read (about|on)\b[^.!?]*$|"
      r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
      r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
@@ -145,10 +147,16 @@ ANYWHERE = _rules([
     # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
     (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|request|"
-     r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email)\b(?! (your|you|the person|a doctor|"
+     r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
     (r"^(video|watch|listen)\s*:", "video player"),
-    (r"^\W*(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)\W*:", "site alert"),
+    (r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
+     r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
+    (r"\bthis (project|website|site|page|service|content|information) (has received|received|is|was) (funding|funded)\b|"
+     r"\bgrant agreement (number|no)\b", "funding credit"),
+    (r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|weekdays|weekends)\b[\w\s,.&–-]{0,30}?"
+     r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(–|-|to)\s*\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\.?$",
+     "opening hours"),
     (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?)\b|"
      r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
      r"\bwhen you (give|donate)\b|\b(donate|give) (now|today|monthly)\b|\bmake a (gift|donation)\b|"
@@ -156,6 +164,8 @@ ANYWHERE = _rules([
     # A private clinic's terms of business: what it costs and which insurers pay.
     (r"\bwe (work with|accept|are recogni[sz]ed by|are approved by) (all |most )?(the )?(major |main |leading )?"
      r"(health |medical )?insurers\b|\bfixed[- ]price (packages?|treatment)\b|\bself[- ]funding patients\b|"
+     r"\bwe (participate|are in[- ]network) with\b|\binsurance (plans )?(we )?accepted\b|"
+     r"\bmost major (commercial )?(insurance|health) plans\b|"
      r"\bfrom [£$€]\s?\d", "the clinic's prices and insurers"),
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
@@ -184,6 +194,8 @@ ANYWHERE = _rules([
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
 
+# A testimonial's signature on a line of its own, under the quote: "— Denise M., Millbrook".
+SIGNATURE = re.compile(r"^[—–]\s*[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,2}(,\s*[A-Z][\w .'’-]{1,30})?$")
 IMAGE_FILE = re.compile(r"[\w().,' -]+\.(jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.IGNORECASE)
 # A list of the clinic's staff: "Dr Jane Roe – Consultant Oncologist, breast cancer".
 STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
