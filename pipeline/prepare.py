@@ -26,6 +26,7 @@ from pipeline.text.editorial import edit
 from pipeline.text.facts import find_facts
 from pipeline.text.ids import carry_ids
 from pipeline.text.ingest import ingest
+from pipeline.text.site_template import shared_furniture
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     reworded facts take back.
     """
     sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
-    cleaned = tuple(clean(source) for source in sources)
+    shared = shared_furniture(sources)
+    cleaned = tuple(clean(source, shared[source.path]) for source in sources)
     facts = find_facts(cleaned)
     vocabulary = config.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)

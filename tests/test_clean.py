@@ -1047,3 +1047,17 @@ def test_a_heading_over_a_removed_html_block_goes(tmp_path: Path) -> None:
     source, result = _html(tmp_path, body)
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[3].startswith("heading of removed lines") and kept[8] == ("heading", "At home")
+
+
+def test_a_menu_two_sources_of_one_site_share_goes_and_a_shared_list_stays(tmp_path: Path) -> None:
+    from pipeline.text.site_template import shared_furniture
+    menu = ["Our wards", "Visiting times", "Getting here", "Patient stories", "Volunteering"]
+    listed = ["Common side effects include:", "Fatigue", "Nausea", "Hair loss", "Diarrhoea", "Mouth sores"]
+    first = _source([*menu, "", TITLE, "", P1, *listed, "", P2])
+    second = Source("sources/t/b.txt", "utf-8", tuple(SourceLine(n, t) for n, t in enumerate(
+        [*menu, "", "Living with treatment", "", P3, *listed, "", P1], start=1)), SourceMeta("b.txt"))
+    shared = shared_furniture([first, second])
+    assert shared[first.path] == shared[second.path] == frozenset({1, 2, 3, 4, 5})
+    result = clean(first, shared[first.path])
+    assert all(_reasons(result)[n].startswith("site template") for n in range(1, 6))
+    assert {11, 12, 13, 14, 15} <= set(_kept(result))  # the same list in both is content

@@ -80,11 +80,15 @@ _CLOSERS = "\"'”’»)]*` \t\u00a0"
 _EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’"
 
 
-def clean(source: Source) -> CleanSource:
-    """Remove boilerplate lines from a source and classify the rest as content blocks."""
+def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
+    """Remove boilerplate lines from a source and classify the rest as content blocks.
+
+    shared: numbers of lines another source of the topic repeats as site furniture (site_template).
+    """
     lines = [line for line in source.lines if line.text.strip()]
     texts = [line.text.strip() for line in lines]
-    removed: dict[int, str] = {}
+    removed: dict[int, str] = {i: "site template (the same menu in another source)"
+                               for i, line in enumerate(lines) if line.number in shared}
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     _remove_outside_landmarks(lines, texts, removed)
