@@ -211,6 +211,8 @@ def test_a_set_runs_through_the_real_text_stages(tmp_path):
         (TINY_LABELS.replace("b.txt:3: Delta treatment\"]\ncontra", "b.txt:3 Delta\"]\ncontra"),
          "expected 'file:line: a distinctive part of the sentence'"),
         (TINY_LABELS + "  - [\"a.txt:3: Alpha rays\"]\n", "contradictions: group 2: expected a list of 2"),
+        (TINY_LABELS + "lists:\n  - {lead: \"a.txt:2: today. Alpha\", items: 3-4}\n",
+         "the quote runs over two sentences"),
     ],
 )
 def test_bad_labels_are_clear_errors(tmp_path, labels, expected):

@@ -28,6 +28,7 @@ LABELS = "labels.yaml"
 CATEGORIES = ("contact", "form", "credit", "navigation", "alert", "notice", "meta", "other")
 LABEL_KEYS = ("sources", "files", "duplicates", "contradictions", "lists", "gated")
 _STATEMENT = re.compile(r"^(?P<file>.+?):(?P<line>\d+):\s*(?P<quote>\S.*)$", re.DOTALL)
+_SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-Z]")
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 
 
@@ -198,6 +199,11 @@ def _statement(
         problems.append(f"{where}: {item!r}: expected 'file:line: a distinctive part of the sentence'")
         return None
     statement = Statement(match["file"], int(match["line"]), match["quote"].strip())
+    if _SENTENCE_BREAK.search(statement.quote):
+        # A statement becomes one fact, and a fact is one sentence: a quote across a full stop
+        # would match none and score as a miss of the cleaner, not of the label.
+        problems.append(f"{where}: {item!r}: the quote runs over two sentences; quote a part of one")
+        return None
     lines = texts.get(statement.file)
     if lines is None:
         problems.append(f"{where}: {item!r}: unknown file {statement.file!r}")
