@@ -22,6 +22,7 @@ from pipeline.text.web_furniture import (
     COMMENT_HEADER,
     COMPANY,
     CONTACT,
+    CROSS_REFERENCE,
     DATE,
     DEPICTION,
     HOME,
@@ -38,6 +39,7 @@ from pipeline.text.web_furniture import (
     SIGNATURE,
     SITE_NAME,
     STAFF_LINE,
+    STAFF_NAME,
     TRAILING_SECTIONS,
     WHEN_TO_CALL,
     WHOLE_LINE,
@@ -103,7 +105,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
             removed[i] = reason
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
-    _remove_meta_sections(texts, removed)
+    _remove_meta_sections(lines, texts, removed)
     _remove_signed_quotes(texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     _remove_repeats(texts, removed)
@@ -232,8 +234,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "image caption with photo credit" if caption else "copyright notice"
     if IMAGE_FILE.fullmatch(label):
         return "image (file name)"
-    if STAFF_LINE.match(_bare(text)) and _ending(text) not in TERMINAL:
+    if (STAFF_LINE.match(_bare(text)) or STAFF_NAME.match(_bare(text))) and _ending(text) not in TERMINAL:
         return "staff list (name and role)"
+    if CROSS_REFERENCE.match(_bare(text)):
+        return "link to another article (by its title)"
     if publisher and fold_name(label) in publisher:
         return "site name"
     if SITE_NAME.fullmatch(text.strip(" /")):
@@ -378,13 +382,16 @@ def _is_heading_like(texts: list[str], k: int) -> bool:
         _is_paragraph(following) or _is_lead_in(following) or _is_sentence(following))
 
 
-def _remove_meta_sections(texts: list[str], removed: dict[int, str]) -> None:
+def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a section the site adds to its pages, heading and all: who the page is for ("Is this
-    information right for me?" / "Yes, if ..."), its legal note, its change history."""
+    information right for me?" / "Yes, if ..."), its legal note, its change history, its sales.
+    A label inside a column of menu labels ("Patient stories" between "Our doctors" and "Gallery")
+    heads no section."""
     for i, text in enumerate(texts):
         label = _fold(_bare(text)).strip(_EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if _words(label) <= 12 and rule.fullmatch(label)), None)
-        if reason is None:
+        if reason is None or any(_touches(lines, i, k) and not _BULLET.match(texts[k]) and _is_short_entry(texts[k])
+                                 and not _HEADING_MARK.match(texts[k]) for k in (i - 1, i + 1)):
             continue
         removed.setdefault(i, reason)
         j = i + 1

@@ -162,10 +162,13 @@ ANYWHERE = _rules([
      r"\bwhen you (give|donate)\b|\b(donate|give) (now|today|monthly)\b|\bmake a (gift|donation)\b|"
      r"\b(leave|remember us in) a gift in your will\b", "fundraising appeal"),
     # A private clinic's terms of business: what it costs and which insurers pay.
-    (r"\bwe (work with|accept|are recogni[sz]ed by|are approved by) (all |most )?(the )?(major |main |leading )?"
+    (r"\bwe('re| are)? (work with|accept|recogni[sz]ed by|approved by|are recogni[sz]ed by|are approved by) "
+     r"(all |most )?(the )?(major |main |leading )?"
      r"(health |medical )?insurers\b|\bfixed[- ]price (packages?|treatment)\b|\bself[- ]funding patients\b|"
      r"\bwe (participate|are in[- ]network) with\b|\binsurance (plans )?(we )?accepted\b|"
-     r"\bmost major (commercial )?(insurance|health) plans\b|"
+     r"\bmost major (commercial )?(insurance|health) plans\b|\brepresentative apr\b|\bcredit is subject to status\b|"
+     r"\bpay monthly\b|\b(insured|self[- ]pay(ing)?) (and|or) (self[- ]pay(ing)?|insured) patients\b|"
+     r"\bappointments? (are )?(often |usually )?available within\b|"
      r"\bfrom [£$€]\s?\d", "the clinic's prices and insurers"),
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
@@ -198,6 +201,12 @@ ANYWHERE = _rules([
 SIGNATURE = re.compile(r"^[—–]\s*[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,2}(,\s*[A-Z][\w .'’-]{1,30})?$")
 IMAGE_FILE = re.compile(r"[\w().,' -]+\.(jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.IGNORECASE)
 # A list of the clinic's staff: "Dr Jane Roe – Consultant Oncologist, breast cancer".
+# A consultant's card: the name alone as its heading ("Dr Fiona Lisgarde").
+STAFF_NAME = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][\w'’-]+( [A-Z][\w'’-]+){0,2}$")
+# A sentence that sends the reader to another page by its title: "Learn more about ports in
+# Getting Chemotherapy Through a Port.", "For tips on fatigue, see Radiation Therapy Side Effects."
+_TITLE_WORDS = r"[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|a|an|the|of|and|or|to|for|in|on|with|through|during|after|at))*"
+CROSS_REFERENCE = re.compile(rf"^((Learn|Read|Find out)( more)? about .+ (in|on|at)|(.+,\s+)?[Ss]ee) {_TITLE_WORDS}\.?$")
 STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
@@ -323,7 +332,15 @@ META_SECTIONS = _rules([
      "the site's legal note"),
     (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
-    (r"page details|about this page", "the page's details"),
+    (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
+     r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
+    # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
+    (r"why (choose|pick|come to|trust) .{1,40}", "the site's selling points"),
+    (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
+     r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options", "the clinic's prices and insurers"),
+    (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews", "testimonials"),
+    (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
+     r"book (online|an appointment|a consultation|your (scan|appointment|consultation))", "enquiry form"),
     (r"update information|(page|document|version|update|revision|review|change) history|"
      r"(what'?s new|changes) (in|to) this (page|guideline|leaflet|guide|information|version)",
      "the page's change history"),
