@@ -1098,3 +1098,31 @@ def test_a_section_of_the_sites_business_goes_with_its_heading(heading: str, rea
     reasons, kept = _reasons(result), _kept(result)
     assert all(reasons[n].startswith(reason) for n in (5, 6, 7)), reasons
     assert kept[9] == ("heading", "At home") and 10 in kept
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Posted on September 8, 2023 by Maggie Rowe · 3 Comments · 9 min read", "metadata"),
+    ("Disclaimer: I am a nurse, but not your nurse, so ask your own team about your treatment.", "disclaimer"),
+    ("Some links here are affiliate links, and I may earn a small commission.", "disclaimer"),
+    ("Updated January 2025: I have added a section on tablets taken at home.", "publication note"),
+    ("Last checked for accuracy: April 2025", "metadata"),
+    ("Have you got a tip I should add? Tell me in the comments.", "comment form"),
+    ("Pop your email in and I will send you the checklist.", "newsletter form"),
+    ("Send me the checklist", "newsletter form"),
+    ("Please do not include personal or medical information. We cannot reply to comments.", "comment form"),
+    ("# This leaflet is also available in other formats and languages", "other formats"),
+    ("Yes", "dialog button"),
+    ("The information centre is on the ground floor. Drop in on weekdays, or phone 01863 555 0288.", "contact"),
+])
+def test_a_blogs_and_a_leaflet_librarys_furniture_is_removed(line: str, reason: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
+
+
+def test_an_author_box_goes_from_the_name_to_the_link_to_their_posts() -> None:
+    lines = [TITLE, "", P1, P2, "", "Maggie Rowe",
+             "I spent thirty years as an oncology nurse and now write the explanations I wished I had.",
+             "View all posts by Maggie Rowe", "", P3]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert reasons[6] == reasons[7] == reasons[8] == "author box" and 10 in _kept(result)

@@ -15,6 +15,7 @@ import re
 from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
+    AUTHOR_LINK,
     BARE_DATE,
     BYLINE,
     BYLINE_PARTS,
@@ -58,7 +59,7 @@ FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?)\b",
                        re.IGNORECASE)
 # "Call ...", "Please phone ...": an imperative that only hands out the number.
-CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
+CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
                             re.IGNORECASE)
 # A line that opens as contact data does ("Phone (02) 5550 4310, Monday to Friday ...").
 CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d", re.IGNORECASE)
@@ -107,6 +108,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed)
     _remove_signed_quotes(texts, removed)
+    _remove_author_boxes(texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
@@ -217,8 +219,8 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     if match := BYLINE.match(text):
         return ("author", match["value"] or match["source"])
     match = METADATA.match(text)
-    if not match:
-        return None
+    if not match or _words(match["value"]) > 8:
+        return None  # "Updated May 2025: we added a section on ..." is a note, not a date
     label = _fold(match["label"])
     key = next((key for stem, key in METADATA_KEYS if stem in label), "published")
     return (key, match["value"].strip(" |–—-"))
@@ -226,7 +228,7 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
 
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
-    folded = _fold(text)
+    folded = _fold(_bare(text))  # "^" in a rule is where the statement starts, after a bullet or heading mark
     label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
         before = _fold(text.split("©")[0])
@@ -425,6 +427,18 @@ def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str],
                 and _words(_bare(texts[j])) <= 20 and _ending(texts[j]) not in tuple(".!:…"):
             removed.setdefault(j, f"link under '{_bare(text)}'")
             j += 1
+
+
+def _remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove an author box: the writer's name, a short biography, "View all posts by <name>"."""
+    for i, text in enumerate(texts):
+        match = AUTHOR_LINK.match(_bare(text))
+        if not match:
+            continue
+        name = _fold(match["name"]).strip(_EDGE_JUNK)
+        start = next((k for k in range(i - 1, max(-1, i - 4), -1) if _fold(_bare(texts[k])).strip(_EDGE_JUNK) == name), i)
+        for k in range(start, i + 1):
+            removed[k] = "author box"
 
 
 def _remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:

@@ -49,7 +49,8 @@ WHOLE_LINE = _rules([
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
      r"video transcript|(un)?mute|full ?screen|captions?( on| off)?", "video player"),
-    (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?|(expand|collapse) (section|answer)",
+    (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?|(expand|collapse) (section|answer)|"
+     r"show me (the|all|more) .{1,60}",
      "accordion control"),
     (r"(what|how) can we help( you)?( find| with)?( today)?|what are you looking for( today)?|"
      r"search (for |by |the |our )?(\w+ ){0,2}(doctors?|providers?|physicians?|specialists?|locations?|services?|"
@@ -73,7 +74,8 @@ WHOLE_LINE = _rules([
      r"mot de passe oublié|anmelden|registrieren|passwort vergessen|iniciar sesión|registrarse",
      "login dialog"),
     (r"close|chiudi|fermer|schließen|cerrar|ok|okay|cancel|annulla|annuler|icon|icona|icône|"
-     r"go|accept( all)?|decline|reject( all)?|dismiss|got it|i agree|agree|continue|yes no",
+     r"go|accept( all)?|decline|reject( all)?|dismiss|got it|i agree|agree|continue|yes no|yes|no|"
+     r"(yes|no),? (please|thanks|thank you)",
      "dialog button"),
     (LANGUAGE + r"( ?[|/·] ?" + LANGUAGE + r")*|english version|in english|"
      r"versione (in )?(italiano|italiana|inglese)|version (en )?(française|français|anglaise)|"
@@ -111,12 +113,18 @@ ANYWHERE = _rules([
      r"\baccept (all )?cookies\b|\bby (continuing to (browse|use)|using) (this|our) (web ?site|site)\b|"
      r"\bwe (value|respect|care about) your privacy\b|\bmanage (consent|cookies|preferences)\b|"
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
-    (r"\bnewsletter|\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
+    (r"\b(pop|put|drop|enter|type|leave) your e-?mail( address)? (in|below|here)\b|^send me (the|my|a|your) \w+$|"
+     r"^free (printable|download|guide|checklist|e-?book|pdf)\b|"
+     r"\bnewsletter|\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
      r"\bjoin our mailing list\b|\bunsubscribe\b|\binbox\b", "newsletter form"),
     (r"\byour e-?mail( address)? will not be published|\brequired fields are marked|\bakismet\b|"
      r"\breduce spam\b|\bcomment data is processed\b|\bleave a (comment|reply)\b|"
      r"\bsave my name,? e-?mail\b|\bnotify me of (new|follow-up) (comments|posts)\b|"
-     r"\bmust be logged in to (post|comment)\b|\bcomments are closed\b|\bpost comment\b",
+     r"\bmust be logged in to (post|comment)\b|\bcomments are closed\b|\bpost comment\b|"
+     r"\b(tell|let) (me|us) (know )?in the comments\b|\bshare your (experience|story|stories|tips?) (below|in the comments)\b|"
+     r"\b(do not|don't|please do not) (include|enter|share|give) (any )?(personal|medical|health|identifiable)\b|"
+     r"\b(we|you) (cannot|can't|will not|won't) (reply|respond|receive a reply)\b|"
+     r"\bwhat you think (of|about) (this|our) (leaflet|page|information|website|site|service)\b|\bfeedback form\b",
      "comment form"),
     (r"\bforgot(ten)? (your )?password\b|\b(reset|lost) (your )?password\b|\blogin credentials\b|"
      r"\bremember me\b|\b(log|sign) in to (your|continue|comment|post|read)\b|"
@@ -173,9 +181,13 @@ ANYWHERE = _rules([
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
-    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section) "
+    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b", "about this page"),
+    (r"^(updated?|edited|revised)[, ]+(on |in )?(\d{1,2} )?" + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)" +
+     r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
+    (r"^(this|the) (leaflet|page|information|document|booklet|guide) is (also )?available in (other|different|"
+     r"alternative|large print|easy read)", "other formats of this page"),
     (r"^(((editor'?s )?note|update)\s*:\s*)?(this|the) (page|leaflet|guide|article|booklet|factsheet|information) "
      r"(was|has been) (first )?(published|written|"
      r"produced|updated|reviewed|last reviewed)\b|^(leaflet|document|patient information|pil) "
@@ -185,7 +197,8 @@ ANYWHERE = _rules([
      r"[^.]*\b(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information)\b|"
      r"^(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information) (is being|has been|was) "
      r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
-    (r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
+    (r"^disclaimer\s*:|\baffiliate links?\b|\b(earn|receive|make) (a )?(small )?commission\b|"
+     r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
      r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
      r"^(this|it) is (for )?general information only\b|\bfor (general|educational) (information|purposes) only\b|"
      r"\bdoes not (endorse|necessarily reflect)\b", "disclaimer"),
@@ -197,6 +210,9 @@ ANYWHERE = _rules([
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
 
+# An author box closes with a link to the writer's other posts ("View all posts by Maggie Rowe").
+AUTHOR_LINK = re.compile(r"^(view|see|read|more) (all )?(more )?(posts|articles|stories|entries|blogs) (by|from) (?P<name>.+)$",
+                         re.IGNORECASE)
 # A testimonial's signature on a line of its own, under the quote: "— Denise M., Millbrook".
 SIGNATURE = re.compile(r"^[—–]\s*[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,2}(,\s*[A-Z][\w .'’-]{1,30})?$")
 IMAGE_FILE = re.compile(r"[\w().,' -]+\.(jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.IGNORECASE)
@@ -278,7 +294,7 @@ METADATA = re.compile(
     r"^(?P<label>(page\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|medically reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
-    r"date (last )?(reviewed|updated|modified|revised)|"
+    r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r"))(?P<value>\S.*)$",
@@ -296,7 +312,8 @@ BARE_DATE = re.compile(
     r"(\w+,? )?(\d{1,2}(st|nd|rd|th)? " + MONTH + r"\w*\.?,? \d{4}|" + MONTH + r"\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(,? (at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)?", re.IGNORECASE)
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
-READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?", re.IGNORECASE)
+READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?|"
+                          r"(\d+|no) (comments?|responses?|replies)", re.IGNORECASE)
 METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "author"),
                  ("next review", "next review"), ("review date", "next review"),
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
@@ -332,6 +349,7 @@ META_SECTIONS = _rules([
      "the site's legal note"),
     (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
+    (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article)", "feedback form"),
     (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
