@@ -109,3 +109,14 @@ def test_items_right_under_a_paragraph_take_its_last_sentence_as_lead_in():
     facts = find_facts([_source(blocks)])
     lead = next(f for f in facts if f.text == "These steps help you stay well.")
     assert [f.lead for f in facts if f.kind == "item"] == [lead.id, lead.id, ""]
+
+
+def test_the_sentence_that_announces_a_list_is_its_lead_in_not_an_aside_after_it():
+    blocks = [
+        Block("sources/t/a.txt", 1, "paragraph", "CT scans are very safe, but there are some risks. "
+                                                 "Your doctor asks for one only when it is needed."),
+        Block("sources/t/a.txt", 3, "item", "Radiation: the dose is kept as low as possible"),
+    ]
+    facts = find_facts([_source(blocks)])
+    cue = next(f for f in facts if f.text.startswith("CT scans"))
+    assert facts[-1].lead == cue.id

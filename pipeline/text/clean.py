@@ -62,7 +62,8 @@ CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|rig
 CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
                             re.IGNORECASE)
 # A line that opens as contact data does ("Phone (02) 5550 4310, Monday to Friday ...").
-CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d", re.IGNORECASE)
+CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d|"
+                           r"^[^:.!?]{2,60}:\s*[+(]?\d[\d ().-]{6,}\d", re.IGNORECASE)  # "Imaging Scheduling: 312-555-0163"
 # The language-help taglines US health sites print in many languages ("ATENCIÓN: si habla
 # español ... Llame al ...", "CHÚ Ý: ..."), and their English line.
 ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|"
@@ -74,7 +75,7 @@ REPORTED = r"\b(told|telling|speaking to|spoke to|said to|interviewed by|in an i
 TERMINAL = tuple(".!?:…")
 SOFT_END = tuple(";,")
 
-_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)(?=.+(\*\*|__)\s*$)")
 _BOLD_END = re.compile(r"(\*\*|__)\s*$")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
@@ -95,6 +96,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     _remove_outside_landmarks(lines, texts, removed)
+    _remove_front_matter(texts, removed)
     for i, text in enumerate(texts):
         if i in removed:
             continue
@@ -168,6 +170,16 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
 _TABLE_ROW = re.compile(r"^\s*\|(.*\|){2,}\s*$")
 
 
+def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a Markdown file's YAML front matter (a web clipper's title, source, dates, tags)."""
+    if not texts or texts[0] != "---":
+        return
+    end = next((k for k in range(1, min(len(texts), 60)) if texts[k] in ("---", "...")), None)
+    if end is not None and all(re.match(r"^([\w-]+\s*:|-\s)", texts[k]) for k in range(1, end)):
+        for k in range(end + 1):
+            removed[k] = "front matter (the saved page's metadata)"
+
+
 def _bare(text: str) -> str:
     """Strip list and heading markers and surrounding whitespace; a table row's cells read
     "Tiredness – Rest when you need to."."""
@@ -219,7 +231,7 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     if match := BYLINE.match(text):
         return ("author", match["value"] or match["source"])
     match = METADATA.match(text)
-    if not match or _words(match["value"]) > 8:
+    if not match or re.search(r":\s+\w+(\s+\w+){3}", match["value"]):
         return None  # "Updated May 2025: we added a section on ..." is a note, not a date
     label = _fold(match["label"])
     key = next((key for stem, key in METADATA_KEYS if stem in label), "published")
@@ -530,7 +542,10 @@ def _is_lead_in(text: str) -> bool:
 
 
 def _is_label_item(text: str) -> bool:
-    """Tell whether a line reads 'Short label: explanation', a common list-item form."""
+    """Tell whether a line reads 'Short label: explanation' or '**Short label** explanation', common
+    list-item forms."""
+    if re.match(r"^\*\*[^*]{1,60}\*\*\s*\S", text.strip()):
+        return True
     match = re.match(r"^([^:.!?]+):\s+\S", _bare(text))
     return bool(match) and _words(match.group(1)) <= LABEL_MAX_WORDS
 
@@ -574,7 +589,8 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
             _is_indented(lines[i].text)
             or nxt < len(texts) and nxt in items and _BULLET.match(texts[nxt]) and _touches(lines, i, nxt))
         continues = prev in items and prev not in removed and i not in removed \
-            and _touches(lines, prev, i) and not _BULLET.match(texts[i]) and words and prev_words \
+            and (_touches(lines, prev, i) or _is_indented(lines[i].text)) and not _BULLET.match(texts[i]) \
+            and words and prev_words \
             and (sandwiched or _ending(texts[prev]) not in TERMINAL and (
                 words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING))
         if continues and start is not None:
@@ -607,8 +623,9 @@ def _list_items(lines: list[SourceLine], texts: list[str],
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks
             following = kept[nxt + 1] if nxt + 1 < len(kept) else None
-            sandwiched = not gap and last != lead and bool(_BULLET.match(texts[last])) and (
-                _is_indented(lines[i].text) or plain and following is not None
+            indented = _is_indented(lines[i].text)  # a list item's own paragraph, even after a blank line
+            sandwiched = (not gap or indented) and last != lead and bool(_BULLET.match(texts[last])) and (
+                indented or plain and following is not None
                 and _touches(lines, i, following) and bool(_BULLET.match(texts[following])))
             if not bullet and not sandwiched and i not in told and (
                     not (_is_item_like(texts[i]) or (asks and question))
@@ -645,6 +662,16 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
     line of its own: plain text, or Markdown lines joined by hard breaks (two spaces, a backslash)."""
     if pos + 1 >= len(kept):
         return set()
+    if lines[kept[pos]].region:  # HTML: no blank lines; short one-sentence paragraphs up to a heading
+        block = []
+        for k in kept[pos + 1:pos + 13]:
+            if _HEADING_MARK.match(texts[k]) or not _is_sentence(texts[k]) or _words(texts[k]) > 30 \
+                    or len(re.findall(r"\w[.!?]\s+[A-Z]", texts[k])) > 1:
+                break  # an item is a sentence or two
+            block.append(k)
+        following = kept[pos + 1 + len(block)] if pos + 1 + len(block) < len(kept) else None
+        closed = following is None or bool(_HEADING_MARK.match(texts[following]))
+        return set(block) if len(block) >= 2 and closed else set()
     distance = lines[kept[pos + 1]].number - lines[kept[pos]].number
     start = pos if distance == 1 else pos + 1 if distance == 2 else None
     if start is None:
@@ -755,6 +782,7 @@ def _is_sentence(text: str) -> bool:
     return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
 
 
+_BACK_TO_TOP = re.compile(r"((back|go|scroll|return) to (the )?)?top( of (the )?page)?")
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
                      "navigation menu")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
@@ -783,13 +811,14 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue
         block = []  # the lines under it, up to a blank line or the next heading (HTML has no blank lines)
         j = i + 1
-        while j < len(texts) and (html or _touches(lines, j - 1, j)) and (  # HTML: no blank lines to end a block
+        while j < len(texts) and (html or _touches(lines, j - 1, j)) and not _BACK_TO_TOP.fullmatch(
+                _fold(_bare(texts[j])).strip(_EDGE_JUNK)) and (  # HTML: no blank lines to end a block; "Back to top" ends one
                 j in removed or j in items or _kind(texts[j], False) != "heading"):
             block.append(j)
             j += 1
         if not block or not all(k in removed for k in block):
             continue
-        reasons = [removed[k] for k in block]
+        reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]
         if _ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
         elif _words(_bare(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
@@ -932,6 +961,8 @@ def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int
             last = runs[i]
         elif _is_sentence(texts[i]):
             last = i
+        elif _BULLET.match(texts[i]) and _BULLET.match(texts[last]) and i == last + 1:
+            last = i  # the rest of the list the body ends in
         elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL \
                 and _is_closing_list(texts, runs, following):
             last = runs[following]

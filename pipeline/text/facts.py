@@ -92,23 +92,30 @@ def refers_back(text: str, language: str) -> bool:
     return bool(pattern and pattern.match(text))
 
 
+# Words by which a sentence announces a list ("There are some risks.", "These steps help.").
+_LIST_CUE = re.compile(r"\b(some|these|the following|several|a few|many|include|includes|including|such as|"
+                       r"ways|steps|tips|signs|things|risks|types|kinds)\b", re.IGNORECASE)
+
+
 def _source_facts(source: CleanSource) -> Iterable[Fact]:
     """Yield the facts of one source, linking list items to their lead-in sentence."""
     heading = ""
     lead = ""
-    tail = ""  # the last sentence of the paragraph just read
+    tail: list[tuple[str, str]] = []  # the sentences of the paragraph just read
     seen: dict[str, int] = {}
     publisher = publisher_names(source.meta.publisher)
     for block in source.blocks:
         if block.kind == "heading":
-            heading, lead, tail = repair(block.text, source.meta.language), "", ""
+            heading, lead, tail = repair(block.text, source.meta.language), "", []
             continue
         if block.kind == "item" and not lead and tail:
             # Items right under a paragraph are its list ("These steps can help." + a bulleted
-            # list): its last sentence introduces them, colon or not.
-            lead = tail
+            # list): the sentence that announces some of something introduces them, colon or
+            # not ("There are some risks. Your doctor weighs them." + the risks), else the last.
+            lead = next((fact_id for fact_id, text in reversed(tail) if _LIST_CUE.search(text)), tail[-1][0])
         pieces = [block.text] if block.kind == "item" else split_sentences(block.text)
         previous = ""
+        paragraph: list[tuple[str, str]] = []  # (fact id, text) of this block's sentences
         for piece in pieces:
             fact = _make_fact(block, piece, source.meta.language, heading, lead, seen)
             if previous and refers_back(fact.text, source.meta.language):
@@ -116,10 +123,11 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
             if names_publisher(fact.text, publisher):
                 fact = replace(fact, excluded="names the publishing site")
             previous = fact.id
+            paragraph.append((fact.id, fact.text))
             yield fact
         if block.kind == "paragraph":
             lead = fact.id if fact.role == "lead" else ""
-        tail = fact.id if block.kind == "paragraph" else ""
+        tail = paragraph if block.kind == "paragraph" else []
 
 
 def _make_fact(

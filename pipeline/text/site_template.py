@@ -19,7 +19,7 @@ from pipeline.models import Source
 RUN = 4  # consecutive labels that make a template block
 _LABEL_MAX_WORDS = 6
 _HEADING = re.compile(r"^\s*#{1,6}\s")
-_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□●○►▶➤✓✔–]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)])\s+")
 
 
 def shared_furniture(sources: Sequence[Source]) -> dict[str, frozenset[int]]:

@@ -130,7 +130,8 @@ ANYWHERE = _rules([
      r"\bremember me\b|\b(log|sign) in to (your|continue|comment|post|read)\b|"
      r"\bdon'?t have an account\b|\busername or e-?mail\b|\benter your (e-?mail|username)\b|"
      r"^(password dimenticata|mot de passe oublié|passwort vergessen)", "login dialog"),
-    (r"^share (this|on)\b|\bclick to (share|print|e-?mail)\b|"
+    (r"^share (this|on)\b|\bclick to (share|print|e-?mail)\b|^print this page\b|\bshare (this page )?by e-?mail\b|"
+     r"\]\(mailto:\?(subject|body)=|"
      r"\bshare on (facebook|twitter|x|linkedin|whatsapp|pinterest)\b|^follow us\b|"
      r"\bopens in (a )?new (window|tab)\b", "share buttons"),
     (r"^(tags|tagged|categories|category|filed under|posted in)\b\s*:?\s", "category label"),
@@ -147,7 +148,11 @@ ANYWHERE = _rules([
      r"\b(photo|image|picture)s? courtesy\b|\bcourtesy of\b|\b(getty( ?images)?|"
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
-    (r"^(fig\.|figure) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
+    (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
+    (r"^(read|view|available|see) (this|it|this page) in\s*:", "language switcher"),
+    (r"^\[\^\w+\]:", "reference list (footnotes)"),
+    (r"\b(order|download)( or (order|download))? (our|a|the) free (guide|booklet|leaflet|fact ?sheet|information pack)\b|"
+     r"^free (booklet|guide|information pack)$", "download offer"),
     (r"^[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
     (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b|"
      r"\b(virtual|digital|online) assistant\b|\bchat ?bot\b", "chat widget"),
@@ -165,7 +170,8 @@ ANYWHERE = _rules([
     (r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|weekdays|weekends)\b[\w\s,.&–-]{0,30}?"
      r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(–|-|to)\s*\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\.?$",
      "opening hours"),
-    (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?)\b|"
+    (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?|keeps?)\b|"
+     r"\bdonations? (from [\w ,]{1,40})?helps? us\b|"
      r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
      r"\bwhen you (give|donate)\b|\b(donate|give) (now|today|monthly)\b|\bmake a (gift|donation)\b|"
      r"\b(leave|remember us in) a gift in your will\b", "fundraising appeal"),
@@ -181,8 +187,10 @@ ANYWHERE = _rules([
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
-    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post) "
+    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post|"
+     r"resource|handout) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
+     r"(will )?helps? you (get ready|prepare|understand|learn)|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b", "about this page"),
     (r"^(updated?|edited|revised)[, ]+(on |in )?(\d{1,2} )?" + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)" +
      r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
@@ -197,7 +205,7 @@ ANYWHERE = _rules([
      r"[^.]*\b(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information)\b|"
      r"^(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information) (is being|has been|was) "
      r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
-    (r"^disclaimer\s*:|\baffiliate links?\b|\b(earn|receive|make) (a )?(small )?commission\b|"
+    (r"^\W*(medical |legal )?disclaimer\W*:|\baffiliate links?\b|\b(earn|receive|make) (a )?(small )?commission\b|"
      r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
      r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
      r"^(this|it) is (for )?general information only\b|\bfor (general|educational) (information|purposes) only\b|"
@@ -222,7 +230,9 @@ STAFF_NAME = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][\w'’
 # A sentence that sends the reader to another page by its title: "Learn more about ports in
 # Getting Chemotherapy Through a Port.", "For tips on fatigue, see Radiation Therapy Side Effects."
 _TITLE_WORDS = r"[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|a|an|the|of|and|or|to|for|in|on|with|through|during|after|at))*"
-CROSS_REFERENCE = re.compile(rf"^((Learn|Read|Find out)( more)? about .+ (in|on|at)|(.+,\s+)?[Ss]ee) {_TITLE_WORDS}\.?$")
+CROSS_REFERENCE = re.compile(rf"^((Learn|Read|Find out)( more)? about .+ (in|on|at)|(.+,\s+)?[Ss]ee) {_TITLE_WORDS}\.?$|"
+                             rf"^(Read|See|Visit|Watch) {_TITLE_WORDS} (to learn more|for more information|for details)"
+                             rf"( about [^.]+)?\.?$")
 STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
@@ -294,6 +304,7 @@ METADATA = re.compile(
     r"^(?P<label>(page\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|medically reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
+    r"last (medical |clinical |content )?review(ed)?|"
     r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
@@ -333,7 +344,7 @@ COMMENT_HEADER = re.compile(
 
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
-    r"related( \w+)?|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
+    r"related( \w+)?|stories (from|of) .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
     r"(most )?popular( \w+)?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
@@ -359,6 +370,8 @@ META_SECTIONS = _rules([
     (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews", "testimonials"),
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
      r"book (online|an appointment|a consultation|your (scan|appointment|consultation))", "enquiry form"),
+    (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
+     r"more information)", "reference list"),
     (r"update information|(page|document|version|update|revision|review|change) history|"
      r"(what'?s new|changes) (in|to) this (page|guideline|leaflet|guide|information|version)",
      "the page's change history"),
