@@ -1176,3 +1176,49 @@ def test_one_sentence_paragraphs_under_an_html_lead_in_are_its_items(tmp_path: P
     source, result = _html(tmp_path, body)
     kept = _kept(result)
     assert kept[4][0] == kept[5][0] == "item" and kept[7][0] == "paragraph"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("An official website of the United States government", "site alert"),
+    ("Because of a lapse in federal funding, this website is not being fully maintained.", "site alert"),
+    ("You are here:", "navigation menu"),
+    ("Share    Facebook    X    Email    Print", "share buttons"),
+    ("Also Read: PET-CT vs CT Scan: Which Test Do You Need?", "link to another article"),
+    ("Starts from ₹2,500*. The final price depends on the body part scanned.", "the clinic's prices"),
+    ("Our centres in three cities offer image-guided machines with surface guidance.", "the clinic's prices"),
+    ("Written by the Editorial Team | Clinically reviewed by Dr. A. Natarajan", "metadata"),
+])
+def test_a_government_encyclopedias_and_a_hospital_chains_furniture_is_removed(line: str, reason: str) -> None:
+    result = clean(_source(_in_body(line)))
+    assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
+
+
+def test_a_sites_short_name_makes_a_helpline_sentence_its_own() -> None:
+    line = "Northgate day-care patients can reach the helpline at any hour on 1800 555 0144 (toll-free)."
+    result = clean(_source(_in_body(line), publisher="Northgate Hospitals"))
+    assert _reasons(result).get(5, "").startswith("contact")
+    other = clean(_source(_in_body(line.replace("Northgate", "Riverside")), publisher="Northgate Hospitals"))
+    assert 5 in _kept(other)  # someone else's service, told as a fact
+
+
+def test_an_encyclopedia_articles_other_names_close_it_and_a_last_item_is_no_heading() -> None:
+    lines = ["You are here:", "Home \u2192", "Medical Encyclopedia \u2192", "Radiation therapy",
+             "URL of this page: https://example.org/ency/001937.htm", "", "Radiation therapy", "", P1, "",
+             "Common side effects are:", "Tiredness", "Skin changes", "Cough", "",
+             "Less often, it can cause:", "Sore mouth", "Diarrhea", "", P2, "", "Alternative Names", "",
+             "Radiotherapy; Radiation oncology; External beam radiation", "", "Read More", "Cancer"]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[4].startswith("navigation (breadcrumb") and kept[7] == ("heading", "Radiation therapy")
+    assert kept[14] == ("item", "Cough")
+    assert kept[22][0] == "heading" and kept[24][0] != "heading" and 24 in kept
+    assert {26, 27} <= set(reasons)
+    _check_partition(source, result)
+
+
+def test_a_faq_heading_over_questions_and_answers_is_content(tmp_path: Path) -> None:
+    body = "\n".join([f"<main><h1>Chemotherapy</h1><p>{P1}</p>", "<h2>FAQs</h2>", "<h3>Will I lose my hair?</h3>",
+                      "<p>Not always: it depends on the drugs you have, and hair grows back after treatment.</p></main>"])
+    source, result = _html(tmp_path, body)
+    assert _kept(result)[3] == ("heading", "FAQs")

@@ -46,7 +46,7 @@ from pipeline.text.web_furniture import (
     WHOLE_LINE,
 )
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
-from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names
+from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
 from pipeline.text.citations import without_citation
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
@@ -106,12 +106,12 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
             removed[i] = "metadata: " + ", ".join(key for key, _ in found)
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
+    _remove_breadcrumb_columns(lines, texts, removed)
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed)
     _remove_signed_quotes(texts, removed)
     _remove_author_boxes(texts, removed)
-    _remove_breadcrumb_columns(lines, texts, removed)
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
@@ -322,8 +322,10 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
         return False  # "Our nurses answer calls 24 hours a day at ...": the site's own service
     if WHEN_TO_CALL.search(words):
         return True
-    # Someone else's service, told as a fact, not a bare call to action ("Free help. Call ...").
-    return not (FIRST_PERSON.search(words) or CALL_TO_ACTION.search(words) or names_publisher(words, publisher))
+    # Someone else's service, told as a fact, not a bare call to action ("Free help. Call ..."),
+    # nor the site's own, by its name or its short name ("Asterwood patients can reach ...").
+    return not (FIRST_PERSON.search(words) or CALL_TO_ACTION.search(words) or names_publisher(words, publisher)
+                or names_publisher(words, short_names(publisher)))
 
 
 def _has_phone_number(text: str) -> bool:
@@ -484,7 +486,7 @@ def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], remove
             run.append(run[-1] + 1)
         after = run[-1] + 1
         # The trail stands alone: a blank line (or the end) after it, and two to six entries.
-        if 2 <= len(run) <= 6 and (after >= len(texts) or not _touches(lines, run[-1], after)):
+        if 2 <= len(run) <= 6 and (after >= len(texts) or not _touches(lines, run[-1], after) or after in removed):
             for k in run:
                 removed.setdefault(k, "navigation (breadcrumb, one entry to a line)")
 
@@ -629,7 +631,7 @@ def _list_items(lines: list[SourceLine], texts: list[str],
                 and _touches(lines, i, following) and bool(_BULLET.match(texts[following])))
             if not bullet and not sandwiched and i not in told and (
                     not (_is_item_like(texts[i]) or (asks and question))
-                    or _heads_next_list(texts, kept, nxt) or (gap and tight)):
+                    or _heads_next_list(lines, texts, kept, nxt) or (gap and tight)):
                 break
             if last != lead:
                 tight = not gap if tight is None else tight
@@ -732,12 +734,16 @@ def _is_link_only(text: str) -> bool:
         ch.isalnum() for ch in MARKDOWN_LINK.sub("", bare))
 
 
-def _heads_next_list(texts: list[str], kept: list[int], pos: int) -> bool:
-    """Tell whether a short unpunctuated line is the heading of the next lead-in, not an item."""
+def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int], pos: int) -> bool:
+    """Tell whether a short unpunctuated line is the heading of the next lead-in, not an item: it
+    sits against the lead-in below, not against the item above ("Joint aches" / "Cough" / blank /
+    "Less often it can cause:" ends a list with "Cough")."""
     text = texts[kept[pos]]
     follows_lead_in = pos + 1 < len(kept) and _is_lead_in(texts[kept[pos + 1]]) \
         and not _is_label_item(texts[kept[pos + 1]])
-    return follows_lead_in and _ending(text) not in TERMINAL and _words(text) <= 10
+    ends_list = pos > 0 and _touches(lines, kept[pos - 1], kept[pos]) and pos + 1 < len(kept) \
+        and not _touches(lines, kept[pos], kept[pos + 1])
+    return follows_lead_in and not ends_list and _ending(text) not in TERMINAL and _words(text) <= 10
 
 
 def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
@@ -764,12 +770,18 @@ def _is_short_label(text: str) -> bool:
     return _words(text) <= LABEL_MAX_WORDS and _ending(text) not in tuple(".!?…")
 
 
+def _is_term_list(text: str) -> bool:
+    """A line of terms separated by semicolons ("Radiotherapy; Radiation oncology; Brachytherapy"):
+    a list of other names, not a caption or a heading."""
+    return text.count("; ") >= 2 and _ending(text) not in TERMINAL and _words(text) <= 40
+
+
 def _is_caption_length(text: str) -> bool:
     """Tell whether a line is too long for a heading yet has no final punctuation. A caption is one
     phrase: a line of several sentences is a paragraph whose end is unclear ("... 1 in 1,000.3")."""
     end = _ending(text)
     return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END \
-        and not re.search(r"\w[.!?]\s+[A-Z]", text)
+        and not re.search(r"\w[.!?]\s+[A-Z]", text) and not _is_term_list(text)
 
 
 def _is_paragraph(text: str) -> bool:
@@ -784,7 +796,7 @@ def _is_sentence(text: str) -> bool:
 
 _BACK_TO_TOP = re.compile(r"((back|go|scroll|return) to (the )?)?top( of (the )?page)?")
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
-                     "navigation menu")
+                     "navigation")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 
 
@@ -963,6 +975,10 @@ def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int
             last = i
         elif _BULLET.match(texts[i]) and _BULLET.match(texts[last]) and i == last + 1:
             last = i  # the rest of the list the body ends in
+        elif _is_term_list(texts[i]):
+            last = i  # "Alternative names: A; B; C" closes an encyclopedia article
+        elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL and _is_term_list(texts[following]):
+            last = following
         elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL \
                 and _is_closing_list(texts, runs, following):
             last = runs[following]
@@ -986,4 +1002,6 @@ def _kind(text: str, is_item: bool) -> BlockKind:
     end = _ending(text)
     if end == "?" and _words(text) <= 15:
         return "heading"
+    if _is_term_list(text):
+        return "paragraph"  # other names for the treatment, not a heading
     return "paragraph" if end in TERMINAL or end in SOFT_END else "heading"

@@ -27,3 +27,17 @@ def names_publisher(text: str, names: tuple[str, ...]) -> bool:
         return False
     folded = fold_name(text)
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in names)
+
+
+# First words that name no site on their own ("National ...", "St ...", "Cancer ...").
+_GENERIC = frozenset("""the a an national royal university general community regional county city state
+american british canadian australian irish scottish welsh english european international cancer health
+healthcare hospital hospitals medical clinic clinics centre center care saint st new north south east west
+central children's women's mount mercy united first global public private family""".split())
+
+
+def short_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinctive first word a site goes by in its own text ("asterwood hospitals" -> "asterwood")."""
+    return tuple(dict.fromkeys(
+        first for name in names if len(words := name.split()) > 1
+        and len(first := words[0]) >= 5 and first not in _GENERIC))

@@ -16,7 +16,7 @@ def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Ru
     return tuple((re.compile(pattern, flags), reason) for pattern, reason in table)
 
 
-SOCIAL = (r"(facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
+SOCIAL = (r"(share|facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
            r"tiktok|messenger|e-?mail|print|copy link)")
 LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|português|nederlands|"
              r"türkçe|en|fr|it|de|es|pt|nl|tr)")
@@ -27,7 +27,7 @@ WHOLE_LINE = _rules([
     (r"[×✕✖✗x]", "close button"),
     (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
      r"(toggle )?navigation|skip (to (main )?content|navigation)|search( for| this site)?|"
-     r"cerca|rechercher|buscar|suchen|site ?map|about( us)?|who we are|our team|faqs?|news|blog|"
+     r"cerca|rechercher|buscar|suchen|site ?map|about( us)?|who we are|our team|news|blog|you are here|"
      r"events|shop|donate|careers|jobs|press|advertise( with us)?|privacy( policy| notice)?|"
      r"cookies?( policy)?|terms( of (use|service))?|terms (and|&) conditions|legal( notice)?|"
      r"imprint|impressum|disclaimer|accessibility|download (the|our) app|back",
@@ -136,7 +136,7 @@ ANYWHERE = _rules([
      r"\bopens in (a )?new (window|tab)\b", "share buttons"),
     (r"^(tags|tagged|categories|category|filed under|posted in)\b\s*:?\s", "category label"),
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
-    (r"^(read|see) (also|next)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
+    (r"^(read|see) (also|next)\b|^also (read|see)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
      r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
      r"^read (about|on)\b[^.!?]*$|"
      r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
@@ -183,7 +183,13 @@ ANYWHERE = _rules([
      r"\bmost major (commercial )?(insurance|health) plans\b|\brepresentative apr\b|\bcredit is subject to status\b|"
      r"\bpay monthly\b|\b(insured|self[- ]pay(ing)?) (and|or) (self[- ]pay(ing)?|insured) patients\b|"
      r"\bappointments? (are )?(often |usually )?available within\b|"
-     r"\bfrom [£$€]\s?\d", "the clinic's prices and insurers"),
+     r"\bfrom [£$€₹¥]\s?\d|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
+     r"^our (centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
+     r"house|boast|are equipped)\b", "the clinic's prices and insurers"),
+    # Site banners every page of a kind of site carries: a government site's identity line, a
+    # funding lapse, an operating-status note.
+    (r"^an official website of the\b|^here'?s how you (know|can tell)\b|\blapse in (federal |government )?funding\b|"
+     r"\b(web ?site|site) is not being (fully )?(maintained|updated)\b|\boperating status\b", "site alert"),
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
@@ -302,7 +308,7 @@ TRAILING_SECTIONS = _rules([
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
 METADATA = re.compile(
     r"^(?P<label>(page\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
-    r"posted|reviewed|medically reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
+    r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
     r"last (medical |clinical |content )?review(ed)?|"
     r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|"
@@ -366,9 +372,11 @@ META_SECTIONS = _rules([
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
     (r"why (choose|pick|come to|trust) .{1,40}", "the site's selling points"),
     (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
+     r".{1,40} (costs?|prices?) (at|in) .{1,40}|"
      r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options", "the clinic's prices and insurers"),
     (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews", "testimonials"),
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
+     r"(get|request) a call ?back|call me back|book an? [\w -]{1,30}|"
      r"book (online|an appointment|a consultation|your (scan|appointment|consultation))", "enquiry form"),
     (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
      r"more information)", "reference list"),
