@@ -213,7 +213,7 @@ class Score:
 def _kept_as_clean_source(source: Source, kept: Iterable[int], why: str) -> SimpleNamespace:
     """What _line_scores reads of a CleanSource: the kept lines as blocks, the others as removed."""
     kept = set(kept)
-    blocks = [SimpleNamespace(source=source.path, line=n) for n in sorted(kept)]
+    blocks = [SimpleNamespace(source=source.path, line=n, lines=(n,)) for n in sorted(kept)]
     removed = [SimpleNamespace(source=source.path, line=n, reason=why)
                for n in sorted(set(line_texts(source)) - kept)]
     return SimpleNamespace(blocks=blocks, removed=removed)
