@@ -1175,3 +1175,13 @@ def test_a_faq_heading_over_questions_and_answers_is_content(tmp_path: Path) -> 
                       "<p>Not always: it depends on the drugs you have, and hair grows back after treatment.</p></main>"])
     source, result = _html(tmp_path, body)
     assert _kept(result)[3] == ("heading", "FAQs")
+
+
+def test_a_phrase_inside_a_long_paragraph_does_not_take_it_but_a_long_cookie_banner_goes() -> None:
+    paragraph = ("Some people have a rash, and some people have none at all; " * 4
+                 + "remember me to your nurse, she said, and ask about creams that help the skin heal.")
+    banner = ("We use cookies to make this site work and to see how people use it, " * 3
+              + "and you can change your choices at any time in the settings.")
+    assert len(paragraph.split()) > 45 and len(banner.split()) > 45
+    assert 5 in _kept(clean(_source(_in_body(paragraph))))
+    assert _reasons(clean(_source(_in_body(banner)))).get(5, "").startswith("cookie")

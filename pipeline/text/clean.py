@@ -53,6 +53,9 @@ PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
 LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
+LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
+LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
+                               "the clinic's prices and insurers", "comment form", "newsletter form"})
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
@@ -266,9 +269,12 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if _is_breadcrumb(_bare(text)):
         return "navigation (menu or breadcrumb)"
     advice = _is_advice(text, publisher)
+    long = _words(text) > LONG_LINE_WORDS
     for rule, reason in ANYWHERE + CONTACT:
         if reason == "contact: phone number" and advice:
             continue
+        if long and reason not in LONG_LINE_REASONS and not reason.startswith("contact"):
+            continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
         if rule.search(folded if not reason.startswith("contact") else text):
             return reason
     if _has_phone_number(text) and not advice:
