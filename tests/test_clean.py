@@ -759,6 +759,26 @@ def test_furniture_inside_the_body_is_removed_with_its_reason(line: str, reason:
     assert _reasons(result).get(5, "").startswith(reason), _reasons(result)
 
 
+# a GP surgery's and a health plan's furniture (appended to the table above)
+FURNITURE_IN_BODY += [
+    ("Monday to Friday: 8am to 6:30pm", "opening hours"),
+    ("Saturday and Sunday: closed", "opening hours"),
+    ("Our overall CQC rating is Good. Read our latest inspection report.", "the provider's credits"),
+    ("Content supplied by the NHS website", "the provider's credits"),
+    ("NHS website logo", "the provider's credits"),
+    ("The branch surgery is closed for refurbishment until Monday 30 September.", "site alert"),
+    ("Flu vaccines: if you are eligible, you can now book your flu jab online.", "site alert"),
+    ("Members can have a video visit or email their doctor whenever it suits them.", "member promotion"),
+    ("Sign in to see what your plan covers for imaging tests.", "member promotion"),
+    ("Find out more about getting test results", "link to another article"),
+    ("The information on this page comes from the NHS website.", "about this page"),
+    ("Media last reviewed: 2 May 2023", "metadata"),
+    ("In this video, a nurse talks through a treatment day", "video player"),
+    ("Search this website", "navigation menu"),
+    ("Enlarge image", "navigation menu"),
+]
+
+
 # Sentences that share words with that furniture, and stay.
 CONTENT_LIKE_FURNITURE = [
     # near a clinic's furniture
@@ -777,6 +797,10 @@ CONTENT_LIKE_FURNITURE = [
     "Learn about your treatment options before you decide.",
     "See your GP if the rash spreads or you feel unwell.",
     "Your insurer may ask for a letter from your consultant.",
+    # near a GP surgery's furniture
+    "When the surgery is closed, call NHS 111 for urgent medical help.",
+    "Members of your family can come with you to the appointment.",
+    "The unit is closed on Sundays, so your first treatment will be on a weekday.",
 ]
 
 
@@ -1185,3 +1209,13 @@ def test_a_phrase_inside_a_long_paragraph_does_not_take_it_but_a_long_cookie_ban
     assert len(paragraph.split()) > 45 and len(banner.split()) > 45
     assert 5 in _kept(clean(_source(_in_body(paragraph))))
     assert _reasons(clean(_source(_in_body(banner)))).get(5, "").startswith("cookie")
+
+
+def test_a_credits_section_goes_whole_over_its_metadata_lines(tmp_path: Path) -> None:
+    body = "\n".join([f"<main><h1>CT scan</h1><p>{P1}</p>", "<h2>Credits</h2>", "<p>Current as of: July 31, 2024</p>",
+                      "<p>Author: Editorial Staff</p>", "<p>Clinical Review Board: every article is checked by doctors and nurses.</p>",
+                      "<p>Medical Review:</p>", "<p>Thomas D. Marchetti MD - Family Medicine</p>",
+                      "<h2>At home</h2>", f"<p>{P2}</p></main>"])
+    source, result = _html(tmp_path, body)
+    reasons, kept = _reasons(result), _kept(result)
+    assert all(n in reasons for n in range(3, 9)) and kept[9] == ("heading", "At home")

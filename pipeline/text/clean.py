@@ -55,7 +55,10 @@ LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
-                               "the clinic's prices and insurers", "comment form", "newsletter form"})
+                               "the clinic's prices and insurers", "comment form", "newsletter form",
+                               "the provider's credits and ratings"})
+# A name with its role: "Thomas D. Marchetti MD - Family Medicine", "Jane Roe, RN".
+SIGNED_ITEM = re.compile(r"^[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|MPH|MSN|BSN)\b")
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
@@ -412,13 +415,15 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     for i, text in enumerate(texts):
         label = _fold(_bare(text)).strip(_EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if _words(label) <= 12 and rule.fullmatch(label)), None)
-        if reason is None or any(_touches(lines, i, k) and not _BULLET.match(texts[k]) and _is_short_entry(texts[k])
-                                 and not _HEADING_MARK.match(texts[k]) for k in (i - 1, i + 1)):
+        if reason is None or any(_touches(lines, i, k) and k not in removed and not _BULLET.match(texts[k])
+                                 and _is_short_entry(texts[k]) and not _HEADING_MARK.match(texts[k]) for k in (i - 1, i + 1)):
             continue
         removed.setdefault(i, reason)
         j = i + 1
-        while j < len(texts) and (_BULLET.match(texts[j]) or _kind(texts[j], False) != "heading"):  # to the next heading
-            removed.setdefault(j, reason)
+        while j < len(texts) and (j in removed or _BULLET.match(texts[j]) or _kind(texts[j], False) != "heading"
+                                  or (_is_lead_in(texts[j - 1]) or SIGNED_ITEM.match(texts[j - 1]))
+                                  and not _HEADING_MARK.match(texts[j]) and SIGNED_ITEM.match(texts[j])):
+            removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
 
 
@@ -565,7 +570,7 @@ def _is_item_like(text: str) -> bool:
     end, words = _ending(text), _words(text)
     if end in (":", "?") or _HEADING_MARK.match(text):
         return False
-    return not (end in TERMINAL and words >= PARAGRAPH_MIN_WORDS) and words <= 30
+    return not (end in TERMINAL and words >= PARAGRAPH_MIN_WORDS) and words <= 60
 
 
 def _is_question_item(text: str) -> bool:
@@ -802,7 +807,7 @@ def _is_sentence(text: str) -> bool:
 
 _BACK_TO_TOP = re.compile(r"((back|go|scroll|return) to (the )?)?top( of (the )?page)?")
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
-                     "navigation")
+                     "navigation", "member promotion")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 
 

@@ -28,6 +28,7 @@ WHOLE_LINE = _rules([
     (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
      r"(toggle )?navigation|skip (to (main )?content|navigation)|search( for| this site)?|"
      r"cerca|rechercher|buscar|suchen|site ?map|about( us)?|who we are|our team|news|blog|you are here|"
+     r"search (this|our|the) (web ?site|site)|enlarge (the )?(image|photo|picture)|view larger( image)?|zoom in|"
      r"events|shop|donate|careers|jobs|press|advertise( with us)?|privacy( policy| notice)?|"
      r"cookies?( policy)?|terms( of (use|service))?|terms (and|&) conditions|legal( notice)?|"
      r"imprint|impressum|disclaimer|accessibility|download (the|our) app|back",
@@ -99,7 +100,8 @@ WHOLE_LINE = _rules([
      r"( \(.*\)?)?", "print or download link"),  # "(PDF, 120 KB)": its ")" is stripped as an edge
     (r"contacts?( us| information| details)?|contatti|contattaci|kontakt|contactos?|"
      r"contactez-nous|nous contacter|get in touch|(where to )?find us|(our )?address|indirizzo|"
-     r"adresse|opening hours|headquarters|head office|registered office|sede( legale)?",
+     r"adresse|opening (hours|times)|surgery hours|our hours|hours of operation|headquarters|head office|"
+     r"registered office|sede( legale)?",
      "contact block"),
 ])
 
@@ -138,7 +140,7 @@ ANYWHERE = _rules([
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
     (r"^(read|see) (also|next)\b|^also (read|see)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
      r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
-     r"^read (about|on)\b[^.!?]*$|"
+     r"^read (about|on)\b[^.!?]*$|^(find out|learn|read) more (about|on)\b[^.!?]*$|"
      r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
      r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
@@ -162,14 +164,23 @@ ANYWHERE = _rules([
     (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|request|"
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
-    (r"^(video|watch|listen)\s*:", "video player"),
+    (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
     (r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
      r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
     (r"\bthis (project|website|site|page|service|content|information) (has received|received|is|was) (funding|funded)\b|"
      r"\bgrant agreement (number|no)\b", "funding credit"),
-    (r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|weekdays|weekends)\b[\w\s,.&–-]{0,30}?"
-     r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(–|-|to)\s*\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\.?$",
-     "opening hours"),
+    (r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|weekdays|weekends)\b[\w\s,.&:–-]{0,30}?"
+     r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(–|-|to)\s*\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\.?$|"
+     r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekdays|weekends|bank holidays|public holidays)"
+     r"(( and | to |, | ?[–-] ?)((mon|tue|wed|thu|fri|sat|sun)[a-z]*|bank holidays))*\s*:\s*"
+     r"(closed|open|extended hours|\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?))", "opening hours"),
+    # A provider's regulator rating, a syndication credit, a logo's alternative text.
+    (r"\b(cqc|care quality commission|ofsted|jci|nabh)\b.{0,40}\brat(ing|ed)\b|\b(read|see) our (latest )?inspection report\b|"
+     r"\bcontent (supplied|provided) by\b|\bsyndicated (from|by)\b|^[\w .&'’-]{2,60} logo$", "the provider's credits and ratings"),
+    (r"\byou can (now )?book your (flu|covid|autumn|winter|spring|booster|vaccination|vaccine|jab)|"
+     r"\b(is|are|will be) closed (for|due to) (refurbishment|staff training|training|building work|maintenance|"
+     r"the bank holiday|a public holiday)\b|\b(is|are|will be) closed (from|until|on) \d", "site alert"),
+    (r"(^|[.?!]\s+)members (can|may|get)\b|\bsign in to (see|view|check|get|find)\b", "member promotion"),
     (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?|keeps?)\b|"
      r"\bdonations? (from [\w ,]{1,40})?helps? us\b|"
      r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
@@ -193,7 +204,8 @@ ANYWHERE = _rules([
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
-    (r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post|"
+    (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
+     r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post|"
      r"resource|handout) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
@@ -307,11 +319,12 @@ TRAILING_SECTIONS = _rules([
 
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
 METADATA = re.compile(
-    r"^(?P<label>(page\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
-    r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|(next )?review(ed)? (date|due|on)|next review|written|author|"
+    r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
+    r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
+    r"next review|written|author|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
     r"last (medical |clinical |content )?review(ed)?|"
-    r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|"
+    r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r"))(?P<value>\S.*)$",
@@ -350,7 +363,7 @@ COMMENT_HEADER = re.compile(
 
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
-    r"related( \w+)?|stories (from|of) .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
+    r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
     r"(most )?popular( \w+)?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
@@ -367,6 +380,7 @@ META_SECTIONS = _rules([
     (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
     (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article)", "feedback form"),
+    (r"credits|content credits", "credits"),
     (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
