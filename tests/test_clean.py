@@ -779,6 +779,24 @@ FURNITURE_IN_BODY += [
 ]
 
 
+# a Nordic hospital's and a district health service's furniture
+FURNITURE_IN_BODY += [
+    ("# Cookies on hospital.example", "cookie or privacy banner"),
+    ("Content responsible: Jane Roe, nurse manager, Oncology Clinic", "metadata"),
+    ("This page is a translation of the Swedish page. If the texts differ, the Swedish text applies.", "about this page"),
+    ("Thank you for your answer!", "comment form"),
+    ("What can we do better? Please do not write personal details.", "comment form"),
+    ("Visiting hospital: masks are recommended in wards and clinics.", "site alert"),
+    ("Expand all | Collapse all", "accordion control"),
+    ("Telephone hours: Monday–Friday 08.00–16.00, lunch closed 12.00–13.00", "contact"),
+    ("You can also send us a message when you are logged in to the patient portal.", "contact"),
+    ("Ground floor, Taranui Cancer Centre", "contact"),
+    ("Acute Oncology Line – 24 hours, 7 days", "contact"),
+    ("If you do not come and have not cancelled, you may be charged a fee.", "the clinic's prices"),
+    ("We are currently looking for participants in 3 radiotherapy studies.", "site alert"),
+]
+
+
 # Sentences that share words with that furniture, and stay.
 CONTENT_LIKE_FURNITURE = [
     # near a clinic's furniture
@@ -801,6 +819,9 @@ CONTENT_LIKE_FURNITURE = [
     "When the surgery is closed, call NHS 111 for urgent medical help.",
     "Members of your family can come with you to the appointment.",
     "The unit is closed on Sundays, so your first treatment will be on a weekday.",
+    # near a district health service's furniture
+    "Masks help protect you from infection when your blood count is low.",
+    "Thank your team if you like, but tell them about any new symptom too.",
 ]
 
 
@@ -1219,3 +1240,11 @@ def test_a_credits_section_goes_whole_over_its_metadata_lines(tmp_path: Path) ->
     source, result = _html(tmp_path, body)
     reasons, kept = _reasons(result), _kept(result)
     assert all(n in reasons for n in range(3, 9)) and kept[9] == ("heading", "At home")
+
+
+def test_related_service_cards_go_title_and_blurb() -> None:
+    lines = [TITLE, "", P1, P2, "", "Related services", "Radiation therapy",
+             "Treatment using high-energy x-rays, given at the cancer centre.", "Cancer nurse coordinators",
+             "Help to plan your tests and appointments.", "", "Was this page helpful?"]
+    reasons = _reasons(clean(_source(lines)))
+    assert all(reasons.get(n, "").startswith("link under") for n in (7, 8, 9, 10)), reasons

@@ -76,6 +76,12 @@ ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|atten
                              r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
                              r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
                              r"\blanguage assistance services?\b", re.IGNORECASE)
+# A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
+# portal the site answers messages in.
+CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception) (hours|times|address)\s*:|"
+                           r"(ground|first|second|third|\d{1,2}(st|nd|rd|th)) floor,)", re.IGNORECASE)
+PORTAL_MESSAGE = re.compile(r"\b(send us|message us|write to us)\b.{0,40}\b(patient portal|app|online)\b|"
+                            r"\blogged in to (the|your) patient portal\b")
 # A news site spoken to ("told The Medical Times"): reporting, not the site's promotion.
 REPORTED = r"\b(told|telling|speaking to|spoke to|said to|interviewed by|in an interview with)\s+(the\s+)?"
 TERMINAL = tuple(".!?:…")
@@ -282,6 +288,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
             return reason
     if _has_phone_number(text) and not advice:
         return "contact: phone number"
+    if CONTACT_HOURS.match(text) or PORTAL_MESSAGE.search(folded):
+        return "contact: hours, address or portal"
     if _words(text) <= 15:
         for rule, form in ADDRESS:
             if rule.search(text):
@@ -449,7 +457,7 @@ def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str],
         removed.setdefault(i, "navigation link")
         j = i + 1  # HTML has no blank lines to end the list: there, its lines are links
         while j < len(texts) and (lines[j].linked if html else _touches(lines, j - 1, j)) \
-                and _words(_bare(texts[j])) <= 20 and _ending(texts[j]) not in tuple(".!:…"):
+                and _words(_bare(texts[j])) <= 20 and (_ending(texts[j]) not in tuple(".!:…") or _is_card_blurb(texts, j)):
             removed.setdefault(j, f"link under '{_bare(text)}'")
             j += 1
 
@@ -472,6 +480,14 @@ def _remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
         quote = _bare(texts[i - 1])
         if SIGNATURE.match(_bare(texts[i])) and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
             removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
+
+
+def _is_card_blurb(texts: list[str], j: int) -> bool:
+    """A card's one-sentence description under its title ("Radiation therapy" / "Treatment using
+    high-energy x-rays."), in a list of related pages."""
+    title = texts[j - 1]
+    return _ending(title) not in TERMINAL and _words(title) <= 8 and _is_sentence(texts[j]) \
+        and not re.search(r"\w[.!?]\s+[A-Z]", texts[j])
 
 
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:

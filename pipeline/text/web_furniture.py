@@ -50,7 +50,8 @@ WHOLE_LINE = _rules([
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
      r"video transcript|(un)?mute|full ?screen|captions?( on| off)?", "video player"),
-    (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?|(expand|collapse) (section|answer)|"
+    (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?( ?[|/] ?(expand|collapse|open|close|show|hide) all)?|"
+     r"(expand|collapse) (section|answer)|"
      r"show me (the|all|more) .{1,60}",
      "accordion control"),
     (r"(what|how) can we help( you)?( find| with)?( today)?|what are you looking for( today)?|"
@@ -107,7 +108,7 @@ WHOLE_LINE = _rules([
 
 # Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
 ANYWHERE = _rules([
-    (r"\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
+    (r"^cookies on \S+$|\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
      r"\buses? (technical |third[- ]party )?cookies\b|\bcookies? (policy|settings|preferences|consent|banner|"
      r"notice|statement)\b|\bcookies on (the|this|our)\b|\b(set|use|store|place)s? (some )?(\w+ )?cookies (to|that|on|so)\b|"
      r"\b(accept|reject|allow|decline|refuse|essential|analytics|analytical|optional|necessary|functional|"
@@ -124,7 +125,8 @@ ANYWHERE = _rules([
      r"\bsave my name,? e-?mail\b|\bnotify me of (new|follow-up) (comments|posts)\b|"
      r"\bmust be logged in to (post|comment)\b|\bcomments are closed\b|\bpost comment\b|"
      r"\b(tell|let) (me|us) (know )?in the comments\b|\bshare your (experience|story|stories|tips?) (below|in the comments)\b|"
-     r"\b(do not|don't|please do not) (include|enter|share|give) (any )?(personal|medical|health|identifiable)\b|"
+     r"\b(do not|don't|please do not) (include|enter|share|give|write) (any )?(personal|medical|health|identifiable)\b|"
+     r"^thanks?( you)? for your (answer|feedback|response|rating|comment)s?\b|"
      r"\b(we|you) (cannot|can't|will not|won't) (reply|respond|receive a reply)\b|"
      r"\bwhat you think (of|about) (this|our) (leaflet|page|information|website|site|service)\b|\bfeedback form\b",
      "comment form"),
@@ -165,7 +167,9 @@ ANYWHERE = _rules([
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
     (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
-    (r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
+    (r"^\W*(visiting|visitor) (hospital|information|restrictions|hours|update)\W*:|\bmasks? (are|is) (now )?(recommended|required)\b|"
+     r"\bwe are (currently )?(looking for|recruiting) (participants|volunteers|patients)\b|"
+     r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
      r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
     (r"\bthis (project|website|site|page|service|content|information) (has received|received|is|was) (funding|funded)\b|"
      r"\bgrant agreement (number|no)\b", "funding credit"),
@@ -197,6 +201,11 @@ ANYWHERE = _rules([
      r"\bfrom [£$€₹¥]\s?\d|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
      r"^our (centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
      r"house|boast|are equipped)\b", "the clinic's prices and insurers"),
+    (r"\b(may|will) be charged a (fee|charge)\b|\bno[- ]show (fee|charge)\b|\bmissed[- ]appointment (fee|charge)\b",
+     "the clinic's prices and insurers"),
+    # A helpline box: its title with its hours, and its "keep this number" line.
+    (r"^[\w'’ ]{2,40}\b(line|helpline|hotline)\s*[–-]\s*(24 hours|24/7|open)\b|\bkeep this (phone )?number\b",
+     "contact: helpline box"),
     # Site banners every page of a kind of site carries: a government site's identity line, a
     # funding lapse, an operating-status note.
     (r"^an official website of the\b|^here'?s how you (know|can tell)\b|\blapse in (federal |government )?funding\b|"
@@ -205,6 +214,7 @@ ANYWHERE = _rules([
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
     (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
+     r"^this (page|text|information) is a translation\b|\bif the (texts|versions) differ\b|"
      r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post|"
      r"resource|handout) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
@@ -323,7 +333,8 @@ METADATA = re.compile(
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
     r"next review|written|author|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
-    r"last (medical |clinical |content )?review(ed)?|"
+    r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
+    r"content reviewed|"
     r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
@@ -391,6 +402,7 @@ META_SECTIONS = _rules([
     (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews", "testimonials"),
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
      r"(get|request) a call ?back|call me back|book an? [\w -]{1,30}|"
+     r"(change|cancel|rebook|reschedule|move)( or (change|cancel|rebook|reschedule|move))? (your|an) appointment|"
      r"book (online|an appointment|a consultation|your (scan|appointment|consultation))", "enquiry form"),
     (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
      r"more information)", "reference list"),
