@@ -11,6 +11,7 @@ the article body -> kinds of the rest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.text.web_furniture import (
     ADDRESS,
@@ -48,6 +49,7 @@ from pipeline.text.web_furniture import (
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
 from pipeline.text.citations import without_citation
+from pipeline.text.rule_literals import may_match, required_literals
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
@@ -59,6 +61,8 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
                                "the provider's credits and ratings"})
 # A name with its role: "Thomas D. Marchetti MD - Family Medicine", "Jane Roe, RN".
 SIGNED_ITEM = re.compile(r"^[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|MPH|MSN|BSN)\b")
+# Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
+_LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
@@ -192,6 +196,7 @@ def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
             removed[k] = "front matter (the saved page's metadata)"
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of each line many times
 def _bare(text: str) -> str:
     """Strip list and heading markers and surrounding whitespace; a table row's cells read
     "Tiredness – Rest when you need to."."""
@@ -203,16 +208,19 @@ def _bare(text: str) -> str:
     return _BULLET.sub("", text, count=1).strip()
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of each line many times
 def _fold(text: str) -> str:
     """Casefold, unify apostrophes and collapse spaces, for matching."""
     return " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of each line many times
 def _words(text: str) -> int:
     """Count whitespace-separated words."""
     return len(text.split())
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of each line many times
 def _ending(text: str) -> str:
     """Return the last meaningful character, ignoring closing quotes, brackets and a citation number."""
     stripped = without_citation(text.rstrip()).rstrip(_CLOSERS)
@@ -279,12 +287,14 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "navigation (menu or breadcrumb)"
     advice = _is_advice(text, publisher)
     long = _words(text) > LONG_LINE_WORDS
+    lowered = text.lower()
     for rule, reason in ANYWHERE + CONTACT:
         if reason == "contact: phone number" and advice:
             continue
         if long and reason not in LONG_LINE_REASONS and not reason.startswith("contact"):
             continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
-        if rule.search(folded if not reason.startswith("contact") else text):
+        on_raw = reason.startswith("contact")
+        if may_match(_LITERALS[rule], lowered if on_raw else folded) and rule.search(text if on_raw else folded):
             return reason
     if _has_phone_number(text) and not advice:
         return "contact: phone number"

@@ -1,0 +1,42 @@
+"""The pre-test before each furniture pattern may skip a pattern only when it cannot match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.text.clean import _bare, _fold
+from pipeline.text.rule_literals import may_match, required_literals
+from pipeline.text.web_furniture import ANYWHERE, CONTACT
+from tests.test_clean import CONTENT_LIKE_FURNITURE, FURNITURE_IN_BODY
+
+
+@pytest.mark.parametrize(("pattern", "literals"), [
+    (r"\bwe use cookies\b|\ball rights reserved\b", {"we use cookies", "all rights reserved"}),
+    (r"^advertisement\b|^sponsored\b", {"advertisement", "sponsored"}),  # "^" taken out in front by the parser
+    (r"\bmasks? (are|is) required", {"mask"}),  # an optional letter ends the fixed text
+    (r"^\W*(photo|image)s?\s*:", {"photo", "image"}),  # optional before any text is skipped
+    (r"[\w.+-]+@[\w-]+", None),  # no fixed start: always run
+])
+def test_the_fixed_start_of_a_pattern(pattern: str, literals: set[str] | None) -> None:
+    found = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert (found if found is None else set(found)) == literals
+
+
+def test_the_pretest_never_skips_a_pattern_that_matches() -> None:
+    lines = [line for line, _ in FURNITURE_IN_BODY] + list(CONTENT_LIKE_FURNITURE)
+    matched = 0
+    for rule, _ in ANYWHERE + CONTACT:
+        literals = required_literals(rule)
+        for line in lines:
+            for text in (_fold(_bare(line)), line):
+                if rule.search(text):
+                    matched += 1
+                    assert may_match(literals, text.lower()), (rule.pattern[:60], line)
+    assert matched > len(FURNITURE_IN_BODY)  # the furniture table exercises the patterns
+
+
+def test_most_patterns_have_a_pretest() -> None:
+    rules = ANYWHERE + CONTACT
+    assert sum(required_literals(rule) is not None for rule, _ in rules) >= 0.8 * len(rules)
