@@ -17,7 +17,8 @@ from tests.test_clean import CONTENT_LIKE_FURNITURE, FURNITURE_IN_BODY
     (r"^advertisement\b|^sponsored\b", {"advertisement", "sponsored"}),  # "^" taken out in front by the parser
     (r"\bmasks? (are|is) required", {"mask"}),  # an optional letter ends the fixed text
     (r"^\W*(photo|image)s?\s*:", {"photo", "image"}),  # optional before any text is skipped
-    (r"[\w.+-]+@[\w-]+", None),  # no fixed start: always run
+    (r"[\w.+-]+@[\w-]+", {"@"}),  # no fixed start: the sign it always holds
+    (r"^[\"“]{2}.{10,}$", None),  # nothing fixed at all: always run
 ])
 def test_the_fixed_start_of_a_pattern(pattern: str, literals: set[str] | None) -> None:
     found = required_literals(re.compile(pattern, re.IGNORECASE))
@@ -39,4 +40,4 @@ def test_the_pretest_never_skips_a_pattern_that_matches() -> None:
 
 def test_most_patterns_have_a_pretest() -> None:
     rules = ANYWHERE + CONTACT
-    assert sum(required_literals(rule) is not None for rule, _ in rules) >= 0.8 * len(rules)
+    assert sum(required_literals(rule) is not None for rule, _ in rules) >= 0.9 * len(rules)

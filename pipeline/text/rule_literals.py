@@ -19,15 +19,44 @@ _MIN_LENGTH = 2
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-cased texts one of which any match of the pattern starts with (None: no such set)."""
+    """Lower-cased texts one of which any match of the pattern contains (None: no such set).
+
+    Per alternative: the fixed text it starts with, or else the longest fixed text it holds
+    between its other parts ("@" in an e-mail address, " logo" in "<name> logo").
+    """
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    prefixes = _alternatives(list(parsed), 0)
-    if not prefixes or any(len(prefix) < _MIN_LENGTH for prefix in prefixes):
-        return None
-    return frozenset(prefix.lower() for prefix in prefixes)
+    branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is sre.BRANCH else [parsed]
+    found: set[str] = set()
+    for branch in branches:
+        prefixes = _prefixes(list(branch), 0)
+        if prefixes and all(_useful(prefix) for prefix in prefixes):
+            found.update(prefixes)
+            continue
+        run = _longest_run(list(branch))
+        if not _useful(run):
+            return None
+        found.add(run)
+    return frozenset(text.lower() for text in found)
+
+
+def _useful(text: str) -> bool:
+    """Long enough to test for: two characters, or one sign such as "@" or "?"."""
+    return len(text) >= _MIN_LENGTH or (len(text) == 1 and not text.isalnum() and not text.isspace())
+
+
+def _longest_run(items: list) -> str:
+    """The longest stretch of plain characters a sequence always contains."""
+    best = current = ""
+    for op, argument in items:
+        if op is sre.LITERAL:
+            current += chr(argument)
+            best = max(best, current, key=len)
+        else:
+            current = ""  # any other part (a class, a group, an optional part) breaks the stretch
+    return best
 
 
 def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
