@@ -12,33 +12,45 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import PurePosixPath
 
 from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
+    ATTENTION_LABEL,
     AUTHOR_LINK,
+    BACK_TO_TOP,
     BARE_DATE,
+    BULLET,
     BYLINE,
     BYLINE_PARTS,
+    CALL_TO_ACTION,
     CITATION,
     COMMENT_HEADER,
     COMPANY,
+    CONDITION,
     CONTACT,
+    CONTACT_HOURS,
+    CONTACT_LABEL,
     CROSS_REFERENCE,
     DATE,
     DEPICTION,
+    FIRST_PERSON,
     HOME,
     IMAGE_FILE,
     LINK_LEAD_IN,
     MARKDOWN_LINK,
-    META_SECTIONS,
     METADATA,
     METADATA_KEYS,
+    META_SECTIONS,
     PHONE_DIGITS,
+    PORTAL_MESSAGE,
     READING_TIME,
     RELATED_HEADING,
+    REPORTED,
     SEPARATORS,
     SIGNATURE,
+    SIGNED_ITEM,
     SITE_NAME,
     STAFF_LINE,
     STAFF_NAME,
@@ -49,6 +61,7 @@ from pipeline.text.web_furniture import (
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
 from pipeline.text.citations import without_citation
+from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.rule_literals import may_match, required_literals
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
@@ -59,39 +72,12 @@ LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may ta
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings"})
-# A name with its role: "Thomas D. Marchetti MD - Family Medicine", "Jane Roe, RN".
-SIGNED_ITEM = re.compile(r"^[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|MPH|MSN|BSN)\b")
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
-# The site speaking of itself, or of its own services.
-FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
-# When to call, as a condition (not only opening hours such as "24 hours a day").
-CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?)\b",
-                       re.IGNORECASE)
-# "Call ...", "Please phone ...": an imperative that only hands out the number.
-CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
-                            re.IGNORECASE)
-# A line that opens as contact data does ("Phone (02) 5550 4310, Monday to Friday ...").
-CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d|"
-                           r"^[^:.!?]{2,60}:\s*[+(]?\d[\d ().-]{6,}\d", re.IGNORECASE)  # "Imaging Scheduling: 312-555-0163"
-# The language-help taglines US health sites print in many languages ("ATENCIÓN: si habla
-# español ... Llame al ...", "CHÚ Ý: ..."), and their English line.
-ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|"
-                             r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
-                             r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
-                             r"\blanguage assistance services?\b", re.IGNORECASE)
-# A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
-# portal the site answers messages in.
-CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception) (hours|times|address)\s*:|"
-                           r"(ground|first|second|third|\d{1,2}(st|nd|rd|th)) floor,)", re.IGNORECASE)
-PORTAL_MESSAGE = re.compile(r"\b(send us|message us|write to us)\b.{0,40}\b(patient portal|app|online)\b|"
-                            r"\blogged in to (the|your) patient portal\b")
-# A news site spoken to ("told The Medical Times"): reporting, not the site's promotion.
-REPORTED = r"\b(told|telling|speaking to|spoke to|said to|interviewed by|in an interview with)\s+(the\s+)?"
+_BULLET = BULLET  # a list item's mark: "-", "•", "1.", "a)", "☐"
 TERMINAL = tuple(".!?:…")
 SOFT_END = tuple(";,")
 
-_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)(?=.+(\*\*|__)\s*$)")
 _BOLD_END = re.compile(r"(\*\*|__)\s*$")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
@@ -131,13 +117,14 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_repeats(texts, removed)
     _remove_credited_captions(lines, texts, removed)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
-    # Markdown and HTML a line run without blank lines may be one wrapped paragraph.
-    plain = source.path.lower().endswith(".txt")
-    items, runs = _list_items(lines, texts, removed, plain)
+    # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
+    suffix = PurePosixPath(source.path).suffix.lower()
+    html = suffix in HTML_SUFFIXES
+    plain = not html and suffix not in MARKDOWN_SUFFIXES
+    items, runs = _list_items(lines, texts, removed, plain, html)
     items |= _table_rows(lines, texts, removed)
     _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
-    html = source.path.lower().endswith((".html", ".htm"))
     _remove_links_under_link_headings(lines, texts, removed, html)
     _remove_contact_surroundings(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
@@ -639,8 +626,8 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
     return wrapped
 
 
-def _list_items(lines: list[SourceLine], texts: list[str],
-                removed: dict[int, str], plain: bool = False) -> tuple[set[int], dict[int, int]]:
+def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                plain: bool = False, html: bool = False) -> tuple[set[int], dict[int, int]]:
     """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in.
 
     In plain text (plain=True) the lines right under a lead-in, with no blank line between, are
@@ -654,7 +641,7 @@ def _list_items(lines: list[SourceLine], texts: list[str],
         if not _is_lead_in(texts[lead]):
             continue
         last, tight = lead, None  # tight: items so far were not separated by blank lines
-        told = _told_items(lines, texts, kept, pos, plain)
+        told = _told_items(lines, texts, kept, pos, plain, html)
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
             gap = lines[i].number - lines[last].number > 1
@@ -694,14 +681,15 @@ def _is_rule_row(text: str) -> bool:
     return bool(re.fullmatch(r"\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", text))
 
 
-def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos: int, plain: bool) -> set[int]:
+def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos: int, plain: bool,
+                html: bool) -> set[int]:
     """Whole sentences that are a lead-in's items, one to a line ("During the scan:" / "The table
     moves ..." / "You will need to lie still."): the block of lines right under the lead-in (or
     after one blank line, then two or more), closed by a blank line, with no bullets, each line a
     line of its own: plain text, or Markdown lines joined by hard breaks (two spaces, a backslash)."""
     if pos + 1 >= len(kept):
         return set()
-    if lines[kept[pos]].region:  # HTML: no blank lines; short one-sentence paragraphs up to a heading
+    if html:  # no blank lines: short one-sentence paragraphs up to a heading
         block = []
         for k in kept[pos + 1:pos + 13]:
             if _HEADING_MARK.match(texts[k]) or not _is_sentence(texts[k]) or _words(texts[k]) > 30 \
@@ -831,7 +819,6 @@ def _is_sentence(text: str) -> bool:
     return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
 
 
-_BACK_TO_TOP = re.compile(r"((back|go|scroll|return) to (the )?)?top( of (the )?page)?")
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
                      "navigation", "member promotion")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
@@ -860,7 +847,7 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue
         block = []  # the lines under it, up to a blank line or the next heading (HTML has no blank lines)
         j = i + 1
-        while j < len(texts) and (html or _touches(lines, j - 1, j)) and not _BACK_TO_TOP.fullmatch(
+        while j < len(texts) and (html or _touches(lines, j - 1, j)) and not BACK_TO_TOP.fullmatch(
                 _fold(_bare(texts[j])).strip(_EDGE_JUNK)) and (  # HTML: no blank lines to end a block; "Back to top" ends one
                 j in removed or j in items or _kind(texts[j], False) != "heading"):
             block.append(j)

@@ -15,6 +15,7 @@ from pipeline.models import Source, SourceLine, SourceMeta
 
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})  # text files whose line breaks may be soft wraps
 
 # Only these three terminators end a line. str.splitlines() would also split on
 # \x0c, \x1c-\x1e, \x85, \u2028 and \u2029 and shift every later line number.

@@ -15,11 +15,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from pipeline.models import Source
+from pipeline.text.web_furniture import BULLET
 
 RUN = 4  # consecutive labels that make a template block
 _LABEL_MAX_WORDS = 6
 _HEADING = re.compile(r"^\s*#{1,6}\s")
-_BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)])\s+")
 
 
 def shared_furniture(sources: Sequence[Source]) -> dict[str, frozenset[int]]:
@@ -59,5 +59,5 @@ def _label_runs(source: Source) -> list[tuple[tuple[str, ...], tuple[int, ...]]]
 def _is_label(text: str) -> bool:
     """A menu entry's shape: a few words, no bullet, no sentence punctuation at the end."""
     stripped = text.strip()
-    return (not _BULLET.match(stripped) and len(stripped.split()) <= _LABEL_MAX_WORDS
+    return (not BULLET.match(stripped) and len(stripped.split()) <= _LABEL_MAX_WORDS
             and stripped[-1:] not in ".!?:;,")

@@ -10,6 +10,12 @@ import re
 
 Rule = tuple[re.Pattern[str], str]
 
+# A list item's mark at the start of a line: "-", "•", "1.", "a)", a checkbox.
+BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
+# "Back to top" and its variants, a link that closes a section rather than belonging to it.
+_BACK_TO_TOP = r"((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?"
+BACK_TO_TOP = re.compile(_BACK_TO_TOP)
+
 
 def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Rule, ...]:
     """Compile a table of (pattern, reason)."""
@@ -39,7 +45,7 @@ WHOLE_LINE = _rules([
      r"related( articles| posts| content| stories| topics| news| links)?|"
      r"you (may|might) also (like|be interested in)|recommended( for you| articles| reading)?|"
      r"(most )?popular( posts| articles| now)?|most read|latest (news|posts|articles)|"
-     r"trending( now)?|((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?|see also|"
+     r"trending( now)?|" + _BACK_TO_TOP + r"|see also|"
      r"more from .+|more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)|"
      r"meet (all )?(of )?our (\w+ ){0,2}(team|consultants?|doctors?|specialists?|experts?|staff|nurses?|surgeons?|"
      r"oncologists?|physicians?|radiologists?|radiographers?)|"
@@ -422,3 +428,33 @@ LINK_LEAD_IN = re.compile(
     r"our (other )?(guides?|articles?|pages?|resources)|(other|useful|similar) (guides?|articles?|"
     r"pages?|stories|resources|links)|you (may|might) also)\b", re.IGNORECASE)
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+# Phrases clean weighs in context: a reviewer's name and role, who offers a phone number and on
+# what terms (clean._is_advice), a news site being told something.
+# A name with its role: "Thomas D. Marchetti MD - Family Medicine", "Jane Roe, RN".
+SIGNED_ITEM = re.compile(r"^[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|MPH|MSN|BSN)\b")
+# The site speaking of itself, or of its own services.
+FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
+# When to call, as a condition (not only opening hours such as "24 hours a day").
+CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?)\b",
+                       re.IGNORECASE)
+# "Call ...", "Please phone ...": an imperative that only hands out the number.
+CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
+                            re.IGNORECASE)
+# A line that opens as contact data does ("Phone (02) 5550 4310, Monday to Friday ...").
+CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d|"
+                           r"^[^:.!?]{2,60}:\s*[+(]?\d[\d ().-]{6,}\d", re.IGNORECASE)  # "Imaging Scheduling: 312-555-0163"
+# The language-help taglines US health sites print in many languages ("ATENCIÓN: si habla
+# español ... Llame al ...", "CHÚ Ý: ..."), and their English line.
+ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|"
+                             r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
+                             r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
+                             r"\blanguage assistance services?\b", re.IGNORECASE)
+# A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
+# portal the site answers messages in.
+CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception) (hours|times|address)\s*:|"
+                           r"(ground|first|second|third|\d{1,2}(st|nd|rd|th)) floor,)", re.IGNORECASE)
+PORTAL_MESSAGE = re.compile(r"\b(send us|message us|write to us)\b.{0,40}\b(patient portal|app|online)\b|"
+                            r"\blogged in to (the|your) patient portal\b")
+# A news site spoken to ("told The Medical Times"): reporting, not the site's promotion.
+REPORTED = r"\b(told|telling|speaking to|spoke to|said to|interviewed by|in an interview with)\s+(the\s+)?"
