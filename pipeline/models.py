@@ -31,6 +31,7 @@ class SourceLine:
     text: str
     linked: bool = False  # HTML: the line's text is all link text (a menu entry, a related link)
     region: str = ""  # HTML: the page landmark it sits in: main, nav, header, footer, aside, alert ("" none)
+    marked: str = ""  # HTML: the furniture word of the small box's class or id it sits in ("promo", "share")
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,17 @@ BOILERPLATE = [
     ("Caption: Volunteers at the charity's summer fun run.", "caption"),
     ("📸 Photo: nurses at the new day unit. Credit: Jane Roe", "photo credit"),
     ("The ward was refurbished in 2022. Image: Hospital archive", "photo credit"),
+    # an encyclopedia's and a shop's furniture: link lines, labels, disclaimers, product tiles
+    ("Learn more: Eating Well During Cancer Treatment", "another article"),
+    ("Find Services: Find a medical imaging clinic near you", "another article"),
+    ("Topic Contents", "contents"),
+    ("Also available in: Français", "language switcher"),
+    ("This information does not replace the advice of a doctor. Tidewell Library disclaims any "
+     "warranty or liability for your use of this information.", "disclaimer"),
+    ("The information on this page is not intended to replace medical advice from your doctor.", "disclaimer"),
+    ("4.7 (318)", "shop product"),
+    ("£5.75 £1.15 per 100g", "shop product"),
+    ("Add to basket", "shop product"),
 ]
 
 
@@ -822,6 +833,12 @@ CONTENT_LIKE_FURNITURE = [
     # near a district health service's furniture
     "Masks help protect you from infection when your blood count is low.",
     "Thank your team if you like, but tell them about any new symptom too.",
+    # near an encyclopedia's and a shop's furniture
+    "Find a comfortable position before the scan starts.",
+    "Learn more about your treatment from your nurse.",
+    "Immunotherapy does not replace surgery for most early cancers.",
+    "The dose is 4 (four) tablets a day for 5 days.",
+    "Call 8-1-1 if you have a fever and cannot reach your team.",
 ]
 
 
@@ -1248,3 +1265,92 @@ def test_related_service_cards_go_title_and_blurb() -> None:
              "Help to plan your tests and appointments.", "", "Was this page helpful?"]
     reasons = _reasons(clean(_source(lines)))
     assert all(reasons.get(n, "").startswith("link under") for n in (7, 8, 9, 10)), reasons
+
+
+def test_a_long_last_breadcrumb_is_the_pages_own_title_and_the_title_below_stays() -> None:
+    lines = ["Health Topics A-Z", "HealthLink Files", "Healthy Eating", "",
+             "Respiratory illness season: flu and COVID-19 vaccines are now available. Find a clinic near you.",
+             "Home", "Health Topics A-Z", "Immunotherapy: Side Effects of Checkpoint Inhibitors", "",
+             "Immunotherapy: Side Effects of Checkpoint Inhibitors", "Print", "Share", "", "Topic Overview", P1, P2]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[8].startswith("navigation (breadcrumb")
+    assert kept[10] == ("heading", "Immunotherapy: Side Effects of Checkpoint Inhibitors")
+    assert 5 in reasons  # a banner between the menu and the breadcrumbs is the site's
+    assert kept[14] == ("heading", "Topic Overview")
+    _check_partition(source, result)
+
+
+def test_a_title_over_share_buttons_stays_above_its_first_sections_heading() -> None:
+    lines = ["Home", "Health Topics", "", "Radiation Therapy: Care Instructions", "Print", "Share", "",
+             "Overview", P1, P2]
+    kept = _kept(clean(_source(lines)))
+    assert kept[4] == ("heading", "Radiation Therapy: Care Instructions") and kept[8] == ("heading", "Overview")
+
+
+def test_a_second_lead_in_under_a_list_opens_its_own_list() -> None:
+    lines = [TITLE, "", P1, "", "Call 911 right away if you have:", "Severe trouble breathing.",
+             "Chest pain.", "Call your care team now if you have:", "A fever of 38°C or higher.",
+             "A new cough.", "", "Watch closely for changes, and contact your care team if:",
+             "1. You feel more tired than you expected.", "2. You have new pain.",
+             "Be sure to call your team if:", "1. You have questions about a side effect.", "", P2]
+    source = _source(lines)
+    result = clean(source)
+    kept = _kept(result)
+    assert [kept[n][0] for n in (5, 6, 7, 8, 9, 10)] == ["paragraph", "item", "item", "paragraph", "item", "item"]
+    assert [kept[n][0] for n in (12, 13, 14, 15, 16)] == ["paragraph", "item", "item", "paragraph", "item"]
+    _check_partition(source, result)
+
+
+def test_the_sites_own_number_offered_in_the_article_goes_and_advice_to_call_it_stays() -> None:
+    lines = ["Call 8-1-1 to speak with a nurse, 24/7", "Health Topics", "Healthy Eating", "", TITLE, "", P1, "",
+             "Not sure if a symptom is serious?",
+             "Call 8-1-1 to speak with a registered nurse, any time of the day or night.", "",
+             "Call 8-1-1 if you have a fever and cannot reach your team.", "",
+             "Call 8-2-2 to speak with a nurse at the cancer centre, any time.", "", P2]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[1] == "before the article"
+    assert reasons[10].startswith("contact: the site's own number") and reasons[9].startswith("title of a box")
+    assert 12 in kept  # when to call: advice
+    assert 14 in kept  # another service's number, not the site's
+    _check_partition(source, result)
+
+
+def test_an_accordions_expand_all_leaves_its_sections_heading(tmp_path: Path) -> None:
+    body = "\n".join([f"<main><h1>CT scan</h1><p>{P1}</p>", "<section><h2>Your questions answered</h2>",
+                      "<p><button>Expand all</button></p>", "<h3><button>Will the scan hurt?</button></h3>",
+                      "<p>No, you will not feel the scan itself.</p></section></main>"])
+    source, result = _html(tmp_path, body)
+    assert _kept(result)[3] == ("heading", "Your questions answered")
+
+
+def test_a_small_box_the_page_names_as_furniture_goes(tmp_path: Path) -> None:
+    tiles = "\n".join(['<section class="product-carousel"><h2>Shop sensitive skin care</h2>',
+                       '<div class="product-tile"><h3><a href="/p1">Gentle Cream 500g</a></h3>', "<p>Soothes dry skin.</p></div>",
+                       "</section>", '<aside class="service-promo"><h2>Ask our pharmacist</h2>',
+                       "<p>Our pharmacists can talk to you in a private room.</p></aside>"])
+    body = "\n".join([f"<main><h1>Radiotherapy</h1><p>{P1}</p>", tiles, f"<p>{P2}</p>",
+                      '<div class="promo-content"><p>A content wrapper is the article.</p></div></main>'])
+    source, result = _html(tmp_path, body)
+    reasons, kept = _reasons(result), _kept(result)
+    assert all("class or id" in reasons[n] for n in (3, 4, 5, 7, 8)), reasons
+    assert reasons[3].endswith('"product")') and reasons[8].endswith('"promo")')
+    assert 9 in kept and 10 in kept
+
+
+def test_a_whole_page_in_a_box_named_like_furniture_is_left_to_the_other_rules(tmp_path: Path) -> None:
+    paragraphs = "\n".join(f"<p>Paragraph {n} of the article about radiotherapy and its side effects.</p>" for n in range(20))
+    source, result = _html(tmp_path, f'<div class="product-page"><h1>Radiotherapy</h1>\n{paragraphs}</div>')
+    assert not any("class or id" in r.reason for r in result.removed)
+
+
+def test_a_credits_section_goes_over_a_labelled_reviewer_and_the_names_under_it() -> None:
+    lines = [TITLE, "", P1, "", "Credits", "Current as of: April 3, 2024", "Author: Library Staff",
+             "Medical Review: Anand Rai MD - Medical Oncology", "Helen Moss MD - Family Medicine", "",
+             "Living with treatment", P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[8] == reasons[9] == "credits" and kept[11] == ("heading", "Living with treatment")

@@ -51,6 +51,8 @@ from pipeline.text.web_furniture import (
     SEPARATORS,
     SIGNATURE,
     SIGNED_ITEM,
+    CALLED_NUMBER,
+    SERVICE_OFFER,
     SITE_NAME,
     STAFF_LINE,
     STAFF_NAME,
@@ -135,6 +137,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles)
+    _remove_site_number_offers(lines, texts, removed, items)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items),
@@ -167,6 +170,9 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
         region = line.region
         if i != title and (region in ("alert", "nav", "form", "header", "footer", "aside") or (main and region != "main")):
             removed[i] = _REGION_REASONS[region]
+        elif line.marked:
+            removed[i] = f'a box the page names as its own (class or id "{line.marked}")'
+
 
 
 # A Markdown table row: "| Tiredness | Rest when you need to. |" (the "| --- |" rule has no words).
@@ -426,10 +432,19 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         removed.setdefault(i, reason)
         j = i + 1
         while j < len(texts) and (j in removed or _BULLET.match(texts[j]) or _kind(texts[j], False) != "heading"
-                                  or (_is_lead_in(texts[j - 1]) or SIGNED_ITEM.match(texts[j - 1]))
-                                  and not _HEADING_MARK.match(texts[j]) and SIGNED_ITEM.match(texts[j])):
+                                  or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
+                                  and not _HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
+
+
+def _is_signed(text: str, labelled: bool = False) -> bool:
+    """A name with its role ("Helen Moss MD - Family Medicine"), or with a label before it too
+    ("Medical Review: Anand Rai MD - Medical Oncology") when labelled is set."""
+    bare = _bare(text)
+    if labelled:
+        bare = re.sub(r"^[A-Za-z][\w ]{1,30}:\s*", "", bare)
+    return bool(SIGNED_ITEM.match(bare))
 
 
 def _remove_reference_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -506,8 +521,8 @@ def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], remove
             continue
         run = [i]
         while len(run) < 7 and _touches(lines, run[-1], run[-1] + 1) and _is_short_entry(texts[run[-1] + 1]) \
-                and _words(texts[run[-1] + 1]) <= 5:
-            run.append(run[-1] + 1)
+                and (_words(texts[run[-1] + 1]) <= 5 or not _touches(lines, run[-1] + 1, run[-1] + 2)):
+            run.append(run[-1] + 1)  # the last entry is the page's own title, and may be long
         after = run[-1] + 1
         # The trail stands alone: a blank line (or the end) after it, and two to six entries.
         if 2 <= len(run) <= 6 and (after >= len(texts) or not _touches(lines, run[-1], after) or after in removed):
@@ -650,7 +665,8 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
             asks = question if asks is None else asks
             following = kept[nxt + 1] if nxt + 1 < len(kept) else None
             indented = _is_indented(lines[i].text)  # a list item's own paragraph, even after a blank line
-            sandwiched = (not gap or indented) and last != lead and bool(_BULLET.match(texts[last])) and (
+            sandwiched = (not gap or indented) and last != lead and bool(_BULLET.match(texts[last])) \
+                and not _is_lead_in(texts[i]) and (  # a new lead-in opens its own list
                 indented or plain and following is not None
                 and _touches(lines, i, following) and bool(_BULLET.match(texts[following])))
             if not bullet and not sandwiched and i not in told and (
@@ -705,6 +721,9 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
         return set()
     end = _block_end(lines, kept, start)
     block = kept[pos + 1:end + 1]
+    # Another lead-in in the block opens the next list ("Call 999 if you have:" ... "Call your
+    # team if you have:" ...): this one's items end above it.
+    block = block[:next((n for n, k in enumerate(block) if _is_lead_in(texts[k])), len(block))]
     if len(block) < (1 if start == pos else 2) or any(_BULLET.match(texts[k]) for k in block):
         return set()
     separate = plain or all(lines[k].text.endswith(("  ", "\\")) for k in block[:-1])
@@ -855,12 +874,43 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
         if not block or not all(k in removed for k in block):
             continue
         reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]
+        if all(r == "accordion control" for r in reasons):
+            continue  # "Expand all" works the questions below the heading: the section goes on there
         if _ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
         elif _words(_bare(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
             # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
             # appeal or call to action: the box is the site's, and so is its title.
             removed[i] = f"title of a box of removed lines ({reasons[0]})"
+
+
+def _remove_site_number_offers(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                               items: set[int]) -> None:
+    """Remove the site's helpline box inside the article: "Call 8-1-1 to speak with a nurse, any
+    time." offering the number its header or footer gives, with no condition saying when to call
+    (advice: "Call 8-1-1 if ..."), and the box's question title above it ("Not sure if a symptom
+    is serious?")."""
+    site = {_digits(number) for i in removed for number in _numbers(texts[i])}
+    for i, text in enumerate(texts):
+        if i in removed or i in items or _kind(text, False) == "heading":
+            continue
+        called = CALLED_NUMBER.match(_bare(text))
+        if not called or _digits(called.group(1)) not in site or CONDITION.search(text) \
+                or not SERVICE_OFFER.search(text):
+            continue
+        removed[i] = "contact: the site's own number (its header or footer gives it too)"
+        if i > 0 and i - 1 not in removed and _touches(lines, i - 1, i) and _ending(texts[i - 1]) == "?" \
+                and _words(_bare(texts[i - 1])) <= 12:
+            removed[i - 1] = "title of a box of removed lines (the site's own number)"
+
+
+def _numbers(text: str) -> list[str]:
+    """The phone numbers a line gives: long ones anywhere, short ones ("8-1-1") after "call"."""
+    return [m.group(1) for m in CALLED_NUMBER.finditer(text)] + [m.group() for m in PHONE_DIGITS.finditer(text)]
+
+
+def _digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
 
 
 def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:
@@ -919,6 +969,11 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
             removed[i] = "after the article"
 
 
+# Removal reasons of a site's menus and trails (a paragraph they follow is in the page's chrome).
+_MENU_REASONS = ("navigation menu", "navigation (breadcrumb", "navigation (menu or breadcrumb", "navigation (an HTML <nav>",
+                 "site template")
+
+
 def _article_start(texts: list[str], removed: dict[int, str]) -> int | None:
     """The first paragraph of the article body, or None when the page has no paragraph.
 
@@ -929,12 +984,14 @@ def _article_start(texts: list[str], removed: dict[int, str]) -> int | None:
     paragraphs = [i for i in kept if _is_paragraph(texts[i])]
     if not paragraphs:
         return None
-    return next((p for p in paragraphs if _opens_article(texts, kept, p)), paragraphs[0])
+    return next((p for p in paragraphs if _opens_article(texts, kept, p, removed)), paragraphs[0])
 
 
-def _opens_article(texts: list[str], kept: list[int], paragraph: int) -> bool:
+def _opens_article(texts: list[str], kept: list[int], paragraph: int, removed: dict[int, str]) -> bool:
     """Tell whether article text follows a paragraph: within the next three kept lines, another
     paragraph, a list, or a heading with its paragraph; not a run of menu labels."""
+    if paragraph + 1 < len(texts) and removed.get(paragraph + 1, "").startswith(_MENU_REASONS):
+        return False  # a banner between the menu and the breadcrumbs is the site's, not the article's
     after = [i for i in kept if i > paragraph][:3]
     return any(_is_paragraph(texts[i]) or _is_sentence(texts[i]) or _BULLET.match(texts[i])
                or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)
@@ -961,11 +1018,16 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
         return set()  # a label inside a column of labels no rule knew is a menu entry ("Your health" / "Cards and schemes")
     titles = {last}
     if before is not None and _words(_bare(texts[before])) >= 3:
-        # Only a byline or date may stand between them; across a menu it is the last menu item.
+        # Only a byline, a date, share buttons or a contents list may stand between them
+        # (a title and its first section's heading); across a menu it is the last menu item.
         between = range(before + 1, last)
-        if all(removed.get(j, "").startswith("metadata") for j in between):
+        if all(removed.get(j, "").startswith(_BESIDE_TITLE) for j in between):
             titles.add(before)
     return titles
+
+
+# Removal reasons of what a page prints beside its title.
+_BESIDE_TITLE = ("metadata", "share buttons", "print or download link", "reading time", "contents")
 
 
 def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> set[int]:

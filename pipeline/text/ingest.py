@@ -164,10 +164,28 @@ _LANDMARK_TAGS = {"main": "main", "article": "main", "nav": "nav", "header": "he
                   "aside": "aside"}
 _LANDMARK_ROLES = {"main": "main", "article": "main", "navigation": "nav", "banner": "header",
                    "contentinfo": "footer", "complementary": "aside", "alert": "alert", "search": "nav"}
+# Words of a class or id that name a box as the site's, the signal readability-style extractors
+# weigh ("product-tile", "promo-banner", "share-bar"); a wrapper also named "content" or "main"
+# is not one, and only a small box (a whole page can sit in a "product-page") counts.
+_FURNITURE_CLASS_WORDS = frozenset(
+    "ad ads advert advertisement adslot sponsor sponsored promo promotion product products carousel "
+    "newsletter subscribe signup share sharing breadcrumb breadcrumbs cookie cookies consent gdpr "
+    "related comments disqus shoutbox skyscraper pagination pager popup basket cart upsell".split())
+_CONTENT_CLASS_WORDS = frozenset("article body main content".split())
+_BOX_MAX_LINES = 15
+_CLASS_WORD = re.compile(r"[a-z0-9]+")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # A figure caption describes a picture the text does not show: its lines keep their place
 # (and line number) but say what they are, as a "Caption:" line in a text file would.
 _CAPTION_MARK = "Caption: "
+
+
+def _furniture_word(attrs: list[tuple[str, str | None]]) -> str:
+    """The furniture word of an element's class or id ("promo" in "service-promo__box"), or ""."""
+    words = _CLASS_WORD.findall(" ".join(value or "" for name, value in attrs if name in ("class", "id")).lower())
+    if _CONTENT_CLASS_WORDS.intersection(words):
+        return ""
+    return next((word for word in words if word in _FURNITURE_CLASS_WORDS), "")
 
 
 class _TextExtractor(HTMLParser):
@@ -187,6 +205,7 @@ class _TextExtractor(HTMLParser):
         self._open: list[tuple[str, str]] = []  # open elements with the landmark each opens ("" none)
         self._region = ""  # landmark of the pending line
         self._forms: list[int] = []  # where each open <form>'s lines start in self.lines
+        self._boxes: list[tuple[str, int]] = []  # per open element: its furniture class word, its first line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -199,7 +218,10 @@ class _TextExtractor(HTMLParser):
             self._forms.append(len(self.lines))
         if tag not in _VOID:
             role = (dict(attrs).get("role") or "").strip().lower()
+            if tag in _BLOCKS and not self._skip:
+                self._flush()  # the box's lines start here
             self._open.append((tag, _LANDMARK_ROLES.get(role) or _LANDMARK_TAGS.get(tag, "")))
+            self._boxes.append((_furniture_word(attrs) if tag in _BLOCKS else "", len(self.lines)))
         if tag in _SKIPPED:
             self._skip += 1
         elif tag in _VOID_BREAKS:
@@ -224,7 +246,10 @@ class _TextExtractor(HTMLParser):
         if closing is not None:  # an end tag closes what was left open inside it
             if tag in _BLOCKS and not self._skip:
                 self._flush()
+            for word, start in reversed(self._boxes[closing:]):
+                self._mark_box(word, start)
             del self._open[closing:]
+            del self._boxes[closing:]
         if tag == "form" and self._forms:
             self._flush()
             self._mark_form(self._forms.pop())
@@ -267,6 +292,11 @@ class _TextExtractor(HTMLParser):
         whole page in one <form> (ASP.NET): a form of many lines is left to the other rules."""
         if len(self.lines) - start <= _FORM_MAX_LINES:
             self.lines[start:] = [replace(line, region="form") for line in self.lines[start:]]
+
+    def _mark_box(self, word: str, start: int) -> None:
+        """Mark the lines of a small box whose class or id names it as furniture."""
+        if word and 0 < len(self.lines) - start <= _BOX_MAX_LINES:
+            self.lines[start:] = [line if line.marked else replace(line, marked=word) for line in self.lines[start:]]
 
     def _landmark(self) -> str:
         """The landmark the text at this point sits in: an alert or a menu anywhere, else main

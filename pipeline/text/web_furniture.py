@@ -98,7 +98,7 @@ WHOLE_LINE = _rules([
      r"did you find this (article|page|information) (helpful|useful)", "feedback widget"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
     (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information)"
-     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of )?contents|jump to( a)? section|"
+     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |article |guide |section )?contents|jump to( a)? section|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
      "contents or page label"),
@@ -148,7 +148,8 @@ ANYWHERE = _rules([
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
     (r"^(read|see) (also|next)\b|^also (read|see)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
      r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
-     r"^read (about|on)\b[^.!?]*$|^(find out|learn|read) more (about|on)\b[^.!?]*$|"
+     r"^read (about|on)\b[^.!?]*$|^(find out|learn|read) more (about|on)\b[^.!?]*$|^(learn|find out) more\s*[:»›]\s*\S[^.!?]*$|"
+     r"^([\w ]{1,30}:\s*)?(find|search for|locate) (a|an|your) [\w ,&-]{1,40} (near you|in your area)$|"
      r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
      r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
@@ -159,7 +160,7 @@ ANYWHERE = _rules([
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
     (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
-    (r"^(read|view|available|see) (this|it|this page) in\s*:", "language switcher"),
+    (r"^(also )?(read|view|available|see) ((this|it|this page) )?in\s*:", "language switcher"),
     (r"^\[\^\w+\]:", "reference list (footnotes)"),
     (r"\b(order|download)( or (order|download))? (our|a|the) free (guide|booklet|leaflet|fact ?sheet|information pack)\b|"
      r"^free (booklet|guide|information pack)$", "download offer"),
@@ -243,7 +244,14 @@ ANYWHERE = _rules([
      r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
      r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
      r"^(this|it) is (for )?general information only\b|\bfor (general|educational) (information|purposes) only\b|"
-     r"\bdoes not (endorse|necessarily reflect)\b", "disclaimer"),
+     r"\bdoes not (endorse|necessarily reflect)\b|\bdisclaims? (any|all) (warranty|warranties|liability|responsibility)\b|"
+     r"^(the |this |our )?(information|content|material)s?( (on|in) this (page|site|website|leaflet))? "
+     r"(does not|do not|is not (intended|meant|designed) to|are not (intended|meant|designed) to|should not) "
+     r"(replace|take the place of|substitute for)\b", "disclaimer"),
+    # A shop's product tile inside a health page: its star rating, its price, its basket button.
+    (r"^(rated )?\d(\.\d)?( out of 5)?( stars?)? \(\d[\d,]*( reviews?| ratings?)?\)$|"
+     r"^([£$€]\s?\d+([.,]\d{2})?( each| per \d*\s?[a-z]{1,5})?\s*)+$|^add to (basket|cart|bag|trolley)$",
+     "shop product tile (rating, price or basket button)"),
     (r"\((pdf|docx?|rtf|odt|epub|xlsx?|pptx?)\b[^)]*\b\d+([.,]\d+)?\s?[kmg]b\)", "print or download link"),
     (r"^click (on )?(a|an|the|any|each|one of the)\b[^.]*\b(for|to (read|find|learn|see|get))\b",
      "link instruction"),
@@ -297,6 +305,12 @@ CONTACT = _rules([
 WHEN_TO_CALL = re.compile(r"\b(if|when|whenever|unless|before|after|until|as soon as|straight away|right away|"
                           r"immediately|urgent(ly)?|any time|day or night|24[- ]hours?|out of hours|after hours|"
                           r"si|quand|se|quando|wenn|falls|cuando)\b", re.IGNORECASE)
+# "Call 8-1-1 ...", "phone us on 0800 555 0100": the number a call to action gives.
+CALLED_NUMBER = re.compile(r"\b(?:call|phone|dial|ring|text)\s+(?:us\s+)?(?:on\s+|at\s+)?(\+?\(?\d[\d ().-]{1,16}\d)",
+                           re.IGNORECASE)
+# What a helpline box offers: someone to speak to, at its hours ("to speak with a nurse, 24/7").
+SERVICE_OFFER = re.compile(r"\b(to (speak|talk|chat) (to|with)|and ask (to speak|for)|any ?time|24/7|24 hours a day|"
+                           r"day or night|monday|weekdays|seven days)\b", re.IGNORECASE)
 PHONE_DIGITS = re.compile(r"(?<![\w/.,-])[+(]?\d[\d ().\-]{6,}\d(?![\w/%])")
 DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
 STREET_FIRST = (r"Via|Viale|Piazza|Piazzale|Corso|Largo|Calle|Avenida|Plaza|Paseo|Carrer|Rua|Rue|"
