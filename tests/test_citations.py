@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.models import Source, SourceLine, SourceMeta
-from pipeline.text.citations import without_citation
+from pipeline.text.citations import without_citation, without_markers
 from pipeline.text.clean import clean
 from pipeline.text.facts import find_facts, split_sentences
 
@@ -64,3 +64,29 @@ def test_paragraphs_ending_in_footnote_numbers_are_kept_and_printed_without_them
     assert lead.text == "Common side effects include:" and lead.role == "lead"
     assert [facts[6].lead, facts[7].lead] == [lead.id, lead.id] and facts[6].kind == facts[7].kind == "item"
     assert facts[9].text == "Tell your nurse straight away if you notice any new symptom during treatment."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tiredness is common.[1][4]", "Tiredness is common."),
+    ("A fever needs care the same day.[citation needed]", "A fever needs care the same day."),
+    ("Uses[edit]", "Uses"),
+    ("Side effects [ edit ]", "Side effects [ edit ]"),  # not the marker's form: left to the editor
+    ("Rash is the most common sign.[a]", "Rash is the most common sign."),
+    ("See [the guide](https://example.org/guide)", "See [the guide](https://example.org/guide)"),
+    ("Doses are given on days [1] and [8] of each cycle", "Doses are given on days [1] and [8] of each cycle"),
+])
+def test_bracketed_markers_at_the_end_go(text, expected):
+    assert without_citation(text) == expected
+
+
+def test_bracketed_markers_inside_a_sentence_are_left_out_of_the_printed_fact():
+    assert without_markers("detecting bleeding[3] in the brain") == "detecting bleeding in the brain"
+    assert without_markers("Doses are given on days [1] and [8].") == "Doses are given on days [1] and [8]."
+    assert split_sentences("It works.[2] Most people feel fine.") == ["It works.[2]", "Most people feel fine."]
+    source = page("Chemotherapy", "", "Chemotherapy is a treatment with medicines that kill cancer cells.[1]", "",
+                  "Uses[edit]", "Chemotherapy may cure some cancers.[3] It is often given with surgery[4] or radiotherapy.[5]")
+    cleaned = clean(source)
+    facts = find_facts([cleaned])
+    assert [f.text for f in facts if f.line == 6] == [
+        "Chemotherapy may cure some cancers.", "It is often given with surgery or radiotherapy."]
+    assert all(f.heading == "Uses" for f in facts if f.line == 6)

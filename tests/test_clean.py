@@ -205,6 +205,19 @@ BOILERPLATE = [
     ("4.7 (318)", "shop product"),
     ("£5.75 £1.15 per 100g", "shop product"),
     ("Add to basket", "shop product"),
+    # a radiology society's, a wiki's and a charity's furniture
+    ("Print Email Download PDF A+", "share buttons"),
+    ("The information on this website is for educational purposes and is not a substitute for "
+     "professional medical advice.", "disclaimer"),
+    ("This website does not provide cost information.", "disclaimer"),
+    ("This article is general information; always follow the advice of your oncology team.", "disclaimer"),
+    ("On this page you will learn how to get ready for a CT scan and what happens during the exam.",
+     "about this page"),
+    ("Learn more about this procedure on our Ports and PICC Lines page.", "another article"),
+    ("Is your child having this exam? Read CT for Children to learn how scans are adapted.", "call to action"),
+    ('> "I almost did not mention the itching. My nurse said to always tell them." \u2014 Ren\u00e9e, living with '
+     "lung cancer", "testimonial"),
+    ("[Home](/) › [Cancer information](/info) › Immunotherapy side effects", "navigation"),
 ]
 
 
@@ -839,6 +852,10 @@ CONTENT_LIKE_FURNITURE = [
     "Immunotherapy does not replace surgery for most early cancers.",
     "The dose is 4 (four) tablets a day for 5 days.",
     "Call 8-1-1 if you have a fever and cannot reach your team.",
+    # near a radiology society's and a charity's furniture
+    "Creams from the pharmacy are not a substitute for the treatment your team prescribes.",
+    "Worried about the scan? See your nurse before the day.",
+    "Read the leaflet that comes with your medicine before the first dose.",
 ]
 
 
@@ -1354,3 +1371,46 @@ def test_a_credits_section_goes_over_a_labelled_reviewer_and_the_names_under_it(
     result = clean(_source(lines))
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[8] == reasons[9] == "credits" and kept[11] == ("heading", "Living with treatment")
+
+
+def test_a_wiki_pages_furniture_goes_and_its_title_fact_box_and_article_stay() -> None:
+    lines = ["CT scan", "From Example Wiki, the free health encyclopedia", "Jump to navigation Jump to search",
+             '"CAT scan" redirects here. For other uses, see CAT (disambiguation).',
+             "This article needs additional citations for verification. Please help improve this article.",
+             "Other names\tComputed tomography, CAT scan", "ICD-10-PCS\tB?2", "MeSH\tD014057", "",
+             "A CT scan is an imaging test that uses X-rays and a computer to make pictures of the body.[1]", "",
+             "Uses[edit]", "Main article: Imaging in cancer", P1 + "[2]", P2, "", "References[edit]",
+             "^ Jump up to: a b Roe, J. (2021). Imaging for patients. Harbour Press. pp. 1-9.", "", "v", "t", "e",
+             "This page was last edited on 18 January 2025, at 08:52.", "This page has been accessed 47,915 times.",
+             "Content is available under Creative Commons Attribution-ShareAlike 4.0 unless otherwise noted."]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert kept[1] == ("heading", "CT scan") and reasons[2].startswith("metadata")
+    assert reasons[3] == "skip link" and reasons[4].startswith("hatnote") and reasons[5] == "wiki maintenance notice"
+    assert kept[6] == ("item", "Other names – Computed tomography, CAT scan")
+    assert reasons[7].startswith("classification codes") and reasons[8].startswith("classification codes")
+    assert kept[10][0] == "paragraph" and kept[12] == ("heading", "Uses[edit]")
+    assert reasons[13].startswith("link to another article") and {14, 15} <= set(kept)
+    assert reasons[18].startswith("reference list")
+    assert all(n in reasons for n in (20, 21, 22, 23, 24, 25)), reasons
+    _check_partition(source, result)
+
+
+def test_a_markdown_boxs_heading_goes_with_its_removed_lines_across_blank_lines(tmp_path: Path) -> None:
+    text = (f"# {TITLE}\n\n{P1}\n\n## At home\n\n{P2}\n\n* * *\n\n### Share your story\n\n"
+            "Your experience could give hope to others. [Tell Us Your Story](https://example.org/stories)\n\n"
+            "## Stay connected\n\nGet news and event invitations in your inbox.\n\nSign Up\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = clean(ingest(tmp_path / "a.md", tmp_path, SourceMeta("a.md")))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[11].startswith("heading of removed lines") and reasons[15].startswith("heading of removed lines")
+    assert kept[5] == ("heading", "At home")  # its paragraph stays, and so does it
+
+
+def test_a_sites_short_name_skips_the_article_before_it() -> None:
+    from pipeline.text.publisher_names import publisher_names, short_names
+    assert short_names(publisher_names("The Lunglight Foundation")) == ("lunglight",)
+    assert short_names(publisher_names("The Medical Times")) == ()  # a generic word names no site
+    line = "Call the Lunglight HelpLine at 1-844-586-5444 to speak with an oncology social worker about coping."
+    assert _reasons(clean(_source(_in_body(line), publisher="The Lunglight Foundation"))).get(5, "").startswith("contact")

@@ -246,3 +246,12 @@ def test_a_page_wrapped_in_one_big_form_is_not_taken_for_a_form(tmp_path: Path) 
 def test_text_files_have_no_landmarks(tmp_path: Path) -> None:
     source = _ingest(tmp_path, "a.txt", b"<main>Not markup here</main>\nSecond line\n")
     assert {line.region for line in source.lines} == {""}
+
+
+def test_an_aside_beside_the_pages_article_is_a_sidebar_and_one_inside_it_the_articles(tmp_path: Path) -> None:
+    page = ("<html><body><main><article><h1>CT scan</h1><p>A CT scan uses X-rays.</p>\n"
+            "<aside><p>Key point: it does not hurt.</p></aside></article>\n"
+            "<aside class='sidebar'><h2>Which procedure is right for me?</h2></aside></main></body></html>\n")
+    regions = {line.text: line.region for line in _ingest(tmp_path, "page.html", page.encode()).lines}
+    assert regions["Key point: it does not hurt."] == "main"
+    assert regions["# Which procedure is right for me?"] == "aside"

@@ -15,11 +15,29 @@ import re
 _MARKER = r"(?:\d{1,3}(?:[,–-]\d{1,3})*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
 _AFTER = r"(?<=(?:[^\W\d_]|[)\]”’\"'])[.!?:;])"
 AT_END = re.compile(rf"{_AFTER}{_MARKER}$")
+# Bracketed markers wikis and journals print in the text: footnote references ("[3]", "[2][5]",
+# "[a]", "[note 1]", Markdown's "[^1]"), editors' tags ("[citation needed]") and MediaWiki's
+# "[edit]" section links. They are not words of the sentence either, wherever they stand.
+_BRACKETED = (r"\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|(?:note|nb|n)\s?\d{1,3}|\^\w{1,4}|"
+              r"citation needed|clarification needed|better source needed|verification needed|"
+              r"according to whom\?|by whom\?|when\?|which\?|who\?|dubious|edit|edit source|update)\](?!\()")
+# Glued to the word or punctuation before them: "days [1] and [8]" are the text's own brackets.
+BRACKETED = re.compile(rf"(?<=\S)(?:{_BRACKETED})+")
+_BRACKETED_AT_END = re.compile(rf"(?<=\S)(?:{_BRACKETED})+$")
 # Inside a paragraph, a marker ends a sentence only when the next one starts after a space.
-BEFORE_NEXT_SENTENCE = rf"(?:{_AFTER}{_MARKER})?"
+BEFORE_NEXT_SENTENCE = rf"(?:{_AFTER}{_MARKER}|(?:{_BRACKETED})+)?"
 
 
 def without_citation(text: str) -> str:
-    """The text without a citation number glued to its end (the text itself when there is none)."""
+    """The text without a citation marker at its end: a number glued to its final punctuation,
+    or bracketed markers ("[3]", "[citation needed]", "[edit]"); the text itself when there is none."""
     stripped = text.rstrip()
+    if _BRACKETED_AT_END.search(stripped):
+        stripped = _BRACKETED_AT_END.sub("", stripped)
+        return AT_END.sub("", stripped)
     return AT_END.sub("", stripped) if AT_END.search(stripped) else text
+
+
+def without_markers(text: str) -> str:
+    """The text without its bracketed markers, wherever they stand ("bleeding[3] in the brain")."""
+    return BRACKETED.sub("", text) if "[" in text else text

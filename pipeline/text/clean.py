@@ -51,6 +51,7 @@ from pipeline.text.web_furniture import (
     SEPARATORS,
     SIGNATURE,
     SIGNED_ITEM,
+    SITE_TAGLINE,
     CALLED_NUMBER,
     SERVICE_OFFER,
     SITE_NAME,
@@ -62,7 +63,7 @@ from pipeline.text.web_furniture import (
 )
 from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
-from pipeline.text.citations import without_citation
+from pipeline.text.citations import without_citation, without_markers
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.rule_literals import may_match, required_literals
 
@@ -125,6 +126,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     plain = not html and suffix not in MARKDOWN_SUFFIXES
     items, runs = _list_items(lines, texts, removed, plain, html)
     items |= _table_rows(lines, texts, removed)
+    box_rows = _fact_box_rows(texts, removed)
+    items |= box_rows
     _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
     _remove_links_under_link_headings(lines, texts, removed, html)
@@ -136,7 +139,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_form_text(lines, texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
-    _remove_outside_body(lines, texts, removed, runs, titles)
+    _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     _remove_site_number_offers(lines, texts, removed, items)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
@@ -195,6 +198,8 @@ def _bare(text: str) -> str:
     "Tiredness – Rest when you need to."."""
     if _TABLE_ROW.match(text):
         return " – ".join(cell.strip() for cell in text.strip().strip("|").split("|") if cell.strip())
+    if "\t" in text.strip():  # a table's row copied from a page: its cells between tabs
+        return " – ".join(cell.strip() for cell in _BULLET.sub("", text, count=1).strip().split("\t") if cell.strip())
     if mark := _HEADING_MARK.match(text):
         inner = text[mark.end():]
         return (_BOLD_END.sub("", inner) if mark.group(1) else inner).strip()
@@ -243,6 +248,8 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     """Return (key, value) for one piece of a byline, e.g. ('last update', '01/04/2020')."""
     if match := BYLINE.match(text):
         return ("author", match["value"] or match["source"])
+    if match := SITE_TAGLINE.match(text):
+        return ("source", match["source"])
     match = METADATA.match(text)
     if not match or re.search(r":\s+\w+(\s+\w+){3}", match["value"]):
         return None  # "Updated May 2025: we added a section on ..." is a note, not a date
@@ -276,7 +283,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
     if _is_comment_header(text):
         return "comment header (writer and time)"
-    if _is_breadcrumb(_bare(text)):
+    if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", _bare(text))):
         return "navigation (menu or breadcrumb)"
     advice = _is_advice(text, publisher)
     long = _words(text) > LONG_LINE_WORDS
@@ -401,7 +408,7 @@ def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed:
 
 
 def _heading_key(text: str) -> str:
-    return _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
+    return _fold(without_markers(MARKDOWN_LINK.sub(r"\1", _bare(text)))).strip(_EDGE_JUNK)
 
 
 def _is_short_entry(text: str) -> bool:
@@ -692,6 +699,27 @@ def _table_rows(lines: list[SourceLine], texts: list[str], removed: dict[int, st
     return rows
 
 
+# A fact box's row copied from a page ("Other names<TAB>Computed tomography, CAT scan"): a short
+# label, a tab, its value. A value that is only codes ("ICD-10<TAB>T45.1X5") is the box's index.
+_BOX_ROW = re.compile(r"^(?P<label>[^\t.!?:]{1,40})\t+(?P<value>\S.*)$")
+_CODES = re.compile(r"^[\w.?*/-]*\d[\w.?*/-]*(\s*[,;]\s*[\w.?*/-]+)*$")
+
+
+def _fact_box_rows(texts: list[str], removed: dict[int, str]) -> set[int]:
+    """A fact box's rows, kept where they stand (even above the article's first paragraph) as
+    items; its rows of classification codes go."""
+    rows = set()
+    for i, text in enumerate(texts):
+        match = _BOX_ROW.match(text)
+        if i in removed or not match or _words(match["label"]) > 4:
+            continue
+        if _CODES.match(match["value"].strip()):
+            removed[i] = "classification codes (a fact box's index row)"
+        else:
+            rows.add(i)
+    return rows
+
+
 def _is_rule_row(text: str) -> bool:
     """The line under a Markdown table's header: "| --- | :---: |"."""
     return bool(re.fullmatch(r"\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", text))
@@ -864,13 +892,10 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
     for i, text in enumerate(texts):
         if i <= body or i in removed or i in items or _words(_bare(text)) > 10:
             continue
-        block = []  # the lines under it, up to a blank line or the next heading (HTML has no blank lines)
-        j = i + 1
-        while j < len(texts) and (html or _touches(lines, j - 1, j)) and not BACK_TO_TOP.fullmatch(
-                _fold(_bare(texts[j])).strip(_EDGE_JUNK)) and (  # HTML: no blank lines to end a block; "Back to top" ends one
-                j in removed or j in items or _kind(texts[j], False) != "heading"):
-            block.append(j)
-            j += 1
+        block = _block_under(lines, texts, removed, items, i, html)
+        if not block and _HEADING_MARK.match(text):
+            # A marked heading ("### Share your story") heads what follows it after a blank line.
+            block = _block_under(lines, texts, removed, items, i, True)
         if not block or not all(k in removed for k in block):
             continue
         reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]
@@ -913,6 +938,20 @@ def _digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit())
 
 
+def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int], i: int,
+                 across_blanks: bool) -> list[int]:
+    """The lines under heading i, up to a blank line (unless across_blanks: HTML has none) or
+    the next heading; "Back to top" ends them too."""
+    block = []
+    j = i + 1
+    while j < len(texts) and (across_blanks or _touches(lines, j - 1, j)) and not BACK_TO_TOP.fullmatch(
+            _fold(_bare(texts[j])).strip(_EDGE_JUNK)) and (
+            j in removed or j in items or _kind(texts[j], False) != "heading"):
+        block.append(j)
+        j += 1
+    return block
+
+
 def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:
     """Remove everything after a comments or references heading that follows most of the text."""
     words = [_words(t) if i not in removed and _is_paragraph(t) else 0 for i, t in enumerate(texts)]
@@ -935,7 +974,7 @@ def _trailing_section(text: str) -> str | None:
 
 
 def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dict[int, str], runs: dict[int, int],
-                         dated: set[int]) -> None:
+                         dated: set[int], box_rows: frozenset[int] | set[int] = frozenset()) -> None:
     """Remove page header and footer lines outside the article body (first..last paragraph)."""
     kept = [i for i in range(len(texts)) if i not in removed]
     paragraphs = [i for i in kept if _is_paragraph(texts[i])]
@@ -961,7 +1000,7 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     for i in header:
         marked = bool(_HEADING_MARK.match(texts[i])) and _ending(texts[i]) not in tuple(".!")  # not a bold sentence
         standfirst = (bool(titles) and i > max(titles) or i in lead_sentences) and _is_sentence(texts[i])
-        titled = _ending(texts[i]) == "?" or marked or standfirst or i in titles | sections
+        titled = _ending(texts[i]) == "?" or marked or standfirst or i in titles | sections | box_rows
         if not titled:
             removed[i] = "before the article"
     for i in kept:
@@ -1042,7 +1081,9 @@ def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, 
         run = i
         while run > max(0, i - 3) and _touches(lines, run - 1, run):
             run -= 1
-        title = next((j for j in range(run, i) if j not in removed and 3 <= _words(_bare(texts[j])) <= 25
+        # A title of one or two words ("CT scan") only right above it: further up, it is a label.
+        title = next((j for j in range(run, i) if j not in removed and (3 <= _words(_bare(texts[j])) <= 25
+                      or j == i - 1 and _touches(lines, j, i) and _is_short_entry(texts[j]))
                       and _ending(texts[j]) not in tuple(".!:…") and not _BULLET.match(texts[j])), None)
         if title is not None:
             titles.add(title)

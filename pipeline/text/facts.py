@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from pipeline.models import Block, CleanSource, Fact
-from pipeline.text.citations import BEFORE_NEXT_SENTENCE, without_citation
+from pipeline.text.citations import BEFORE_NEXT_SENTENCE, without_citation, without_markers
 from pipeline.text.ids import fact_id, normalize_key
 from pipeline.text.publisher_names import names_publisher, publisher_names
 
@@ -60,10 +60,10 @@ def find_facts(sources: Sequence[CleanSource]) -> tuple[Fact, ...]:
 
 
 def repair(text: str, language: str = "en") -> str:
-    """Repair typographic damage only: Unicode, spacing, quotes, glued words, a glued citation number."""
+    """Repair typographic damage only: Unicode, spacing, quotes, glued words, citation markers."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = without_citation(re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text).strip())
+    text = without_citation(re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", without_markers(text)).strip())
     for pattern, replacement in _REPAIRS:
         if language == "fr" and replacement == "":
             continue

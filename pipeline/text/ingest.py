@@ -205,6 +205,7 @@ class _TextExtractor(HTMLParser):
         self._open: list[tuple[str, str]] = []  # open elements with the landmark each opens ("" none)
         self._region = ""  # landmark of the pending line
         self._forms: list[int] = []  # where each open <form>'s lines start in self.lines
+        self._articles_seen = 0  # <article> elements opened so far
         self._boxes: list[tuple[str, int]] = []  # per open element: its furniture class word, its first line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -216,6 +217,7 @@ class _TextExtractor(HTMLParser):
         if tag == "form":
             self._flush()
             self._forms.append(len(self.lines))
+        self._articles_seen += tag == "article"
         if tag not in _VOID:
             role = (dict(attrs).get("role") or "").strip().lower()
             if tag in _BLOCKS and not self._skip:
@@ -302,4 +304,6 @@ class _TextExtractor(HTMLParser):
         """The landmark the text at this point sits in: an alert or a menu anywhere, else main
         content, else the page header, footer or sidebar it is part of ("" outside all)."""
         open_marks = {mark for _, mark in self._open if mark}
+        if "aside" in open_marks and self._articles_seen and not any(tag == "article" for tag, _ in self._open):
+            return "aside"  # a sidebar inside <main> but beside the page's <article>; a box inside it is the article's
         return next((mark for mark in ("alert", "nav", "main", "header", "footer", "aside") if mark in open_marks), "")

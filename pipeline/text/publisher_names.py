@@ -37,7 +37,12 @@ central children's women's mount mercy united first global public private family
 
 
 def short_names(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The distinctive first word a site goes by in its own text ("asterwood hospitals" -> "asterwood")."""
+    """The distinctive first word a site goes by in its own text ("asterwood hospitals" -> "asterwood",
+    "the lunglight foundation" -> "lunglight": an article before it is no part of the name)."""
     return tuple(dict.fromkeys(
-        first for name in names if len(words := name.split()) > 1
+        first for name in names if len(words := _without_article(name.split())) > 1
         and len(first := words[0]) >= 5 and first not in _GENERIC))
+
+
+def _without_article(words: list[str]) -> list[str]:
+    return words[1:] if words and words[0] in ("the", "a", "an") else words

@@ -23,7 +23,7 @@ def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Ru
 
 
 SOCIAL = (r"(share|facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
-           r"tiktok|messenger|e-?mail|print|copy link)")
+           r"tiktok|messenger|e-?mail|print|copy link|download pdf|pdf|a\+|a-|a\+\+|text size|font size|listen)")
 LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|português|nederlands|"
              r"türkçe|en|fr|it|de|es|pt|nl|tr)")
 
@@ -31,6 +31,9 @@ LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|port
 # Each is a label a page shows on its own; inside a sentence the same words are content.
 WHOLE_LINE = _rules([
     (r"[×✕✖✗x]", "close button"),
+    # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
+    (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
+    (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
     (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
      r"(toggle )?navigation|skip (to (main )?content|navigation)|search( for| this site)?|"
      r"cerca|rechercher|buscar|suchen|site ?map|about( us)?|who we are|our team|news|blog|you are here|"
@@ -150,7 +153,9 @@ ANYWHERE = _rules([
      r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
      r"^read (about|on)\b[^.!?]*$|^(find out|learn|read) more (about|on)\b[^.!?]*$|^(learn|find out) more\s*[:»›]\s*\S[^.!?]*$|"
      r"^([\w ]{1,30}:\s*)?(find|search for|locate) (a|an|your) [\w ,&-]{1,40} (near you|in your area)$|"
-     r"^related( articles?| posts?| stories| reading)?:", "link to another article"),
+     r"^related( articles?| posts?| stories| reading)?:|^(main articles?|further information)\s*:|"
+     r"^(learn|find out|read|see|visit|go to)\b[^.]{0,100}\b(our|the) [\w ,&'’()-]{2,60} (page|article|guide|section)\W*$",
+     "link to another article"),
     (r"\(c\) ?\d{4}|\bcopyright\b|\ball rights reserved\b|\btutti i diritti riservati\b|"
      r"\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b",
      "copyright notice"),
@@ -164,13 +169,13 @@ ANYWHERE = _rules([
     (r"^\[\^\w+\]:", "reference list (footnotes)"),
     (r"\b(order|download)( or (order|download))? (our|a|the) free (guide|booklet|leaflet|fact ?sheet|information pack)\b|"
      r"^free (booklet|guide|information pack)$", "download offer"),
-    (r"^[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
+    (r"^(>\s*)?[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
     (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b|"
      r"\b(virtual|digital|online) assistant\b|\bchat ?bot\b", "chat widget"),
     (r"^(powered by|website by|site by|web design by|designed (and built )?by)\b", "site credit"),
     # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
-    (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|request|"
+    (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|request|read|see|watch|download|"
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
     (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
@@ -226,7 +231,8 @@ ANYWHERE = _rules([
      r"resource|handout) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
-     r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b", "about this page"),
+     r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
+     r"^(on|in) this (page|article|leaflet|guide|section|booklet),? you (will|can|'ll) (learn|find|read)\b", "about this page"),
     (r"^(updated?|edited|revised)[, ]+(on |in )?(\d{1,2} )?" + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)" +
      r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
     (r"^(this|the) (leaflet|page|information|document|booklet|guide) is (also )?available in (other|different|"
@@ -244,7 +250,10 @@ ANYWHERE = _rules([
      r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
      r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
      r"^(this|it) is (for )?general information only\b|\bfor (general|educational) (information|purposes) only\b|"
-     r"\bdoes not (endorse|necessarily reflect)\b|\bdisclaims? (any|all) (warranty|warranties|liability|responsibility)\b|"
+     r"\bdoes not (endorse|necessarily reflect)\b|"
+     r"\b(information|content|web ?site|site|page|article|material)s?\b[^.]{0,80}\bnot (a )?(substitute|replacement) for\b|"
+     r"^this (web ?site|site|page) does not (provide|give|offer|contain)\b|"
+     r"\b(this|the) (article|page|information|content|site|website) is (for )?general information\b|\bdisclaims? (any|all) (warranty|warranties|liability|responsibility)\b|"
      r"^(the |this |our )?(information|content|material)s?( (on|in) this (page|site|website|leaflet))? "
      r"(does not|do not|is not (intended|meant|designed) to|are not (intended|meant|designed) to|should not) "
      r"(replace|take the place of|substitute for)\b", "disclaimer"),
@@ -257,6 +266,17 @@ ANYWHERE = _rules([
      "link instruction"),
     (r"^skip (to|navigation|the (primary |main )?(navigation|menu|content))\b|"
      r"^you (can )?return to (the )?(page )?(content|top|navigation|menu)\b", "skip link"),
+    # A wiki's notes on its own pages: where a name redirects, what the article lacks, who edited
+    # it when, its licence, and its references, each led by a "^" back to where it is cited.
+    (r"\bredirects here\b|^\(redirected from\b|\bfor other uses,? see\b|\(disambiguation\)", "hatnote (a wiki's pointer to other pages)"),
+    (r"^this (article|section|page|list) (needs|relies|has multiple issues|may (need|require|be)|is missing|lacks|"
+     r"is a stub)\b|\bplease help (improve|us improve|expand) (this|the)\b|\blearn how and when to remove this\b",
+     "wiki maintenance notice"),
+    (r"^this page was last (edited|modified|updated|changed) on\b|^this page has been (accessed|viewed) [\d,.]+ times\b",
+     "publication note"),
+    (r"\b(content|text) is available under\b|\bcreative commons\b|\blicen[cs]ed under (the |a )?(cc|gnu|open government)\b",
+     "licence note"),
+    (r"^\^\s", "reference list (a wiki's references, each led by a back-link)"),
     (r"^!\[[^\]]*\]\([^)]*\)$|^<img\b", "image (alt text)"),
 ])
 
@@ -368,6 +388,9 @@ _ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$)){1,6}|"
          r"columnist|producer)s?")
 BYLINE = re.compile(rf"^([Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE}))?|"
                     rf"From:\s+(?P<source>([A-Z][\w'’&.-]*|of|and|for|the|on|in)(\s+([A-Z][\w'’&.-]*|of|and|for|the|on|in)){{0,7}}))$")
+# A wiki's tagline under the title: "From OpenHealth Wiki, the free health encyclopedia".
+SITE_TAGLINE = re.compile(r"^From\s+(?P<source>[A-Z][\w'’&.-]*(\s+[\w'’&.-]+){0,5}),\s+the\s+(free\s+)?([\w-]+\s+){0,2}"
+                          r"(encyclopedia|encyclopaedia|wiki|dictionary|library)$")
 # A bare date, and time, beside a byline: "By Jane Doe | 12 June 2024, 06:00 BST".
 BARE_DATE = re.compile(
     r"(\w+,? )?(\d{1,2}(st|nd|rd|th)? " + MONTH + r"\w*\.?,? \d{4}|" + MONTH + r"\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|"
@@ -411,7 +434,8 @@ META_SECTIONS = _rules([
     (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
     (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article)", "feedback form"),
-    (r"credits|content credits", "credits"),
+    (r"credits|content credits|(medically |clinically |expert )?reviewed by|(medical |clinical |expert )?reviewers?",
+     "credits"),
     (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
