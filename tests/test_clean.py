@@ -218,6 +218,27 @@ BOILERPLATE = [
     ('> "I almost did not mention the itching. My nurse said to always tell them." \u2014 Ren\u00e9e, living with '
      "lung cancer", "testimonial"),
     ("[Home](/) › [Cancer information](/info) › Immunotherapy side effects", "navigation"),
+    # a regional alliance's, a private group's and a hospital blog's furniture
+    ("We've put some small files called cookies on your device to make our site work.", "cookie"),
+    ("Planned industrial action from 7am Monday 14 July: please keep coming to your appointments.", "site alert"),
+    ("Open Monday to Friday, 9am to 4.30pm. No appointment needed.", "opening hours"),
+    ("Lines are open Monday to Friday, 8.30am to 5pm.", "opening hours"),
+    ("Consultation and treatment planning from CHF 850.", "prices"),
+    ("This page was translated from the German original. In case of doubt, the German version applies.",
+     "translation note"),
+    ("Share your details and our oncology care team will call you back within 30 minutes.", "enquiry form"),
+    ("*Image for representational purpose only*", "image caption"),
+    ("In this article, our radiation oncology team answers these questions.", "about this page"),
+    ("Visit us on the first floor of the main building, next to the cafe.", "contact block"),
+    ("Name\\*", "comment or contact form"),
+    ("Mobile Number\\*", "comment or contact form"),
+    ("Select City", "comment or contact form"),
+    ("Talk to our experts", "enquiry form"),
+    ("Find out more", "navigation link"),
+    ("Translate this page", "accessibility and translation tools"),
+    ("Select language", "accessibility and translation tools"),
+    ("Medically reviewed by Dr. Fathima Begum, Consultant \u2013 Radiation Oncology | Last updated on 9 Jan 2025 | "
+     "8 min read", "metadata"),
 ]
 
 
@@ -856,6 +877,10 @@ CONTENT_LIKE_FURNITURE = [
     "Creams from the pharmacy are not a substitute for the treatment your team prescribes.",
     "Worried about the scan? See your nurse before the day.",
     "Read the leaflet that comes with your medicine before the first dose.",
+    # near a regional alliance's and a private group's furniture
+    "Your nurse will call you back if the line is busy when you ring.",
+    "We are open to questions at any point during your treatment.",
+    "Prices of medicines are not something you need to worry about on the NHS.",
 ]
 
 
@@ -1414,3 +1439,22 @@ def test_a_sites_short_name_skips_the_article_before_it() -> None:
     assert short_names(publisher_names("The Medical Times")) == ()  # a generic word names no site
     line = "Call the Lunglight HelpLine at 1-844-586-5444 to speak with an oncology social worker about coping."
     assert _reasons(clean(_source(_in_body(line), publisher="The Lunglight Foundation"))).get(5, "").startswith("contact")
+
+
+def test_a_cookie_banners_sentences_between_its_lines_go_with_it() -> None:
+    lines = ["Cookies on the Example Alliance website", "We keep a few small files to make our site work.",
+             "We'd also like to use analytics cookies to see how you use the site.",
+             "Tell us whether this is fine with you, and we will remember your choice.", "I'm OK with analytics cookies",
+             "", TITLE, "", P1, P2]
+    source = _source(lines)
+    reasons = _reasons(clean(source))
+    assert reasons[2].startswith("cookie") and reasons[4].startswith("cookie")
+
+
+def test_a_section_selling_the_hospital_goes_under_its_question() -> None:
+    lines = [TITLE, "", P1, "", "Which is the best hospital for chemotherapy in Hyderabad?",
+             "Our day-care centre has forty beds and a team of experienced oncologists.", "",
+             "How long does a session take?", P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[5] == reasons[6] == "the site's selling points" and kept[8][0] == "heading" and 9 in kept

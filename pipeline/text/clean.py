@@ -86,7 +86,7 @@ _BOLD_END = re.compile(r"(\*\*|__)\s*$")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
 _CLOSERS = "\"'”’»)]*` \t\u00a0"
-_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’"
+_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’\\"
 
 
 def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
@@ -227,10 +227,10 @@ def _ending(text: str) -> str:
 
 def _metadata(text: str) -> list[tuple[str, str]]:
     """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
-    if _words(text) > 16:
+    parts = BYLINE_PARTS.split(text)
+    if _words(text) > (16 if len(parts) == 1 else 30):  # "By ... | Updated ... | 8 min read": each part is checked
         return []
     found = []
-    parts = BYLINE_PARTS.split(text)
     for part in parts:
         if READING_TIME.fullmatch(part):
             continue
@@ -869,6 +869,9 @@ def _is_sentence(text: str) -> bool:
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
                      "navigation", "member promotion")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
+# A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
+# small files ..." / "We'd also like to use analytics cookies ...").
+BANNER_REASONS = ("cookie or privacy banner", "browser notice", "site alert")
 
 
 def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
@@ -876,9 +879,12 @@ def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[i
     "News and events, once a month." / "Your email address"): it is the form's own text."""
     for i in range(1, len(texts) - 1):
         above, below = removed.get(i - 1, ""), removed.get(i + 1, "")
-        if i not in removed and _words(texts[i]) <= 20 and above in FORM_REASONS and below in FORM_REASONS \
-                and _touches(lines, i - 1, i) and _touches(lines, i, i + 1):
+        if i in removed or not (_touches(lines, i - 1, i) and _touches(lines, i, i + 1)):
+            continue
+        if _words(texts[i]) <= 20 and above in FORM_REASONS and below in FORM_REASONS:
             removed[i] = "form text (between the lines of a form)"
+        elif above == below and above in BANNER_REASONS:
+            removed[i] = f"{above} (a line between two of its lines)"
 
 
 def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
@@ -1008,10 +1014,8 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
             removed[i] = "after the article"
 
 
-# Removal reasons of a site's menus and trails (a paragraph they follow is in the page's chrome).
-_MENU_REASONS = ("navigation menu", "navigation (breadcrumb", "navigation (menu or breadcrumb", "navigation (an HTML <nav>",
-                 "site template")
-
+# Removal reasons of a breadcrumb trail (a paragraph right above one is in the page's chrome).
+_TRAIL_REASONS = ("navigation (breadcrumb", "navigation (menu or breadcrumb")
 
 def _article_start(texts: list[str], removed: dict[int, str]) -> int | None:
     """The first paragraph of the article body, or None when the page has no paragraph.
@@ -1029,8 +1033,9 @@ def _article_start(texts: list[str], removed: dict[int, str]) -> int | None:
 def _opens_article(texts: list[str], kept: list[int], paragraph: int, removed: dict[int, str]) -> bool:
     """Tell whether article text follows a paragraph: within the next three kept lines, another
     paragraph, a list, or a heading with its paragraph; not a run of menu labels."""
-    if paragraph + 1 < len(texts) and removed.get(paragraph + 1, "").startswith(_MENU_REASONS):
-        return False  # a banner between the menu and the breadcrumbs is the site's, not the article's
+    if any(removed.get(k, "").startswith(_TRAIL_REASONS) for k in (paragraph + 1, paragraph + 2)) \
+            and paragraph + 1 in removed:
+        return False  # a banner above the breadcrumbs is the site's, not the article's
     after = [i for i in kept if i > paragraph][:3]
     return any(_is_paragraph(texts[i]) or _is_sentence(texts[i]) or _BULLET.match(texts[i])
                or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)

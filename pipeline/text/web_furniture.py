@@ -77,8 +77,14 @@ WHOLE_LINE = _rules([
      r"cancel reply|\d+ (comments?|replies)|no comments( yet)?|comments?( [(\[]?\d+[)\]]?)?|"
      r"commenta|commenter|"
      r"comentar|kommentieren|(your |full |first |last )?name|surname|subject|"
-     r"(your )?(e-?mail( address)?|website|message|phone( number)?|telephone)|"
+     r"(your )?(e-?mail( address)?|website|message|phone( number)?|telephone)|(your )?mobile( phone)?( number)?|"
+     r"select (your |a )?(city|country|state|location|hospital|speciality|specialty|department|doctor)|"
      r"send( (a|your))?( message| request)?", "comment or contact form"),
+    (r"talk to (our|an?) (experts?|specialists?|doctors?|team)|speak (to|with) (our|an?) (experts?|specialists?)|"
+     r"get a (free )?second opinion|request a (free )?(second opinion|cost estimate|quote|call ?back)", "enquiry form"),
+    (r"(find out|learn|read|see) more", "navigation link"),
+    (r"accessibility (tools|options|settings|menu)|translate( this)?( page| site)?|"
+     r"(select|change|choose) (a |your )?language", "accessibility and translation tools"),
     (r"log ?in|sign ?in|log ?out|sign ?out|register|create (an )?account|my account|account|"
      r"password|user ?name|forgot(ten)? (your )?password|(reset|lost) (your )?password|"
      r"remember me|accedi|registrati|password dimenticata|se connecter|connexion|s'inscrire|"
@@ -123,7 +129,8 @@ ANYWHERE = _rules([
      r"\b(accept|reject|allow|decline|refuse|essential|analytics|analytical|optional|necessary|functional|"
      r"marketing|advertising|performance|tracking|third[- ]party)( \w+)? cookies\b|"
      r"\baccept (all )?cookies\b|\bby (continuing to (browse|use)|using) (this|our) (web ?site|site)\b|"
-     r"\bwe (value|respect|care about) your privacy\b|\bmanage (consent|cookies|preferences)\b|"
+     r"\bwe (value|respect|care about) your privacy\b|\bcookies? (on|to) your (device|computer|browser)\b|"
+     r"\b(use|set|save|store) a cookie\b|\bmanage (consent|cookies|preferences)\b|"
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
     (r"\b(pop|put|drop|enter|type|leave) your e-?mail( address)? (in|below|here)\b|^send me (the|my|a|your) \w+$|"
      r"^free (printable|download|guide|checklist|e-?book|pdf)\b|"
@@ -183,6 +190,17 @@ ANYWHERE = _rules([
      r"\bwe are (currently )?(looking for|recruiting) (participants|volunteers|patients)\b|"
      r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
      r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
+    (r"\b(industrial|strike) action\b", "site alert"),
+    (r"^(lines|phones|the (phone )?lines?|the helpline|the centre|the center|the office|we|we're|it)( are| is)? open\b[^.]*"
+     r"\b(mon|tue|wed|thu|fri|sat|sun|\d{1,2}([.:]\d\d)?\s?(am|pm|a\.m\.|p\.m\.))|^open (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+     "opening hours"),
+    (r"\b(we'll|we will|our [\w ]{1,40} will) call you back\b|\bshare your (contact )?details\b|\brequest a call ?back\b", "enquiry form"),
+    (r"\bfor (representational|illustrative|illustration) purposes? only\b", "image caption"),
+    (r"\b(was|has been) translated from\b|\bin case of (doubt|discrepanc\w*),? the \w+ (version|original|text) "
+     r"(applies|prevails)\b", "translation note"),
+    (r"^in this (article|page|post|guide|blog),? (we|our [\w ]{1,40}) (answers?|explains?|looks? at|covers?|"
+     r"discuss(es)?|describes?|will)\b", "about this page"),
+    (r"\bvisit us (on|at|in)\b", "contact block"),
     (r"\bthis (project|website|site|page|service|content|information) (has received|received|is|was) (funding|funded)\b|"
      r"\bgrant agreement (number|no)\b", "funding credit"),
     (r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|weekdays|weekends)\b[\w\s,.&:–-]{0,30}?"
@@ -210,7 +228,8 @@ ANYWHERE = _rules([
      r"\bmost major (commercial )?(insurance|health) plans\b|\brepresentative apr\b|\bcredit is subject to status\b|"
      r"\bpay monthly\b|\b(insured|self[- ]pay(ing)?) (and|or) (self[- ]pay(ing)?|insured) patients\b|"
      r"\bappointments? (are )?(often |usually )?available within\b|"
-     r"\bfrom [£$€₹¥]\s?\d|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
+     r"\bfrom [£$€₹¥]\s?\d|\bfrom (chf|eur|usd|gbp|aed|sgd|inr|rs\.?|sfr)\s?\d|\bcost estimate\b|"
+     r"\bappointments? (are )?(often |usually |normally )?(available )?within \d+ (hours|days|working days)\b|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
      r"^our (centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
      r"house|boast|are equipped)\b", "the clinic's prices and insurers"),
     (r"\b(may|will) be charged a (fee|charge)\b|\bno[- ]show (fee|charge)\b|\bmissed[- ]appointment (fee|charge)\b",
@@ -439,10 +458,12 @@ META_SECTIONS = _rules([
     (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
-    (r"why (choose|pick|come to|trust) .{1,40}", "the site's selling points"),
+    (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
+     r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
     (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
      r".{1,40} (costs?|prices?) (at|in) .{1,40}|"
-     r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options", "the clinic's prices and insurers"),
+     r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options|prices? (for|of) .{1,50}",
+     "the clinic's prices and insurers"),
     (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews", "testimonials"),
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
      r"(get|request) a call ?back|call me back|book an? [\w -]{1,30}|"
