@@ -1458,3 +1458,11 @@ def test_a_section_selling_the_hospital_goes_under_its_question() -> None:
     result = clean(_source(lines))
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[5] == reasons[6] == "the site's selling points" and kept[8][0] == "heading" and 9 in kept
+
+
+def test_a_contact_boxs_note_on_its_number_goes_and_advice_to_call_it_stays() -> None:
+    lines = [TITLE, "", P1, "", "Your 24-hour acute oncology line", "City Hospital: 01632 960 771",
+             "Harbour Hospital: 01632 960 882", "The number for your hospital is also on the alert card your team gave you.",
+             "", "Hospital helpline: 01632 960 999", "Call this number if your temperature is 38°C or above.", "", P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[8].startswith("contact block") and 11 not in reasons

@@ -831,10 +831,17 @@ def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
                     or (j not in removed and _is_short_label(texts[j]))):
                 removed.setdefault(j, "contact block")
                 j += step
+            if step == 1 and _touches(lines, j - 1, j) and j not in removed and j not in items \
+                    and _NUMBER_NOTE.search(texts[j]) and not CONDITION.search(texts[j]):
+                removed[j] = "contact block (its note on the number)"  # "The number is also on your alert card."
         above = i - 1
         if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
                 and above not in items and _is_short_label(texts[above]):
             removed[above] = "contact block (name above an address)"
+
+
+# A contact box's closing note on its numbers ("The number for your hospital is also on your card.").
+_NUMBER_NOTE = re.compile(r"\b(the|this|these|that|your) (phone |telephone )?(numbers?|line|helpline)\b", re.IGNORECASE)
 
 
 def _is_short_label(text: str) -> bool:
