@@ -239,6 +239,25 @@ BOILERPLATE = [
     ("Select language", "accessibility and translation tools"),
     ("Medically reviewed by Dr. Fathima Begum, Consultant \u2013 Radiation Oncology | Last updated on 9 Jan 2025 | "
      "8 min read", "metadata"),
+    # a national portal's, a practice's licensed library's, a newsroom's and a cluster's furniture
+    ("Test Contents", "contents"),
+    ("slide 1 of 1, CT scan,", "image carousel"),
+    ("Previous image Next image", "image carousel"),
+    ("**Listen to this article** \u00b7 7:12", "audio player"),
+    ("ASK THE EXPERT", "category label"),
+    ('Enter K384 in the search box to learn more about "Chemotherapy: Care Instructions."', "link instruction"),
+    ("Learn how we develop our content.", "link instruction"),
+    ("Meridian and the Meridian logo are trademarks of Meridian Health Media, Inc.", "copyright"),
+    ("After hours, call our main number and follow the prompts to reach the on-call provider.", "contact"),
+    ("Saturday & Sunday: Closed", "opening hours"),
+    ("New patients can usually see an oncologist within one week.", "prices"),
+    ("These trusted information partners have more on this topic.", "link to other sites"),
+    ("The CT suite at the Harlow campus. (Photo: Riverbend Health)", "photo credit"),
+    ("Existing patients can reschedule appointments on the LionBay Go app.", "booking"),
+    ("To change or cancel an existing scan appointment, please call at least 3 working days before.", "booking"),
+    ("Operating hours: Mon to Fri, 8.00am to 5.30pm. Closed on Sat, Sun and Public Holidays.", "contact"),
+    ("Contributed by: Department of Haematology-Oncology, Lion Bay General Hospital", "metadata: author"),
+    ("June 9, 2025 \u00b7 5 min read", "metadata"),
 ]
 
 
@@ -881,6 +900,10 @@ CONTENT_LIKE_FURNITURE = [
     "Your nurse will call you back if the line is busy when you ring.",
     "We are open to questions at any point during your treatment.",
     "Prices of medicines are not something you need to worry about on the NHS.",
+    # near a practice's and a newsroom's furniture
+    "You will usually see a consultant within two weeks of your referral.",
+    "Call your cancer centre's 24-hour line if your temperature is 38\u00b0C or above.",
+    "Our bodies make new blood cells all the time, so low counts usually recover.",
 ]
 
 
@@ -1466,3 +1489,25 @@ def test_a_contact_boxs_note_on_its_number_goes_and_advice_to_call_it_stays() ->
              "", "Hospital helpline: 01632 960 999", "Call this number if your temperature is 38°C or above.", "", P2]
     reasons = _reasons(clean(_source(lines)))
     assert reasons[8].startswith("contact block") and 11 not in reasons
+
+
+def test_whole_sentence_items_end_at_the_next_sections_bare_heading() -> None:
+    lines = [TITLE, "", P1, "Chemotherapy can lower the number of white blood cells. To help prevent infection:",
+             "Wash your hands often with soap and water.", "Stay away from people who have colds.",
+             "Avoid crowds when your blood counts are low.", "Managing fatigue",
+             "Plan rest breaks during your day.", "Do a little gentle exercise if you can.", "",
+             "Tell your team before the test if you:", "Have ever had a reaction to contrast dye.",
+             "Have kidney problems", "Take metformin for diabetes.", "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert [kept[n][0] for n in (5, 6, 7)] == ["item"] * 3
+    assert kept[8] == ("heading", "Managing fatigue") and kept[9][0] == kept[10][0] == "paragraph"
+    assert [kept[n][0] for n in (13, 14, 15)] == ["item"] * 3  # a short item among sentences is no heading
+
+
+def test_the_sites_offer_above_its_button_goes_with_its_title() -> None:
+    lines = [TITLE, "", P1, P2, "", "Questions about your treatment?",
+             "Our providers work closely with your cancer team and can help you manage side effects.",
+             "Request an Appointment", "", "At home", "Our bodies make new blood cells all the time, so counts recover."]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[7].startswith("the site's offer") and 6 in reasons and 11 in kept

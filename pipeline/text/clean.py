@@ -11,6 +11,8 @@ the article body -> kinds of the rest.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -132,6 +134,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_link_lines(lines, texts, removed, runs)
     _remove_links_under_link_headings(lines, texts, removed, html)
     _remove_contact_surroundings(lines, texts, removed, items)
+    _remove_offers_above_calls_to_action(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
         if i not in removed and i not in items and i not in titles and _is_caption_length(text):
@@ -240,8 +243,10 @@ def _metadata(text: str) -> list[tuple[str, str]]:
         if pair is None:
             return []
         found.append(pair)
-    # A bare date alone is no metadata line: "12 June 2024" may head a timeline.
-    return found if any(_metadata_part(part) for part in parts) else []
+    # A bare date alone is no metadata line: "12 June 2024" may head a timeline; beside a reading
+    # time ("June 9, 2025 · 5 min read") it dates the page.
+    dated = len(parts) > 1 and any(READING_TIME.fullmatch(part) for part in parts)
+    return found if dated or any(_metadata_part(part) for part in parts) else []
 
 
 def _metadata_part(text: str) -> tuple[str, str] | None:
@@ -678,8 +683,8 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
                 and _touches(lines, i, following) and bool(_BULLET.match(texts[following])))
             if not bullet and not sandwiched and i not in told and (
                     not (_is_item_like(texts[i]) or (asks and question))
-                    or _heads_next_list(lines, texts, kept, nxt) or (gap and tight)):
-                break
+                    or _heads_next_list(lines, texts, kept, nxt) or (gap and tight) or last in told and _heads_sentences(lines, texts, kept, i, pos)):
+                break  # after whole-sentence items, a bare heading is the next section's
             if last != lead:
                 tight = not gap if tight is None else tight
             items.add(i)
@@ -747,11 +752,10 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
     start = pos if distance == 1 else pos + 1 if distance == 2 else None
     if start is None:
         return set()
-    end = _block_end(lines, kept, start)
+    # Another lead-in opens the next list ("Call 999 if you have:" ... "Call your team if you
+    # have:" ...), and a heading the next section: this one's items end above them.
+    end = _block_end(lines, kept, start, closes=lambda k: _is_lead_in(texts[k]) or _heads_sentences(lines, texts, kept, k, pos))
     block = kept[pos + 1:end + 1]
-    # Another lead-in in the block opens the next list ("Call 999 if you have:" ... "Call your
-    # team if you have:" ...): this one's items end above it.
-    block = block[:next((n for n, k in enumerate(block) if _is_lead_in(texts[k])), len(block))]
     if len(block) < (1 if start == pos else 2) or any(_BULLET.match(texts[k]) for k in block):
         return set()
     separate = plain or all(lines[k].text.endswith(("  ", "\\")) for k in block[:-1])
@@ -763,18 +767,37 @@ def _is_indented(raw: str) -> bool:
     return raw.startswith(("  ", "\t")) and bool(raw.strip()) and not _BULLET.match(raw)
 
 
-def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 12) -> int:
+def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 12,
+               closes: Callable[[int], bool] = lambda k: False) -> int:
     """The position in kept of the last line of the block of lines that kept[pos] opens (no blank
-    line between them), when a blank line closes it within `most` lines; else pos. Only then can
-    whole sentences under a lead-in be its items: in a page saved without blank lines the "block"
-    is the whole page."""
+    line between them), when a blank line, or a line that `closes` it, ends it within `most`
+    lines; else pos. Only then can whole sentences under a lead-in be its items: in a page saved
+    without blank lines the "block" is the whole page."""
     end = pos
     while end + 1 < len(kept) and _touches(lines, kept[end], kept[end + 1]):
+        if closes(kept[end + 1]):
+            return end
         end += 1
         if end - pos > most:
             return pos
     closed = end + 1 < len(kept) and lines[kept[end + 1]].number - lines[kept[end]].number > 1
     return end if closed else pos
+
+
+def _heads_sentences(lines: list[SourceLine], texts: list[str], kept: list[int], k: int, lead_pos: int) -> bool:
+    """Tell whether line k, after two or more whole-sentence items of the lead-in at kept[lead_pos],
+    is the next section's bare heading ("Managing fatigue"): two sentences run on under it. A
+    short item of the list ("Have kidney problems") is followed by more items, or comes early."""
+    at = bisect_left(kept, k)  # kept is sorted
+    after = kept[at + 1:at + 3]
+    return _is_bare_heading(texts[k]) and at - lead_pos > 2 and len(after) == 2 \
+        and all(_touches(lines, a, b) for a, b in zip([k, *after], after)) \
+        and all(_is_sentence(texts[a]) and _ending(texts[a]) in tuple(".!") for a in after)
+
+
+def _is_bare_heading(text: str) -> bool:
+    """A heading in text without marks: a short line, no bullet, no sentence end ("Managing fatigue")."""
+    return _is_short_entry(text) and not _BULLET.match(text) and _ending(text) not in TERMINAL + (":",)
 
 
 def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -828,7 +851,8 @@ def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
             j = i + step
             while _touches(lines, j - step, j) and j not in items and (
                     removed.get(j, "").startswith(("contact", "site name"))
-                    or (j not in removed and _is_short_label(texts[j]))):
+                    # a heading below the data opens the next section; above, it titles the box
+                    or (j not in removed and _is_short_label(texts[j]) and not (step == 1 and _HEADING_MARK.match(texts[j])))):
                 removed.setdefault(j, "contact block")
                 j += step
             if step == 1 and _touches(lines, j - 1, j) and j not in removed and j not in items \
@@ -840,6 +864,20 @@ def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
             removed[above] = "contact block (name above an address)"
 
 
+def _remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                                         items: set[int]) -> None:
+    """Remove the site's offer right above its button ("Our providers can help you understand
+    your care plan." / "Request an Appointment"): a sentence the site says of itself, in a box
+    whose next line is an enquiry form or a call to action."""
+    for i in range(len(texts) - 1):
+        if i in removed or i in items or not _touches(lines, i, i + 1) \
+                or not removed.get(i + 1, "").startswith(_OFFER_BUTTONS):
+            continue
+        if FIRST_PERSON.match(_bare(texts[i])) and _is_sentence(texts[i]):
+            removed[i] = "the site's offer (above its call to action)"
+
+
+_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking")
 # A contact box's closing note on its numbers ("The number for your hospital is also on your card.").
 _NUMBER_NOTE = re.compile(r"\b(the|this|these|that|your) (phone |telephone )?(numbers?|line|helpline)\b", re.IGNORECASE)
 
@@ -874,7 +912,7 @@ def _is_sentence(text: str) -> bool:
 
 
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
-                     "navigation", "member promotion")
+                     "navigation", "member promotion", "the site's offer", "enquiry form", "call to action")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 # A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
 # small files ..." / "We'd also like to use analytics cookies ...").

@@ -34,6 +34,8 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    (r"((previous|next|prev) (image|slide|photo)\s*){1,2}|\d{1,2} ?(/|of) ?\d{1,2}", "image carousel controls"),
+    (r"ask (the|an|our) (expert|doctor|nurse|pharmacist)s?|expert q ?(&|and) ?a", "category label"),
     (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
      r"(toggle )?navigation|skip (to (main )?content|navigation)|search( for| this site)?|"
      r"cerca|rechercher|buscar|suchen|site ?map|about( us)?|who we are|our team|news|blog|you are here|"
@@ -107,7 +109,7 @@ WHOLE_LINE = _rules([
      r"did you find this (article|page|information) (helpful|useful)", "feedback widget"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
     (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information)"
-     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |article |guide |section )?contents|jump to( a)? section|"
+     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|jump to( a)? section|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
      "contents or page label"),
@@ -182,7 +184,7 @@ ANYWHERE = _rules([
     (r"^(powered by|website by|site by|web design by|designed (and built )?by)\b", "site credit"),
     # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
-    (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|request|read|see|watch|download|"
+    (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|schedule|request|read|see|watch|download|"
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
     (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
@@ -191,6 +193,17 @@ ANYWHERE = _rules([
      r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
      r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
     (r"\b(industrial|strike) action\b", "site alert"),
+    (r"^slide \d+ of \d+\b", "image carousel controls"),
+    (r"^\W*listen to this (article|page|story|post)\b", "audio player"),
+    (r"\benter [\w-]+ in the search box\b|^learn how we (develop|write|review|create|make|produce) our "
+     r"(content|information|articles|guides)\b", "link instruction"),
+    (r"\b(are|is) (registered )?trademarks? of\b", "copyright notice"),
+    (r"\bcall our (main |office |practice )?(number|office|practice|line|switchboard)\b", "contact block"),
+    (r"\bnew patients can (usually |often |normally )?(see|get|book)\b", "the clinic's prices and insurers"),
+    (r"\b(trusted )?(information )?partners have more (information )?on this topic\b", "link to other sites"),
+    (r"\(\s*(photo|image|picture)s?( credit)?\s*:", "photo credit"),
+    (r"\breschedule (your |an |existing )?appointments? (on|in|through|using|via) (the|our)\b|"
+     r"^to (change|cancel|reschedule|rebook)\b[^.]{0,60}\bappointment\b[^.]*\b(call|contact|phone)\b", "contact: booking"),
     (r"^(lines|phones|the (phone )?lines?|the helpline|the centre|the center|the office|we|we're|it)( are| is)? open\b[^.]*"
      r"\b(mon|tue|wed|thu|fri|sat|sun|\d{1,2}([.:]\d\d)?\s?(am|pm|a\.m\.|p\.m\.))|^open (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
      "opening hours"),
@@ -206,7 +219,7 @@ ANYWHERE = _rules([
     (r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|weekdays|weekends)\b[\w\s,.&:–-]{0,30}?"
      r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(–|-|to)\s*\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\.?$|"
      r"^[-•\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*|weekdays|weekends|bank holidays|public holidays)"
-     r"(( and | to |, | ?[–-] ?)((mon|tue|wed|thu|fri|sat|sun)[a-z]*|bank holidays))*\s*:\s*"
+     r"(( and | to |, | ?[–&-] ?)((mon|tue|wed|thu|fri|sat|sun)[a-z]*|bank holidays))*\s*:\s*"
      r"(closed|open|extended hours|\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?))", "opening hours"),
     # A provider's regulator rating, a syndication credit, a logo's alternative text.
     (r"\b(cqc|care quality commission|ofsted|jci|nabh)\b.{0,40}\brat(ing|ed)\b|\b(read|see) our (latest )?inspection report\b|"
@@ -390,7 +403,7 @@ MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|s
 METADATA = re.compile(
     r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
-    r"next review|written|author|"
+    r"next review|written|author|contributed( by)?|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
@@ -422,7 +435,7 @@ METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "aut
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
-                  ("writ", "author"), ("author", "author"), ("date", "date"))
+                  ("writ", "author"), ("author", "author"), ("contribut", "author"), ("date", "date"))
 
 # A reader's comment opens with its writer and when it was posted: "**Margaret, Leeds** – 2 days
 # ago", "dave_t · March 3, 2024 at 10:15 am". The writer is one handle or up to four capitalised
@@ -437,7 +450,7 @@ COMMENT_HEADER = re.compile(
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
     r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
-    r"(most )?popular( \w+)?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
+    r"(most )?popular( \w+)?|top results|search results|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
 # Headings of a section that is the site's, not the article's, with everything under them:
@@ -453,7 +466,8 @@ META_SECTIONS = _rules([
     (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
     (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article)", "feedback form"),
-    (r"credits|content credits|(medically |clinically |expert )?reviewed by|(medical |clinical |expert )?reviewers?",
+    (r"credits|content credits|(medically |clinically |expert )?reviewed by|(medical |clinical |expert )?reviewers?|"
+     r"(the )?experts? in this (story|article)|featured experts?",
      "credits"),
     (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
@@ -468,7 +482,9 @@ META_SECTIONS = _rules([
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
      r"(get|request) a call ?back|call me back|book an? [\w -]{1,30}|"
      r"(change|cancel|rebook|reschedule|move)( or (change|cancel|rebook|reschedule|move))? (your|an) appointment|"
-     r"book (online|an appointment|a consultation|your (scan|appointment|consultation))", "enquiry form"),
+     r"book (online|an appointment|a consultation|your (scan|appointment|consultation))|schedule (an?|your) [\w -]{1,30}|"
+     r"talk to (a|an|our) [\w -]{0,30}(specialist|expert|doctor|nurse|team)", "enquiry form"),
+    (r"where can (you|i) (learn|find out|get|read) more( information)?|(need )?more information\?", "links to other pages"),
     (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
      r"more information)", "reference list"),
     (r"update information|(page|document|version|update|revision|review|change) history|"
@@ -511,7 +527,8 @@ ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|atten
                              r"\blanguage assistance services?\b", re.IGNORECASE)
 # A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
 # portal the site answers messages in.
-CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception) (hours|times|address)\s*:|"
+CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception|operating|clinic|business|hotline) "
+                           r"(hours|times|address)\s*:|"
                            r"(ground|first|second|third|\d{1,2}(st|nd|rd|th)) floor,)", re.IGNORECASE)
 PORTAL_MESSAGE = re.compile(r"\b(send us|message us|write to us)\b.{0,40}\b(patient portal|app|online)\b|"
                             r"\blogged in to (the|your) patient portal\b")
