@@ -258,6 +258,31 @@ BOILERPLATE = [
     ("Operating hours: Mon to Fri, 8.00am to 5.30pm. Closed on Sat, Sun and Public Holidays.", "contact"),
     ("Contributed by: Department of Haematology-Oncology, Lion Bay General Hospital", "metadata: author"),
     ("June 9, 2025 \u00b7 5 min read", "metadata"),
+    # a booklet charity's, a newspaper's, a handout library's and a private network's furniture
+    ("Scan for the latest version of this handout.", "publication note"),
+    ("_This handout does not replace the advice of your health care provider._", "disclaimer"),
+    ("This handout was written by the nurses of the Infusion Center and reviewed by the pharmacy team.", "credits"),
+    ("**Was this handout helpful?**", "feedback widget"),
+    ("Oncology Infusion Center: 555-0142", "contact"),
+    ("Talk to us free on 0808 157 0342, every day, 8am to 8pm. If you are deaf, use the Relay service.", "contact"),
+    ("All our booklets are free. You can order a printed copy or download it as a PDF.", "download offer"),
+    ("This information is from our booklet Understanding chemotherapy.", "another article"),
+    ("We have more information about coping with tiredness.", "another article"),
+    ("Video, 3 minutes 40 seconds. Read the transcript", "video player"),
+    ("We are contracted to most medical schemes. Check your cover", "prices"),
+    ("Load-shedding update: all hospitals have full backup power.", "site alert"),
+    ("Book online or call 0861 555 229 (weekdays 07:00 to 18:00).", "contact"),
+    ("Get a quote", "enquiry form"),
+    ("Find an oncology centre", "finder link"),
+    ("Hide Ad", "advertisement"),
+    ("You've read 4 of 5 free articles this month.", "paywall"),
+    ("Already a subscriber? Sign in", "call to action"),
+    ("Name and address supplied, Thornbeck", "letter writer"),
+    ("0:00 / 5:41", "audio player"),
+    ("Correction: An earlier version of this article gave the wrong month.", "publication note"),
+    ("Health columnist", "byline"),
+    ("Weekdays, 7:30 a.m. to 6 p.m. Saturdays, 8 a.m. to noon.", "opening hours"),
+    ("Medically reviewed by Dr Pieter van Wyk, medical oncologist | Practice no. 0567891", "metadata"),
 ]
 
 
@@ -904,6 +929,10 @@ CONTENT_LIKE_FURNITURE = [
     "You will usually see a consultant within two weeks of your referral.",
     "Call your cancer centre's 24-hour line if your temperature is 38\u00b0C or above.",
     "Our bodies make new blood cells all the time, so low counts usually recover.",
+    # near a handout library's and a newspaper's furniture
+    "Call 555-0100 if your temperature is 38\u00b0C or above.",
+    "Find a quiet place to rest after your treatment.",
+    "Find your nearest toilet before the infusion starts, just in case.",
 ]
 
 
@@ -1511,3 +1540,27 @@ def test_the_sites_offer_above_its_button_goes_with_its_title() -> None:
     result = clean(_source(lines))
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[7].startswith("the site's offer") and 6 in reasons and 11 in kept
+
+
+def test_a_quote_signed_by_who_the_writer_is_and_a_pull_quote_go() -> None:
+    sentence = "The golden rule is to report any new symptom early rather than wait for the next appointment"
+    lines = [TITLE, "", P1, f"My advice is simple. {sentence}.", "", f'"{sentence}"', "",
+             "\u201cI had an itchy rash for the first month, and the cream helped.\u201d",
+             "Gareth, who had immunotherapy for melanoma", "", P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[6].startswith("pull quote") and reasons[8].startswith("testimonial") and reasons[9].startswith("testimonial")
+
+
+def test_a_markdown_clippers_tab_title_naming_the_site_goes(tmp_path: Path) -> None:
+    text = f"# Chemotherapy: What to Expect | Westlake UMC Patient Education\n\n# Chemotherapy\n\n{P1}\n\n{P2}\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = clean(ingest(tmp_path / "a.md", tmp_path, SourceMeta("a.md", publisher="Westlake University Medical Center")))
+    assert _reasons(result)[1].startswith("browser tab title") and _kept(result)[3] == ("heading", "Chemotherapy")
+
+
+def test_a_fact_boxs_label_rows_are_no_captions() -> None:
+    lines = [TITLE, "", P1, "", "Chemotherapy at a glance",
+             "How it's given: as a drip into a vein, an injection, or tablets you take at home",
+             "How often: in cycles, with rest weeks in between so your body can recover", "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert {6, 7} <= set(kept)

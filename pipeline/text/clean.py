@@ -120,6 +120,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_signed_quotes(texts, removed)
     _remove_author_boxes(texts, removed)
     _remove_repeats(texts, removed)
+    _remove_pull_quotes(texts, removed)
+    if PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES:
+        _remove_tab_title(texts, removed, publisher)
     _remove_credited_captions(lines, texts, removed)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
@@ -137,7 +140,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_offers_above_calls_to_action(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
-        if i not in removed and i not in items and i not in titles and _is_caption_length(text):
+        if i not in removed and i not in items and i not in titles and _is_caption_length(text) \
+                and not _is_label_item(text):  # "How often: in cycles, with rest weeks between" is a fact box's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
@@ -263,9 +267,13 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     return (key, match["value"].strip(" |–—-"))
 
 
+_EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
+
+
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
-    folded = _fold(_bare(text))  # "^" in a rule is where the statement starts, after a bullet or heading mark
+    # "^" in a rule is where the statement starts, after a bullet, a heading mark or emphasis ("_..._")
+    folded = _fold(_EMPHASIS_EDGES.sub("", _bare(text)))
     label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
         before = _fold(text.split("©")[0])
@@ -301,7 +309,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         on_raw = reason.startswith("contact")
         if may_match(_LITERALS[rule], lowered if on_raw else folded) and rule.search(text if on_raw else folded):
             return reason
-    if _has_phone_number(text) and not advice:
+    if (_has_phone_number(text) or _has_called_number(text) and not CONDITION.search(text)) and not advice:
         return "contact: phone number"
     if CONTACT_HOURS.match(text) or PORTAL_MESSAGE.search(folded):
         return "contact: hours, address or portal"
@@ -352,12 +360,21 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
         return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline
     if FIRST_PERSON.match(words) and not CONDITION.search(words):
         return False  # "Our nurses answer calls 24 hours a day at ...": the site's own service
+    if re.search(r"\b(talk|speak|chat) (to|with) us\b", words, re.IGNORECASE):
+        return False  # "Talk to us free on 0808 ...": the site's helpline, whatever its terms
     if WHEN_TO_CALL.search(words):
         return True
     # Someone else's service, told as a fact, not a bare call to action ("Free help. Call ..."),
     # nor the site's own, by its name or its short name ("Asterwood patients can reach ...").
     return not (FIRST_PERSON.search(words) or CALL_TO_ACTION.search(words) or names_publisher(words, publisher)
                 or names_publisher(words, short_names(publisher)))
+
+
+def _has_called_number(text: str) -> bool:
+    """A shorter number the line gives as one ("call 555-0100", "Oncology Infusion Center: 555-0142")."""
+    labelled = re.fullmatch(r"[^:.!?]{2,60}:\s*(\+?\(?\d[\d ().-]{5,}\d)", _bare(text))
+    numbers = [m.group(1) for m in CALLED_NUMBER.finditer(text)] + ([labelled.group(1)] if labelled else [])
+    return any(len(_digits(n)) >= 7 for n in numbers)
 
 
 def _has_phone_number(text: str) -> bool:
@@ -498,11 +515,16 @@ def _remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
             removed[k] = "author box"
 
 
+# A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".
+_WHO_HAD = re.compile(r"^[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
+
+
 def _remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
     """Remove a testimonial set as a quote with its writer's name on the next line."""
     for i in range(1, len(texts)):
         quote = _bare(texts[i - 1])
-        if SIGNATURE.match(_bare(texts[i])) and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
+        signed = SIGNATURE.match(_bare(texts[i])) or _WHO_HAD.match(_bare(texts[i]))
+        if signed and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
             removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
 
 
@@ -523,6 +545,29 @@ def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
         if text in seen:
             removed[i] = "repeated line"
         seen.add(text)
+
+
+def _remove_pull_quotes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a pull quote: a quoted sentence of eight words or more that the article says too."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    for i in kept:
+        bare = _bare(texts[i]).strip()
+        if bare[:1] not in "“\"‘«„" or bare[-1:] not in "”\"’»":
+            continue
+        inner = _fold(bare.strip("“”\"‘’«»„ .")).rstrip(".")
+        if _words(inner) >= 8 and any(k != i and inner in _fold(_bare(texts[k])) for k in kept):
+            removed[i] = "pull quote (repeats a sentence of the article)"
+
+
+def _remove_tab_title(texts: list[str], removed: dict[int, str], publisher: tuple[str, ...]) -> None:
+    """Remove the browser tab's title a Markdown clipper writes first ("# Chemotherapy: What to
+    Expect | Westlake UMC Patient Education"): its last part names the site."""
+    first = next((i for i in range(len(texts)) if i not in removed), None)
+    if first is None or not _HEADING_MARK.match(texts[first]):
+        return
+    parts = re.split(r"\s+[|–—-]\s+", _bare(texts[first]))
+    if len(parts) > 1 and (names_publisher(parts[-1], publisher) or names_publisher(parts[-1], short_names(publisher))):
+        removed[first] = "browser tab title (the page's title and the site's name)"
 
 
 def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
@@ -877,7 +922,7 @@ def _remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[st
             removed[i] = "the site's offer (above its call to action)"
 
 
-_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking")
+_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "navigation (a finder link)")
 # A contact box's closing note on its numbers ("The number for your hospital is also on your card.").
 _NUMBER_NOTE = re.compile(r"\b(the|this|these|that|your) (phone |telephone )?(numbers?|line|helpline)\b", re.IGNORECASE)
 
@@ -916,7 +961,7 @@ PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat w
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 # A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
 # small files ..." / "We'd also like to use analytics cookies ...").
-BANNER_REASONS = ("cookie or privacy banner", "browser notice", "site alert")
+BANNER_REASONS = ("cookie or privacy banner", "browser notice", "site alert", "advertisement")
 
 
 def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
@@ -1029,7 +1074,7 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     """Remove page header and footer lines outside the article body (first..last paragraph)."""
     kept = [i for i in range(len(texts)) if i not in removed]
     paragraphs = [i for i in kept if _is_paragraph(texts[i])]
-    first = _article_start(texts, removed)
+    first = _article_start(texts, removed, dated)
     if first is None:
         return  # no article body to anchor on: leave the lines to the editor
     last = paragraphs[-1]
@@ -1062,14 +1107,16 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
 # Removal reasons of a breadcrumb trail (a paragraph right above one is in the page's chrome).
 _TRAIL_REASONS = ("navigation (breadcrumb", "navigation (menu or breadcrumb")
 
-def _article_start(texts: list[str], removed: dict[int, str]) -> int | None:
+def _article_start(texts: list[str], removed: dict[int, str], titles: set[int] | frozenset[int] = frozenset()) -> int | None:
     """The first paragraph of the article body, or None when the page has no paragraph.
 
     The body opens with a paragraph that more article follows; a lone one among menus and
     banners (a site-wide alert above the menu) is the page's, not the article's.
     """
     kept = [i for i in range(len(texts)) if i not in removed]
-    paragraphs = [i for i in kept if _is_paragraph(texts[i])]
+    # A headline written as a sentence ("'I've been sent for a CT scan - what happens?'") is the
+    # page's title when its byline follows it, not the body's first paragraph.
+    paragraphs = [i for i in kept if _is_paragraph(texts[i]) and i not in titles]
     if not paragraphs:
         return None
     return next((p for p in paragraphs if _opens_article(texts, kept, p, removed)), paragraphs[0])

@@ -34,6 +34,13 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    (r"(hide|skip|close|report)( this)? ads?|advertisement|sponsored|ad", "advertisement"),
+    (r"get a (free )?quote|request a (free )?quote", "enquiry form"),
+    (r"find (a|an|your)( nearest| local)? [\w -]{0,30}(doctor|specialist|consultant|oncologist|surgeon|hospital|clinic|"
+     r"centre|center|service|location|pharmacy|practice|physician|provider|gp|facility|support group|trial)s?( near you)?",
+     "navigation (a finder link)"),
+    (r"(senior |chief |our )?(health|medical|science|news)? ?(columnist|correspondent|editor|reporter|writer)", "byline (role)"),
+    (r"\d{1,2}:\d\d ?/ ?\d{1,2}:\d\d", "audio player"),
     (r"((previous|next|prev) (image|slide|photo)\s*){1,2}|\d{1,2} ?(/|of) ?\d{1,2}", "image carousel controls"),
     (r"ask (the|an|our) (expert|doctor|nurse|pharmacist)s?|expert q ?(&|and) ?a", "category label"),
     (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
@@ -106,7 +113,8 @@ WHOLE_LINE = _rules([
      r"partner content|categor(y|ies)|tags?|uncategori[sz]ed", "category label"),
     (r"(reading time:? )?\d+ (min|minutes?)( read)?", "reading time"),
     (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
-     r"did you find this (article|page|information) (helpful|useful)", "feedback widget"),
+     r"did you find this (article|page|information) (helpful|useful)|"
+     r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
     (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|jump to( a)? section|"
@@ -184,7 +192,7 @@ ANYWHERE = _rules([
     (r"^(powered by|website by|site by|web design by|designed (and built )?by)\b", "site credit"),
     # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
-    (r"^[^.!?]{3,80}\?\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|schedule|request|read|see|watch|download|"
+    (r"^[^.!?]{3,80}\?[*_]*\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|schedule|request|read|see|watch|download|sign in|log in|subscribe|"
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
     (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
@@ -192,7 +200,26 @@ ANYWHERE = _rules([
      r"\bwe are (currently )?(looking for|recruiting) (participants|volunteers|patients)\b|"
      r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
      r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
-    (r"\b(industrial|strike) action\b", "site alert"),
+    (r"^((mon|tue|wed|thu|fri|sat|sun)[a-z]*s?|weekdays|weekends|daily|every day)\b[^.]{0,40}?\b\d{1,2}([:.]\d\d)?\s*"
+     r"(a\.?m\.?|p\.?m\.?)?\s*(to|-|–)\s*(\d{1,2}([:.]\d\d)?\s*(a\.?m\.?|p\.?m\.?)?|noon|midnight)", "opening hours"),
+    (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b", "site alert"),
+    (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
+     r"^correction\s*:|^(an earlier|a previous) version of this (article|story|page|column)\b", "publication note"),
+    (r"^(this|the) (handout|leaflet|page|booklet|guide|article|information|factsheet) (was|has been) (written|produced|"
+     r"developed|prepared|created) by\b", "credits"),
+    (r"\blanguage (help|assistance|services?) (is|are) (free|available)\b|\btranslated versions?\b", "translation note"),
+    (r"\ball our (booklets|leaflets|guides|publications|factsheets) are free\b|\border a (printed|free|paper) copy\b",
+     "download offer"),
+    (r"^this (information|page|chapter|section) (is|comes|was taken) from (our|the) (booklet|leaflet|guide|book)\b|"
+     r"^(we have|there is) more information (about|on|in)\b|\b(in|see) the (next|previous|following) chapter\b|"
+     r"^you can read more about\b.{0,80}\b(chapter|section|booklet|page)\b", "link to another article"),
+    (r"^video\b\s*[,:]|\bread the transcript\b", "video player"),
+    (r"\bcontracted (to|with) (all |most )?(the )?(major )?medical (schemes|aids?|insurers)\b|\bsame[- ](day|week) appointments?\b",
+     "the clinic's prices and insurers"),
+    (r"\byou('ve| have) read \d+ of \d+ (free )?(articles|stories)\b|\b\d+ (free )?articles? (left|remaining)\b",
+     "paywall prompt"),
+    (r"^name and address (supplied|withheld)\b", "letter writer (credit)"),
+    (r"^your questions are important\b", "contact block"),
     (r"^slide \d+ of \d+\b", "image carousel controls"),
     (r"^\W*listen to this (article|page|story|post)\b", "audio player"),
     (r"\benter [\w-]+ in the search box\b|^learn how we (develop|write|review|create|make|produce) our "
@@ -243,7 +270,7 @@ ANYWHERE = _rules([
      r"\bappointments? (are )?(often |usually )?available within\b|"
      r"\bfrom [£$€₹¥]\s?\d|\bfrom (chf|eur|usd|gbp|aed|sgd|inr|rs\.?|sfr)\s?\d|\bcost estimate\b|"
      r"\bappointments? (are )?(often |usually |normally )?(available )?within \d+ (hours|days|working days)\b|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
-     r"^our (centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
+     r"^our ([\w-]+ )?(centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
      r"house|boast|are equipped)\b", "the clinic's prices and insurers"),
     (r"\b(may|will) be charged a (fee|charge)\b|\bno[- ]show (fee|charge)\b|\bmissed[- ]appointment (fee|charge)\b",
      "the clinic's prices and insurers"),
@@ -286,7 +313,8 @@ ANYWHERE = _rules([
      r"\b(information|content|web ?site|site|page|article|material)s?\b[^.]{0,80}\bnot (a )?(substitute|replacement) for\b|"
      r"^this (web ?site|site|page) does not (provide|give|offer|contain)\b|"
      r"\b(this|the) (article|page|information|content|site|website) is (for )?general information\b|\bdisclaims? (any|all) (warranty|warranties|liability|responsibility)\b|"
-     r"^(the |this |our )?(information|content|material)s?( (on|in) this (page|site|website|leaflet))? "
+     r"^(the |this |our )?(information|content|material|handout|leaflet|booklet|guide|article|page)s?"
+     r"( (on|in) this (page|site|website|leaflet|handout))? "
      r"(does not|do not|is not (intended|meant|designed) to|are not (intended|meant|designed) to|should not) "
      r"(replace|take the place of|substitute for)\b", "disclaimer"),
     # A shop's product tile inside a health page: its star rating, its price, its basket button.
@@ -417,8 +445,9 @@ _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # "By Friday, most side effects have gone" is a sentence, not a byline.
 _ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$)){1,6}|"
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
-         r"columnist|producer)s?")
-BYLINE = re.compile(rf"^([Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE}))?|"
+         r"columnist|producer|oncologist|physician|surgeon|nurse|radiologist|pharmacist|doctor|specialist|consultant|"
+         r"therapist|dietitian|radiographer)s?")
+BYLINE = re.compile(rf"^([Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE})){{0,2}}|"
                     rf"From:\s+(?P<source>([A-Z][\w'’&.-]*|of|and|for|the|on|in)(\s+([A-Z][\w'’&.-]*|of|and|for|the|on|in)){{0,7}}))$")
 # A wiki's tagline under the title: "From OpenHealth Wiki, the free health encyclopedia".
 SITE_TAGLINE = re.compile(r"^From\s+(?P<source>[A-Z][\w'’&.-]*(\s+[\w'’&.-]+){0,5}),\s+the\s+(free\s+)?([\w-]+\s+){0,2}"
@@ -429,6 +458,7 @@ BARE_DATE = re.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(,? (at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)?", re.IGNORECASE)
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?|"
+                          r"(practice|registration|hpcsa|gmc|npi) (no\.?|number)\s*:?\s*[\w-]+|"
                           r"(\d+|no) (comments?|responses?|replies)", re.IGNORECASE)
 METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "author"),
                  ("next review", "next review"), ("review date", "next review"),
@@ -467,11 +497,13 @@ META_SECTIONS = _rules([
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
     (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article)", "feedback form"),
     (r"credits|content credits|(medically |clinically |expert )?reviewed by|(medical |clinical |expert )?reviewers?|"
-     r"(the )?experts? in this (story|article)|featured experts?",
+     r"(the )?experts? in this (story|article)|featured experts?|about the (author|writer|expert|doctor|reviewer)s?",
      "credits"),
-    (r"page details|about this page|syndicate this (content|page|article)|cite this (page|article|content)|"
+    (r"page details|about this page|about our (information|content|leaflets|booklets|handouts)|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
+    (r"(order|download)( or (order|download))? (the|this|our|a) (booklet|leaflet|guide|handout|factsheet)s?", "download offer"),
+    (r"(any |got |have )?(a )?questions\??", "contact box (its questions box)"),
     (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
     (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
@@ -514,7 +546,8 @@ FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?)\b",
                        re.IGNORECASE)
 # "Call ...", "Please phone ...": an imperative that only hands out the number.
-CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b",
+CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b|"
+                            r"\b(book|order|apply|register|enquire|sign up)( online)? or (call|phone|ring)\b",
                             re.IGNORECASE)
 # A line that opens as contact data does ("Phone (02) 5550 4310, Monday to Friday ...").
 CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d|"
