@@ -15,7 +15,8 @@ from tests.test_clean import CONTENT_LIKE_FURNITURE, FURNITURE_IN_BODY
 @pytest.mark.parametrize(("pattern", "literals"), [
     (r"\bwe use cookies\b|\ball rights reserved\b", {"we use cookies", "all rights reserved"}),
     (r"^advertisement\b|^sponsored\b", {"advertisement", "sponsored"}),  # "^" taken out in front by the parser
-    (r"\bmasks? (are|is) required", {"mask"}),  # an optional letter ends the fixed text
+    (r"\bmasks? (are|is) on", {"mask"}),  # an optional letter ends the fixed text
+    (r"\b(use|set|save|store) a cookie\b", {" a cookie"}),  # a longer fixed text inside tells more than "use"
     (r"^\W*(photo|image)s?\s*:", {"photo", "image"}),  # optional before any text is skipped
     (r"[\w.+-]+@[\w-]+", {"@"}),  # no fixed start: the sign it always holds
     (r"^[\"“]{2}.{10,}$", None),  # nothing fixed at all: always run

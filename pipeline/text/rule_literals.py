@@ -21,8 +21,8 @@ _MIN_LENGTH = 2
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased texts one of which any match of the pattern contains (None: no such set).
 
-    Per alternative: the fixed text it starts with, or else the longest fixed text it holds
-    between its other parts ("@" in an e-mail address, " logo" in "<name> logo").
+    Per alternative: the fixed text it starts with, or the longest fixed text it holds between
+    its other parts ("@" in an e-mail address, " logo" in "<name> logo") when that is longer.
     """
     try:
         parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
@@ -32,10 +32,12 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     found: set[str] = set()
     for branch in branches:
         prefixes = _prefixes(list(branch), 0)
-        if prefixes and all(_useful(prefix) for prefix in prefixes):
+        run = _longest_run(list(branch))
+        usable = bool(prefixes) and all(_useful(prefix) for prefix in prefixes)
+        # The more telling test: "(use|set|save|store) a cookie" holds " a cookie", rarer than "use".
+        if usable and (min(map(len, prefixes)) >= len(run) or not _useful(run)):
             found.update(prefixes)
             continue
-        run = _longest_run(list(branch))
         if not _useful(run):
             return None
         found.add(run)
