@@ -1564,3 +1564,12 @@ def test_a_fact_boxs_label_rows_are_no_captions() -> None:
              "How often: in cycles, with rest weeks in between so your body can recover", "", P2]
     kept = _kept(clean(_source(lines)))
     assert {6, 7} <= set(kept)
+
+
+def test_the_site_advising_by_its_name_is_content_and_a_long_page_heading_no_caption() -> None:
+    line = "Northgate Health recommends writing down your questions before each appointment."
+    assert 5 in _kept(clean(_source(_in_body(line), publisher="Northgate Health")))
+    promo = "Northgate Health is here for you, every step of the way."
+    assert 5 not in _kept(clean(_source(_in_body(promo), publisher="Northgate Health")))
+    heading = "# CT Scan: Why It's Done, How to Prepare and What to Expect on the Day of Your Scan"
+    assert 5 in _kept(clean(_source(_in_body(heading))))

@@ -322,10 +322,18 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
         return "image caption"
     if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
-            and not _reports_to(text, publisher):
+            and not _reports_to(text, publisher) and not _recommends(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
         return "names the publishing site"
     return None
+
+
+def _recommends(text: str, publisher: tuple[str, ...]) -> bool:
+    """Tell whether the site gives advice by its name ("WellInfo Health recommends writing down
+    your questions ..."): what a guidance body recommends is the article, not its promotion."""
+    folded = fold_name(text)
+    return any(re.search(re.escape(name.removeprefix("the ")) + r"(?!\w)\s+(\w+\s+)?(recommends|advises|suggests|encourages)\b",
+                         folded) for name in publisher)
 
 
 def _reports_to(text: str, publisher: tuple[str, ...]) -> bool:
@@ -943,7 +951,8 @@ def _is_caption_length(text: str) -> bool:
     phrase: a line of several sentences is a paragraph whose end is unclear ("... 1 in 1,000.3")."""
     end = _ending(text)
     return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END \
-        and not re.search(r"\w[.!?]\s+[A-Z]", text) and not _is_term_list(text)
+        and not re.search(r"\w[.!?]\s+[A-Z]", text) and not _is_term_list(text) \
+        and not text.lstrip().startswith("#")  # a page's own heading, however long
 
 
 def _is_paragraph(text: str) -> bool:
