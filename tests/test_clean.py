@@ -283,6 +283,16 @@ BOILERPLATE = [
     ("Health columnist", "byline"),
     ("Weekdays, 7:30 a.m. to 6 p.m. Saturdays, 8 a.m. to noon.", "opening hours"),
     ("Medically reviewed by Dr Pieter van Wyk, medical oncologist | Practice no. 0567891", "metadata"),
+    # an Easy Read service's furniture
+    ('This is an Easy Read version of our leaflet "Chemotherapy: a guide for patients".', "other formats"),
+    ("Other formats: audio, BSL video, large print", "other formats"),
+    ("Download the Easy Read PDF (2.6 MB)", "print or download"),
+    ('Print our "Getting ready for my scan" checklist', "print or download"),
+    ("Image of an ambulance.", "image caption"),
+    ("Was this page easy to understand?", "feedback widget"),
+    ("Please do not write your name or anything about your health here.", "feedback widget"),
+    ("Our phone line is closed on Monday 26 May. This is because it is a bank holiday.", "site alert"),
+    ("Watch our film: Having radiotherapy (5 minutes)", "video player"),
 ]
 
 
@@ -933,6 +943,9 @@ CONTENT_LIKE_FURNITURE = [
     "Call 555-0100 if your temperature is 38\u00b0C or above.",
     "Find a quiet place to rest after your treatment.",
     "Find your nearest toilet before the infusion starts, just in case.",
+    # near an Easy Read service's furniture
+    "Phone 999 if you cannot breathe.",
+    "If you are very unwell, phone 999.",
 ]
 
 
@@ -1573,3 +1586,24 @@ def test_the_site_advising_by_its_name_is_content_and_a_long_page_heading_no_cap
     assert 5 not in _kept(clean(_source(_in_body(promo), publisher="Northgate Health")))
     heading = "# CT Scan: Why It's Done, How to Prepare and What to Expect on the Day of Your Scan"
     assert 5 in _kept(clean(_source(_in_body(heading))))
+
+
+def test_an_easy_read_contents_list_goes_and_its_short_headings_stay() -> None:
+    lines = [TITLE, "", P1, "", "What is in this document", "What is it?", "Side effects", "Getting help", "",
+             "What is it?", "It is a medicine.", "It helps your body fight cancer.", "",
+             "Side effects", "You may feel tired.", "You may get a rash.", "",
+             "Getting help", "Phone 999 if you have:", "trouble breathing", "a swollen face", "", P2]
+    source = _source(lines)
+    result = clean(source)
+    reasons, kept = _reasons(result), _kept(result)
+    assert all(reasons[n].startswith("contents") for n in (5, 6, 7, 8)), reasons
+    assert kept[10][0] == kept[14][0] == kept[18][0] == "heading"
+    assert kept[19] == ("paragraph", "Phone 999 if you have:") and kept[20][0] == "item"  # advice, not contact data
+    _check_partition(source, result)
+
+
+def test_a_menu_printed_twice_is_no_contents_list() -> None:
+    menu = ["Our Providers", "Services", "Patient Resources", "Contact"]
+    lines = [*menu, "", *menu, "", TITLE, "", P1, P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert not any(r.startswith("contents") for r in reasons.values())

@@ -409,6 +409,9 @@ def _remove_contents_lists(texts: list[str], removed: dict[int, str]) -> None:
         if k not in removed and _is_heading_like(texts, k):
             headings.setdefault(keys[k], []).append(k)
     kept = [i for i in range(len(texts)) if i not in removed]
+    copies: dict[str, list[int]] = {}
+    for k in kept:
+        copies.setdefault(keys[k], []).append(k)
     pos = 0
     while pos < len(kept):
         end = pos
@@ -416,12 +419,33 @@ def _remove_contents_lists(texts: list[str], removed: dict[int, str]) -> None:
                 k > kept[end] for k in headings.get(keys[kept[end]], ())):
             end += 1
         run = kept[pos:end]
-        if len(run) >= 2 and all(any(k > run[-1] for k in headings[keys[i]]) for i in run):
+        if len(run) < 2:
+            run = _ordered_copies(kept, pos, texts, keys, copies)
+            end = pos + len(run)
+        if len(run) >= 2 and all(any(k > run[-1] for k in copies[keys[i]]) for i in run):
             for i in run:
                 removed[i] = "contents list (repeats the page's headings)"
             pos = end
         else:
             pos += 1
+
+
+def _ordered_copies(kept: list[int], pos: int, texts: list[str], keys: list[str],
+                    copies: dict[str, list[int]]) -> list[int]:
+    """Three or more short lines from kept[pos] whose copies all come later, in the same order:
+    a contents list whose headings are too short to tell (Easy Read: "What is it?" / "It is a
+    medicine."), or an empty list."""
+    run: list[int] = []
+    last_copy = -1
+    for i in kept[pos:]:
+        # Each copy stands apart from the one before (text between them, as under headings): a
+        # menu printed twice repeats as a run.
+        later = [k for k in copies.get(keys[i], ()) if k > i and k > last_copy + 1]
+        if not _is_short_entry(texts[i]) or not later or (run and i - run[-1] > 1):
+            break
+        run.append(i)
+        last_copy = later[0]
+    return run if len(run) >= 3 and last_copy > run[-1] else []
 
 
 def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
@@ -464,7 +488,8 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         label = _fold(_bare(text)).strip(_EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if _words(label) <= 12 and rule.fullmatch(label)), None)
         if reason is None or any(_touches(lines, i, k) and k not in removed and not _BULLET.match(texts[k])
-                                 and _is_short_entry(texts[k]) and not _HEADING_MARK.match(texts[k]) for k in (i - 1, i + 1)):
+                                 and _is_short_entry(texts[k]) and not _HEADING_MARK.match(texts[k])
+                                 and _ending(texts[k]) != "?" for k in (i - 1, i + 1)):
             continue
         removed.setdefault(i, reason)
         j = i + 1

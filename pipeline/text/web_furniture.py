@@ -117,7 +117,7 @@ WHOLE_LINE = _rules([
      r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
     (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information)"
-     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|jump to( a)? section|"
+     r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
      "contents or page label"),
@@ -213,7 +213,14 @@ ANYWHERE = _rules([
     (r"^this (information|page|chapter|section) (is|comes|was taken) from (our|the) (booklet|leaflet|guide|book)\b|"
      r"^(we have|there is) more information (about|on|in)\b|\b(in|see) the (next|previous|following) chapter\b|"
      r"^you can read more about\b.{0,80}\b(chapter|section|booklet|page)\b", "link to another article"),
-    (r"^video\b\s*[,:]|\bread the transcript\b", "video player"),
+    (r"^video\b\s*[,:]|\bread the (film |video )?transcript\b|^(watch|view) (our|the|this) (film|video)\b", "video player"),
+    (r"^this is an? (easy read|large print|audio|plain language|summary|short|shorter|simple) version of\b|^other formats\s*:",
+     "other formats of this page"),
+    (r"^(download|get) (the|this|our) [\w -]{0,25}\bpdf\b|^print (our|the|this) .{0,60}\b(checklist|leaflet|guide|form|card|sheet)\W*$",
+     "print or download link"),
+    (r"^(image|picture|photo|illustration|drawing) of\b", "image caption"),
+    (r"(was|is) this (page|leaflet|document|information) easy to (understand|read|use)\b|\bwrite your name\b.{0,40}\bhere\b",
+     "feedback widget"),
     (r"\bcontracted (to|with) (all |most )?(the )?(major )?medical (schemes|aids?|insurers)\b|\bsame[- ](day|week) appointments?\b",
      "the clinic's prices and insurers"),
     (r"\byou('ve| have) read \d+ of \d+ (free )?(articles|stories)\b|\b\d+ (free )?articles? (left|remaining)\b",
@@ -253,7 +260,7 @@ ANYWHERE = _rules([
      r"\bcontent (supplied|provided) by\b|\bsyndicated (from|by)\b|^[\w .&'’-]{2,60} logo$", "the provider's credits and ratings"),
     (r"\byou can (now )?book your (flu|covid|autumn|winter|spring|booster|vaccination|vaccine|jab)|"
      r"\b(is|are|will be) closed (for|due to) (refurbishment|staff training|training|building work|maintenance|"
-     r"the bank holiday|a public holiday)\b|\b(is|are|will be) closed (from|until|on) \d", "site alert"),
+     r"the bank holiday|a public holiday)\b|\b(is|are|will be) closed (from|until|on) (\w+day,? )?\d", "site alert"),
     (r"(^|[.?!]\s+)members (can|may|get)\b|\bsign in to (see|view|check|get|find)\b", "member promotion"),
     (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?|keeps?)\b|"
      r"\bdonations? (from [\w ,]{1,40})?helps? us\b|"
@@ -375,7 +382,7 @@ CONTACT = _rules([
     (r"[\w.+-]+@[\w-]+(\.[\w-]+)+", "contact: email address"),
     (r"https?://|\bwww\.|\b[\w-]+(\.[\w-]+)*\.(?-i:" + TLD + r")\b(?!\w|\.\w)", "contact: web address"),
     (r"\b(tel|tél|phone|telephone|téléphone|telefono|telefon|fax|mobile|mob|cell ?phone|hotline|"
-     r"call us( at| on)?)\b\.?\s*[:.]?\s*[+(]?\d", "contact: phone number"),
+     r"call us( at| on)?)\b\.?\s*[:.]?\s*[+(]?\d[\d ().-]{3,}\d", "contact: phone number"),  # not "phone 999"
     (r"(?-i:\b(VAT|P\. ?IVA|SIRET|SIREN|USt-IdNr|ABN|KvK)\b)|\bpartita iva\b|\bcodice fiscale\b|"
      r"\b(registration|charity|company) (no|number|reg)|\bregistered (charity|in (england|scotland|"
      r"wales))\b|\bnuméro de tva\b|\bhandelsregister\b",
@@ -480,7 +487,7 @@ COMMENT_HEADER = re.compile(
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
     r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
-    r"(most )?popular( \w+)?|top results|search results|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
+    r"(most )?popular( \w+)?|top results|search results|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages)( about [\w ]{1,30})?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
 # Headings of a section that is the site's, not the article's, with everything under them:
@@ -488,6 +495,7 @@ RELATED_HEADING = re.compile(
 META_SECTIONS = _rules([
     (r"(is|are) this (information|page|leaflet|guide|booklet|factsheet|article|section|guideline) "
      r"(right|suitable|relevant|meant|written|intended) for (me|you)|"
+     r"how to (use|read) this (document|leaflet|booklet|guide|page|information)|"
      r"who (is|are) this (information|page|leaflet|guide|booklet|factsheet|article|guideline)( is)? "
      r"(for|aimed at|written for)|about this (information|page|leaflet|guide|booklet|factsheet|guideline)",
      "who this page is for"),
