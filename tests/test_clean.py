@@ -1607,3 +1607,10 @@ def test_a_menu_printed_twice_is_no_contents_list() -> None:
     lines = [*menu, "", *menu, "", TITLE, "", P1, P2]
     reasons = _reasons(clean(_source(lines)))
     assert not any(r.startswith("contents") for r in reasons.values())
+
+
+def test_a_lower_case_item_before_the_next_lead_in_stays_in_its_list() -> None:
+    lines = [TITLE, "", P1, "", "Phone the hospital or your GP if you get:", "a rash", "itchy skin",
+             "swelling where the tube went in", "Phone 999 if you have:", "trouble breathing", "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert kept[8][0] == "item" and kept[9][0] == "paragraph" and kept[10][0] == "item"

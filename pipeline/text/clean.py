@@ -916,7 +916,8 @@ def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int],
         and not _is_label_item(texts[kept[pos + 1]])
     ends_list = pos > 0 and _touches(lines, kept[pos - 1], kept[pos]) and pos + 1 < len(kept) \
         and not _touches(lines, kept[pos], kept[pos + 1])
-    return follows_lead_in and not ends_list and _ending(text) not in TERMINAL and _words(text) <= 10
+    starts_lower = _bare(text)[:1].islower()  # "swelling where the tube went in" continues a list; a heading has a capital
+    return follows_lead_in and not ends_list and not starts_lower and _ending(text) not in TERMINAL and _words(text) <= 10
 
 
 def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
