@@ -129,6 +129,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     suffix = PurePosixPath(source.path).suffix.lower()
     html = suffix in HTML_SUFFIXES
     plain = not html and suffix not in MARKDOWN_SUFFIXES
+    if html:
+        _remove_kicker(texts, removed)
     items, runs = _list_items(lines, texts, removed, plain, html)
     items |= _table_rows(lines, texts, removed)
     box_rows = _fact_box_rows(texts, removed)
@@ -321,11 +323,28 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "contact: company name"
     if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
         return "image caption"
+    if (parts := _bilingual_parts(text)) and (found := next(filter(None, (_line_reason(part, publisher) for part in parts)), None)):
+        return f"{found} (a label given in two languages)"
+    if (STAFF_CARD.fullmatch(_bare(text).strip())):
+        return "staff list (name and role)"
     if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
             and not _reports_to(text, publisher) and not _recommends(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
         return "names the publishing site"
     return None
+
+
+def _bilingual_parts(text: str) -> list[str]:
+    """The halves of a label given in two languages ("Imprimer / Print", "Courriel / Email"):
+    two or three short parts between " / " or " | ", none of them a sentence."""
+    parts = [part.strip() for part in re.split(r"\s+[/|]\s+", _bare(text))]
+    if not 2 <= len(parts) <= 3 or any(not part or _words(part) > 8 for part in parts):
+        return []
+    return parts
+
+
+# A card's name line: "Priya Raman, MD", nothing else on it.
+STAFF_CARD = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|NP|PA|PharmD|MSN|BSN)(,? [A-Z]{2,5})*")
 
 
 def _recommends(text: str, publisher: tuple[str, ...]) -> bool:
@@ -452,12 +471,15 @@ def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed:
     """Remove the entries under a contents heading ("In this leaflet:", "You will learn about:")."""
     for i in sorted(i for i, reason in removed.items() if reason == "contents or page label"):
         j = i + 1
+        seen: set[str] = set()
         # Entries that the contents-list rule already took are part of the run, not its end.
-        # Bulleted entries may stand apart from it (an HTML list below its heading).
+        # Bulleted entries may stand apart from it (an HTML list below its heading). A line
+        # repeating an entry is the first section's heading, right under the list.
         while j < len(texts) and (_touches(lines, j - 1, j) or _BULLET.match(texts[j])) and (
                 removed.get(j, "").startswith("contents list")
-                or (j not in removed and _is_short_entry(texts[j]))):
+                or (j not in removed and _is_short_entry(texts[j]) and _heading_key(texts[j]) not in seen)):
             removed.setdefault(j, "contents list")
+            seen.add(_heading_key(texts[j]))
             j += 1
 
 
@@ -578,6 +600,16 @@ def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
         if text in seen:
             removed[i] = "repeated line"
         seen.add(text)
+
+
+def _remove_kicker(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the category label an HTML page prints right above its first heading ("Department
+    of Medical Oncology" / "# Immune-related adverse events"): a short line that is no heading."""
+    first = next((i for i in range(len(texts)) if i not in removed and _HEADING_MARK.match(texts[i])), None)
+    above = first - 1 if first else None
+    if above is not None and above not in removed and not _HEADING_MARK.match(texts[above]) \
+            and not _BULLET.match(texts[above]) and _words(texts[above]) <= 6 and _ending(texts[above]) not in TERMINAL:
+        removed[above] = "category label (a kicker above the title)"
 
 
 def _remove_pull_quotes(texts: list[str], removed: dict[int, str]) -> None:
@@ -1032,6 +1064,8 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
         reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]
         if all(r == "accordion control" for r in reasons):
             continue  # "Expand all" works the questions below the heading: the section goes on there
+        if all(r.startswith(_TITLE_TOOLS) for r in reasons):
+            continue  # a title over its page's tools (language, print, share, contents): the article follows
         if _ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
         elif _words(_bare(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
@@ -1197,6 +1231,9 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     return titles
 
 
+# Removal reasons of the tools a page prints under its title.
+_TITLE_TOOLS = ("language switcher", "share buttons", "print or download link", "contents", "metadata", "reading time",
+                "audio player", "accessibility and translation tools", "other formats", "member promotion", "site alert")
 # Removal reasons of what a page prints beside its title.
 _BESIDE_TITLE = ("metadata", "share buttons", "print or download link", "reading time", "contents")
 

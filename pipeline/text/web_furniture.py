@@ -41,6 +41,8 @@ WHOLE_LINE = _rules([
      "navigation (a finder link)"),
     (r"(senior |chief |our )?(health|medical|science|news)? ?(columnist|correspondent|editor|reporter|writer)", "byline (role)"),
     (r"\d{1,2}:\d\d ?/ ?\d{1,2}:\d\d", "audio player"),
+    (r"(text|font) size:?( ?a\+{0,2}-?)*", "accessibility and translation tools"),
+    (r"ask (us )?a question|(how )?to reach us|send (us )?a message", "contact block"),
     (r"((previous|next|prev) (image|slide|photo)\s*){1,2}|\d{1,2} ?(/|of) ?\d{1,2}", "image carousel controls"),
     (r"ask (the|an|our) (expert|doctor|nurse|pharmacist)s?|expert q ?(&|and) ?a", "category label"),
     (r"home|home ?page|start|accueil|inicio|startseite|(main |open |close |toggle )?menu|menú|"
@@ -116,7 +118,8 @@ WHOLE_LINE = _rules([
      r"did you find this (article|page|information) (helpful|useful)|"
      r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
-    (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information)"
+    (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|"
+     r"document|chapter)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
@@ -243,8 +246,8 @@ ANYWHERE = _rules([
      "opening hours"),
     (r"\b(we'll|we will|our [\w ]{1,40} will) call you back\b|\bshare your (contact )?details\b|\brequest a call ?back\b", "enquiry form"),
     (r"\bfor (representational|illustrative|illustration) purposes? only\b", "image caption"),
-    (r"\b(was|has been) translated from\b|\bin case of (doubt|discrepanc\w*),? the \w+ (version|original|text) "
-     r"(applies|prevails)\b", "translation note"),
+    (r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
+     r"(applies|prevails|shall prevail)\b", "translation note"),
     (r"^in this (article|page|post|guide|blog),? (we|our [\w ]{1,40}) (answers?|explains?|looks? at|covers?|"
      r"discuss(es)?|describes?|will)\b", "about this page"),
     (r"\bvisit us (on|at|in)\b", "contact block"),
@@ -267,6 +270,19 @@ ANYWHERE = _rules([
      r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
      r"\bwhen you (give|donate)\b|\b(donate|give) (now|today|monthly)\b|\bmake a (gift|donation)\b|"
      r"\b(leave|remember us in) a gift in your will\b", "fundraising appeal"),
+    (r"[£$€]\s?\d+( a| per| each) (month|year|week)\b|[£$€]\s?\d+ (could|would|will|can) (pay|buy|fund|help)\b|"
+     r"\b(a|your) gift today\b|^help us (buy|fund|raise|build|support)\b|\b(scientists|researchers|research) "
+     r"(funded|supported) by\b", "fundraising appeal"),
+    (r"\bsession (will expire|has expired|is about to expire|timed? out)\b", "login dialog"),
+    (r"\bshared this (article|page|information|handout) with you\b", "about this page"),
+    (r"\bmessages are (answered|returned|read) within\b|\bmessages are not for (urgent|emergenc)", "contact: portal messages"),
+    (r"\b(adobe )?(acrobat )?reader is required\b|\bto view pdf files\b|\bget adobe (acrobat )?reader\b", "browser notice"),
+    (r"\bvisiting (measures|restrictions|rules)\b.{0,40}\b(in effect|in place|apply)\b|"
+     r"\b(construction|building|renovation) work\b.{0,60}\b(entrance|closed|parking|access)\b", "site alert"),
+    (r"\bappointment reminders by (text|sms|e-?mail)\b", "member promotion"),
+    (r"^(version|versión|versione) [\w]+ (disponible|disponibile)\b|^(french|english|spanish) version available\b",
+     "language switcher"),
+    (r"\((pdf|docx?)\b[^)]*\)\W*$", "print or download link"),
     # A private clinic's terms of business: what it costs and which insurers pay.
     (r"\bwe('re| are)? (work with|accept|recogni[sz]ed by|approved by|are recogni[sz]ed by|are approved by) "
      r"(all |most )?(the )?(major |main |leading )?"
@@ -279,7 +295,7 @@ ANYWHERE = _rules([
      r"\bappointments? (are )?(often |usually |normally )?(available )?within \d+ (hours|days|working days)\b|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
      r"^our ([\w-]+ )?(centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
      r"house|boast|are equipped)\b", "the clinic's prices and insurers"),
-    (r"\b(may|will) be charged a (fee|charge)\b|\bno[- ]show (fee|charge)\b|\bmissed[- ]appointment (fee|charge)\b",
+    (r"\b(may|will) be charged an? (\w+ )?(fee|charge)\b|\bno[- ]show (fee|charge)\b|\bmissed[- ]appointment (fee|charge)\b",
      "the clinic's prices and insurers"),
     # A helpline box: its title with its hours, and its "keep this number" line.
     (r"^[\w'’ ]{2,40}\b(line|helpline|hotline)\s*[–-]\s*(24 hours|24/7|open)\b|\bkeep this (phone )?number\b",
@@ -292,8 +308,8 @@ ANYWHERE = _rules([
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
     (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
-     r"^this (page|text|information) is a translation\b|\bif the (texts|versions) differ\b|"
-     r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|sheet|information|section|post|blog post|"
+     r"^this (page|text|information) is an? ([\w-]+ )?translation\b|\bif the (texts|versions) differ\b|"
+     r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
      r"resource|handout) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
@@ -305,7 +321,8 @@ ANYWHERE = _rules([
      r"alternative|large print|easy read)", "other formats of this page"),
     (r"^(((editor'?s )?note|update)\s*:\s*)?(this|the) (page|leaflet|guide|article|booklet|factsheet|information) "
      r"(was|has been) (first )?(published|written|"
-     r"produced|updated|reviewed|last reviewed)\b|^(leaflet|document|patient information|pil) "
+     r"produced|updated|reviewed|last reviewed)\b|^(patient )?(information sheet|handout|fact ?sheet) ([a-z]{2,}-[\w-]*\d|"
+     r"ref(erence)?\b|number\b|no\b)|^(leaflet|document|patient information|pil) "
      r"(ref(erence)?|number|no|code)\b", "publication note"),
     # The site's notes on its own text: changes under way, and what it does not answer for.
     (r"\bwe('re| are|'ve| have)( now| currently)? (reviewing|updating|updated|revising|revised|changed|withdrawn)\b"
@@ -320,7 +337,8 @@ ANYWHERE = _rules([
      r"\b(information|content|web ?site|site|page|article|material)s?\b[^.]{0,80}\bnot (a )?(substitute|replacement) for\b|"
      r"^this (web ?site|site|page) does not (provide|give|offer|contain)\b|"
      r"\b(this|the) (article|page|information|content|site|website) is (for )?general information\b|\bdisclaims? (any|all) (warranty|warranties|liability|responsibility)\b|"
-     r"^(the |this |our )?(information|content|material|handout|leaflet|booklet|guide|article|page)s?"
+     r"^((important|note|please note)\s*:\s*)?(the |this |our )?(information sheet|information|content|material|handout|leaflet|"
+     r"booklet|guide|article|page)s?"
      r"( (on|in) this (page|site|website|leaflet|handout))? "
      r"(does not|do not|is not (intended|meant|designed) to|are not (intended|meant|designed) to|should not) "
      r"(replace|take the place of|substitute for)\b", "disclaimer"),
@@ -438,7 +456,7 @@ MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|s
 METADATA = re.compile(
     r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
-    r"next review|written|author|contributed( by)?|"
+    r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
@@ -472,7 +490,7 @@ METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "aut
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
-                  ("writ", "author"), ("author", "author"), ("contribut", "author"), ("date", "date"))
+                  ("writ", "author"), ("author", "author"), ("contribut", "author"), ("prepar", "author"), ("date", "date"))
 
 # A reader's comment opens with its writer and when it was posted: "**Margaret, Leeds** – 2 days
 # ago", "dave_t · March 3, 2024 at 10:15 am". The writer is one handle or up to four capitalised
@@ -487,7 +505,7 @@ COMMENT_HEADER = re.compile(
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
     r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
-    r"(most )?popular( \w+)?|top results|search results|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages)( about [\w ]{1,30})?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
+    r"(most )?popular( \w+)?|top results|search results|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages|information sheets|sheets|handouts|articles|topics)( (about|in|on) [\w -]{1,30})?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
 # Headings of a section that is the site's, not the article's, with everything under them:
