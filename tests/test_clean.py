@@ -1649,3 +1649,14 @@ def test_a_title_over_its_page_tools_stays_and_a_kicker_above_an_html_title_goes
                       f"<p>{P1}</p><p>{P2}</p></main>"])
     source, result = _html(tmp_path, body)
     assert _reasons(result)[2].startswith("category label") and _kept(result)[3] == ("heading", "Immunotherapy")
+
+
+def test_a_breadcrumb_parted_by_sign_lines_goes_and_a_banner_above_it_too() -> None:
+    lines = ["Careers", "Search", "Scam alert: we will never ask you to pay a deposit by text message. If in doubt, call us.",
+             "", "Home", ">", "Care and services", ">", "Oncology", ">", "Patient information sheets",
+             "Some pages are available in English for English-speaking people of the region.", "",
+             "Chemotherapy at home", P1, P2]
+    source = _source(lines)
+    reasons = _reasons(clean(source))
+    assert all(reasons[n].startswith(("navigation", "separator")) for n in range(5, 12)), reasons
+    assert 3 in reasons

@@ -642,14 +642,22 @@ def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], remove
         if _fold(_bare(MARKDOWN_LINK.sub(r"\1", text))).strip(_EDGE_JUNK) not in HOME:
             continue
         run = [i]
-        while len(run) < 7 and _touches(lines, run[-1], run[-1] + 1) and _is_short_entry(texts[run[-1] + 1]) \
-                and (_words(texts[run[-1] + 1]) <= 5 or not _touches(lines, run[-1] + 1, run[-1] + 2)):
-            run.append(run[-1] + 1)  # the last entry is the page's own title, and may be long
+        while len(run) < 13 and _touches(lines, run[-1], run[-1] + 1) and (
+                _is_separator(texts[run[-1] + 1]) or _is_short_entry(texts[run[-1] + 1])
+                and (_words(texts[run[-1] + 1]) <= 5 or not _touches(lines, run[-1] + 1, run[-1] + 2))):
+            run.append(run[-1] + 1)  # the last entry is the page's own title, and may be long; ">" lines part them
         after = run[-1] + 1
+        entries = [k for k in run if not _is_separator(texts[k])]
         # The trail stands alone: a blank line (or the end) after it, and two to six entries.
-        if 2 <= len(run) <= 6 and (after >= len(texts) or not _touches(lines, run[-1], after) or after in removed):
+        parted = len(entries) < len(run)  # ">" lines between the entries: a trail for sure
+        if 2 <= len(entries) <= 6 and (parted or after >= len(texts) or not _touches(lines, run[-1], after) or after in removed):
             for k in run:
                 removed.setdefault(k, "navigation (breadcrumb, one entry to a line)")
+
+
+def _is_separator(text: str) -> bool:
+    """A line of signs only (">", "›", "/"), as a trail copied one entry to a line has between entries."""
+    return bool(text.strip()) and not any(ch.isalnum() for ch in text)
 
 
 def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
@@ -1194,8 +1202,12 @@ def _article_start(texts: list[str], removed: dict[int, str], titles: set[int] |
 def _opens_article(texts: list[str], kept: list[int], paragraph: int, removed: dict[int, str]) -> bool:
     """Tell whether article text follows a paragraph: within the next three kept lines, another
     paragraph, a list, or a heading with its paragraph; not a run of menu labels."""
-    if any(removed.get(k, "").startswith(_TRAIL_REASONS) for k in (paragraph + 1, paragraph + 2)) \
-            and paragraph + 1 in removed:
+    below = []  # the removed lines right under it, up to the next kept one
+    k = paragraph + 1
+    while k < len(texts) and k in removed and len(below) < 4:
+        below.append(removed[k])
+        k += 1
+    if any(reason.startswith(_TRAIL_REASONS) for reason in below):
         return False  # a banner above the breadcrumbs is the site's, not the article's
     after = [i for i in kept if i > paragraph][:3]
     return any(_is_paragraph(texts[i]) or _is_sentence(texts[i]) or _BULLET.match(texts[i])
