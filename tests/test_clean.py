@@ -312,6 +312,27 @@ BOILERPLATE = [
      "version prevails.", "translation"),
     ("Adobe Acrobat Reader is required to view PDF files.", "browser notice"),
     ("Patients without a referral letter will be charged a special fee of 7,700 yen.", "prices"),
+    # a government publisher's, a Q&A portal's and a newsletter platform's furniture
+    ("Get emails about this page", "newsletter form"),
+    ("An easy read version of this guidance is available.", "other formats"),
+    ("This file may not be suitable for users of assistive technology.", "other formats"),
+    ("PDF, 1.4 MB, 18 pages", "print or download"),
+    ("This guidance is also available in: Polski, Rom\u00e2n\u0103, T\u00fcrk\u00e7e", "language switcher"),
+    ("Applies to: Northmoor and Southmere", "metadata"),
+    ("Follow 1,204 people follow this question", "comment form"),
+    ("# 4 doctor answers Sort by: Most helpful Newest", "answer list controls"),
+    ("Medical Oncology \u00b7 18 years in practice", "staff list"),
+    ("Answered 2 years ago", "metadata"),
+    ("15 doctors agree \u00b7 63 thanks", "feedback widget"),
+    ("Thank Helpful Share Report", "answer and comment buttons"),
+    ("This answer was edited for length by the editorial team.", "publication note"),
+    ("A 39-year-old male asked:", "asker"),
+    ("Over 14,000 subscribers", "newsletter form"),
+    ("SubscribeSign in", "newsletter form"),
+    ("Like (9)ReplyShare", "answer and comment buttons"),
+    ("PreviousNext", "navigation link"),
+    ("Liked by Miriam Castell, MD", "comment form"),
+    ("Medical oncologist at a district general hospital. I write about cancer treatment in plain language.", "author box"),
 ]
 
 
@@ -968,6 +989,10 @@ CONTENT_LIKE_FURNITURE = [
     # near bilingual and portal furniture
     "Take 1 tablet / day with food.",
     "Your care team will tell you which side effects to watch for.",
+    # near a newsletter's furniture
+    "There is not much I can do about the wait in a newsletter, but the scan itself I can explain, and the "
+    "explanation often helps people feel calmer on the day.",
+    "Your body's immune response can be stronger during treatment.",
 ]
 
 
@@ -1660,3 +1685,20 @@ def test_a_breadcrumb_parted_by_sign_lines_goes_and_a_banner_above_it_too() -> N
     reasons = _reasons(clean(source))
     assert all(reasons[n].startswith(("navigation", "separator")) for n in range(5, 12)), reasons
     assert 3 in reasons
+
+
+def test_a_newsletters_sign_off_and_its_discussion_go() -> None:
+    lines = [TITLE, "", P1, P2, "", "See you in two weeks,", "Miriam", "", "#### Discussion about this post",
+             "Is it normal to feel more tired on day three?", "Very common. The steroids can keep you awake.", ""]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[6].startswith("sign-off") and reasons[7].startswith("sign-off")
+    assert all(n in reasons for n in (9, 10, 11))
+
+
+def test_an_agencys_own_work_section_and_a_split_byline_go() -> None:
+    lines = ["Guidance", "Chemotherapy", "From:", "National Cancer Programme", "", P1, "", "Organization response",
+             "The agency helps countries set up safe chemotherapy services.", "", "Side effects", P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[3].startswith("metadata") and reasons[4].startswith("metadata")
+    assert reasons[8] == reasons[9] == "the site's own work" and kept[11] == ("heading", "Side effects")

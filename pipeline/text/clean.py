@@ -114,10 +114,12 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
     _remove_breadcrumb_columns(lines, texts, removed)
+    _remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed)
     _remove_signed_quotes(texts, removed)
+    _remove_sign_offs(lines, texts, removed)
     _remove_author_boxes(texts, removed)
     _remove_repeats(texts, removed)
     _remove_pull_quotes(texts, removed)
@@ -146,6 +148,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
                 and not _is_label_item(text):  # "How often: in cycles, with rest weeks between" is a fact box's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
+    _remove_attachment_titles(lines, texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
@@ -327,6 +330,9 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return f"{found} (a label given in two languages)"
     if (STAFF_CARD.fullmatch(_bare(text).strip())):
         return "staff list (name and role)"
+    if _words(text) <= 4 and not _HEADING_MARK.match(text) and _ending(text) not in TERMINAL \
+            and names_publisher(text, short_names(publisher)):
+        return "names the publishing site"  # "AskMD Quick Answer": a label the site gives its box
     if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
             and not _reports_to(text, publisher) and not _recommends(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
@@ -336,8 +342,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
 
 def _bilingual_parts(text: str) -> list[str]:
     """The halves of a label given in two languages ("Imprimer / Print", "Courriel / Email"):
-    two or three short parts between " / " or " | ", none of them a sentence."""
-    parts = [part.strip() for part in re.split(r"\s+[/|]\s+", _bare(text))]
+    two or three short parts between " / ", none of them a sentence ("Title | Site" is no such label)."""
+    parts = [part.strip() for part in re.split(r"\s+/\s+", _bare(text))]
     if not 2 <= len(parts) <= 3 or any(not part or _words(part) > 8 for part in parts):
         return []
     return parts
@@ -516,6 +522,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         removed.setdefault(i, reason)
         j = i + 1
         while j < len(texts) and (j in removed or _BULLET.match(texts[j]) or _kind(texts[j], False) != "heading"
+                                  or BARE_DATE.fullmatch(_bare(texts[j]))
                                   or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
                                   and not _HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
@@ -568,6 +575,19 @@ def _remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
         start = next((k for k in range(i - 1, max(-1, i - 4), -1) if _fold(_bare(texts[k])).strip(_EDGE_JUNK) == name), i)
         for k in range(start, i + 1):
             removed[k] = "author box"
+
+
+# A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
+_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|warm wishes|best wishes|take care|with love|"
+                       r"cheers|kind regards|all the best|best|thanks for reading)\s*,$", re.IGNORECASE)
+
+
+def _remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a sign-off and the first name under it."""
+    for i in range(len(texts) - 1):
+        if i not in removed and _SIGN_OFF.match(_bare(texts[i])) and _touches(lines, i, i + 1) \
+                and re.fullmatch(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+)?", _bare(texts[i + 1])):
+            removed[i] = removed[i + 1] = "sign-off (the writer's name)"
 
 
 # A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".
@@ -631,7 +651,8 @@ def _remove_tab_title(texts: list[str], removed: dict[int, str], publisher: tupl
     if first is None or not _HEADING_MARK.match(texts[first]):
         return
     parts = re.split(r"\s+[|–—-]\s+", _bare(texts[first]))
-    if len(parts) > 1 and (names_publisher(parts[-1], publisher) or names_publisher(parts[-1], short_names(publisher))):
+    if len(parts) > 1 and (names_publisher(parts[-1], publisher) or names_publisher(parts[-1], short_names(publisher))
+                           or re.match(r"by [A-Z]", parts[-1])):  # "... - by Miriam Castell, MD"
         removed[first] = "browser tab title (the page's title and the site's name)"
 
 
@@ -653,6 +674,20 @@ def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], remove
         if 2 <= len(entries) <= 6 and (parted or after >= len(texts) or not _touches(lines, run[-1], after) or after in removed):
             for k in run:
                 removed.setdefault(k, "navigation (breadcrumb, one entry to a line)")
+
+
+# A byline's label on a line of its own, its value on the next ("From:" / "Department of Health").
+_BARE_LABELS = frozenset({"from", "by", "author", "authors", "written by", "published by", "produced by", "source"})
+
+
+def _remove_labels_over_values(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a byline split over two lines: "From:" alone, then who the page is from."""
+    for i in range(len(texts) - 1):
+        label = _fold(_bare(texts[i]))
+        if i in removed or not label.endswith(":") or label[:-1].strip() not in _BARE_LABELS:
+            continue
+        if i + 1 not in removed and _touches(lines, i, i + 1) and _is_short_entry(texts[i + 1]):
+            removed[i] = removed[i + 1] = "metadata: author (a label over its value)"
 
 
 def _is_separator(text: str) -> bool:
@@ -1052,6 +1087,17 @@ def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[i
             removed[i] = f"{above} (a line between two of its lines)"
 
 
+_FILE_DETAILS = re.compile(r"^(pdf|html|ms word|odt|docx?|epub)\b,? [\d.,]+ ?[kmg]b\b", re.IGNORECASE)
+
+
+def _remove_attachment_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove an attachment's title over its file details ("Chemotherapy: easy read guide" / "PDF, 1.4 MB")."""
+    for i in range(len(texts) - 1):
+        if i not in removed and _touches(lines, i, i + 1) and _FILE_DETAILS.match(_bare(texts[i + 1])) \
+                and _is_short_entry(texts[i]):
+            removed[i] = "print or download link (the attachment's title)"
+
+
 def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
                                       removed: dict[int, str], items: set[int], html: bool = False) -> None:
     """Remove a heading whose whole block was removed ("What our patients say" over testimonials,
@@ -1209,6 +1255,8 @@ def _opens_article(texts: list[str], kept: list[int], paragraph: int, removed: d
         k += 1
     if any(reason.startswith(_TRAIL_REASONS) for reason in below):
         return False  # a banner above the breadcrumbs is the site's, not the article's
+    if sum(reason.startswith(FORM_REASONS) for reason in below) >= 2:
+        return False  # the pitch of a sign-up box ("Plain-language notes ..." / "Subscribe" / "Sign in")
     after = [i for i in kept if i > paragraph][:3]
     return any(_is_paragraph(texts[i]) or _is_sentence(texts[i]) or _BULLET.match(texts[i])
                or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)

@@ -42,6 +42,11 @@ WHOLE_LINE = _rules([
     (r"(senior |chief |our )?(health|medical|science|news)? ?(columnist|correspondent|editor|reporter|writer)", "byline (role)"),
     (r"\d{1,2}:\d\d ?/ ?\d{1,2}:\d\d", "audio player"),
     (r"(text|font) size:?( ?a\+{0,2}-?)*", "accessibility and translation tools"),
+    (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
+     r"follow( this question)?|unfollow", "answer and comment buttons"),
+    (r"previous ?next|prev ?next", "navigation link"),
+    (r"subscribe ?sign ?in|sign ?in ?subscribe|comments ?restacks|top ?latest ?discussions", "newsletter form"),
+    (r"(over |more than )?[\d,.]+k? (subscribers|followers|readers)", "newsletter form"),
     (r"ask (us )?a question|(how )?to reach us|send (us )?a message", "contact block"),
     (r"((previous|next|prev) (image|slide|photo)\s*){1,2}|\d{1,2} ?(/|of) ?\d{1,2}", "image carousel controls"),
     (r"ask (the|an|our) (expert|doctor|nurse|pharmacist)s?|expert q ?(&|and) ?a", "category label"),
@@ -147,7 +152,8 @@ ANYWHERE = _rules([
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
     (r"\b(pop|put|drop|enter|type|leave) your e-?mail( address)? (in|below|here)\b|^send me (the|my|a|your) \w+$|"
      r"^free (printable|download|guide|checklist|e-?book|pdf)\b|"
-     r"\bnewsletter|\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
+     r"^(?=.{0,140}$)[^.!?]*\bnewsletters?\b|\b(sign up|subscribe|join|register)( to| for)? (our|the|my|a) ([\w-]+ ){0,2}newsletter|"
+     r"\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
      r"\bjoin our mailing list\b|\bunsubscribe\b|\binbox\b", "newsletter form"),
     (r"\byour e-?mail( address)? will not be published|\brequired fields are marked|\bakismet\b|"
      r"\breduce spam\b|\bcomment data is processed\b|\bleave a (comment|reply)\b|"
@@ -232,6 +238,21 @@ ANYWHERE = _rules([
     (r"^your questions are important\b", "contact block"),
     (r"^slide \d+ of \d+\b", "image carousel controls"),
     (r"^\W*listen to this (article|page|story|post)\b", "audio player"),
+    (r"\b[\d,]+ (people|users|members|readers) (follow|are following) this\b", "comment form"),
+    (r"\bsort by\s*:|^\d+ (doctor |expert )?answers\b", "answer list controls"),
+    (r"\b\d+ years (in practice|of experience|experience)\b|^(dr|prof)\.? [\w'’ .-]{2,40} top doctor( \d{4})?$", "staff list (name and role)"),
+    (r"^[\w ,'’-]{0,40}\b(oncologist|nurse|doctor|physician|gp|surgeon|radiologist|pharmacist|researcher) (at|in|with|for) "
+     r"[^.]{3,80}\.\s+i (write|blog|post|am|have)\b", "author box"),
+    (r"^(answered|asked|posted|updated|edited) (\d+|an?|one) (minutes?|hours?|days?|weeks?|months?|years?) ago$", "metadata"),
+    (r"\b\d+ (doctors?|people|users|readers) (agree|found this (helpful|useful))\b", "feedback widget"),
+    (r"\bthis (answer|article|post|question) (was|has been) edited\b", "publication note"),
+    (r"^an? \d{1,3}-year-old (male|female|man|woman|person|member|patient)\b.{0,20}\basked\b", "the question's asker"),
+    (r"^liked by\b", "comment form"),
+    (r"^get (e-?mails?|e-?mail alerts?|updates|notifications) (about|on|for|when) this (page|topic|guidance)", "newsletter form"),
+    (r"^an? (easy read|large print|accessible|audio|braille|welsh) version of this (guidance|page|leaflet|document|guide) is "
+     r"available\b|\bmay not be suitable for users of assistive technology\b", "other formats of this page"),
+    (r"^(pdf|html|ms word|odt|docx?|epub)\b,? [\d.,]+ ?[kmg]b\b", "print or download link"),
+    (r"^(this|the) (page|guidance|leaflet|information|document|guide) is (also )?available in\s*:", "language switcher"),
     (r"\benter [\w-]+ in the search box\b|^learn how we (develop|write|review|create|make|produce) our "
      r"(content|information|articles|guides)\b", "link instruction"),
     (r"\b(are|is) (registered )?trademarks? of\b", "copyright notice"),
@@ -309,7 +330,7 @@ ANYWHERE = _rules([
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
     (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
      r"^this (page|text|information) is an? ([\w-]+ )?translation\b|\bif the (texts|versions) differ\b|"
-     r"^(this|the) (page|leaflet|guide|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
+     r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
      r"resource|handout) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
@@ -446,7 +467,8 @@ HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite"}
 TRAILING_SECTIONS = _rules([
     (r"(\d+ )?((readers'?|your|user) )?(comments?|commenti|commentaires|kommentare|comentarios)"
      r"( [(\[]?\d+[)\]]?)?|\d+ (responses?|replies)|"
-     r"\d+ (thoughts?|comments?|responses?|replies) (on|to) .*|leave a (comment|reply)",
+     r"\d+ (thoughts?|comments?|responses?|replies) (on|to) .*|leave a (comment|reply)|"
+     r"discussion( about this (post|article|story))?",
      "comment section"),
     (r"references|sources|bibliography|further reading|useful links|fonti|bibliografia|"
      r"références|bibliographie|quellen|literatur|referencias", "reference list"),
@@ -456,7 +478,7 @@ MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|s
 METADATA = re.compile(
     r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
-    r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|"
+    r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|applies to|"
     r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
@@ -505,7 +527,7 @@ COMMENT_HEADER = re.compile(
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
     r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
-    r"(most )?popular( \w+)?|top results|search results|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages|information sheets|sheets|handouts|articles|topics)( (about|in|on) [\w -]{1,30})?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
+    r"(most )?popular( \w+)?|top results|search results|explore (the|this) topic|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages|information sheets|sheets|handouts|articles|topics)( (about|in|on) [\w -]{1,30})?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
 # Headings of a section that is the site's, not the article's, with everything under them:
@@ -525,7 +547,8 @@ META_SECTIONS = _rules([
     (r"credits|content credits|(medically |clinically |expert )?reviewed by|(medical |clinical |expert )?reviewers?|"
      r"(the )?experts? in this (story|article)|featured experts?|about the (author|writer|expert|doctor|reviewer)s?",
      "credits"),
-    (r"page details|about this page|about our (information|content|leaflets|booklets|handouts)|syndicate this (content|page|article)|cite this (page|article|content)|"
+    (r"(the )?(organi[sz]ation|agency|programme|program)('s)? response|our response", "the site's own work"),
+    (r"page details|about this page|about this guidance|about our (information|content|leaflets|booklets|handouts)|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
     (r"(order|download)( or (order|download))? (the|this|our|a) (booklet|leaflet|guide|handout|factsheet)s?", "download offer"),
@@ -545,7 +568,8 @@ META_SECTIONS = _rules([
     (r"where can (you|i) (learn|find out|get|read) more( information)?|(need )?more information\?", "links to other pages"),
     (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
      r"more information)", "reference list"),
-    (r"update information|(page|document|version|update|revision|review|change) history|"
+    (r"update information|(page|document|version|update|revision|review|change) history|updates to this (page|guidance|document)|"
+     r"(see |show )?all updates|"
      r"(what'?s new|changes) (in|to) this (page|guideline|leaflet|guide|information|version)",
      "the page's change history"),
 ])
