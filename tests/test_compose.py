@@ -126,3 +126,15 @@ def test_a_loop_made_by_merging_is_cut_and_nothing_is_lost():
     handout = compose([loop_first, second, third], SCHEME, TOPIC, CLINIC)
     printed = [c for s in handout.sections for e in s.entries for c in (e.cluster, *e.continued)]
     assert sorted(c.id for c in printed) == sorted(c.id for c in (loop_first, second, third))
+
+
+def test_the_summarys_side_effects_box_prints_each_wording_once_and_a_page_full_at_most():
+    leads = [cluster(f"Side effects you may have, list {n}:", "a", line=10 * n) for n in range(1, 4)]
+    items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=10 * n + 1 + i)
+             for n, lead in enumerate(leads, start=1)
+             for i, t in enumerate(["Fatigue", *(f"Side effect {n}.{k}" for k in range(6))])]
+    handout = compose([*leads, *items], SCHEME, TOPIC, CLINIC)
+    printed = [c.canonical.text for c in handout.side_effects]
+    assert printed.count("Fatigue") == 1 and len(printed) == 12
+    effects = next(s for s in handout.sections if s.key == "effects")
+    assert sum(len(e.items) for e in effects.entries) == 21  # the leaflet keeps every item

@@ -50,8 +50,19 @@ def page_html(handout: Handout, kind: OutputKind, locale: str, messages: Message
         reviewed=messages.reviewed, marker=MARKER, page_css=page_css)
     missing = missing_glyphs(_printed_text(html), templates.font_files())
     if missing:
-        raise RenderError(f"{handout.topic} ({locale}): no glyph in the bundled fonts for {describe(missing)}")
+        raise RenderError(f"{handout.topic} ({locale}): no glyph in the bundled fonts for {describe(missing)}"
+                          + _where_printed(handout, missing))
     return Page(html, tuple(loc.untranslated.values()))
+
+
+def _where_printed(handout: Handout, chars: list[str]) -> str:
+    """The source lines of the statements that print the characters, so the editor can find them
+    (to remove the line by an editorial decision, or to add a font)."""
+    clusters = [cluster for section in (*handout.sections, *handout.summary) for entry in section.entries
+                for cluster in (entry.cluster, *entry.items, *entry.continued)]
+    places = dict.fromkeys(f"{member.source}:{member.line}" for cluster in (*clusters, *handout.side_effects)
+                           for member in cluster.members if any(char in member.text for char in chars))
+    return f" (printed from {', '.join(list(places)[:5])})" if places else ""
 
 
 def with_stylesheet(html: str, templates: TemplateSet) -> str:

@@ -19,10 +19,12 @@ from functools import lru_cache
 
 from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Entry, Handout, Section, SourceRef
+from pipeline.text.ids import normalize_key
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
+SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
 @dataclass(frozen=True)
@@ -182,10 +184,15 @@ def _summary_rank(cluster: Cluster, rule: SectionRule) -> tuple[int, int, bool, 
 
 
 def _side_effects(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Cluster, ...]:
-    """The list items of the side-effects sections, most supported first."""
+    """The list items of the side-effects sections for the summary's box: most supported first,
+    each wording once ("Fatigue" listed under two lead-ins that say different things), at most
+    SIDE_EFFECTS_MAX of them. The leaflet prints every item under its own lead-in."""
     keys = {rule.key for rule in scheme.sections if rule.side_effects}
     found = [item for s in sections if s.key in keys for e in s.entries for item in e.items]
-    return tuple(sorted(found, key=lambda c: (-c.support, *_position(c))))
+    chosen: dict[str, Cluster] = {}
+    for item in sorted(found, key=lambda c: (-c.support, *_position(c))):
+        chosen.setdefault(normalize_key(item.canonical.text), item)
+    return tuple(chosen.values())[:SIDE_EFFECTS_MAX]
 
 
 def _position(cluster: Cluster) -> tuple[str, int]:
