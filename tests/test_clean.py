@@ -1702,3 +1702,11 @@ def test_an_agencys_own_work_section_and_a_split_byline_go() -> None:
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[3].startswith("metadata") and reasons[4].startswith("metadata")
     assert reasons[8] == reasons[9] == "the site's own work" and kept[11] == ("heading", "Side effects")
+
+
+def test_a_caption_one_blank_line_under_a_markdown_image_goes(tmp_path: Path) -> None:
+    text = (f"# {TITLE}\n\n{P1}\n\n![A port under the skin](port.png)\n\n_A port sits under the skin, below the collarbone._\n\n"
+            f"{P2}\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = clean(ingest(tmp_path / "a.md", tmp_path, SourceMeta("a.md")))
+    assert _reasons(result)[7].startswith("image caption") and 9 in _kept(result)

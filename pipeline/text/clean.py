@@ -125,7 +125,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_pull_quotes(texts, removed)
     if PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES:
         _remove_tab_title(texts, removed, publisher)
-    _remove_credited_captions(lines, texts, removed)
+    _remove_credited_captions(lines, texts, removed, PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
     suffix = PurePosixPath(source.path).suffix.lower()
@@ -696,13 +696,15 @@ def _is_separator(text: str) -> bool:
 
 
 def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
-                              removed: dict[int, str]) -> None:
-    """Remove a one-sentence line that stands with a photo credit or image apart from the text."""
+                              removed: dict[int, str], markdown: bool = False) -> None:
+    """Remove a one-sentence line that stands with a photo credit or image apart from the text
+    (in Markdown, where a blank line parts every block, one blank line away)."""
     anchors = [i for i, r in removed.items() if r in ("photo credit", "image (alt text)", "image (file name)")]
     for i in sorted(anchors):
         for step in (-1, 1):
             j, k = i + step, i + 2 * step
-            if not (_touches(lines, i, j) and j not in removed):
+            beside = _touches(lines, i, j) or markdown and 0 <= j < len(texts) and abs(lines[j].number - lines[i].number) == 2
+            if not (beside and j not in removed):
                 continue
             if removed[i] == "image (file name)" and _is_caption_phrase(texts[j]) and not _touches(lines, j, k):
                 # Text saved from a browser: the picture's file name, then its caption standing
@@ -710,7 +712,7 @@ def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
                 removed[j] = "image caption (beside an image file name)"
                 continue
             if not _is_caption_sentence(texts[j]):
-                continue
+                continue  # two sentences over a credit may be the article's own: medical text stays
             if removed[i] != "photo credit" and not _EMPHASISED.match(texts[j]):
                 continue  # beside an image only the Markdown caption style, '*A nurse talks.*'
             # Body text runs on without blank lines in some pages: a caption has none beside it.

@@ -252,7 +252,9 @@ ANYWHERE = _rules([
     (r"^an? (easy read|large print|accessible|audio|braille|welsh) version of this (guidance|page|leaflet|document|guide) is "
      r"available\b|\bmay not be suitable for users of assistive technology\b", "other formats of this page"),
     (r"^(pdf|html|ms word|odt|docx?|epub)\b,? [\d.,]+ ?[kmg]b\b", "print or download link"),
-    (r"^(this|the) (page|guidance|leaflet|information|document|guide) is (also )?available in\s*:", "language switcher"),
+    (r"^(this|the) (page|guidance|leaflet|information|document|guide|handout|article|booklet) is (also )?available in\s*:",
+     "language switcher"),
+    (r"^\[\d+\]\(#footnote", "reference list (footnotes)"),
     (r"\benter [\w-]+ in the search box\b|^learn how we (develop|write|review|create|make|produce) our "
      r"(content|information|articles|guides)\b", "link instruction"),
     (r"\b(are|is) (registered )?trademarks? of\b", "copyright notice"),
@@ -340,7 +342,7 @@ ANYWHERE = _rules([
      r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
     (r"^(this|the) (leaflet|page|information|document|booklet|guide) is (also )?available in (other|different|"
      r"alternative|large print|easy read)", "other formats of this page"),
-    (r"^(((editor'?s )?note|update)\s*:\s*)?(this|the) (page|leaflet|guide|article|booklet|factsheet|information) "
+    (r"^(((editor'?s )?note|update)\s*:\s*)?(this|the) (page|leaflet|guide|article|booklet|factsheet|information|story|post|column) "
      r"(was|has been) (first )?(published|written|"
      r"produced|updated|reviewed|last reviewed)\b|^(patient )?(information sheet|handout|fact ?sheet) ([a-z]{2,}-[\w-]*\d|"
      r"ref(erence)?\b|number\b|no\b)|^(leaflet|document|patient information|pil) "
