@@ -333,6 +333,13 @@ BOILERPLATE = [
     ("PreviousNext", "navigation link"),
     ("Liked by Miriam Castell, MD", "comment form"),
     ("Medical oncologist at a district general hospital. I write about cancer treatment in plain language.", "author box"),
+    # a private clinic's hand-copied FAQ
+    ("\u2605\u2605\u2605\u2605\u2605 4.9 from 287 Google reviews", "testimonials"),
+    ("We acknowledge the Traditional Owners of the lands on which we work.", "land acknowledgement"),
+    ("**Bulk billing available for eligible patients.**", "prices"),
+    ("This information is general in nature and does not replace the advice of your treating team.", "disclaimer"),
+    ("These are the questions patients ask us most often.", "about this page"),
+    ("**In this FAQ**", "contents"),
 ]
 
 
@@ -1710,3 +1717,11 @@ def test_a_caption_one_blank_line_under_a_markdown_image_goes(tmp_path: Path) ->
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     result = clean(ingest(tmp_path / "a.md", tmp_path, SourceMeta("a.md")))
     assert _reasons(result)[7].startswith("image caption") and 9 in _kept(result)
+
+
+def test_why_the_site_is_a_section_of_its_selling_points() -> None:
+    lines = [TITLE, "", P1, "", "### Why Ridgeline?", "", "- Locally owned and led by our radiation oncologists",
+             "- Free on-site parking", "", "### At home", "", P2]
+    result = clean(_source(lines, publisher="Ridgeline Radiation Oncology"))
+    reasons, kept = _reasons(result), _kept(result)
+    assert all(reasons[n] == "the site's selling points" for n in (5, 7, 8)) and 12 in kept

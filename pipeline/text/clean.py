@@ -117,7 +117,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
-    _remove_meta_sections(lines, texts, removed)
+    _remove_meta_sections(lines, texts, removed, publisher)
     _remove_signed_quotes(texts, removed)
     _remove_sign_offs(lines, texts, removed)
     _remove_author_boxes(texts, removed)
@@ -507,7 +507,8 @@ def _is_heading_like(texts: list[str], k: int) -> bool:
         _is_paragraph(following) or _is_lead_in(following) or _is_sentence(following))
 
 
-def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                          publisher: tuple[str, ...] = ()) -> None:
     """Remove a section the site adds to its pages, heading and all: who the page is for ("Is this
     information right for me?" / "Yes, if ..."), its legal note, its change history, its sales.
     A label inside a column of menu labels ("Patient stories" between "Our doctors" and "Gallery")
@@ -515,6 +516,9 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     for i, text in enumerate(texts):
         label = _fold(_bare(text)).strip(_EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if _words(label) <= 12 and rule.fullmatch(label)), None)
+        if reason is None and label.startswith("why ") and _words(label) <= 4 \
+                and names_publisher(label, (*publisher, *short_names(publisher))):
+            reason = "the site's selling points"  # "Why Ridgeline?"
         if reason is None or any(_touches(lines, i, k) and k not in removed and not _BULLET.match(texts[k])
                                  and _is_short_entry(texts[k]) and not _HEADING_MARK.match(texts[k])
                                  and _ending(texts[k]) != "?" for k in (i - 1, i + 1)):

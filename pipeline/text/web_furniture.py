@@ -123,7 +123,7 @@ WHOLE_LINE = _rules([
      r"did you find this (article|page|information) (helpful|useful)|"
      r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
-    (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|"
+    (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
      r"document|chapter)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
@@ -211,6 +211,13 @@ ANYWHERE = _rules([
      r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
     (r"^((mon|tue|wed|thu|fri|sat|sun)[a-z]*s?|weekdays|weekends|daily|every day)\b[^.]{0,40}?\b\d{1,2}([:.]\d\d)?\s*"
      r"(a\.?m\.?|p\.?m\.?)?\s*(to|-|–)\s*(\d{1,2}([:.]\d\d)?\s*(a\.?m\.?|p\.?m\.?)?|noon|midnight)", "opening hours"),
+    (r"\b\d(\.\d)? (from|out of|based on) [\d,]+ (google |patient |customer )?reviews\b|★{3,}", "testimonials"),
+    (r"\backnowledge the traditional (owners|custodians)\b|\backnowledges? (that )?(we|it) (live|lives|work|works) on\b",
+     "land acknowledgement"),
+    (r"\bbulk[- ]bill(ing|ed)\b", "the clinic's prices and insurers"),
+    (r"\bgeneral in nature\b|^(this|the) (faq|leaflet|handout|guide|sheet) is (for )?general information\b", "disclaimer"),
+    (r"\b(questions|things) (patients|people|families)( and [\w ]{1,20})? ask (us )?(most often|most|about)\b|^the answers below\b",
+     "about this page"),
     (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b", "site alert"),
     (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
      r"^correction\s*:|^(an earlier|a previous) version of this (article|story|page|column)\b", "publication note"),
@@ -555,6 +562,7 @@ META_SECTIONS = _rules([
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
     (r"(order|download)( or (order|download))? (the|this|our|a) (booklet|leaflet|guide|handout|factsheet)s?", "download offer"),
     (r"(any |got |have )?(a )?questions\??", "contact box (its questions box)"),
+    (r"our ([\w-]+ ){0,3}team", "staff list (name and role)"),
     (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
     (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
