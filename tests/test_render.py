@@ -341,3 +341,10 @@ def test_image_outside_assets_is_refused_with_a_warning():
 def test_shipped_templates_are_the_checkouts_templates_folder():
     assert shipped_folder() == Path(__file__).resolve().parent.parent / "templates"
     assert TEMPLATES.asset("print.css") == shipped_folder() / "assets" / "print.css"
+
+
+def test_a_character_no_font_draws_is_reported_with_the_source_line_that_prints_it():
+    starred = handout((Section("what", "What is immunotherapy?", (
+        Entry(cluster("\u2605\u2605\u2605\u2605\u2605 The nurses were wonderful.", 1, 120)),)),))
+    with pytest.raises(RenderError, match=r"U\+2605 BLACK STAR.*printed from sources/t/a\.txt:120"):
+        page_html.page_html(starred, "leaflet", "en", ENGLISH, TEMPLATES)
