@@ -188,3 +188,13 @@ def test_wordings_kept_apart_never_share_an_id():
     from pipeline.text.ids import cluster_id
 
     assert lead.id == cluster_id("Common side effects include:")
+
+
+def test_lead_ins_that_differ_in_how_soon_to_call_never_merge_under_the_projects_key_terms():
+    from pathlib import Path
+    from pipeline.config import load_config
+    words = load_config(Path(__file__).resolve().parent.parent).scheme.vocabulary
+    soon = profile("Call your oncology team right away if you have:", words)
+    today = profile("Call your oncology team the same day if you:", words)
+    assert "right away" in soon.key_info and "same day" in today.key_info
+    assert soon.key_info != today.key_info  # different advice: their lists must not join
