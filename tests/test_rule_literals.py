@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.text.clean import _bare, _fold
+from pipeline.text.line_shapes import bare_text, fold_text
 from pipeline.text.rule_literals import may_match, required_literals
 from pipeline.text.web_furniture import ANYWHERE, CONTACT
 from tests.test_clean import CONTENT_LIKE_FURNITURE, FURNITURE_IN_BODY
@@ -32,7 +32,7 @@ def test_the_pretest_never_skips_a_pattern_that_matches() -> None:
     for rule, _ in ANYWHERE + CONTACT:
         literals = required_literals(rule)
         for line in lines:
-            for text in (_fold(_bare(line)), line):
+            for text in (fold_text(bare_text(line)), line):
                 if rule.search(text):
                     matched += 1
                     assert may_match(literals, text.lower()), (rule.pattern[:60], line)

@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import PurePosixPath
 
 from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
     ATTENTION_LABEL,
-    AUTHOR_LINK,
     BACK_TO_TOP,
     BARE_DATE,
     BULLET,
@@ -51,11 +49,8 @@ from pipeline.text.web_furniture import (
     RELATED_HEADING,
     REPORTED,
     SEPARATORS,
-    SIGNATURE,
     SIGNED_ITEM,
     SITE_TAGLINE,
-    CALLED_NUMBER,
-    SERVICE_OFFER,
     SITE_NAME,
     STAFF_LINE,
     STAFF_NAME,
@@ -63,15 +58,45 @@ from pipeline.text.web_furniture import (
     WHEN_TO_CALL,
     WHOLE_LINE,
 )
-from pipeline.models import Block, BlockKind, CleanSource, Removal, Source, SourceLine
+from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
-from pipeline.text.citations import without_citation, without_markers
+from pipeline.text.citations import without_markers
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from pipeline.text.line_shapes import (
+    EDGE_JUNK,
+    HEADING_MARK,
+    LABEL_MAX_WORDS,
+    SOFT_END,
+    TABLE_ROW,
+    TERMINAL,
+    bare_text,
+    fold_text,
+    is_sentence,
+    is_short_entry,
+    is_term_list,
+    line_ending,
+    line_kind,
+    lines_touch,
+    word_count,
+)
 from pipeline.text.rule_literals import may_match, required_literals
+from pipeline.text.site_boxes import (
+    has_called_number,
+    remove_attachment_titles,
+    remove_author_boxes,
+    remove_contact_surroundings,
+    remove_kicker,
+    remove_labels_over_values,
+    remove_offers_above_calls_to_action,
+    remove_pull_quotes,
+    remove_sign_offs,
+    remove_signed_quotes,
+    remove_site_number_offers,
+    remove_tab_title,
+)
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
-LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
@@ -79,16 +104,9 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
                                "the provider's credits and ratings"})
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
-_BULLET = BULLET  # a list item's mark: "-", "•", "1.", "a)", "☐"
-TERMINAL = tuple(".!?:…")
-SOFT_END = tuple(";,")
 
-_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*(\*\*|__)(?=.+(\*\*|__)\s*$)")
-_BOLD_END = re.compile(r"(\*\*|__)\s*$")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
-_CLOSERS = "\"'”’»)]*` \t\u00a0"
-_EDGE_JUNK = " \t\u00a0*•·-–—>»›<«‹|:.!?¿¡…→←↑^()[]{}\"'“”‘’\\"
 
 
 def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
@@ -107,24 +125,24 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     for i, text in enumerate(texts):
         if i in removed:
             continue
-        found = _metadata(_bare(text))
+        found = _metadata(bare_text(text))
         if found:
             metadata.extend(found)
             removed[i] = "metadata: " + ", ".join(key for key, _ in found)
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
     _remove_breadcrumb_columns(lines, texts, removed)
-    _remove_labels_over_values(lines, texts, removed)
+    remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed, publisher)
-    _remove_signed_quotes(texts, removed)
-    _remove_sign_offs(lines, texts, removed)
-    _remove_author_boxes(texts, removed)
+    remove_signed_quotes(texts, removed)
+    remove_sign_offs(lines, texts, removed)
+    remove_author_boxes(texts, removed)
     _remove_repeats(texts, removed)
-    _remove_pull_quotes(texts, removed)
+    remove_pull_quotes(texts, removed)
     if PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES:
-        _remove_tab_title(texts, removed, publisher)
+        remove_tab_title(texts, removed, publisher)
     _remove_credited_captions(lines, texts, removed, PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
@@ -132,7 +150,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     html = suffix in HTML_SUFFIXES
     plain = not html and suffix not in MARKDOWN_SUFFIXES
     if html:
-        _remove_kicker(texts, removed)
+        remove_kicker(texts, removed)
     items, runs = _list_items(lines, texts, removed, plain, html)
     items |= _table_rows(lines, texts, removed)
     box_rows = _fact_box_rows(texts, removed)
@@ -140,23 +158,23 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
     _remove_links_under_link_headings(lines, texts, removed, html)
-    _remove_contact_surroundings(lines, texts, removed, items)
-    _remove_offers_above_calls_to_action(lines, texts, removed, items)
+    remove_contact_surroundings(lines, texts, removed, items)
+    remove_offers_above_calls_to_action(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
         if i not in removed and i not in items and i not in titles and _is_caption_length(text) \
                 and not _is_label_item(text):  # "How often: in cycles, with rest weeks between" is a fact box's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
-    _remove_attachment_titles(lines, texts, removed)
+    remove_attachment_titles(lines, texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
-    _remove_site_number_offers(lines, texts, removed, items)
+    remove_site_number_offers(lines, texts, removed, items)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
-    blocks = [Block(source.path, lines[i].number, _kind(texts[i], i in items),
-                    " ".join(_bare(texts[k]) for k in [i, *wrapped.get(i, [])]),
+    blocks = [Block(source.path, lines[i].number, line_kind(texts[i], i in items),
+                    " ".join(bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]),
                     lines[wrapped[i][-1]].number if i in wrapped else 0)
               for i in range(len(lines)) if i not in removed and i not in read_into_item]
     removals = [Removal(source.path, lines[i].number, texts[i], reason)
@@ -177,21 +195,16 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
     <h1> outside <main> when <main> has none)."""
     main = [i for i, line in enumerate(lines) if line.region == "main"]
     title = None
-    if main and not _HEADING_MARK.match(texts[main[0]]):
+    if main and not HEADING_MARK.match(texts[main[0]]):
         # A page hero's heading above <main> titles the page when <main> opens without one.
         title = next((i for i in range(main[0] - 1, -1, -1) if lines[i].region in ("header", "")
-                      and _HEADING_MARK.match(texts[i])), None)
+                      and HEADING_MARK.match(texts[i])), None)
     for i, line in enumerate(lines):
         region = line.region
         if i != title and (region in ("alert", "nav", "form", "header", "footer", "aside") or (main and region != "main")):
             removed[i] = _REGION_REASONS[region]
         elif line.marked:
             removed[i] = f'a box the page names as its own (class or id "{line.marked}")'
-
-
-
-# A Markdown table row: "| Tiredness | Rest when you need to. |" (the "| --- |" rule has no words).
-_TABLE_ROW = re.compile(r"^\s*\|(.*\|){2,}\s*$")
 
 
 def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
@@ -204,43 +217,10 @@ def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
             removed[k] = "front matter (the saved page's metadata)"
 
 
-@lru_cache(maxsize=65536)  # pure, and asked of each line many times
-def _bare(text: str) -> str:
-    """Strip list and heading markers and surrounding whitespace; a table row's cells read
-    "Tiredness – Rest when you need to."."""
-    if _TABLE_ROW.match(text):
-        return " – ".join(cell.strip() for cell in text.strip().strip("|").split("|") if cell.strip())
-    if "\t" in text.strip():  # a table's row copied from a page: its cells between tabs
-        return " – ".join(cell.strip() for cell in _BULLET.sub("", text, count=1).strip().split("\t") if cell.strip())
-    if mark := _HEADING_MARK.match(text):
-        inner = text[mark.end():]
-        return (_BOLD_END.sub("", inner) if mark.group(1) else inner).strip()
-    return _BULLET.sub("", text, count=1).strip()
-
-
-@lru_cache(maxsize=65536)  # pure, and asked of each line many times
-def _fold(text: str) -> str:
-    """Casefold, unify apostrophes and collapse spaces, for matching."""
-    return " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
-
-
-@lru_cache(maxsize=65536)  # pure, and asked of each line many times
-def _words(text: str) -> int:
-    """Count whitespace-separated words."""
-    return len(text.split())
-
-
-@lru_cache(maxsize=65536)  # pure, and asked of each line many times
-def _ending(text: str) -> str:
-    """Return the last meaningful character, ignoring closing quotes, brackets and a citation number."""
-    stripped = without_citation(text.rstrip()).rstrip(_CLOSERS)
-    return stripped[-1:] if stripped else ""
-
-
 def _metadata(text: str) -> list[tuple[str, str]]:
     """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
     parts = BYLINE_PARTS.split(text)
-    if _words(text) > (16 if len(parts) == 1 else 30):  # "By ... | Updated ... | 8 min read": each part is checked
+    if word_count(text) > (16 if len(parts) == 1 else 30):  # "By ... | Updated ... | 8 min read": each part is checked
         return []
     found = []
     for part in parts:
@@ -267,7 +247,7 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     match = METADATA.match(text)
     if not match or re.search(r":\s+\w+(\s+\w+){3}", match["value"]):
         return None  # "Updated May 2025: we added a section on ..." is a note, not a date
-    label = _fold(match["label"])
+    label = fold_text(match["label"])
     key = next((key for stem, key in METADATA_KEYS if stem in label), "published")
     return (key, match["value"].strip(" |–—-"))
 
@@ -278,17 +258,17 @@ _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     # "^" in a rule is where the statement starts, after a bullet, a heading mark or emphasis ("_..._")
-    folded = _fold(_EMPHASIS_EDGES.sub("", _bare(text)))
-    label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
+    folded = fold_text(_EMPHASIS_EDGES.sub("", bare_text(text)))
+    label = fold_text(MARKDOWN_LINK.sub(r"\1", bare_text(text))).strip(EDGE_JUNK)
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
-        before = _fold(text.split("©")[0])
-        caption = _words(before) >= 4 and "copyright" not in before
+        before = fold_text(text.split("©")[0])
+        caption = word_count(before) >= 4 and "copyright" not in before
         return "image caption with photo credit" if caption else "copyright notice"
     if IMAGE_FILE.fullmatch(label):
         return "image (file name)"
-    if (STAFF_LINE.match(_bare(text)) or STAFF_NAME.match(_bare(text))) and _ending(text) not in TERMINAL:
+    if (STAFF_LINE.match(bare_text(text)) or STAFF_NAME.match(bare_text(text))) and line_ending(text) not in TERMINAL:
         return "staff list (name and role)"
-    if CROSS_REFERENCE.match(_bare(text)):
+    if CROSS_REFERENCE.match(bare_text(text)):
         return "link to another article (by its title)"
     if publisher and fold_name(label) in publisher:
         return "site name"
@@ -301,10 +281,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
     if _is_comment_header(text):
         return "comment header (writer and time)"
-    if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", _bare(text))):
+    if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", bare_text(text))):
         return "navigation (menu or breadcrumb)"
     advice = _is_advice(text, publisher)
-    long = _words(text) > LONG_LINE_WORDS
+    long = word_count(text) > LONG_LINE_WORDS
     lowered = text.lower()
     for rule, reason in ANYWHERE + CONTACT:
         if reason == "contact: phone number" and advice:
@@ -314,26 +294,26 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         on_raw = reason.startswith("contact")
         if may_match(_LITERALS[rule], lowered if on_raw else folded) and rule.search(text if on_raw else folded):
             return reason
-    if (_has_phone_number(text) or _has_called_number(text) and not CONDITION.search(text)) and not advice:
+    if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) and not advice:
         return "contact: phone number"
     if CONTACT_HOURS.match(text) or PORTAL_MESSAGE.search(folded):
         return "contact: hours, address or portal"
-    if _words(text) <= 15:
+    if word_count(text) <= 15:
         for rule, form in ADDRESS:
             if rule.search(text):
                 return f"contact: postal address ({form})"
-    if _words(text) <= LABEL_MAX_WORDS and COMPANY.search(text.strip()):
+    if word_count(text) <= LABEL_MAX_WORDS and COMPANY.search(text.strip()):
         return "contact: company name"
-    if _ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
+    if line_ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
         return "image caption"
     if (parts := _bilingual_parts(text)) and (found := next(filter(None, (_line_reason(part, publisher) for part in parts)), None)):
         return f"{found} (a label given in two languages)"
-    if (STAFF_CARD.fullmatch(_bare(text).strip())):
+    if (STAFF_CARD.fullmatch(bare_text(text).strip())):
         return "staff list (name and role)"
-    if _words(text) <= 4 and not _HEADING_MARK.match(text) and _ending(text) not in TERMINAL \
+    if word_count(text) <= 4 and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
             and names_publisher(text, short_names(publisher)):
         return "names the publishing site"  # "AskMD Quick Answer": a label the site gives its box
-    if _words(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
+    if word_count(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
             and not _reports_to(text, publisher) and not _recommends(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
         return "names the publishing site"
@@ -343,8 +323,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
 def _bilingual_parts(text: str) -> list[str]:
     """The halves of a label given in two languages ("Imprimer / Print", "Courriel / Email"):
     two or three short parts between " / ", none of them a sentence ("Title | Site" is no such label)."""
-    parts = [part.strip() for part in re.split(r"\s+/\s+", _bare(text))]
-    if not 2 <= len(parts) <= 3 or any(not part or _words(part) > 8 for part in parts):
+    parts = [part.strip() for part in re.split(r"\s+/\s+", bare_text(text))]
+    if not 2 <= len(parts) <= 3 or any(not part or word_count(part) > 8 for part in parts):
         return []
     return parts
 
@@ -370,15 +350,15 @@ def _reports_to(text: str, publisher: tuple[str, ...]) -> bool:
 def _is_breadcrumb(text: str) -> bool:
     """Tell whether a line is a trail of short labels such as 'Home > Health > Cancer'."""
     parts = SEPARATORS.split(text)
-    if len(parts) < 2 or not all(p and p[0].isalpha() and _words(p) <= 4 and
-                                 _ending(p) not in TERMINAL for p in parts):
+    if len(parts) < 2 or not all(p and p[0].isalpha() and word_count(p) <= 4 and
+                                 line_ending(p) not in TERMINAL for p in parts):
         return False
     return len(parts) >= 3 or parts[0].casefold() in HOME or not re.search(r"\s[/|]\s", text)
 
 
 def _is_comment_header(text: str) -> bool:
     """Tell whether a line names a reader's comment's writer and time ('Ann – 2 days ago')."""
-    return _words(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", _bare(text)).strip()))
+    return word_count(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", bare_text(text)).strip()))
 
 
 def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
@@ -387,7 +367,7 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     above."), or that tells of someone else's service ("The charity's nurses answer questions
     on ..."). The site's own offer speaks as "we/us/our" or names the site."""
     words = PHONE_DIGITS.sub(" ", text)
-    if _words(words) < PARAGRAPH_MIN_WORDS or _ending(text) not in TERMINAL:
+    if word_count(words) < PARAGRAPH_MIN_WORDS or line_ending(text) not in TERMINAL:
         return False
     if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text):
         return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline
@@ -401,13 +381,6 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     # nor the site's own, by its name or its short name ("Asterwood patients can reach ...").
     return not (FIRST_PERSON.search(words) or CALL_TO_ACTION.search(words) or names_publisher(words, publisher)
                 or names_publisher(words, short_names(publisher)))
-
-
-def _has_called_number(text: str) -> bool:
-    """A shorter number the line gives as one ("call 555-0100", "Oncology Infusion Center: 555-0142")."""
-    labelled = re.fullmatch(r"[^:.!?]{2,60}:\s*(\+?\(?\d[\d ().-]{5,}\d)", _bare(text))
-    numbers = [m.group(1) for m in CALLED_NUMBER.finditer(text)] + ([labelled.group(1)] if labelled else [])
-    return any(len(_digits(n)) >= 7 for n in numbers)
 
 
 def _has_phone_number(text: str) -> bool:
@@ -440,7 +413,7 @@ def _remove_contents_lists(texts: list[str], removed: dict[int, str]) -> None:
     pos = 0
     while pos < len(kept):
         end = pos
-        while end < len(kept) and _is_short_entry(texts[kept[end]]) and any(
+        while end < len(kept) and is_short_entry(texts[kept[end]]) and any(
                 k > kept[end] for k in headings.get(keys[kept[end]], ())):
             end += 1
         run = kept[pos:end]
@@ -466,7 +439,7 @@ def _ordered_copies(kept: list[int], pos: int, texts: list[str], keys: list[str]
         # Each copy stands apart from the one before (text between them, as under headings): a
         # menu printed twice repeats as a run.
         later = [k for k in copies.get(keys[i], ()) if k > i and k > last_copy + 1]
-        if not _is_short_entry(texts[i]) or not later or (run and i - run[-1] > 1):
+        if not is_short_entry(texts[i]) or not later or (run and i - run[-1] > 1):
             break
         run.append(i)
         last_copy = later[0]
@@ -481,30 +454,25 @@ def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed:
         # Entries that the contents-list rule already took are part of the run, not its end.
         # Bulleted entries may stand apart from it (an HTML list below its heading). A line
         # repeating an entry is the first section's heading, right under the list.
-        while j < len(texts) and (_touches(lines, j - 1, j) or _BULLET.match(texts[j])) and (
+        while j < len(texts) and (lines_touch(lines, j - 1, j) or BULLET.match(texts[j])) and (
                 removed.get(j, "").startswith("contents list")
-                or (j not in removed and _is_short_entry(texts[j]) and _heading_key(texts[j]) not in seen)):
+                or (j not in removed and is_short_entry(texts[j]) and _heading_key(texts[j]) not in seen)):
             removed.setdefault(j, "contents list")
             seen.add(_heading_key(texts[j]))
             j += 1
 
 
 def _heading_key(text: str) -> str:
-    return _fold(without_markers(MARKDOWN_LINK.sub(r"\1", _bare(text)))).strip(_EDGE_JUNK)
-
-
-def _is_short_entry(text: str) -> bool:
-    """A line that can be an entry of a contents list: a few words, no sentence end."""
-    return 0 < _words(_bare(text)) <= 12 and _ending(text) not in tuple(".!;,…")
+    return fold_text(without_markers(MARKDOWN_LINK.sub(r"\1", bare_text(text)))).strip(EDGE_JUNK)
 
 
 def _is_heading_like(texts: list[str], k: int) -> bool:
     """A heading by its mark, or a short line that a paragraph or a list's lead-in follows."""
-    if _HEADING_MARK.match(texts[k]):
+    if HEADING_MARK.match(texts[k]):
         return True
     following = texts[k + 1] if k + 1 < len(texts) else ""
-    return _is_short_entry(texts[k]) and not _BULLET.match(texts[k]) and (
-        _is_paragraph(following) or _is_lead_in(following) or _is_sentence(following))
+    return is_short_entry(texts[k]) and not BULLET.match(texts[k]) and (
+        _is_paragraph(following) or _is_lead_in(following) or is_sentence(following))
 
 
 def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -514,21 +482,21 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     A label inside a column of menu labels ("Patient stories" between "Our doctors" and "Gallery")
     heads no section."""
     for i, text in enumerate(texts):
-        label = _fold(_bare(text)).strip(_EDGE_JUNK)
-        reason = next((r for rule, r in META_SECTIONS if _words(label) <= 12 and rule.fullmatch(label)), None)
-        if reason is None and label.startswith("why ") and _words(label) <= 4 \
+        label = fold_text(bare_text(text)).strip(EDGE_JUNK)
+        reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None)
+        if reason is None and label.startswith("why ") and word_count(label) <= 4 \
                 and names_publisher(label, (*publisher, *short_names(publisher))):
             reason = "the site's selling points"  # "Why Ridgeline?"
-        if reason is None or any(_touches(lines, i, k) and k not in removed and not _BULLET.match(texts[k])
-                                 and _is_short_entry(texts[k]) and not _HEADING_MARK.match(texts[k])
-                                 and _ending(texts[k]) != "?" for k in (i - 1, i + 1)):
+        if reason is None or any(lines_touch(lines, i, k) and k not in removed and not BULLET.match(texts[k])
+                                 and is_short_entry(texts[k]) and not HEADING_MARK.match(texts[k])
+                                 and line_ending(texts[k]) != "?" for k in (i - 1, i + 1)):
             continue
         removed.setdefault(i, reason)
         j = i + 1
-        while j < len(texts) and (j in removed or _BULLET.match(texts[j]) or _kind(texts[j], False) != "heading"
-                                  or BARE_DATE.fullmatch(_bare(texts[j]))
+        while j < len(texts) and (j in removed or BULLET.match(texts[j]) or line_kind(texts[j], False) != "heading"
+                                  or BARE_DATE.fullmatch(bare_text(texts[j]))
                                   or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
-                                  and not _HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
+                                  and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
 
@@ -536,7 +504,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
 def _is_signed(text: str, labelled: bool = False) -> bool:
     """A name with its role ("Helen Moss MD - Family Medicine"), or with a label before it too
     ("Medical Review: Anand Rai MD - Medical Oncology") when labelled is set."""
-    bare = _bare(text)
+    bare = bare_text(text)
     if labelled:
         bare = re.sub(r"^[A-Za-z][\w ]{1,30}:\s*", "", bare)
     return bool(SIGNED_ITEM.match(bare))
@@ -546,9 +514,9 @@ def _remove_reference_items(lines: list[SourceLine], texts: list[str], removed: 
                             items: set[int]) -> None:
     """Remove a list of publications ("Evidence review A ... (2021)", "Smith J et al."): a run of
     two or more lines that each cite one. A heading over it then goes as well."""
-    cites = [i for i in range(len(texts)) if i not in removed and CITATION.search(_bare(texts[i]))]
+    cites = [i for i in range(len(texts)) if i not in removed and CITATION.search(bare_text(texts[i]))]
     for i in cites:
-        if any(j in cites and _touches(lines, i, j) for j in (i - 1, i + 1)):
+        if any(j in cites and lines_touch(lines, i, j) for j in (i - 1, i + 1)):
             removed[i] = "reference list"
             items.discard(i)
 
@@ -558,60 +526,22 @@ def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str],
     """Remove the headlines under a related-links heading ("Most read", "More patient explainers"):
     the lines right under it, each a title (no full stop), link to the site's other pages."""
     for i, text in enumerate(texts):
-        label = _fold(MARKDOWN_LINK.sub(r"\1", _bare(text))).strip(_EDGE_JUNK)
-        if not RELATED_HEADING.fullmatch(label) or _words(label) > 8:
+        label = fold_text(MARKDOWN_LINK.sub(r"\1", bare_text(text))).strip(EDGE_JUNK)
+        if not RELATED_HEADING.fullmatch(label) or word_count(label) > 8:
             continue
         removed.setdefault(i, "navigation link")
         j = i + 1  # HTML has no blank lines to end the list: there, its lines are links
-        while j < len(texts) and (lines[j].linked if html else _touches(lines, j - 1, j)) \
-                and _words(_bare(texts[j])) <= 20 and (_ending(texts[j]) not in tuple(".!:…") or _is_card_blurb(texts, j)):
-            removed.setdefault(j, f"link under '{_bare(text)}'")
+        while j < len(texts) and (lines[j].linked if html else lines_touch(lines, j - 1, j)) \
+                and word_count(bare_text(texts[j])) <= 20 and (line_ending(texts[j]) not in tuple(".!:…") or _is_card_blurb(texts, j)):
+            removed.setdefault(j, f"link under '{bare_text(text)}'")
             j += 1
-
-
-def _remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove an author box: the writer's name, a short biography, "View all posts by <name>"."""
-    for i, text in enumerate(texts):
-        match = AUTHOR_LINK.match(_bare(text))
-        if not match:
-            continue
-        name = _fold(match["name"]).strip(_EDGE_JUNK)
-        start = next((k for k in range(i - 1, max(-1, i - 4), -1) if _fold(_bare(texts[k])).strip(_EDGE_JUNK) == name), i)
-        for k in range(start, i + 1):
-            removed[k] = "author box"
-
-
-# A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
-_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|warm wishes|best wishes|take care|with love|"
-                       r"cheers|kind regards|all the best|best|thanks for reading)\s*,$", re.IGNORECASE)
-
-
-def _remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
-    """Remove a sign-off and the first name under it."""
-    for i in range(len(texts) - 1):
-        if i not in removed and _SIGN_OFF.match(_bare(texts[i])) and _touches(lines, i, i + 1) \
-                and re.fullmatch(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+)?", _bare(texts[i + 1])):
-            removed[i] = removed[i + 1] = "sign-off (the writer's name)"
-
-
-# A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".
-_WHO_HAD = re.compile(r"^[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
-
-
-def _remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove a testimonial set as a quote with its writer's name on the next line."""
-    for i in range(1, len(texts)):
-        quote = _bare(texts[i - 1])
-        signed = SIGNATURE.match(_bare(texts[i])) or _WHO_HAD.match(_bare(texts[i]))
-        if signed and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
-            removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
 
 
 def _is_card_blurb(texts: list[str], j: int) -> bool:
     """A card's one-sentence description under its title ("Radiation therapy" / "Treatment using
     high-energy x-rays."), in a list of related pages."""
     title = texts[j - 1]
-    return _ending(title) not in TERMINAL and _words(title) <= 8 and _is_sentence(texts[j]) \
+    return line_ending(title) not in TERMINAL and word_count(title) <= 8 and is_sentence(texts[j]) \
         and not re.search(r"\w[.!?]\s+[A-Z]", texts[j])
 
 
@@ -626,72 +556,24 @@ def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
         seen.add(text)
 
 
-def _remove_kicker(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove the category label an HTML page prints right above its first heading ("Department
-    of Medical Oncology" / "# Immune-related adverse events"): a short line that is no heading."""
-    first = next((i for i in range(len(texts)) if i not in removed and _HEADING_MARK.match(texts[i])), None)
-    above = first - 1 if first else None
-    if above is not None and above not in removed and not _HEADING_MARK.match(texts[above]) \
-            and not _BULLET.match(texts[above]) and _words(texts[above]) <= 6 and _ending(texts[above]) not in TERMINAL:
-        removed[above] = "category label (a kicker above the title)"
-
-
-def _remove_pull_quotes(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove a pull quote: a quoted sentence of eight words or more that the article says too."""
-    kept = [i for i in range(len(texts)) if i not in removed]
-    for i in kept:
-        bare = _bare(texts[i]).strip()
-        if bare[:1] not in "“\"‘«„" or bare[-1:] not in "”\"’»":
-            continue
-        inner = _fold(bare.strip("“”\"‘’«»„ .")).rstrip(".")
-        if _words(inner) >= 8 and any(k != i and inner in _fold(_bare(texts[k])) for k in kept):
-            removed[i] = "pull quote (repeats a sentence of the article)"
-
-
-def _remove_tab_title(texts: list[str], removed: dict[int, str], publisher: tuple[str, ...]) -> None:
-    """Remove the browser tab's title a Markdown clipper writes first ("# Chemotherapy: What to
-    Expect | Westlake UMC Patient Education"): its last part names the site."""
-    first = next((i for i in range(len(texts)) if i not in removed), None)
-    if first is None or not _HEADING_MARK.match(texts[first]):
-        return
-    parts = re.split(r"\s+[|–—-]\s+", _bare(texts[first]))
-    if len(parts) > 1 and (names_publisher(parts[-1], publisher) or names_publisher(parts[-1], short_names(publisher))
-                           or re.match(r"by [A-Z]", parts[-1])):  # "... - by Miriam Castell, MD"
-        removed[first] = "browser tab title (the page's title and the site's name)"
-
-
 def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a breadcrumb trail copied one entry to a line: "Home" / "Health A to Z" / "Radiotherapy"
     (two to six short labels with no blank line between, the first a home link)."""
     for i, text in enumerate(texts):
-        if _fold(_bare(MARKDOWN_LINK.sub(r"\1", text))).strip(_EDGE_JUNK) not in HOME:
+        if fold_text(bare_text(MARKDOWN_LINK.sub(r"\1", text))).strip(EDGE_JUNK) not in HOME:
             continue
         run = [i]
-        while len(run) < 13 and _touches(lines, run[-1], run[-1] + 1) and (
-                _is_separator(texts[run[-1] + 1]) or _is_short_entry(texts[run[-1] + 1])
-                and (_words(texts[run[-1] + 1]) <= 5 or not _touches(lines, run[-1] + 1, run[-1] + 2))):
+        while len(run) < 13 and lines_touch(lines, run[-1], run[-1] + 1) and (
+                _is_separator(texts[run[-1] + 1]) or is_short_entry(texts[run[-1] + 1])
+                and (word_count(texts[run[-1] + 1]) <= 5 or not lines_touch(lines, run[-1] + 1, run[-1] + 2))):
             run.append(run[-1] + 1)  # the last entry is the page's own title, and may be long; ">" lines part them
         after = run[-1] + 1
         entries = [k for k in run if not _is_separator(texts[k])]
         # The trail stands alone: a blank line (or the end) after it, and two to six entries.
         parted = len(entries) < len(run)  # ">" lines between the entries: a trail for sure
-        if 2 <= len(entries) <= 6 and (parted or after >= len(texts) or not _touches(lines, run[-1], after) or after in removed):
+        if 2 <= len(entries) <= 6 and (parted or after >= len(texts) or not lines_touch(lines, run[-1], after) or after in removed):
             for k in run:
                 removed.setdefault(k, "navigation (breadcrumb, one entry to a line)")
-
-
-# A byline's label on a line of its own, its value on the next ("From:" / "Department of Health").
-_BARE_LABELS = frozenset({"from", "by", "author", "authors", "written by", "published by", "produced by", "source"})
-
-
-def _remove_labels_over_values(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
-    """Remove a byline split over two lines: "From:" alone, then who the page is from."""
-    for i in range(len(texts) - 1):
-        label = _fold(_bare(texts[i]))
-        if i in removed or not label.endswith(":") or label[:-1].strip() not in _BARE_LABELS:
-            continue
-        if i + 1 not in removed and _touches(lines, i, i + 1) and _is_short_entry(texts[i + 1]):
-            removed[i] = removed[i + 1] = "metadata: author (a label over its value)"
 
 
 def _is_separator(text: str) -> bool:
@@ -707,10 +589,10 @@ def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
     for i in sorted(anchors):
         for step in (-1, 1):
             j, k = i + step, i + 2 * step
-            beside = _touches(lines, i, j) or markdown and 0 <= j < len(texts) and abs(lines[j].number - lines[i].number) == 2
+            beside = lines_touch(lines, i, j) or markdown and 0 <= j < len(texts) and abs(lines[j].number - lines[i].number) == 2
             if not (beside and j not in removed):
                 continue
-            if removed[i] == "image (file name)" and _is_caption_phrase(texts[j]) and not _touches(lines, j, k):
+            if removed[i] == "image (file name)" and _is_caption_phrase(texts[j]) and not lines_touch(lines, j, k):
                 # Text saved from a browser: the picture's file name, then its caption standing
                 # apart from the text; a heading there would run on into its section.
                 removed[j] = "image caption (beside an image file name)"
@@ -720,37 +602,32 @@ def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
             if removed[i] != "photo credit" and not _EMPHASISED.match(texts[j]):
                 continue  # beside an image only the Markdown caption style, '*A nurse talks.*'
             # Body text runs on without blank lines in some pages: a caption has none beside it.
-            if not _touches(lines, j, k) or k in removed or _ending(texts[k]) not in TERMINAL:
+            if not lines_touch(lines, j, k) or k in removed or line_ending(texts[k]) not in TERMINAL:
                 removed[j] = "image caption (beside a photo credit or image)"
-
-
-def _touches(lines: list[SourceLine], i: int, j: int) -> bool:
-    """Tell whether line j exists and follows or precedes line i with no blank line between."""
-    return 0 <= j < len(lines) and abs(lines[i].number - lines[j].number) == 1
 
 
 def _caption_text(text: str) -> str | None:
     """A line of caption length (3-25 words, not a heading or list item), without emphasis marks."""
-    bare = _EMPHASIS.sub("", _bare(text))
-    plain = not (_BULLET.match(text) or _HEADING_MARK.match(text)) and 3 <= _words(bare) <= 25
+    bare = _EMPHASIS.sub("", bare_text(text))
+    plain = not (BULLET.match(text) or HEADING_MARK.match(text)) and 3 <= word_count(bare) <= 25
     return bare if plain else None
 
 
 def _is_caption_phrase(text: str) -> bool:
     """Tell whether a line could be a caption without a full stop: a phrase of a few words."""
     bare = _caption_text(text)
-    return bare is not None and _ending(bare) not in TERMINAL
+    return bare is not None and line_ending(bare) not in TERMINAL
 
 
 def _is_caption_sentence(text: str) -> bool:
     """Tell whether a line could be a caption: one short sentence, not a heading or list item."""
     bare = _caption_text(text)
-    return bare is not None and _ending(bare) in tuple(".!…") and not re.search(r"[.!?]\s+[A-Z]", bare)
+    return bare is not None and line_ending(bare) in tuple(".!…") and not re.search(r"[.!?]\s+[A-Z]", bare)
 
 
 def _is_lead_in(text: str) -> bool:
     """Tell whether a line introduces a list: it ends with a colon."""
-    return _ending(_bare(text)) == ":"
+    return line_ending(bare_text(text)) == ":"
 
 
 def _is_label_item(text: str) -> bool:
@@ -758,16 +635,16 @@ def _is_label_item(text: str) -> bool:
     list-item forms."""
     if re.match(r"^\*\*[^*]{1,60}\*\*\s*\S", text.strip()):
         return True
-    match = re.match(r"^([^:.!?]+):\s+\S", _bare(text))
-    return bool(match) and _words(match.group(1)) <= LABEL_MAX_WORDS
+    match = re.match(r"^([^:.!?]+):\s+\S", bare_text(text))
+    return bool(match) and word_count(match.group(1)) <= LABEL_MAX_WORDS
 
 
 def _is_item_like(text: str) -> bool:
     """Tell whether a line can continue a list run after a lead-in."""
-    if _BULLET.match(text) or _is_label_item(text):
+    if BULLET.match(text) or _is_label_item(text):
         return True
-    end, words = _ending(text), _words(text)
-    if end in (":", "?") or _HEADING_MARK.match(text):
+    end, words = line_ending(text), word_count(text)
+    if end in (":", "?") or HEADING_MARK.match(text):
         return False
     return not (end in TERMINAL and words >= PARAGRAPH_MIN_WORDS) and words <= 60
 
@@ -776,7 +653,7 @@ def _is_question_item(text: str) -> bool:
     """Tell whether a line is a question that can be a list item ("Will I lose my hair?")."""
     # A question right after a lead-in is what the lead-in introduces: a lead-in is never
     # left with nothing, so a run of questions there is a list, not a row of FAQ headings.
-    return _ending(text) == "?" and not _HEADING_MARK.match(text) and _words(text) <= 25
+    return line_ending(text) == "?" and not HEADING_MARK.match(text) and word_count(text) <= 25
 
 
 # A line that opens with one of these continues the item above it ("a sore where the line
@@ -793,17 +670,17 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
     start = None
     for i in sorted(items):
         prev = i - 1
-        words = _bare(texts[i]).split()
-        prev_words = _bare(texts[prev]).split() if prev >= 0 else []
+        words = bare_text(texts[i]).split()
+        prev_words = bare_text(texts[prev]).split() if prev >= 0 else []
         nxt = i + 1
         # A second paragraph of a bulleted item sits between it and the next bullet.
-        sandwiched = prev >= 0 and _BULLET.match(texts[start if start is not None else prev]) and (
+        sandwiched = prev >= 0 and BULLET.match(texts[start if start is not None else prev]) and (
             _is_indented(lines[i].text)
-            or nxt < len(texts) and nxt in items and _BULLET.match(texts[nxt]) and _touches(lines, i, nxt))
+            or nxt < len(texts) and nxt in items and BULLET.match(texts[nxt]) and lines_touch(lines, i, nxt))
         continues = prev in items and prev not in removed and i not in removed \
-            and (_touches(lines, prev, i) or _is_indented(lines[i].text)) and not _BULLET.match(texts[i]) \
+            and (lines_touch(lines, prev, i) or _is_indented(lines[i].text)) and not BULLET.match(texts[i]) \
             and words and prev_words \
-            and (sandwiched or _ending(texts[prev]) not in TERMINAL and (
+            and (sandwiched or line_ending(texts[prev]) not in TERMINAL and (
                 words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING))
         if continues and start is not None:
             wrapped.setdefault(start, []).append(i)
@@ -821,7 +698,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
     and a line between two bulleted items is the second paragraph of the item above it.
     """
     kept = [i for i in range(len(texts)) if i not in removed]
-    items = {i for i in kept if _BULLET.match(texts[i])}
+    items = {i for i in kept if BULLET.match(texts[i])}
     runs: dict[int, int] = {}
     for pos, lead in enumerate(kept):
         if not _is_lead_in(texts[lead]):
@@ -831,15 +708,15 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
             gap = lines[i].number - lines[last].number > 1
-            bullet = bool(_BULLET.match(texts[i]))
+            bullet = bool(BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks
             following = kept[nxt + 1] if nxt + 1 < len(kept) else None
             indented = _is_indented(lines[i].text)  # a list item's own paragraph, even after a blank line
-            sandwiched = (not gap or indented) and last != lead and bool(_BULLET.match(texts[last])) \
+            sandwiched = (not gap or indented) and last != lead and bool(BULLET.match(texts[last])) \
                 and not _is_lead_in(texts[i]) and (  # a new lead-in opens its own list
                 indented or plain and following is not None
-                and _touches(lines, i, following) and bool(_BULLET.match(texts[following])))
+                and lines_touch(lines, i, following) and bool(BULLET.match(texts[following])))
             if not bullet and not sandwiched and i not in told and (
                     not (_is_item_like(texts[i]) or (asks and question))
                     or _heads_next_list(lines, texts, kept, nxt) or (gap and tight) or last in told and _heads_sentences(lines, texts, kept, i, pos)):
@@ -856,8 +733,8 @@ def _table_rows(lines: list[SourceLine], texts: list[str], removed: dict[int, st
     """A Markdown table's rows below its header row: each is one item ("Tiredness – Rest ...")."""
     rows = set()
     for i in range(1, len(texts)):
-        header_above = _TABLE_ROW.match(texts[i - 1]) and (i - 1 in rows or i - 2 >= 0 and _is_rule_row(texts[i - 2]))
-        if i not in removed and _TABLE_ROW.match(texts[i]) and _touches(lines, i - 1, i) and (
+        header_above = TABLE_ROW.match(texts[i - 1]) and (i - 1 in rows or i - 2 >= 0 and _is_rule_row(texts[i - 2]))
+        if i not in removed and TABLE_ROW.match(texts[i]) and lines_touch(lines, i - 1, i) and (
                 _is_rule_row(texts[i - 1]) or header_above):
             rows.add(i)
     return rows
@@ -875,7 +752,7 @@ def _fact_box_rows(texts: list[str], removed: dict[int, str]) -> set[int]:
     rows = set()
     for i, text in enumerate(texts):
         match = _BOX_ROW.match(text)
-        if i in removed or not match or _words(match["label"]) > 4:
+        if i in removed or not match or word_count(match["label"]) > 4:
             continue
         if _CODES.match(match["value"].strip()):
             removed[i] = "classification codes (a fact box's index row)"
@@ -900,12 +777,12 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
     if html:  # no blank lines: short one-sentence paragraphs up to a heading
         block = []
         for k in kept[pos + 1:pos + 13]:
-            if _HEADING_MARK.match(texts[k]) or not _is_sentence(texts[k]) or _words(texts[k]) > 30 \
+            if HEADING_MARK.match(texts[k]) or not is_sentence(texts[k]) or word_count(texts[k]) > 30 \
                     or len(re.findall(r"\w[.!?]\s+[A-Z]", texts[k])) > 1:
                 break  # an item is a sentence or two
             block.append(k)
         following = kept[pos + 1 + len(block)] if pos + 1 + len(block) < len(kept) else None
-        closed = following is None or bool(_HEADING_MARK.match(texts[following]))
+        closed = following is None or bool(HEADING_MARK.match(texts[following]))
         return set(block) if len(block) >= 2 and closed else set()
     distance = lines[kept[pos + 1]].number - lines[kept[pos]].number
     start = pos if distance == 1 else pos + 1 if distance == 2 else None
@@ -915,7 +792,7 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
     # have:" ...), and a heading the next section: this one's items end above them.
     end = _block_end(lines, kept, start, closes=lambda k: _is_lead_in(texts[k]) or _heads_sentences(lines, texts, kept, k, pos))
     block = kept[pos + 1:end + 1]
-    if len(block) < (1 if start == pos else 2) or any(_BULLET.match(texts[k]) for k in block):
+    if len(block) < (1 if start == pos else 2) or any(BULLET.match(texts[k]) for k in block):
         return set()
     separate = plain or all(lines[k].text.endswith(("  ", "\\")) for k in block[:-1])
     return {k for k in block if _is_paragraph(texts[k])} if separate else set()
@@ -923,7 +800,7 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
 
 def _is_indented(raw: str) -> bool:
     """Tell whether a raw line is indented (two spaces or a tab): it continues the list item above."""
-    return raw.startswith(("  ", "\t")) and bool(raw.strip()) and not _BULLET.match(raw)
+    return raw.startswith(("  ", "\t")) and bool(raw.strip()) and not BULLET.match(raw)
 
 
 def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 12,
@@ -933,7 +810,7 @@ def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 1
     lines; else pos. Only then can whole sentences under a lead-in be its items: in a page saved
     without blank lines the "block" is the whole page."""
     end = pos
-    while end + 1 < len(kept) and _touches(lines, kept[end], kept[end + 1]):
+    while end + 1 < len(kept) and lines_touch(lines, kept[end], kept[end + 1]):
         if closes(kept[end + 1]):
             return end
         end += 1
@@ -950,13 +827,13 @@ def _heads_sentences(lines: list[SourceLine], texts: list[str], kept: list[int],
     at = bisect_left(kept, k)  # kept is sorted
     after = kept[at + 1:at + 3]
     return _is_bare_heading(texts[k]) and at - lead_pos > 2 and len(after) == 2 \
-        and all(_touches(lines, a, b) for a, b in zip([k, *after], after)) \
-        and all(_is_sentence(texts[a]) and _ending(texts[a]) in tuple(".!") for a in after)
+        and all(lines_touch(lines, a, b) for a, b in zip([k, *after], after)) \
+        and all(is_sentence(texts[a]) and line_ending(texts[a]) in tuple(".!") for a in after)
 
 
 def _is_bare_heading(text: str) -> bool:
     """A heading in text without marks: a short line, no bullet, no sentence end ("Managing fatigue")."""
-    return _is_short_entry(text) and not _BULLET.match(text) and _ending(text) not in TERMINAL + (":",)
+    return is_short_entry(text) and not BULLET.match(text) and line_ending(text) not in TERMINAL + (":",)
 
 
 def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -973,7 +850,7 @@ def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[
         listed = set(range(lead + 1, last + 1)) - set(removed)
         if not listed or not listed <= links:
             links -= listed  # a list with items in words is the article's, links and all
-        elif _words(texts[lead]) >= 3 and not LINK_LEAD_IN.search(texts[lead]):
+        elif word_count(texts[lead]) >= 3 and not LINK_LEAD_IN.search(texts[lead]):
             links -= listed  # "Common side effects include:" followed by linked names
         else:
             links.add(lead)  # "More about coping:" or "Services:" goes with its links
@@ -983,7 +860,7 @@ def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[
 
 def _is_link_only(text: str) -> bool:
     """Tell whether a line holds Markdown links and nothing else but separators."""
-    bare = _bare(text)
+    bare = bare_text(text)
     return bool(MARKDOWN_LINK.search(bare)) and not any(
         ch.isalnum() for ch in MARKDOWN_LINK.sub("", bare))
 
@@ -995,81 +872,24 @@ def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int],
     text = texts[kept[pos]]
     follows_lead_in = pos + 1 < len(kept) and _is_lead_in(texts[kept[pos + 1]]) \
         and not _is_label_item(texts[kept[pos + 1]])
-    ends_list = pos > 0 and _touches(lines, kept[pos - 1], kept[pos]) and pos + 1 < len(kept) \
-        and not _touches(lines, kept[pos], kept[pos + 1])
-    starts_lower = _bare(text)[:1].islower()  # "swelling where the tube went in" continues a list; a heading has a capital
-    return follows_lead_in and not ends_list and not starts_lower and _ending(text) not in TERMINAL and _words(text) <= 10
-
-
-def _remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
-                                 removed: dict[int, str], items: set[int]) -> None:
-    """Remove short lines touching contact data ('Contact', a company name above an address)."""
-    # Start from the data and cross only contact lines and labels: a menu's "Contact us" link
-    # must not take the menu, the breadcrumb and the page title next to it along.
-    for i in sorted(i for i, r in removed.items() if r.startswith("contact:")):
-        for step in (-1, 1):
-            j = i + step
-            while _touches(lines, j - step, j) and j not in items and (
-                    removed.get(j, "").startswith(("contact", "site name"))
-                    # a heading below the data opens the next section; above, it titles the box
-                    or (j not in removed and _is_short_label(texts[j]) and not (step == 1 and _HEADING_MARK.match(texts[j])))):
-                removed.setdefault(j, "contact block")
-                j += step
-            if step == 1 and _touches(lines, j - 1, j) and j not in removed and j not in items \
-                    and _NUMBER_NOTE.search(texts[j]) and not CONDITION.search(texts[j]):
-                removed[j] = "contact block (its note on the number)"  # "The number is also on your alert card."
-        above = i - 1
-        if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
-                and above not in items and _is_short_label(texts[above]):
-            removed[above] = "contact block (name above an address)"
-
-
-def _remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
-                                         items: set[int]) -> None:
-    """Remove the site's offer right above its button ("Our providers can help you understand
-    your care plan." / "Request an Appointment"): a sentence the site says of itself, in a box
-    whose next line is an enquiry form or a call to action."""
-    for i in range(len(texts) - 1):
-        if i in removed or i in items or not _touches(lines, i, i + 1) \
-                or not removed.get(i + 1, "").startswith(_OFFER_BUTTONS):
-            continue
-        if FIRST_PERSON.match(_bare(texts[i])) and _is_sentence(texts[i]):
-            removed[i] = "the site's offer (above its call to action)"
-
-
-_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "navigation (a finder link)")
-# A contact box's closing note on its numbers ("The number for your hospital is also on your card.").
-_NUMBER_NOTE = re.compile(r"\b(the|this|these|that|your) (phone |telephone )?(numbers?|line|helpline)\b", re.IGNORECASE)
-
-
-def _is_short_label(text: str) -> bool:
-    """Tell whether a line is a short label without sentence punctuation."""
-    return _words(text) <= LABEL_MAX_WORDS and _ending(text) not in tuple(".!?…")
-
-
-def _is_term_list(text: str) -> bool:
-    """A line of terms separated by semicolons ("Radiotherapy; Radiation oncology; Brachytherapy"):
-    a list of other names, not a caption or a heading."""
-    return text.count("; ") >= 2 and _ending(text) not in TERMINAL and _words(text) <= 40
+    ends_list = pos > 0 and lines_touch(lines, kept[pos - 1], kept[pos]) and pos + 1 < len(kept) \
+        and not lines_touch(lines, kept[pos], kept[pos + 1])
+    starts_lower = bare_text(text)[:1].islower()  # "swelling where the tube went in" continues a list; a heading has a capital
+    return follows_lead_in and not ends_list and not starts_lower and line_ending(text) not in TERMINAL and word_count(text) <= 10
 
 
 def _is_caption_length(text: str) -> bool:
     """Tell whether a line is too long for a heading yet has no final punctuation. A caption is one
     phrase: a line of several sentences is a paragraph whose end is unclear ("... 1 in 1,000.3")."""
-    end = _ending(text)
-    return _words(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END \
-        and not re.search(r"\w[.!?]\s+[A-Z]", text) and not _is_term_list(text) \
+    end = line_ending(text)
+    return word_count(text) >= CAPTION_MIN_WORDS and end not in TERMINAL and end not in SOFT_END \
+        and not re.search(r"\w[.!?]\s+[A-Z]", text) and not is_term_list(text) \
         and not text.lstrip().startswith("#")  # a page's own heading, however long
 
 
 def _is_paragraph(text: str) -> bool:
     """Tell whether a line is a real paragraph: long enough and ending like a sentence."""
-    return _words(_bare(text)) >= PARAGRAPH_MIN_WORDS and _ending(text) in TERMINAL
-
-
-def _is_sentence(text: str) -> bool:
-    """Tell whether a line is a short sentence (three words or more, final punctuation)."""
-    return _words(_bare(text)) >= 3 and _ending(text) in tuple(".!…")
+    return word_count(bare_text(text)) >= PARAGRAPH_MIN_WORDS and line_ending(text) in TERMINAL
 
 
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
@@ -1085,23 +905,12 @@ def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[i
     "News and events, once a month." / "Your email address"): it is the form's own text."""
     for i in range(1, len(texts) - 1):
         above, below = removed.get(i - 1, ""), removed.get(i + 1, "")
-        if i in removed or not (_touches(lines, i - 1, i) and _touches(lines, i, i + 1)):
+        if i in removed or not (lines_touch(lines, i - 1, i) and lines_touch(lines, i, i + 1)):
             continue
-        if _words(texts[i]) <= 20 and above in FORM_REASONS and below in FORM_REASONS:
+        if word_count(texts[i]) <= 20 and above in FORM_REASONS and below in FORM_REASONS:
             removed[i] = "form text (between the lines of a form)"
         elif above == below and above in BANNER_REASONS:
             removed[i] = f"{above} (a line between two of its lines)"
-
-
-_FILE_DETAILS = re.compile(r"^(pdf|html|ms word|odt|docx?|epub)\b,? [\d.,]+ ?[kmg]b\b", re.IGNORECASE)
-
-
-def _remove_attachment_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
-    """Remove an attachment's title over its file details ("Chemotherapy: easy read guide" / "PDF, 1.4 MB")."""
-    for i in range(len(texts) - 1):
-        if i not in removed and _touches(lines, i, i + 1) and _FILE_DETAILS.match(_bare(texts[i + 1])) \
-                and _is_short_entry(texts[i]):
-            removed[i] = "print or download link (the attachment's title)"
 
 
 def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
@@ -1113,10 +922,10 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
     if body is None:
         return
     for i, text in enumerate(texts):
-        if i <= body or i in removed or i in items or _words(_bare(text)) > 10:
+        if i <= body or i in removed or i in items or word_count(bare_text(text)) > 10:
             continue
         block = _block_under(lines, texts, removed, items, i, html)
-        if not block and _HEADING_MARK.match(text):
+        if not block and HEADING_MARK.match(text):
             # A marked heading ("### Share your story") heads what follows it after a blank line.
             block = _block_under(lines, texts, removed, items, i, True)
         if not block or not all(k in removed for k in block):
@@ -1126,41 +935,12 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue  # "Expand all" works the questions below the heading: the section goes on there
         if all(r.startswith(_TITLE_TOOLS) for r in reasons):
             continue  # a title over its page's tools (language, print, share, contents): the article follows
-        if _ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
+        if line_ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
-        elif _words(_bare(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
+        elif word_count(bare_text(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
             # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
             # appeal or call to action: the box is the site's, and so is its title.
             removed[i] = f"title of a box of removed lines ({reasons[0]})"
-
-
-def _remove_site_number_offers(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
-                               items: set[int]) -> None:
-    """Remove the site's helpline box inside the article: "Call 8-1-1 to speak with a nurse, any
-    time." offering the number its header or footer gives, with no condition saying when to call
-    (advice: "Call 8-1-1 if ..."), and the box's question title above it ("Not sure if a symptom
-    is serious?")."""
-    site = {_digits(number) for i in removed for number in _numbers(texts[i])}
-    for i, text in enumerate(texts):
-        if i in removed or i in items or _kind(text, False) == "heading":
-            continue
-        called = CALLED_NUMBER.match(_bare(text))
-        if not called or _digits(called.group(1)) not in site or CONDITION.search(text) \
-                or not SERVICE_OFFER.search(text):
-            continue
-        removed[i] = "contact: the site's own number (its header or footer gives it too)"
-        if i > 0 and i - 1 not in removed and _touches(lines, i - 1, i) and _ending(texts[i - 1]) == "?" \
-                and _words(_bare(texts[i - 1])) <= 12:
-            removed[i - 1] = "title of a box of removed lines (the site's own number)"
-
-
-def _numbers(text: str) -> list[str]:
-    """The phone numbers a line gives: long ones anywhere, short ones ("8-1-1") after "call"."""
-    return [m.group(1) for m in CALLED_NUMBER.finditer(text)] + [m.group() for m in PHONE_DIGITS.finditer(text)]
-
-
-def _digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
 
 
 def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int], i: int,
@@ -1169,9 +949,9 @@ def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     the next heading; "Back to top" ends them too."""
     block = []
     j = i + 1
-    while j < len(texts) and (across_blanks or _touches(lines, j - 1, j)) and not BACK_TO_TOP.fullmatch(
-            _fold(_bare(texts[j])).strip(_EDGE_JUNK)) and (
-            j in removed or j in items or _kind(texts[j], False) != "heading"):
+    while j < len(texts) and (across_blanks or lines_touch(lines, j - 1, j)) and not BACK_TO_TOP.fullmatch(
+            fold_text(bare_text(texts[j])).strip(EDGE_JUNK)) and (
+            j in removed or j in items or line_kind(texts[j], False) != "heading"):
         block.append(j)
         j += 1
     return block
@@ -1179,7 +959,7 @@ def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, s
 
 def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:
     """Remove everything after a comments or references heading that follows most of the text."""
-    words = [_words(t) if i not in removed and _is_paragraph(t) else 0 for i, t in enumerate(texts)]
+    words = [word_count(t) if i not in removed and _is_paragraph(t) else 0 for i, t in enumerate(texts)]
     reason = None
     for i, text in enumerate(texts):
         heading = _trailing_section(text)
@@ -1192,7 +972,7 @@ def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None
 
 def _trailing_section(text: str) -> str | None:
     """Return the kind of trailing section a heading line opens ('comment section'), if any."""
-    label = _fold(_bare(text)).strip(_EDGE_JUNK)
+    label = fold_text(bare_text(text)).strip(EDGE_JUNK)
     if _is_comment_header(text):
         return "comment section"  # the first reader's comment, where no heading opens them
     return next((reason for rule, reason in TRAILING_SECTIONS if rule.fullmatch(label)), None)
@@ -1217,15 +997,15 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     # Short sentences running straight into the first paragraph open the body with it.
     lead_sentences = set()
     k = first - 1
-    while k >= 0 and k not in removed and _is_sentence(texts[k]):
+    while k >= 0 and k not in removed and is_sentence(texts[k]):
         lead_sentences.add(k)
         k -= 1
     if dated & set(header) and header and header[-1] > max(titles) and _is_heading_like(texts, header[-1]):
         sections.add(header[-1])  # the first section's heading, between the title and the body
     for i in header:
-        marked = bool(_HEADING_MARK.match(texts[i])) and _ending(texts[i]) not in tuple(".!")  # not a bold sentence
-        standfirst = (bool(titles) and i > max(titles) or i in lead_sentences) and _is_sentence(texts[i])
-        titled = _ending(texts[i]) == "?" or marked or standfirst or i in titles | sections | box_rows
+        marked = bool(HEADING_MARK.match(texts[i])) and line_ending(texts[i]) not in tuple(".!")  # not a bold sentence
+        standfirst = (bool(titles) and i > max(titles) or i in lead_sentences) and is_sentence(texts[i])
+        titled = line_ending(texts[i]) == "?" or marked or standfirst or i in titles | sections | box_rows
         if not titled:
             removed[i] = "before the article"
     for i in kept:
@@ -1264,7 +1044,7 @@ def _opens_article(texts: list[str], kept: list[int], paragraph: int, removed: d
     if sum(reason.startswith(FORM_REASONS) for reason in below) >= 2:
         return False  # the pitch of a sign-up box ("Plain-language notes ..." / "Subscribe" / "Sign in")
     after = [i for i in kept if i > paragraph][:3]
-    return any(_is_paragraph(texts[i]) or _is_sentence(texts[i]) or _BULLET.match(texts[i])
+    return any(_is_paragraph(texts[i]) or is_sentence(texts[i]) or BULLET.match(texts[i])
                or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)
 
 
@@ -1275,20 +1055,20 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     title is the last: of 3+ words, or shorter ("Chemotherapy") where it stands apart from the
     line before it (furniture was removed between them), unlike the last label of a menu.
     """
-    plain = [i for i in header if _ending(texts[i]) not in tuple("?.!")]  # a title is no sentence
+    plain = [i for i in header if line_ending(texts[i]) not in tuple("?.!")]  # a title is no sentence
     if not plain:
         return set()
     last = plain[-1]
     before = plain[-2] if len(plain) >= 2 else None
     apart = before is None or any(j in removed for j in range(before + 1, last))
-    if not (_words(_bare(texts[last])) >= 3 or (apart and _is_short_entry(texts[last])
-                                                  and not _BULLET.match(texts[last]))):
+    if not (word_count(bare_text(texts[last])) >= 3 or (apart and is_short_entry(texts[last])
+                                                  and not BULLET.match(texts[last]))):
         return set()
-    if all(0 <= k < len(texts) and _touches(lines, last, k) and _is_short_entry(texts[k]) for k in (last - 1, last + 1)) \
+    if all(0 <= k < len(texts) and lines_touch(lines, last, k) and is_short_entry(texts[k]) for k in (last - 1, last + 1)) \
             and last - 1 not in removed:
         return set()  # a label inside a column of labels no rule knew is a menu entry ("Your health" / "Cards and schemes")
     titles = {last}
-    if before is not None and _words(_bare(texts[before])) >= 3:
+    if before is not None and word_count(bare_text(texts[before])) >= 3:
         # Only a byline, a date, share buttons or a contents list may stand between them
         # (a title and its first section's heading); across a menu it is the last menu item.
         between = range(before + 1, last)
@@ -1314,12 +1094,12 @@ def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, 
         # The title, then maybe a standfirst or the document's number, then the date: the
         # topmost title-like line of the lines touching the date from above.
         run = i
-        while run > max(0, i - 3) and _touches(lines, run - 1, run):
+        while run > max(0, i - 3) and lines_touch(lines, run - 1, run):
             run -= 1
         # A title of one or two words ("CT scan") only right above it: further up, it is a label.
-        title = next((j for j in range(run, i) if j not in removed and (3 <= _words(_bare(texts[j])) <= 25
-                      or j == i - 1 and _touches(lines, j, i) and _is_short_entry(texts[j]))
-                      and _ending(texts[j]) not in tuple(".!:…") and not _BULLET.match(texts[j])), None)
+        title = next((j for j in range(run, i) if j not in removed and (3 <= word_count(bare_text(texts[j])) <= 25
+                      or j == i - 1 and lines_touch(lines, j, i) and is_short_entry(texts[j]))
+                      and line_ending(texts[j]) not in tuple(".!:…") and not BULLET.match(texts[j])), None)
         if title is not None:
             titles.add(title)
     return titles
@@ -1333,15 +1113,15 @@ def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int
         following = after[pos + 1] if pos + 1 < len(after) else -1
         if _is_closing_list(texts, runs, i):
             last = runs[i]
-        elif _is_sentence(texts[i]):
+        elif is_sentence(texts[i]):
             last = i
-        elif _BULLET.match(texts[i]) and _BULLET.match(texts[last]) and i == last + 1:
+        elif BULLET.match(texts[i]) and BULLET.match(texts[last]) and i == last + 1:
             last = i  # the rest of the list the body ends in
-        elif _is_term_list(texts[i]):
+        elif is_term_list(texts[i]):
             last = i  # "Alternative names: A; B; C" closes an encyclopedia article
-        elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL and _is_term_list(texts[following]):
+        elif word_count(texts[i]) <= 10 and line_ending(texts[i]) not in TERMINAL and is_term_list(texts[following]):
             last = following
-        elif _words(texts[i]) <= 10 and _ending(texts[i]) not in TERMINAL \
+        elif word_count(texts[i]) <= 10 and line_ending(texts[i]) not in TERMINAL \
                 and _is_closing_list(texts, runs, following):
             last = runs[following]
         else:
@@ -1352,18 +1132,6 @@ def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int
 def _is_closing_list(texts: list[str], runs: dict[int, int], lead: int) -> bool:
     """Tell whether a lead-in after the last paragraph opens an article list, not a footer menu."""
     # Footer link lists have one- or two-word labels ("Services:"); article lists a lead-in.
-    return runs.get(lead, lead) > lead and _words(texts[lead]) >= 3
+    return runs.get(lead, lead) > lead and word_count(texts[lead]) >= 3
 
 
-def _kind(text: str, is_item: bool) -> BlockKind:
-    """Classify a kept line as heading, paragraph or item."""
-    if _HEADING_MARK.match(text):
-        return "heading"
-    if is_item:
-        return "item"
-    end = _ending(text)
-    if end == "?" and _words(text) <= 15:
-        return "heading"
-    if _is_term_list(text):
-        return "paragraph"  # other names for the treatment, not a heading
-    return "paragraph" if end in TERMINAL or end in SOFT_END else "heading"

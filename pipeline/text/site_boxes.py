@@ -1,0 +1,216 @@
+"""The site's own boxes inside and around the article: its helpline, contact and booking boxes,
+offers above their buttons, author boxes, signed quotes and pull quotes, sign-offs, a Markdown
+clipper's tab title, a kicker above the title, an attachment's title and a byline split over two
+lines. Each rule takes the lines and the removals so far, and adds removals with their reasons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import SourceLine
+from pipeline.text.line_shapes import (
+    EDGE_JUNK,
+    HEADING_MARK,
+    LABEL_MAX_WORDS,
+    TERMINAL,
+    bare_text,
+    fold_text,
+    is_sentence,
+    is_short_entry,
+    line_ending,
+    line_kind,
+    lines_touch,
+    word_count,
+)
+from pipeline.text.publisher_names import names_publisher, short_names
+from pipeline.text.web_furniture import (
+    AUTHOR_LINK,
+    BULLET,
+    CALLED_NUMBER,
+    CONDITION,
+    FIRST_PERSON,
+    PHONE_DIGITS,
+    SERVICE_OFFER,
+    SIGNATURE,
+)
+
+def has_called_number(text: str) -> bool:
+    """A shorter number the line gives as one ("call 555-0100", "Oncology Infusion Center: 555-0142")."""
+    labelled = re.fullmatch(r"[^:.!?]{2,60}:\s*(\+?\(?\d[\d ().-]{5,}\d)", bare_text(text))
+    numbers = [m.group(1) for m in CALLED_NUMBER.finditer(text)] + ([labelled.group(1)] if labelled else [])
+    return any(len(_digits(n)) >= 7 for n in numbers)
+
+
+def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove an author box: the writer's name, a short biography, "View all posts by <name>"."""
+    for i, text in enumerate(texts):
+        match = AUTHOR_LINK.match(bare_text(text))
+        if not match:
+            continue
+        name = fold_text(match["name"]).strip(EDGE_JUNK)
+        start = next((k for k in range(i - 1, max(-1, i - 4), -1) if fold_text(bare_text(texts[k])).strip(EDGE_JUNK) == name), i)
+        for k in range(start, i + 1):
+            removed[k] = "author box"
+
+
+# A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
+_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|warm wishes|best wishes|take care|with love|"
+                       r"cheers|kind regards|all the best|best|thanks for reading)\s*,$", re.IGNORECASE)
+
+
+def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a sign-off and the first name under it."""
+    for i in range(len(texts) - 1):
+        if i not in removed and _SIGN_OFF.match(bare_text(texts[i])) and lines_touch(lines, i, i + 1) \
+                and re.fullmatch(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+)?", bare_text(texts[i + 1])):
+            removed[i] = removed[i + 1] = "sign-off (the writer's name)"
+
+
+# A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".
+_WHO_HAD = re.compile(r"^[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
+
+
+def remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a testimonial set as a quote with its writer's name on the next line."""
+    for i in range(1, len(texts)):
+        quote = bare_text(texts[i - 1])
+        signed = SIGNATURE.match(bare_text(texts[i])) or _WHO_HAD.match(bare_text(texts[i]))
+        if signed and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
+            removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
+
+
+def remove_kicker(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the category label an HTML page prints right above its first heading ("Department
+    of Medical Oncology" / "# Immune-related adverse events"): a short line that is no heading."""
+    first = next((i for i in range(len(texts)) if i not in removed and HEADING_MARK.match(texts[i])), None)
+    above = first - 1 if first else None
+    if above is not None and above not in removed and not HEADING_MARK.match(texts[above]) \
+            and not BULLET.match(texts[above]) and word_count(texts[above]) <= 6 and line_ending(texts[above]) not in TERMINAL:
+        removed[above] = "category label (a kicker above the title)"
+
+
+def remove_pull_quotes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a pull quote: a quoted sentence of eight words or more that the article says too."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    for i in kept:
+        bare = bare_text(texts[i]).strip()
+        if bare[:1] not in "“\"‘«„" or bare[-1:] not in "”\"’»":
+            continue
+        inner = fold_text(bare.strip("“”\"‘’«»„ .")).rstrip(".")
+        if word_count(inner) >= 8 and any(k != i and inner in fold_text(bare_text(texts[k])) for k in kept):
+            removed[i] = "pull quote (repeats a sentence of the article)"
+
+
+def remove_tab_title(texts: list[str], removed: dict[int, str], publisher: tuple[str, ...]) -> None:
+    """Remove the browser tab's title a Markdown clipper writes first ("# Chemotherapy: What to
+    Expect | Westlake UMC Patient Education"): its last part names the site."""
+    first = next((i for i in range(len(texts)) if i not in removed), None)
+    if first is None or not HEADING_MARK.match(texts[first]):
+        return
+    parts = re.split(r"\s+[|–—-]\s+", bare_text(texts[first]))
+    if len(parts) > 1 and (names_publisher(parts[-1], publisher) or names_publisher(parts[-1], short_names(publisher))
+                           or re.match(r"by [A-Z]", parts[-1])):  # "... - by Miriam Castell, MD"
+        removed[first] = "browser tab title (the page's title and the site's name)"
+
+
+# A byline's label on a line of its own, its value on the next ("From:" / "Department of Health").
+_BARE_LABELS = frozenset({"from", "by", "author", "authors", "written by", "published by", "produced by", "source"})
+
+
+def remove_labels_over_values(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a byline split over two lines: "From:" alone, then who the page is from."""
+    for i in range(len(texts) - 1):
+        label = fold_text(bare_text(texts[i]))
+        if i in removed or not label.endswith(":") or label[:-1].strip() not in _BARE_LABELS:
+            continue
+        if i + 1 not in removed and lines_touch(lines, i, i + 1) and is_short_entry(texts[i + 1]):
+            removed[i] = removed[i + 1] = "metadata: author (a label over its value)"
+
+
+def remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
+                                 removed: dict[int, str], items: set[int]) -> None:
+    """Remove short lines touching contact data ('Contact', a company name above an address)."""
+    # Start from the data and cross only contact lines and labels: a menu's "Contact us" link
+    # must not take the menu, the breadcrumb and the page title next to it along.
+    for i in sorted(i for i, r in removed.items() if r.startswith("contact:")):
+        for step in (-1, 1):
+            j = i + step
+            while lines_touch(lines, j - step, j) and j not in items and (
+                    removed.get(j, "").startswith(("contact", "site name"))
+                    # a heading below the data opens the next section; above, it titles the box
+                    or (j not in removed and _is_short_label(texts[j]) and not (step == 1 and HEADING_MARK.match(texts[j])))):
+                removed.setdefault(j, "contact block")
+                j += step
+            if step == 1 and lines_touch(lines, j - 1, j) and j not in removed and j not in items \
+                    and _NUMBER_NOTE.search(texts[j]) and not CONDITION.search(texts[j]):
+                removed[j] = "contact block (its note on the number)"  # "The number is also on your alert card."
+        above = i - 1
+        if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
+                and above not in items and _is_short_label(texts[above]):
+            removed[above] = "contact block (name above an address)"
+
+
+def remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                                         items: set[int]) -> None:
+    """Remove the site's offer right above its button ("Our providers can help you understand
+    your care plan." / "Request an Appointment"): a sentence the site says of itself, in a box
+    whose next line is an enquiry form or a call to action."""
+    for i in range(len(texts) - 1):
+        if i in removed or i in items or not lines_touch(lines, i, i + 1) \
+                or not removed.get(i + 1, "").startswith(_OFFER_BUTTONS):
+            continue
+        if FIRST_PERSON.match(bare_text(texts[i])) and is_sentence(texts[i]):
+            removed[i] = "the site's offer (above its call to action)"
+
+
+_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "navigation (a finder link)")
+
+
+# A contact box's closing note on its numbers ("The number for your hospital is also on your card.").
+_NUMBER_NOTE = re.compile(r"\b(the|this|these|that|your) (phone |telephone )?(numbers?|line|helpline)\b", re.IGNORECASE)
+
+
+def _is_short_label(text: str) -> bool:
+    """Tell whether a line is a short label without sentence punctuation."""
+    return word_count(text) <= LABEL_MAX_WORDS and line_ending(text) not in tuple(".!?…")
+
+
+_FILE_DETAILS = re.compile(r"^(pdf|html|ms word|odt|docx?|epub)\b,? [\d.,]+ ?[kmg]b\b", re.IGNORECASE)
+
+
+def remove_attachment_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove an attachment's title over its file details ("Chemotherapy: easy read guide" / "PDF, 1.4 MB")."""
+    for i in range(len(texts) - 1):
+        if i not in removed and lines_touch(lines, i, i + 1) and _FILE_DETAILS.match(bare_text(texts[i + 1])) \
+                and is_short_entry(texts[i]):
+            removed[i] = "print or download link (the attachment's title)"
+
+
+def remove_site_number_offers(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                               items: set[int]) -> None:
+    """Remove the site's helpline box inside the article: "Call 8-1-1 to speak with a nurse, any
+    time." offering the number its header or footer gives, with no condition saying when to call
+    (advice: "Call 8-1-1 if ..."), and the box's question title above it ("Not sure if a symptom
+    is serious?")."""
+    site = {_digits(number) for i in removed for number in _numbers(texts[i])}
+    for i, text in enumerate(texts):
+        if i in removed or i in items or line_kind(text, False) == "heading":
+            continue
+        called = CALLED_NUMBER.match(bare_text(text))
+        if not called or _digits(called.group(1)) not in site or CONDITION.search(text) \
+                or not SERVICE_OFFER.search(text):
+            continue
+        removed[i] = "contact: the site's own number (its header or footer gives it too)"
+        if i > 0 and i - 1 not in removed and lines_touch(lines, i - 1, i) and line_ending(texts[i - 1]) == "?" \
+                and word_count(bare_text(texts[i - 1])) <= 12:
+            removed[i - 1] = "title of a box of removed lines (the site's own number)"
+
+
+def _numbers(text: str) -> list[str]:
+    """The phone numbers a line gives: long ones anywhere, short ones ("8-1-1") after "call"."""
+    return [m.group(1) for m in CALLED_NUMBER.finditer(text)] + [m.group() for m in PHONE_DIGITS.finditer(text)]
+
+
+def _digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
