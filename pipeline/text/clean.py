@@ -50,6 +50,7 @@ from pipeline.text.web_furniture import (
     REPORTED,
     SEPARATORS,
     SIGNED_ITEM,
+    STAFF_CARD,
     SITE_TAGLINE,
     SITE_NAME,
     STAFF_LINE,
@@ -308,7 +309,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "image caption"
     if (parts := _bilingual_parts(text)) and (found := next(filter(None, (_line_reason(part, publisher) for part in parts)), None)):
         return f"{found} (a label given in two languages)"
-    if (STAFF_CARD.fullmatch(bare_text(text).strip())):
+    if STAFF_CARD.fullmatch(bare_text(text).strip()):
         return "staff list (name and role)"
     if word_count(text) <= 4 and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
             and names_publisher(text, short_names(publisher)):
@@ -329,8 +330,6 @@ def _bilingual_parts(text: str) -> list[str]:
     return parts
 
 
-# A card's name line: "Priya Raman, MD", nothing else on it.
-STAFF_CARD = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|NP|PA|PharmD|MSN|BSN)(,? [A-Z]{2,5})*")
 
 
 def _recommends(text: str, publisher: tuple[str, ...]) -> bool:
@@ -1077,11 +1076,10 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     return titles
 
 
-# Removal reasons of the tools a page prints under its title.
-_TITLE_TOOLS = ("language switcher", "share buttons", "print or download link", "contents", "metadata", "reading time",
-                "audio player", "accessibility and translation tools", "other formats", "member promotion", "site alert")
-# Removal reasons of what a page prints beside its title.
+# Removal reasons of what a page prints beside its title; under it, more of its tools.
 _BESIDE_TITLE = ("metadata", "share buttons", "print or download link", "reading time", "contents")
+_TITLE_TOOLS = _BESIDE_TITLE + ("language switcher", "audio player", "accessibility and translation tools",
+                                "other formats", "member promotion", "site alert")
 
 
 def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> set[int]:

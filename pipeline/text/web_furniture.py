@@ -599,7 +599,10 @@ MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # Phrases clean weighs in context: a reviewer's name and role, who offers a phone number and on
 # what terms (clean._is_advice), a news site being told something.
 # A name with its role: "Thomas D. Marchetti MD - Family Medicine", "Jane Roe, RN".
-SIGNED_ITEM = re.compile(r"^[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|MPH|MSN|BSN)\b")
+_NAME_WITH_CREDENTIAL = r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|PharmD|MPH|MSN|BSN)"
+SIGNED_ITEM = re.compile(rf"^{_NAME_WITH_CREDENTIAL}\b")
+# A card's name line with nothing else on it: "Priya Raman, MD", "Jordan Ellis, RN, OCN".
+STAFF_CARD = re.compile(rf"{_NAME_WITH_CREDENTIAL}(,? [A-Z]{{2,5}})*")
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
