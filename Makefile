@@ -19,7 +19,7 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval setup semantic system-deps clean extract update init check stats release
+.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps clean extract update init check stats release
 
 all: build
 
@@ -54,6 +54,12 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/handout eval
+	$(BIN)/handout train-model --check
+
+# Cleaning's learned second opinion (pipeline/text/furniture_model.json), trained anew on the
+# gated labelled sets; run it after changing labels or rules, and commit the file.
+model: $(STAMP)
+	$(BIN)/handout train-model --cross-validate
 
 setup: $(STAMP)
 

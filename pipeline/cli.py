@@ -173,6 +173,45 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -
         ctx.exit(1)
 
 
+@main.command("train-model")
+@ROOT_OPTION
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("eval"),
+    show_default=True,
+    help="Folder of labelled sets, relative to --root; its gated sets are the training pages.",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if the model file is not what the labels train.")
+@click.option("--cross-validate", "cross", is_flag=True,
+              help="Also print the rules' and the model's scores with whole sites left out of training.")
+@click.pass_context
+@user_errors
+def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: bool, cross: bool) -> None:
+    """Train cleaning's learned second opinion on the labelled pages (pipeline/text/furniture_model.json)."""
+    from pipeline.atomic_files import write_atomic
+    from pipeline.evaluation.training import cross_validate, labelled_pages, model_json, train
+    from pipeline.text.line_model import MODEL_FILE
+
+    pages = labelled_pages(root / eval_dir, root)
+    text = model_json(train(pages), pages)
+    sites = len({page.site for page in pages})
+    if cross:
+        rules, learned = cross_validate(pages)
+        click.echo(f"cross-validated, sites left out of training in turn: rules alone {rules}; "
+                   f"with the model {learned}")
+    current = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.is_file() else None
+    if check:
+        if current != text:
+            click.echo(f"{MODEL_FILE}: out of date with the labels: run `handout train-model`", err=True)
+            ctx.exit(1)
+        click.echo(f"{MODEL_FILE}: up to date ({len(pages)} pages of {sites} sites)")
+        return
+    write_atomic(MODEL_FILE, text.encode("utf-8"))
+    click.echo(f"{MODEL_FILE}: {'unchanged' if current == text else 'written'}, "
+               f"trained on {len(pages)} pages of {sites} sites")
+
+
 @main.command("extract")
 @ROOT_OPTION
 @click.option(

@@ -26,6 +26,7 @@ from pipeline.text.editorial import edit
 from pipeline.text.facts import find_facts
 from pipeline.text.ids import carry_ids
 from pipeline.text.ingest import ingest
+from pipeline.text.line_model import load_model
 from pipeline.text.site_template import shared_furniture
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,8 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     """
     sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
     shared = shared_furniture(sources)
-    cleaned = tuple(clean(source, shared[source.path]) for source in sources)
+    model = load_model()
+    cleaned = tuple(clean(source, shared[source.path], model) for source in sources)
     facts = find_facts(cleaned)
     vocabulary = config.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)

@@ -17,8 +17,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
-from pipeline.config import Config, load_config, load_source_folder, read_yaml
+from pipeline.config import Config, Topic, load_config, load_source_folder, read_yaml
 from pipeline.errors import ConfigError, HandoutError
 from pipeline.evaluation.labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
 from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source
@@ -160,6 +161,14 @@ def _ratio(ratio: Ratio) -> str:
 
 def run_set(folder: Path, config: Config) -> tuple[Labels, dict[str, Source], Prepared]:
     """Run one labelled set through prepare as a topic; return its checked labels and sources by file name."""
+    raw, topic = read_set(folder)
+    prepared = prepare(config, topic)
+    sources = {file.name: source for (file, _), source in zip(topic.sources, prepared.sources, strict=True)}
+    return parse_labels(raw, folder / LABELS, sources), sources, prepared
+
+
+def read_set(folder: Path) -> tuple[dict[str, Any], Topic]:
+    """A labelled set's labels.yaml, as read, and its source files as a topic."""
     path = folder / LABELS
     problems: list[str] = []
     raw = read_yaml(path, problems)
@@ -169,10 +178,7 @@ def run_set(folder: Path, config: Config) -> tuple[Labels, dict[str, Source], Pr
     if not sources_dir.is_dir():
         raise ConfigError([f"{path}: sources: no such folder {sources_dir}"])
     described_by = next((p for p in (folder / TOPIC, sources_dir / TOPIC) if p.is_file()), None)
-    topic = load_source_folder(folder.name, sources_dir, described_by)
-    prepared = prepare(config, topic)
-    sources = {file.name: source for (file, _), source in zip(topic.sources, prepared.sources, strict=True)}
-    return parse_labels(raw, path, sources), sources, prepared
+    return raw, load_source_folder(folder.name, sources_dir, described_by)
 
 
 def all_facts(clusters: Sequence[Cluster]) -> list[Fact]:

@@ -80,6 +80,7 @@ from pipeline.text.line_shapes import (
     lines_touch,
     word_count,
 )
+from pipeline.text.line_model import LineModel, second_opinion
 from pipeline.text.rule_literals import may_match, required_literals
 from pipeline.text.site_boxes import (
     has_called_number,
@@ -110,10 +111,11 @@ _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
 
 
-def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
+def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel | None = None) -> CleanSource:
     """Remove boilerplate lines from a source and classify the rest as content blocks.
 
     shared: numbers of lines another source of the topic repeats as site furniture (site_template).
+    model: the learned second opinion on the lines the rules keep (line_model); None: rules alone.
     """
     lines = [line for line in source.lines if line.text.strip()]
     texts = [line.text.strip() for line in lines]
@@ -172,6 +174,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     remove_site_number_offers(lines, texts, removed, items)
+    if model is not None:
+        second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     blocks = [Block(source.path, lines[i].number, line_kind(texts[i], i in items),
@@ -182,6 +186,30 @@ def clean(source: Source, shared: frozenset[int] = frozenset()) -> CleanSource:
                 for i, reason in sorted(removed.items())]
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
                        removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+def _vouched(texts: list[str], removed: dict[int, str], titles: set[int], runs: dict[int, int]) -> set[int]:
+    """Kept lines the rules stand by against the learned model: the page's title, a list under
+    its lead-in, a table with a header row, and a sentence that says when to call someone."""
+    kept = [i for i in range(len(texts)) if i not in removed]
+    vouched = titles | set(kept[:1])
+    for lead, last in runs.items():
+        vouched.update(range(lead, last + 1) if last != lead else ())
+    for i in range(len(texts) - 1):
+        if TABLE_ROW.match(texts[i]) and _is_rule_row(texts[i + 1]):
+            end = i + 2
+            while end < len(texts) and TABLE_ROW.match(texts[end]):
+                end += 1
+            vouched.update(range(i, end))
+    vouched.update(i for i in kept if _tells_when_to_call(texts[i]))
+    return vouched - set(removed)
+
+
+def _tells_when_to_call(text: str) -> bool:
+    """'When the surgery is closed, call NHS 111 for urgent help.': a condition and a call, in a sentence."""
+    words = PHONE_DIGITS.sub(" ", text)
+    return is_sentence(text) and word_count(words) >= PARAGRAPH_MIN_WORDS and bool(CONDITION.search(words)) \
+        and bool(CALL_TO_ACTION.search(words))
 
 
 _REGION_REASONS = {"alert": "site alert (an HTML alert)", "nav": "navigation (an HTML <nav> or search)",

@@ -1,0 +1,163 @@
+"""Train the line model (pipeline.text.line_model) on the labelled sets, and measure it fairly.
+
+Training reads every gated set under eval/ (the tuning half and the sample's sets; the held-out
+half is not gated and is never read here), cleans each page with the rules alone, and fits a
+logistic regression (AdaGrad, L2, a fixed seed, so the same labels give the same weights on
+any machine) to tell the lines labelled furniture from the rest. Cross-validation leaves whole
+sites out, as a new clinic's site is new: eval files are named <site>_<topic>.<ext>.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.config import load_config
+from pipeline.evaluation.labels import LABELS, parse_labels
+from pipeline.evaluation.evaluate import read_set
+from pipeline.models import Source
+from pipeline.text.clean import clean
+from pipeline.text.ingest import ingest
+from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid
+from pipeline.text.site_template import shared_furniture
+
+EPOCHS = 8
+RATE = 0.1
+L2 = 1e-4
+SEED = 1
+FOLDS = 5
+MIN_WEIGHT = 0.01  # smaller weights change no decision worth a line in the model file
+MIN_SEEN = 2  # a word seen once is not known: the model abstains on lines made mostly of such words
+
+
+@dataclass(frozen=True)
+class LabelledPage:
+    """One labelled source page: the site it comes from, its lines and which are furniture."""
+
+    site: str
+    source: Source
+    shared: frozenset[int]  # lines another page of its set repeats (site_template)
+    furniture: frozenset[int]  # numbers of the lines labelled furniture
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Lines of furniture removed and of content kept, over some pages."""
+
+    furniture_removed: int
+    furniture: int
+    content_kept: int
+    content: int
+
+    def __str__(self) -> str:
+        return (f"furniture removed {_share(self.furniture_removed, self.furniture)}, "
+                f"content kept {_share(self.content_kept, self.content)}")
+
+
+def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
+    """The pages of every gated set under eval_root (a set not yet gated is held out)."""
+    config = load_config(project_root)
+    pages = []
+    for folder in sorted(path.parent for path in eval_root.rglob(LABELS)):
+        raw, topic = read_set(folder)
+        sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
+        by_name = {Path(source.path).name: source for source in sources}
+        labels = parse_labels(raw, folder / LABELS, by_name)
+        if not labels.gated:
+            continue
+        shared = shared_furniture(sources)
+        for name, source in by_name.items():
+            furniture = frozenset(n for (file, n) in labels.boilerplate if file == name)
+            pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], furniture))
+    return pages
+
+
+def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
+    """Each non-blank line's features, as the model sees them after the rules, and its label."""
+    cleaned = clean(page.source, page.shared)
+    gone = {removal.line for removal in cleaned.removed}
+    lines = [line for line in page.source.lines if line.text.strip()]
+    removed = {i: "" for i, line in enumerate(lines) if line.number in gone}
+    features = page_features(lines, removed)
+    return [(features[i], line.number in page.furniture) for i, line in enumerate(lines)]
+
+
+def train(pages: Sequence[LabelledPage]) -> LineModel:
+    """Fit the model to the pages' labelled lines."""
+    data = [example for page in pages for example in examples(page)]
+    # A feature seen once says more about its page than about furniture: it is left out.
+    seen = Counter(f for features, _ in data for f in features)
+    data = [([f for f in features if seen[f] >= MIN_SEEN], furniture) for features, furniture in data]
+    weights: dict[str, float] = defaultdict(float)
+    squares: dict[str, float] = defaultdict(float)
+    order = list(range(len(data)))
+    shuffle = random.Random(SEED).shuffle
+    for _ in range(EPOCHS):
+        shuffle(order)
+        for k in order:
+            features, furniture = data[k]
+            error = sigmoid(sum(weights[f] for f in features)) - furniture
+            for f in features:
+                gradient = error + L2 * weights[f]
+                squares[f] += gradient * gradient
+                weights[f] -= RATE * gradient / math.sqrt(squares[f] + 1e-8)
+    kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
+    return LineModel(weights=kept, vocabulary=frozenset(f[2:] for f in seen if f.startswith("w:") and seen[f] >= MIN_SEEN))
+
+
+def score(pages: Sequence[LabelledPage], model: LineModel | None) -> Scores:
+    """Clean the pages (with the model, or by the rules alone) and count what their labels say."""
+    tally = [0, 0, 0, 0]
+    for page in pages:
+        kept = {n for block in clean(page.source, page.shared, model).blocks for n in block.lines}
+        for line in page.source.lines:
+            if not line.text.strip():
+                continue
+            if line.number in page.furniture:
+                tally[0] += line.number not in kept
+                tally[1] += 1
+            else:
+                tally[2] += line.number in kept
+                tally[3] += 1
+    return Scores(*tally)
+
+
+def cross_validate(pages: Sequence[LabelledPage], folds: int = FOLDS) -> tuple[Scores, Scores]:
+    """Scores of the rules alone and of the rules with the model, each fold of sites cleaned by a
+    model trained on the other folds."""
+    sites = sorted({page.site for page in pages})
+    random.Random(SEED).shuffle(sites)
+    rules, learned = Scores(0, 0, 0, 0), Scores(0, 0, 0, 0)
+    for fold in range(folds):
+        left_out = set(sites[fold::folds])
+        model = train([page for page in pages if page.site not in left_out])
+        tested = [page for page in pages if page.site in left_out]
+        rules, learned = _add(rules, score(tested, None)), _add(learned, score(tested, model))
+    return rules, learned
+
+
+def model_json(model: LineModel, pages: Sequence[LabelledPage]) -> str:
+    """The model file's text: what it was trained on, its settings, vocabulary and weights."""
+    return json.dumps({
+        "about": "pipeline/text/line_model.py; written by `handout train-model` (pipeline/evaluation/training.py)",
+        "trained_on": sorted({page.source.path for page in pages}),
+        "settings": {"epochs": EPOCHS, "rate": RATE, "l2": L2, "seed": SEED, "min_weight": MIN_WEIGHT,
+                     "min_seen": MIN_SEEN},
+        "threshold": THRESHOLD,
+        "vocabulary": sorted(model.vocabulary),
+        "weights": dict(model.weights),
+    }, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def _add(a: Scores, b: Scores) -> Scores:
+    return Scores(*(x + y for x, y in zip(vars(a).values(), vars(b).values(), strict=True)))
+
+
+def _share(hits: int, total: int) -> str:
+    return f"{math.floor(1000 * hits / total) / 10:.1f}% ({hits}/{total})" if total else "n/a"
+

@@ -1,0 +1,79 @@
+"""Training the line model: on the gated sets only, deterministic, and `handout train-model`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.evaluation.training import cross_validate, labelled_pages, model_json, score, train
+from pipeline.text import line_model
+from pipeline.text.line_model import page_features
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLE = [
+    "Radiotherapy uses high-energy rays to destroy cancer cells in one part of the body.",
+    "Most people have treatment once a day, from Monday to Friday, for a few weeks.",
+    "Your skin in the treated area may become red, dry or itchy after a week or two.",
+    "Tiredness is common and can last for some weeks after the treatment ends.",
+]
+
+
+def _page(site: str, promo: str) -> str:
+    # Lines 1-2 and 7-8 are the site's furniture, 3-6 its article.
+    return "\n".join([f"{site} home", "Menu Search Donate", *ARTICLE, promo, f"Copyright {site} 2025"]) + "\n"
+
+
+def _set(root: Path, name: str, sites: list[str], gated: bool = True) -> None:
+    folder = root / name
+    folder.mkdir(parents=True)
+    entries = []
+    for k, site in enumerate(sites):
+        (folder / f"{site}_radiotherapy.txt").write_text(
+            _page(site.title(), f"Get {k + 2} free coupons at the {site.title()} shop today"), encoding="utf-8")
+        entries.append(f"  {site}_radiotherapy.txt:\n    boilerplate:\n      1-2: navigation\n      7-8: other\n")
+    (folder / "labels.yaml").write_text(f"gated: {str(gated).lower()}\nfiles:\n" + "".join(entries),
+                                        encoding="utf-8")
+
+
+def test_training_reads_the_gated_sets_only_and_learns_their_furniture(tmp_path):
+    _set(tmp_path, "tuning", ["alder", "birch", "cedar", "damson"])
+    _set(tmp_path, "held-out", ["elder"], gated=False)
+    pages = labelled_pages(tmp_path, ROOT)
+    assert sorted(page.site for page in pages) == ["alder", "birch", "cedar", "damson"]
+    assert pages[0].furniture == {1, 2, 7, 8}
+    model = train(pages)
+    lines = [line for line in pages[0].source.lines if line.text.strip()]
+    chances = [model.probability(features) for features in page_features(lines, {}).values()]
+    assert min(chances[i] for i in (0, 1, 6, 7)) > max(chances[i] for i in (2, 3, 4, 5))
+    # The same labels give the same file, byte for byte.
+    assert model_json(model, pages) == model_json(train(pages), pages)
+    data = json.loads(model_json(model, pages))
+    assert all("held-out" not in path for path in data["trained_on"]) and data["vocabulary"]
+
+
+def test_scores_count_labelled_lines_and_cross_validation_leaves_sites_out(tmp_path):
+    _set(tmp_path, "tuning", ["alder", "birch", "cedar", "damson", "elder"])
+    pages = labelled_pages(tmp_path, ROOT)
+    rules = score(pages, None)
+    assert (rules.furniture, rules.content) == (20, 20)
+    by_rules, with_model = cross_validate(pages)
+    assert by_rules == rules  # every page is cleaned once, by a model that never saw its site
+    assert (with_model.furniture, with_model.content) == (20, 20)
+
+
+def test_train_model_command_writes_the_file_and_checks_it(tmp_path, monkeypatch):
+    _set(tmp_path / "eval", "tuning", ["alder", "birch"])
+    target = tmp_path / "model.json"
+    monkeypatch.setattr(line_model, "MODEL_FILE", target)
+    runner = CliRunner()
+    stale = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval"), "--check"])
+    assert stale.exit_code == 1 and "out of date" in stale.output and not target.exists()
+    written = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval")])
+    assert written.exit_code == 0 and "written, trained on 2 pages of 2 sites" in written.output
+    assert json.loads(target.read_text(encoding="utf-8"))["weights"]
+    fresh = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval"), "--check"])
+    assert fresh.exit_code == 0 and "up to date" in fresh.output
