@@ -115,7 +115,9 @@ def run_stages(directory: Path) -> dict[str, float]:
     from pipeline.text.dedupe import dedupe
     from pipeline.text.facts import find_facts
     from pipeline.text.ingest import ingest
+    from pipeline.text.line_model import load_model
     from pipeline.models import SourceMeta
+    model = load_model()  # cleaning as prepare runs it: the rules, then the learned second opinion
     vocabulary = load_config(ROOT).scheme.vocabulary
     paths = sorted(directory.glob("*.txt"))
     result: dict[str, float] = {}
@@ -127,7 +129,7 @@ def run_stages(directory: Path) -> dict[str, float]:
         return value
 
     sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
-    cleaned = timed("clean", lambda: [clean(s) for s in sources])
+    cleaned = timed("clean", lambda: [clean(s, model=model) for s in sources])
     facts = timed("facts", lambda: find_facts(cleaned))
     clusters = timed("dedupe", lambda: dedupe(facts, vocabulary))
     result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -201,14 +202,15 @@ def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: b
         click.echo(f"cross-validated, sites left out of training in turn: rules alone {rules}; "
                    f"with the model {learned}")
     current = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.is_file() else None
+    shown = os.path.relpath(MODEL_FILE)
     if check:
         if current != text:
-            click.echo(f"{MODEL_FILE}: out of date with the labels: run `handout train-model`", err=True)
+            click.echo(f"{shown}: out of date with the labels: run `handout train-model`", err=True)
             ctx.exit(1)
-        click.echo(f"{MODEL_FILE}: up to date ({len(pages)} pages of {sites} sites)")
+        click.echo(f"{shown}: up to date ({len(pages)} pages of {sites} sites)")
         return
     write_atomic(MODEL_FILE, text.encode("utf-8"))
-    click.echo(f"{MODEL_FILE}: {'unchanged' if current == text else 'written'}, "
+    click.echo(f"{shown}: {'unchanged' if current == text else 'written'}, "
                f"trained on {len(pages)} pages of {sites} sites")
 
 
