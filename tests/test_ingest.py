@@ -194,6 +194,22 @@ def test_html_figure_captions_are_marked_on_their_own_lines(
     assert [(line.number, line.text) for line in source.lines] == expected + [(after, "After the figure.")]
 
 
+def test_html_table_rows_on_one_line_read_as_a_browser_copies_them(tmp_path: Path) -> None:
+    page = ("<table>\n<tr><th>Body area</th><th>What to watch for</th></tr>\n"
+            "<tr><td>Bowels <b>(colitis)</b></td><td>Diarrhoea or <a href='/x'>belly pain</a></td></tr>\n"
+            "<tr>\n<td>Skin</td>\n<td>A rash</td>\n</tr>\n"  # cells on lines of their own stay lines of their own
+            "<tr><td><p>Layout cell</p><p>with paragraphs</p></td><td>Sidebar</td></tr>\n"
+            "<tr><td>One cell <table><tr><td>inner</td><td>row</td></tr></table></td></tr>\n</table>\n")
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    assert [(line.number, line.text) for line in source.lines] == [
+        (2, "Body area\tWhat to watch for"),
+        (3, "Bowels (colitis)\tDiarrhoea or belly pain"),
+        (5, "Skin"), (6, "A rash"),
+        (8, "Layout cell"), (8, "with paragraphs"), (8, "Sidebar"),
+        (9, "One cell"), (9, "inner\trow"),
+    ]
+
+
 def test_html_without_text_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="empty.html: .*no readable text"):
         _ingest(tmp_path, "empty.html", b"<html><head><script>x()</script></head><body></body></html>")

@@ -144,7 +144,28 @@ def _html_lines(text: str) -> tuple[SourceLine, ...]:
     # HTMLParser counts only \n, so make every terminator a \n first (the count is unchanged).
     parser.feed(_LINE_BREAK.sub("\n", text))
     parser.close()
-    return tuple(parser.lines)
+    return tuple(_joined_rows(parser.lines, parser.cells))
+
+
+def _joined_rows(lines: list[SourceLine], cells: list[tuple[int, int] | None]) -> list[SourceLine]:
+    """A table row written on one line of the file, one line of text per cell, as one line with
+    its cells split by tabs: what a browser's copy of the row gives ("Bowels<TAB>Diarrhoea ...")."""
+    rows: dict[int, list[int]] = {}
+    for k, cell in enumerate(cells):
+        if cell is not None:
+            rows.setdefault(cell[0], []).append(k)
+    joined: dict[int, SourceLine] = {}
+    dropped: set[int] = set()
+    for members in rows.values():
+        seats = [cells[k][1] for k in members]  # type: ignore[index]
+        one_line = len({lines[k].number for k in members}) == 1
+        if len(members) >= 2 and one_line and len(set(seats)) == len(seats) and members == list(
+                range(members[0], members[-1] + 1)):
+            first = lines[members[0]]
+            joined[members[0]] = replace(first, text="\t".join(lines[k].text for k in members),
+                                         linked=all(lines[k].linked for k in members))
+            dropped.update(members[1:])
+    return [joined.get(k, line) for k, line in enumerate(lines) if k not in dropped]
 
 
 _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "title", "svg"})
@@ -207,6 +228,9 @@ class _TextExtractor(HTMLParser):
         self._forms: list[int] = []  # where each open <form>'s lines start in self.lines
         self._articles_seen = 0  # <article> elements opened so far
         self._boxes: list[tuple[str, int]] = []  # per open element: its furniture class word, its first line
+        self.cells: list[tuple[int, int] | None] = []  # per line: (its table row, its cell in the row), or None
+        self._rows: list[list[int]] = []  # per open <tr>: its number and how many cells it has opened
+        self._row_count = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -217,6 +241,13 @@ class _TextExtractor(HTMLParser):
         if tag == "form":
             self._flush()
             self._forms.append(len(self.lines))
+        if tag == "tr":
+            self._flush()
+            self._row_count += 1
+            self._rows.append([self._row_count, 0])
+        elif tag in ("td", "th") and self._rows:
+            self._flush()
+            self._rows[-1][1] += 1
         self._articles_seen += tag == "article"
         if tag not in _VOID:
             role = (dict(attrs).get("role") or "").strip().lower()
@@ -244,6 +275,9 @@ class _TextExtractor(HTMLParser):
         """Close a skipped region or end the current line at a block element."""
         if tag == "a":
             self._links = max(0, self._links - 1)
+        if tag == "tr" and self._rows:
+            self._flush()
+            self._rows.pop()
         closing = next((k for k in range(len(self._open) - 1, -1, -1) if self._open[k][0] == tag), None)
         if closing is not None:  # an end tag closes what was left open inside it
             if tag in _BLOCKS and not self._skip:
@@ -287,6 +321,9 @@ class _TextExtractor(HTMLParser):
             prefix = _CAPTION_MARK if self._captions else self._prefix
             linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0
             self.lines.append(SourceLine(self._line, prefix + text, linked, self._region))
+            # A cell's own line, not one of a table nested in it or of a block inside it.
+            in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")
+            self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)
         self._parts, self._line, self._prefix, self._linked_chars = [], None, "", 0
 
     def _mark_form(self, start: int) -> None:
