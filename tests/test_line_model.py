@@ -127,3 +127,20 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
     assert {"navigation", "menu", "chemotherapy"} <= model.vocabulary
     assert model.probability(["bias", "w:menu", "first:menu", "region:nav", "linked"]) > 0.9
     assert load_model(MODEL_FILE.with_name("missing.json")) is None  # then the rules decide alone
+
+
+def test_a_page_in_another_language_than_the_model_s_is_left_to_the_rules():
+    french = ("La chimiothérapie",
+              "La chimiothérapie utilise des médicaments pour détruire les cellules cancéreuses.",
+              "Appelez l'équipe soignante si votre température dépasse 38 °C.")
+    everything_fr = _model({"w:" + w: 5.0 for w in words(" ".join(french))}, " ".join(words(" ".join(french))))
+    page = Source("sources/t/fr.txt", "utf-8", tuple(_lines(*french)), SourceMeta("fr.txt", language="fr"))
+    assert clean(page, model=everything_fr).removed == ()
+    english = Source(page.path, page.encoding, page.lines, SourceMeta("fr.txt", language="en"))
+    assert [r.line for r in clean(english, model=everything_fr).removed] == [2]  # 1: the title; 3: says when to call
+
+
+def test_short_words_say_nothing_of_a_line_s_language():
+    model = _model({}, "l si votre # c")
+    assert not model.knows("Appelez l'équipe soignante si votre température dépasse 38 °C.")
+    assert model.knows("Si votre")  # no long word unknown

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import load_config
+from pipeline.errors import HandoutError
 from pipeline.evaluation.labels import LABELS, parse_labels
 from pipeline.evaluation.evaluate import read_set
 from pipeline.models import Source
@@ -107,7 +108,7 @@ def train(pages: Sequence[LabelledPage]) -> LineModel:
                 squares[f] += gradient * gradient
                 weights[f] -= RATE * gradient / math.sqrt(squares[f] + 1e-8)
     kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
-    return LineModel(weights=kept, vocabulary=frozenset(f[2:] for f in seen if f.startswith("w:") and seen[f] >= MIN_SEEN))
+    return LineModel(weights=kept, language=_language(pages), vocabulary=frozenset(f[2:] for f in seen if f.startswith("w:") and seen[f] >= MIN_SEEN))
 
 
 def score(pages: Sequence[LabelledPage], model: LineModel | None) -> Scores:
@@ -149,9 +150,19 @@ def model_json(model: LineModel, pages: Sequence[LabelledPage]) -> str:
         "settings": {"epochs": EPOCHS, "rate": RATE, "l2": L2, "seed": SEED, "min_weight": MIN_WEIGHT,
                      "min_seen": MIN_SEEN},
         "threshold": THRESHOLD,
+        "language": model.language,
         "vocabulary": sorted(model.vocabulary),
         "weights": dict(model.weights),
     }, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def _language(pages: Sequence[LabelledPage]) -> str:
+    """The one language of the training pages (the model judges pages of that language only)."""
+    languages = {page.source.meta.language.split("-")[0].lower() for page in pages}
+    if len(languages) != 1:
+        raise HandoutError(f"the gated sets mix languages ({', '.join(sorted(languages))}): "
+                           "train one model per language")
+    return languages.pop()
 
 
 def _add(a: Scores, b: Scores) -> Scores:

@@ -174,7 +174,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     remove_site_number_offers(lines, texts, removed, items)
-    if model is not None:
+    if model is not None and source.meta.language.split("-")[0].lower() == model.language:
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model)
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}

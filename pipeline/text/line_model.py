@@ -43,6 +43,7 @@ class LineModel:
     weights: Mapping[str, float]
     vocabulary: frozenset[str]
     threshold: float = THRESHOLD
+    language: str = "en"  # the language of the pages it learned from: it judges no other
 
     def probability(self, features: Sequence[str]) -> float:
         """How likely the line with these features is furniture (0..1)."""
@@ -54,8 +55,9 @@ class LineModel:
         return sum(self.weights.get(f, 0.0) for f in features if f.startswith(_OWN))
 
     def knows(self, text: str) -> bool:
-        """Tell whether most of the line's words were seen in training: else it abstains."""
-        found = words(text)
+        """Tell whether most of the line's words (of three letters or more: "#", "l'" or "si" say
+        little of a language) were seen in training: else it abstains."""
+        found = [w for w in words(text) if len(w) >= 3]
         return not found or sum(w in self.vocabulary for w in found) >= KNOWN_MIN * len(found)
 
 
@@ -166,4 +168,4 @@ def load_model(path: Path = MODEL_FILE) -> LineModel | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return LineModel(weights=data["weights"], vocabulary=frozenset(data["vocabulary"]),
-                     threshold=data.get("threshold", THRESHOLD))
+                     threshold=data.get("threshold", THRESHOLD), language=data.get("language", "en"))

@@ -606,8 +606,8 @@ STAFF_CARD = re.compile(rf"{_NAME_WITH_CREDENTIAL}(,? [A-Z]{{2,5}})*")
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
-CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?)\b",
-                       re.IGNORECASE)
+CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?|"
+                       r"si|quand|lorsque|wenn|falls|cuando|quando)\b", re.IGNORECASE)
 # "Call ...", "Please phone ...": an imperative that only hands out the number.
 CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b|"
                             r"\b(book|order|apply|register|enquire|sign up)( online)? or (call|phone|ring)\b",
