@@ -152,15 +152,18 @@ def _echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
-@main.command("eval")
-@ROOT_OPTION
-@click.option(
+EVAL_DIR_OPTION = click.option(
     "--eval-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("eval"),
     show_default=True,
     help="Folder of labelled sets (each a folder with labels.yaml), relative to --root.",
 )
+
+
+@main.command("eval")
+@ROOT_OPTION
+@EVAL_DIR_OPTION
 @click.option("--misses", is_flag=True, help="Also list every missed line and pair.")
 @click.pass_context
 @user_errors
@@ -176,20 +179,14 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -
 
 @main.command("train-model")
 @ROOT_OPTION
-@click.option(
-    "--eval-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("eval"),
-    show_default=True,
-    help="Folder of labelled sets, relative to --root; its gated sets are the training pages.",
-)
+@EVAL_DIR_OPTION
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the model file is not what the labels train.")
 @click.option("--cross-validate", "cross", is_flag=True,
               help="Also print the rules' and the model's scores with whole sites left out of training.")
 @click.pass_context
 @user_errors
 def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: bool, cross: bool) -> None:
-    """Train cleaning's learned second opinion on the labelled pages (pipeline/text/furniture_model.json)."""
+    """Train cleaning's learned second opinion on the gated labelled sets (pipeline/text/furniture_model.json)."""
     from pipeline.atomic_files import write_atomic
     from pipeline.evaluation.training import cross_validate, labelled_pages, model_json, train
     from pipeline.text.line_model import MODEL_FILE
