@@ -229,6 +229,8 @@ BOILERPLATE = [
     ("Share your details and our oncology care team will call you back within 30 minutes.", "enquiry form"),
     ("*Image for representational purpose only*", "image caption"),
     ("In this article, our radiation oncology team answers these questions.", "about this page"),
+    ("In this article, we explain its side effects. For the side effects of surgery, see Surgery explained.",
+     "about this page"),
     ("Visit us on the first floor of the main building, next to the cafe.", "contact block"),
     ("Name\\*", "comment or contact form"),
     ("Mobile Number\\*", "comment or contact form"),
@@ -354,6 +356,8 @@ def test_boilerplate_inside_the_body_is_removed(line: str, reason: str) -> None:
 
 
 CONTENT = [
+    # What the page is about, then what the article says: the line is the article's.
+    ("In this article, we explain external beam radiation. It can shrink a tumour before surgery.", "paragraph", None),
     ("What are the side effects?", "heading", "What are the side effects?"),
     ("Local immunotherapy", "heading", "Local immunotherapy"),
     ("TO KNOW", "heading", "TO KNOW"),

@@ -107,6 +107,10 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 
+_MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
+# What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies").
+_ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see)\b",
+                          re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
 
@@ -320,6 +324,9 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
             continue
         if long and reason not in LONG_LINE_REASONS and not reason.startswith("contact"):
             continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
+        if reason == "about this page" and (more := _MORE_SENTENCES.search(text)) \
+                and not _ABOUT_PAGES.search(text, more.end() - 1):
+            continue  # "This article focuses on X. X can cure ...": what follows is the article's
         on_raw = reason.startswith("contact")
         if may_match(_LITERALS[rule], lowered if on_raw else folded) and rule.search(text if on_raw else folded):
             return reason
