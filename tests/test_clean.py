@@ -1729,3 +1729,55 @@ def test_why_the_site_is_a_section_of_its_selling_points() -> None:
     result = clean(_source(lines, publisher="Ridgeline Radiation Oncology"))
     reasons, kept = _reasons(result), _kept(result)
     assert all(reasons[n] == "the site's selling points" for n in (5, 7, 8)) and 12 in kept
+
+
+# Round 21's rules, for the held-out sites moved to tuning (appended to the table above)
+FURNITURE_IN_BODY += [
+    ("**Expert content reviewers:** Dr Helena Marchetti, Radiologist; Callum Rees, Senior Radiographer.",
+     "the page's reviewers"),
+    ("| Version | 5 |", "metadata: version"),
+    ("Caring for our neighbors since 1952", "site tagline"),
+    ("ZIP code", "form field or button"),
+    ("Compare prices", "form field or button"),
+    ("Rated 4.8 ★ by 12,000+ users", "app promotion"),
+    ("Scan to download", "app promotion"),
+    ("NOTICE: Due to road construction, please use the east parking lot entrance until further notice.", "site alert"),
+]
+
+
+@pytest.mark.parametrize("line", ["Radiotherapy has been used since 1896.",
+                                  "Our reviewers found that most people recover within weeks."])
+def test_sentences_like_the_new_furniture_stay(line: str) -> None:
+    assert 5 in _kept(clean(_source(_in_body(line))))
+
+
+def test_a_cards_blurb_under_a_removed_link_goes_and_an_article_sentence_between_links_stays() -> None:
+    lines = [TITLE, "", P1, "", "## Stories from people affected by cancer", "",
+             "### [Anh's story: chemo days became reading days](https://example.org/anh)", "",
+             "Anh found small routines that made six months of chemotherapy easier.", "",
+             "[See all stories](https://example.org/stories)", "", "## Side effects", "", P2, "", P3]
+    reasons = _reasons(clean(_source(lines, publisher="Example")))
+    assert reasons[9] == "card blurb (under a link to another page)"
+    assert 15 not in reasons and 17 not in reasons
+
+
+def test_an_embedded_social_post_goes_between_its_header_and_its_counts() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Find us on Facebook", "Riverside Hospital shared a post · 2 days ago",
+             "Flu shots are here! Stop by the walk-in clinic any weekday.", "👍 54 Likes · 9 Comments · Share", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert all(reasons.get(n, "").startswith("social media post") or n == 8 for n in (8, 9, 10))
+    assert reasons[9] == "social media post (embedded)" and 12 not in reasons
+
+
+def test_a_sources_list_with_its_count_is_a_trailing_section() -> None:
+    lines = [TITLE, "", P1, "", P2, "", P3, "", "Sources (3)", "- National cancer agency. Chemotherapy. 2024.",
+             "- Oncology nursing society. Guidelines. 2023."]
+    reasons = _reasons(clean(_source(lines)))
+    assert all(reasons.get(n) == "reference list" for n in (9, 10, 11))
+
+
+def test_a_heading_that_names_the_tool_under_it_goes_with_it() -> None:
+    lines = [TITLE, "", P1, "", "## Download the fact sheet", "",
+             "[Download our fact sheet (PDF, 780 KB)](https://example.org/sheet.pdf)", "", "## Side effects", "", P2, "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[5].startswith("heading of removed lines") and 9 not in reasons

@@ -94,6 +94,7 @@ from pipeline.text.site_boxes import (
     remove_sign_offs,
     remove_signed_quotes,
     remove_site_number_offers,
+    remove_social_posts,
     remove_tab_title,
 )
 
@@ -107,6 +108,7 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 
+_COUNT = re.compile(r"\s*[(\[]\d+[)\]]?$")
 _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see)\b",
@@ -174,10 +176,15 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     remove_attachment_titles(lines, texts, removed)
+    _remove_card_blurbs(texts, removed)
+    remove_social_posts(texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     remove_site_number_offers(lines, texts, removed, items)
+    # Again: a heading over a box that only the passes since took whole ("Need to talk?" over the
+    # site's helpline, "Download the fact sheet" over a download link and the body's end).
+    _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     if model is not None and source.meta.language.split("-")[0].lower() == model.language:
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model)
     wrapped = _wrapped_items(lines, texts, removed, items)
@@ -579,6 +586,18 @@ def _is_card_blurb(texts: list[str], j: int) -> bool:
         and not re.search(r"\w[.!?]\s+[A-Z]", texts[j])
 
 
+def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a card's one-sentence blurb: right under a removed link to another page
+    ("### [Anh's story](...)") and above removed lines, it describes that page, not the treatment."""
+    for j in range(1, len(texts)):
+        above, below = j - 1, j + 1
+        if j in removed or above not in removed or not _is_link_only(texts[above]) \
+                or below < len(texts) and below not in removed:
+            continue
+        if is_sentence(texts[j]) and word_count(bare_text(texts[j])) <= 25 and not _MORE_SENTENCES.search(texts[j]):
+            removed[j] = "card blurb (under a link to another page)"
+
+
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
     """Remove exact repeats of a line kept earlier in the same file (repeated titles, menus)."""
     seen: set[str] = set()
@@ -967,7 +986,7 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
         reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]
         if all(r == "accordion control" for r in reasons):
             continue  # "Expand all" works the questions below the heading: the section goes on there
-        if all(r.startswith(_TITLE_TOOLS) for r in reasons):
+        if all(r.startswith(_TITLE_TOOLS) for r in reasons) and not _NAMES_A_TOOL.search(text):
             continue  # a title over its page's tools (language, print, share, contents): the article follows
         if line_ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
@@ -1006,7 +1025,7 @@ def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None
 
 def _trailing_section(text: str) -> str | None:
     """Return the kind of trailing section a heading line opens ('comment section'), if any."""
-    label = fold_text(bare_text(text)).strip(EDGE_JUNK)
+    label = _COUNT.sub("", fold_text(bare_text(text)).strip(EDGE_JUNK))  # "Sources (3)"
     if _is_comment_header(text):
         return "comment section"  # the first reader's comment, where no heading opens them
     return next((reason for rule, reason in TRAILING_SECTIONS if rule.fullmatch(label)), None)
@@ -1111,6 +1130,8 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     return titles
 
 
+# A heading that names the tool under it ("Download the fact sheet", "Share this page") is the tool's.
+_NAMES_A_TOOL = re.compile(r"\b(download|print|share|listen|other formats|other languages|translate)\b", re.IGNORECASE)
 # Removal reasons of what a page prints beside its title; under it, more of its tools.
 _BESIDE_TITLE = ("metadata", "share buttons", "print or download link", "reading time", "contents")
 _TITLE_TOOLS = _BESIDE_TITLE + ("language switcher", "audio player", "accessibility and translation tools",

@@ -214,3 +214,23 @@ def _numbers(text: str) -> list[str]:
 
 def _digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit())
+
+
+# A social network's post embedded in a page: "Riverside Hospital shared a post · 2 days ago",
+# the post, then "54 Likes · 9 Comments · Share".
+_POST_HEADER = re.compile(r"\b(shared|posted) an? (post|link|photo|video|update)\b|\bposted (on|at)\b.*\b(ago|\d{4})\b",
+                          re.IGNORECASE)
+_POST_FOOTER = re.compile(r"\b\d[\d,.]*k?\s+(likes?|comments?|shares?|retweets?|reactions?)\b", re.IGNORECASE)
+
+
+def remove_social_posts(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the text of an embedded social-media post: the lines between its header (who
+    posted, when) and its counts of likes and comments, at most three."""
+    for i, text in enumerate(texts):
+        if not _POST_HEADER.search(text):
+            continue
+        end = next((k for k in range(i + 1, min(i + 5, len(texts))) if _POST_FOOTER.search(texts[k])), None)
+        if end is None:
+            continue
+        for k in range(i, end + 1):
+            removed.setdefault(k, "social media post (embedded)")

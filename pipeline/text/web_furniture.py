@@ -36,6 +36,10 @@ WHOLE_LINE = _rules([
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
     (r"(hide|skip|close|report)( this)? ads?|advertisement|sponsored|ad", "advertisement"),
     (r"get a (free )?quote|request a (free )?quote", "enquiry form"),
+    # A price or finder widget's field and button: "ZIP code", "Compare prices".
+    (r"(your |enter (your )?)?(zip|postal|post) ?code|postcode|compare (drug )?prices", "form field or button"),
+    (r"scan (the qr code |this code )?to (download|get the app|install)", "app promotion"),
+    (r"rated \d(\.\d)? ?(★|stars?|out of 5)?( by [\d,.]+k?\+? (users|patients|reviewers|people))?", "app promotion"),
     (r"find (a|an|your)( nearest| local)? [\w -]{0,30}(doctor|specialist|consultant|oncologist|surgeon|hospital|clinic|"
      r"centre|center|service|location|pharmacy|practice|physician|provider|gp|facility|support group|trial)s?( near you)?",
      "navigation (a finder link)"),
@@ -214,11 +218,14 @@ ANYWHERE = _rules([
     (r"\b\d(\.\d)? (from|out of|based on) [\d,]+ (google |patient |customer )?reviews\b|★{3,}", "testimonials"),
     (r"\backnowledge the traditional (owners|custodians)\b|\backnowledges? (that )?(we|it) (live|lives|work|works) on\b",
      "land acknowledgement"),
+    (r"^\W*((expert|medical|clinical|content|editorial) ){0,2}reviewers?\W*:", "the page's reviewers"),
+    (r"^([\w'’&,-]+ ){1,6}since (1[6-9]|20)\d\d$", "site tagline"),  # "Caring for our neighbors since 1952"
     (r"\bbulk[- ]bill(ing|ed)\b", "the clinic's prices and insurers"),
     (r"\bgeneral in nature\b|^(this|the) (faq|leaflet|handout|guide|sheet) is (for )?general information\b", "disclaimer"),
     (r"\b(questions|things) (patients|people|families)( and [\w ]{1,20})? ask (us )?(most often|most|about)\b|^the answers below\b",
      "about this page"),
-    (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b", "site alert"),
+    (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b|"
+     r"^notice\s*:.*\b(construction|parking|entrance|closed|closure|relocat\w*|moved|weather)\b", "site alert"),
     (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
      r"^correction\s*:|^(an earlier|a previous) version of this (article|story|page|column)\b", "publication note"),
     (r"^(this|the) (handout|leaflet|page|booklet|guide|article|information|factsheet) (was|has been) (written|produced|"
@@ -488,7 +495,8 @@ METADATA = re.compile(
     r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
     r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|applies to|"
-    r"(online |clinical )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
+    r"(online |clinical |expert )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
+    r"(leaflet |document |page )?version|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
     r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
@@ -521,7 +529,8 @@ METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "aut
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
-                  ("writ", "author"), ("author", "author"), ("contribut", "author"), ("prepar", "author"), ("date", "date"))
+                  ("writ", "author"), ("author", "author"), ("contribut", "author"), ("prepar", "author"), ("date", "date"),
+                  ("version", "version"))
 
 # A reader's comment opens with its writer and when it was posted: "**Margaret, Leeds** – 2 days
 # ago", "dave_t · March 3, 2024 at 10:15 am". The writer is one handle or up to four capitalised
@@ -536,7 +545,7 @@ COMMENT_HEADER = re.compile(
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
     r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
-    r"(most )?popular( \w+)?|top results|search results|explore (the|this) topic|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages|information sheets|sheets|handouts|articles|topics)( (about|in|on) [\w -]{1,30})?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
+    r"(most )?popular( \w+)?|top results|search results|explore (the|this) topic|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages|information sheets|sheets|handouts|articles|topics)( (about|in|on) [\w -]{1,30})?( (that )?you (may|might) (also )?find (useful|helpful|interesting))?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
 # Headings of a section that is the site's, not the article's, with everything under them:
