@@ -51,6 +51,7 @@ goldens: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/release_build.py
 	$(BIN)/python bench/text_stages.py
+	$(BIN)/python bench/line_model.py
 
 eval: $(STAMP)
 	$(BIN)/handout eval
