@@ -1781,3 +1781,23 @@ def test_a_heading_that_names_the_tool_under_it_goes_with_it() -> None:
              "[Download our fact sheet (PDF, 780 KB)](https://example.org/sheet.pdf)", "", "## Side effects", "", P2, "", P3]
     reasons = _reasons(clean(_source(lines)))
     assert reasons[5].startswith("heading of removed lines") and 9 not in reasons
+
+
+def test_a_question_title_over_the_sites_helpline_goes_though_another_removed_section_follows() -> None:
+    lines = ["Phone 13 11 20", "", TITLE, "", P1, "", P2, "", "## Need to talk?", "",
+             "Call 13 11 20 to speak with an experienced cancer nurse, Monday to Friday.", "",
+             "## Acknowledgement of Country", "", "Example Council acknowledges the Traditional Custodians of the land.", "",
+             "© 2025 Example Council"]
+    reasons = _reasons(clean(_source(lines, publisher="Example Council")))
+    assert reasons[11].startswith("contact: the site's own number")
+    assert reasons[9].startswith("title of a box of removed lines")
+
+
+def test_the_sites_own_service_with_its_number_goes_and_advice_to_call_us_stays() -> None:
+    lines = ["Phone 13 11 20", "", TITLE, "", P1, "",
+             "**Help getting to treatment:** Daily trips can be hard. Our Transport to Treatment volunteers can drive "
+             "you to your appointments – call 13 11 20 to check if you are eligible.", "",
+             "Do not take medicine for a fever before calling us. After hours, call 13 11 20 and ask for the doctor.",
+             "", P2, "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[7].startswith("contact: the site's own number") and 9 not in reasons

@@ -144,3 +144,16 @@ def test_short_words_say_nothing_of_a_line_s_language():
     model = _model({}, "l si votre # c")
     assert not model.knows("Appelez l'équipe soignante si votre température dépasse 38 °C.")
     assert model.knows("Si votre")  # no long word unknown
+
+
+def test_a_heading_over_what_the_model_took_goes_with_it():
+    sure = _model({"w:forum": 10.0, "w:carers": 10.0}, "other ways connect swap tips with carers in the forum how "
+                  "chemotherapy how it works treatment is given cycles rest weeks between them")
+    page = _source("Chemotherapy: how it works", "",
+                   "Treatment is given in cycles, with a rest of some weeks between them.", "",
+                   "## Other ways to connect", "", "Swap tips with other carers in the forum.", "", "## How it works", "",
+                   "Treatment is given in cycles, with rest weeks between them, for some weeks.", name="a.md")
+    reasons = _reasons(clean(page, model=sure))
+    assert reasons[7].startswith(REASON) and reasons[5].startswith("heading of removed lines")
+    assert 9 not in reasons and 11 not in reasons
+    assert 5 not in _reasons(clean(page))  # the rules alone keep the box and its heading

@@ -187,6 +187,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     if model is not None and source.meta.language.split("-")[0].lower() == model.language:
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model)
+        _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     blocks = [Block(source.path, lines[i].number, line_kind(texts[i], i in items),
@@ -990,10 +991,16 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue  # a title over its page's tools (language, print, share, contents): the article follows
         if line_ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
-        elif word_count(bare_text(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in reasons):
+        elif word_count(bare_text(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in _own_section(reasons)):
             # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
             # appeal or call to action: the box is the site's, and so is its title.
             removed[i] = f"title of a box of removed lines ({reasons[0]})"
+
+
+def _own_section(reasons: list[str]) -> list[str]:
+    """The removal reasons of a block up to the next section's heading, which heads its own."""
+    end = next((k for k, r in enumerate(reasons) if r.startswith("heading of removed lines")), len(reasons))
+    return reasons[:end] or reasons
 
 
 def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int], i: int,

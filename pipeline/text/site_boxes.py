@@ -197,14 +197,24 @@ def remove_site_number_offers(lines: list[SourceLine], texts: list[str], removed
     for i, text in enumerate(texts):
         if i in removed or i in items or line_kind(text, False) == "heading":
             continue
-        called = CALLED_NUMBER.match(bare_text(text))
-        if not called or _digits(called.group(1)) not in site or CONDITION.search(text) \
-                or not SERVICE_OFFER.search(text):
+        bare = bare_text(text)
+        # The site's own service, in its own voice ("Our volunteers can drive you ... - call 13 11 20
+        # to check if you are eligible"), offers its number as surely as "Call ... to speak with us".
+        ours = _OWN_SERVICE.search(bare) and (called := CALLED_NUMBER.search(bare))
+        if not ours:
+            called = CALLED_NUMBER.match(bare)
+        if not called or _digits(called.group(1)) not in site or CONDITION.search(_ELIGIBILITY.sub(" ", text)) \
+                or not (ours or SERVICE_OFFER.search(text)):
             continue
         removed[i] = "contact: the site's own number (its header or footer gives it too)"
         if i > 0 and i - 1 not in removed and lines_touch(lines, i - 1, i) and line_ending(texts[i - 1]) == "?" \
                 and word_count(bare_text(texts[i - 1])) <= 12:
             removed[i - 1] = "title of a box of removed lines (the site's own number)"
+
+
+_OWN_SERVICE = re.compile(r"\bour [\w' -]{0,40}\b(volunteers?|drivers?|service|scheme|programme|program|helpline|"
+                          r"advisers?|advisors?|navigators?)\b", re.IGNORECASE)
+_ELIGIBILITY = re.compile(r"\b(check|see|find out|ask|know)\s+(if|whether)\b", re.IGNORECASE)  # no condition to call
 
 
 def _numbers(text: str) -> list[str]:
