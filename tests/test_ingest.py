@@ -210,6 +210,15 @@ def test_html_table_rows_on_one_line_read_as_a_browser_copies_them(tmp_path: Pat
     ]
 
 
+def test_html_text_is_numbered_by_its_own_line_not_its_elements(tmp_path: Path) -> None:
+    # Pretty-printed HTML: a fact must point at the line that holds it, for the editor to find it.
+    page = ("<body>\n<a class='skip' href='#main'>Skip to main content</a>\n<p>\n  Chemotherapy kills cancer cells.\n</p>\n"
+            "<table><tr><td>\n<b>Hours:</b> Monday to Friday\n</td></tr></table>\n</body>\n")
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    assert [(line.number, line.text) for line in source.lines] == [
+        (2, "Skip to main content"), (4, "Chemotherapy kills cancer cells."), (7, "Hours: Monday to Friday")]
+
+
 def test_html_without_text_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="empty.html: .*no readable text"):
         _ingest(tmp_path, "empty.html", b"<html><head><script>x()</script></head><body></body></html>")

@@ -139,7 +139,8 @@ def _text_lines(text: str) -> tuple[SourceLine, ...]:
 
 
 def _html_lines(text: str) -> tuple[SourceLine, ...]:
-    """Extract text lines from HTML, each numbered by the line of the element it came from."""
+    """Extract text lines from HTML, each numbered by the line its text starts on (not its element's:
+    pretty-printed HTML puts "<p>" on one line and its text on the next)."""
     parser = _TextExtractor()
     # HTMLParser counts only \n, so make every terminator a \n first (the count is unchanged).
     parser.feed(_LINE_BREAK.sub("\n", text))
@@ -262,7 +263,6 @@ class _TextExtractor(HTMLParser):
         elif tag in _BLOCKS and not self._skip:
             self._flush()
             self._captions += tag == "figcaption"
-            self._line = self.getpos()[0]
             self._region = self._landmark()
             self._prefix = "# " if tag in _HEADINGS else "- " if tag == "li" else ""
 
