@@ -6,7 +6,8 @@ import json
 
 from pipeline.models import Source, SourceLine, SourceMeta
 from pipeline.text.clean import clean
-from pipeline.text.line_model import MODEL_FILE, REASON, LineModel, load_model, page_features, second_opinion, words
+from pipeline.text.line_model import (MODEL_FILE, REASON, SITE, LineModel, load_model, page_features, second_opinion,
+                                      site_words, words)
 
 
 def _lines(*texts: str) -> list[SourceLine]:
@@ -121,9 +122,12 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
     model = load_model()
     assert model is not None and 0.5 < model.threshold < 1
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    trained_on = data["trained_on"]
-    assert any(path.startswith("eval/tuning/") for path in trained_on)
-    assert not any("held-out" in path for path in trained_on)  # the held-out half measures it
+    folders = data["trained_on"]["folders"]
+    assert any(path.startswith("eval/tuning/") for path in folders)
+    assert not any("held-out" in path for path in folders)  # the held-out half measures it
+    # It names no site: a site's own name is one token, SITE, and words of one site are left out.
+    assert SITE in model.vocabulary and not {"wattle", "tumbleweed", "lakemont", "immunoncologia"} & model.vocabulary
+    assert not any(key.endswith(("wattle", "lakemont")) for key in model.weights)
     assert {"navigation", "menu", "chemotherapy"} <= model.vocabulary
     assert model.probability(["bias", "w:menu", "first:menu", "region:nav", "linked"]) > 0.9
     assert load_model(MODEL_FILE.with_name("missing.json")) is None  # then the rules decide alone
@@ -157,3 +161,10 @@ def test_a_heading_over_what_the_model_took_goes_with_it():
     assert reasons[7].startswith(REASON) and reasons[5].startswith("heading of removed lines")
     assert 9 not in reasons and 11 not in reasons
     assert 5 not in _reasons(clean(page))  # the rules alone keep the box and its heading
+
+
+def test_the_words_of_a_pages_own_site_name_are_one_token():
+    site = site_words(("wattle cancer council",))
+    assert {"wattle", "wattlecancer", "wattlecancercouncil"} <= site and "cancer" not in site
+    assert words("Call Wattle Cancer Council on 13 11 20, www.wattlecancer.org.au", site) == [
+        "call", SITE, "cancer", SITE, "on", "#", "#", "#", "www", SITE, "org", "au"]  # "cancer" names no one site

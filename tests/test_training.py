@@ -52,7 +52,8 @@ def test_training_reads_the_gated_sets_only_and_learns_their_furniture(tmp_path)
     # The same labels give the same file, byte for byte.
     assert model_json(model, pages) == model_json(train(pages), pages)
     data = json.loads(model_json(model, pages))
-    assert all("held-out" not in path for path in data["trained_on"]) and data["vocabulary"]
+    assert all("held-out" not in path for path in data["trained_on"]["folders"]) and data["vocabulary"]
+    assert "alder" not in data["vocabulary"]  # a word of one site's pages only
 
 
 def test_scores_count_labelled_lines_and_cross_validation_leaves_sites_out(tmp_path):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import math
 import random
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
@@ -24,7 +24,8 @@ from pipeline.evaluation.evaluate import read_set
 from pipeline.models import Source
 from pipeline.text.clean import clean
 from pipeline.text.ingest import ingest
-from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid
+from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid, site_words
+from pipeline.text.publisher_names import publisher_names
 from pipeline.text.site_template import shared_furniture
 
 EPOCHS = 8
@@ -33,7 +34,7 @@ L2 = 1e-4
 SEED = 1
 FOLDS = 5
 MIN_WEIGHT = 0.01  # smaller weights change no decision worth a line in the model file
-MIN_SEEN = 2  # a word seen once is not known: the model abstains on lines made mostly of such words
+MIN_SITES = 2  # sites a feature must be seen on; a word of fewer is not known, and the model abstains on such lines
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,20 @@ def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     gone = {removal.line for removal in cleaned.removed}
     lines = [line for line in page.source.lines if line.text.strip()]
     removed = {i: "" for i, line in enumerate(lines) if line.number in gone}
-    features = page_features(lines, removed)
+    features = page_features(lines, removed, site=site_words(publisher_names(page.source.meta.publisher)))
     return [(features[i], line.number in page.furniture) for i, line in enumerate(lines)]
 
 
 def train(pages: Sequence[LabelledPage]) -> LineModel:
     """Fit the model to the pages' labelled lines."""
-    data = [example for page in pages for example in examples(page)]
-    # A feature seen once says more about its page than about furniture: it is left out.
-    seen = Counter(f for features, _ in data for f in features)
-    data = [([f for f in features if seen[f] >= MIN_SEEN], furniture) for features, furniture in data]
+    data, spread = [], defaultdict(set)
+    for page in pages:
+        for features, furniture in examples(page):
+            data.append((features, furniture))
+            for f in features:
+                spread[f].add(page.site)
+    # A feature of one site only (its name, its menu's words) says nothing of another site's: left out.
+    data = [([f for f in features if len(spread[f]) >= MIN_SITES], furniture) for features, furniture in data]
     weights: dict[str, float] = defaultdict(float)
     squares: dict[str, float] = defaultdict(float)
     order = list(range(len(data)))
@@ -108,7 +113,8 @@ def train(pages: Sequence[LabelledPage]) -> LineModel:
                 squares[f] += gradient * gradient
                 weights[f] -= RATE * gradient / math.sqrt(squares[f] + 1e-8)
     kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
-    return LineModel(weights=kept, language=_language(pages), vocabulary=frozenset(f[2:] for f in seen if f.startswith("w:") and seen[f] >= MIN_SEEN))
+    known = frozenset(f[2:] for f, sites in spread.items() if f.startswith("w:") and len(sites) >= MIN_SITES)
+    return LineModel(weights=kept, language=_language(pages), vocabulary=known)
 
 
 def score(pages: Sequence[LabelledPage], model: LineModel | None) -> Scores:
@@ -146,9 +152,10 @@ def model_json(model: LineModel, pages: Sequence[LabelledPage]) -> str:
     """The model file's text: what it was trained on, its settings, vocabulary and weights."""
     return json.dumps({
         "about": "pipeline/text/line_model.py; written by `handout train-model` (pipeline/evaluation/training.py)",
-        "trained_on": sorted({page.source.path for page in pages}),
+        "trained_on": {"folders": sorted({str(PurePosixPath(page.source.path).parent) for page in pages}),
+                       "pages": len(pages), "sites": len({page.site for page in pages})},
         "settings": {"epochs": EPOCHS, "rate": RATE, "l2": L2, "seed": SEED, "min_weight": MIN_WEIGHT,
-                     "min_seen": MIN_SEEN},
+                     "min_sites": MIN_SITES},
         "threshold": THRESHOLD,
         "language": model.language,
         "vocabulary": sorted(model.vocabulary),

@@ -80,7 +80,7 @@ from pipeline.text.line_shapes import (
     lines_touch,
     word_count,
 )
-from pipeline.text.line_model import LineModel, second_opinion
+from pipeline.text.line_model import LineModel, second_opinion, site_words
 from pipeline.text.rule_literals import may_match, required_literals
 from pipeline.text.site_boxes import (
     has_called_number,
@@ -186,7 +186,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     # site's helpline, "Download the fact sheet" over a download link and the body's end).
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     if model is not None and source.meta.language.split("-")[0].lower() == model.language:
-        second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model)
+        second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher))
         _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}

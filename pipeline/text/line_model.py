@@ -21,12 +21,15 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.models import SourceLine
+from pipeline.text.publisher_names import GENERIC_NAME_WORDS as _GENERIC
+from pipeline.text.publisher_names import fold_name
 
 MODEL_FILE = Path(__file__).with_name("furniture_model.json")
 REASON = "site furniture, by the model learned from labelled pages"
 THRESHOLD = 0.9  # how sure the model must be to remove a line the rules kept
 KNOWN_MIN = 0.5  # share of a line's words the model must have seen to judge it
 
+SITE = "<site>"  # a word of the page's own site name
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _PHONE = re.compile(r"\d[\d\s().-]{6,}\d")
 _MARKERS = re.compile(r"^[\s#>*+\-•]+")
@@ -54,10 +57,10 @@ class LineModel:
         above 0 where the line itself reads as furniture."""
         return sum(self.weights.get(f, 0.0) for f in features if f.startswith(_OWN))
 
-    def knows(self, text: str) -> bool:
+    def knows(self, text: str, site: frozenset[str] = frozenset()) -> bool:
         """Tell whether most of the line's words (of three letters or more: "#", "l'" or "si" say
         little of a language) were seen in training: else it abstains."""
-        found = [w for w in words(text) if len(w) >= 3]
+        found = [w for w in words(text, site) if len(w) >= 3]
         return not found or sum(w in self.vocabulary for w in found) >= KNOWN_MIN * len(found)
 
 
@@ -65,9 +68,21 @@ def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words; every number is '#', so a phone number or a price is one kind of word."""
-    return ["#" if w.isdigit() else w for w in _WORD.findall(text.casefold())]
+def words(text: str, site: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-case words; every number is '#', so a phone number or a price is one kind of word, and
+    every word of the page's own site name is SITE, so the model learns "names its site", never a name."""
+    return ["#" if w.isdigit() else SITE if w in site else w for w in _WORD.findall(text.casefold())]
+
+
+def site_words(names: Sequence[str]) -> frozenset[str]:
+    """The distinctive words of a site's names ("wattle" of "Wattle Cancer Council") and the names
+    run together, as in its web address ("wattlecancercouncil", "wattlecancer")."""
+    found: set[str] = set()
+    for name in names:
+        parts = _WORD.findall(fold_name(name))
+        found.update(w for w in parts if len(w) >= 3 and w not in _GENERIC and not w.isdigit())
+        found.update("".join(parts[:k]) for k in range(2, len(parts) + 1))
+    return frozenset(found)
 
 
 def _shape(raw: str) -> list[str]:
@@ -97,12 +112,12 @@ def _shape(raw: str) -> list[str]:
     return shape
 
 
-def page_features(lines: Sequence[SourceLine], removed: Mapping[int, str],
-                  wanted: Sequence[int] | None = None) -> dict[int, list[str]]:
+def page_features(lines: Sequence[SourceLine], removed: Mapping[int, str], wanted: Sequence[int] | None = None,
+                  site: frozenset[str] = frozenset()) -> dict[int, list[str]]:
     """Features of the wanted non-blank lines (default all): each line's words, first words,
     shape, HTML box and place on the page, and its neighbours' shape, words and whether the
-    rules removed them."""
-    found = [words(line.text) for line in lines]
+    rules removed them. site: the words of the page's own site name (site_words)."""
+    found = [words(line.text, site) for line in lines]
     shapes = [_shape(line.text) for line in lines]
     return {i: _line_features(lines, removed, found, shapes, i)
             for i in (range(len(lines)) if wanted is None else wanted)}
@@ -138,19 +153,19 @@ def _line_features(lines: Sequence[SourceLine], removed: Mapping[int, str], foun
 
 
 def second_opinion(lines: Sequence[SourceLine], removed: dict[int, str], vouched: set[int],
-                   model: LineModel) -> None:
+                   model: LineModel, site: frozenset[str] = frozenset()) -> None:
     """Remove the kept lines the model is sure are furniture, except those the rules vouch for.
 
     A heading (no final punctuation) is left when the kept lines under it read as content to
     the model: a section's heading is judged by its section.
     """
     kept = [i for i in range(len(lines)) if i not in removed]
-    features = page_features(lines, removed, kept)
+    features = page_features(lines, removed, kept, site)
     chances = {i: model.probability(features[i]) for i in kept}
     found = {}
     for pos, i in enumerate(kept):
         text = lines[i].text.strip()
-        if chances[i] <= model.threshold or i in vouched or not model.knows(text) \
+        if chances[i] <= model.threshold or i in vouched or not model.knows(text, site) \
                 or model.own_evidence(features[i]) <= 0:  # its place and neighbours alone never take a line
             continue
         under = [chances[k] for k in kept[pos + 1:pos + 3]]

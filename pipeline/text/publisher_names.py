@@ -30,7 +30,7 @@ def names_publisher(text: str, names: tuple[str, ...]) -> bool:
 
 
 # First words that name no site on their own ("National ...", "St ...", "Cancer ...").
-_GENERIC = frozenset("""the a an national royal university general community regional county city state
+GENERIC_NAME_WORDS = frozenset("""the a an national royal university general community regional county city state
 american british canadian australian irish scottish welsh english european international cancer health
 healthcare hospital hospitals medical clinic clinics centre center care saint st new north south east west
 central children's women's mount mercy united first global public private family""".split())
@@ -41,7 +41,7 @@ def short_names(names: tuple[str, ...]) -> tuple[str, ...]:
     "the lunglight foundation" -> "lunglight": an article before it is no part of the name)."""
     return tuple(dict.fromkeys(
         first for name in names if len(words := _without_article(name.split())) > 1
-        and len(first := words[0]) >= 5 and first not in _GENERIC))
+        and len(first := words[0]) >= 5 and first not in GENERIC_NAME_WORDS))
 
 
 def _without_article(words: list[str]) -> list[str]:
