@@ -165,13 +165,16 @@ EVAL_DIR_OPTION = click.option(
 @ROOT_OPTION
 @EVAL_DIR_OPTION
 @click.option("--misses", is_flag=True, help="Also list every missed line and pair.")
+@click.option("--one-page-per-site", "alone", is_flag=True,
+              help="Clean each page without its site's pages in the sets beside it, as for a clinic "
+                   "holding one page of each site.")
 @click.pass_context
 @user_errors
-def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool) -> None:
+def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool, alone: bool) -> None:
     """Score cleaning and merging against labelled sets; exit 1 if a target is missed."""
     from pipeline.evaluation.evaluate import evaluate, format_scores, meets_targets
 
-    scores = evaluate(root / eval_dir, root)
+    scores = evaluate(root / eval_dir, root, site_pages=not alone)
     click.echo(format_scores(scores, misses=misses), nl=False)
     if not meets_targets(scores):
         ctx.exit(1)

@@ -8,12 +8,14 @@ registers are passed in. The catalog, the translators' templates and the build a
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.models import (
-    CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source,
+    CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source, SourceMeta,
 )
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
@@ -27,7 +29,7 @@ from pipeline.text.facts import find_facts
 from pipeline.text.ids import carry_ids
 from pipeline.text.ingest import ingest
 from pipeline.text.line_model import load_model
-from pipeline.text.site_template import shared_furniture
+from pipeline.text.site_template import shared_furniture, site_pages, site_repeats
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +49,21 @@ class Prepared:
     unaccounted: tuple[str, ...] = ()  # "file:line: why: text" of each source line lost without a trace
 
 
-def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = ()) -> Prepared:
+def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (),
+            site_files: Sequence[tuple[Path, SourceMeta]] | None = None) -> Prepared:
     """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose, repeats.
 
     registered: the topic's fact ids in the translators' template (i18n.fact_register), which
     reworded facts take back.
+    site_files: other pages of the project, whose sites' template clean removes from this topic's
+    pages; None: the sources of the project's other topics.
     """
     sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
     shared = shared_furniture(sources)
+    files = other_topics_files(config, topic) if site_files is None else site_files
+    repeated = site_repeats(sources, site_pages(sources, files, config.root))
     model = load_model()
-    cleaned = tuple(clean(source, shared[source.path], model) for source in sources)
+    cleaned = tuple(clean(source, shared[source.path], model, repeated[source.path]) for source in sources)
     facts = find_facts(cleaned)
     vocabulary = config.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)
@@ -78,6 +85,11 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
         handout = compose(edited.clusters, config.scheme, topic, config.clinic)
     _check_distinct_ids(edited.clusters)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost)
+
+
+def other_topics_files(config: Config, topic: Topic) -> list[tuple[Path, SourceMeta]]:
+    """The source files of the project's other topics."""
+    return [(path, meta) for other in config.topics if other.key != topic.key for path, meta in other.sources]
 
 
 def _check_distinct_ids(clusters: tuple[Cluster, ...]) -> None:

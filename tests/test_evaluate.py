@@ -82,13 +82,15 @@ def fake_dedupe(facts):
 def fake_prepare(find_conflicts=lambda clusters: ()):
     """pipeline.prepare with the known rules above for cleaning, merging and conflicts."""
 
-    def run(config, topic):
+    def run(config, topic, site_files=None):
         assert topic.decisions == ()  # a labelled set is scored without editorial decisions
+        run.site_files[topic.key] = [f"{path.parent.name}/{path.name}" for path, _ in site_files]
         sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
         cleaned = tuple(fake_clean(source) for source in sources)
         clusters = fake_dedupe(find_facts(cleaned))
         return Prepared(cleaned, clusters, tuple(find_conflicts(clusters)), (), handout=None, sources=sources)
 
+    run.site_files = {}
     return run
 
 
@@ -96,6 +98,17 @@ def fake_prepare(find_conflicts=lambda clusters: ()):
 def fake_stages(monkeypatch):
     monkeypatch.setattr(evaluation, "prepare", fake_prepare())
     return monkeypatch
+
+
+def test_the_sets_beside_a_set_are_its_projects_other_topics_unless_a_page_stands_alone(tmp_path, monkeypatch):
+    fake = fake_prepare()
+    monkeypatch.setattr(evaluation, "prepare", fake)
+    write_set(tmp_path / "half", name="one")
+    write_set(tmp_path / "half", name="two")
+    evaluate(tmp_path / "half", ROOT)
+    assert fake.site_files == {"one": ["two/a.txt", "two/b.txt"], "two": ["one/a.txt", "one/b.txt"]}
+    evaluate(tmp_path / "half", ROOT, site_pages=False)
+    assert fake.site_files == {"one": [], "two": []}
 
 
 def test_known_counts_give_known_scores(tmp_path, fake_stages):

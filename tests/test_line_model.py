@@ -43,6 +43,14 @@ def test_features_see_the_line_its_html_box_and_what_the_rules_did_around_it():
     assert {"w:coupon", "first:get", "first2:get_a", "linked", "region:aside", "marked:promo",
             "prule:removed", "nrule:kept", "s:end:w", "ns:end:."} <= set(features)
     assert "nn:edge" in features and "pp:edge" in features
+    assert not any("repeat" in f for f in features)
+
+
+def test_features_see_the_lines_the_sites_other_pages_print_too():
+    lines = [SourceLine(1, "Menu"), SourceLine(2, "Free parking for patients"), SourceLine(3, "Visiting hours")]
+    features = page_features(lines, {}, repeats=frozenset({1, 2}))
+    assert "site-repeat" in features[1] and "nrepeat" in features[1] and "prepeat" not in features[1]
+    assert "site-repeat" not in features[0] and "nrepeat" in features[0]
 
 
 def test_a_sure_line_is_removed_with_its_reason_and_the_model_s_certainty():

@@ -10,9 +10,10 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
   output only those it uses: a PDF its kind's template and every template that one extends,
   includes or imports, and the assets (CSS, fonts, images) but for other profiles' stylesheets
   and the review page's; the review page its template and stylesheet;
-- a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml),
-  locales/facts.pot (the register of fact ids), and its date of issue (which a topic without
-  one takes from SOURCE_DATE_EPOCH);
+- a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml), the
+  pages of the same publishers in other topics (cleaning removes the lines a site prints on
+  each of its pages), locales/facts.pot (the register of fact ids), and its date of issue
+  (which a topic without one takes from SOURCE_DATE_EPOCH);
 - one language's outputs: its locales/<lang>/LC_MESSAGES/*.po.
 """
 
@@ -28,6 +29,8 @@ from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import DOMAINS, po_path, template_path
+from pipeline.prepare import other_topics_files
+from pipeline.text.site_template import same_site_files
 from pipeline.models import OutputKind
 from pipeline.render.profiles import DEFAULT_PROFILE, KINDS, PRINT_PROFILES
 from pipeline.review.review_page import STYLESHEET as REVIEW_STYLESHEET
@@ -95,9 +98,12 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
                       for kind in kinds}
     jobs, topic_files = [], []
     for topic in topics:
+        # Its sites' pages in other topics: cleaning removes what they print too (site_template).
+        site_files = same_site_files([meta for _, meta in topic.sources], other_topics_files(config, topic))
         topic_key = _digest([common, _tree_digest(topic.folder),
                              _file_digest(template_path(config.root, "facts")),
-                             topic.issued])
+                             topic.issued, *sorted(f"{_relative(path, config.root)}:{_file_digest(path)}"
+                                                   for path, _ in site_files)])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
                                       _digest([topic_key, review_templates])))
         for locale in locales:
@@ -136,6 +142,10 @@ def _language_digest(root: Path, locale: str) -> str:
 def _files_digest(files: dict[str, str], names: frozenset[str]) -> str:
     """Hash of the named files in effect, each with its relative path."""
     return _digest([f"{name}:{files[name]}" for name in sorted(names & files.keys())])
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _digest(parts: list[str]) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 from pipeline.config import Config, Topic, load_config, load_source_folder, read_yaml
 from pipeline.errors import ConfigError, HandoutError
 from pipeline.evaluation.labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
-from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source
+from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source, SourceMeta
 from pipeline.prepare import Prepared, prepare
 from pipeline.vocabulary import Vocabulary
 
@@ -84,13 +84,18 @@ TARGETS: tuple[tuple[str, Callable[[SetScore], Ratio], float, str], ...] = (
 )
 
 
-def evaluate(eval_root: Path, project_root: Path) -> tuple[SetScore, ...]:
-    """Score the text stages on every labelled set (a folder with labels.yaml, at any depth) under eval_root."""
+def evaluate(eval_root: Path, project_root: Path, site_pages: bool = True) -> tuple[SetScore, ...]:
+    """Score the text stages on every labelled set (a folder with labels.yaml, at any depth) under eval_root.
+
+    site_pages: clean each page with its site's pages in the sets beside its own, as a project's
+    other topics (False: as its site's only page).
+    """
     config = load_config(project_root)
     folders = sorted(path.parent for path in eval_root.rglob(LABELS))
     if not folders:
         raise HandoutError(f"{eval_root}: no evaluation set (a folder holding {LABELS})")
-    return tuple(_score_set(folder, folder.relative_to(eval_root).as_posix(), config) for folder in folders)
+    return tuple(_score_set(folder, folder.relative_to(eval_root).as_posix(), config, site_pages)
+                 for folder in folders)
 
 
 def meets_targets(scores: Sequence[SetScore]) -> bool:
@@ -159,12 +164,22 @@ def _ratio(ratio: Ratio) -> str:
     return f"{math.floor(ratio.value * 1000) / 10:.1f}% ({ratio.hits}/{ratio.total})"
 
 
-def run_set(folder: Path, config: Config) -> tuple[Labels, dict[str, Source], Prepared]:
-    """Run one labelled set through prepare as a topic; return its checked labels and sources by file name."""
+def run_set(folder: Path, config: Config, site_pages: bool = True) -> tuple[Labels, dict[str, Source], Prepared]:
+    """Run one labelled set through prepare as a topic; return its checked labels and sources by file name.
+
+    site_pages: the sets beside it are the project's other topics, the same sites' pages on
+    other subjects (False: the set is the whole project).
+    """
     raw, topic = read_set(folder)
-    prepared = prepare(config, topic)
+    prepared = prepare(config, topic, site_files=sibling_files(folder) if site_pages else [])
     sources = {file.name: source for (file, _), source in zip(topic.sources, prepared.sources, strict=True)}
     return parse_labels(raw, folder / LABELS, sources), sources, prepared
+
+
+def sibling_files(folder: Path) -> list[tuple[Path, SourceMeta]]:
+    """The source files of the labelled sets beside folder (its half of the corpus)."""
+    siblings = sorted(path.parent for path in folder.parent.glob(f"*/{LABELS}") if path.parent != folder)
+    return [file for sibling in siblings for file in read_set(sibling)[1].sources]
 
 
 def read_set(folder: Path) -> tuple[dict[str, Any], Topic]:
@@ -186,9 +201,9 @@ def all_facts(clusters: Sequence[Cluster]) -> list[Fact]:
     return sorted((fact for cluster in clusters for fact in cluster.members), key=lambda f: (f.source, f.line, f.id))
 
 
-def _score_set(folder: Path, name: str, config: Config) -> SetScore:
+def _score_set(folder: Path, name: str, config: Config, site_pages: bool) -> SetScore:
     """Run the text stages on one set and compare the result with its labels."""
-    labels, sources, prepared = run_set(folder, config)
+    labels, sources, prepared = run_set(folder, config, site_pages)
     cleaned, clusters, conflicts = prepared.cleaned, prepared.clusters, prepared.conflicts
     facts = all_facts(clusters)
     located = locate(labels, sources, facts)

@@ -13,20 +13,20 @@ import json
 import math
 import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.evaluation.labels import LABELS, parse_labels
-from pipeline.evaluation.evaluate import read_set
+from pipeline.evaluation.evaluate import read_set, sibling_files
 from pipeline.models import Source
 from pipeline.text.clean import clean
 from pipeline.text.ingest import ingest
 from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid, site_words
 from pipeline.text.publisher_names import publisher_names
-from pipeline.text.site_template import shared_furniture
+from pipeline.text.site_template import shared_furniture, site_pages, site_repeats
 
 EPOCHS = 8
 RATE = 0.1
@@ -44,6 +44,7 @@ class LabelledPage:
     site: str
     source: Source
     shared: frozenset[int]  # lines another page of its set repeats (site_template)
+    repeated: Mapping[int, str]  # lines another page of its site prints too, in any set beside (site_repeats)
     furniture: frozenset[int]  # numbers of the lines labelled furniture
 
 
@@ -73,19 +74,23 @@ def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
         if not labels.gated:
             continue
         shared = shared_furniture(sources)
+        repeated = site_repeats(sources, site_pages(sources, sibling_files(folder), config.root))
         for name, source in by_name.items():
             furniture = frozenset(n for (file, n) in labels.boilerplate if file == name)
-            pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], furniture))
+            pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], repeated[source.path],
+                                      furniture))
     return pages
 
 
 def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     """Each non-blank line's features, as the model sees them after the rules, and its label."""
-    cleaned = clean(page.source, page.shared)
+    cleaned = clean(page.source, page.shared, None, page.repeated)
     gone = {removal.line for removal in cleaned.removed}
     lines = [line for line in page.source.lines if line.text.strip()]
     removed = {i: "" for i, line in enumerate(lines) if line.number in gone}
-    features = page_features(lines, removed, site=site_words(publisher_names(page.source.meta.publisher)))
+    repeats = frozenset(i for i, line in enumerate(lines) if line.number in page.repeated)
+    features = page_features(lines, removed, site=site_words(publisher_names(page.source.meta.publisher)),
+                             repeats=repeats)
     return [(features[i], line.number in page.furniture) for i, line in enumerate(lines)]
 
 
@@ -121,7 +126,7 @@ def score(pages: Sequence[LabelledPage], model: LineModel | None) -> Scores:
     """Clean the pages (with the model, or by the rules alone) and count what their labels say."""
     tally = [0, 0, 0, 0]
     for page in pages:
-        kept = {n for block in clean(page.source, page.shared, model).blocks for n in block.lines}
+        kept = {n for block in clean(page.source, page.shared, model, page.repeated).blocks for n in block.lines}
         for line in page.source.lines:
             if not line.text.strip():
                 continue

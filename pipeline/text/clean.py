@@ -5,14 +5,15 @@ stripping list/heading markers and surrounding whitespace. Passes, in order:
 line rules (metadata, furniture lexicons, contact data) -> repeated lines -> captions beside
 a photo credit -> list runs -> lines of links -> lines around contact data -> long unpunctuated
 lines (captions) -> trailing comment and reference sections -> page header and footer outside
-the article body -> kinds of the rest.
+the article body -> runs of lines the site's other pages print too -> headings over removed
+lines -> the learned model's second opinion -> kinds of the rest.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
 from pipeline.text.web_furniture import (
@@ -101,6 +102,7 @@ from pipeline.text.site_boxes import (
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
+SITE_RUN = 2  # lines in a row another page of the site prints too that are the site's, not the article's
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
@@ -117,10 +119,12 @@ _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
 
 
-def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel | None = None) -> CleanSource:
+def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel | None = None,
+          repeated: Mapping[int, str] | None = None) -> CleanSource:
     """Remove boilerplate lines from a source and classify the rest as content blocks.
 
     shared: numbers of lines another source of the topic repeats as site furniture (site_template).
+    repeated: lines another page of the same site prints too: number -> that page (site_repeats).
     model: the learned second opinion on the lines the rules keep (line_model); None: rules alone.
     """
     lines = [line for line in source.lines if line.text.strip()]
@@ -182,11 +186,14 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     remove_site_number_offers(lines, texts, removed, items)
+    if repeated:
+        _remove_site_repeats(lines, texts, removed, repeated, _vouched(texts, removed, titles, runs))
     # Again: a heading over a box that only the passes since took whole ("Need to talk?" over the
     # site's helpline, "Download the fact sheet" over a download link and the body's end).
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     if model is not None and source.meta.language.split("-")[0].lower() == model.language:
-        second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher))
+        repeats = frozenset(i for i, line in enumerate(lines) if line.number in (repeated or {}))
+        second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher), repeats)
         _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
     wrapped = _wrapped_items(lines, texts, removed, items)
     read_into_item = {k for rest in wrapped.values() for k in rest}
@@ -198,6 +205,37 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
                 for i, reason in sorted(removed.items())]
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
                        removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+def _remove_site_repeats(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
+                         repeated: Mapping[int, str], vouched: set[int]) -> None:
+    """Remove a run of two or more lines that another page of the same site prints too: the site's
+    banner, box, appeal or footer, copied onto each of its pages.
+
+    One line alone is left: an article may share a sentence or a symptom with its site's other
+    articles ("You will have a blood test before each treatment."). So are headings (the headings
+    pass then takes those over removed lines), the title, a list under its lead-in, a table with
+    a header row and a sentence telling when to call: the rules stand by those (_vouched).
+    """
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and lines[end].number in repeated:
+            end += 1
+        if end - i >= SITE_RUN:
+            for k in range(i, end):
+                if k not in removed and k not in vouched and not _reads_as_heading(texts[k]):
+                    removed[k] = f"site furniture (also on the site's page {repeated[lines[k].number]})"
+        i = end + 1
+
+
+def _reads_as_heading(text: str) -> bool:
+    """A marked heading, a short question ("When should you call for help?") or a line without
+    final punctuation that is no list item or table row."""
+    if HEADING_MARK.match(text) or (line_ending(text) == "?" and word_count(text) <= 10):
+        return True
+    return line_ending(text) not in TERMINAL and not BULLET.match(text) and not TABLE_ROW.match(text) \
+        and "\t" not in text.strip()
 
 
 def _vouched(texts: list[str], removed: dict[int, str], titles: set[int], runs: dict[int, int]) -> set[int]:

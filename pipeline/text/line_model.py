@@ -36,7 +36,7 @@ _MARKERS = re.compile(r"^[\s#>*+\-•]+")
 _END = ".!?:;,)\"”’…"
 _WORD_COUNTS = ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"), (25, "13-25"))
 _NEIGHBOURS = ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn"))
-_OWN = ("w:", "first:", "first2:", "s:", "linked", "region:", "marked:")  # the line's own features
+_OWN = ("w:", "first:", "first2:", "s:", "linked", "region:", "marked:", "site-repeat")  # the line's own features
 
 
 @dataclass(frozen=True)
@@ -113,18 +113,20 @@ def _shape(raw: str) -> list[str]:
 
 
 def page_features(lines: Sequence[SourceLine], removed: Mapping[int, str], wanted: Sequence[int] | None = None,
-                  site: frozenset[str] = frozenset()) -> dict[int, list[str]]:
+                  site: frozenset[str] = frozenset(), repeats: frozenset[int] = frozenset()) -> dict[int, list[str]]:
     """Features of the wanted non-blank lines (default all): each line's words, first words,
-    shape, HTML box and place on the page, and its neighbours' shape, words and whether the
-    rules removed them. site: the words of the page's own site name (site_words)."""
+    shape, HTML box and place on the page, whether another page of its site prints it too, and
+    its neighbours' shape, words and whether the rules removed them or the site repeats them.
+    site: the words of the page's own site name (site_words); repeats: indexes of the lines
+    another page of the site prints too."""
     found = [words(line.text, site) for line in lines]
     shapes = [_shape(line.text) for line in lines]
-    return {i: _line_features(lines, removed, found, shapes, i)
+    return {i: _line_features(lines, removed, found, shapes, i, repeats)
             for i in (range(len(lines)) if wanted is None else wanted)}
 
 
 def _line_features(lines: Sequence[SourceLine], removed: Mapping[int, str], found: list[list[str]],
-                   shapes: list[list[str]], i: int) -> list[str]:
+                   shapes: list[list[str]], i: int, repeats: frozenset[int]) -> list[str]:
     line, own = lines[i], found[i]
     features = ["bias"]
     features += ["w:" + w for w in dict.fromkeys(own)]
@@ -139,6 +141,8 @@ def _line_features(lines: Sequence[SourceLine], removed: Mapping[int, str], foun
         features.append("region:" + line.region)
     if line.marked:
         features.append("marked:" + line.marked)
+    if i in repeats:
+        features.append("site-repeat")
     features.append("pos:%d" % min(9, int(10 * i / max(1, len(lines) - 1))))
     for step, tag in _NEIGHBOURS:
         j = i + step
@@ -149,18 +153,20 @@ def _line_features(lines: Sequence[SourceLine], removed: Mapping[int, str], foun
         if abs(step) == 1:
             features += [tag + "w:" + w for w in dict.fromkeys(found[j])]
         features.append(tag + "rule:" + ("removed" if j in removed else "kept"))
+        if abs(step) == 1 and j in repeats:
+            features.append(tag + "repeat")
     return features
 
 
 def second_opinion(lines: Sequence[SourceLine], removed: dict[int, str], vouched: set[int],
-                   model: LineModel, site: frozenset[str] = frozenset()) -> None:
+                   model: LineModel, site: frozenset[str] = frozenset(), repeats: frozenset[int] = frozenset()) -> None:
     """Remove the kept lines the model is sure are furniture, except those the rules vouch for.
 
     A heading (no final punctuation) is left when the kept lines under it read as content to
     the model: a section's heading is judged by its section.
     """
     kept = [i for i in range(len(lines)) if i not in removed]
-    features = page_features(lines, removed, kept, site)
+    features = page_features(lines, removed, kept, site, repeats)
     chances = {i: model.probability(features[i]) for i in kept}
     found = {}
     for pos, i in enumerate(kept):

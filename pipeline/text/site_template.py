@@ -13,8 +13,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from pipeline.models import Source
+from pipeline.errors import SourceError
+from pipeline.models import Source, SourceMeta
+from pipeline.text.ingest import ingest
 from pipeline.text.web_furniture import BULLET
 
 RUN = 4  # consecutive labels that make a template block
@@ -61,3 +66,73 @@ def _is_label(text: str) -> bool:
     stripped = text.strip()
     return (not BULLET.match(stripped) and len(stripped.split()) <= _LABEL_MAX_WORDS
             and stripped[-1:] not in ".!?:;,")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """What another page of a site prints, line by line, to tell the site's template from an article."""
+
+    site: str  # the publisher, folded ("" unknown: the page is no site's)
+    path: str
+    texts: frozenset[str]  # its lines' folded texts
+
+
+def site_page(source: Source) -> SitePage:
+    """A source as a page of its publisher's site."""
+    return SitePage(_site(source.meta.publisher), source.path,
+                    frozenset(filter(None, (fold_line(line.text) for line in source.lines))))
+
+
+@lru_cache(maxsize=4096)
+def _read_site_page(path: Path, root: Path, meta: SourceMeta, signature: tuple[int, int]) -> SitePage:
+    """Another topic's source as a site page, read once while its signature (size, mtime) holds."""
+    return site_page(ingest(path, root, meta))
+
+
+def site_pages(sources: Sequence[Source], files: Sequence[tuple[Path, SourceMeta]], root: Path) -> list[SitePage]:
+    """The topic's own pages, and those of the files (the project's other pages) from the same publishers."""
+    pages = list(map(site_page, sources))
+    for path, meta in same_site_files([source.meta for source in sources], files):
+        try:
+            stat = path.stat()
+            pages.append(_read_site_page(path, root, meta, (stat.st_size, stat.st_mtime_ns)))
+        except (OSError, SourceError):
+            continue  # no evidence: its own topic reports the file
+    return pages
+
+
+def same_site_files(metas: Sequence[SourceMeta], files: Sequence[tuple[Path, SourceMeta]]) -> list[tuple[Path, SourceMeta]]:
+    """The files published by one of the publishers of metas (the sources of a topic)."""
+    own = {_site(meta.publisher) for meta in metas} - {""}
+    return [(path, meta) for path, meta in files if _site(meta.publisher) in own]
+
+
+def site_repeats(sources: Sequence[Source], pages: Sequence[SitePage]) -> dict[str, dict[int, str]]:
+    """For each source (by path), its lines another page of the same site prints too: number -> that page.
+
+    A site prints its banners, boxes, appeals and footers on every page; an article is its own.
+    pages: the site pages the project holds (the topic's own sources may be among them).
+    """
+    by_site: dict[str, list[SitePage]] = defaultdict(list)
+    for page in pages:
+        if page.site:
+            by_site[page.site].append(page)
+    found: dict[str, dict[int, str]] = {}
+    for source in sources:
+        others = [page for page in by_site.get(_site(source.meta.publisher), ()) if page.path != source.path]
+        found[source.path] = {line.number: next(page.path for page in others if folded in page.texts)
+                              for line in source.lines
+                              if (folded := fold_line(line.text)) and any(folded in page.texts for page in others)}
+    return found
+
+
+def fold_line(text: str) -> str:
+    """A line's words, casefolded, without its marks ("## Need help?" and "Need help" are one line)."""
+    return " ".join(_NON_WORD.sub(" ", text).casefold().split())
+
+
+def _site(publisher: str) -> str:
+    return " ".join(publisher.casefold().split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
