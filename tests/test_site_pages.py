@@ -57,8 +57,7 @@ def test_a_box_the_site_prints_on_each_page_goes_and_names_the_other_page():
     repeated = site_repeats([radio], [site_page(radio), site_page(scan)])[radio.path]
     result = clean(radio, repeated=repeated)
     reasons = {removal.line: removal.reason for removal in result.removed}
-    assert reasons[7] == reasons[8] == "site furniture (also on the site's page sources/scan/b.txt)"
-    assert reasons[6].startswith("heading of removed lines")  # its heading heads nothing of the article's
+    assert reasons[6] == reasons[7] == reasons[8] == "site furniture (also on the site's page sources/scan/b.txt)"
     assert [block.line for block in result.blocks] == [1, 3, 4]
 
 
@@ -132,3 +131,14 @@ def test_an_edit_to_the_sites_page_in_another_topic_rebuilds_this_topic(tmp_path
     changed = radio_key()
     page.write_text(page.read_text(encoding="utf-8") + "Another line.\n", encoding="utf-8")
     assert radio_key() == changed  # no longer the same site's page: its edits are none of radio's
+
+
+def test_in_a_run_the_site_repeats_a_heading_goes_with_the_sites_lines_under_it_and_stays_over_the_articles():
+    box = ["Carers' cafe", "Meet other carers over coffee on the first Monday of each month."]
+    radio = _source("sources/radio/a.txt", [TITLE, "", *OWN, "", *box, "# When to call", *LEAD])
+    scan = _source("sources/scan/b.txt", [TITLE, "", *OTHER, "", *box, "# When to call", *LEAD])
+    repeated = site_repeats([radio], [site_page(radio), site_page(scan)])[radio.path]
+    assert set(range(6, 12)) <= set(repeated)
+    result = clean(radio, repeated=repeated)
+    assert sorted(removal.line for removal in result.removed) == [6, 7]
+    assert [block.line for block in result.blocks] == [1, 3, 4, 8, 9, 10, 11]

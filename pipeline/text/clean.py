@@ -223,8 +223,12 @@ def _remove_site_repeats(lines: list[SourceLine], texts: list[str], removed: dic
         while end < len(lines) and lines[end].number in repeated:
             end += 1
         if end - i >= SITE_RUN:
-            for k in range(i, end):
-                if k not in removed and k not in vouched and not _reads_as_heading(texts[k]):
+            # From the run's end up: a heading goes with the site's lines under it, and stays over
+            # the article's own (those after the run, or a list under its lead-in).
+            takes = False
+            for k in reversed(range(i, end)):
+                takes = takes if _reads_as_heading(texts[k]) else k not in vouched
+                if takes and k not in removed:
                     removed[k] = f"site furniture (also on the site's page {repeated[lines[k].number]})"
         i = end + 1
 
