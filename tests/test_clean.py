@@ -639,6 +639,32 @@ def test_byline_with_publication_and_review_dates_is_metadata() -> None:
     assert [b.line for b in result.blocks] == [3]
 
 
+def test_a_byline_may_say_what_sort_of_page_it_is() -> None:
+    result = clean(_source([TITLE, "Patient guide · Updated January 2025 · 8 min read", "", P1, P2]))
+    assert result.found_metadata == (("kind", "Patient guide"), ("last update", "January 2025"))
+    assert [b.line for b in result.blocks] == [1, 4, 5]
+    kept = clean(_source([TITLE, "", P1, "Side effects · Tiredness · Rash", P2]))  # no date: a list of terms
+    assert not kept.found_metadata
+
+
+def test_a_date_alone_above_the_article_dates_the_page_and_one_in_the_article_stays() -> None:
+    lines = ["Sunday, September 24, 2023", "", TITLE, "", P1, "", "12 June 2024", P2, "", "3 July 2024", P3]
+    result = clean(_source(lines))
+    assert result.found_metadata == (("published", "Sunday, September 24, 2023"),)
+    assert _reasons(result)[1].startswith("metadata: published")
+    assert [b.line for b in result.blocks] == [3, 5, 7, 8, 10, 11]  # a timeline's dates head its entries
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Figure. A CT scanner rotates an x-ray tube around the body to make its pictures.", True),
+    ("Diagram: how a drip goes into a vein in the back of your hand", True),
+    ("Figures from national radiation protection guidance for patients, 2023 edition.", False),
+])
+def test_a_figures_caption_goes_numbered_or_not(line: str, caption: bool) -> None:
+    reasons = _reasons(clean(_source(_in_body(line))))
+    assert (reasons.get(5, "").startswith("image caption")) == caption, reasons
+
+
 def test_markdown_image_inside_the_body_is_removed() -> None:
     para = "Immunotherapy uses medicines that help the immune system recognise cancer cells."
     result = clean(_source([para, "", "![Patient receiving an infusion](infusion.jpg)", "", para + " More."]))

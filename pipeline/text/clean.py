@@ -144,6 +144,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
             removed[i] = "metadata: " + ", ".join(key for key, _ in found)
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
+    for i, date in _page_dates(texts, removed):
+        metadata.append(("published", date))
+        removed[i] = "metadata: published (a date alone above the article)"
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
@@ -306,12 +309,14 @@ def _metadata(text: str) -> list[tuple[str, str]]:
     if word_count(text) > (16 if len(parts) == 1 else 30):  # "By ... | Updated ... | 8 min read": each part is checked
         return []
     found = []
-    for part in parts:
+    for k, part in enumerate(parts):
         if READING_TIME.fullmatch(part):
             continue
         pair = _metadata_part(part)
         if pair is None and len(parts) > 1 and BARE_DATE.fullmatch(part):
             pair = ("published", part)  # a date standing beside a byline or another date
+        if pair is None and k == 0 and len(parts) > 2 and _KIND.fullmatch(part):
+            pair = ("kind", part)  # "Patient guide · Updated January 2025 · 8 min read"
         if pair is None:
             return []
         found.append(pair)
@@ -319,6 +324,14 @@ def _metadata(text: str) -> list[tuple[str, str]]:
     # time ("June 9, 2025 · 5 min read") it dates the page.
     dated = len(parts) > 1 and any(READING_TIME.fullmatch(part) for part in parts)
     return found if dated or any(_metadata_part(part) for part in parts) else []
+
+
+def _page_dates(texts: list[str], removed: dict[int, str]) -> list[tuple[int, str]]:
+    """A date alone on a line above the article's first paragraph dates the page ("Sunday,
+    September 24, 2023" over a blog post's title); further down it may head a timeline."""
+    start = _article_start(texts, removed)
+    return [(i, bare) for i in range(start or 0) if i not in removed
+            and BARE_DATE.fullmatch(bare := bare_text(texts[i]).strip(EDGE_JUNK))]
 
 
 def _metadata_part(text: str) -> tuple[str, str] | None:
@@ -335,6 +348,7 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     return (key, match["value"].strip(" |–—-"))
 
 
+_KIND = re.compile(r"[A-Z][a-z]+( [a-z]+){0,2}")  # what sort of page a byline calls it: "Patient guide", "News"
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 
 

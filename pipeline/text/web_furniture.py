@@ -194,7 +194,8 @@ ANYWHERE = _rules([
      r"\b(photo|image|picture)s? courtesy\b|\bcourtesy of\b|\b(getty( ?images)?|"
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
-    (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^alt( text)?\s*:|^caption\s*:", "image caption"),
+    (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^(figure|chart|diagram)\s*[:.]\s|^alt( text)?\s*:|"
+     r"^caption\s*:", "image caption"),
     (r"^(also )?(read|view|available|see) ((this|it|this page) )?in\s*:", "language switcher"),
     (r"^\[\^\w+\]:", "reference list (footnotes)"),
     (r"\b(order|download)( or (order|download))? (our|a|the) free (guide|booklet|leaflet|fact ?sheet|information pack)\b|"
