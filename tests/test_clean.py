@@ -639,6 +639,29 @@ def test_byline_with_publication_and_review_dates_is_metadata() -> None:
     assert [b.line for b in result.blocks] == [3]
 
 
+def test_a_tight_lists_last_item_above_the_next_lead_in_stays_an_item_and_a_short_name_heads_it() -> None:
+    lead = "Early side effects may include:"
+    items = ["Tiredness", "Redness of the skin in the treated area", "Diarrhoea or bladder irritation when the pelvis is treated"]
+    late = "Late side effects can appear months or years after treatment. They may include:"
+    result = clean(_source([TITLE, "", P1, lead, *items, late, "Scarring of tissues", "Dry mouth"]))
+    kinds = {line: kind for line, (kind, _) in _kept(result).items()}
+    assert kinds[7] == "item" and kinds[8] == "paragraph"
+    result = clean(_source([TITLE, "", P1, lead, *items[:2], "Late effects", late, "Scarring of tissues"]))
+    assert _kept(result)[7][0] == "heading"
+
+
+def test_a_sales_box_ends_at_its_button_and_the_article_goes_on() -> None:
+    lines = [TITLE, "", P1, "", "### Why choose Brookfield Imaging?", "",
+             "-   **Same-day appointments**, seven days a week", "-   **Free parking** at every centre", "",
+             "[Book your scan](https://example.org/book)", "",
+             "Contact your oncology team the same day if you notice any of the following:", "",
+             "-   A new cough or shortness of breath", "-   A fever of 38°C or higher", "", P2]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert {5, 7, 8, 10} <= set(reasons)
+    assert {12, 14, 15, 17} <= set(_kept(result))
+
+
 def test_a_byline_may_say_what_sort_of_page_it_is() -> None:
     result = clean(_source([TITLE, "Patient guide · Updated January 2025 · 8 min read", "", P1, P2]))
     assert result.found_metadata == (("kind", "Patient guide"), ("last update", "January 2025"))

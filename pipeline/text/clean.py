@@ -591,12 +591,22 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
             continue
         removed.setdefault(i, reason)
         j = i + 1
-        while j < len(texts) and (j in removed or BULLET.match(texts[j]) or line_kind(texts[j], False) != "heading"
+        while j < len(texts) and not _after_the_button(lines, texts, j) and (
+                j in removed or BULLET.match(texts[j]) or line_kind(texts[j], False) != "heading"
                                   or BARE_DATE.fullmatch(bare_text(texts[j]))
                                   or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
                                   and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
+
+
+def _after_the_button(lines: list[SourceLine], texts: list[str], j: int) -> bool:
+    """A box closes with its button ("[Book your scan](...)"): a paragraph or a lead-in after it
+    is the article again."""
+    button = texts[j - 1].strip()
+    is_button = lines[j - 1].linked or bool(MARKDOWN_LINK.fullmatch(button.strip("*_ ")))
+    return is_button and not BULLET.match(texts[j]) and word_count(bare_text(texts[j])) >= PARAGRAPH_MIN_WORDS \
+        and (is_sentence(texts[j]) or _is_lead_in(texts[j]))
 
 
 def _is_signed(text: str, labelled: bool = False) -> bool:
@@ -985,7 +995,13 @@ def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int],
     ends_list = pos > 0 and lines_touch(lines, kept[pos - 1], kept[pos]) and pos + 1 < len(kept) \
         and not lines_touch(lines, kept[pos], kept[pos + 1])
     starts_lower = bare_text(text)[:1].islower()  # "swelling where the tube went in" continues a list; a heading has a capital
-    return follows_lead_in and not ends_list and not starts_lower and line_ending(text) not in TERMINAL and word_count(text) <= 10
+    # Against both, with no blank line anywhere, a heading is a short name ("Late effects"); a
+    # longer phrase is the list's last item ("Diarrhoea when the pelvis is treated").
+    between = 0 < pos < len(kept) - 1 and lines_touch(lines, kept[pos - 1], kept[pos]) \
+        and lines_touch(lines, kept[pos], kept[pos + 1])
+    longest = 4 if between else 10
+    return follows_lead_in and not ends_list and not starts_lower and line_ending(text) not in TERMINAL \
+        and word_count(text) <= longest
 
 
 def _is_caption_length(text: str) -> bool:
