@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/release_build.py
 	$(BIN)/python bench/text_stages.py
 	$(BIN)/python bench/line_model.py
+	$(BIN)/python bench/site_pages.py
 
 eval: $(STAMP)
 	$(BIN)/handout eval
