@@ -342,6 +342,17 @@ BOILERPLATE = [
     ("This information is general in nature and does not replace the advice of your treating team.", "disclaimer"),
     ("These are the questions patients ask us most often.", "about this page"),
     ("**In this FAQ**", "contents"),
+    # a nurses' Q&A community's, a private hospital chain's and a provincial agency's furniture
+    ("\u25b2 44 \u25bc", "vote buttons"),
+    ("\u2713 Accepted answer", "answer badge"),
+    ("asked May 11 at 18:02 first_cycle_jen 146 \u25cf 3", "post details"),
+    ("Member reply \u00b7 answered May 12 at 21:47 Bea_in_Ohio 2,310 \u25cf 14", "post details"),
+    ("edited Jun 9 at 11:48 by mod_hannah \u2666", "post details"),
+    ("- 9 Do you have a port, or will they use a vein in your arm? \u2013 nurse_kel May 11 at 19:03", "reader's comment"),
+    ("Book Appointment", "booking button"),
+    ("View All Doctors", "navigation link"),
+    ("Read more stories", "navigation link"),
+    ("Share: Facebook X WhatsApp LinkedIn Copy link", "share buttons"),
 ]
 
 
@@ -413,6 +424,10 @@ CONTENT = [
     ("Ring the ward on 0113 496 0777 straight away when you feel shivery or unwell.", "paragraph", None),
     # Cookies to eat, and a page's own text about treatment, are content.
     ("You may find plain biscuits or cookies easier to eat when you feel sick.", "paragraph", None),
+    # Dates, dashes and votes in a sentence are the article's.
+    ("Asked about side effects on May 11, most patients mention tiredness first.", "paragraph", None),
+    ("Your blood count is lowest 7 to 10 days after treatment - usually around day 10.", "paragraph", None),
+    ("Scores went up by 12 points \u2191 after the exercise programme.", "paragraph", None),
 ]
 
 
@@ -660,6 +675,27 @@ def test_a_sales_box_ends_at_its_button_and_the_article_goes_on() -> None:
     reasons = _reasons(result)
     assert {5, 7, 8, 10} <= set(reasons)
     assert {12, 14, 15, 17} <= set(_kept(result))
+
+
+def test_a_markdown_clippers_excerpt_is_the_pages_description_not_its_text(tmp_path: Path) -> None:
+    lines = ["# Chemotherapy | Example Agency", "", "> ## Excerpt", "> How chemotherapy is given and when to call us.",
+             "", "---", "", TITLE, "", P1, "", "> Quoted advice from a nurse stays.", "", P2]
+    source = Source("sources/t/a.md", "utf-8", tuple(SourceLine(n, t) for n, t in enumerate(lines, start=1)),
+                    SourceMeta("a.md"))
+    reasons = _reasons(clean(source))
+    assert reasons[3].startswith("the clipped page's excerpt") and reasons[4] == reasons[3]
+    assert 12 not in reasons and 10 not in reasons
+
+
+def test_a_lead_in_over_links_the_rules_took_goes_with_them() -> None:
+    lines = [TITLE, "", P1, "", "Our nurses wrote these guides to help you at home:", "",
+             "-   [Fatigue](https://example.org/guides/fatigue)", "-   [Nausea](https://example.org/guides/nausea)", "",
+             "## When to get help", "", P2, "", "Common side effects include:", "", "-   tiredness", "-   nausea"]
+    result = clean(_source(lines, publisher="Example Agency (example.org)"))
+    reasons = _reasons(result)
+    assert {7, 8} <= set(reasons)  # the site's own pages
+    assert reasons[5].startswith("lead-in of removed links")
+    assert {14, 16, 17} <= set(_kept(result))  # a list of the article's stays under its lead-in
 
 
 def test_a_byline_may_say_what_sort_of_page_it_is() -> None:

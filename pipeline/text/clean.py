@@ -46,10 +46,12 @@ from pipeline.text.web_furniture import (
     META_SECTIONS,
     PHONE_DIGITS,
     PORTAL_MESSAGE,
+    POST_DETAILS,
     READING_TIME,
     RELATED_HEADING,
     REPORTED,
     SEPARATORS,
+    SIGNED_COMMENT,
     SIGNED_ITEM,
     STAFF_CARD,
     SITE_TAGLINE,
@@ -159,6 +161,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     remove_pull_quotes(texts, removed)
     if PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES:
         remove_tab_title(texts, removed, publisher)
+        _remove_clipper_excerpt(texts, removed)
     _remove_credited_captions(lines, texts, removed, PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
@@ -179,12 +182,13 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     titles = _dated_titles(lines, texts, removed)
     for i, text in enumerate(texts):
         if i not in removed and i not in items and i not in titles and _is_caption_length(text) \
-                and not _is_label_item(text):  # "How often: in cycles, with rest weeks between" is a fact box's row
+                and not _is_label_item(text) and not TABLE_ROW.match(text):  # a table's header row, however long  # "How often: in cycles, with rest weeks between" is a fact box's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     remove_attachment_titles(lines, texts, removed)
     _remove_card_blurbs(texts, removed)
     remove_social_posts(texts, removed)
+    _remove_leads_of_removed_links(lines, texts, removed)
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
@@ -410,6 +414,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return f"{found} (a label given in two languages)"
     if STAFF_CARD.fullmatch(bare_text(text).strip()):
         return "staff list (name and role)"
+    if word_count(text) <= 25 and POST_DETAILS.match(bare_text(text)):
+        return "post details (who asked or answered, and when)"
+    if SIGNED_COMMENT.search(bare_text(text)):
+        return "reader's comment (signed and dated)"
     if word_count(text) <= 4 and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
             and names_publisher(text, short_names(publisher)):
         return "names the publishing site"  # "AskMD Quick Answer": a label the site gives its box
@@ -598,6 +606,38 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
                                   and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
+
+
+_EXCERPT = re.compile(r"^>\s*(#{1,6}\s*)?excerpt\s*$", re.IGNORECASE)
+
+
+def _remove_clipper_excerpt(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the excerpt a Markdown web clipper quotes at the top ("> ## Excerpt" / "> What this
+    page covers ..."): the page's own summary of itself, in its description tag."""
+    start = next((i for i in range(min(len(texts), 12)) if _EXCERPT.match(texts[i].strip())), None)
+    if start is None:
+        return
+    end = start + 1
+    while end < len(texts) and texts[end].lstrip().startswith(">"):
+        end += 1
+    for k in range(start, end):
+        removed.setdefault(k, "the clipped page's excerpt (its description, quoted by the web clipper)")
+
+
+def _remove_leads_of_removed_links(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a lead-in whose whole list was links the rules took ("Our nurses wrote these guides to
+    help you:" over the site's guide pages): with nothing under it, it introduces the site's links."""
+    for i, text in enumerate(texts):
+        if i in removed or not _is_lead_in(text):
+            continue
+        under = []
+        for k in range(i + 1, len(texts)):
+            if k not in removed:
+                break
+            under.append(k)
+        links = [k for k in under if lines[k].linked or MARKDOWN_LINK.fullmatch(bare_text(texts[k]).strip("*_ "))]
+        if len(links) >= 2 and len(links) == len(under):
+            removed[i] = f"lead-in of removed links ({removed[under[0]]})"
 
 
 def _after_the_button(lines: list[SourceLine], texts: list[str], j: int) -> bool:
@@ -1019,7 +1059,8 @@ def _is_paragraph(text: str) -> bool:
 
 
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
-                     "navigation", "member promotion", "the site's offer", "enquiry form", "call to action")
+                     "navigation", "member promotion", "the site's offer", "enquiry form", "call to action",
+                     "booking button")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 # A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
 # small files ..." / "We'd also like to use analytics cookies ...").

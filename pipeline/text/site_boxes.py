@@ -164,7 +164,7 @@ def remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str
             removed[i] = "the site's offer (above its call to action)"
 
 
-_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "navigation (a finder link)")
+_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "booking button", "navigation (a finder link)")
 
 
 # A contact box's closing note on its numbers ("The number for your hospital is also on your card.").

@@ -62,7 +62,7 @@ WHOLE_LINE = _rules([
      r"cookies?( policy)?|terms( of (use|service))?|terms (and|&) conditions|legal( notice)?|"
      r"imprint|impressum|disclaimer|accessibility|download (the|our) app|back",
      "navigation menu"),
-    (r"(read|show|load|see|view) (more|less|all)|continue reading( below)?|"
+    (r"(read|show|load|see|view) (more|less|all)( \w+){0,2}|continue reading( below)?|"
      r"read (the )?full (article|story)|more|next|previous|prev|older posts|newer posts|"
      r"(next|previous|prev) (article|post|page|story)|"
      r"related( articles| posts| content| stories| topics| news| links)?|"
@@ -75,6 +75,11 @@ WHOLE_LINE = _rules([
      r"find an? (doctor|consultant|specialist|location|clinic)",
      "navigation link"),
     (r"(live )?chat( with us| now| online)?|(start|open) (a )?(live )?chat", "chat widget"),
+    (r"book (an |a |your )?(online )?(appointment|consultation|visit|scan)( now| online| today)?|"
+     r"(make|request) an? appointment", "booking button"),
+    # A Q&A thread's controls: a vote counter between its arrows, an answer's badge.
+    (r"[▲▼△▽↑↓⬆⬇]+ ?-?[\d,.]+k? ?[▲▼△▽↑↓⬆⬇]*|-?[\d,.]+k? ?[▲▼△▽↑↓⬆⬇]+", "vote buttons"),
+    (r"[✓✔☑]? ?(accepted|best|top|verified|chosen) answer", "answer badge"),
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
@@ -89,7 +94,8 @@ WHOLE_LINE = _rules([
     (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
      r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|"
      r"follow us( on \w+)?|like( this)?|like loading|condividi|partager|compartir|teilen|delen|"
-     r"stampa|imprimer|imprimir|drucken|" + SOCIAL + r"( ?[|/·,]? " + SOCIAL + r")*",
+     r"stampa|imprimer|imprimir|drucken|" + SOCIAL + r"( ?[|/·,]? " + SOCIAL + r")*|"
+     r"share( this)?( (article|post|page|story))? ?:? ?((" + SOCIAL + r"|copy link|e-?mail|print)( ?[|/·,]? ?)){2,}",
      "share buttons"),
     (r"subscribe( now)?|sign up( now)?|newsletter|join( us| now)?|thank you for subscribing",
      "newsletter form"),
@@ -213,7 +219,7 @@ ANYWHERE = _rules([
     (r"^\W*(visiting|visitor) (hospital|information|restrictions|hours|update)\W*:|\bmasks? (are|is) (now )?(recommended|required)\b|"
      r"\bwe are (currently )?(looking for|recruiting) (participants|volunteers|patients)\b|"
      r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
-     r"(planned|scheduled|system) (maintenance|outage|downtime))\W*:", "site alert"),
+     r"(planned|scheduled|system) (maintenance|outage|downtime))( [–—-] [^:.]{1,60})?\W*:", "site alert"),
     (r"^((mon|tue|wed|thu|fri|sat|sun)[a-z]*s?|weekdays|weekends|daily|every day)\b[^.]{0,40}?\b\d{1,2}([:.]\d\d)?\s*"
      r"(a\.?m\.?|p\.?m\.?)?\s*(to|-|–)\s*(\d{1,2}([:.]\d\d)?\s*(a\.?m\.?|p\.?m\.?)?|noon|midnight)", "opening hours"),
     (r"\b\d(\.\d)? (from|out of|based on) [\d,]+ (google |patient |customer )?reviews\b|★{3,}", "testimonials"),
@@ -543,9 +549,19 @@ COMMENT_HEADER = re.compile(
     r"^([^\s,]+|(?-i:[A-Z][\w'’.-]*(,?\s[A-Z][\w'’.-]*){0,3}))(\s[-–—|·•]\s|,\s)"
     r"((posted|commented|replied|wrote) )?" + _POSTED + r"$", re.IGNORECASE)
 
+# A Q&A thread's post details: who asked, answered or edited it, and when ("asked May 11 at 18:02
+# first_cycle_jen 146 ● 3", "Member reply · answered May 12 ...", "edited Jun 9 at 11:48 by mod_hannah").
+POST_DETAILS = re.compile(r"^((\w+ ){1,2}· )?(asked|answered|edited|commented|replied)( on)? (" + MONTH +
+                          r"\w* \d{1,2}\b|\d{1,2} " + MONTH + r"|(\d+|an?) \w+ ago|yesterday|today)", re.IGNORECASE)
+# A reader's comment signed at its end with a user name and a date ("... – nurse_kel May 11 at 19:03").
+SIGNED_COMMENT = re.compile(r"\s[–—-]\s?[\w.-]+ (" + MONTH + r"\w* \d{1,2}( at \d{1,2}[:.]\d{2})?|(\d+|an?) \w+ ago)\s*$",
+                            re.IGNORECASE)
+
 # Headings over a list of links to the site's other pages ("Most read" + five headlines).
 RELATED_HEADING = re.compile(
-    r"related( \w+)?|stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
+    r"related( \w+)?|related \w+ (reviews?|articles?|content|reading|pages?|links?|stories|guides?|resources)|"
+    r"for more information|further (information|reading|resources)|useful (links|resources|websites)|"
+    r"stories (from|of) .{1,40}|more in .{1,40}|(patient|patients'|readers'?|community|real) stories|you (may|might) also (like|be interested in|want to read)|recommended( \w+)?|"
     r"(most )?popular( \w+)?|top results|search results|explore (the|this) topic|(other|more) [\w ]{0,20}(easy read|leaflets|guides|pages|information sheets|sheets|handouts|articles|topics)( (about|in|on) [\w -]{1,30})?( (that )?you (may|might) (also )?find (useful|helpful|interesting))?|most (read|viewed|shared)|latest( \w+)?|trending( now)?|see also|more from .+|"
     r"more (\w+ ){0,2}(explainers|articles|stories|news|guides|posts|videos|features|podcasts)", re.IGNORECASE)
 
