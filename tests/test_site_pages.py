@@ -14,7 +14,7 @@ from pipeline.config import load_config
 from pipeline.models import Source, SourceLine, SourceMeta
 from pipeline.prepare import prepare
 from pipeline.text.clean import clean
-from pipeline.text.site_template import site_page, site_pages, site_repeats
+from pipeline.text.site_template import site_keys, site_page, site_pages, site_repeats
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Radiotherapy to the chest"
@@ -44,6 +44,16 @@ def test_a_line_the_sites_other_page_prints_too_is_found_whatever_its_marks_and_
     elsewhere = _source("sources/scan/c.txt", ["Our own line."], publisher="Another Trust")
     found = site_repeats([radio], [site_page(radio), site_page(scan), site_page(elsewhere)])
     assert found == {radio.path: {2: scan.path, 3: scan.path}}  # another site's page says nothing of this one's
+
+
+def test_a_site_is_one_site_whichever_of_its_names_topic_yaml_gives():
+    one = _source("sources/radio/a.txt", [TITLE, *BOX], publisher="NHS")
+    two = _source("sources/scan/b.txt", ["Having a CT scan", *BOX], publisher="NHS website (www.nhs.uk)")
+    other = _source("sources/scan/c.txt", ["Having a CT scan", *BOX], publisher="NHS Inform (nhsinform.scot)")
+    found = site_repeats([one], [site_page(one), site_page(two), site_page(other)])[one.path]
+    assert set(found) == {2, 3, 4} and set(found.values()) == {two.path}
+    assert site_keys("Cancer Research UK") & site_keys("cancerresearchuk.org")
+    assert not site_keys("health.gov.au") & site_keys("health.gov.uk")  # a shared word is no shared site
 
 
 def test_pages_without_a_publisher_are_no_sites_pages():

@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.errors import SourceError
 from pipeline.models import Source, SourceMeta
 from pipeline.text.ingest import ingest
+from pipeline.text.publisher_names import publisher_names
 from pipeline.text.web_furniture import BULLET
 
 RUN = 4  # consecutive labels that make a template block
@@ -72,14 +73,14 @@ def _is_label(text: str) -> bool:
 class SitePage:
     """What another page of a site prints, line by line, to tell the site's template from an article."""
 
-    site: str  # the publisher, folded ("" unknown: the page is no site's)
+    site: frozenset[str]  # the names its publisher goes by (site_keys; none: the page is no site's)
     path: str
     texts: frozenset[str]  # its lines' folded texts
 
 
 def site_page(source: Source) -> SitePage:
     """A source as a page of its publisher's site."""
-    return SitePage(_site(source.meta.publisher), source.path,
+    return SitePage(site_keys(source.meta.publisher), source.path,
                     frozenset(filter(None, (fold_line(line.text) for line in source.lines))))
 
 
@@ -103,8 +104,8 @@ def site_pages(sources: Sequence[Source], files: Sequence[tuple[Path, SourceMeta
 
 def same_site_files(metas: Sequence[SourceMeta], files: Sequence[tuple[Path, SourceMeta]]) -> list[tuple[Path, SourceMeta]]:
     """The files published by one of the publishers of metas (the sources of a topic)."""
-    own = {_site(meta.publisher) for meta in metas} - {""}
-    return [(path, meta) for path, meta in files if _site(meta.publisher) in own]
+    own = frozenset().union(*(site_keys(meta.publisher) for meta in metas))
+    return [(path, meta) for path, meta in files if site_keys(meta.publisher) & own]
 
 
 def site_repeats(sources: Sequence[Source], pages: Sequence[SitePage]) -> dict[str, dict[int, str]]:
@@ -113,13 +114,10 @@ def site_repeats(sources: Sequence[Source], pages: Sequence[SitePage]) -> dict[s
     A site prints its banners, boxes, appeals and footers on every page; an article is its own.
     pages: the site pages the project holds (the topic's own sources may be among them).
     """
-    by_site: dict[str, list[SitePage]] = defaultdict(list)
-    for page in pages:
-        if page.site:
-            by_site[page.site].append(page)
     found: dict[str, dict[int, str]] = {}
     for source in sources:
-        others = [page for page in by_site.get(_site(source.meta.publisher), ()) if page.path != source.path]
+        site = site_keys(source.meta.publisher)
+        others = [page for page in pages if page.site & site and page.path != source.path]
         found[source.path] = {line.number: next(page.path for page in others if folded in page.texts)
                               for line in source.lines
                               if (folded := fold_line(line.text)) and any(folded in page.texts for page in others)}
@@ -131,8 +129,19 @@ def fold_line(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).casefold().split())
 
 
-def _site(publisher: str) -> str:
-    return " ".join(publisher.casefold().split())
+def site_keys(publisher: str) -> frozenset[str]:
+    """The names a publisher goes by, so that "NHS", "NHS website (nhs.uk)" and "nhs.uk" are one
+    site: each name as topic.yaml gives it, run together ("cancerresearchuk"), and a web
+    address without "www." and, for a name.tld address, without its ending ("nhs")."""
+    keys = set()
+    for name in publisher_names(publisher):
+        keys.update((name, name.replace(" ", "")))
+        host = name.removeprefix("www.")
+        if "." in host and " " not in host:
+            keys.add(host)
+            if host.count(".") == 1:
+                keys.add(host.split(".")[0])
+    return frozenset(key for key in keys if len(key) >= 2)
 
 
 _NON_WORD = re.compile(r"[\W_]+")
