@@ -698,6 +698,27 @@ def test_a_lead_in_over_links_the_rules_took_goes_with_them() -> None:
     assert {14, 16, 17} <= set(_kept(result))  # a list of the article's stays under its lead-in
 
 
+def test_a_sentence_with_a_link_in_it_is_the_articles_and_a_printed_address_is_contact_data() -> None:
+    lines = [TITLE, "", P1, "", "## Between infusions", "", "A few habits make a real difference:", "",
+             "- Keep a diary of how you feel each day",
+             "- Use a gentle moisturiser twice a day (I keep [this pump bottle](https://shop.example.com/p/123) in my bag)",
+             "- Wear sunscreen and cover up", "", "Visit www.example-charity.org.uk for more.", "", P2]
+    source = Source("sources/t/a.md", "utf-8", tuple(SourceLine(n, t) for n, t in enumerate(lines, start=1)),
+                    SourceMeta("a.md"))
+    result = clean(source)
+    assert 10 in _kept(result)
+    assert _reasons(result)[13].startswith("contact: web address")
+
+
+def test_under_a_series_name_the_headline_above_the_byline_is_the_title() -> None:
+    lines = ["Health", "Cancer Care Close to Home",
+             "Starting chemotherapy? What happens on treatment day, and the one symptom you should never ignore",
+             "About 40 people a day now have chemotherapy at the day unit. Nurses explain what it involves.",
+             "By Nadia Ferreira", "Published February 17, 2026", "", P1, "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert 3 in kept
+
+
 def test_a_byline_may_say_what_sort_of_page_it_is() -> None:
     result = clean(_source([TITLE, "Patient guide · Updated January 2025 · 8 min read", "", P1, P2]))
     assert result.found_metadata == (("kind", "Patient guide"), ("last update", "January 2025"))

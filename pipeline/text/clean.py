@@ -112,6 +112,8 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 
+# Words around a Markdown link, with a sentence's end: "... (I keep [this bottle](https://...) in my bag)".
+_PROSE_AROUND_LINK = re.compile(r"\w+ \w+ \[[^\]]+\]\([^)]*\)|\[[^\]]+\]\([^)]*\) \w+ \w+")
 _COUNT = re.compile(r"\s*[(\[]\d+[)\]]?$")
 _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies").
@@ -396,7 +398,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
                 and not _ABOUT_PAGES.search(text, more.end() - 1):
             continue  # "This article focuses on X. X can cure ...": what follows is the article's
         on_raw = reason.startswith("contact")
-        if may_match(_LITERALS[rule], lowered if on_raw else folded) and rule.search(text if on_raw else folded):
+        subject = text if on_raw else folded
+        if reason == "contact: web address" and "](" in text and _PROSE_AROUND_LINK.search(text):
+            subject = MARKDOWN_LINK.sub(r"\1", text)  # a link in a sentence: its address is not printed
+        if may_match(_LITERALS[rule], subject.lower() if on_raw else folded) and rule.search(subject):
             return reason
     if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) and not advice:
         return "contact: phone number"
@@ -1271,11 +1276,13 @@ def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, 
         while run > max(0, i - 3) and lines_touch(lines, run - 1, run):
             run -= 1
         # A title of one or two words ("CT scan") only right above it: further up, it is a label.
-        title = next((j for j in range(run, i) if j not in removed and (3 <= word_count(bare_text(texts[j])) <= 25
+        candidates = [j for j in range(run, i) if j not in removed and (3 <= word_count(bare_text(texts[j])) <= 25
                       or j == i - 1 and lines_touch(lines, j, i) and is_short_entry(texts[j]))
-                      and line_ending(texts[j]) not in tuple(".!:…") and not BULLET.match(texts[j])), None)
-        if title is not None:
-            titles.add(title)
+                      and line_ending(texts[j]) not in tuple(".!:…") and not BULLET.match(texts[j])]
+        # Of a series' name over a headline ("Cancer Care Close to Home" / "Starting chemotherapy?
+        # What happens ..."), the longer line, a headline, is the title.
+        if candidates:
+            titles.add(max(candidates, key=lambda j: (word_count(bare_text(texts[j])) >= 8, -j)))
     return titles
 
 
