@@ -401,7 +401,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         subject = text if on_raw else folded
         if reason == "contact: web address" and "](" in text and _PROSE_AROUND_LINK.search(text):
             subject = MARKDOWN_LINK.sub(r"\1", text)  # a link in a sentence: its address is not printed
-        if may_match(_LITERALS[rule], subject.lower() if on_raw else folded) and rule.search(subject):
+        raw_lowered = lowered if subject is text else subject.lower()
+        if may_match(_LITERALS[rule], raw_lowered if on_raw else folded) and rule.search(subject):
             return reason
     if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) and not advice:
         return "contact: phone number"
