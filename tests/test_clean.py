@@ -719,6 +719,19 @@ def test_under_a_series_name_the_headline_above_the_byline_is_the_title() -> Non
     assert 3 in kept
 
 
+def test_a_line_a_pdf_viewer_broke_inside_a_word_is_one_text_with_the_next() -> None:
+    long = ("Side effects of this treatment can affect almost any organ, and they can start at any time: during treat-")
+    lines = [TITLE, "", P1, long, "ment, a few weeks after it, or up to a year after the last dose.",
+             "These effects are called immune-", "related side effects, and most are mild.", "", P2]
+    result = clean(_source(lines))
+    blocks = {block.line: block for block in result.blocks}
+    assert not result.removed  # not a caption: the sentence runs on
+    assert blocks[4].text.endswith("during treatment, a few weeks after it, or up to a year after the last dose.")
+    assert list(blocks[4].lines) == [4, 5]
+    assert blocks[6].text == "These effects are called immune-related side effects, and most are mild."
+    assert 5 not in blocks and 7 not in blocks
+
+
 def test_a_byline_may_say_what_sort_of_page_it_is() -> None:
     result = clean(_source([TITLE, "Patient guide · Updated January 2025 · 8 min read", "", P1, P2]))
     assert result.found_metadata == (("kind", "Patient guide"), ("last update", "January 2025"))

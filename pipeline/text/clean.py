@@ -182,8 +182,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     remove_contact_surroundings(lines, texts, removed, items)
     remove_offers_above_calls_to_action(lines, texts, removed, items)
     titles = _dated_titles(lines, texts, removed)
+    hyphenated = _hyphen_wraps(lines, texts, removed)  # "... during treat-" / "ment, a few weeks after it"
     for i, text in enumerate(texts):
-        if i not in removed and i not in items and i not in titles and _is_caption_length(text) \
+        if i not in removed and i not in items and i not in titles and i not in hyphenated and _is_caption_length(text) \
                 and not _is_label_item(text) and not TABLE_ROW.match(text):  # a table's header row, however long  # "How often: in cycles, with rest weeks between" is a fact box's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
@@ -205,9 +206,11 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher), repeats)
         _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
     wrapped = _wrapped_items(lines, texts, removed, items)
+    _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
+    words = _page_words(texts) if hyphenated else frozenset()
     blocks = [Block(source.path, lines[i].number, line_kind(texts[i], i in items),
-                    " ".join(bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]),
+                    _joined([bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
                     lines[wrapped[i][-1]].number if i in wrapped else 0)
               for i in range(len(lines)) if i not in removed and i not in read_into_item]
     removals = [Removal(source.path, lines[i].number, texts[i], reason)
@@ -827,6 +830,56 @@ def _is_question_item(text: str) -> bool:
 _CONTINUING = frozenset("and or nor of into onto than that which where who whom whose from by with to for "
                         "at on in as".split())
 _DANGLING = frozenset("a an the and or of to in on at for with your their from by into than that as".split())
+
+
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+
+
+def _hyphen_wraps(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> dict[int, int]:
+    """Lines a PDF viewer broke inside a word ("during treat-" / "ment, a few weeks after it"): a
+    line ending in a letter and a hyphen, the next line right under it starting in lower case.
+    No sentence ends that way: the two lines are one text. By line: the line it runs on into."""
+    return {i: i + 1 for i in range(len(texts) - 1)
+            if i not in removed and i + 1 not in removed and lines_touch(lines, i, i + 1)
+            and _HYPHEN_END.search(texts[i].rstrip()) and texts[i + 1].lstrip()[:1].islower()}
+
+
+def _add_hyphen_wraps(wrapped: dict[int, list[int]], hyphenated: dict[int, int], removed: dict[int, str]) -> None:
+    """Join the lines broken inside a word to the line they start on, beside wrapped list items."""
+    taken = {k for rest in wrapped.values() for k in rest}
+    for i in sorted(hyphenated):
+        if i in taken or i in removed:
+            continue
+        start = next((s for s, rest in wrapped.items() if rest and rest[-1] == i), i)  # an item's last line
+        chain = wrapped.setdefault(start, [])
+        k = i
+        while k in hyphenated and hyphenated[k] not in removed and hyphenated[k] not in taken:
+            k = hyphenated[k]
+            chain.append(k)
+            taken.add(k)
+        if not chain:
+            del wrapped[start]
+
+
+def _page_words(texts: list[str]) -> frozenset[str]:
+    """Every word of the page, casefolded: whether "treatment" is written whole elsewhere."""
+    return frozenset(w.casefold() for text in texts for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))
+
+
+def _joined(parts: list[str], words: frozenset[str]) -> str:
+    """Lines read as one text. A word a line break split at its hyphen ("treat-" / "ment") is one
+    word again when the page writes it whole elsewhere ("treatment"); else the hyphen stays
+    ("immune-" / "related" is "immune-related")."""
+    text = parts[0]
+    for part in parts[1:]:
+        head = re.search(r"([^\W\d_]+)-$", text)
+        tail = re.match(r"[^\W\d_]+", part)
+        if head and tail and part[:1].islower():
+            whole = head.group(1) + tail.group(0)
+            text = text[:-1] + part if whole.casefold() in words else text + part
+        else:
+            text = f"{text} {part}"
+    return text
 
 
 def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
