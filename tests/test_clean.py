@@ -732,6 +732,15 @@ def test_a_line_a_pdf_viewer_broke_inside_a_word_is_one_text_with_the_next() -> 
     assert 5 not in blocks and 7 not in blocks
 
 
+def test_a_lower_case_list_ends_with_its_item_that_carries_the_full_stop() -> None:
+    lines = [TITLE, "", P1, "Depending on the drugs, chemotherapy can be given:", "as a drip into a vein, at the day unit",
+             "as tablets or capsules you take at home", "through a small pump you wear at home for a day or two.",
+             "", "People who need many drips often have a thin tube put into a vein in the upper arm.", "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert [kept[n][0] for n in (5, 6, 7, 9)] == ["item", "item", "item", "paragraph"]
+    assert kept[6][1] == "as tablets or capsules you take at home"  # its own item, though it opens with "as"
+
+
 def test_a_byline_may_say_what_sort_of_page_it_is() -> None:
     result = clean(_source([TITLE, "Patient guide · Updated January 2025 · 8 min read", "", P1, P2]))
     assert result.found_metadata == (("kind", "Patient guide"), ("last update", "January 2025"))

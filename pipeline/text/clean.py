@@ -900,7 +900,8 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
             and (lines_touch(lines, prev, i) or _is_indented(lines[i].text)) and not BULLET.match(texts[i]) \
             and words and prev_words \
             and (sandwiched or line_ending(texts[prev]) not in TERMINAL and (
-                words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING))
+                words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING)
+                and words[0].casefold() != prev_words[0].casefold())  # "as a drip ..." / "as tablets ...": parallel items
         if continues and start is not None:
             wrapped.setdefault(start, []).append(i)
         else:
@@ -936,7 +937,11 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
                 and not _is_lead_in(texts[i]) and (  # a new lead-in opens its own list
                 indented or plain and following is not None
                 and lines_touch(lines, i, following) and bool(BULLET.match(texts[following])))
-            if not bullet and not sandwiched and i not in told and (
+            # Items in lower case, one to a line, the last with the list's full stop ("through a
+            # small pump you wear home for a day or two."): a sentence would start with a capital.
+            lower_run = not gap and last != lead and bare_text(texts[i])[:1].islower() \
+                and bare_text(texts[last])[:1].islower() and word_count(texts[i]) <= 30
+            if not bullet and not sandwiched and i not in told and not lower_run and (
                     not (_is_item_like(texts[i]) or (asks and question))
                     or _heads_next_list(lines, texts, kept, nxt) or (gap and tight) or last in told and _heads_sentences(lines, texts, kept, i, pos)):
                 break  # after whole-sentence items, a bare heading is the next section's
