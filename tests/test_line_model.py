@@ -176,3 +176,14 @@ def test_the_words_of_a_pages_own_site_name_are_one_token():
     assert {"wattle", "wattlecancer", "wattlecancercouncil"} <= site and "cancer" not in site
     assert words("Call Wattle Cancer Council on 13 11 20, www.wattlecancer.org.au", site) == [
         "call", SITE, "cancer", SITE, "on", "#", "#", "#", "www", SITE, "org", "au"]  # "cancer" names no one site
+
+
+def test_a_paragraph_of_several_sentences_is_never_the_models_to_take():
+    story = ("Join our forum, the nurse said. Ask your nurse about tiredness and sickness with chemotherapy, "
+             "and ask about hair loss: these side effects are common and the nurse can help with other tips.")
+    short = "Join our forum to swap tips with other carers."
+    lines = _lines("Ask your nurse about chemotherapy side effects.", story, short)
+    assert PROMO.knows(story) and PROMO.probability(page_features(lines, {})[1]) > 0.9  # it would take it
+    removed: dict[int, str] = {}
+    second_opinion(lines, removed, set(), PROMO)
+    assert list(removed) == [2]  # the one-sentence invitation; the story's paragraph stays

@@ -28,12 +28,14 @@ MODEL_FILE = Path(__file__).with_name("furniture_model.json")
 REASON = "site furniture, by the model learned from labelled pages"
 THRESHOLD = 0.9  # how sure the model must be to remove a line the rules kept
 KNOWN_MIN = 0.5  # share of a line's words the model must have seen to judge it
+LONG_PARAGRAPH_WORDS = 25  # a paragraph of two sentences or more this long is never the model's to take
 
 SITE = "<site>"  # a word of the page's own site name
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _PHONE = re.compile(r"\d[\d\s().-]{6,}\d")
 _MARKERS = re.compile(r"^[\s#>*+\-•]+")
 _END = ".!?:;,)\"”’…"
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*(\s|$)")
 _WORD_COUNTS = ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12"), (25, "13-25"))
 _NEIGHBOURS = ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn"))
 _OWN = ("w:", "first:", "first2:", "s:", "linked", "region:", "marked:", "site-repeat")  # the line's own features
@@ -172,7 +174,8 @@ def second_opinion(lines: Sequence[SourceLine], removed: dict[int, str], vouched
     for pos, i in enumerate(kept):
         text = lines[i].text.strip()
         if chances[i] <= model.threshold or i in vouched or not model.knows(text, site) \
-                or model.own_evidence(features[i]) <= 0:  # its place and neighbours alone never take a line
+                or model.own_evidence(features[i]) <= 0 \
+                or _is_long_paragraph(text):  # its place and neighbours alone never take a line, nor a paragraph
             continue
         under = [chances[k] for k in kept[pos + 1:pos + 3]]
         if not re.search(r"[.!?][\"'”’)]*$", text) and under and min(under) < 0.5:
@@ -180,6 +183,12 @@ def second_opinion(lines: Sequence[SourceLine], removed: dict[int, str], vouched
         found[i] = chances[i]
     for i, chance in found.items():
         removed[i] = f"{REASON} ({chance:.2f})"
+
+
+def _is_long_paragraph(text: str) -> bool:
+    """Two sentences or more, 25 words or more: a story's paragraph ("Marisol Ortega had braced
+    herself for the worst. Before her first round ..."), which the rules judge alone."""
+    return len(text.split()) >= LONG_PARAGRAPH_WORDS and len(_SENTENCE_END.findall(text)) >= 2
 
 
 @cache
