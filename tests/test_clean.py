@@ -353,6 +353,11 @@ BOILERPLATE = [
     ("View All Doctors", "navigation link"),
     ("Read more stories", "navigation link"),
     ("Share: Facebook X WhatsApp LinkedIn Copy link", "share buttons"),
+    # a blog's contents toggle, a newspaper's ad marker, an insurer's finder, a printed leaflet's QR code
+    ("**In this post** [hide]", "contents"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Search in-network providers", "search box"),
+    ("Scan the QR code with your phone camera to watch our 6-minute film.", "QR code"),
 ]
 
 

@@ -89,7 +89,7 @@ WHOLE_LINE = _rules([
      r"show me (the|all|more) .{1,60}",
      "accordion control"),
     (r"(what|how) can we help( you)?( find| with)?( today)?|what are you looking for( today)?|"
-     r"search (for |by |the |our )?(\w+ ){0,2}(doctors?|providers?|physicians?|specialists?|locations?|services?|"
+     r"search (for |by |the |our )?([\w-]+ ){0,2}(doctors?|providers?|physicians?|specialists?|locations?|services?|"
      r"clinics?|jobs|site|library|topics|conditions|a-z)", "search box"),
     (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
      r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|"
@@ -132,6 +132,10 @@ WHOLE_LINE = _rules([
     (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
      r"did you find this (article|page|information) (helpful|useful)|"
      r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
+    # A contents box's title with its toggle ("**In this post** [hide]", "Table of contents [show]").
+    (r"(in this (post|blog post|story|article|page|guide)|(table of )?contents|on this page)\W*\[?(hide|show|toggle)\]?",
+     "contents or page label"),
+    (r"(story|article) continues (below|after) (this |the )?(advertisement|ad)", "advertisement"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
     (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
      r"document|chapter)"
@@ -216,6 +220,7 @@ ANYWHERE = _rules([
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
      r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
     (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
+    (r"^scan (the|this|our) qr ?code\b", "QR code (a link printed on paper)"),
     (r"^\W*(visiting|visitor) (hospital|information|restrictions|hours|update)\W*:|\bmasks? (are|is) (now )?(recommended|required)\b|"
      r"\bwe are (currently )?(looking for|recruiting) (participants|volunteers|patients)\b|"
      r"^\W*((service|site|website|clinic|hospital|system) (update|alert|notice|disruption|closure|changes?)|"
