@@ -184,8 +184,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     titles = _dated_titles(lines, texts, removed)
     hyphenated = _hyphen_wraps(lines, texts, removed)  # "... during treat-" / "ment, a few weeks after it"
     for i, text in enumerate(texts):
+        # Not a fact box's row ("How often: in cycles, with rest weeks between") nor a table's header row.
         if i not in removed and i not in items and i not in titles and i not in hyphenated and _is_caption_length(text) \
-                and not _is_label_item(text) and not TABLE_ROW.match(text):  # a table's header row, however long  # "How often: in cycles, with rest weeks between" is a fact box's row
+                and not _is_label_item(text) and not TABLE_ROW.match(text):
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     remove_attachment_titles(lines, texts, removed)
@@ -225,9 +226,9 @@ def _remove_site_repeats(lines: list[SourceLine], texts: list[str], removed: dic
     banner, box, appeal or footer, copied onto each of its pages.
 
     One line alone is left: an article may share a sentence or a symptom with its site's other
-    articles ("You will have a blood test before each treatment."). So are headings (the headings
-    pass then takes those over removed lines), the title, a list under its lead-in, a table with
-    a header row and a sentence telling when to call: the rules stand by those (_vouched).
+    articles ("You will have a blood test before each treatment."). So are a heading over the
+    article's own lines, the title, a list under its lead-in, a table with a header row and a
+    sentence telling when to call: the rules stand by those (_vouched).
     """
     i = 0
     while i < len(lines):
@@ -392,6 +393,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     advice = _is_advice(text, publisher)
     long = word_count(text) > LONG_LINE_WORDS
     lowered = text.lower()
+    # A link in a sentence ("... I keep [this bottle](https://...) in my bag"): its address is not printed.
+    printed = MARKDOWN_LINK.sub(r"\1", text) if "](" in text and _PROSE_AROUND_LINK.search(text) else text
     for rule, reason in ANYWHERE + CONTACT:
         if reason == "contact: phone number" and advice:
             continue
@@ -401,11 +404,9 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
                 and not _ABOUT_PAGES.search(text, more.end() - 1):
             continue  # "This article focuses on X. X can cure ...": what follows is the article's
         on_raw = reason.startswith("contact")
-        subject = text if on_raw else folded
-        if reason == "contact: web address" and "](" in text and _PROSE_AROUND_LINK.search(text):
-            subject = MARKDOWN_LINK.sub(r"\1", text)  # a link in a sentence: its address is not printed
-        raw_lowered = lowered if subject is text else subject.lower()
-        if may_match(_LITERALS[rule], raw_lowered if on_raw else folded) and rule.search(subject):
+        raw = printed if reason == "contact: web address" else text
+        if may_match(_LITERALS[rule], (lowered if raw is text else raw.lower()) if on_raw else folded) \
+                and rule.search(raw if on_raw else folded):
             return reason
     if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) and not advice:
         return "contact: phone number"
@@ -644,7 +645,7 @@ def _remove_leads_of_removed_links(lines: list[SourceLine], texts: list[str], re
             if k not in removed:
                 break
             under.append(k)
-        links = [k for k in under if lines[k].linked or MARKDOWN_LINK.fullmatch(bare_text(texts[k]).strip("*_ "))]
+        links = [k for k in under if lines[k].linked or _is_link_only(texts[k])]
         if len(links) >= 2 and len(links) == len(under):
             removed[i] = f"lead-in of removed links ({removed[under[0]]})"
 
@@ -652,8 +653,7 @@ def _remove_leads_of_removed_links(lines: list[SourceLine], texts: list[str], re
 def _after_the_button(lines: list[SourceLine], texts: list[str], j: int) -> bool:
     """A box closes with its button ("[Book your scan](...)"): a paragraph or a lead-in after it
     is the article again."""
-    button = texts[j - 1].strip()
-    is_button = lines[j - 1].linked or bool(MARKDOWN_LINK.fullmatch(button.strip("*_ ")))
+    is_button = lines[j - 1].linked or _is_link_only(texts[j - 1])
     return is_button and not BULLET.match(texts[j]) and word_count(bare_text(texts[j])) >= PARAGRAPH_MIN_WORDS \
         and (is_sentence(texts[j]) or _is_lead_in(texts[j]))
 

@@ -118,10 +118,14 @@ def site_repeats(sources: Sequence[Source], pages: Sequence[SitePage]) -> dict[s
     for source in sources:
         site = site_keys(source.meta.publisher)
         others = [page for page in pages if page.site & site and page.path != source.path]
-        found[source.path] = {line.number: next(page.path for page in others if folded in page.texts)
-                              for line in source.lines
-                              if (folded := fold_line(line.text)) and any(folded in page.texts for page in others)}
+        found[source.path] = {line.number: where for line in source.lines
+                              if (where := _printed_on(fold_line(line.text), others))}
     return found
+
+
+def _printed_on(folded: str, pages: Sequence[SitePage]) -> str:
+    """The first of the pages that prints the folded line ("" none, or a line without words)."""
+    return next((page.path for page in pages if folded in page.texts), "") if folded else ""
 
 
 def fold_line(text: str) -> str:
