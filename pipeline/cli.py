@@ -189,29 +189,35 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool, a
 @click.pass_context
 @user_errors
 def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: bool, cross: bool) -> None:
-    """Train cleaning's learned second opinion on the gated labelled sets (pipeline/text/furniture_model.json)."""
+    """Train the learned models on the gated labelled sets: cleaning's second opinion
+    (pipeline/text/furniture_model.json) and section placement (pipeline/text/section_model.json)."""
     from pipeline.atomic_files import write_atomic
-    from pipeline.evaluation.training import cross_validate, labelled_pages, model_json, train
+    from pipeline.evaluation.training import (
+        cross_validate, labelled_pages, model_json, section_model_json, train, train_sections,
+    )
     from pipeline.text.line_model import MODEL_FILE
+    from pipeline.text.section_model import MODEL_FILE as SECTION_MODEL_FILE
 
     pages = labelled_pages(root / eval_dir, root)
-    text = model_json(train(pages), pages)
+    texts = {MODEL_FILE: model_json(train(pages), pages),
+             SECTION_MODEL_FILE: section_model_json(train_sections(pages), pages)}
     sites = len({page.site for page in pages})
     if cross:
         rules, learned = cross_validate(pages)
         click.echo(f"cross-validated, sites left out of training in turn: rules alone {rules}; "
                    f"with the model {learned}")
-    current = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.is_file() else None
-    shown = os.path.relpath(MODEL_FILE)
-    if check:
-        if current != text:
-            click.echo(f"{shown}: out of date with the labels: run `handout train-model`", err=True)
-            ctx.exit(1)
-        click.echo(f"{shown}: up to date ({len(pages)} pages of {sites} sites)")
-        return
-    write_atomic(MODEL_FILE, text.encode("utf-8"))
-    click.echo(f"{shown}: {'unchanged' if current == text else 'written'}, "
-               f"trained on {len(pages)} pages of {sites} sites")
+    for path, text in texts.items():
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        shown = os.path.relpath(path)
+        if check:
+            if current != text:
+                click.echo(f"{shown}: out of date with the labels: run `handout train-model`", err=True)
+                ctx.exit(1)
+            click.echo(f"{shown}: up to date ({len(pages)} pages of {sites} sites)")
+            continue
+        write_atomic(path, text.encode("utf-8"))
+        click.echo(f"{shown}: {'unchanged' if current == text else 'written'}, "
+                   f"trained on {len(pages)} pages of {sites} sites")
 
 
 @main.command("extract")

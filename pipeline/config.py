@@ -1,4 +1,7 @@
-"""Project configuration: clinic, section scheme and topics, validated once up front.
+"""Project configuration: clinic, section schemes and topics, validated once up front.
+
+The project's sections.yaml is the default scheme; a topic's own sources/<topic>/sections.yaml
+extends or overrides it (topic_scheme), so editing one topic's headings never changes another's.
 
 Every option is declared once in the tables below, each with a one-line description;
 the same tables drive validation and the README's reference (a test checks that).
@@ -9,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 import yaml
@@ -41,6 +45,26 @@ SECTION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("summary", int, False, "How many facts of this section the summary shows (0 = none)."),
     ("fallback", bool, False, "Facts that match no section go here (exactly one section)."),
     ("side_effects", bool, False, "This section's list items feed the summary's side-effects box."),
+    ("safety", bool, False, "What keeps patients safe: a summary that must shorten drops this section's facts last."),
+)
+# A topic's sections.yaml names sections of the default scheme to change, or new ones.
+TOPIC_SECTION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("key", str, True, "A section of the default scheme to change, or a new section's identifier."),
+    ("title", str, False, "Heading printed for the section (required for a new section)."),
+    ("keywords", list, False, "Replaces the default section's keywords."),
+    ("add_keywords", list, False, "Added to the default section's keywords."),
+    ("summary", int, False, "How many facts of this section the summary shows (0 = none)."),
+    ("fallback", bool, False, "Facts that match no section go here (exactly one section)."),
+    ("side_effects", bool, False, "This section's list items feed the summary's side-effects box."),
+    ("safety", bool, False, "What keeps patients safe: a summary that must shorten drops this section's facts last."),
+    ("after", str, False, "A new section goes after this section (default: just before the fallback)."),
+    ("drop", bool, False, "true: this topic's handouts have no such section."),
+)
+TOPIC_SCHEME_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
+    ("sections", list, False, "Sections to change, add or drop, in the format above."),
+    ("replace", bool, False, "true: `sections` is this topic's whole scheme; the default's sections are not used."),
+    ("key_terms", list, False, "Terms added to the default's key terms for this topic."),
+    ("synonyms", list, False, "Synonym groups added to the default's for this topic."),
 )
 SCHEME_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("sections", list, True, "The sections of a handout, in print order."),
@@ -51,6 +75,7 @@ SCHEME_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
 REPEATS_MODES = ("suggest", "suppress")
 TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("title", str, True, "The handout title."),
+    ("name", str, False, "What headings call the treatment (\"What is {name}?\"); default: the title, lower case."),
     ("version", str, True, "The handout's version, printed in the footer."),
     ("issued", str, False, "Date of issue (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH's date."),
     ("review", str, False, "Date of next review (YYYY-MM-DD)."),
@@ -95,6 +120,7 @@ class SectionRule:
     summary: int = 0
     fallback: bool = False
     side_effects: bool = False
+    safety: bool = False  # a summary that must shorten drops this section's facts last
 
 
 @dataclass(frozen=True)
@@ -119,6 +145,8 @@ class Topic:
     language: str
     sources: tuple[tuple[Path, SourceMeta], ...]
     decisions: tuple[Decision, ...] = ()  # from editorial.yaml, if the topic has one
+    scheme: Scheme = field(default_factory=lambda: Scheme(sections=()))  # the topic's own (topic_scheme)
+    name: str = ""  # what headings call the treatment: "What is {name}?"
 
 
 @dataclass(frozen=True)
@@ -127,7 +155,7 @@ class Config:
 
     root: Path
     clinic: Clinic
-    scheme: Scheme
+    scheme: Scheme  # the project's default (sections.yaml); each topic carries its own
     topics: tuple[Topic, ...]
     templates: TemplateSet  # the project's own templates first, then the shipped ones
     source_date_epoch: str = ""  # SOURCE_DATE_EPOCH as set when the config was loaded ("" if unset)
@@ -144,11 +172,10 @@ def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
     templates = template_set(root)
     clinic = _load_clinic(root / "clinic.yaml", templates, problems)
     scheme = _load_scheme(root / "sections.yaml", problems)
-    section_keys = {rule.key for rule in scheme.sections} if scheme else set()
     topics = tuple(
         topic
         for folder in sorted(p for p in (root / "sources").glob("*") if p.is_dir())
-        if (topic := _load_topic(folder, root, section_keys, _epoch_date(epoch), problems)) is not None
+        if (topic := _load_topic(folder, root, scheme, _epoch_date(epoch), problems)) is not None
     )
     if not topics and not problems:
         problems.append(f"{root / 'sources'}: no topic folder with a topic.yaml")
@@ -264,29 +291,114 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
             continue
         item = _check(raw, SECTION_OPTIONS, where, problems)
         if "key" in item and "title" in item:
-            item["keywords"] = tuple(str(k).lower() for k in item.get("keywords", ()))
+            _check_title(item["title"], where, problems)
+            item["keywords"] = _keywords(item.get("keywords", ()))
             sections.append(SectionRule(**item))
-    keys = [s.key for s in sections]
-    for key in sorted({k for k in keys if keys.count(k) > 1}):
-        problems.append(f"{path}: section key {key!r} is used twice")
-    if sum(s.fallback for s in sections) != 1 and sections:
-        problems.append(f"{path}: exactly one section must have 'fallback: true'")
+    _check_sections(sections, str(path), problems)
     terms = tuple(sorted({str(t).lower() for t in values.get("key_terms", ())}))
+    repeats = values.get("repeats", "suggest")
+    if repeats not in REPEATS_MODES:
+        problems.append(f"{path}: 'repeats' must be {' or '.join(REPEATS_MODES)}, not {repeats!r}")
+    return Scheme(sections=tuple(sections), vocabulary=Vocabulary(terms, _synonyms(values, path, problems)),
+                  repeats=repeats)
+
+
+def _keywords(raw: Any) -> tuple[str, ...]:
+    return tuple(str(k).lower() for k in raw)
+
+
+def _synonyms(values: dict[str, Any], path: Path, problems: list[str]) -> tuple[tuple[str, ...], ...]:
     synonyms = []
     for index, group in enumerate(values.get("synonyms", ()), start=1):
         if not isinstance(group, list) or len(group) < 2:
             problems.append(f"{path}: synonyms {index}: a group is a list of two or more words")
             continue
         synonyms.append(tuple(str(word).lower() for word in group))
-    repeats = values.get("repeats", "suggest")
-    if repeats not in REPEATS_MODES:
-        problems.append(f"{path}: 'repeats' must be {' or '.join(REPEATS_MODES)}, not {repeats!r}")
-    return Scheme(sections=tuple(sections), vocabulary=Vocabulary(terms, tuple(synonyms)), repeats=repeats)
+    return tuple(synonyms)
 
 
-def _load_topic(folder: Path, root: Path, section_keys: set[str], epoch_date: str,
+def _check_title(title: str, where: str, problems: list[str]) -> None:
+    """A heading may name the treatment as {name}; any other placeholder is a mistake."""
+    try:
+        names = {field for _, field, _, _ in Formatter().parse(title) if field is not None}
+    except ValueError as exc:
+        problems.append(f"{where}: title {title!r}: {exc} (write {{name}} for the treatment's name)")
+        return
+    for other in sorted(names - {"name"}):
+        problems.append(f"{where}: title {title!r}: unknown placeholder {{{other}}} (only {{name}}, the treatment's name)")
+
+
+def _check_sections(sections: Sequence[SectionRule], where: str, problems: list[str]) -> None:
+    keys = [s.key for s in sections]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        problems.append(f"{where}: section key {key!r} is used twice")
+    if sum(s.fallback for s in sections) != 1 and sections:
+        problems.append(f"{where}: exactly one section must have 'fallback: true'")
+
+
+def topic_scheme(default: Scheme, path: Path, name: str, problems: list[str]) -> Scheme:
+    """The scheme of one topic: the default, changed by the topic's sections.yaml at path (if any),
+    with every heading's {name} written as the topic's name."""
+    values: dict[str, Any] = {}
+    if path.is_file() and (data := read_yaml(path, problems)) is not None:
+        values = _check(data, TOPIC_SCHEME_OPTIONS, str(path), problems)
+    sections = [] if values.get("replace") else list(default.sections)
+    lines = _item_lines(path, "sections") if path.is_file() else []
+    for index, raw in enumerate(values.get("sections", ()), start=1):
+        where = f"{path}:{lines[index - 1] if index <= len(lines) else 0}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: expected a mapping with at least 'key'")
+            continue
+        _change_section(sections, _check(raw, TOPIC_SECTION_OPTIONS, where, problems), where, problems)
+    _check_sections(sections, str(path), problems)
+    vocabulary = default.vocabulary
+    if values.get("key_terms") or values.get("synonyms"):
+        terms = tuple(sorted({*vocabulary.key_terms, *(str(t).lower() for t in values.get("key_terms", ()))}))
+        vocabulary = Vocabulary(terms, vocabulary.synonyms + _synonyms(values, path, problems))
+    named = tuple(replace(rule, title=rule.title.replace("{name}", name)) for rule in sections)
+    return replace(default, sections=named, vocabulary=vocabulary)
+
+
+def _change_section(sections: list[SectionRule], item: dict[str, Any], where: str, problems: list[str]) -> None:
+    """Apply one entry of a topic's sections.yaml to the list of sections, in place."""
+    key = item.get("key")
+    if not key:
+        return
+    keys = [rule.key for rule in sections]
+    after = item.pop("after", None)
+    if after is not None and after not in keys:
+        problems.append(f"{where}: 'after': no section {after!r} (sections: {', '.join(keys)})")
+        return
+    if item.pop("drop", False):
+        if key in keys:
+            del sections[keys.index(key)]
+        else:
+            problems.append(f"{where}: cannot drop {key!r}: no such section (sections: {', '.join(keys)})")
+        return
+    if "title" in item:
+        _check_title(item["title"], where, problems)
+    added = _keywords(item.pop("add_keywords", ()))
+    if "keywords" in item:
+        item["keywords"] = _keywords(item["keywords"])
+    if key in keys:
+        index = keys.index(key)
+        rule = replace(sections[index], **item)
+        sections[index] = replace(rule, keywords=rule.keywords + added)
+        if after is not None:
+            sections.insert(keys.index(after) + (keys.index(after) < index), sections.pop(index))
+        return
+    if "title" not in item:
+        problems.append(f"{where}: new section {key!r} needs a 'title'")
+        return
+    rule = SectionRule(**item)
+    rule = replace(rule, keywords=rule.keywords + added)
+    fallback = next((i for i, r in enumerate(sections) if r.fallback), len(sections))
+    sections.insert(keys.index(after) + 1 if after is not None else fallback, rule)
+
+
+def _load_topic(folder: Path, root: Path, default: Scheme | None, epoch_date: str,
                 problems: list[str]) -> Topic | None:
-    """Read one topic folder's topic.yaml and list its source files."""
+    """Read one topic folder's topic.yaml and sections.yaml, and list its source files."""
     path = folder / "topic.yaml"
     if not path.exists():
         return None
@@ -294,35 +406,43 @@ def _load_topic(folder: Path, root: Path, section_keys: set[str], epoch_date: st
     if data is None:
         return None
     values = _check(data, TOPIC_OPTIONS, str(path), problems)
-    topic = _topic(folder.name, folder, path, values, epoch_date, problems)
+    topic = _topic(folder.name, folder, path, values, epoch_date, problems, default)
+    section_keys = {rule.key for rule in topic.scheme.sections}
     return replace(topic, decisions=_load_decisions(folder / EDITORIAL, root, section_keys, problems))
 
 
-def load_source_folder(key: str, folder: Path, described_by: Path | None) -> Topic:
+def load_source_folder(key: str, folder: Path, described_by: Path | None, default: Scheme | None = None) -> Topic:
     """A topic for a folder of sources outside sources/ (an evaluation set), without decisions.
 
     described_by: a topic.yaml saying what is known about the sources (here title and
-    version are optional), or None. Raises ConfigError with every problem.
+    version are optional), or None; a sections.yaml beside it changes the default scheme as a
+    topic's does. Raises ConfigError with every problem.
     """
     problems: list[str] = []
     values: dict[str, Any] = {}
     if described_by is not None and (data := read_yaml(described_by, problems)) is not None:
         optional = tuple((name, kind, False, text) for name, kind, _, text in TOPIC_OPTIONS)
         values = _check(data, optional, str(described_by), problems)
-    topic = _topic(key, folder, described_by or folder, values, "", problems)
+    topic = _topic(key, folder, described_by or folder, values, "", problems, default)
     if problems:
         raise ConfigError(problems)
     return topic
 
 
 def _topic(key: str, folder: Path, path: Path, values: dict[str, Any], epoch_date: str,
-           problems: list[str]) -> Topic:
-    """A topic from the checked settings of its topic file (at path) and the source files in folder."""
+           problems: list[str], default: Scheme | None = None) -> Topic:
+    """A topic from the checked settings of its topic file (at path) and the source files in folder,
+    with its section scheme (the default, changed by a sections.yaml beside the topic file)."""
     for name in ("issued", "review"):
         if name in values:
             _check_date(values[name], str(path), name, problems)
     language = values.get("language", "en")
+    name = values.get("name") or _heading_name(values.get("title", key.replace("-", " ")))
+    own = (path.parent if path.is_file() else path) / "sections.yaml"
+    scheme = topic_scheme(default, own, name, problems) if default is not None else Scheme(sections=())
     return Topic(
+        scheme=scheme,
+        name=name,
         key=key,
         folder=folder,
         title=values.get("title", key),
@@ -344,6 +464,13 @@ def _sources(folder: Path, path: Path, entries: list[Any], language: str,
     if not files:
         problems.append(f"{folder}: no source files ({', '.join(SOURCE_SUFFIXES)})")
     return tuple((p, metas.get(p.name, SourceMeta(filename=p.name, language=language))) for p in files)
+
+
+def _heading_name(title: str) -> str:
+    """How a heading names the treatment by default: the title, lower case but for acronyms
+    ("Radiotherapy" -> "radiotherapy", "CT scan" stays)."""
+    first = title.split(" ", 1)[0]
+    return title if first[1:2].isupper() else title[:1].lower() + title[1:]
 
 
 def _load_decisions(path: Path, root: Path, section_keys: set[str], problems: list[str]) -> tuple[Decision, ...]:
@@ -372,7 +499,8 @@ def _load_decisions(path: Path, root: Path, section_keys: set[str], problems: li
             if not item.get(needed):
                 problems.append(f"{where}: {action!r} needs {needed!r}")
         if action == "move" and item.get("section") and item["section"] not in section_keys:
-            problems.append(f"{where}: unknown section {item['section']!r} (see sections.yaml)")
+            problems.append(f"{where}: unknown section {item['section']!r} (this topic's sections: "
+                            f"{', '.join(sorted(section_keys))})")
         if action == "pin" and item.get("position", 1) < 1:
             problems.append(f"{where}: 'position' counts from 1")
         if len(problems) == before:

@@ -196,6 +196,7 @@ class Section:
     key: str
     title: str
     entries: tuple[Entry, ...]
+    safety: bool = False  # what keeps patients safe: a summary that must shorten drops it last
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import Config, Topic
+from pipeline.config import Config, Scheme, Topic
 from pipeline.errors import HandoutError
 from pipeline.models import (
     CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source, SourceMeta,
@@ -47,6 +47,7 @@ class Prepared:
     repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
     sources: tuple[Source, ...] = ()  # the source files as read, before cleaning (what labels are checked against)
     unaccounted: tuple[str, ...] = ()  # "file:line: why: text" of each source line lost without a trace
+    scheme: Scheme = Scheme(sections=())  # the topic's sections, key terms and synonyms, as the stages used them
 
 
 def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (),
@@ -65,7 +66,7 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     model = load_model()
     cleaned = tuple(clean(source, shared[source.path], model, repeated[source.path]) for source in sources)
     facts = find_facts(cleaned)
-    vocabulary = config.scheme.vocabulary
+    vocabulary = topic.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)
     lost = tuple(unaccounted(sources, cleaned, facts, clusters))  # the build refuses to print any of it
     clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
@@ -74,17 +75,18 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     for result in edited.results:
         if result.status != "applied":
             log.warning("%s: %s", result.decision.where, result.status)
-    handout = compose(edited.clusters, config.scheme, topic, config.clinic)
+    handout = compose(edited.clusters, topic.scheme, topic, config.clinic)
     embed = load_embedder()  # None without the optional semantic extra: the lexical method
     repeats = find_repeats(handout, vocabulary, embed)
     method = MINILM if embed else TFIDF
-    if config.scheme.repeats == "suppress" and repeats:
+    if topic.scheme.repeats == "suppress" and repeats:
         # Suppressing is merging, done as the editor would: members and provenance stay on record.
         decisions = topic.decisions + tuple(_merge_repeat(r) for r in repeats)
         edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
-        handout = compose(edited.clusters, config.scheme, topic, config.clinic)
+        handout = compose(edited.clusters, topic.scheme, topic, config.clinic)
     _check_distinct_ids(edited.clusters)
-    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost)
+    return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost,
+                    topic.scheme)
 
 
 def other_topics_files(config: Config, topic: Topic) -> list[tuple[Path, SourceMeta]]:

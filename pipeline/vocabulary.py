@@ -5,9 +5,11 @@ the conflicts finder and the evaluation read terms and synonyms from it and nowh
 
 Key terms are matched two ways, because the two questions differ:
 - `terms_in` (dedupe, repeats, the evaluation's hidden merges): which terms does a statement
-  name, as written? A term matches at a word start in the casefolded text ("diarrh" finds
-  "diarrhoea"), a short one ("ent") only as a whole word. A synonym is not the term: a merge
-  must keep the very word a source used.
+  name? A term matches at a word start in the casefolded text ("diarrh" finds "diarrhoea"), a
+  short one ("ent") only as a whole word, and is named by its synonym group's preferred word:
+  "radiation therapy" and "radiotherapy" are one term, so two sources that use the two words
+  can merge (the clinic's synonym list says they mean the same), and the printed wording keeps
+  the very word its source used.
 - `mentions_in` (conflicts): where in one clause, as written, is each subject named? Offsets
   index the clause itself (quotes are cut from it; casefolding can change its length), so
   the match ignores case instead; a term is named by its synonym group's preferred word, so
@@ -69,8 +71,9 @@ class Vocabulary:
             object.__setattr__(self, name, value)  # frozen: set once, here
 
     def terms_in(self, folded: str) -> frozenset[str]:
-        """The key terms a casefolded wording names, as written (synonyms are not folded)."""
-        return frozenset(name for name, pattern in self.terms if pattern.search(folded))
+        """The key terms a casefolded wording names, each as its synonym group's preferred word."""
+        text = folded if self._synonym is None else f"{folded}\n{self.fold(folded)}"
+        return frozenset(self.preferred.get(name, name) for name, pattern in self.terms if pattern.search(text))
 
     def fold(self, text: str) -> str:
         """The text with every synonym written as its group's preferred word, for comparing only."""

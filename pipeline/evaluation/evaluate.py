@@ -19,9 +19,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import Config, Topic, load_config, load_source_folder, read_yaml
+from pipeline.config import Config, Scheme, Topic, load_config, load_source_folder, read_yaml
 from pipeline.errors import ConfigError, HandoutError
 from pipeline.evaluation.labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
+from pipeline.evaluation.placement import describe, read_section_labels, score_placement
 from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source, SourceMeta
 from pipeline.prepare import Prepared, prepare
 from pipeline.vocabulary import Vocabulary
@@ -61,6 +62,9 @@ class SetScore:
     unlabelled_conflicts: int  # conflicts reported that the labels do not list
     misses: tuple[str, ...]  # every missed line and pair, for whoever improves the rules
     lists: Ratio = Ratio(0, 0)  # labelled lists printed whole, with their lead-in, in one section
+    placement: Ratio = Ratio(0, 0)  # printed statements under the section their label names
+    summary_misplaced: int = 0  # summary statements (and side-effects box items) labelled for another section
+    confusions: tuple[str, ...] = ()  # the most frequent "labelled -> placed" section mix-ups
     unaccounted: int = 0  # source lines the stages lost without a trace
     gated: bool = True  # False: printed, not yet held to the targets
 
@@ -82,6 +86,9 @@ TARGETS: tuple[tuple[str, Callable[[SetScore], Ratio], float, str], ...] = (
     ("merged pairs correct (precision)", lambda s: s.merge_precision, 0.90, ">= 90%"),
     ("lists printed whole under their lead-in", lambda s: s.lists, 1.0, "100%"),
 )
+# Section placement (eval/<set>/section-labels.yaml): printed against its target, not yet gated;
+# the section model learns from the tuning half's labels, so only the held-out half measures it.
+PLACEMENT_TARGET = 0.90
 
 
 def evaluate(eval_root: Path, project_root: Path, site_pages: bool = True) -> tuple[SetScore, ...]:
@@ -113,6 +120,8 @@ def format_scores(scores: Sequence[SetScore], misses: bool = False) -> str:
             + ("" if score.gated else " (not gated: scored, not yet held to the targets)")
         ]
         lines += _table([("measure", "score", "target", ""), *_rows(score)])
+        if score.confusions:
+            lines.append("  sections mixed up most (labelled -> placed): " + ", ".join(score.confusions))
         if misses and score.misses:
             lines += ["  misses:"] + [f"    {miss}" for miss in score.misses]
         parts.append("\n".join(lines))
@@ -146,6 +155,12 @@ def _rows(score: SetScore) -> list[tuple[str, str, str, str]]:
         rows.append((measure, _ratio(ratio), target, "PASS" if passed else "MISS"))
     rows.append(("source lines lost without a trace", str(score.unaccounted), "0",
                  "PASS" if score.unaccounted == 0 else "MISS"))
+    if score.placement.total:
+        placed = score.placement.value is not None and score.placement.value >= PLACEMENT_TARGET
+        rows.append(("statements under their labelled section", _ratio(score.placement), ">= 90%",
+                     "PASS" if placed else "below (not gated)"))
+        rows.append(("summary statements from another section", str(score.summary_misplaced), "0",
+                     "PASS" if score.summary_misplaced == 0 else "below (not gated)"))
     rows.append(("duplicate pairs merged (recall)", _ratio(score.merge_recall), "", ""))
     rows.append(("merges hiding a number or key term", str(score.hidden_merges), "0",
                  "PASS" if score.hidden_merges == 0 else "MISS"))
@@ -170,7 +185,7 @@ def run_set(folder: Path, config: Config, site_pages: bool = True) -> tuple[Labe
     site_pages: the sets beside it are the project's other topics, the same sites' pages on
     other subjects (False: the set is the whole project).
     """
-    raw, topic = read_set(folder)
+    raw, topic = read_set(folder, config.scheme)
     prepared = prepare(config, topic, site_files=sibling_files(folder) if site_pages else [])
     sources = {file.name: source for (file, _), source in zip(topic.sources, prepared.sources, strict=True)}
     return parse_labels(raw, folder / LABELS, sources), sources, prepared
@@ -182,8 +197,9 @@ def sibling_files(folder: Path) -> list[tuple[Path, SourceMeta]]:
     return [file for sibling in siblings for file in read_set(sibling)[1].sources]
 
 
-def read_set(folder: Path) -> tuple[dict[str, Any], Topic]:
-    """A labelled set's labels.yaml, as read, and its source files as a topic."""
+def read_set(folder: Path, default: Scheme | None = None) -> tuple[dict[str, Any], Topic]:
+    """A labelled set's labels.yaml, as read, and its source files as a topic (with the default
+    scheme changed by a sections.yaml beside its topic.yaml, when a default is given)."""
     path = folder / LABELS
     problems: list[str] = []
     raw = read_yaml(path, problems)
@@ -193,7 +209,7 @@ def read_set(folder: Path) -> tuple[dict[str, Any], Topic]:
     if not sources_dir.is_dir():
         raise ConfigError([f"{path}: sources: no such folder {sources_dir}"])
     described_by = next((p for p in (folder / TOPIC, sources_dir / TOPIC) if p.is_file()), None)
-    return raw, load_source_folder(folder.name, sources_dir, described_by)
+    return raw, load_source_folder(folder.name, sources_dir, described_by, default)
 
 
 def all_facts(clusters: Sequence[Cluster]) -> list[Fact]:
@@ -210,17 +226,23 @@ def _score_set(folder: Path, name: str, config: Config, site_pages: bool) -> Set
     boilerplate, categories, content, line_misses = _line_scores(labels, sources, cleaned)
     precision, recall, pair_misses = (_pair_scores(labels, located, facts, clusters) if labels.merges_labelled
                                       else (Ratio(0, 0), Ratio(0, 0), []))  # no duplicates labelled: not scored
-    hidden, hidden_misses = _hidden_merges(clusters, config.scheme.vocabulary)
+    hidden, hidden_misses = _hidden_merges(clusters, prepared.scheme.vocabulary)
     contradictions, unlabelled, conflict_misses = _conflict_scores(labels, located, clusters, conflicts)
     lists, list_misses = _list_scores(labels, located, sources, facts, prepared)
     lost = [f"lost without a trace: {line}" for line in prepared.unaccounted]
+    section_labels = read_section_labels(folder, sources, prepared.scheme)
+    placement = score_placement(section_labels, prepared.handout, prepared.scheme) if section_labels else None
     return SetScore(
         name=name, files=len(sources), facts=len(facts), clusters=len(clusters),
         boilerplate=boilerplate, categories=categories, content=content,
         merge_precision=precision, merge_recall=recall, hidden_merges=hidden,
         contradictions=contradictions, unlabelled_conflicts=unlabelled,
-        misses=tuple(line_misses + lost + list_misses + pair_misses + hidden_misses + conflict_misses),
+        misses=tuple(line_misses + lost + list_misses + pair_misses + hidden_misses + conflict_misses
+                     + list(placement.misses if placement else ())),
         lists=lists, unaccounted=len(prepared.unaccounted), gated=labels.gated,
+        placement=Ratio(placement.placed, placement.labelled) if placement else Ratio(0, 0),
+        summary_misplaced=placement.summary_wrong if placement else 0,
+        confusions=tuple(describe(placement)) if placement else (),
     )
 
 

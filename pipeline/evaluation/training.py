@@ -14,15 +14,20 @@ import math
 import random
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.evaluation.labels import LABELS, parse_labels
 from pipeline.evaluation.evaluate import read_set, sibling_files
-from pipeline.models import Source
+from pipeline.evaluation.placement import read_section_labels
+from pipeline.models import CleanSource, Source
 from pipeline.text.clean import clean
+from pipeline.text.facts import find_facts
+from pipeline.text.keywords import word_stems
+from pipeline.text.section_model import SectionModel
+from pipeline.text.section_model import features as section_features
 from pipeline.text.ingest import ingest
 from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid, site_words
 from pipeline.text.publisher_names import publisher_names
@@ -34,6 +39,7 @@ L2 = 1e-4
 SEED = 1
 FOLDS = 5
 MIN_WEIGHT = 0.01  # smaller weights change no decision worth a line in the model file
+MIN_STATEMENTS = 20  # labelled statements a section needs to be learned
 MIN_SITES = 2  # sites a feature must be seen on; a word of fewer is not known, and the model abstains on such lines
 
 
@@ -46,6 +52,8 @@ class LabelledPage:
     shared: frozenset[int]  # lines another page of its set repeats (site_template)
     repeated: Mapping[int, str]  # lines another page of its site prints too, in any set beside (site_repeats)
     furniture: frozenset[int]  # numbers of the lines labelled furniture
+    sections: Mapping[int, str] = field(default_factory=dict)  # line -> labelled section (section-labels.yaml)
+    name: str = ""  # the topic's name, which says nothing of a statement's section
 
 
 @dataclass(frozen=True)
@@ -67,24 +75,26 @@ def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
     config = load_config(project_root)
     pages = []
     for folder in sorted(path.parent for path in eval_root.rglob(LABELS)):
-        raw, topic = read_set(folder)
+        raw, topic = read_set(folder, config.scheme)
         sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
         by_name = {Path(source.path).name: source for source in sources}
         labels = parse_labels(raw, folder / LABELS, by_name)
         if not labels.gated:
             continue
+        sections = read_section_labels(folder, by_name, topic.scheme) or {}
         shared = shared_furniture(sources)
         repeated = site_repeats(sources, site_pages(sources, sibling_files(folder), config.root))
         for name, source in by_name.items():
             furniture = frozenset(n for (file, n) in labels.boilerplate if file == name)
+            own = {n: key for (file, n), key in sections.items() if file == name}
             pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], repeated[source.path],
-                                      furniture))
+                                      furniture, own, topic.name))
     return pages
 
 
 def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     """Each non-blank line's features, as the model sees them after the rules, and its label."""
-    cleaned = clean(page.source, page.shared, None, page.repeated)
+    cleaned = _cleaned(page)
     gone = {removal.line for removal in cleaned.removed}
     lines = [line for line in page.source.lines if line.text.strip()]
     removed = {i: "" for i, line in enumerate(lines) if line.number in gone}
@@ -92,6 +102,62 @@ def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     features = page_features(lines, removed, site=site_words(publisher_names(page.source.meta.publisher)),
                              repeats=repeats)
     return [(features[i], line.number in page.furniture) for i, line in enumerate(lines)]
+
+
+def _cleaned(page: LabelledPage) -> CleanSource:
+    """The page cleaned by the rules alone, once per training run (both models read it)."""
+    key = (page.source.path, id(page))
+    if key not in _CLEANED:
+        _CLEANED[key] = clean(page.source, page.shared, None, page.repeated)
+    return _CLEANED[key]
+
+
+_CLEANED: dict[tuple[str, int], CleanSource] = {}
+
+
+def section_examples(page: LabelledPage) -> list[tuple[list[str], str]]:
+    """Each labelled statement's features (its words and its heading's) and its section; list
+    items are left out: they print under their lead-in, wherever it goes."""
+    language = page.source.meta.language
+    name = frozenset(word_stems(page.name, language))
+    return [(section_features(fact.text, fact.heading, language, name), page.sections[fact.line])
+            for fact in find_facts([_cleaned(page)]) if fact.kind != "item" and fact.line in page.sections]
+
+
+def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:
+    """Count each section's features over the labelled statements (features of one site only left out)."""
+    data, spread = [], defaultdict(set)
+    for page in pages:
+        for features, section in section_examples(page):
+            data.append((features, section))
+            for f in features:
+                spread[f].add(page.site)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    statements: dict[str, int] = defaultdict(int)
+    for features, section in data:
+        statements[section] += 1
+        for f in features:
+            if len(spread[f]) >= MIN_SITES:
+                counts[section][f] += 1
+    # A section labelled a handful of times is not learned: naive Bayes would favour it for any
+    # statement of unusual words. It competes by its keywords, as a topic's own section does.
+    learned = sorted(key for key, n in statements.items() if n >= MIN_STATEMENTS)
+    return SectionModel(counts={k: dict(sorted(counts[k].items())) for k in learned},
+                        statements={k: statements[k] for k in learned}, language=_language(pages))
+
+
+def section_model_json(model: SectionModel, pages: Sequence[LabelledPage]) -> str:
+    """The section model file's text: what it was trained on, and its counts."""
+    labelled = [page for page in pages if page.sections]
+    return json.dumps({
+        "about": "pipeline/text/section_model.py; written by `handout train-model` (pipeline/evaluation/training.py)",
+        "trained_on": {"folders": sorted({str(PurePosixPath(page.source.path).parent) for page in labelled}),
+                       "pages": len(labelled), "sites": len({page.site for page in labelled})},
+        "settings": {"min_sites": MIN_SITES, "min_statements": MIN_STATEMENTS},
+        "language": model.language,
+        "statements": dict(model.statements),
+        "counts": {key: dict(counts) for key, counts in model.counts.items()},
+    }, ensure_ascii=False, indent=0) + "\n"
 
 
 def train(pages: Sequence[LabelledPage]) -> LineModel:

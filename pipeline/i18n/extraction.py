@@ -2,8 +2,9 @@
 what changed in them, so `handout extract` can tell translators exactly which English changed.
 
 `ui` holds the page furniture (msgctxt = its key in locale_data.ENGLISH); `facts` the printed
-text of each topic (msgctxt "<topic>:title", "section:<key>", "<topic>:<fact id>"), with the
-section and the file:line of every source sentence behind a fact as comments. The files are
+text of each topic (msgctxt "<topic>:title", "<topic>:section:<key>" for each heading the
+leaflet prints, "<topic>:<fact id>"), with the section and the file:line of every source
+sentence behind a fact as comments. The files are
 sorted by context and unwrapped, with a fixed creation date: unchanged sources, unchanged bytes.
 """
 
@@ -26,14 +27,17 @@ from pipeline.models import Cluster, Handout
 def extract_templates(config: Config) -> dict[str, str]:
     """Return the text of the `ui` and `facts` POT templates, keyed by domain."""
     facts = new_catalog("facts")
-    for rule in config.scheme.sections:
-        facts.add(rule.title, context=section_context(rule.key), auto_comments=["section heading"],
-                  locations=[("sections.yaml", None)])
     for topic in sorted(config.topics, key=lambda t: t.key):
         facts.add(topic.title, context=title_context(topic.key), auto_comments=["title of the handout"],
                   locations=[(f"sources/{topic.key}/topic.yaml", None)])
-        for context, cluster, section in _printed(prepare_topic(config, topic).handout):
-            _add_fact(facts, context, cluster, section)
+        handout = prepare_topic(config, topic).handout
+        own = f"sources/{topic.key}/sections.yaml"
+        where = own if (config.root / own).is_file() else "sections.yaml"
+        for section in handout.sections:
+            facts.add(section.title, context=section_context(topic.key, section.key),
+                      auto_comments=[f"section heading of {topic.key}"], locations=[(where, None)])
+        for context, cluster, section_title in _printed(handout):
+            _add_fact(facts, context, cluster, section_title)
     ui = new_catalog("ui")
     for key, english in ENGLISH.items():
         names = sorted({name for text in _forms(english) for _, name, _, _ in Formatter().parse(text) if name})

@@ -51,8 +51,15 @@ def title_context(topic: str) -> str:
     return f"{topic}:title"
 
 
-def section_context(key: str) -> str:
-    return f"section:{key}"
+def section_context(topic: str, key: str) -> str:
+    """A heading is translated per topic: "What is {name}?" reads differently in each."""
+    return f"{topic}:section:{key}"
+
+
+def legacy_context(context: str) -> str:
+    """The context an entry had before headings were per topic ("section:<key>"), or ""."""
+    topic, _, rest = context.partition(":section:")
+    return f"section:{rest}" if topic and rest else ""
 
 
 class PoCatalog(Catalog):

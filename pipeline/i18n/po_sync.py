@@ -1,7 +1,7 @@
 """A language's PO files, started from the templates (init) and kept in step with them (update).
 
 Two domains: `ui` (page furniture; msgctxt = its key in locale_data.ENGLISH) and `facts` (the printed
-text of each topic: msgctxt "<topic>:title", "section:<key>", or "<topic>:<fact id>"). Contexts
+text of each topic: msgctxt "<topic>:title", "<topic>:section:<key>", or "<topic>:<fact id>"). Contexts
 keep entries apart, so a translation can never attach to another fact that happens to share
 its English wording, and update matches by context only: no fuzzy matching across entries,
 because a one-word change ("not") can invert a medical statement.
@@ -27,6 +27,7 @@ from pipeline.i18n.po_files import (
     REVIEW_FIELD,
     PoCatalog,
     entries,
+    legacy_context,
     new_catalog,
     po_path,
     read_catalog,
@@ -86,11 +87,15 @@ def _update(path: Path, template_file: Path, language: str) -> Change:
     catalog.header_comment = old.header_comment
     catalog.fuzzy = old.fuzzy
     new, fuzzy = [], []
+    legacy = {}  # headings were once shared by all topics ("section:<key>"): their translations carry over
     for message in template:
         if not message.id:
             continue
         context = message.context or ""
         before = previous.pop(context, None)
+        old_context = legacy_context(context)
+        if before is None and old_context in previous and previous[old_context].id == message.id:
+            before = legacy[old_context] = previous[old_context]
         empty = ("",) * catalog.num_plurals if message.pluralizable else ""
         if before is None:
             new.append(context)
@@ -107,6 +112,8 @@ def _update(path: Path, template_file: Path, language: str) -> Change:
             entry.previous_id = (before.previous_id if "fuzzy" in before.flags and before.previous_id
                                  else [before.id] if isinstance(before.id, str) else list(before.id))
         catalog[message.id] = entry
+    for context in legacy:
+        del previous[context]
     for context, message in sorted(previous.items()):  # gone from the template: kept, commented out
         if _has_text(message.string):
             catalog.obsolete[(message.id, context) if context else message.id] = message

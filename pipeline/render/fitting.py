@@ -154,14 +154,16 @@ def _entries(sections: tuple[Section, ...]) -> list[tuple[int, int, Entry]]:
 
 
 def _drop_order(sections: tuple[Section, ...]) -> list[int]:
-    """Entry indexes, least important first: low support, late position, late section.
+    """Entry indexes, least important first: the safety sections' (side effects, when to contact
+    the care team) after every other; then low support, late position, late section.
 
     Position before section: every section loses its second fact before any loses its
-    first, so the summary keeps one essential of each section as long as it can.
+    first, so the summary keeps one essential of each section as long as it can. (The
+    side-effects box is never dropped.)
     """
     entries = _entries(sections)
     return sorted(range(len(entries)), key=lambda i: (
-        entries[i][2].cluster.support, -entries[i][1], -entries[i][0]))
+        sections[entries[i][0]].safety, entries[i][2].cluster.support, -entries[i][1], -entries[i][0]))
 
 
 def _keep(sections: tuple[Section, ...], dropped: frozenset[int]) -> tuple[Section, ...]:

@@ -39,7 +39,7 @@ class Localizer:
         return self._marked("facts", fact_context(self.topic, cluster.id), cluster.canonical.text)
 
     def section(self, key: str, english: str) -> Markup:
-        return self._marked("facts", section_context(key), english)
+        return self._marked("facts", section_context(self.topic, key), english)
 
     def title(self, english: str) -> str:
         """The handout title as plain text (for <title>, headers and footers)."""

@@ -1,8 +1,11 @@
 """Clusters -> Handout: sections a patient expects, a leaflet and a summary's content.
 
-Assignment rule: a fact goes to the section whose keywords (sections.yaml) it matches
-most; matches in the fact's own words count double those in the source heading above
-it; ties go to the earlier section, no match to the fallback section. List items follow
+Assignment rule: each section of the topic's scheme scores the section model's log-probability
+for the statement and the source heading above it (section_model.py; a heading cleaning kept),
+plus its keyword matches, as words and stems (keywords.py), the statement's own counting
+double the heading's; the best score wins, ties go to the earlier section. Without the model
+(or for a language it was not trained on) the keywords alone decide, and no match goes to the
+fallback section. List items follow
 their lead-in sentence. Within a section, facts an editor pinned come first, then facts
 more sources state, then those that match the section's keywords best. An editor's move
 (Cluster.section) overrides the keywords. The summary takes, per section, as many as the scheme says:
@@ -11,19 +14,22 @@ most sources first, then short sentences densest in the section's keywords.
 
 from __future__ import annotations
 
-import re
+import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Entry, Handout, Section, SourceRef
 from pipeline.text.ids import normalize_key
+from pipeline.text.keywords import count_keywords, keyword_stems, word_stems
+from pipeline.text.section_model import features, load_section_model
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
+KEYWORD_WEIGHT = 1.0  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
@@ -40,9 +46,10 @@ def compose(
     clusters: Sequence[Cluster], scheme: Scheme, topic: Topic, clinic: Clinic
 ) -> Handout:
     """Arrange clusters into the leaflet's sections and pick the summary's essentials."""
-    placed = _place(clusters, scheme)
+    scheme = _without_name(scheme, topic)
+    placed = _place(clusters, scheme, topic.language, frozenset(word_stems(topic.name, topic.language)))
     sections = tuple(
-        Section(key=rule.key, title=rule.title, entries=entries)
+        Section(key=rule.key, title=rule.title, entries=entries, safety=rule.safety)
         for rule in scheme.sections
         if (entries := tuple(p.entry for p in placed if p.section == rule.key))
     )
@@ -54,7 +61,7 @@ def compose(
         review=topic.review,
         clinic=clinic,
         sections=sections,
-        summary=_summary(sections, scheme),
+        summary=_summary(sections, scheme, topic.language),
         side_effects=_side_effects(sections, scheme),
         sources=tuple(
             SourceRef(path=f"{topic.folder.name}/{meta.filename}", publisher=meta.publisher, date=meta.date)
@@ -63,22 +70,55 @@ def compose(
     )
 
 
-def assign_section(text: str, heading: str, rules: Sequence[SectionRule]) -> str:
-    """Return the key of the section whose keywords the text (and heading) match most."""
-    return _best_section(text, heading, rules)[0]
+def _without_name(scheme: Scheme, topic: Topic) -> Scheme:
+    """The scheme without keywords made only of the topic's name: on a CT scan's pages "scan" is in
+    every sentence and says nothing of where one belongs."""
+    name = set(word_stems(topic.name, topic.language))
+    if not name:
+        return scheme
+    rules = tuple(replace(rule, keywords=tuple(k for k in rule.keywords
+                                               if not set(keyword_stems(k, topic.language)) <= name))
+                  for rule in scheme.sections)
+    return replace(scheme, sections=rules)
 
 
-def _best_section(text: str, heading: str, rules: Sequence[SectionRule]) -> tuple[str, int]:
-    """The best-matching section's key and its score (0 for the fallback)."""
-    best_key, best_score = _fallback(rules), 0
-    for rule in rules:
-        score = 2 * _matches(text, rule.keywords) + _matches(heading, rule.keywords)
-        if score > best_score:
-            best_key, best_score = rule.key, score
-    return best_key, best_score
+def assign_section(text: str, heading: str, rules: Sequence[SectionRule], language: str = "en",
+                   name: frozenset[str] = frozenset()) -> str:
+    """Return the key of the section the text (under heading) belongs to."""
+    return _best_section(text, heading, rules, language, name)[0]
 
 
-def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
+def _best_section(text: str, heading: str, rules: Sequence[SectionRule], language: str,
+                  name: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The best section's key and its keyword matches (name: stems of the topic's name, which say nothing)."""
+    scores, matches = _section_scores(text, heading, rules, language, name)
+    best = _choose(scores, rules)
+    return best, matches[best]
+
+
+def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], language: str,
+                    name: frozenset[str]) -> tuple[dict[str, float], dict[str, int]]:
+    """Each section's score for a statement under a heading, and its keyword matches."""
+    text_stems, heading_stems = _stems(text, language), _stems(heading, language)
+    matches = {rule.key: 2 * count_keywords(text_stems, rule.keywords, language)
+               + count_keywords(heading_stems, rule.keywords, language) for rule in rules}
+    model = load_section_model()
+    learned = {}
+    if model is not None and model.language == language.split("_")[0].split("-")[0].lower():
+        learned = model.log_posteriors(features(text, heading, language, name), [rule.key for rule in rules])
+    if not learned:
+        return {key: float(count) for key, count in matches.items()}, matches
+    no_opinion = math.log(1 / len(rules))  # a section the model never learned competes by its keywords
+    return {rule.key: learned.get(rule.key, no_opinion) + KEYWORD_WEIGHT * matches[rule.key] for rule in rules}, matches
+
+
+def _choose(scores: dict[str, float], rules: Sequence[SectionRule]) -> str:
+    """The best-scoring section, ties to the earlier; nothing above 0 (no keyword, no model) to the fallback."""
+    best = max((scores[rule.key], -index, rule.key) for index, rule in enumerate(rules))
+    return best[2] if best[0] != 0 else _fallback(rules)
+
+
+def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: frozenset[str]) -> list[Placed]:
     """Assign every printable cluster to a section; attach list items to their lead-in."""
     by_fact = {fact.id: cluster for cluster in clusters for fact in cluster.members}
     items: dict[str, list[Cluster]] = defaultdict(list)
@@ -104,7 +144,8 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme) -> list[Placed]:
         # A lead-in that refers back ("These are common. They include:") prints after its host,
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
-        section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections)
+        section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections, language,
+                                       name)
         section = cluster.section or section  # an editor's move wins over keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
@@ -162,24 +203,24 @@ def _printable(cluster: Cluster) -> bool:
     return not text.endswith("?") and len(text.split()) >= MIN_SENTENCE_WORDS
 
 
-def _summary(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Section, ...]:
+def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str) -> tuple[Section, ...]:
     """The best-supported statements of each section, as many as the scheme allows."""
     rules = {rule.key: rule for rule in scheme.sections}
     chosen = []
     for section in sections:
         rule = rules[section.key]
         statements = [e.cluster for e in section.entries if not e.items and e.cluster.canonical.role != "lead"]
-        ranked = sorted(statements, key=lambda c: _summary_rank(c, rule))
+        ranked = sorted(statements, key=lambda c: _summary_rank(c, rule, language))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
-            chosen.append(Section(key=section.key, title=section.title, entries=best))
+            chosen.append(replace(section, entries=best))
     return tuple(chosen)
 
 
-def _summary_rank(cluster: Cluster, rule: SectionRule) -> tuple[int, int, bool, float, str]:
+def _summary_rank(cluster: Cluster, rule: SectionRule, language: str) -> tuple[int, int, bool, float, str]:
     """Pinned first, then most sources; then short sentences dense in the section's keywords."""
     words = len(cluster.canonical.text.split())
-    density = _matches(cluster.canonical.text, rule.keywords) / words
+    density = count_keywords(_stems(cluster.canonical.text, language), rule.keywords, language) / words
     return (cluster.pin or PIN_NONE, -cluster.support, words > SUMMARY_MAX_WORDS, -density, cluster.id)
 
 
@@ -205,14 +246,6 @@ def _fallback(rules: Sequence[SectionRule]) -> str:
     return next((r.key for r in rules if r.fallback), rules[-1].key)
 
 
-def _matches(text: str, keywords: Sequence[str]) -> int:
-    """Count the keywords that occur in text at a word start."""
-    lowered = text.casefold()
-    return sum(1 for kw in keywords if _keyword_pattern(kw).search(lowered))
-
-
-@lru_cache(maxsize=None)
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """Compile a keyword once: a word-start match, or a plain one for symbols like %."""
-    prefix = r"\b" if keyword[:1].isalnum() else ""
-    return re.compile(prefix + re.escape(keyword))
+@lru_cache(maxsize=4096)
+def _stems(text: str, language: str) -> tuple[str, ...]:
+    return word_stems(text, language)

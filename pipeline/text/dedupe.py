@@ -13,7 +13,8 @@ Method (near-linear in the number of facts, no all-pairs comparison):
    carries all of its members' numbers and key terms: merging never hides them.
 
 Canonical rule: a member not excluded from print, with the most numbers and key terms,
-then the most content words, then the earliest source path and line.
+then the most content words, then the most words as written, then the earliest source path
+and line.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import snowballstemmer
 
 from pipeline.models import Cluster, Fact
 from pipeline.text.ids import cluster_id, distinct_ids
+from pipeline.text.keywords import fold_spelling
 from pipeline.vocabulary import Vocabulary
 
 CONTAINMENT_THRESHOLD = 0.75  # weighted share of one wording that the other must also say
@@ -49,8 +51,6 @@ STOPWORDS = frozenset(
     you your yours whose therefore indeed well like via according ie eg""".split()
 )
 NEGATIONS = frozenset("not no never none nor without cannot neither".split())
-# Spelling variants folded together so "tumour" and "tumor" count as one word.
-_VARIANTS = (("our", "or"), ("ise", "ize"), ("yse", "yze"), ("ae", "e"), ("oe", "e"), ("ence", "ense"))
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -141,13 +141,14 @@ def _join_lists(clusters: list[Cluster], profile_of: Callable[[str], WordProfile
             continue
         # The canonical wording as dedupe chooses it: most key terms and words, then earliest.
         best = min((clusters[i].canonical for i in group), key=lambda f: (
-            bool(f.excluded), -len(profile_of(f.text).key_info), -len(profile_of(f.text).stems), f.source, f.line, f.id))
+            bool(f.excluded), -len(profile_of(f.text).key_info), -len(profile_of(f.text).stems), -len(f.text.split()),
+            f.source, f.line, f.id))
         joined.append(_cluster(best, [m for i in group for m in clusters[i].members]))
     return joined
 
 
 def profile(text: str, vocabulary: Vocabulary = Vocabulary()) -> WordProfile:
-    """Describe one wording for comparison: stems after synonyms, key terms as written."""
+    """Describe one wording for comparison: stems and key terms after synonyms."""
     lowered = text.casefold()
     words = [w.replace("’", "'") for w in _WORD.findall(lowered)]
     compared = [w.replace("’", "'") for w in _WORD.findall(vocabulary.fold(lowered))]
@@ -197,12 +198,9 @@ def _context(fact: Fact, texts: dict[str, str], cached: Callable[[str, str], Wor
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """Fold British/American spellings, then Snowball-stem ("stimulating" -> "stimul")."""
-    word = word.removesuffix("'s")
-    for old, new in _VARIANTS:
-        if old in word and len(word) > 5:
-            word = word.replace(old, new)
-    return _STEMMER.stemWord(word)
+    """Fold British/American spellings ("tumour", "tumor") and hyphens ("non-cancerous",
+    "noncancerous"), then Snowball-stem ("stimulating" -> "stimul")."""
+    return _STEMMER.stemWord(fold_spelling(word.removesuffix("'s").replace("-", "")))
 
 
 def _weights(profiles: Sequence[WordProfile]) -> dict[str, float]:
@@ -256,10 +254,14 @@ def _split_by_canonical(
     def rank(fact: Fact) -> tuple[bool, str, int, str]:
         return bool(fact.excluded), fact.source, fact.line, fact.id
 
-    best = {i: min((facts[f] for f in members[i]), key=rank) for i in group}
+    # Of one wording's facts (same profile), the one with the most words as written speaks for it.
+    best = {i: min((facts[f] for f in members[i]), key=lambda f: (bool(f.excluded), -len(f.text.split()), *rank(f)[1:]))
+            for i in group}
     order = sorted(
         group,
-        key=lambda i: (bool(best[i].excluded), -len(profiles[i].key_info), -len(profiles[i].stems), *rank(best[i])),
+        # Ties go to the wording with more words as written: "Tiredness (fatigue)" over "Tiredness".
+        key=lambda i: (bool(best[i].excluded), -len(profiles[i].key_info), -len(profiles[i].stems),
+                       -len(best[i].text.split()), *rank(best[i])),
     )
     parts: list[list[int]] = []
     heads: dict[str, list[int]] = defaultdict(list)  # stem -> parts whose head has it

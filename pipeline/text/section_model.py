@@ -1,0 +1,92 @@
+"""Which section a statement belongs under: a model learned from labelled pages, with the keywords.
+
+Keywords alone place a statement by the words it happens to use, and a word means different
+things in different sections ("call" in "we call these short-term effects"). The model, a naive
+Bayes over the stems of the statement and of the source heading above it (heading words
+weighing double: editors place by the page's own heading first), was trained on the section
+labels of the tuning half of eval/ (`handout train-model`, pipeline.evaluation.training). Its
+counts live in section_model.json beside this module.
+
+A topic's scheme decides: the model chooses only among the topic's sections, and a section it
+never learned (a topic's own, such as "Recovery after surgery") competes through its keywords.
+Each section's score is the model's log-probability plus the keyword matches (compose.py); a
+language the model was not trained on is placed by the keywords alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.text.keywords import word_stems
+
+MODEL_FILE = Path(__file__).with_name("section_model.json")
+HEADING_WEIGHT = 2.0  # a heading word counts twice a word of the statement
+SMOOTHING = 0.5
+# Words that say nothing of a section (the dedupe stopwords would also drop "how", "what",
+# "before" and "after", which headings use to name sections).
+STOPWORDS = frozenset("""a an and are as at be been by can for from has have i if in into is it its
+    of on or our so such than that the their them then there these they this those to was we
+    were will with you your""".split())
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: cached per loaded model
+class SectionModel:
+    """Per section: how many labelled statements, and how often each feature occurred in them."""
+
+    counts: Mapping[str, Mapping[str, int]]  # section key -> feature -> occurrences
+    statements: Mapping[str, int]  # section key -> labelled statements
+    language: str = "en"
+
+    def log_posteriors(self, features: Sequence[str], keys: Sequence[str]) -> dict[str, float]:
+        """log P(section | features) over the given sections the model knows (empty: it knows none)."""
+        known = [key for key in keys if key in self.statements]
+        if not known:
+            return {}
+        vocabulary = _vocabulary(self)
+        total = sum(self.statements[key] for key in known)
+        scores = {}
+        for key in known:
+            counts, size = self.counts[key], _size(self, key)
+            score = math.log(self.statements[key] / total)
+            for feature in features:
+                if feature in vocabulary:
+                    weight = HEADING_WEIGHT if feature.startswith("h:") else 1.0
+                    score += weight * math.log((counts.get(feature, 0) + SMOOTHING) / (size + SMOOTHING * len(vocabulary)))
+            scores[key] = score
+        top = max(scores.values())
+        norm = top + math.log(sum(math.exp(s - top) for s in scores.values()))
+        return {key: score - norm for key, score in scores.items()}
+
+
+def features(text: str, heading: str, language: str, name: frozenset[str] = frozenset()) -> list[str]:
+    """The stems of a statement and ("h:" + stem) of its heading, without stopwords and the topic's name."""
+    own = [s for s in word_stems(text, language) if s not in STOPWORDS and s not in name]
+    return own + ["h:" + s for s in word_stems(heading, language) if s not in STOPWORDS and s not in name]
+
+
+@cache
+def load_section_model(path: Path = MODEL_FILE) -> SectionModel | None:
+    """The trained model, or None when there is no model file (placement by keywords alone)."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return SectionModel(counts=data["counts"], statements=data["statements"], language=data["language"])
+
+
+@cache
+def _vocabulary(model: SectionModel) -> frozenset[str]:
+    return frozenset(feature for counts in model.counts.values() for feature in counts)
+
+
+def _size(model: SectionModel, key: str) -> int:
+    return _sizes(model)[key]
+
+
+@cache
+def _sizes(model: SectionModel) -> dict[str, int]:
+    return {key: sum(counts.values()) for key, counts in model.counts.items()}

@@ -1,0 +1,229 @@
+"""Section schemes per topic, placement by words (never substrings), and what it is measured against."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.errors import ConfigError
+from pipeline.evaluation.placement import read_section_labels, score_placement
+from pipeline.i18n.po_files import legacy_context, section_context
+from pipeline.models import Cluster, Entry, Fact, Handout, Section, Source, SourceLine, SourceMeta
+from pipeline.render import fitting
+from pipeline.text.compose import assign_section
+from pipeline.text.dedupe import dedupe
+from pipeline.text.keywords import count_keywords, word_stems
+
+ROOT = Path(__file__).resolve().parent.parent
+RADIOTHERAPY = """\
+sections:
+  - key: planning
+    title: Planning your {name}
+    after: how-given
+    keywords: [planning scan, tattoo]
+  - key: side-effects
+    title: Side effects during {name}
+    add_keywords: [skin reaction]
+  - key: living-with
+    drop: true
+"""
+
+
+def project(tmp_path: Path, own_sections: str = "", name: str = "") -> Path:
+    """The project's clinic and default scheme, the sample topic, and a second topic 'radiotherapy'."""
+    for file in ("clinic.yaml", "sections.yaml"):
+        shutil.copy(ROOT / file, tmp_path / file)
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    second = tmp_path / "sources" / "radiotherapy"
+    second.mkdir()
+    (second / "a.txt").write_text("Radiotherapy uses high-energy rays.\n")
+    (second / "topic.yaml").write_text("title: Radiotherapy\nversion: '1.0'\n" + (f"name: {name}\n" if name else ""))
+    if own_sections:
+        (second / "sections.yaml").write_text(own_sections)
+    return tmp_path
+
+
+def scheme_of(root: Path, topic: str):
+    return next(t for t in load_config(root).topics if t.key == topic).scheme
+
+
+def test_a_topic_extends_its_own_scheme_and_never_changes_another(tmp_path):
+    root = project(tmp_path, RADIOTHERAPY)
+    radio = scheme_of(root, "radiotherapy")
+    keys = [rule.key for rule in radio.sections]
+    assert keys[keys.index("how-given") + 1] == "planning"  # a new section goes where `after` says
+    assert "living-with" not in keys and keys[-1] == "more"  # dropped; the fallback stays last
+    titles = {rule.key: rule.title for rule in radio.sections}
+    assert titles["about"] == "What is radiotherapy?"  # {name}: the title, lower case
+    assert titles["planning"] == "Planning your radiotherapy" and titles["side-effects"] == "Side effects during radiotherapy"
+    effects = next(rule for rule in radio.sections if rule.key == "side-effects")
+    assert "skin reaction" in effects.keywords and "fatigue" in effects.keywords  # added, not replaced
+    # The sample topic keeps its own scheme: none of radiotherapy's changes reach it.
+    immuno = scheme_of(root, "immunotherapy")
+    immuno_titles = {rule.key: rule.title for rule in immuno.sections}
+    assert "planning" not in immuno_titles and immuno_titles["side-effects"] == "Possible side effects"
+    assert immuno_titles["about"] == "What is immunotherapy?" and "types" in immuno_titles
+
+
+def test_the_name_in_headings_comes_from_topic_yaml_and_acronyms_keep_their_case(tmp_path):
+    root = project(tmp_path, name="a CT scan")
+    assert {r.key: r.title for r in scheme_of(root, "radiotherapy").sections}["about"] == "What is a CT scan?"
+    (root / "sources" / "radiotherapy" / "topic.yaml").write_text("title: CT scan\nversion: '1.0'\n")
+    assert {r.key: r.title for r in scheme_of(root, "radiotherapy").sections}["about"] == "What is CT scan?"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("sections:\n  - key: planning\n    after: nowhere\n    title: P\n", "sections.yaml:2: 'after': no section 'nowhere'"),
+    ("sections:\n  - key: planning\n    keywords: [plan]\n", "sections.yaml:2: new section 'planning' needs a 'title'"),
+    ("sections:\n  - key: planning\n    drop: true\n", "sections.yaml:2: cannot drop 'planning'"),
+    ("sections:\n  - key: about\n    title: What is {topic}?\n", "unknown placeholder {topic}"),
+    ("sections:\n  - key: about\n    colour: red\n", "unknown setting 'colour'"),
+    ("replace: true\nsections:\n  - key: a\n    title: A\n", "exactly one section must have 'fallback: true'"),
+])
+def test_a_topic_scheme_mistake_names_the_file_and_line(tmp_path, text, message):
+    root = project(tmp_path, text)
+    with pytest.raises(ConfigError) as error:
+        load_config(root)
+    assert message in str(error.value) and "sources/radiotherapy/sections.yaml" in str(error.value)
+
+
+def test_a_move_decision_is_checked_against_the_topics_own_sections(tmp_path):
+    root = project(tmp_path, RADIOTHERAPY)
+    (root / "sources" / "radiotherapy" / "editorial.yaml").write_text(
+        "decisions:\n  - action: move\n    fact: c1\n    section: planning\n")
+    load_config(root)  # planning is radiotherapy's own section
+    (root / "sources" / "immunotherapy" / "editorial.yaml").write_text(
+        "decisions:\n  - action: move\n    fact: c1\n    section: planning\n")
+    with pytest.raises(ConfigError, match=r"editorial.yaml:2: unknown section 'planning' \(this topic's sections: about"):
+        load_config(root)
+
+
+def test_keywords_match_whole_words_by_their_stems_never_parts_of_words():
+    def matches(text, *keywords):
+        return count_keywords(word_stems(text), keywords)
+
+    assert matches("Side effects are common.", "side effect") == 1  # plural, by stem
+    assert matches("We treat tumours.", "tumor") == 1  # British and American spellings
+    assert matches("Flu-like symptoms", "flu-like") == 1
+    assert matches("Call us if you are unwell.", "call us") == 1
+    assert matches("You may be recalled for a second scan.", "call") == 0  # never inside a word
+    assert matches("Speak to Dr Malone.", "alone") == 0
+    assert matches("About 40% respond.", "%") == 1
+    assert matches("We call these short-term effects.", "call us", "call your") == 0  # a phrase, not the word
+
+
+def test_the_default_scheme_places_the_issues_examples_by_meaning():
+    sections = load_config(ROOT).scheme.sections  # the default scheme
+    assert assign_section("We call these short-term effects.", "", sections) == "side-effects"
+    immunotherapy = scheme_of(ROOT, "immunotherapy").sections
+    assert assign_section("We call these short-term effects.", "", immunotherapy) != "contact-care-team"
+    assert assign_section("Call your care team straight away if you have a temperature of 38C or above.", "",
+                          sections) == "contact-care-team"
+    assert assign_section("Any side effects must be reported: most are reversible when treated early.", "",
+                          sections) == "contact-care-team"
+
+
+def test_a_keyword_made_of_the_topics_name_says_nothing(tmp_path):
+    from dataclasses import replace
+
+    from pipeline.config import SectionRule, Scheme
+    from pipeline.text.compose import compose
+    from tests.test_compose import CLINIC, TOPIC, cluster
+
+    rules = (SectionRule("expect", "What to expect", ("scan", "arrive")), SectionRule("more", "More", (), fallback=True))
+    facts = [cluster("The scan shows the size of the tumour.", "a")]
+    scan = replace(TOPIC, name="CT scan", scheme=Scheme(sections=rules))
+    assert compose(facts, Scheme(sections=rules), replace(TOPIC, name="MRI"), CLINIC).sections[0].key == "expect"
+    assert compose(facts, Scheme(sections=rules), scan, CLINIC).sections[0].key == "more"
+
+
+def test_synonyms_and_spelling_variants_are_folded_before_comparing_never_in_print():
+    vocabulary = load_config(ROOT).scheme.vocabulary
+    a = "Radiation therapy is also useful in treating some noncancerous (benign) tumors."
+    b = "Radiotherapy can also be used to treat non-cancerous (benign) tumours."
+    facts = [Fact(id=f"f{i}", text=t, original=t, source=f"sources/t/{i}.txt", line=1,
+                  kind="sentence") for i, t in enumerate((a, b))]
+    (merged,) = dedupe(facts, vocabulary)
+    assert {m.text for m in merged.members} == {a, b} and merged.canonical.text in (a, b)  # printed as written
+
+
+def test_translations_of_the_old_shared_headings_carry_over_to_each_topic():
+    assert section_context("radiotherapy", "about") == "radiotherapy:section:about"
+    assert legacy_context("radiotherapy:section:about") == "section:about"
+    assert legacy_context("radiotherapy:c0fc18f1156") == ""
+
+
+def test_an_old_shared_heading_translation_is_carried_over_by_update(tmp_path):
+    from pipeline.i18n.po_sync import update_language
+
+    root = tmp_path
+    (root / "locales" / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "locales" / "ui.pot").write_text('msgid ""\nmsgstr ""\n')
+    (root / "locales" / "fr" / "LC_MESSAGES" / "ui.po").write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n')
+    (root / "locales" / "facts.pot").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgctxt "radiotherapy:section:about"\nmsgid "What is it?"\nmsgstr ""\n\n'
+        'msgctxt "immunotherapy:section:about"\nmsgid "What is immunotherapy?"\nmsgstr ""\n')
+    (root / "locales" / "fr" / "LC_MESSAGES" / "facts.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgctxt "section:about"\nmsgid "What is it?"\nmsgstr "Qu\'est-ce que c\'est ?"\n')
+    update_language(root, "fr")
+    text = (root / "locales" / "fr" / "LC_MESSAGES" / "facts.po").read_text()
+    carried = text.split('msgctxt "radiotherapy:section:about"')[1].split("\n\n")[0]
+    assert "Qu'est-ce que c'est ?" in carried  # same English: the translation carries over
+    other = text.split('msgctxt "immunotherapy:section:about"')[1].split("\n\n")[0]
+    assert 'msgstr ""' in other  # other English: never carried
+    assert '#~ msgctxt "section:about"' not in text  # used, so not kept as obsolete
+
+
+def _fact(text, line, source="sources/t/a.txt"):
+    return Fact(id=f"f{line}", text=text, original=text, source=source, line=line, kind="sentence")
+
+
+def _cluster(text, line):
+    fact = _fact(text, line)
+    return Cluster(id=f"c{line}", canonical=fact, members=(fact,), sources=(fact.source,))
+
+
+def test_placement_counts_statements_under_their_labelled_section_and_the_summarys_mix_ups():
+    from pipeline.config import Scheme, SectionRule
+
+    scheme = Scheme(sections=(SectionRule("effects", "E", side_effects=True), SectionRule("call", "C"),
+                              SectionRule("more", "M", fallback=True)))
+    tired, rash, call = _cluster("Tiredness is common.", 1), _cluster("Rash", 2), _cluster("Call us if feverish.", 3)
+    handout = Handout(
+        topic="t", title="T", version="1", issued="", review="", clinic=None,
+        sections=(Section("effects", "E", (Entry(tired), Entry(call, items=(rash,)))),),
+        summary=(Section("effects", "E", (Entry(call),)),), side_effects=(rash,), sources=())
+    labels = {("a.txt", 1): "effects", ("a.txt", 2): "effects", ("a.txt", 3): "call"}
+    placement = score_placement(labels, handout, scheme)
+    assert (placement.placed, placement.labelled, placement.summary_wrong) == (2, 3, 1)
+    assert placement.confusions == (("call", "effects", 1),)
+    assert any("labelled call" in miss and "a.txt:3" in miss for miss in placement.misses)
+
+
+def test_section_labels_name_known_sections_of_the_sets_scheme(tmp_path):
+    from pipeline.config import Scheme, SectionRule
+
+    scheme = Scheme(sections=(SectionRule("effects", "E"), SectionRule("more", "M", fallback=True)))
+    source = Source("eval/x/a.txt", "utf-8", (SourceLine(1, "One."), SourceLine(2, "Two.")), SourceMeta("a.txt"))
+    (tmp_path / "section-labels.yaml").write_text("files:\n  a.txt:\n    1: effects\n    2: planning\n")
+    with pytest.raises(ConfigError, match="a.txt: 2: unknown section 'planning'"):
+        read_section_labels(tmp_path, {"a.txt": source}, scheme)
+    (tmp_path / "section-labels.yaml").write_text("files:\n  a.txt:\n    1-2: effects\n")
+    assert read_section_labels(tmp_path, {"a.txt": source}, scheme) == {("a.txt", 1): "effects", ("a.txt", 2): "effects"}
+    assert read_section_labels(tmp_path / "none", {}, scheme) is None
+
+
+def test_a_summary_that_must_shorten_drops_the_safety_sections_last():
+    def entry(support, n):
+        fact = _fact(f"Statement {n}.", n)
+        return Entry(Cluster(id=f"c{n}", canonical=fact, members=(fact,), sources=tuple(f"s{i}" for i in range(support))))
+
+    sections = (
+        Section("about", "A", (entry(1, 1), entry(3, 2))),
+        Section("contact-care-team", "C", (entry(1, 3),), safety=True),
+        Section("more", "M", (entry(2, 4),)),
+    )
+    order = fitting._drop_order(sections)
+    assert order[-1] == 2  # the contact section's one statement, though least supported, goes last
+    assert order[:3] == [0, 3, 1]
