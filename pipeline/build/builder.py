@@ -12,7 +12,6 @@ output is never passed off as new.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -22,13 +21,14 @@ from typing import TYPE_CHECKING
 
 from pipeline.atomic_files import OutputWriter
 from pipeline.build import records
+from pipeline.build.kept import Kept, kept_outputs, previous_listing
 from pipeline.build.plan import Job, Plan, TopicFiles, make_plan
 from pipeline.build.render_pool import Pool, Task, default_workers
 from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, manifest_json, report_json, to_json
 from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.po_files import languages
-from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
+from pipeline.models import BuildReport, LeftOut, OutputKind, Rendered
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 if TYPE_CHECKING:
@@ -48,7 +48,9 @@ class BuildOptions:
 
     output: Path
     topics: tuple[str, ...] = ()  # empty: every topic
-    locales: tuple[str, ...] = ()  # empty: English and every language under locales/
+    # Empty: English, and every language under locales/ that translates some of the topic.
+    locales: tuple[str, ...] = ()
+    translated_only: bool = False  # also leave out given languages that translate none of a topic (release)
     kinds: tuple[OutputKind, ...] = ()  # empty: leaflet and summary
     page_size: str = DEFAULT_PAGE_SIZE
     profile: str = DEFAULT_PROFILE  # a key of PRINT_PROFILES
@@ -63,13 +65,20 @@ def build(
     """Build every selected topic and locale into options.output."""
     started = time.monotonic()
     topics = select_topics(config, options.topics)
+    sharded = options.shard != (1, 1)
+    partial = bool(options.topics or options.locales or options.kinds)
+    only_begun = options.translated_only or not options.locales
     options = replace(options, locales=options.locales or build_locales(config.root))
     _check_options(options, topics)
+    not_begun = _not_begun(config, topics, options.locales) if only_begun else ()
     plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard,
-                     options.kinds or KINDS)
-    sharded = options.shard != (1, 1)
+                     options.kinds or KINDS, left_out=not_begun)
+    notices = _not_begun_notices(config, not_begun)
+    if not options.translated_only:  # a release lists them its own way
+        for notice in notices:
+            log.warning("%s", notice)
     summary_files = _summary_files(options.shard)
-    previous = [] if sharded else _previous_outputs(options.output)
+    previous = () if sharded else previous_listing(options.output)
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
     for name in summary_files:
         (options.output / name).unlink(missing_ok=True)
@@ -83,14 +92,24 @@ def build(
         _remove_unwritten(options.output, planned, writer.written)
         raise
     done.update(kept)
-    outputs = tuple(_output(job, done[job.path]) for job in plan.jobs)
-    if not (options.topics or options.kinds or sharded):  # a full build also clears outputs of topics that are gone
-        _remove_unwritten(options.output, previous, [o.path for o in outputs])
+    outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs)
+    others = Kept()
+    if partial and not sharded:  # the manifest still lists the other outputs that are current
+        others = kept_outputs(config, options.output, plan, previous, build_locales(config.root),
+                              options.page_size, options.profile)
+        planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
+        renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned]
+        _remove_unwritten(options.output, renamed, [o.path for o in outputs])  # e.g. a 2-page summary now 1
+    elif not sharded:  # a full build also clears outputs of topics that are gone
+        _remove_unwritten(options.output, [row.path for row in previous], [o.path for o in outputs])
     report = BuildReport(
         outputs=outputs,
-        facts_files=tuple(f.paths[0] for f in plan.topic_files),
-        warnings=tuple(sorted({w for f in plan.topic_files for w in done[f.paths[0]].warnings})),
+        facts_files=tuple(sorted({*(f.paths[0] for f in plan.topic_files), *others.facts_files})),
+        warnings=tuple(sorted({*(w for f in plan.topic_files for w in done[f.paths[0]].warnings),
+                               *notices, *others.warnings})),
         rendered=tuple(job.path for job in todo.jobs),
+        kept=others.outputs,
+        not_begun=not_begun,
     )
     if sharded:
         writer.write(summary_files[0], to_json(report))  # merge-shards writes the manifest and report
@@ -102,11 +121,39 @@ def build(
     return report
 
 
+def _not_begun(config: Config, topics: Sequence[Topic], locales: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(topic, language) pairs whose PO file translates none of the topic's messages."""
+    from pipeline.i18n.translations import begun_topics
+
+    keys = [topic.key for topic in topics]
+    pairs = []
+    for locale in locales:
+        begun = begun_topics(config.root, locale, keys)
+        pairs += [(key, locale) for key in keys if key not in begun]
+    return tuple(sorted(pairs))
+
+
+def _not_begun_notices(config: Config, pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """Per topic: the languages it is not built in, and how to start translating it."""
+    from pipeline.i18n.po_files import topic_prefix
+    from pipeline.i18n.translations import facts_file
+
+    notices = []
+    for topic in sorted({topic for topic, _ in pairs}):
+        locales = [locale for key, locale in pairs if key == topic]
+        files = ", ".join(facts_file(config.root, locale) for locale in locales)
+        notices.append(
+            f"{topic}: not built in {', '.join(locales)}: no message of it is translated yet. To start, run "
+            f"`make update`, then translate the entries whose msgctxt starts with \"{topic_prefix(topic)}\" in "
+            f"{files}; `--locale {locales[0]}` builds it now, with the English in place")
+    return notices
+
+
 def write_summary(writer: OutputWriter, report: BuildReport) -> None:
     """Write report.json, then manifest.json (last: its presence means the build succeeded)."""
-    log_printed_in_english(report.outputs)
+    log_printed_in_english(report.outputs)  # those kept were reported by the build that made them
     writer.write(REPORT, report_json(report))
-    writer.write(MANIFEST, manifest_json(report.outputs))
+    writer.write(MANIFEST, manifest_json((*report.outputs, *report.kept)))
 
 
 def _check_options(options: BuildOptions, topics: Sequence[Topic]) -> None:
@@ -185,7 +232,8 @@ def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Pr
     texts = {c.id: c.canonical.text for c in prepared.clusters}
     record = records.Record(job.key, digest, rendered.pages, rendered.layout_passes,
                             tuple(LeftOut(i, texts[i]) for i in rendered.left_out), rendered.untranslated,
-                            messages.reviewed, rendered.warnings, file=path if path != job.path else "")
+                            messages.reviewed, rendered.warnings, file=path if path != job.path else "",
+                            printed=rendered.printed)
     for message in rendered.warnings:
         log.warning("%s: %s", path, message)
     records.save(options.output, job.path, record)
@@ -216,11 +264,6 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
     return record
 
 
-def _output(job: Job, record: records.Record) -> Output:
-    return Output(record.file or job.path, job.topic, job.locale, job.kind, record.pages, record.sha256,
-                  record.untranslated, record.reviewed, record.left_out, record.warnings)
-
-
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
     """The topics to build, in name order; an unknown name is an error."""
     known = {topic.key: topic for topic in config.topics}
@@ -241,15 +284,6 @@ def _summary_files(shard: tuple[int, int]) -> tuple[str, ...]:
         return REPORT, MANIFEST
     index, count = shard
     return (f"{SHARDS}/build-{index}-of-{count}.json",)
-
-
-def _previous_outputs(directory: Path) -> list[str]:
-    """The PDFs the last build's manifest lists (none if it is missing or unreadable)."""
-    try:
-        rows = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["outputs"]
-        return [str(row["path"]) for row in rows]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
 
 
 def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence[str]) -> None:

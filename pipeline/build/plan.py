@@ -20,6 +20,7 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -86,8 +87,13 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 
 def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], page_size: str,
-              profile: str, shard: tuple[int, int] = (1, 1), kinds: tuple[OutputKind, ...] = KINDS) -> Plan:
-    """Every output of the build (or of one shard of it), each with its key."""
+              profile: str, shard: tuple[int, int] = (1, 1), kinds: tuple[OutputKind, ...] = KINDS,
+              left_out: Collection[tuple[str, str]] = ()) -> Plan:
+    """Every output of the build (or of one shard of it), each with its key.
+
+    left_out: (topic, locale) pairs not to build, taken out before the shards are dealt, so the
+    shards still make up the whole build.
+    """
     common = _digest([_code_digest(),
                       _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
                       page_size, profile, _versions()])
@@ -106,7 +112,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
                                                    for path, _ in site_files)])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
                                       _digest([topic_key, review_templates])))
-        for locale in locales:
+        for locale in (locale for locale in locales if (topic.key, locale) not in left_out):
             locale_key = _language_digest(config.root, locale)
             for kind in kinds:
                 key = _digest([topic_key, locale, locale_key, kind, kind_templates[kind]])

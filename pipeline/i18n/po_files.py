@@ -7,6 +7,7 @@ changes no byte, and a diff shows exactly the entries that changed.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,6 +54,17 @@ def title_context(topic: str) -> str:
 
 def section_context(key: str) -> str:
     return f"section:{key}"
+
+
+def topic_prefix(topic: str) -> str:
+    """What the msgctxt of every message that belongs to one topic starts with."""
+    return f"{topic}:"
+
+
+def topic_of(context: str, topics: Iterable[str]) -> str:
+    """The topic a facts msgctxt belongs to ("" for a message every topic shares)."""
+    owners = [topic for topic in topics if context.startswith(topic_prefix(topic))]
+    return max(owners, key=len, default="")  # "a-b:..." is a-b's, not a's, were both topics
 
 
 class PoCatalog(Catalog):
@@ -178,6 +190,13 @@ def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
         raise HandoutError(f"{path}:{exc.lineno + 1}: PO syntax error: {exc.args[0].rsplit(' on ', 1)[0]}") from exc
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise HandoutError(f"{path}: cannot read: {exc}") from exc
+
+
+def parse_catalog(text: str, domain: str) -> PoCatalog:
+    """Parse a template made in memory (extraction.extract_templates)."""
+    catalog = PoCatalog(domain=domain, charset="utf-8")
+    _Parser(catalog, abort_invalid=True).parse(io.BytesIO(text.encode("utf-8")))
+    return catalog
 
 
 def entries(catalog: Catalog) -> dict[str, Message]:
