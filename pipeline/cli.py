@@ -21,7 +21,6 @@ from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, 
 if TYPE_CHECKING:
     from pipeline.i18n.completeness import Audit
     from pipeline.i18n.extraction import TemplateChanges
-    from pipeline.models import Untranslated
 
 ROOT_OPTION = click.option(
     "--root",
@@ -305,12 +304,9 @@ def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) ->
     from pipeline.i18n.completeness import describe
 
     audits = _audits(root, languages)
-    shown: set[Untranslated] = set()
     for result in audits:
         for problem in result.problems:
-            if problem not in shown:  # a message every topic shares is listed once
-                shown.add(problem)
-                click.echo(str(problem))
+            click.echo(str(problem))
     for result in audits:
         state = "" if result.clean else f"; {describe(result.problems, result.total)}"
         click.echo(f"{result.label}: {result.translated}/{result.total} translated and clean{state}")
@@ -326,12 +322,12 @@ def stats_command(root: Path) -> None:
     from pipeline.i18n.completeness import PROBLEM_KINDS
 
     audits = _audits(root, ())
-    width = max([len("topic"), *(len(a.name) for a in audits)]) + 2
+    width = max([len("topic"), *(len(a.topic) for a in audits)]) + 2
     click.echo(f"{'language':<9}{'topic':<{width}}{'done':>6}{'total':>7}{'%':>6}"
                + "".join(f"{k:>{len(k) + 2}}" for k in PROBLEM_KINDS) + "  reviewed")
     for r in audits:
         cells = "".join(f"{r.count(k):>{len(k) + 2}}" for k in PROBLEM_KINDS)
-        click.echo(f"{r.language:<9}{r.name:<{width}}{r.translated:>6}{r.total:>7}"
+        click.echo(f"{r.language:<9}{r.topic:<{width}}{r.translated:>6}{r.total:>7}"
                    f"{100 * r.translated // max(r.total, 1):>5}%{cells}  {'yes' if r.reviewed else 'no'}")
 
 

@@ -139,8 +139,8 @@ def test_a_changed_source_sentence_makes_exactly_that_entry_fuzzy_with_the_old_e
     assert entry.string == _stand_in(old)  # kept for the translator to revise
     text = po_path(project, "fr", "facts").read_text(encoding="utf-8")
     assert f'#| msgid "{old}"' in text
-    topic, furniture = audit_project(load_config(project), ["fr"]).audits
-    assert [(p.context, p.kind) for p in topic.problems] == [(context, "fuzzy")] and furniture.clean
+    topic, shared, furniture = audit_project(load_config(project), ["fr"]).audits
+    assert [(p.context, p.kind) for p in topic.problems] == [(context, "fuzzy")] and shared.clean and furniture.clean
     # Updating again keeps the English the translation was made from.
     assert update_language(project, "fr")[0].written is False
 
@@ -231,7 +231,7 @@ def test_stats_counts_each_language(project):
                       "failing", "reviewed"]
     row = dict(zip(header, next(r for r in rows if r[:2] == ["fr", "immunotherapy"]), strict=True))
     assert int(row["done"]) == int(row["total"]) - 1 and row["untranslated"] == "1" and row["reviewed"] == "no"
-    furniture = dict(zip(header, next(r for r in rows if r[:2] == ["fr", "ui.po"]), strict=True))
+    furniture = dict(zip(header, next(r for r in rows if r[:2] == ["fr", "(ui.po)"]), strict=True))
     assert furniture["done"] == furniture["total"] == str(len(ENGLISH))
 
 

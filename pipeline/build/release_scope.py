@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.i18n.completeness import audit_furniture, describe
 from pipeline.i18n.extraction import ui_template
 from pipeline.i18n.locale_data import is_source_language
-from pipeline.i18n.po_files import topic_prefix
+from pipeline.i18n.po_files import topic_of, topic_prefix
 from pipeline.i18n.translations import facts_file, load_messages
 from pipeline.models import Output
 
@@ -49,9 +49,9 @@ def release_scope(root: Path, topics: Sequence[str], outputs: Sequence[Output], 
         printed = _printed(outputs, language)
         for topic in topics:
             if (topic, language) in not_begun:
-                why = (f"none of its {len(english.get(topic, ()))} messages translated yet (run `make update`, then "
-                       f"translate the entries whose msgctxt starts with \"{topic_prefix(topic)}\" in "
-                       f"{facts_file(root, language)})")
+                own = [c for c in english.get(topic, ()) if topic_of(c, topics) == topic]
+                why = (f"none of its {len(own)} messages translated yet (run `make update`, then translate the "
+                       f"entries whose msgctxt starts with \"{topic_prefix(topic)}\" in {facts_file(root, language)})")
             else:
                 problems = _printed_in_english(outputs, topic, language, messages.files["facts"])
                 why = describe(problems, len(printed.get(topic, ()))) if problems else ""

@@ -3,8 +3,8 @@
 `handout check` and `handout stats` count here, and `handout release` judges the page furniture.
 The templates are the ones extraction.extract_templates makes in memory, not locales/*.pot, which
 may be older than the sources: a new topic then counts as untranslated instead of not at all.
-A facts message belongs to the topic its msgctxt names (po_files.topic_of); one that names none
-(today a section heading, shared by every topic) counts for every topic, since each prints it.
+A facts message belongs to the topic its msgctxt names (po_files.topic_of); those that name none
+(section headings, as long as every topic shares them) are counted once, on a row of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from pipeline.i18n.translations import Messages, Text, load_messages
 from pipeline.models import Untranslated
 
 PROBLEM_KINDS = ("untranslated", "fuzzy", "stale", "missing", "failing")
-FURNITURE = ""  # Audit.topic of the page furniture (ui.po), which no topic owns
+# Audit.topic of what no topic owns: the facts messages every topic shares, the page furniture (ui.po).
+SHARED, FURNITURE = "(shared)", "(ui.po)"
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Audit:
     """How complete and clean one language is for one topic (or for the page furniture)."""
 
     language: str
-    topic: str  # a topic's key, or FURNITURE
+    topic: str  # a topic's key, SHARED or FURNITURE
     total: int
     problems: tuple[Untranslated, ...]
     reviewed: bool
@@ -48,14 +49,9 @@ class Audit:
         return not self.problems
 
     @property
-    def name(self) -> str:
-        """The topic's key, or "ui.po" for the page furniture."""
-        return self.topic or "ui.po"
-
-    @property
     def label(self) -> str:
-        """"fr/immunotherapy", or "fr/ui.po" for the page furniture."""
-        return f"{self.language}/{self.name}"
+        """"fr/immunotherapy", "fr/(shared)", "fr/(ui.po)"."""
+        return f"{self.language}/{self.topic}"
 
 
 @dataclass(frozen=True)
@@ -76,13 +72,14 @@ def audit_project(config: Config, languages: Sequence[str] = ()) -> Completeness
 
 
 def audit_language(root: Path, language: str, templates: Mapping[str, str], topics: Sequence[str]) -> tuple[Audit, ...]:
-    """Per topic, then for the page furniture: every message of the templates against the language's PO files."""
+    """Per topic, then what the topics share, then the page furniture: every message of the
+    templates against the language's PO files."""
     messages = load_messages(root, language)
     facts = _live(parse_catalog(templates["facts"], "facts"))
-    owners = {message.context or "": topic_of(message.context or "", topics) for message in facts}
-    rows = [audit_messages(messages, "facts", [m for m in facts if owners[m.context or ""] in (topic, "")], topic)
-            for topic in topics]
-    return (*rows, audit_furniture(messages, templates["ui"]))
+    owners = [(topic_of(message.context or "", topics) or SHARED, message) for message in facts]
+    rows = [audit_messages(messages, "facts", [m for owner, m in owners if owner == topic], topic)
+            for topic in (*topics, SHARED)]
+    return (*(row for row in rows if row.total or row.topic != SHARED), audit_furniture(messages, templates["ui"]))
 
 
 def audit_furniture(messages: Messages, ui_template: str) -> Audit:
