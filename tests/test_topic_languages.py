@@ -207,8 +207,8 @@ def test_a_release_takes_each_topic_in_each_language_that_prints_it_all_translat
     assert scope.included == {("alpha", "en"), ("beta", "en"), ("gamma", "en"), ("alpha", "fr")}
     assert scope.left_out == (
         ("fr/beta", "12 of 40 messages not translated, 3 stale"),
-        ("fr/gamma", 'none of its 5 messages translated yet (run `make update`, then translate the entries '
-                     f'whose msgctxt starts with "gamma:" in {FACTS_PO})'),
+        ("fr/gamma", 'not begun: no message whose msgctxt starts with "gamma:" is translated (5 of the 6 it '
+                     f'prints; run `make update`, then translate them in {FACTS_PO})'),
     )
     assert scope.not_reviewed == ("fr",)
 

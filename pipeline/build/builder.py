@@ -98,8 +98,9 @@ def build(
         others = kept_outputs(config, options.output, plan, previous, build_locales(config.root),
                               options.page_size, options.profile)
         planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
+        # Earlier names of this build's outputs (a 2-page summary now on one), and outputs of what is gone.
         renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned]
-        _remove_unwritten(options.output, renamed, [o.path for o in outputs])  # e.g. a 2-page summary now 1
+        _remove_unwritten(options.output, [*renamed, *others.gone], [o.path for o in outputs])
     elif not sharded:  # a full build also clears outputs of topics that are gone
         _remove_unwritten(options.output, [row.path for row in previous], [o.path for o in outputs])
     report = BuildReport(

@@ -5,7 +5,8 @@ output folder. Another output stays listed while it is current: its file is ther
 sha256 of the record beside it, and the record's key is the key the current plan computes for it
 (its sources, translations, templates and the code unchanged since). One that is not current is
 left out, with a warning naming it and the command that refreshes it: a stale file is never
-listed as current.
+listed as current. An output of a topic or language no longer in the project cannot be refreshed:
+any build removes it, as a full build does.
 
 The outputs looked at are those the last manifest lists and those of the default build (every
 topic, English and every language, both kinds) that have a record: a manifest removed by a failed
@@ -49,7 +50,8 @@ class Kept:
 
     outputs: tuple[Output, ...] = ()
     facts_files: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()  # kept topics' warnings, and every output left out and why
+    warnings: tuple[str, ...] = ()  # kept topics' warnings, and every output left out as out of date
+    gone: tuple[str, ...] = ()  # listed outputs of a topic or language no longer in the project: to remove
 
 
 def previous_listing(directory: Path) -> tuple[Listed, ...]:
@@ -77,10 +79,11 @@ def kept_outputs(config: Config, output: Path, plan: Plan, previous: Sequence[Li
         elif (job.topic, job.locale, job.kind) in listed or records.exists(output, job.path):
             stale.append(job)
     files, warnings = _topic_files(config, output, plan, {o.topic for o in kept}, page_size, profile)
-    notices = [*_stale_notices(stale, output, page_size, profile), *_gone_notices(gone, previous)]
+    notices = _stale_notices(stale, output, page_size, profile)
     for notice in notices:
         log.warning("%s", notice)
-    return Kept(tuple(kept), files, tuple(sorted({*warnings, *notices})))
+    removed = tuple(sorted(row.path for row in previous if (row.topic, row.locale, row.kind) in gone))
+    return Kept(tuple(kept), files, tuple(sorted({*warnings, *notices})), removed)
 
 
 def _triples(listing: Iterable[Listed]) -> set[tuple[str, str, str]]:
@@ -144,9 +147,3 @@ def _stale_notices(stale: Sequence[Job], output: Path, page_size: str, profile: 
         notices.append(f"{', '.join(job.path for job in jobs)}: out of date (its inputs changed since it was "
                        f"built), left out of {MANIFEST}; refresh with `{' '.join(command)}`")
     return notices
-
-
-def _gone_notices(gone: set[tuple[str, str, str]], previous: Sequence[Listed]) -> list[str]:
-    paths = sorted(row.path for row in previous if (row.topic, row.locale, row.kind) in gone)
-    return [f"{path}: its topic or language is no longer in the project, left out of {MANIFEST} "
-            "(a full build removes it)" for path in paths]

@@ -19,7 +19,7 @@ from pipeline.i18n.extraction import ui_template
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import topic_of, topic_prefix
 from pipeline.i18n.translations import facts_file, load_messages
-from pipeline.models import Output
+from pipeline.models import Output, Untranslated
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,11 @@ def release_scope(root: Path, topics: Sequence[str], outputs: Sequence[Output], 
         printed = _printed(outputs, language)
         for topic in topics:
             if (topic, language) in not_begun:
-                own = [c for c in english.get(topic, ()) if topic_of(c, topics) == topic]
-                why = (f"none of its {len(own)} messages translated yet (run `make update`, then translate the "
-                       f"entries whose msgctxt starts with \"{topic_prefix(topic)}\" in {facts_file(root, language)})")
+                total = english.get(topic, set())
+                own = sum(1 for context in total if topic_of(context, topics) == topic)
+                why = (f"not begun: no message whose msgctxt starts with \"{topic_prefix(topic)}\" is translated "
+                       f"({own} of the {len(total)} it prints; run `make update`, then translate them in "
+                       f"{facts_file(root, language)})")
             else:
                 problems = _printed_in_english(outputs, topic, language, messages.files["facts"])
                 why = describe(problems, len(printed.get(topic, ()))) if problems else ""
@@ -76,7 +78,7 @@ def _printed(outputs: Sequence[Output], locale: str) -> dict[str, set[str]]:
     return found
 
 
-def _printed_in_english(outputs: Sequence[Output], topic: str, locale: str, facts_po: str) -> list:
+def _printed_in_english(outputs: Sequence[Output], topic: str, locale: str, facts_po: str) -> list[Untranslated]:
     """The topic's own messages (facts.po) its outputs in locale printed in English, each once."""
     found = {problem for item in outputs if item.topic == topic and item.locale == locale
              for problem in item.untranslated if problem.path == facts_po}
