@@ -13,6 +13,7 @@ import functools
 import json
 import logging
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +27,16 @@ from pipeline.cli import main
 from pipeline.config import Config, load_config
 from pipeline.i18n.extraction import extract_templates
 from pipeline.i18n.locale_data import ENGLISH
-from pipeline.i18n.po_files import po_path, read_catalog, sorted_catalog, write_text
+from pipeline.i18n.po_files import (
+    parse_catalog,
+    po_path,
+    read_catalog,
+    sorted_catalog,
+    title_context,
+    topic_of,
+    topic_prefix,
+    write_text,
+)
 from pipeline.i18n.po_sync import init_language
 from pipeline.i18n.translations import begun_topics
 from pipeline.models import Output, Untranslated
@@ -89,7 +99,7 @@ def translate(root: Path, language: str, chosen: Callable[[str, str], bool]) -> 
 
 def not_of(*topics: str) -> Callable[[str, str], bool]:
     """Everything but the messages of these topics."""
-    return lambda domain, context: not any(context.startswith(f"{topic}:") for topic in topics)
+    return lambda domain, context: not any(context.startswith(topic_prefix(topic)) for topic in topics)
 
 
 def manifest(output: Path) -> dict[str, dict]:
@@ -144,12 +154,12 @@ def test_a_topics_build_keeps_the_other_topics_outputs_only_while_they_are_curre
 
 def test_a_topic_counts_as_begun_once_one_of_its_messages_has_a_translation(tmp_path):
     root = tiny_project(tmp_path)
-    translate(root, "fr", lambda domain, context: context == "alpha:title")
+    translate(root, "fr", lambda domain, context: context == title_context("alpha"))
     assert begun_topics(root, "fr", ["alpha", "beta"]) == {"alpha"}
     path = po_path(root, "fr", "facts")
     catalog = read_catalog(path, locale="fr")
     for message in catalog:
-        if message.context == "beta:title":
+        if message.context == title_context("beta"):
             message.string, message.flags = "«Beta»", {"fuzzy"}  # fuzzy: begun all the same
     path.write_text(write_text(sorted_catalog(catalog)), encoding="utf-8")
     assert begun_topics(root, "fr", ["alpha", "beta"]) == {"alpha", "beta"}
@@ -178,6 +188,13 @@ def test_a_language_without_any_translation_of_a_topic_is_built_for_it_only_when
                               "fr/beta-leaflet.pdf"]
     assert listed["fr/beta-leaflet.pdf"]["untranslated"] > 0 and listed["fr/alpha-leaflet.pdf"]["untranslated"] == 0
     assert (out / "en/alpha-leaflet.pdf").exists()  # a --locale build once removed every other language's PDFs
+    english = json.loads((out / "report.json").read_text(encoding="utf-8"))["printed_in_english"]["fr"]
+    assert {m["context"] for m in english} >= {title_context("beta")}
+
+    # An English build of one topic renders nothing, and the report still has what French printed in English.
+    report = build(config_of(root), BuildOptions(output=out, topics=("alpha",), locales=("en",), **leaflets))
+    assert report.rendered == () and len(report.kept) == 3
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["printed_in_english"]["fr"] == english
 
 
 # ---- 3. release per topic and language ------------------------------------------------------------
@@ -258,18 +275,26 @@ def stale_template_project(tmp_path) -> Path:
     return root
 
 
+def _owned(root: Path) -> Counter:
+    """How many messages of the current sources' facts template each topic owns ("(shared)": none does)."""
+    catalog = parse_catalog(extract_templates(config_of(root))["facts"], "facts")
+    return Counter(topic_of(m.context or "", ["alpha", "beta"]) or "(shared)" for m in catalog if m.id)
+
+
 def test_check_counts_a_topic_the_template_does_not_know_yet(stale_template_project):
     result = CliRunner().invoke(main, ["check", "--root", str(stale_template_project), "fr"])
     assert result.exit_code == 1
     assert "locales/facts.pot is out of date: run `make extract`" in result.stderr
+    owned = _owned(stale_template_project)
+    alpha, beta, shared = owned["alpha"], owned["beta"], owned["(shared)"]
+    assert alpha >= 3 and beta >= 3  # the title and two facts, at least
+    expected = [f"fr/alpha: {alpha}/{alpha} translated and clean",
+                f"fr/beta: 0/{beta} translated and clean; {beta} of {beta} messages not translated",
+                *([f"fr/(shared): {shared}/{shared} translated and clean"] if shared else []),  # section headings
+                f"fr/(ui.po): {len(ENGLISH)}/{len(ENGLISH)} translated and clean"]
     lines = result.stdout.splitlines()
-    assert lines[-4:] == [
-        "fr/alpha: 3/3 translated and clean",
-        "fr/beta: 0/3 translated and clean; 3 of 3 messages not translated",
-        "fr/(shared): 10/10 translated and clean",  # the section headings every topic prints
-        f"fr/(ui.po): {len(ENGLISH)}/{len(ENGLISH)} translated and clean",
-    ]
-    assert sum(line.startswith(f"{FACTS_PO}: beta:") and "not in the PO file" in line for line in lines) == 3
+    assert lines[-len(expected):] == expected
+    assert sum(line.startswith(f"{FACTS_PO}: beta:") and "not in the PO file" in line for line in lines) == beta
 
 
 def test_stats_shows_each_topic_and_language_with_each_kind_of_problem(stale_template_project):
@@ -277,8 +302,10 @@ def test_stats_shows_each_topic_and_language_with_each_kind_of_problem(stale_tem
     assert result.exit_code == 0 and "locales/facts.pot is out of date" in result.stderr
     header, *rows = (line.split() for line in result.stdout.splitlines())
     table = {(row[0], row[1]): dict(zip(header, row, strict=True)) for row in rows}
-    assert sorted(table) == [("fr", "(shared)"), ("fr", "(ui.po)"), ("fr", "alpha"), ("fr", "beta")]
-    assert table["fr", "beta"] == {"language": "fr", "topic": "beta", "done": "0", "total": "3", "%": "0%",
-                                   "untranslated": "0", "fuzzy": "0", "stale": "0", "missing": "3",
+    assert {("fr", "alpha"), ("fr", "beta"), ("fr", "(ui.po)")} <= set(table) <= {
+        ("fr", "alpha"), ("fr", "beta"), ("fr", "(shared)"), ("fr", "(ui.po)")}
+    beta = str(_owned(stale_template_project)["beta"])
+    assert table["fr", "beta"] == {"language": "fr", "topic": "beta", "done": "0", "total": beta, "%": "0%",
+                                   "untranslated": "0", "fuzzy": "0", "stale": "0", "missing": beta,
                                    "failing": "0", "reviewed": "no"}
-    assert table["fr", "alpha"]["done"] == table["fr", "alpha"]["total"] == "3"
+    assert table["fr", "alpha"]["done"] == table["fr", "alpha"]["total"] == str(_owned(stale_template_project)["alpha"])

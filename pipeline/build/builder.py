@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from pipeline.atomic_files import OutputWriter
 from pipeline.build import records
-from pipeline.build.kept import Kept, kept_outputs, previous_listing
-from pipeline.build.plan import Job, Plan, TopicFiles, make_plan
+from pipeline.build.kept import Kept, Listed, kept_outputs, previous_listing
+from pipeline.build.plan import Job, Plan, TopicFiles, languages_not_begun, make_plan, not_begun_notices
 from pipeline.build.render_pool import Pool, Task, default_workers
 from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, manifest_json, report_json, to_json
 from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.po_files import languages
-from pipeline.models import BuildReport, LeftOut, OutputKind, Rendered
+from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 if TYPE_CHECKING:
@@ -70,10 +70,10 @@ def build(
     only_begun = options.translated_only or not options.locales
     options = replace(options, locales=options.locales or build_locales(config.root))
     _check_options(options, topics)
-    not_begun = _not_begun(config, topics, options.locales) if only_begun else ()
+    not_begun = languages_not_begun(config, topics, options.locales) if only_begun else ()
     plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard,
                      options.kinds or KINDS, left_out=not_begun)
-    notices = _not_begun_notices(config, not_begun)
+    notices = not_begun_notices(config, not_begun)
     if not options.translated_only:  # a release lists them its own way
         for notice in notices:
             log.warning("%s", notice)
@@ -93,16 +93,7 @@ def build(
         raise
     done.update(kept)
     outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs)
-    others = Kept()
-    if partial and not sharded:  # the manifest still lists the other outputs that are current
-        others = kept_outputs(config, options.output, plan, previous, build_locales(config.root),
-                              options.page_size, options.profile)
-        planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
-        # Earlier names of this build's outputs (a 2-page summary now on one), and outputs of what is gone.
-        renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned]
-        _remove_unwritten(options.output, [*renamed, *others.gone], [o.path for o in outputs])
-    elif not sharded:  # a full build also clears outputs of topics that are gone
-        _remove_unwritten(options.output, [row.path for row in previous], [o.path for o in outputs])
+    others = Kept() if sharded else _the_rest(config, options, plan, outputs, previous, partial)
     report = BuildReport(
         outputs=outputs,
         facts_files=tuple(sorted({*(f.paths[0] for f in plan.topic_files), *others.facts_files})),
@@ -122,32 +113,24 @@ def build(
     return report
 
 
-def _not_begun(config: Config, topics: Sequence[Topic], locales: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(topic, language) pairs whose PO file translates none of the topic's messages."""
-    from pipeline.i18n.translations import begun_topics
+def _the_rest(config: Config, options: BuildOptions, plan: Plan, outputs: Sequence[Output],
+              previous: Sequence[Listed], partial: bool) -> Kept:
+    """What the manifest lists beside this build's outputs, and removing what no manifest may list.
 
-    keys = [topic.key for topic in topics]
-    pairs = []
-    for locale in locales:
-        begun = begun_topics(config.root, locale, keys)
-        pairs += [(key, locale) for key in keys if key not in begun]
-    return tuple(sorted(pairs))
-
-
-def _not_begun_notices(config: Config, pairs: Sequence[tuple[str, str]]) -> list[str]:
-    """Per topic: the languages it is not built in, and how to start translating it."""
-    from pipeline.i18n.po_files import topic_prefix
-    from pipeline.i18n.translations import facts_file
-
-    notices = []
-    for topic in sorted({topic for topic, _ in pairs}):
-        locales = [locale for key, locale in pairs if key == topic]
-        files = ", ".join(facts_file(config.root, locale) for locale in locales)
-        notices.append(
-            f"{topic}: not built in {', '.join(locales)}: no message of it is translated yet. To start, run "
-            f"`make update`, then translate the entries whose msgctxt starts with \"{topic_prefix(topic)}\" in "
-            f"{files}; `--locale {locales[0]}` builds it now, with the English in place")
-    return notices
+    A partial build keeps listing the other outputs that are still current (kept.py); a full
+    build lists its own alone, and removes the other outputs the last manifest listed.
+    """
+    written = [o.path for o in outputs]
+    if not partial:
+        _remove_unwritten(options.output, [row.path for row in previous], written)
+        return Kept()
+    others = kept_outputs(config, options.output, plan, previous, build_locales(config.root),
+                          options.page_size, options.profile)
+    # Earlier names of this build's outputs (a 2-page summary now on one), and outputs of what is gone.
+    planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
+    renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned]
+    _remove_unwritten(options.output, [*renamed, *others.gone], written)
+    return others
 
 
 def write_summary(writer: OutputWriter, report: BuildReport) -> None:

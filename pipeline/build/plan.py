@@ -20,7 +20,7 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -29,7 +29,8 @@ from pathlib import Path
 from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
-from pipeline.i18n.po_files import DOMAINS, po_path, template_path
+from pipeline.i18n.po_files import DOMAINS, po_path, template_path, topic_prefix
+from pipeline.i18n.translations import begun_topics, facts_file
 from pipeline.prepare import other_topics_files
 from pipeline.text.site_template import same_site_files
 from pipeline.models import OutputKind
@@ -123,6 +124,32 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     mine = tuple(job for i, job in enumerate(jobs) if i % count == index - 1)
     files = tuple(f for i, f in enumerate(sorted(topic_files, key=lambda f: f.topic)) if i % count == index - 1)
     return Plan(mine, files)
+
+
+def languages_not_begun(config: Config, topics: Sequence[Topic], locales: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(topic, language) pairs whose facts.po translates none of the topic's messages.
+
+    Not built by default: such PDFs would be the English behind EN tags.
+    """
+    keys = [topic.key for topic in topics]
+    pairs = []
+    for locale in locales:
+        begun = begun_topics(config.root, locale, keys)
+        pairs += [(key, locale) for key in keys if key not in begun]
+    return tuple(sorted(pairs))
+
+
+def not_begun_notices(config: Config, pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """Per topic: the languages it is not built in, and how to start translating it."""
+    notices = []
+    for topic in sorted({topic for topic, _ in pairs}):
+        locales = [locale for key, locale in pairs if key == topic]
+        files = ", ".join(facts_file(config.root, locale) for locale in locales)
+        notices.append(
+            f"{topic}: not built in {', '.join(locales)}: no message of it is translated yet. To start, run "
+            f"`make update`, then translate the entries whose msgctxt starts with \"{topic_prefix(topic)}\" in "
+            f"{files}; `--locale {locales[0]}` builds it now, with the English in place")
+    return notices
 
 
 def _pdf_templates(templates: TemplateSet, files: dict[str, str], kind: OutputKind, profile: str) -> frozenset[str]:
