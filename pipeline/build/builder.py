@@ -1,11 +1,13 @@
 """build(config, options) -> BuildReport: plan, skip what is up to date, prepare, render, write.
 
 Reads top to bottom:
-1. plan every output of the build (or of one shard) with a key hashing all it depends on;
+1. plan every output of the build (or of one shard) with a key hashing all it depends on; by
+   default a language is left out of a topic it translates none of (plan.languages_not_begun);
 2. keep outputs whose key and bytes match the record of the last build (records.py);
 3. run the text stages for the topics that still need work;
 4. render the PDFs that still need work in a pool of worker processes;
-5. write everything atomically, then the manifest and the report.
+5. write everything atomically, then the manifest and the report, which a partial build
+   (--topic, --locale, --kind) makes of its outputs and the others still current (kept.py).
 A failed build leaves no manifest.json and removes what it was about to replace, so an old
 output is never passed off as new.
 """

@@ -64,7 +64,7 @@ def topic_prefix(topic: str) -> str:
 def topic_of(context: str, topics: Iterable[str]) -> str:
     """The topic a facts msgctxt belongs to ("" for a message every topic shares)."""
     owners = [topic for topic in topics if context.startswith(topic_prefix(topic))]
-    return max(owners, key=len, default="")  # "a-b:..." is a-b's, not a's, were both topics
+    return max(owners, key=len, default="")  # with topics "a" and "a:b", "a:b:c" is a:b's
 
 
 class PoCatalog(Catalog):
