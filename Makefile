@@ -114,7 +114,7 @@ check: $(STAMP)
 stats: $(STAMP)
 	$(BIN)/handout stats
 
-# build/release/: every topic in every language, refused unless all are translated and clean.
-# A subset on purpose: make release LANGUAGES="en fr"
+# build/release/: every topic in English and in each language that translates it completely and
+# cleanly; what is left out is listed with why. A subset on purpose: make release LANGUAGES="fr"
 release: $(STAMP)
 	$(BIN)/handout release --output $(OUTPUT) --page-size $(PAGE_SIZE) $(foreach l,$(LANGUAGES),--language $(l))

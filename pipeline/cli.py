@@ -19,6 +19,7 @@ from pipeline.errors import HandoutError
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 if TYPE_CHECKING:
+    from pipeline.i18n.completeness import Audit
     from pipeline.i18n.extraction import TemplateChanges
 
 ROOT_OPTION = click.option(
@@ -94,7 +95,8 @@ def build_command(
             if item.left_out and item.path in report.rendered:
                 ids = ", ".join(fact.id for fact in item.left_out)
                 _echo_err(f"{item.path}: left out to fit: {ids} (see {output}/report.json)")
-        _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json)")
+        kept = f"; it also lists {len(report.kept)} of earlier builds, still current" if report.kept else ""
+        _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json{kept})")
 
 
 @main.command("merge-shards")
@@ -302,20 +304,19 @@ def update_command(root: Path, languages: tuple[str, ...]) -> None:
 def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) -> None:
     """Check translations (msgfmt --check, numbers, placeholders, markup, sentences, completeness).
 
-    Lists every entry that would print in English, with file and line; exit 1 if any.
+    Counts per topic against what the current sources print (not locales/*.pot, which may be
+    older). Lists every entry that would print in English, with file and line; exit 1 if any.
     """
-    from pipeline.i18n.po_files import languages as known_languages
-    from pipeline.i18n.translations import audit
+    from pipeline.i18n.completeness import describe
 
-    failed = False
-    for language in languages or known_languages(root):
-        result = audit(root, language)
+    audits = _audits(root, languages)
+    for result in audits:
         for problem in result.problems:
             click.echo(str(problem))
-        failed = failed or not result.releasable
-        state = "clean" if result.releasable else f"{len(result.problems)} problem(s)"
-        click.echo(f"{language}: {result.translated}/{result.total} translated and clean; {state}")
-    if failed:
+    for result in audits:
+        state = "" if result.clean else f"; {describe(result.problems, result.total)}"
+        click.echo(f"{result.label}: {result.translated}/{result.total} translated and clean{state}")
+    if not all(result.clean for result in audits):
         ctx.exit(1)
 
 
@@ -323,31 +324,44 @@ def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) ->
 @ROOT_OPTION
 @user_errors
 def stats_command(root: Path) -> None:
-    """Print a table of translation progress per language."""
-    from pipeline.i18n.po_files import languages as known_languages
-    from pipeline.i18n.translations import audit
+    """Print translation progress per language and topic, against what the current sources print."""
+    from pipeline.i18n.completeness import PROBLEM_KINDS
 
-    kinds = ("untranslated", "fuzzy", "stale", "failing")
-    click.echo(f"{'language':<9}{'done':>6}{'total':>7}{'%':>6}" + "".join(f"{k:>14}" for k in kinds) + "  reviewed")
-    for language in known_languages(root):
-        r = audit(root, language)
-        cells = "".join(f"{r.count(k) + (r.count('missing') if k == 'stale' else 0):>14}" for k in kinds)
-        click.echo(f"{language:<9}{r.translated:>6}{r.total:>7}{100 * r.translated // max(r.total, 1):>5}%{cells}"
-                   f"  {'yes' if r.reviewed else 'no'}")
+    audits = _audits(root, ())
+    width = max([len("topic"), *(len(a.topic) for a in audits)]) + 2
+    click.echo(f"{'language':<9}{'topic':<{width}}{'done':>6}{'total':>7}{'%':>6}"
+               + "".join(f"{k:>{len(k) + 2}}" for k in PROBLEM_KINDS) + "  reviewed")
+    for r in audits:
+        cells = "".join(f"{r.count(k):>{len(k) + 2}}" for k in PROBLEM_KINDS)
+        click.echo(f"{r.language:<9}{r.topic:<{width}}{r.translated:>6}{r.total:>7}"
+                   f"{100 * r.translated // max(r.total, 1):>5}%{cells}  {'yes' if r.reviewed else 'no'}")
+
+
+def _audits(root: Path, languages: tuple[str, ...]) -> tuple[Audit, ...]:
+    """Each language's audits (every language's when none is given); a stale template said on stderr."""
+    from pipeline.i18n.completeness import audit_project
+
+    found = audit_project(load_config(root), languages)
+    for path in found.stale_templates:
+        _echo_err(f"{path} is out of date: run `make extract` (the counts here are against the current sources)")
+    return found.audits
 
 
 @main.command("release")
 @ROOT_OPTION
 @click.option("--language", "languages", multiple=True,
-              help="Release only these languages (repeatable; default: en and every language under locales/).")
+              help="Release only these languages besides English (repeatable; default: every language under locales/).")
 @click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default=DEFAULT_PAGE_SIZE, show_default=True)
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
 @user_errors
 def release_command(root: Path, languages: tuple[str, ...], page_size: str, output: Path) -> None:
-    """Build the release folder (OUTPUT/release), refusing languages not fully translated and clean."""
+    """Build the release folder (OUTPUT/release): every topic in English, and in each language that
+    translates it fully and cleanly; what is left out is listed with why."""
     from pipeline.build.release import release
 
     result = release(load_config(root), output, languages, page_size, progress=_echo_err)
+    for name, why in result.not_included:
+        _echo_err(f"not included: {name}: {why}")
     click.echo(f"released {len(result.files)} PDFs in {', '.join(result.languages)} into {result.folder}/ "
                f"(SHA256SUMS, manifest.json, release.json)")
     if result.not_reviewed:

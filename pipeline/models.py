@@ -278,6 +278,7 @@ class Rendered:
     layout_passes: int = 1
     warnings: tuple[str, ...] = ()
     untranslated: tuple[Untranslated, ...] = ()  # each message printed in English
+    printed: tuple[str, ...] = ()  # msgctxt of every `facts` message printed (title, headings, facts), sorted
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,7 @@ class Output:
     reviewed: bool = True  # False: the translation has not been reviewed by a medical translator
     left_out: tuple[LeftOut, ...] = ()  # facts a summary left out to fit
     warnings: tuple[str, ...] = ()  # what the renderer warned about
+    printed: tuple[str, ...] = ()  # msgctxt of every `facts` message printed (title, headings, facts), sorted
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,11 @@ class BuildReport:
     facts_files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # the topics' warnings (stale editorial decisions), as "where: message"
     rendered: tuple[str, ...] = ()  # PDFs this build rendered (the rest were up to date)
+    # A partial build (--topic, --locale, --kind): earlier builds' outputs, still current, that
+    # the manifest and report list beside this build's own.
+    kept: tuple[Output, ...] = ()
+    # (topic, language) pairs left out because the language translates none of the topic yet.
+    not_begun: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def test_full_build_removes_outputs_of_a_topic_that_is_gone(tmp_path, built, loa
     (stale / "manifest.json").write_text(json.dumps(manifest))
     (stale / "en/oldtopic-leaflet.pdf").write_bytes(b"%PDF-old")
     (stale / "en/oldtopic-leaflet.html").write_text("old")
-    # Every topic and kind (English only: a language selection is still a full build of those languages).
+    # Whatever the build's selection (English only here), the outputs of a topic that is gone are removed.
     report = build(load_pinned_config(ROOT), BuildOptions(output=stale, locales=("en",), workers=1))
     assert not (stale / "en/oldtopic-leaflet.pdf").exists()
     assert not (stale / "en/oldtopic-leaflet.html").exists()

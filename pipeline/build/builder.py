@@ -1,18 +1,19 @@
 """build(config, options) -> BuildReport: plan, skip what is up to date, prepare, render, write.
 
 Reads top to bottom:
-1. plan every output of the build (or of one shard) with a key hashing all it depends on;
+1. plan every output of the build (or of one shard) with a key hashing all it depends on; by
+   default a language is left out of a topic it translates none of (plan.languages_not_begun);
 2. keep outputs whose key and bytes match the record of the last build (records.py);
 3. run the text stages for the topics that still need work;
 4. render the PDFs that still need work in a pool of worker processes;
-5. write everything atomically, then the manifest and the report.
+5. write everything atomically, then the manifest and the report, which a partial build
+   (--topic, --locale, --kind) makes of its outputs and the others still current (kept.py).
 A failed build leaves no manifest.json and removes what it was about to replace, so an old
 output is never passed off as new.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -22,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.atomic_files import OutputWriter
 from pipeline.build import records
-from pipeline.build.plan import Job, Plan, TopicFiles, make_plan
+from pipeline.build.kept import Kept, Listed, kept_outputs, previous_listing
+from pipeline.build.plan import Job, Plan, TopicFiles, languages_not_begun, make_plan, not_begun_notices
 from pipeline.build.render_pool import Pool, Task, default_workers
 from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, manifest_json, report_json, to_json
 from pipeline.config import Config, Topic
@@ -48,7 +50,9 @@ class BuildOptions:
 
     output: Path
     topics: tuple[str, ...] = ()  # empty: every topic
-    locales: tuple[str, ...] = ()  # empty: English and every language under locales/
+    # Empty: English, and every language under locales/ that translates some of the topic.
+    locales: tuple[str, ...] = ()
+    translated_only: bool = False  # also leave out given languages that translate none of a topic (release)
     kinds: tuple[OutputKind, ...] = ()  # empty: leaflet and summary
     page_size: str = DEFAULT_PAGE_SIZE
     profile: str = DEFAULT_PROFILE  # a key of PRINT_PROFILES
@@ -63,13 +67,20 @@ def build(
     """Build every selected topic and locale into options.output."""
     started = time.monotonic()
     topics = select_topics(config, options.topics)
+    sharded = options.shard != (1, 1)
+    partial = bool(options.topics or options.locales or options.kinds)
+    only_begun = options.translated_only or not options.locales
     options = replace(options, locales=options.locales or build_locales(config.root))
     _check_options(options, topics)
+    not_begun = languages_not_begun(config, topics, options.locales) if only_begun else ()
     plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard,
-                     options.kinds or KINDS)
-    sharded = options.shard != (1, 1)
+                     options.kinds or KINDS, left_out=not_begun)
+    notices = not_begun_notices(config, not_begun)
+    if not options.translated_only:  # a release lists them its own way
+        for notice in notices:
+            log.warning("%s", notice)
     summary_files = _summary_files(options.shard)
-    previous = [] if sharded else _previous_outputs(options.output)
+    previous = () if sharded else previous_listing(options.output)
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
     for name in summary_files:
         (options.output / name).unlink(missing_ok=True)
@@ -83,14 +94,16 @@ def build(
         _remove_unwritten(options.output, planned, writer.written)
         raise
     done.update(kept)
-    outputs = tuple(_output(job, done[job.path]) for job in plan.jobs)
-    if not (options.topics or options.kinds or sharded):  # a full build also clears outputs of topics that are gone
-        _remove_unwritten(options.output, previous, [o.path for o in outputs])
+    outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs)
+    others = Kept() if sharded else _the_rest(config, options, plan, outputs, previous, partial)
     report = BuildReport(
         outputs=outputs,
-        facts_files=tuple(f.paths[0] for f in plan.topic_files),
-        warnings=tuple(sorted({w for f in plan.topic_files for w in done[f.paths[0]].warnings})),
+        facts_files=tuple(sorted({*(f.paths[0] for f in plan.topic_files), *others.facts_files})),
+        warnings=tuple(sorted({*(w for f in plan.topic_files for w in done[f.paths[0]].warnings),
+                               *notices, *others.warnings})),
         rendered=tuple(job.path for job in todo.jobs),
+        kept=others.outputs,
+        not_begun=not_begun,
     )
     if sharded:
         writer.write(summary_files[0], to_json(report))  # merge-shards writes the manifest and report
@@ -102,11 +115,31 @@ def build(
     return report
 
 
+def _the_rest(config: Config, options: BuildOptions, plan: Plan, outputs: Sequence[Output],
+              previous: Sequence[Listed], partial: bool) -> Kept:
+    """What the manifest lists beside this build's outputs, and removing what no manifest may list.
+
+    A partial build keeps listing the other outputs that are still current (kept.py); a full
+    build lists its own alone, and removes the other outputs the last manifest listed.
+    """
+    written = [o.path for o in outputs]
+    if not partial:
+        _remove_unwritten(options.output, [row.path for row in previous], written)
+        return Kept()
+    others = kept_outputs(config, options.output, plan, previous, build_locales(config.root),
+                          options.page_size, options.profile)
+    # Earlier names of this build's outputs (a 2-page summary now on one), and outputs of what is gone.
+    planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
+    renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned]
+    _remove_unwritten(options.output, [*renamed, *others.gone], written)
+    return others
+
+
 def write_summary(writer: OutputWriter, report: BuildReport) -> None:
     """Write report.json, then manifest.json (last: its presence means the build succeeded)."""
-    log_printed_in_english(report.outputs)
+    log_printed_in_english(report.outputs)  # those kept were reported by the build that made them
     writer.write(REPORT, report_json(report))
-    writer.write(MANIFEST, manifest_json(report.outputs))
+    writer.write(MANIFEST, manifest_json((*report.outputs, *report.kept)))
 
 
 def _check_options(options: BuildOptions, topics: Sequence[Topic]) -> None:
@@ -185,7 +218,8 @@ def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Pr
     texts = {c.id: c.canonical.text for c in prepared.clusters}
     record = records.Record(job.key, digest, rendered.pages, rendered.layout_passes,
                             tuple(LeftOut(i, texts[i]) for i in rendered.left_out), rendered.untranslated,
-                            messages.reviewed, rendered.warnings, file=path if path != job.path else "")
+                            messages.reviewed, rendered.warnings, file=path if path != job.path else "",
+                            printed=rendered.printed)
     for message in rendered.warnings:
         log.warning("%s: %s", path, message)
     records.save(options.output, job.path, record)
@@ -216,11 +250,6 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
     return record
 
 
-def _output(job: Job, record: records.Record) -> Output:
-    return Output(record.file or job.path, job.topic, job.locale, job.kind, record.pages, record.sha256,
-                  record.untranslated, record.reviewed, record.left_out, record.warnings)
-
-
 def select_topics(config: Config, wanted: Sequence[str]) -> list[Topic]:
     """The topics to build, in name order; an unknown name is an error."""
     known = {topic.key: topic for topic in config.topics}
@@ -241,15 +270,6 @@ def _summary_files(shard: tuple[int, int]) -> tuple[str, ...]:
         return REPORT, MANIFEST
     index, count = shard
     return (f"{SHARDS}/build-{index}-of-{count}.json",)
-
-
-def _previous_outputs(directory: Path) -> list[str]:
-    """The PDFs the last build's manifest lists (none if it is missing or unreadable)."""
-    try:
-        rows = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["outputs"]
-        return [str(row["path"]) for row in rows]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
 
 
 def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence[str]) -> None:

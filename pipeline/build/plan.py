@@ -20,6 +20,7 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -28,7 +29,8 @@ from pathlib import Path
 from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
-from pipeline.i18n.po_files import DOMAINS, po_path, template_path
+from pipeline.i18n.po_files import DOMAINS, po_path, template_path, topic_prefix
+from pipeline.i18n.translations import begun_topics, facts_file
 from pipeline.prepare import other_topics_files
 from pipeline.text.site_template import same_site_files
 from pipeline.models import OutputKind
@@ -86,8 +88,13 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 
 def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], page_size: str,
-              profile: str, shard: tuple[int, int] = (1, 1), kinds: tuple[OutputKind, ...] = KINDS) -> Plan:
-    """Every output of the build (or of one shard of it), each with its key."""
+              profile: str, shard: tuple[int, int] = (1, 1), kinds: tuple[OutputKind, ...] = KINDS,
+              left_out: Collection[tuple[str, str]] = ()) -> Plan:
+    """Every output of the build (or of one shard of it), each with its key.
+
+    left_out: (topic, locale) pairs not to build, taken out before the shards are dealt, so the
+    shards still make up the whole build.
+    """
     common = _digest([_code_digest(),
                       _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
                       page_size, profile, _versions()])
@@ -106,7 +113,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
                                                    for path, _ in site_files)])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
                                       _digest([topic_key, review_templates])))
-        for locale in locales:
+        for locale in (locale for locale in locales if (topic.key, locale) not in left_out):
             locale_key = _language_digest(config.root, locale)
             for kind in kinds:
                 key = _digest([topic_key, locale, locale_key, kind, kind_templates[kind]])
@@ -117,6 +124,32 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     mine = tuple(job for i, job in enumerate(jobs) if i % count == index - 1)
     files = tuple(f for i, f in enumerate(sorted(topic_files, key=lambda f: f.topic)) if i % count == index - 1)
     return Plan(mine, files)
+
+
+def languages_not_begun(config: Config, topics: Sequence[Topic], locales: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(topic, language) pairs whose facts.po translates none of the topic's messages.
+
+    Not built by default: such PDFs would be the English behind EN tags.
+    """
+    keys = [topic.key for topic in topics]
+    pairs = []
+    for locale in locales:
+        begun = begun_topics(config.root, locale, keys)
+        pairs += [(key, locale) for key in keys if key not in begun]
+    return tuple(sorted(pairs))
+
+
+def not_begun_notices(config: Config, pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """Per topic: the languages it is not built in, and how to start translating it."""
+    notices = []
+    for topic in sorted({topic for topic, _ in pairs}):
+        locales = [locale for key, locale in pairs if key == topic]
+        files = ", ".join(facts_file(config.root, locale) for locale in locales)
+        notices.append(
+            f"{topic}: not built in {', '.join(locales)}: no message of it is translated yet. To start, run "
+            f"`make update`, then translate the entries whose msgctxt starts with \"{topic_prefix(topic)}\" in "
+            f"{files}; `--locale {locales[0]}` builds it now, with the English in place")
+    return notices
 
 
 def _pdf_templates(templates: TemplateSet, files: dict[str, str], kind: OutputKind, profile: str) -> frozenset[str]:

@@ -11,10 +11,13 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.atomic_files import write_atomic
-from pipeline.models import LeftOut, Untranslated
+from pipeline.models import LeftOut, Output, Untranslated
+
+if TYPE_CHECKING:
+    from pipeline.build.plan import Job
 
 STATE_DIR = ".state"
 
@@ -32,13 +35,14 @@ class Record:
     reviewed: bool = True
     warnings: tuple[str, ...] = ()
     file: str = ""  # where the output was written, when not at its planned path (a 2-page summary)
+    printed: tuple[str, ...] = ()  # msgctxt of each `facts` message the PDF prints
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
         """A record as save() wrote it (a TypeError or KeyError for anything else)."""
         return cls(**{**data, "left_out": tuple(LeftOut(**row) for row in data["left_out"]),
                       "untranslated": tuple(Untranslated(**row) for row in data["untranslated"]),
-                      "warnings": tuple(data["warnings"])})
+                      "warnings": tuple(data["warnings"]), "printed": tuple(data["printed"])})
 
 
 def _record_path(output: Path, relative: str) -> Path:
@@ -56,6 +60,17 @@ def load(output: Path, relative: str) -> Record | None:
 def save(output: Path, relative: str, record: Record) -> None:
     text = json.dumps(asdict(record), ensure_ascii=False, indent=1) + "\n"
     write_atomic(_record_path(output, relative), text.encode("utf-8"))
+
+
+def exists(output: Path, relative: str) -> bool:
+    """Whether a build has recorded an output at this path (current or not)."""
+    return _record_path(output, relative).is_file()
+
+
+def as_output(job: Job, record: Record) -> Output:
+    """The output a record describes, as the manifest and report list it."""
+    return Output(record.file or job.path, job.topic, job.locale, job.kind, record.pages, record.sha256,
+                  record.untranslated, record.reviewed, record.left_out, record.warnings, record.printed)
 
 
 def forget(output: Path, relative: str) -> None:

@@ -1,14 +1,17 @@
-"""release(config) -> build/release/: every topic, in every releasable language and print profile.
+"""release(config) -> build/release/: every topic in English, and in each language that translates it.
+
+A topic is included in a language when it is fully translated and clean there, judged from what
+the current build prints (release_scope.py); the pairs left out are listed with why, on stderr and
+in release.json's `not_included`, and hold nothing else back. English is always included.
 
 Refused (HandoutError, nothing written, an earlier release folder removed) when:
-- a language is not fully translated and clean (translations.audit);
 - a topic lacks what a leaflet must state: version, date of issue (topic.yaml, or the date of
   SOURCE_DATE_EPOCH; never the clock), date of next review;
-- a PDF lacks a required element (title, version, dates, sources, the clinic's contact, what to
-  do about side effects, the "does not replace medical advice" line), or a summary takes more
-  pages than its profile allows.
-A subset of languages can be released on purpose (`--language en --language fr`). Translations
-not yet reviewed by a medical translator are released and listed in the report.
+- a PDF to release lacks a required element (title, version, dates, sources, the clinic's
+  contact, what to do about side effects, the "does not replace medical advice" line), or a
+  summary takes more pages than its profile allows.
+A subset of languages can be released on purpose (`--language fr`). Translations not yet
+reviewed by a medical translator are released and listed in the report.
 """
 
 from __future__ import annotations
@@ -24,36 +27,28 @@ from pathlib import Path
 
 from pipeline.build.builder import BuildOptions, build, build_locales
 from pipeline.build.release_checks import missing_elements
+from pipeline.build.release_scope import Scope, release_scope
 from pipeline.config import Config
 from pipeline.errors import HandoutError
-from pipeline.i18n.locale_data import is_source_language
-from pipeline.i18n.translations import Audit, audit, load_messages
+from pipeline.i18n.locale_data import SOURCE_LANGUAGE
+from pipeline.i18n.translations import load_messages
 from pipeline.models import Output
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, PRINT_PROFILES
 
 RELEASE_DIR = "release"
 STAGING = ".release-build"
 SUMS = "SHA256SUMS"
+
+
 @dataclass(frozen=True)
 class Release:
-    """What a release contains."""
+    """What a release contains, and what it leaves out."""
 
     folder: Path
     files: tuple[str, ...]
-    languages: tuple[str, ...]
+    languages: tuple[str, ...]  # those with at least one topic released
     not_reviewed: tuple[str, ...]
-
-
-def refusals(audits: dict[str, Audit]) -> list[str]:
-    """Why each language that cannot be released is refused, one line each."""
-    lines = []
-    for language, result in sorted(audits.items()):
-        if result.releasable:
-            continue
-        counts = ", ".join(f"{result.count(kind)} {kind}" for kind in
-                           ("untranslated", "fuzzy", "stale", "missing", "failing") if result.count(kind))
-        lines.append(f"{language}: {result.translated}/{result.total} translated and clean ({counts})")
-    return lines
+    not_included: tuple[tuple[str, str], ...] = ()  # ("fr/radiotherapy", why)
 
 
 def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_size: str = DEFAULT_PAGE_SIZE,
@@ -62,26 +57,32 @@ def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_
     folder = output / RELEASE_DIR
     shutil.rmtree(folder, ignore_errors=True)  # never leave an older release looking current
     every = build_locales(config.root)
-    chosen = tuple(languages) or every
-    audits = {lang: audit(config.root, lang) for lang in every if not is_source_language(lang)}
-    problems = refusals({lang: a for lang, a in audits.items() if lang in chosen}) + _topic_problems(config)
+    chosen = tuple(dict.fromkeys([SOURCE_LANGUAGE, *languages])) if languages else every
+    problems = _topic_problems(config)
     if problems:
         raise _refused(problems)
-    outputs: list[tuple[str, Output]] = []
+    built: list[tuple[str, Output]] = []
+    not_begun: set[tuple[str, str]] = set()
     for profile in profiles:
         staging = output / STAGING / profile  # kept: the next release renders only what changed
-        options = BuildOptions(output=staging, locales=chosen, page_size=page_size, profile=profile)
+        options = BuildOptions(output=staging, locales=chosen, page_size=page_size, profile=profile,
+                               translated_only=True)
         report = build(config, options, progress)
-        outputs += [(profile, item) for item in report.outputs]
-        problems += _output_problems(config, staging, profile, report.outputs)
+        built += [(profile, item) for item in report.outputs]
+        not_begun |= set(report.not_begun)
+    scope = release_scope(config.root, sorted(t.key for t in config.topics), [item for _, item in built],
+                          sorted(not_begun), chosen, every)
+    included = [(profile, item) for profile, item in built if (item.topic, item.locale) in scope.included]
+    for profile in profiles:
+        problems += _output_problems(config, output / STAGING / profile, profile,
+                                     tuple(item for p, item in included if p == profile))
     if problems:
         raise _refused(problems)
-    return _assemble(config, output, folder, outputs, chosen, audits)
+    return _assemble(config, output, folder, included, scope)
 
 
 def _refused(problems: list[str]) -> HandoutError:
-    return HandoutError("release refused:\n  " + "\n  ".join(problems)
-                        + "\n(`handout check LANGUAGE` lists each translation problem; or release fewer languages)")
+    return HandoutError("release refused:\n  " + "\n  ".join(problems))
 
 
 def _topic_problems(config: Config) -> list[str]:
@@ -120,8 +121,7 @@ def release_name(profile: str, item: Output) -> str:
     return name + ".pdf"
 
 
-def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[str, Output]],
-              chosen: tuple[str, ...], audits: dict[str, Audit]) -> Release:
+def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[str, Output]], scope: Scope) -> Release:
     fresh = output / f".{RELEASE_DIR}.new"
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
@@ -134,22 +134,22 @@ def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[st
     files = [row["file"] for row in rows]
     (fresh / SUMS).write_text("".join(f"{row['sha256']}  {row['file']}\n" for row in rows), encoding="utf-8")
     (fresh / "manifest.json").write_text(json.dumps({"outputs": rows}, indent=2) + "\n", encoding="utf-8")
-    not_reviewed = tuple(sorted(lang for lang in chosen if lang in audits and not audits[lang].reviewed))
-    excluded = {lang: "not requested" + ("" if audits[lang].releasable else f"; {refusals({lang: audits[lang]})[0]}")
-                for lang in audits if lang not in chosen}
+    released = tuple(sorted({locale for _, locale in scope.included}, key=lambda l: (l != SOURCE_LANGUAGE, l)))
     report = {
         "topics": {t.key: {"title": t.title, "version": t.version, "issued": t.issued,
                            "next_review": t.review} for t in sorted(config.topics, key=lambda t: t.key)},
-        "languages": list(chosen),
-        "not_included": excluded,
-        "not_reviewed_by_a_medical_translator": list(not_reviewed),
+        "languages": list(released),
+        "included": {t.key: sorted(l for topic, l in scope.included if topic == t.key)
+                     for t in sorted(config.topics, key=lambda t: t.key)},
+        "not_included": dict(scope.left_out),
+        "not_reviewed_by_a_medical_translator": list(scope.not_reviewed),
         "profiles": sorted({p for p, _ in outputs}),
         "software": _versions(config.source_date_epoch),
         "files": files,
     }
     (fresh / "release.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     fresh.rename(folder)  # the folder appears complete or not at all
-    return Release(folder, tuple(files), chosen, not_reviewed)
+    return Release(folder, tuple(files), released, scope.not_reviewed, scope.left_out)
 
 
 def _versions(source_date_epoch: str) -> dict[str, str]:

@@ -33,7 +33,7 @@ def manifest_json(outputs: Sequence[Output]) -> str:
 
 def report_json(report: BuildReport) -> str:
     """The build report: what each summary left out, warnings, and what each language printed in English."""
-    outputs = sorted(report.outputs, key=lambda o: o.path)
+    outputs = sorted((*report.outputs, *report.kept), key=lambda o: o.path)
     document = {
         "left_out": {o.path: [asdict(fact) for fact in o.left_out] for o in outputs if o.left_out},
         "warnings": warnings(report),
@@ -45,7 +45,8 @@ def report_json(report: BuildReport) -> str:
 
 def warnings(report: BuildReport) -> list[str]:
     """The topics' and the renderer's warnings, sorted, each once."""
-    return sorted({*report.warnings, *(f"{o.path}: {w}" for o in report.outputs for w in o.warnings)})
+    outputs = (*report.outputs, *report.kept)
+    return sorted({*report.warnings, *(f"{o.path}: {w}" for o in outputs for w in o.warnings)})
 
 
 def printed_in_english(outputs: Iterable[Output]) -> dict[str, list[Untranslated]]:
@@ -74,7 +75,8 @@ def report_from_json(data: dict[str, Any]) -> BuildReport:
     """A BuildReport as to_json() wrote it: how a shard hands its records to the merge."""
     outputs = tuple(
         Output(**{**row, "untranslated": tuple(Untranslated(**u) for u in row["untranslated"]),
-                  "left_out": tuple(LeftOut(**f) for f in row["left_out"]), "warnings": tuple(row["warnings"])})
+                  "left_out": tuple(LeftOut(**f) for f in row["left_out"]), "warnings": tuple(row["warnings"]),
+                  "printed": tuple(row["printed"])})
         for row in data["outputs"])
     return BuildReport(outputs=outputs, facts_files=tuple(data["facts_files"]), warnings=tuple(data["warnings"]))
 

@@ -11,7 +11,9 @@ sorted by context and unwrapped, with a fixed creation date: unchanged sources, 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from string import Formatter
 
 from babel.messages.catalog import Catalog
@@ -20,7 +22,15 @@ from babel.messages.pofile import read_po
 from pipeline.config import Config
 from pipeline.i18n.fact_register import prepare_topic
 from pipeline.i18n.locale_data import ENGLISH, PLACEHOLDERS, WHERE
-from pipeline.i18n.po_files import fact_context, new_catalog, section_context, sorted_catalog, title_context, write_text
+from pipeline.i18n.po_files import (
+    fact_context,
+    new_catalog,
+    section_context,
+    sorted_catalog,
+    template_path,
+    title_context,
+    write_text,
+)
 from pipeline.models import Cluster, Handout
 
 
@@ -38,13 +48,28 @@ def extract_templates(config: Config) -> dict[str, str]:
                       auto_comments=[f"section heading of {topic.key}"], locations=[(where, None)])
         for context, cluster, section_title in _printed(handout):
             _add_fact(facts, context, cluster, section_title)
+    return {"facts": write_text(sorted_catalog(facts)), "ui": ui_template()}
+
+
+def ui_template() -> str:
+    """The text of the `ui` template: the page furniture, which depends on no source."""
     ui = new_catalog("ui")
     for key, english in ENGLISH.items():
         names = sorted({name for text in _forms(english) for _, name, _, _ in Formatter().parse(text) if name})
         comments = [WHERE[key], *(PLACEHOLDERS.get(name, f"keep {{{name}}} as it is") for name in names)]
         flags = ["python-brace-format"] if names else []
         ui.add(english, context=key, auto_comments=comments, flags=flags)
-    return {"facts": write_text(sorted_catalog(facts)), "ui": write_text(sorted_catalog(ui))}
+    return write_text(sorted_catalog(ui))
+
+
+def stale_templates(root: Path, templates: Mapping[str, str]) -> tuple[str, ...]:
+    """The template files (locales/<domain>.pot) that are not what the sources give now: run `make extract`."""
+    stale = []
+    for domain, text in sorted(templates.items()):
+        path = template_path(root, domain)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(path.relative_to(root).as_posix())
+    return tuple(stale)
 
 
 def _forms(english: str | tuple[str, ...]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ changes no byte, and a diff shows exactly the entries that changed.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,6 +61,17 @@ def legacy_context(context: str) -> str:
     """The context an entry had before headings were per topic ("section:<key>"), or ""."""
     topic, _, rest = context.partition(":section:")
     return f"section:{rest}" if topic and rest else ""
+
+
+def topic_prefix(topic: str) -> str:
+    """What the msgctxt of every message that belongs to one topic starts with."""
+    return f"{topic}:"
+
+
+def topic_of(context: str, topics: Iterable[str]) -> str:
+    """The topic a facts msgctxt belongs to ("" for a message every topic shares)."""
+    owners = [topic for topic in topics if context.startswith(topic_prefix(topic))]
+    return max(owners, key=len, default="")  # with topics "a" and "a:b", "a:b:c" is a:b's
 
 
 class PoCatalog(Catalog):
@@ -185,6 +197,13 @@ def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
         raise HandoutError(f"{path}:{exc.lineno + 1}: PO syntax error: {exc.args[0].rsplit(' on ', 1)[0]}") from exc
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise HandoutError(f"{path}: cannot read: {exc}") from exc
+
+
+def parse_catalog(text: str, domain: str) -> PoCatalog:
+    """Parse a template made in memory (extraction.extract_templates)."""
+    catalog = PoCatalog(domain=domain, charset="utf-8")
+    _Parser(catalog, abort_invalid=True).parse(io.BytesIO(text.encode("utf-8")))
+    return catalog
 
 
 def entries(catalog: Catalog) -> dict[str, Message]:

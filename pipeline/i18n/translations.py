@@ -13,14 +13,14 @@ import gettext
 import logging
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from babel.messages.catalog import Message
 
-from pipeline.i18n.po_files import DOMAINS, REVIEW_FIELD, PoCatalog, po_path, read_catalog, template_path
+from pipeline.i18n.po_files import DOMAINS, REVIEW_FIELD, PoCatalog, po_path, read_catalog, topic_of
 from pipeline.errors import HandoutError
 from pipeline.models import Untranslated
 from pipeline.i18n.locale_data import is_source_language, parse_locale
@@ -98,6 +98,32 @@ def load_messages(root: Path, locale: str) -> Messages:
                     plural_forms=plural or "(n != 1)", files=files)
 
 
+def begun_topics(root: Path, locale: str, topics: Iterable[str]) -> frozenset[str]:
+    """The topics the language's facts.po translates at least one message of (fuzzy or not).
+
+    A topic none of whose messages is translated is not built in that language by default: its
+    PDFs would be the English behind EN tags. Without a facts.po every topic counts as begun, so
+    the build goes on to stop with its usual message (`make init`).
+    """
+    topics = tuple(topics)
+    if is_source_language(locale):
+        return frozenset(topics)
+    path = po_path(root, _folder(root, locale), "facts")
+    if not path.is_file():
+        return frozenset(topics)
+    return frozenset(topic_of(message.context or "", topics) for message in read_catalog(path)
+                     if message.id and _has_text(message.string)) - {""}
+
+
+def facts_file(root: Path, locale: str) -> str:
+    """The language's facts.po, as messages name it (relative to the project)."""
+    return _relative(po_path(root, _folder(root, locale), "facts"), root)
+
+
+def _has_text(string: str | tuple[str, ...] | list[str]) -> bool:
+    return any(string) if isinstance(string, (tuple, list)) else bool(string)
+
+
 def _entry(message: Message, path: str, locale: str) -> CheckedMessage:
     """Decide whether one PO message may be printed."""
     english: Text = tuple(message.id) if message.pluralizable else message.id
@@ -165,44 +191,3 @@ def _relative(path: Path, root: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
-
-
-
-# ---- auditing a language against the templates -----------------------------------------
-
-
-@dataclass(frozen=True)
-class Audit:
-    """How complete and clean one language is, against the current templates."""
-
-    language: str
-    total: int
-    problems: tuple[Untranslated, ...]
-    reviewed: bool
-
-    def count(self, kind: str) -> int:
-        return sum(1 for p in self.problems if p.kind == kind)
-
-    @property
-    def translated(self) -> int:
-        return self.total - len(self.problems)
-
-    @property
-    def releasable(self) -> bool:
-        return not self.problems
-
-
-def audit(root: Path, language: str) -> Audit:
-    """Check every message of the templates against the language's PO files."""
-    messages = load_messages(root, language)
-    problems, total = [], 0
-    for domain in DOMAINS:
-        for message in read_catalog(template_path(root, domain)):
-            if not message.id:
-                continue
-            total += 1
-            english: Text = tuple(message.id) if message.pluralizable else message.id
-            _, problem = messages.lookup(domain, message.context or "", english)
-            if problem is not None:
-                problems.append(problem)
-    return Audit(language, total, tuple(problems), messages.reviewed)

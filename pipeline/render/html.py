@@ -28,6 +28,7 @@ class Page:
 
     html: str
     untranslated: tuple[Untranslated, ...]
+    printed: tuple[str, ...] = ()  # msgctxt of each `facts` message printed, sorted
 
 
 def page_html(handout: Handout, kind: OutputKind, locale: str, messages: Messages, templates: TemplateSet,
@@ -52,7 +53,7 @@ def page_html(handout: Handout, kind: OutputKind, locale: str, messages: Message
     if missing:
         raise RenderError(f"{handout.topic} ({locale}): no glyph in the bundled fonts for {describe(missing)}"
                           + _where_printed(handout, missing))
-    return Page(html, tuple(loc.untranslated.values()))
+    return Page(html, tuple(loc.untranslated.values()), tuple(sorted(loc.printed)))
 
 
 def _where_printed(handout: Handout, chars: list[str]) -> str:

@@ -53,7 +53,7 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: st
     return Rendered(kind=kind, locale=locale, html=with_stylesheet(fit.page.html, templates), pdf=pdf,
                     pages=len(fit.document.pages), left_out=fit.left_out,
                     layout_passes=fit.passes, warnings=tuple(warnings),
-                    untranslated=fit.page.untranslated)
+                    untranslated=fit.page.untranslated, printed=fit.page.printed)
 
 
 def pdf_identifier(handout: Handout, kind: str, locale: str, page_size: str, profile: str = DEFAULT_PROFILE) -> bytes:
