@@ -209,7 +209,7 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
     writer.write(files.paths[1], review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
-        templates=config.templates))
+        templates=config.templates, spelling=prepared.spelling))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
     record = records.Record(files.key, digest, warnings=warnings)
     records.save(options.output, files.paths[0], record)
