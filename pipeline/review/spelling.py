@@ -49,7 +49,8 @@ COMMON = 1e-6  # share of the dictionary's running words above which a word is c
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|gov|edu)\b\S*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;•])[\s\"'“‘(\[*_#>–—-]*$")
+_OPENERS = " \t\"'“‘([*_#>–—-"  # what may stand between a sentence's end and its first word
+_ENDS = ".!?:;•"
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,12 @@ def words_of(text: str) -> list[_Word]:
     for m in _TOKEN.finditer(text):
         token = m.group().strip("'’-")
         start = m.start() + m.group().index(token) if token else m.start()
-        token = re.sub(r"['’]s$", "", token)
-        if len(token) < 2 or any(ch.isnumeric() or ch == "_" for ch in token) or any(ch.isupper() for ch in token[1:]):
+        token = token[:-2] if token[-2:] in ("'s", "’s") else token
+        letters = token.replace("-", "").replace("'", "").replace("’", "")
+        if len(token) < 2 or not letters.isalpha() or token[1:] != token[1:].lower():
             continue
-        found.append(_Word(token, start, bool(_SENTENCE_END.search(text[:start]))))
+        before = text[:start].rstrip(_OPENERS)
+        found.append(_Word(token, start, not before or before[-1] in _ENDS))
     return found
 
 
@@ -198,6 +201,7 @@ class _Checker:
         self._frequency = dictionary.word_frequency.dictionary
         self._extra = extra
         self._common = COMMON * dictionary.word_frequency.total_words
+        self._known: dict[str, bool] = {}  # the words looked up beyond the lists, and the answer
 
     def check(self, text: str, topic: _TopicWords) -> tuple[list[tuple[_Word, str]], int, int]:
         """(word, suggestion) of each suspected typo, the number of words checked, and how many were unknown."""
@@ -219,9 +223,13 @@ class _Checker:
 
     def known(self, lower: str) -> bool:
         """True when the dictionary or the lists hold the word, one of its other spellings or its base form."""
-        forms = {lower} | (variants(lower) if self.language == "en" else set())
-        return any(form in self._frequency or form in self._extra or any(s in self._extra for s in stems(form))
-                   for form in forms)
+        if lower in self._frequency or lower in self._extra:
+            return True
+        if lower not in self._known:
+            forms = {lower} | (variants(lower) if self.language == "en" else set())
+            self._known[lower] = any(form in self._frequency or form in self._extra
+                                     or any(s in self._extra for s in stems(form)) for form in forms)
+        return self._known[lower]
 
     def _suggestion(self, word: _Word, topic: _TopicWords) -> str | None:
         """The correction to suggest for a word, or None when it is not taken for a typo."""
