@@ -355,4 +355,4 @@ class Spelling:
 
     typos: tuple[Typo, ...] = ()
     words: int = 0  # words checked
-    unchecked: tuple[str, ...] = ()  # "file:line: why" of each statement not checked (no dictionary, another language)
+    unchecked: tuple[str, ...] = ()  # "file:line: why: “statement”" of each one not checked (no dictionary, another language)

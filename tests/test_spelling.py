@@ -16,7 +16,7 @@ from pipeline.config import load_config
 from pipeline.models import Block, CleanSource, Cluster, Entry, Fact, Handout, Clinic, Section, Source, SourceLine, SourceMeta
 from pipeline.prepare import prepare
 from pipeline.review.review_page import review_page
-from pipeline.review.spelling import corrected, find_typos, replace_decision
+from pipeline.review.spelling import corrected, find_typos, known_word, replace_decision
 from pipeline.review.word_forms import medical_shape, variants
 from pipeline.vocabulary import Vocabulary
 
@@ -105,8 +105,9 @@ def test_the_editors_wording_is_not_checked_again():
 
 
 def test_a_wrapped_list_item_names_the_line_the_word_is_on():
-    item = fact("rashes or itchy skin that does not releive with cream", line=4, kind="item")
-    raw = Source(A, "utf-8", (SourceLine(4, "- rashes or itchy skin that does"), SourceLine(5, "  not releive with cream")),
+    item = fact("rashes or itchy skin (unreleived) that does not releive with cream", line=4, kind="item")
+    raw = Source(A, "utf-8", (SourceLine(4, "- rashes or itchy skin (unreleived) that does"),
+                              SourceLine(5, "  not releive with cream")),
                  SourceMeta("a.txt"))
     cleaned = [CleanSource(A, SourceMeta("a.txt"), (Block(A, 4, "item", item.text, last_line=5),), ())]
     handout = Handout("t", "T", "1", "2026-01-01", "", Clinic("C", "1"),
@@ -128,6 +129,12 @@ def test_the_decision_snippet_is_valid_yaml_with_every_correction():
                                                 ("diarrhoea", "diarrhea"), ("counsellor", "counselor")])
 def test_british_spellings_have_their_american_form(british, american):
     assert american in variants(british)
+
+
+def test_known_word_answers_as_the_check_does():
+    assert known_word("tumour") and known_word("Keytruda") and known_word("itching")
+    assert not known_word("feelign") and not known_word("tumour", language="tr")
+    assert known_word("zolbetuximab", vocabulary=Vocabulary(("zolbetuximab",)))
 
 
 def test_medical_shapes_need_a_stem():

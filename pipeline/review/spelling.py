@@ -14,10 +14,14 @@ typo only when all of these fail to vouch for it:
 - what the word is: an acronym or a name written with inner capitals ("MRI", "MyChart"),
   a word with digits ("PD-1"), a word with no known word one edit away (a name or term the
   lists lack, which no suggestion could fix);
-- what the word looks like: a drug's or a medical term's regular shape ("-mab", "-itis"),
-  a compound of known parts ("unperfumed"), a name the topic writes capitalised in mid
-  sentence ("Larkston"), or a word of three letters or fewer: kept, unless the word is a
-  known word with two neighbouring letters swapped, the commonest slip of the keys.
+- what the word looks like, each kept unless a known word is one edit away in a way that
+  makes a slip likelier than the shape: a name the topic writes capitalised in mid sentence
+  ("Dr Feld"; unless the topic uses the word one edit away: "Radiotherpay"); a word of three
+  letters or fewer (unless it is a common word with two neighbouring letters swapped, "teh");
+  a regular form of a known word ("underwired"), a drug's or a medical term's regular shape
+  ("-mab", "-itis") or a compound of known parts ("unperfumed") (unless it is a known word
+  with two neighbouring letters swapped, the commonest slip of the keys, or one edit from a
+  word two of the topic's sentences use).
 A statement whose words the dictionary mostly does not know is in another language (a
 phone line's hours "en español"): it is listed as not checked, never flagged word by word.
 The suggestion is the known word one edit away that is a swap of two letters, else the one
@@ -29,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -86,16 +90,24 @@ def find_typos(handout: Handout, clusters: Sequence[Cluster], vocabulary: Vocabu
             continue  # the editor's wording: decided by the editor, not checked again
         checker = _checker(_base_language(language.get(fact.source, "en")), vocabulary.key_terms, vocabulary.synonyms)
         if checker is None:
-            unchecked.append(f"{fact.source}:{fact.line}: no spelling dictionary for language {language.get(fact.source)!r}")
+            unchecked.append(f"{fact.source}:{fact.line}: no spelling dictionary for language "
+                             f"{language.get(fact.source)!r}: {_quote(fact.text)}")
             continue
         found, checked, unknown = checker.check(fact.text, topic)
         if unknown >= FOREIGN_WORDS and unknown >= FOREIGN_SHARE * checked:
-            unchecked.append(f"{fact.source}:{fact.line}: most words are not {checker.language!r}: another language")
+            unchecked.append(f"{fact.source}:{fact.line}: most words are not {checker.language!r}, another language? "
+                             f"{_quote(fact.text)}")
             continue
         words += checked
         typos += [Typo(cluster.id, word.text, suggestion, word.start, fact.text, fact.source, lines(fact, word.text))
                    for word, suggestion in found]
     return Spelling(tuple(sorted(typos, key=lambda t: (t.source, t.line, t.fact, t.start))), words, tuple(unchecked))
+
+
+def known_word(word: str, language: str = "en", vocabulary: Vocabulary = Vocabulary()) -> bool:
+    """True when the check knows a word as it stands (its dictionary, its lists, its other spellings)."""
+    checker = _checker(_base_language(language), vocabulary.key_terms, vocabulary.synonyms)
+    return checker is not None and checker.known(_lower(word))
 
 
 def corrected(text: str, typos: Iterable[Typo]) -> str:
@@ -133,6 +145,11 @@ def _printed(handout: Handout) -> Iterator[Cluster]:
             yield entry.cluster
             yield from entry.continued
             yield from entry.items
+
+
+def _quote(text: str, width: int = 60) -> str:
+    """A statement quoted for a message, cut short."""
+    return f"“{text if len(text) <= width else text[:width - 1].rstrip() + '…'}”"
 
 
 def _base_language(language: str) -> str:
@@ -312,14 +329,15 @@ def _in_case_of(word: str, suggestion: str) -> str:
     return suggestion[:1].upper() + suggestion[1:] if word[:1].isupper() else suggestion
 
 
-def _line_finder(cleaned: Sequence[CleanSource], sources: Sequence[Source]):
+def _line_finder(cleaned: Sequence[CleanSource], sources: Sequence[Source]) -> Callable[[Fact, str], int]:
     """A function giving the source line a word of a fact was read from (a list item may wrap over lines)."""
     spans = {(block.source, block.line): block.lines for source in cleaned for block in source.blocks}
     texts = {(source.path, line.number): line.text for source in sources for line in source.lines}
 
     def line_of(fact: Fact, word: str) -> int:
+        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
         for number in spans.get((fact.source, fact.line), range(fact.line, fact.line + 1)):
-            if word in texts.get((fact.source, number), ""):
+            if whole.search(texts.get((fact.source, number), "")):
                 return number
         return fact.line
 
