@@ -220,3 +220,15 @@ def test_typos_command_measures_false_flags_on_labelled_sets(tmp_path):
     words = int(row[1])
     assert row[2] == "2" and row[3] == f"{2000 / words:.2f}"
     assert "eval/tiny/a.txt:5: feelign -> feeling" in result.stdout.replace(str(root) + "/", "")
+
+
+@pytest.mark.slow
+def test_a_build_prints_the_sources_wording_and_says_where_the_typos_are_listed(tmp_path):
+    root = _project(tmp_path / "p")
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--output", str(tmp_path / "out"),
+                                       "--locale", "en", "--kind", "summary", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"radio: 2 possible typo(s) in what it prints (see {tmp_path / 'out'}/radio/review.html" in result.stderr
+    summary = (tmp_path / "out/en/radio-summary.html").read_text(encoding="utf-8")
+    assert "feelign sick" in summary  # printed as the source wrote it
+    assert "<mark>feelign</mark>" in (tmp_path / "out/radio/review.html").read_text(encoding="utf-8")

@@ -161,6 +161,9 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
         for key in sorted({job.topic for job in todo.jobs} | {f.topic for f in todo.topic_files}):
             progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
             prepared[key] = prepare_topic(config, by_key[key])
+            if typos := prepared[key].spelling.typos:  # printed as the sources wrote them until the editor decides
+                progress(f"{key}: {len(typos)} possible typo(s) in what it prints (see {options.output}/{key}/review.html "
+                         f"or `handout typos {key}`)")
         for files in todo.topic_files:
             done[files.paths[0]] = _write_topic_files(config, by_key[files.topic], prepared[files.topic], files,
                                                       writer, options)
