@@ -149,6 +149,40 @@ def removed_command(root: Path, topic: str) -> None:
             click.echo(f"{removal.source}:{removal.line}: [{removal.reason}] {removal.text}")
 
 
+@main.command("typos")
+@ROOT_OPTION
+@click.argument("topics", nargs=-1)
+@click.option("--eval-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Measure instead: the check's flags per 1,000 words on every labelled set under this "
+                   "folder (relative to --root), e.g. eval.")
+@user_errors
+def typos_command(root: Path, topics: tuple[str, ...], eval_dir: Path | None) -> None:
+    """List possible typos in what the handouts print, each with the replace decision that corrects it.
+
+    Nothing is changed: paste a decision into sources/<topic>/editorial.yaml under `decisions:`.
+    """
+    from pipeline.i18n.fact_register import prepare_topic
+    from pipeline.review.spelling import by_fact, replace_decision
+
+    if eval_dir is not None:
+        from pipeline.evaluation.spelling_rate import format_rates, spelling_rates
+
+        click.echo(format_rates(spelling_rates(root / eval_dir, root)), nl=False)
+        return
+    config = load_config(root)
+    for topic in select_topics(config, topics):
+        spelling = prepare_topic(config, topic).spelling
+        for group in by_fact(spelling.typos):
+            changes = ", ".join(f"{t.word!r} -> {t.suggestion!r}" for t in group)
+            click.echo(f"{group[0].source}:{group[0].line}: {changes}  [{group[0].fact}]")
+            click.echo(f"    {group[0].text}")
+            click.echo(replace_decision(group))
+        for line in spelling.unchecked:
+            _echo_err(f"{line} (not checked)")
+        _echo_err(f"{topic.key}: {len(spelling.typos)} possible typo(s) in {spelling.words} printed words; "
+                  f"nothing was changed (to correct one, paste its decision into {topic.folder}/editorial.yaml)")
+
+
 def _echo_err(message: str) -> None:
     """Progress goes to stderr so stdout stays clean for data."""
     click.echo(message, err=True)

@@ -339,3 +339,28 @@ class Repeat:
     second: Cluster
     score: float  # cosine similarity, rounded to 4 places
     method: str  # "minilm" (embeddings) or "tfidf" (character n-grams, the light fallback)
+
+
+@dataclass(frozen=True)
+class Typo:
+    """A word of a printed statement that looks misspelled, with the correction suggested to the editor.
+
+    Never applied by the pipeline: the editor decides with a `replace` decision in editorial.yaml.
+    """
+
+    fact: str  # the cluster id whose printed wording holds the word
+    word: str  # as printed
+    suggestion: str  # the known word one edit away, in the word's case
+    start: int  # offset of the word in `text`
+    text: str  # the statement as printed
+    source: str  # the source file and line the word was read from
+    line: int
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """What the spelling check of one topic's printed statements found, and what it could not check."""
+
+    typos: tuple[Typo, ...] = ()
+    words: int = 0  # words checked
+    unchecked: tuple[str, ...] = ()  # "file:line: why: “statement”" of each one not checked (no dictionary, another language)

@@ -1,7 +1,7 @@
 """prepare(config, topic, registered): the text stages of one topic, source files to a composed handout.
 
 ingest -> clean -> facts -> dedupe -> (ids carried over) -> conflicts -> editorial -> compose
--> repeats. No rendering and no reading of locales/: the fact ids the translators' template
+-> repeats -> spelling. No rendering and no reading of locales/: the fact ids the translators' template
 registers are passed in. The catalog, the translators' templates and the build all start here.
 """
 
@@ -15,11 +15,12 @@ from pathlib import Path
 from pipeline.config import Config, Scheme, Topic
 from pipeline.errors import HandoutError
 from pipeline.models import (
-    CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source, SourceMeta,
+    CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source, SourceMeta, Spelling,
 )
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
+from pipeline.review.spelling import find_typos
 from pipeline.text.accounting import unaccounted
 from pipeline.text.clean import clean
 from pipeline.text.compose import compose
@@ -48,11 +49,12 @@ class Prepared:
     sources: tuple[Source, ...] = ()  # the source files as read, before cleaning (what labels are checked against)
     unaccounted: tuple[str, ...] = ()  # "file:line: why: text" of each source line lost without a trace
     scheme: Scheme = Scheme(sections=())  # the topic's sections, key terms and synonyms, as the stages used them
+    spelling: Spelling = Spelling()  # suspected typos in what the handout prints (never corrected here)
 
 
 def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (),
             site_files: Sequence[tuple[Path, SourceMeta]] | None = None) -> Prepared:
-    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose, repeats.
+    """Run the text stages for one topic: ingest, clean, facts, dedupe, conflicts, edit, compose, repeats, spelling.
 
     registered: the topic's fact ids in the translators' template (i18n.fact_register), which
     reworded facts take back.
@@ -85,8 +87,9 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
         edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
         handout = compose(edited.clusters, topic.scheme, topic, config.clinic)
     _check_distinct_ids(edited.clusters)
+    spelling = find_typos(handout, edited.clusters, vocabulary, cleaned, sources)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost,
-                    topic.scheme)
+                    topic.scheme, spelling)
 
 
 def other_topics_files(config: Config, topic: Topic) -> list[tuple[Path, SourceMeta]]:

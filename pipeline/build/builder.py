@@ -194,6 +194,9 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
         for key in sorted({job.topic for job in todo.jobs} | {f.topic for f in todo.topic_files}):
             progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
             prepared[key] = prepare_topic(config, by_key[key])
+            if typos := prepared[key].spelling.typos:  # printed as the sources wrote them until the editor decides
+                progress(f"{key}: {len(typos)} possible typo(s) in what it prints (see {options.output}/{key}/review.html "
+                         f"or `handout typos {key}`)")
         for files in todo.topic_files:
             done[files.paths[0]] = _write_topic_files(config, by_key[files.topic], prepared[files.topic], files,
                                                       writer, options)
@@ -243,7 +246,7 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
     writer.write(files.paths[1], review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
-        templates=config.templates))
+        templates=config.templates, spelling=prepared.spelling))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
     record = records.Record(files.key, digest, warnings=warnings)
     records.save(options.output, files.paths[0], record)

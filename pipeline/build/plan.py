@@ -9,7 +9,8 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
 - the templates in effect (the project's own templates/ first, then the shipped defaults), each
   output only those it uses: a PDF its kind's template and every template that one extends,
   includes or imports, and the assets (CSS, fonts, images) but for other profiles' stylesheets
-  and the review page's; the review page its template and stylesheet;
+  and the review page's; the review page its template and stylesheet, and the version of the
+  spelling check's dictionary package;
 - a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml), the
   pages of the same publishers in other topics (cleaning removes the lines a site prints on
   each of its pages), locales/facts.pot (the register of fact ids), and its date of issue
@@ -42,6 +43,8 @@ from pipeline.templates import ASSETS, TemplateSet
 PACKAGE = Path(__file__).resolve().parents[1]  # all of pipeline/, not just this subpackage
 # Packages whose versions change the bytes of a PDF.
 RENDER_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "jinja2", "babel")
+# Packages whose versions change the review page only (the spelling check's dictionaries).
+REVIEW_PACKAGES = ("pyspellchecker",)
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     """
     common = _digest([_code_digest(),
                       _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
-                      page_size, profile, _versions()])
+                      page_size, profile, _versions(RENDER_PACKAGES)])
     # Each template file is hashed once; each output's key takes the files it is made with.
     files = {name: _file_digest(path) for name, path in config.templates.files().items()}
     review_templates = _files_digest(files, _review_templates(config.templates))
@@ -112,7 +115,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
                              topic.issued, *sorted(f"{_relative(path, config.root)}:{_file_digest(path)}"
                                                    for path, _ in site_files)])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
-                                      _digest([topic_key, review_templates])))
+                                      _digest([topic_key, review_templates, _versions(REVIEW_PACKAGES)])))
         for locale in (locale for locale in locales if (topic.key, locale) not in left_out):
             locale_key = _language_digest(config.root, locale)
             for kind in kinds:
@@ -208,9 +211,9 @@ def _code_digest() -> str:
 
 
 @cache
-def _versions() -> str:
+def _versions(packages: tuple[str, ...]) -> str:
     found = []
-    for name in RENDER_PACKAGES:
+    for name in packages:
         try:
             found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:

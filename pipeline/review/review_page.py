@@ -5,8 +5,10 @@ removed and why, every cluster with the source sentences behind it (printed ones
 section, then the rest with the reason they are not printed), the conflicts between
 sources, the editor's decisions (applied or stale), a readability grade per leaflet
 section, and the statements of one section that possibly repeat each other (suggestions,
-each with the editorial.yaml merge decision that would join them). Everything is sorted and
-there are no timestamps: the same inputs give the same bytes.
+each with the editorial.yaml merge decision that would join them), and the words of printed
+statements that look misspelled (each with the replace decision that would correct them:
+nothing is corrected without the editor). Everything is sorted and there are no timestamps:
+the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, Handout, Repeat, Section
+from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, Handout, Repeat, Section, Spelling, Typo
 from pipeline.review.readability import flesch_kincaid_grade
+from pipeline.review.spelling import by_fact, replace_decision
 from pipeline.templates import TemplateSet, shipped_templates
 
 TEMPLATE = "review.html"
@@ -85,6 +88,7 @@ def review_page(
     repeats: Sequence[Repeat] = (),
     repeat_method: str = "",
     templates: TemplateSet | None = None,
+    spelling: Spelling = Spelling(),
 ) -> str:
     """Return the review report for one topic as a standalone, printable HTML page."""
     sources = sorted(cleaned, key=lambda s: s.path)
@@ -100,7 +104,7 @@ def review_page(
         title=title,
         css=_css(templates),
         target=PATIENT_GRADE,
-        counts=_counts(sources, clusters, printed, conflicts, decision_rows),
+        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling),
         reasons=_reasons(sources),
         sources=sources,
         placed=placed,
@@ -114,6 +118,8 @@ def review_page(
         hardest={s.key: _hardest(s, language) for s in handout.sections},
         repeats=_repeats(handout.sections, repeats),
         repeat_method=repeat_method or next((r.method for r in repeats), ""),
+        typos=[_typo_row(group) for group in by_fact(spelling.typos)],
+        spelling=spelling,
     )
 
 
@@ -160,7 +166,7 @@ def _unprinted_order(cluster: Cluster) -> tuple[str, int, str]:
 
 
 def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed: set[str],
-            conflicts: Sequence[Conflict], decisions: Sequence[_DecisionRow]) -> list[tuple[str, int]]:
+            conflicts: Sequence[Conflict], decisions: Sequence[_DecisionRow], spelling: Spelling) -> list[tuple[str, int]]:
     """The headline numbers, in a fixed order."""
     stale = sum(1 for d in decisions if d.status != "applied")
     return [
@@ -173,6 +179,7 @@ def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed
         ("conflicts", len(conflicts)),
         ("editorial decisions", len(decisions)),
         ("stale decisions", stale),
+        ("possible typos in printed statements", len(spelling.typos)),
     ]
 
 
@@ -236,6 +243,28 @@ def _repeats(sections: Sequence[Section], repeats: Sequence[Repeat]) -> list[tup
         rows.setdefault(r.section, []).append(_RepeatRow(_side(r.first), _side(r.second), r.score, r.method))
     return [(s, sorted(rows[s.key], key=lambda row: (-row.score, row.first.id, row.second.id)))
             for s in sections if s.key in rows]
+
+
+# ---- Possible typos ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TypoRow:
+    """The suspected typos of one printed statement, and the decision that would correct them."""
+
+    fact: str
+    words: tuple[Typo, ...]
+    sentence: Markup  # the statement as printed, each suspected word marked
+    snippet: str  # the replace decision to paste under `decisions:` in editorial.yaml
+
+
+def _typo_row(typos: Sequence[Typo]) -> _TypoRow:
+    """One statement's suspected typos as the report lists them."""
+    text, parts, at = typos[0].text, [], 0
+    for typo in sorted(typos, key=lambda t: t.start):
+        parts += [escape(text[at:typo.start]), Markup("<mark>%s</mark>") % typo.word]
+        at = typo.start + len(typo.word)
+    return _TypoRow(typos[0].fact, tuple(typos), Markup("").join([*parts, escape(text[at:])]), replace_decision(typos))
 
 
 # ---- Readability -------------------------------------------------------------------------
