@@ -120,7 +120,7 @@ def test_the_default_scheme_places_the_issues_examples_by_meaning():
     assert assign_section("We call these short-term effects.", "", immunotherapy) != "contact-care-team"
     assert assign_section("Call your care team straight away if you have a temperature of 38C or above.", "",
                           sections) == "contact-care-team"
-    assert assign_section("Any side effects must be reported: most are reversible when treated early.", "",
+    assert assign_section("Report any new or worsening symptoms to your care team straight away.", "",
                           sections) == "contact-care-team"
 
 
@@ -227,3 +227,23 @@ def test_a_summary_that_must_shorten_drops_the_safety_sections_last():
     order = fitting._drop_order(sections)
     assert order[-1] == 2  # the contact section's one statement, though least supported, goes last
     assert order[:3] == [0, 3, 1]
+
+
+def test_update_keeps_entries_it_commented_out_and_revives_one_whose_english_is_back(tmp_path):
+    from pipeline.i18n.po_sync import update_language
+
+    folder = tmp_path / "locales" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (tmp_path / "locales" / "ui.pot").write_text('msgid ""\nmsgstr ""\n')
+    (folder / "ui.po").write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n')
+    (folder / "facts.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#~ msgctxt "t:c1"\n#~ msgid "Rest when tired."\n'
+        '#~ msgstr "Reposez-vous."\n')
+    template = tmp_path / "locales" / "facts.pot"
+    template.write_text('msgid ""\nmsgstr ""\n\nmsgctxt "t:c2"\nmsgid "Drink water."\nmsgstr ""\n')
+    update_language(tmp_path, "fr")
+    assert '#~ msgstr "Reposez-vous."' in (folder / "facts.po").read_text()  # a second update loses nothing
+    template.write_text('msgid ""\nmsgstr ""\n\nmsgctxt "t:c1"\nmsgid "Rest when tired."\nmsgstr ""\n')
+    update_language(tmp_path, "fr")
+    text = (folder / "facts.po").read_text()
+    assert 'msgctxt "t:c1"\nmsgid "Rest when tired."\nmsgstr "Reposez-vous."' in text and "#~" not in text

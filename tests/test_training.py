@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.evaluation.training import cross_validate, labelled_pages, model_json, score, train
-from pipeline.text import line_model
+from pipeline.text import line_model, section_model
 from pipeline.text.line_model import page_features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,13 +68,15 @@ def test_scores_count_labelled_lines_and_cross_validation_leaves_sites_out(tmp_p
 
 def test_train_model_command_writes_the_file_and_checks_it(tmp_path, monkeypatch):
     _set(tmp_path / "eval", "tuning", ["alder", "birch"])
-    target = tmp_path / "model.json"
+    target, sections = tmp_path / "model.json", tmp_path / "section_model.json"
     monkeypatch.setattr(line_model, "MODEL_FILE", target)
+    monkeypatch.setattr(section_model, "MODEL_FILE", sections)  # the project's own files stay untouched
     runner = CliRunner()
     stale = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval"), "--check"])
     assert stale.exit_code == 1 and "out of date" in stale.output and not target.exists()
     written = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval")])
     assert written.exit_code == 0 and "written, trained on 2 pages of 2 sites" in written.output
     assert json.loads(target.read_text(encoding="utf-8"))["weights"]
+    assert json.loads(sections.read_text(encoding="utf-8"))["statements"] == {}  # the set has no section labels
     fresh = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval"), "--check"])
     assert fresh.exit_code == 0 and "up to date" in fresh.output

@@ -87,15 +87,21 @@ def _update(path: Path, template_file: Path, language: str) -> Change:
     catalog.header_comment = old.header_comment
     catalog.fuzzy = old.fuzzy
     new, fuzzy = [], []
+    # Entries an earlier update commented out stay in the file (a translation is never lost),
+    # and one whose English is back, as it was, is live again.
+    retired = {message.context or "": message for message in old.obsolete.values() if message.id}
     legacy = {}  # headings were once shared by all topics ("section:<key>"): their translations carry over
     for message in template:
         if not message.id:
             continue
         context = message.context or ""
         before = previous.pop(context, None)
+        if before is None and context in retired and retired[context].id == message.id:
+            before = retired.pop(context)
         old_context = legacy_context(context)
-        if before is None and old_context in previous and previous[old_context].id == message.id:
-            before = legacy[old_context] = previous[old_context]
+        earlier = previous.get(old_context) or retired.get(old_context)
+        if before is None and earlier is not None and earlier.id == message.id:
+            before = legacy[old_context] = earlier
         empty = ("",) * catalog.num_plurals if message.pluralizable else ""
         if before is None:
             new.append(context)
@@ -113,10 +119,14 @@ def _update(path: Path, template_file: Path, language: str) -> Change:
                                  else [before.id] if isinstance(before.id, str) else list(before.id))
         catalog[message.id] = entry
     for context in legacy:
-        del previous[context]
+        previous.pop(context, None)
+        retired.pop(context, None)
     for context, message in sorted(previous.items()):  # gone from the template: kept, commented out
         if _has_text(message.string):
             catalog.obsolete[(message.id, context) if context else message.id] = message
+    for context, message in retired.items():
+        if _has_text(message.string):
+            catalog.obsolete.setdefault((message.id, context) if context else message.id, message)
     text = write_text(sorted_catalog(catalog))
     written = text != path.read_text(encoding="utf-8")
     if written:

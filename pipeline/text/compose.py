@@ -3,13 +3,13 @@
 Assignment rule: each section of the topic's scheme scores the section model's log-probability
 for the statement and the source heading above it (section_model.py; a heading cleaning kept),
 plus its keyword matches, as words and stems (keywords.py), the statement's own counting
-double the heading's; the best score wins, ties go to the earlier section. Without the model
-(or for a language it was not trained on) the keywords alone decide, and no match goes to the
-fallback section. List items follow
-their lead-in sentence. Within a section, facts an editor pinned come first, then facts
-more sources state, then those that match the section's keywords best. An editor's move
-(Cluster.section) overrides the keywords. The summary takes, per section, as many as the scheme says:
-most sources first, then short sentences densest in the section's keywords.
+double the heading's; the best score wins, ties go to the earlier section. The keywords alone
+decide without the model, for a language it was not trained on, or for a scheme of which it
+knows fewer than two sections; then no match goes to the fallback section. List items follow
+their lead-in sentence. Within a section, facts an editor pinned come first, then facts more
+sources state, then those that match the section's keywords best. An editor's move
+(Cluster.section) overrides all of this. The summary takes, per section, as many as the scheme
+says: most sources first, then short sentences densest in the section's keywords.
 """
 
 from __future__ import annotations
@@ -106,9 +106,9 @@ def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], langu
     learned = {}
     if model is not None and model.language == language.split("_")[0].split("-")[0].lower():
         learned = model.log_posteriors(features(text, heading, language, name), [rule.key for rule in rules])
-    if not learned:
+    if len(learned) < 2:  # the model knows too little of this scheme to choose within it
         return {key: float(count) for key, count in matches.items()}, matches
-    no_opinion = math.log(1 / len(rules))  # a section the model never learned competes by its keywords
+    no_opinion = math.log(1 / len(rules))  # a section the model never learned: its share, and its keywords
     return {rule.key: learned.get(rule.key, no_opinion) + KEYWORD_WEIGHT * matches[rule.key] for rule in rules}, matches
 
 

@@ -43,7 +43,11 @@ class SectionModel:
     language: str = "en"
 
     def log_posteriors(self, features: Sequence[str], keys: Sequence[str]) -> dict[str, float]:
-        """log P(section | features) over the given sections the model knows (empty: it knows none)."""
+        """log P(section | features) for the given sections the model knows (empty: it knows none).
+
+        The sections it knows share the probability their number's share of the scheme allows:
+        knowing one section of three, the model never speaks for more than a third.
+        """
         known = [key for key in keys if key in self.statements]
         if not known:
             return {}
@@ -59,7 +63,7 @@ class SectionModel:
                     score += weight * math.log((counts.get(feature, 0) + SMOOTHING) / (size + SMOOTHING * len(vocabulary)))
             scores[key] = score
         top = max(scores.values())
-        norm = top + math.log(sum(math.exp(s - top) for s in scores.values()))
+        norm = top + math.log(sum(math.exp(s - top) for s in scores.values())) - math.log(len(known) / len(keys))
         return {key: score - norm for key, score in scores.items()}
 
 
