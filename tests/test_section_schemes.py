@@ -247,3 +247,11 @@ def test_update_keeps_entries_it_commented_out_and_revives_one_whose_english_is_
     update_language(tmp_path, "fr")
     text = (folder / "facts.po").read_text()
     assert 'msgctxt "t:c1"\nmsgid "Rest when tired."\nmsgstr "Reposez-vous."' in text and "#~" not in text
+
+
+def test_a_source_file_name_wrapped_at_its_own_hyphen_still_counts_as_listed():
+    from pipeline.build.release_checks import _squeezed
+
+    page = "Sources\nGreenshire Hospitals — greenshireleaflet_ct-\nscan.txt\nimmuno-\ntherapy"
+    assert "greenshireleaflet_ct-scan.txt" in _squeezed(page)  # the name's own hyphen, at the wrap
+    assert "immunotherapy" in _squeezed(page)  # a word hyphenated at the wrap, whole again

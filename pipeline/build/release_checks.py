@@ -80,13 +80,20 @@ def _read(path: Path) -> _Pdf:
         tagged=bool(root.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in root,
         bookmarks=tuple(str(title) for title in outline),
         words=_words(text) | _words(joined),
-        squeezed=_squeeze(joined),
+        squeezed=_squeezed(text),
         digits=_digits(text),
     )
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _squeezed(text: str) -> str:
+    """The page text without spaces or line breaks, both with a hyphen at a line's end kept and
+    joined: a word hyphenated at a wrap is whole again, and a file name's own hyphen
+    ("greenshire_ct-" / "scan.txt") may be where the line wrapped."""
+    return _squeeze(text) + "\n" + _squeeze(re.sub(r"-\n(?=\w)", "", text))
 
 
 def _squeeze(text: str) -> str:
