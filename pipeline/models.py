@@ -32,6 +32,7 @@ class SourceLine:
     linked: bool = False  # HTML: the line's text is all link text (a menu entry, a related link)
     region: str = ""  # HTML: the page landmark it sits in: main, nav, header, footer, aside, alert ("" none)
     marked: str = ""  # HTML: the furniture word of the small box's class or id it sits in ("promo", "share")
+    level: int = 0  # HTML: a heading's level (h2: 2); 0 for any other line
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Block:
     kind: BlockKind
     text: str  # the line's text without list/heading markers
     last_line: int = 0  # a list item wrapped over several lines ends here (0: on `line` alone)
+    level: int = 0  # a heading's level (HTML h1-h6, Markdown # to ######); 0: not known or not a heading
 
     @property
     def lines(self) -> range:
@@ -92,6 +94,7 @@ class Fact:
     line: int
     kind: Literal["sentence", "item"]
     heading: str = ""  # nearest source heading above, as context for section assignment
+    outer: str = ""  # the heading that one sits under (a lower level: "Before you start" over "Teeth"), if known
     lead: str = ""  # for list items: id of the sentence that introduces the list
     after: str = ""  # id of the sentence this one refers back to ("It ...", "These ...")
     excluded: str = ""  # why it must not be printed (e.g. it promotes the publishing site)

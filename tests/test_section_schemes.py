@@ -255,3 +255,24 @@ def test_a_source_file_name_wrapped_at_its_own_hyphen_still_counts_as_listed():
     page = "Sources\nGreenshire Hospitals — greenshireleaflet_ct-\nscan.txt\nimmuno-\ntherapy"
     assert "greenshireleaflet_ct-scan.txt" in _squeezed(page)  # the name's own hyphen, at the wrap
     assert "immunotherapy" in _squeezed(page)  # a word hyphenated at the wrap, whole again
+
+
+@pytest.mark.parametrize("name, page", [
+    ("page.html", "<html><body><main><h1>Chemotherapy</h1><h2>Before you start</h2><h3>Teeth</h3>"
+                  "<p>See your dentist before your first treatment if you can.</p>"
+                  "<h2>Side effects</h2><p>Tiredness is the most common side effect of all.</p></main></body></html>"),
+    ("page.md", "# Chemotherapy\n\n## Before you start\n\n### Teeth\n\nSee your dentist before your first treatment "
+                "if you can.\n\n## Side effects\n\nTiredness is the most common side effect of all.\n"),
+])
+def test_a_statement_knows_the_section_heading_over_its_sub_heading_but_not_the_page_title(tmp_path, name, page):
+    from pipeline.text.clean import clean
+    from pipeline.text.facts import find_facts
+    from pipeline.text.ingest import ingest
+
+    (tmp_path / name).write_text(page)
+    source = ingest(tmp_path / name, tmp_path, SourceMeta(name))
+    facts = {f.text: f for f in find_facts([clean(source, frozenset(), None, {})])}
+    dentist = facts["See your dentist before your first treatment if you can."]
+    assert (dentist.heading, dentist.outer) == ("Teeth", "Before you start")
+    tired = facts["Tiredness is the most common side effect of all."]
+    assert (tired.heading, tired.outer) == ("Side effects", "")  # the h1 over it is the page's title

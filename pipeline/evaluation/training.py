@@ -120,7 +120,7 @@ def section_examples(page: LabelledPage) -> list[tuple[list[str], str]]:
     items are left out: they print under their lead-in, wherever it goes."""
     language = page.source.meta.language
     name = frozenset(word_stems(page.name, language))
-    return [(section_features(fact.text, fact.heading, language, name), page.sections[fact.line])
+    return [(section_features(fact.text, fact.heading, language, name, fact.outer), page.sections[fact.line])
             for fact in find_facts([_cleaned(page)]) if fact.kind != "item" and fact.line in page.sections]
 
 

@@ -69,6 +69,7 @@ from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
     HEADING_MARK,
+    heading_level,
     LABEL_MAX_WORDS,
     SOFT_END,
     TABLE_ROW,
@@ -210,10 +211,12 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     words = _page_words(texts) if hyphenated else frozenset()
-    blocks = [Block(source.path, lines[i].number, line_kind(texts[i], i in items),
+    blocks = [Block(source.path, lines[i].number, kind,
                     _joined([bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
-                    lines[wrapped[i][-1]].number if i in wrapped else 0)
-              for i in range(len(lines)) if i not in removed and i not in read_into_item]
+                    lines[wrapped[i][-1]].number if i in wrapped else 0,
+                    heading_level(lines[i]) if kind == "heading" else 0)
+              for i in range(len(lines)) if i not in removed and i not in read_into_item
+              for kind in [line_kind(texts[i], i in items)]]
     removals = [Removal(source.path, lines[i].number, texts[i], reason)
                 for i, reason in sorted(removed.items())]
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),

@@ -89,15 +89,16 @@ def assign_section(text: str, heading: str, rules: Sequence[SectionRule], langua
 
 
 def _best_section(text: str, heading: str, rules: Sequence[SectionRule], language: str,
-                  name: frozenset[str] = frozenset()) -> tuple[str, int]:
-    """The best section's key and its keyword matches (name: stems of the topic's name, which say nothing)."""
-    scores, matches = _section_scores(text, heading, rules, language, name)
+                  name: frozenset[str] = frozenset(), outer: str = "") -> tuple[str, int]:
+    """The best section's key and its keyword matches (name: stems of the topic's name, which say
+    nothing; outer: the heading over the statement's heading)."""
+    scores, matches = _section_scores(text, heading, rules, language, name, outer)
     best = _choose(scores, rules)
     return best, matches[best]
 
 
 def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], language: str,
-                    name: frozenset[str]) -> tuple[dict[str, float], dict[str, int]]:
+                    name: frozenset[str], outer: str = "") -> tuple[dict[str, float], dict[str, int]]:
     """Each section's score for a statement under a heading, and its keyword matches."""
     text_stems, heading_stems = _stems(text, language), _stems(heading, language)
     matches = {rule.key: 2 * count_keywords(text_stems, rule.keywords, language)
@@ -105,7 +106,7 @@ def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], langu
     model = load_section_model()
     learned = {}
     if model is not None and model.language == language.split("_")[0].split("-")[0].lower():
-        learned = model.log_posteriors(features(text, heading, language, name), [rule.key for rule in rules])
+        learned = model.log_posteriors(features(text, heading, language, name, outer), [rule.key for rule in rules])
     if len(learned) < 2:  # the model knows too little of this scheme to choose within it
         return {key: float(count) for key, count in matches.items()}, matches
     no_opinion = math.log(1 / len(rules))  # a section the model never learned: its share, and its keywords
@@ -145,7 +146,7 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
         section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections, language,
-                                       name)
+                                       name, cluster.canonical.outer)
         section = cluster.section or section  # an editor's move wins over keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)

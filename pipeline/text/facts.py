@@ -99,7 +99,8 @@ _LIST_CUE = re.compile(r"\b(some|these|the following|several|a few|many|include|
 
 def _source_facts(source: CleanSource) -> Iterable[Fact]:
     """Yield the facts of one source, linking list items to their lead-in sentence."""
-    heading = ""
+    heading = outer = ""
+    above: list[tuple[int, str]] = []  # the headings of known level over the current one, outermost first
     lead = ""
     tail: list[tuple[str, str]] = []  # the sentences of the paragraph just read
     seen: dict[str, int] = {}
@@ -107,6 +108,12 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
     for block in source.blocks:
         if block.kind == "heading":
             heading, lead, tail = repair(block.text, source.meta.language), "", []
+            # An h3 "Teeth" under an h2 "Before you start": the h2 says where its statements belong.
+            # (Not the h1: that is the page's title, over every statement of it.)
+            above = [(level, text) for level, text in above if block.level and level < block.level]
+            outer = above[-1][1] if above and above[-1][0] > 1 else ""
+            if block.level:
+                above.append((block.level, heading))
             continue
         if block.kind == "item" and not lead and tail:
             # Items right under a paragraph are its list ("These steps can help." + a bulleted
@@ -118,6 +125,8 @@ def _source_facts(source: CleanSource) -> Iterable[Fact]:
         paragraph: list[tuple[str, str]] = []  # (fact id, text) of this block's sentences
         for piece in pieces:
             fact = _make_fact(block, piece, source.meta.language, heading, lead, seen)
+            if outer:
+                fact = replace(fact, outer=outer)
             if previous and refers_back(fact.text, source.meta.language):
                 fact = replace(fact, after=previous)
             if names_publisher(fact.text, publisher):

@@ -220,6 +220,7 @@ class _TextExtractor(HTMLParser):
         self._parts: list[str] = []
         self._line: int | None = None  # line of the element the pending text came from
         self._prefix = ""
+        self._level = 0  # the heading level of the pending line (h2: 2), 0 for other lines
         self._skip = 0
         self._captions = 0  # depth of open <figcaption> elements
         self._links = 0  # depth of open <a href> elements
@@ -265,6 +266,7 @@ class _TextExtractor(HTMLParser):
             self._captions += tag == "figcaption"
             self._region = self._landmark()
             self._prefix = "# " if tag in _HEADINGS else "- " if tag == "li" else ""
+            self._level = int(tag[1]) if tag in _HEADINGS else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Treat <br/> and <hr/> as line breaks; other void tags (img) add nothing."""
@@ -320,7 +322,8 @@ class _TextExtractor(HTMLParser):
         if text and self._line is not None:
             prefix = _CAPTION_MARK if self._captions else self._prefix
             linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0
-            self.lines.append(SourceLine(self._line, prefix + text, linked, self._region))
+            level = self._level if prefix == "# " else 0
+            self.lines.append(SourceLine(self._line, prefix + text, linked, self._region, level=level))
             # A cell's own line, not one of a table nested in it or of a block inside it.
             in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")
             self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)

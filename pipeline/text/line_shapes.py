@@ -93,6 +93,17 @@ def is_sentence(text: str) -> bool:
     return word_count(bare_text(text)) >= 3 and line_ending(text) in tuple(".!…")
 
 
+_MARKDOWN_LEVEL = re.compile(r"^\s*(#{1,6})\s+")
+
+
+def heading_level(line: SourceLine) -> int:
+    """A heading line's level: its HTML h1-h6, or its Markdown "#" count; 0 when the page does not say."""
+    if line.level:
+        return line.level
+    marks = _MARKDOWN_LEVEL.match(line.text)
+    return len(marks.group(1)) if marks else 0
+
+
 def line_kind(text: str, is_item: bool) -> BlockKind:
     """Classify a kept line as heading, paragraph or item."""
     if HEADING_MARK.match(text):

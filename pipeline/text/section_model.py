@@ -26,6 +26,7 @@ from pipeline.text.keywords import word_stems
 
 MODEL_FILE = Path(__file__).with_name("section_model.json")
 HEADING_WEIGHT = 2.0  # a heading word counts twice a word of the statement
+OUTER_WEIGHT = 1.0  # a word of the heading over that heading (an h2 over an h3) counts as one of the statement
 SMOOTHING = 0.5
 # Words that say nothing of a section (the dedupe stopwords would also drop "how", "what",
 # "before" and "after", which headings use to name sections).
@@ -59,7 +60,7 @@ class SectionModel:
             score = math.log(self.statements[key] / total)
             for feature in features:
                 if feature in vocabulary:
-                    weight = HEADING_WEIGHT if feature.startswith("h:") else 1.0
+                    weight = HEADING_WEIGHT if feature.startswith("h:") else OUTER_WEIGHT if feature.startswith("o:") else 1.0
                     score += weight * math.log((counts.get(feature, 0) + SMOOTHING) / (size + SMOOTHING * len(vocabulary)))
             scores[key] = score
         top = max(scores.values())
@@ -67,10 +68,13 @@ class SectionModel:
         return {key: score - norm for key, score in scores.items()}
 
 
-def features(text: str, heading: str, language: str, name: frozenset[str] = frozenset()) -> list[str]:
-    """The stems of a statement and ("h:" + stem) of its heading, without stopwords and the topic's name."""
-    own = [s for s in word_stems(text, language) if s not in STOPWORDS and s not in name]
-    return own + ["h:" + s for s in word_stems(heading, language) if s not in STOPWORDS and s not in name]
+def features(text: str, heading: str, language: str, name: frozenset[str] = frozenset(), outer: str = "") -> list[str]:
+    """The stems of a statement, ("h:" + stem) of its heading and ("o:" + stem) of the heading over
+    that one, without stopwords and the topic's name."""
+    def stems(words: str, prefix: str) -> list[str]:
+        return [prefix + s for s in word_stems(words, language) if s not in STOPWORDS and s not in name]
+
+    return stems(text, "") + stems(heading, "h:") + stems(outer, "o:")
 
 
 @cache
