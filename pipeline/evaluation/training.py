@@ -13,9 +13,10 @@ import json
 import math
 import random
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
@@ -39,6 +40,7 @@ L2 = 1e-4
 SEED = 1
 FOLDS = 5
 MIN_WEIGHT = 0.01  # smaller weights change no decision worth a line in the model file
+T = TypeVar("T")
 MIN_STATEMENTS = 20  # labelled statements a section needs to be learned
 MIN_SITES = 2  # sites a feature must be seen on; a word of fewer is not known, and the model abstains on such lines
 
@@ -126,12 +128,7 @@ def section_examples(page: LabelledPage) -> list[tuple[list[str], str]]:
 
 def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:
     """Count each section's features over the labelled statements (features of one site only left out)."""
-    data, spread = [], defaultdict(set)
-    for page in pages:
-        for features, section in section_examples(page):
-            data.append((features, section))
-            for f in features:
-                spread[f].add(page.site)
+    data, spread = _examples_and_sites(pages, section_examples)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     statements: dict[str, int] = defaultdict(int)
     for features, section in data:
@@ -144,6 +141,18 @@ def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:
     learned = sorted(key for key, n in statements.items() if n >= MIN_STATEMENTS)
     return SectionModel(counts={k: dict(sorted(counts[k].items())) for k in learned},
                         statements={k: statements[k] for k in learned}, language=_language(pages))
+
+
+def _examples_and_sites(pages: Sequence[LabelledPage], examples_of: Callable[[LabelledPage], list[tuple[list[str], T]]]
+                        ) -> tuple[list[tuple[list[str], T]], dict[str, set[str]]]:
+    """Every page's examples, and for each feature the sites it was seen on."""
+    data, spread = [], defaultdict(set)
+    for page in pages:
+        for features, label in examples_of(page):
+            data.append((features, label))
+            for f in features:
+                spread[f].add(page.site)
+    return data, spread
 
 
 def section_model_json(model: SectionModel, pages: Sequence[LabelledPage]) -> str:
@@ -162,12 +171,7 @@ def section_model_json(model: SectionModel, pages: Sequence[LabelledPage]) -> st
 
 def train(pages: Sequence[LabelledPage]) -> LineModel:
     """Fit the model to the pages' labelled lines."""
-    data, spread = [], defaultdict(set)
-    for page in pages:
-        for features, furniture in examples(page):
-            data.append((features, furniture))
-            for f in features:
-                spread[f].add(page.site)
+    data, spread = _examples_and_sites(pages, examples)
     # A feature of one site only (its name, its menu's words) says nothing of another site's: left out.
     data = [([f for f in features if len(spread[f]) >= MIN_SITES], furniture) for features, furniture in data]
     weights: dict[str, float] = defaultdict(float)
