@@ -41,8 +41,8 @@ def stemmer(language: str) -> Callable[[str], str]:
         return lambda word: word
     stem = snowballstemmer.stemmer(name).stemWord
     if name == "english":
-        return lambda word: stem(fold_spelling(word.removesuffix("'s")))
-    return stem
+        return lru_cache(maxsize=1 << 16)(lambda word: stem(fold_spelling(word.removesuffix("'s"))))
+    return lru_cache(maxsize=1 << 16)(stem)  # a text's words recur: stemming (pure Python) is the cost
 
 
 def word_stems(text: str, language: str = "en") -> tuple[str, ...]:
@@ -58,15 +58,24 @@ def keyword_stems(keyword: str, language: str = "en") -> tuple[str, ...]:
 
 def count_keywords(stems: Sequence[str], keywords: Sequence[str], language: str = "en") -> int:
     """How many of the keywords occur in a text given as its word stems (word_stems)."""
+    words, phrases = _compiled(tuple(keywords), language)
     present = set(stems)
-    found = 0
+    found = sum(count for stem, count in words.items() if stem in present)
+    return found + sum(1 for phrase in phrases if set(phrase) <= present and _contains(stems, phrase))
+
+
+@lru_cache(maxsize=None)
+def _compiled(keywords: tuple[str, ...], language: str) -> tuple[dict[str, int], tuple[tuple[str, ...], ...]]:
+    """A scheme's keywords as one-word stems (with how many keywords each stands for) and phrases."""
+    words: dict[str, int] = {}
+    phrases = []
     for keyword in keywords:
         phrase = keyword_stems(keyword, language)
-        if not phrase or not set(phrase) <= present:
-            continue
-        if len(phrase) == 1 or _contains(stems, phrase):
-            found += 1
-    return found
+        if len(phrase) == 1:
+            words[phrase[0]] = words.get(phrase[0], 0) + 1
+        elif phrase:
+            phrases.append(phrase)
+    return words, tuple(phrases)
 
 
 def _contains(stems: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -52,17 +52,15 @@ class SectionModel:
         known = [key for key in keys if key in self.statements]
         if not known:
             return {}
-        vocabulary = _vocabulary(self)
+        logs, vocabulary = _log_probabilities(self)
+        floors = _floors(self)
+        weighted = [(feature, _WEIGHTS.get(feature[:2], 1.0)) for feature in features if feature in vocabulary]
         total = sum(self.statements[key] for key in known)
         scores = {}
         for key in known:
-            counts, size = self.counts[key], _size(self, key)
-            score = math.log(self.statements[key] / total)
-            for feature in features:
-                if feature in vocabulary:
-                    weight = HEADING_WEIGHT if feature.startswith("h:") else OUTER_WEIGHT if feature.startswith("o:") else 1.0
-                    score += weight * math.log((counts.get(feature, 0) + SMOOTHING) / (size + SMOOTHING * len(vocabulary)))
-            scores[key] = score
+            table, floor = logs[key], floors[key]
+            scores[key] = math.log(self.statements[key] / total) + sum(
+                weight * table.get(feature, floor) for feature, weight in weighted)
         top = max(scores.values())
         norm = top + math.log(sum(math.exp(s - top) for s in scores.values())) - math.log(len(known) / len(keys))
         return {key: score - norm for key, score in scores.items()}
@@ -86,15 +84,23 @@ def load_section_model(path: Path = MODEL_FILE) -> SectionModel | None:
     return SectionModel(counts=data["counts"], statements=data["statements"], language=data["language"])
 
 
-@cache
-def _vocabulary(model: SectionModel) -> frozenset[str]:
-    return frozenset(feature for counts in model.counts.values() for feature in counts)
-
-
-def _size(model: SectionModel, key: str) -> int:
-    return _sizes(model)[key]
+_WEIGHTS = {"h:": HEADING_WEIGHT, "o:": OUTER_WEIGHT}
 
 
 @cache
-def _sizes(model: SectionModel) -> dict[str, int]:
-    return {key: sum(counts.values()) for key, counts in model.counts.items()}
+def _log_probabilities(model: SectionModel) -> tuple[dict[str, dict[str, float]], frozenset[str]]:
+    """Per section, log P(feature | section) of the features seen in it; and the vocabulary."""
+    vocabulary = frozenset(feature for counts in model.counts.values() for feature in counts)
+    logs = {}
+    for key, counts in model.counts.items():
+        size = sum(counts.values()) + SMOOTHING * len(vocabulary)
+        logs[key] = {feature: math.log((count + SMOOTHING) / size) for feature, count in counts.items()}
+    return logs, vocabulary
+
+
+@cache
+def _floors(model: SectionModel) -> dict[str, float]:
+    """Per section, log P(feature | section) of a known feature never seen in it (smoothing)."""
+    vocabulary = len(_log_probabilities(model)[1])
+    return {key: math.log(SMOOTHING / (sum(counts.values()) + SMOOTHING * vocabulary))
+            for key, counts in model.counts.items()}
