@@ -33,7 +33,7 @@ def main() -> None:
     rounds = parser.parse_args().rounds
     config = load_config(ROOT)
     folders = sorted(path.parent for path in (ROOT / "eval" / "held-out").rglob(LABELS))
-    work = [(read_set(folder)[1], sibling_files(folder)) for folder in folders]
+    work = [(read_set(folder, config.scheme)[1], sibling_files(folder)) for folder in folders]
     best = {"without them": float("inf"), "with them": float("inf")}
     for _ in range(rounds):
         for name in best:
