@@ -92,14 +92,16 @@ def _best_section(text: str, heading: str, rules: Sequence[SectionRule], languag
                   name: frozenset[str] = frozenset(), outer: str = "") -> tuple[str, int]:
     """The best section's key and its keyword matches (name: stems of the topic's name, which say
     nothing; outer: the heading over the statement's heading)."""
-    scores, matches = _section_scores(text, heading, rules, language, name, outer)
-    best = _choose(scores, rules)
-    return best, matches[best]
+    scores, matches, learned = _section_scores(text, heading, rules, language, name, outer)
+    best = max((scores[rule.key], -index, rule.key) for index, rule in enumerate(rules))
+    key = best[2] if learned or best[0] > 0 else _fallback(rules)  # keywords alone: no match, the fallback
+    return key, matches[key]
 
 
 def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], language: str,
-                    name: frozenset[str], outer: str = "") -> tuple[dict[str, float], dict[str, int]]:
-    """Each section's score for a statement under a heading, and its keyword matches."""
+                    name: frozenset[str], outer: str = "") -> tuple[dict[str, float], dict[str, int], bool]:
+    """Each section's score for a statement under a heading, its keyword matches, and whether
+    the section model had a say."""
     text_stems, heading_stems = _stems(text, language), _stems(heading, language)
     matches = {rule.key: 2 * count_keywords(text_stems, rule.keywords, language)
                + count_keywords(heading_stems, rule.keywords, language) for rule in rules}
@@ -108,15 +110,10 @@ def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], langu
     if model is not None and model.language == language.split("_")[0].split("-")[0].lower():
         learned = model.log_posteriors(features(text, heading, language, name, outer), [rule.key for rule in rules])
     if len(learned) < 2:  # the model knows too little of this scheme to choose within it
-        return {key: float(count) for key, count in matches.items()}, matches
+        return {key: float(count) for key, count in matches.items()}, matches, False
     no_opinion = math.log(1 / len(rules))  # a section the model never learned: its share, and its keywords
-    return {rule.key: learned.get(rule.key, no_opinion) + KEYWORD_WEIGHT * matches[rule.key] for rule in rules}, matches
-
-
-def _choose(scores: dict[str, float], rules: Sequence[SectionRule]) -> str:
-    """The best-scoring section, ties to the earlier; nothing above 0 (no keyword, no model) to the fallback."""
-    best = max((scores[rule.key], -index, rule.key) for index, rule in enumerate(rules))
-    return best[2] if best[0] != 0 else _fallback(rules)
+    scores = {rule.key: learned.get(rule.key, no_opinion) + KEYWORD_WEIGHT * matches[rule.key] for rule in rules}
+    return scores, matches, True
 
 
 def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: frozenset[str]) -> list[Placed]:
