@@ -221,7 +221,7 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool, a
 @EVAL_DIR_OPTION
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the model file is not what the labels train.")
 @click.option("--cross-validate", "cross", is_flag=True,
-              help="Also print the rules' and the model's scores with whole sites left out of training.")
+              help="Also print the rules' and the models' scores with whole sites left out of training.")
 @click.pass_context
 @user_errors
 def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: bool, cross: bool) -> None:
@@ -229,7 +229,8 @@ def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: b
     (pipeline/text/furniture_model.json) and section placement (pipeline/text/section_model.json)."""
     from pipeline.atomic_files import write_atomic
     from pipeline.evaluation.training import (
-        cross_validate, labelled_pages, model_json, section_model_json, train, train_sections,
+        cross_validate, cross_validate_sections, labelled_pages, model_json, section_model_json, train,
+        train_sections,
     )
     from pipeline.text.line_model import MODEL_FILE
     from pipeline.text.section_model import MODEL_FILE as SECTION_MODEL_FILE
@@ -242,6 +243,9 @@ def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: b
         rules, learned = cross_validate(pages)
         click.echo(f"cross-validated, sites left out of training in turn: rules alone {rules}; "
                    f"with the model {learned}")
+        right, labelled = cross_validate_sections(pages)
+        click.echo(f"section model, sites left out in turn: {right} of {labelled} labelled statements "
+                   f"under their labelled section ({100 * right / max(labelled, 1):.1f}%; the model alone, no keywords)")
     for path, text in texts.items():
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         shown = os.path.relpath(path)

@@ -80,3 +80,28 @@ def test_train_model_command_writes_the_file_and_checks_it(tmp_path, monkeypatch
     assert json.loads(sections.read_text(encoding="utf-8"))["statements"] == {}  # the set has no section labels
     fresh = runner.invoke(main, ["train-model", "--root", str(ROOT), "--eval-dir", str(tmp_path / "eval"), "--check"])
     assert fresh.exit_code == 0 and "up to date" in fresh.output
+
+
+def test_the_section_model_learns_from_section_labels_and_places_sites_it_never_saw(tmp_path):
+    from pipeline.evaluation.training import cross_validate_sections, section_model_json, train_sections
+
+    sites = ["alder", "birch", "cedar", "damson", "elder"]
+    _set(tmp_path, "tuning", sites)
+    labels = "".join(f"  {site}_radiotherapy.txt:\n    3: about\n    4: how-given\n    5-6: side-effects\n"
+                     for site in sites)
+    (tmp_path / "tuning" / "section-labels.yaml").write_text("files:\n" + labels, encoding="utf-8")
+    pages = labelled_pages(tmp_path, ROOT)
+    assert pages[0].sections == {3: "about", 4: "how-given", 5: "side-effects", 6: "side-effects"}
+    model = train_sections(pages)
+    # Sections labelled fewer than MIN_STATEMENTS times are not learned: five sites are too few.
+    assert model.statements == {} and json.loads(section_model_json(model, pages))["trained_on"]["pages"] == 5
+    assert cross_validate_sections(pages) == (0, 20)  # nothing learned, nothing placed by the model
+    many = [f"s{i:02d}" for i in range(30)]  # each fold trains on 24: enough for every section
+    _set(tmp_path / "more", "tuning", many)
+    (tmp_path / "more" / "tuning" / "section-labels.yaml").write_text("files:\n" + "".join(
+        f"  {site}_radiotherapy.txt:\n    3: about\n    4: how-given\n    5-6: side-effects\n" for site in many))
+    pages = labelled_pages(tmp_path / "more", ROOT)
+    model = train_sections(pages)
+    assert model.statements == {"about": 30, "how-given": 30, "side-effects": 60}
+    right, labelled = cross_validate_sections(pages)
+    assert labelled == 120 and right == 120  # every site placed by a model that never saw it

@@ -56,6 +56,7 @@ class LabelledPage:
     furniture: frozenset[int]  # numbers of the lines labelled furniture
     sections: Mapping[int, str] = field(default_factory=dict)  # line -> labelled section (section-labels.yaml)
     name: str = ""  # the topic's name, which says nothing of a statement's section
+    keys: tuple[str, ...] = ()  # the sections of its set's scheme
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
             furniture = frozenset(n for (file, n) in labels.boilerplate if file == name)
             own = {n: key for (file, n), key in sections.items() if file == name}
             pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], repeated[source.path],
-                                      furniture, own, topic.name))
+                                      furniture, own, topic.name, tuple(r.key for r in topic.scheme.sections)))
     return pages
 
 
@@ -221,6 +222,23 @@ def cross_validate(pages: Sequence[LabelledPage], folds: int = FOLDS) -> tuple[S
         tested = [page for page in pages if page.site in left_out]
         rules, learned = _add(rules, score(tested, None)), _add(learned, score(tested, model))
     return rules, learned
+
+
+def cross_validate_sections(pages: Sequence[LabelledPage], folds: int = FOLDS) -> tuple[int, int]:
+    """Labelled statements the section model alone (no keywords) puts under their label, each fold
+    of sites placed by a model trained on the other folds: (right, labelled)."""
+    sites = sorted({page.site for page in pages})
+    random.Random(SEED).shuffle(sites)
+    right = total = 0
+    for fold in range(folds):
+        left_out = set(sites[fold::folds])
+        model = train_sections([page for page in pages if page.site not in left_out])
+        for page in (page for page in pages if page.site in left_out):
+            for features, section in section_examples(page):
+                scores = model.log_posteriors(features, page.keys)
+                total += 1
+                right += bool(scores) and max(scores, key=lambda key: scores[key]) == section
+    return right, total
 
 
 def model_json(model: LineModel, pages: Sequence[LabelledPage]) -> str:
