@@ -24,6 +24,7 @@ stems, the repeats check's TF-IDF); `preferred` maps them for naming subjects (c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class ClauseTerm:
     name: str  # the term, written as its synonym group's preferred word
     pattern: re.Pattern[str]
     tail: re.Pattern[str] | None = None
+    first: str = ""  # the first word its pattern needs at a word start (casefolded): a quick pre-check
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Vocabulary:
     key_terms: tuple[str, ...] = ()  # as sections.yaml gives them (load_config: lower case, sorted, distinct)
     synonyms: tuple[tuple[str, ...], ...] = ()  # each group: preferred word first
     # Compiled from the two above when the vocabulary is made, never passed in:
-    terms: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, compare=False)
+    terms: tuple[tuple[str, re.Pattern[str], str], ...] = field(init=False, repr=False, compare=False)
     clause_terms: tuple[ClauseTerm, ...] = field(init=False, repr=False, compare=False)
     preferred: Mapping[str, str] = field(init=False, repr=False, compare=False)  # synonym -> preferred word
     _synonym: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -73,7 +75,9 @@ class Vocabulary:
     def terms_in(self, folded: str) -> frozenset[str]:
         """The key terms a casefolded wording names, each as its synonym group's preferred word."""
         text = folded if self._synonym is None else f"{folded}\n{self.fold(folded)}"
-        return frozenset(self.preferred.get(name, name) for name, pattern in self.terms if pattern.search(text))
+        words = _Words(text)
+        return frozenset(self.preferred.get(name, name) for name, pattern, first in self.terms
+                         if words.start(first) and pattern.search(text))
 
     def fold(self, text: str) -> str:
         """The text with every synonym written as its group's preferred word, for comparing only."""
@@ -84,17 +88,42 @@ class Vocabulary:
     def mentions_in(self, clause: str) -> list[tuple[str, int]]:
         """(preferred name, offset) for every key term a clause names, aliases included."""
         found = []
+        words = _Words(clause)
         for term in self.clause_terms:
-            if term.tail is not None and not term.tail.search(clause):
+            if not words.start(term.first) or term.tail is not None and not term.tail.search(clause):
                 continue
             found += [(term.name, m.start()) for m in term.pattern.finditer(clause)]
         return sorted(found, key=lambda f: (f[1], f[0]))
 
 
-def _terms(key_terms: Sequence[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+class _Words:
+    """The distinct words of a text, casefolded and sorted: does any of them start with a given word?
+
+    A term's pattern can only match where a word starts with the term's first word, so most of the
+    terms of a vocabulary are ruled out without running their patterns.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.words = sorted(set(_WORD.findall(text.casefold())))
+
+    def start(self, prefix: str) -> bool:
+        index = bisect_left(self.words, prefix)
+        return not prefix or index < len(self.words) and self.words[index].startswith(prefix)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_word(phrase: str) -> str:
+    """The first word of a phrase, casefolded ("" when it starts with a sign: then never ruled out)."""
+    match = re.match(r"\w+", phrase.casefold())
+    return match.group() if match else ""
+
+
+def _terms(key_terms: Sequence[str]) -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """Each term at a word start of casefolded text; short ones (like "ent") only as whole words."""
     return tuple(
-        (term, re.compile(r"\b" + re.escape(term.casefold()) + (r"\b" if len(term) <= 3 else "")))
+        (term, re.compile(r"\b" + re.escape(term.casefold()) + (r"\b" if len(term) <= 3 else "")), _first_word(term))
         for term in sorted(set(key_terms))
     )
 
@@ -107,7 +136,7 @@ def _clause_terms(key_terms: Sequence[str], preferred: Mapping[str, str]) -> tup
     it ("prostate and breast tumours"), unless that part occurs in another term.
     """
     names = sorted({t.casefold().strip() for t in key_terms if t.strip()})
-    compiled = [ClauseTerm(n, _word(n, whole=len(n) <= 3)) for n in names]
+    compiled = [ClauseTerm(n, _word(n, whole=len(n) <= 3), first=_first_word(n)) for n in names]
     tails: dict[str, int] = defaultdict(int)
     for name in names:
         if " " in name:
@@ -123,8 +152,9 @@ def _clause_terms(key_terms: Sequence[str], preferred: Mapping[str, str]) -> tup
         if tails[tail] < 2 or len(head) <= 3 or any(words_elsewhere[w] - {name} for w in head.split()):
             continue
         synonyms = _TAIL_SYNONYMS.get(tail, r"\b" + re.escape(tail))
-        compiled.append(ClauseTerm(name, _word(head, whole=True), re.compile(synonyms, re.IGNORECASE)))
-    return tuple(ClauseTerm(preferred.get(t.name, t.name), t.pattern, t.tail) for t in compiled)
+        compiled.append(ClauseTerm(name, _word(head, whole=True), re.compile(synonyms, re.IGNORECASE),
+                                   _first_word(head)))
+    return tuple(ClauseTerm(preferred.get(t.name, t.name), t.pattern, t.tail, t.first) for t in compiled)
 
 
 def _word(phrase: str, whole: bool) -> re.Pattern[str]:

@@ -35,7 +35,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spellchecker import SpellChecker
@@ -160,8 +160,10 @@ def _base_language(language: str) -> str:
 # ---- Words --------------------------------------------------------------------------------
 
 
-def words_of(text: str) -> list[_Word]:
-    """The words of a statement to check: no addresses, numbers, acronyms or names with inner capitals."""
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> tuple[_Word, ...]:
+    """The words of a statement to check: no addresses, numbers, acronyms or names with inner capitals.
+    (Each statement is read twice, for the topic's words and to be checked: once is enough.)"""
     text = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
     found = []
     for m in _TOKEN.finditer(text):
@@ -171,9 +173,11 @@ def words_of(text: str) -> list[_Word]:
         letters = token.replace("-", "").replace("'", "").replace("’", "")
         if len(token) < 2 or not letters.isalpha() or token[1:] != token[1:].lower():
             continue
-        before = text[:start].rstrip(_OPENERS)
-        found.append(_Word(token, start, not before or before[-1] in _ENDS))
-    return found
+        before = start  # back over quotes and brackets to what ends the sentence before, if anything
+        while before and text[before - 1] in _OPENERS:
+            before -= 1
+        found.append(_Word(token, start, not before or text[before - 1] in _ENDS))
+    return tuple(found)
 
 
 def _topic_words(clusters: Sequence[Cluster]) -> _TopicWords:
