@@ -276,3 +276,34 @@ def test_a_statement_knows_the_section_heading_over_its_sub_heading_but_not_the_
     assert (dentist.heading, dentist.outer) == ("Teeth", "Before you start")
     tired = facts["Tiredness is the most common side effect of all."]
     assert (tired.heading, tired.outer) == ("Side effects", "")  # the h1 over it is the page's title
+
+
+def test_each_topic_prints_and_extracts_only_its_own_headings(tmp_path):
+    import os
+
+    from pipeline.i18n.extraction import extract_templates
+    from pipeline.prepare import prepare
+
+    root = project(tmp_path, RADIOTHERAPY)
+    config = load_config(root, {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    radio = next(t for t in config.topics if t.key == "radiotherapy")
+    titles = {s.title for s in prepare(config, radio).handout.sections}
+    assert titles and titles <= {rule.title for rule in radio.scheme.sections}
+    assert not titles & {"Types of immunotherapy", "Which cancers can it treat?"}  # the sample's own
+    facts = extract_templates(config)["facts"]
+    headings = [line for line in facts.splitlines() if ":section:" in line]
+    assert headings and all(h.startswith(('msgctxt "radiotherapy:section:', 'msgctxt "immunotherapy:section:'))
+                            for h in headings)
+    assert 'msgctxt "immunotherapy:section:types"' in facts and 'msgctxt "radiotherapy:section:types"' not in facts
+
+
+def test_a_fitted_summary_leaves_out_safety_statements_only_after_every_other(full_build, prepared_topic):
+    safety = {entry.cluster.id for section in prepared_topic.handout.summary if section.safety
+              for entry in section.entries}
+    assert safety  # the sample's summary has a "when to contact" and a side-effects statement
+    for output in full_build.report.outputs:
+        if output.kind == "summary":
+            left = {item.id for item in output.left_out}
+            others = {entry.cluster.id for section in prepared_topic.handout.summary if not section.safety
+                      for entry in section.entries}
+            assert not left & safety or others <= left, output.path  # in every language
