@@ -307,3 +307,30 @@ def test_a_fitted_summary_leaves_out_safety_statements_only_after_every_other(fu
             others = {entry.cluster.id for section in prepared_topic.handout.summary if not section.safety
                       for entry in section.entries}
             assert not left & safety or others <= left, output.path  # in every language
+
+
+def test_a_passage_under_one_heading_goes_together_but_not_a_clear_outlier_or_a_safety_statement(monkeypatch):
+    from dataclasses import replace
+
+    from pipeline.config import Scheme, SectionRule
+    from pipeline.text import compose as composing
+    from tests.test_compose import CLINIC, TOPIC, cluster
+
+    rules = (SectionRule("expect", "E"), SectionRule("given", "G"), SectionRule("call", "C", safety=True),
+             SectionRule("more", "M", fallback=True))
+    scores = {  # each statement's own scores, as the model and keywords would give them
+        "Arrive ten minutes early please.": {"expect": 3.0, "given": 0.0, "call": -5.0, "more": -5.0},
+        "Bring a book or some music along.": {"expect": 2.0, "given": 0.0, "call": -5.0, "more": -5.0},
+        "The drip runs for an hour or so.": {"expect": 0.0, "given": 1.0, "call": -5.0, "more": -5.0},  # close
+        "A pump gives the medicine by tube.": {"expect": -4.0, "given": 3.0, "call": -5.0, "more": -5.0},  # clear
+        "Call us if you feel unwell then.": {"expect": 0.5, "given": -5.0, "call": 1.5, "more": -5.0},  # safety
+    }
+    monkeypatch.setattr(composing, "_section_scores",
+                        lambda text, *_: (scores[text], dict.fromkeys(scores[text], 0), True))
+    passage = [cluster(text, "sources/t/a.txt", line=n, heading="On the day") for n, text in enumerate(scores, 3)]
+    scheme = Scheme(sections=rules)
+    handout = composing.compose(passage, scheme, replace(TOPIC, scheme=scheme), CLINIC)
+    placed = {entry.cluster.canonical.text: section.key for section in handout.sections for entry in section.entries}
+    assert placed["The drip runs for an hour or so."] == "expect"  # a close call follows its passage
+    assert placed["A pump gives the medicine by tube."] == "given"  # a clear outlier keeps its own
+    assert placed["Call us if you feel unwell then."] == "call"  # a safety statement stays where it says

@@ -5,7 +5,9 @@ for the statement and the source heading above it (section_model.py; a heading c
 plus its keyword matches, as words and stems (keywords.py), the statement's own counting
 double the heading's; the best score wins, ties go to the earlier section. The keywords alone
 decide without the model, for a language it was not trained on, or for a scheme of which it
-knows fewer than two sections; then no match goes to the fallback section. List items follow
+knows fewer than two sections; then no match goes to the fallback section. With the model, the
+statements under one heading of one page go together where their summed scores point, unless
+one's own score clearly favours another section. List items follow
 their lead-in sentence. Within a section, facts an editor pinned come first, then facts more
 sources state, then those that match the section's keywords best. An editor's move
 (Cluster.section) overrides all of this. The summary takes, per section, as many as the scheme
@@ -30,6 +32,9 @@ MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statemen
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
 KEYWORD_WEIGHT = 1.0  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
+# How much more a statement's own score must favour another section to leave its passage's: at 2
+# no tuning set lost and two gained (0.4 and 0.3 points); at 1 and at 4 one lost (eval/README.md).
+PASSAGE_MARGIN = 2.0
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
@@ -132,6 +137,7 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
             continued[host.id].append((depth, cluster))
         elif _printable(cluster):
             statements.append(cluster)
+    chosen = _sections_by_passage(statements, scheme, language, name)
     placed = []
     for cluster in statements:
         attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
@@ -142,13 +148,39 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
         # A lead-in that refers back ("These are common. They include:") prints after its host,
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
-        section, score = _best_section(cluster.canonical.text, cluster.canonical.heading, scheme.sections, language,
-                                       name, cluster.canonical.outer)
+        section, score = chosen[cluster.id]
         section = cluster.section or section  # an editor's move wins over keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
         placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order))
     return sorted(placed, key=lambda p: p.order)
+
+
+def _sections_by_passage(statements: Sequence[Cluster], scheme: Scheme, language: str,
+                         name: frozenset[str]) -> dict[str, tuple[str, int]]:
+    """Each statement's section and keyword matches. The statements under one heading of one page
+    (a passage) go where their summed scores point, as an editor keeps a page's passage together,
+    unless a statement's own score for another section is clearly higher (PASSAGE_MARGIN), or its
+    own words put it in a safety section ("Call us straight away if ..." under "On the day")."""
+    keys = [rule.key for rule in scheme.sections]
+    safety = {rule.key for rule in scheme.sections if rule.safety}  # where its own words put it, it stays
+    scored = {c.id: _section_scores(c.canonical.text, c.canonical.heading, scheme.sections, language, name,
+                                    c.canonical.outer) for c in statements}
+    passages: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cluster in statements:
+        passages[cluster.canonical.source, cluster.canonical.heading].append(cluster.id)
+    chosen = {}
+    for cluster in statements:
+        own, matches, learned = scored[cluster.id]
+        key = max((own[k], -index, k) for index, k in enumerate(keys))[2]
+        if not learned:  # keywords alone: no match goes to the fallback; no passages
+            key = key if own[key] > 0 else _fallback(scheme.sections)
+        elif cluster.canonical.heading and key not in safety:
+            mates = passages[cluster.canonical.source, cluster.canonical.heading]
+            together = max((sum(scored[m][0][k] for m in mates), -index, k) for index, k in enumerate(keys))[2]
+            key = key if own[key] - own[together] > PASSAGE_MARGIN else together
+        chosen[cluster.id] = (key, matches[key])
+    return chosen
 
 
 def _hosts(clusters: Sequence[Cluster], by_fact: dict[str, Cluster]) -> dict[str, tuple[Cluster, int]]:
