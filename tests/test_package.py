@@ -34,7 +34,8 @@ def test_a_build_from_the_installed_package_uses_its_shipped_templates(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     for shipped in ("pipeline/default_templates/leaflet.html", "pipeline/default_templates/assets/print.css",
                     "pipeline/default_templates/assets/fonts/NotoSans-Regular.ttf", "pipeline/text/clean.py",
-                    "pipeline/text/furniture_model.json", "pipeline/review/medical_words.txt",
+                    "pipeline/text/furniture_model.json", "pipeline/text/section_model.json",
+                    "pipeline/review/medical_words.txt",
                     "pipeline/build/builder.py"):
         assert shipped in names
     site = tmp_path / "site"
