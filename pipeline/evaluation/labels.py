@@ -119,15 +119,15 @@ def _boilerplate(
         if category not in CATEGORIES:
             problems.append(f"{where}: {key}: unknown category {category!r} (use {', '.join(CATEGORIES)})")
             continue
-        for number in _line_numbers(key, texts, f"{where}: {key}", problems):
+        for number in line_numbers(key, texts, f"{where}: {key}", problems):
             if (name, number) in labelled:
                 problems.append(f"{where}: line {number} is labelled twice")
             labelled[name, number] = category
     return labelled
 
 
-def _line_numbers(key: Any, texts: Mapping[int, str], where: str, problems: list[str]) -> list[int]:
-    """The non-blank lines a boilerplate key ('12' or '12-15') names, checked against the file."""
+def line_numbers(key: Any, texts: Mapping[int, str], where: str, problems: list[str]) -> list[int]:
+    """The non-blank lines a label key ("12" or "12-15") names, checked against the file."""
     last = max(texts, default=0)
     match = _RANGE.match(str(key))
     if isinstance(key, bool) or not (isinstance(key, int) or match):
@@ -180,7 +180,7 @@ def _lists(raw: Any, where: str, texts: Mapping[str, Mapping[int, str]],
         lead = _statement(entry["lead"], here, texts, problems)
         if lead is None:
             continue
-        items = _line_numbers(entry["items"], texts[lead.file], f"{here}: items", problems)
+        items = line_numbers(entry["items"], texts[lead.file], f"{here}: items", problems)
         if not all(n > lead.line for n in items):
             problems.append(f"{here}: the items must come after the lead-in (line {lead.line})")
         labelled = [n for n in items if (lead.file, n) in boilerplate]

@@ -10,13 +10,13 @@ they fill (a summary section, or the side-effects box, holding what belongs else
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import Scheme, read_yaml
 from pipeline.errors import ConfigError
-from pipeline.evaluation.labels import _line_numbers, line_texts
+from pipeline.evaluation.labels import line_numbers, line_texts
 from pipeline.models import Cluster, Handout, Source
 
 SECTION_LABELS = "section-labels.yaml"
@@ -53,7 +53,7 @@ def read_section_labels(folder: Path, sources: Mapping[str, Source], scheme: Sch
             if section not in keys:
                 problems.append(f"{where}: {key}: unknown section {section!r} (the set's sections: {', '.join(sorted(keys))})")
                 continue
-            for number in _line_numbers(key, texts, f"{where}: {key}", problems):
+            for number in line_numbers(key, texts, f"{where}: {key}", problems):
                 if labels.setdefault((name, number), section) != section:
                     problems.append(f"{where}: line {number} is labelled twice")
     if problems:
@@ -76,7 +76,7 @@ def score_placement(labels: Mapping[tuple[str, int], str], handout: Handout, sch
     confusions: Counter[tuple[str, str]] = Counter()
     for section in handout.sections:
         for entry in section.entries:
-            for cluster in _printed(entry.cluster, entry.continued, entry.items):
+            for cluster in (entry.cluster, *entry.continued, *entry.items):
                 wanted = label(cluster)
                 if wanted is None:
                     continue
@@ -104,10 +104,6 @@ def score_placement(labels: Mapping[tuple[str, int], str], handout: Handout, sch
                           f"{item.canonical.text[:90]}")
     ranked = tuple((a, b, n) for (a, b), n in sorted(confusions.items(), key=lambda c: (-c[1], c[0])))
     return Placement(placed, labelled, summary_wrong, tuple(misses), ranked)
-
-
-def _printed(cluster: Cluster, continued: Sequence[Cluster], items: Sequence[Cluster]) -> list[Cluster]:
-    return [cluster, *continued, *items]
 
 
 def describe(placement: Placement, top: int = 6) -> list[str]:

@@ -53,6 +53,7 @@ class LabelledPage:
     source: Source
     shared: frozenset[int]  # lines another page of its set repeats (site_template)
     repeated: Mapping[int, str]  # lines another page of its site prints too, in any set beside (site_repeats)
+    cleaned: CleanSource  # by the rules alone, once: both models learn from what the rules kept
     furniture: frozenset[int]  # numbers of the lines labelled furniture
     sections: Mapping[int, str] = field(default_factory=dict)  # line -> labelled section (section-labels.yaml)
     name: str = ""  # the topic's name, which says nothing of a statement's section
@@ -90,15 +91,15 @@ def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
         for name, source in by_name.items():
             furniture = frozenset(n for (file, n) in labels.boilerplate if file == name)
             own = {n: key for (file, n), key in sections.items() if file == name}
-            pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], repeated[source.path],
+            cleaned = clean(source, shared[source.path], None, repeated[source.path])
+            pages.append(LabelledPage(name.split("_")[0], source, shared[source.path], repeated[source.path], cleaned,
                                       furniture, own, topic.name, tuple(r.key for r in topic.scheme.sections)))
     return pages
 
 
 def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     """Each non-blank line's features, as the model sees them after the rules, and its label."""
-    cleaned = _cleaned(page)
-    gone = {removal.line for removal in cleaned.removed}
+    gone = {removal.line for removal in page.cleaned.removed}
     lines = [line for line in page.source.lines if line.text.strip()]
     removed = {i: "" for i, line in enumerate(lines) if line.number in gone}
     repeats = frozenset(i for i, line in enumerate(lines) if line.number in page.repeated)
@@ -107,24 +108,13 @@ def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     return [(features[i], line.number in page.furniture) for i, line in enumerate(lines)]
 
 
-def _cleaned(page: LabelledPage) -> CleanSource:
-    """The page cleaned by the rules alone, once per training run (both models read it)."""
-    key = (page.source.path, id(page))
-    if key not in _CLEANED:
-        _CLEANED[key] = clean(page.source, page.shared, None, page.repeated)
-    return _CLEANED[key]
-
-
-_CLEANED: dict[tuple[str, int], CleanSource] = {}
-
-
 def section_examples(page: LabelledPage) -> list[tuple[list[str], str]]:
     """Each labelled statement's features (its words and its heading's) and its section; list
     items are left out: they print under their lead-in, wherever it goes."""
     language = page.source.meta.language
     name = frozenset(word_stems(page.name, language))
     return [(section_features(fact.text, fact.heading, language, name, fact.outer), page.sections[fact.line])
-            for fact in find_facts([_cleaned(page)]) if fact.kind != "item" and fact.line in page.sections]
+            for fact in find_facts([page.cleaned]) if fact.kind != "item" and fact.line in page.sections]
 
 
 def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:

@@ -51,8 +51,9 @@ def compose(
     clusters: Sequence[Cluster], scheme: Scheme, topic: Topic, clinic: Clinic
 ) -> Handout:
     """Arrange clusters into the leaflet's sections and pick the summary's essentials."""
-    scheme = _without_name(scheme, topic)
-    placed = _place(clusters, scheme, topic.language, frozenset(word_stems(topic.name, topic.language)))
+    name = frozenset(word_stems(topic.name, topic.language))
+    scheme = _without_name(scheme, name, topic.language)
+    placed = _place(clusters, scheme, topic.language, name)
     sections = tuple(
         Section(key=rule.key, title=rule.title, entries=entries, safety=rule.safety)
         for rule in scheme.sections
@@ -75,14 +76,13 @@ def compose(
     )
 
 
-def _without_name(scheme: Scheme, topic: Topic) -> Scheme:
-    """The scheme without keywords made only of the topic's name: on a CT scan's pages "scan" is in
-    every sentence and says nothing of where one belongs."""
-    name = set(word_stems(topic.name, topic.language))
+def _without_name(scheme: Scheme, name: frozenset[str], language: str) -> Scheme:
+    """The scheme without keywords made only of the topic's name (its stems): on a CT scan's pages
+    "scan" is in every sentence and says nothing of where one belongs."""
     if not name:
         return scheme
     rules = tuple(replace(rule, keywords=tuple(k for k in rule.keywords
-                                               if not set(keyword_stems(k, topic.language)) <= name))
+                                               if not set(keyword_stems(k, language)) <= name))
                   for rule in scheme.sections)
     return replace(scheme, sections=rules)
 
@@ -98,9 +98,19 @@ def _best_section(text: str, heading: str, rules: Sequence[SectionRule], languag
     """The best section's key and its keyword matches (name: stems of the topic's name, which say
     nothing; outer: the heading over the statement's heading)."""
     scores, matches, learned = _section_scores(text, heading, rules, language, name, outer)
-    best = max((scores[rule.key], -index, rule.key) for index, rule in enumerate(rules))
-    key = best[2] if learned or best[0] > 0 else _fallback(rules)  # keywords alone: no match, the fallback
+    key = _own_section(scores, learned, rules)
     return key, matches[key]
+
+
+def _top(scores: dict[str, float], rules: Sequence[SectionRule]) -> str:
+    """The best-scoring section; ties go to the earlier one."""
+    return max((scores[rule.key], -index, rule.key) for index, rule in enumerate(rules))[2]
+
+
+def _own_section(scores: dict[str, float], learned: bool, rules: Sequence[SectionRule]) -> str:
+    """A statement's section by its own scores; by keywords alone, no match goes to the fallback."""
+    key = _top(scores, rules)
+    return key if learned or scores[key] > 0 else _fallback(rules)
 
 
 def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], language: str,
@@ -149,7 +159,7 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
         section, score = chosen[cluster.id]
-        section = cluster.section or section  # an editor's move wins over keywords
+        section = cluster.section or section  # an editor's move wins over the model and keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
         placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order))
@@ -162,7 +172,6 @@ def _sections_by_passage(statements: Sequence[Cluster], scheme: Scheme, language
     (a passage) go where their summed scores point, as an editor keeps a page's passage together,
     unless a statement's own score for another section is clearly higher (PASSAGE_MARGIN), or its
     own words put it in a safety section ("Call us straight away if ..." under "On the day")."""
-    keys = [rule.key for rule in scheme.sections]
     safety = {rule.key for rule in scheme.sections if rule.safety}  # where its own words put it, it stays
     scored = {c.id: _section_scores(c.canonical.text, c.canonical.heading, scheme.sections, language, name,
                                     c.canonical.outer) for c in statements}
@@ -172,12 +181,10 @@ def _sections_by_passage(statements: Sequence[Cluster], scheme: Scheme, language
     chosen = {}
     for cluster in statements:
         own, matches, learned = scored[cluster.id]
-        key = max((own[k], -index, k) for index, k in enumerate(keys))[2]
-        if not learned:  # keywords alone: no match goes to the fallback; no passages
-            key = key if own[key] > 0 else _fallback(scheme.sections)
-        elif cluster.canonical.heading and key not in safety:
+        key = _own_section(own, learned, scheme.sections)
+        if learned and cluster.canonical.heading and key not in safety:  # keywords alone: no passages
             mates = passages[cluster.canonical.source, cluster.canonical.heading]
-            together = max((sum(scored[m][0][k] for m in mates), -index, k) for index, k in enumerate(keys))[2]
+            together = _top({k: sum(scored[m][0][k] for m in mates) for k in own}, scheme.sections)
             key = key if own[key] - own[together] > PASSAGE_MARGIN else together
         chosen[cluster.id] = (key, matches[key])
     return chosen
