@@ -244,7 +244,7 @@ def train_model_command(ctx: click.Context, root: Path, eval_dir: Path, check: b
         click.echo(f"cross-validated, sites left out of training in turn: rules alone {rules}; "
                    f"with the model {learned}")
         right, labelled = cross_validate_sections(pages)
-        click.echo(f"section model, sites left out in turn: {right} of {labelled} labelled statements "
+        click.echo(f"section model, sites left out in turn: {right} of {labelled} labelled statements and list items "
                    f"under their labelled section ({100 * right / max(labelled, 1):.1f}%; the model alone, no keywords)")
     for path, text in texts.items():
         current = path.read_text(encoding="utf-8") if path.is_file() else None

@@ -1,5 +1,6 @@
 """Section schemes per topic, placement by words (never substrings), and what it is measured against."""
 
+import math
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pipeline.render import fitting
 from pipeline.text.compose import assign_section
 from pipeline.text.dedupe import dedupe
 from pipeline.text.keywords import count_keywords, word_stems
+from pipeline.text.section_model import SectionModel
 
 ROOT = Path(__file__).resolve().parent.parent
 RADIOTHERAPY = """\
@@ -309,7 +311,16 @@ def test_a_fitted_summary_leaves_out_safety_statements_only_after_every_other(fu
             assert not left & safety or others <= left, output.path  # in every language
 
 
-def test_a_passage_under_one_heading_goes_together_but_not_a_clear_outlier_or_a_safety_statement(monkeypatch):
+# A model that has seen pages stay in their section under one heading 9 times in 10, and move
+# freely after a new heading; it knows no words (the scores below stand in for them).
+PAGE_MODEL = SectionModel(counts={}, statements={}, transitions={
+    "same": {"expect": {"expect": 9, "given": 1}, "given": {"given": 9, "expect": 1}},
+    "new": {"expect": {"expect": 1, "given": 1, "call": 1}, "given": {"given": 1, "expect": 1, "call": 1}}})
+
+
+def _place_page(monkeypatch, scores, headings, items=()):
+    """Compose one page whose statements (the first len(headings) texts of scores, in order, under
+    those headings) and list items ((lead's index, text)) score as given (model and keywords)."""
     from dataclasses import replace
 
     from pipeline.config import Scheme, SectionRule
@@ -318,19 +329,58 @@ def test_a_passage_under_one_heading_goes_together_but_not_a_clear_outlier_or_a_
 
     rules = (SectionRule("expect", "E"), SectionRule("given", "G"), SectionRule("call", "C", safety=True),
              SectionRule("more", "M", fallback=True))
-    scores = {  # each statement's own scores, as the model and keywords would give them
-        "Arrive ten minutes early please.": {"expect": 3.0, "given": 0.0, "call": -5.0, "more": -5.0},
-        "Bring a book or some music along.": {"expect": 2.0, "given": 0.0, "call": -5.0, "more": -5.0},
-        "The drip runs for an hour or so.": {"expect": 0.0, "given": 1.0, "call": -5.0, "more": -5.0},  # close
-        "A pump gives the medicine by tube.": {"expect": -4.0, "given": 3.0, "call": -5.0, "more": -5.0},  # clear
-        "Call us if you feel unwell then.": {"expect": 0.5, "given": -5.0, "call": 1.5, "more": -5.0},  # safety
-    }
     monkeypatch.setattr(composing, "_section_scores",
                         lambda text, *_: (scores[text], dict.fromkeys(scores[text], 0), True))
-    passage = [cluster(text, "sources/t/a.txt", line=n, heading="On the day") for n, text in enumerate(scores, 3)]
+    monkeypatch.setattr(composing, "load_section_model", lambda: PAGE_MODEL)
+    page = [cluster(text, "sources/t/a.txt", line=n, heading=heading)
+            for n, (text, heading) in enumerate(zip(list(scores)[:len(headings)], headings), 3)]
+    listed = [cluster(text, "sources/t/a.txt", kind="item", lead=page[lead].canonical.id, line=50 + n)
+              for n, (lead, text) in enumerate(items)]
     scheme = Scheme(sections=rules)
-    handout = composing.compose(passage, scheme, replace(TOPIC, scheme=scheme), CLINIC)
-    placed = {entry.cluster.canonical.text: section.key for section in handout.sections for entry in section.entries}
+    handout = composing.compose(page + listed, scheme, replace(TOPIC, scheme=scheme), CLINIC)
+    return {entry.cluster.canonical.text: section.key for section in handout.sections for entry in section.entries}
+
+
+def test_a_page_is_placed_in_order_a_passage_together_but_not_a_clear_outlier(monkeypatch):
+    scores = {  # each statement's own scores, as the model and keywords would give them
+        "Arrive ten minutes early please.": {"expect": 3.0, "given": 0.0, "call": -5.0, "more": -5.0},
+        "The drip runs for an hour or so.": {"expect": 0.0, "given": 1.0, "call": -5.0, "more": -5.0},  # close
+        "Bring a book or some music along.": {"expect": 2.0, "given": 0.0, "call": -5.0, "more": -5.0},
+        "A pump gives the medicine by tube.": {"expect": -4.0, "given": 3.0, "call": -5.0, "more": -5.0},  # clear
+        "Call us if you feel unwell then.": {"expect": 0.5, "given": -5.0, "call": 1.5, "more": -5.0},
+    }
+    headings = ["On the day"] * 4 + ["If you feel ill"]
+    placed = _place_page(monkeypatch, scores, headings)
     assert placed["The drip runs for an hour or so."] == "expect"  # a close call follows its passage
     assert placed["A pump gives the medicine by tube."] == "given"  # a clear outlier keeps its own
-    assert placed["Call us if you feel unwell then."] == "call"  # a safety statement stays where it says
+    assert placed["Call us if you feel unwell then."] == "call"  # after a new heading, a lead moves it
+    # The same close call under its own heading is its own: the passage no longer holds it.
+    placed = _place_page(monkeypatch, scores, ["On the day", "The drip", "On the day", "On the day", "If ill"])
+    assert placed["The drip runs for an hour or so."] == "given"
+
+
+def test_a_lead_in_goes_where_its_list_says(monkeypatch):
+    scores = {
+        "Arrive ten minutes early please.": {"expect": 3.0, "given": 0.0, "call": -5.0, "more": -5.0},
+        "Tell us straight away if you have:": {"expect": 0.0, "given": -5.0, "call": -0.5, "more": -5.0},
+        "a temperature of 38C or higher": {"expect": -3.0, "given": -5.0, "call": 1.0, "more": -5.0},
+        "shivering or feeling very unwell": {"expect": -3.0, "given": -5.0, "call": 1.0, "more": -5.0},
+    }
+    items = [(1, "a temperature of 38C or higher"), (1, "shivering or feeling very unwell")]
+    placed = _place_page(monkeypatch, scores, ["Before you come", "Fever"], items)
+    assert placed["Tell us straight away if you have:"] == "call"  # its own words lean the other way
+
+
+def test_the_page_model_backs_off_to_staying_or_moving_for_a_section_it_never_saw():
+    keys = ["expect", "given", "call", "own"]  # "own": a topic's own section, never labelled
+    for same in (True, False):
+        for previous in keys:
+            total = sum(math.exp(PAGE_MODEL.log_transition(previous, key, same, keys)) for key in keys)
+            assert total == pytest.approx(1.0)  # a distribution over the scheme's sections
+    assert PAGE_MODEL.log_transition("expect", "own", True, keys) > -math.inf
+    stay, move = (PAGE_MODEL.log_transition("own", key, True, keys) for key in ("own", "expect"))
+    assert stay > move  # unseen: the plain prior, that a passage stays where it is
+    flat = {key: 0.0 for key in keys}
+    clear = {key: (4.0 if key == "own" else 0.0) for key in keys}
+    assert PAGE_MODEL.best_path([flat, clear, flat], [False, True, True], keys)[1] == "own"
+    assert PAGE_MODEL.best_path([], [], keys) == []

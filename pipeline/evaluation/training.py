@@ -41,7 +41,7 @@ SEED = 1
 FOLDS = 5
 MIN_WEIGHT = 0.01  # smaller weights change no decision worth a line in the model file
 T = TypeVar("T")
-MIN_STATEMENTS = 20  # labelled statements a section needs to be learned
+MIN_STATEMENTS = 20  # labelled statements (list items too) a section needs to be learned
 MIN_SITES = 2  # sites a feature must be seen on; a word of fewer is not known, and the model abstains on such lines
 
 
@@ -108,30 +108,71 @@ def examples(page: LabelledPage) -> list[tuple[list[str], bool]]:
     return [(features[i], line.number in page.furniture) for i, line in enumerate(lines)]
 
 
-def section_examples(page: LabelledPage) -> list[tuple[list[str], str]]:
-    """Each labelled statement's features (its words and its heading's) and its section; list
-    items are left out: they print under their lead-in, wherever it goes."""
+@dataclass(frozen=True)
+class LabelledStatement:
+    """A labelled statement of a page as the section model sees it, with its list's items."""
+
+    features: tuple[str, ...]  # its words' and its headings' (section_model.features)
+    heading: str  # the source heading above it
+    section: str  # the labelled section
+    items: tuple[tuple[str, ...], ...] = ()  # the features of the list items it leads in, if any
+
+
+def section_sequence(page: LabelledPage) -> list[LabelledStatement]:
+    """The page's labelled statements in order (list items with their lead-in)."""
     language = page.source.meta.language
     name = frozenset(word_stems(page.name, language))
-    return [(section_features(fact.text, fact.heading, language, name, fact.outer), page.sections[fact.line])
-            for fact in find_facts([page.cleaned]) if fact.kind != "item" and fact.line in page.sections]
+    facts = find_facts([page.cleaned])
+    listed: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for fact in facts:
+        if fact.kind == "item" and fact.lead:
+            listed[fact.lead].append(tuple(section_features(fact.text, fact.heading, language, name, fact.outer)))
+    return [LabelledStatement(tuple(section_features(fact.text, fact.heading, language, name, fact.outer)),
+                              fact.heading, page.sections[fact.line], tuple(listed.get(fact.id, ())))
+            for fact in facts if fact.kind != "item" and fact.line in page.sections]
 
 
 def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:
-    """Count each section's features over the labelled statements (features of one site only left out)."""
-    data, spread = _examples_and_sites(pages, section_examples)
+    """Count each section's features over the labelled statements and the items of their lists
+    (an item is labelled with its lead-in: what a list says is evidence of where the two go;
+    features of one site only left out), and how the statements follow each other on a page."""
+    sequences = [(page.site, section_sequence(page)) for page in pages]
+    spread: dict[str, set[str]] = defaultdict(set)
+    for site, sequence in sequences:
+        for statement in sequence:
+            for features in (statement.features, *statement.items):
+                spread.update((f, spread.get(f, set()) | {site}) for f in features)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    statements: dict[str, int] = defaultdict(int)
-    for features, section in data:
-        statements[section] += 1
-        for f in features:
-            if len(spread[f]) >= MIN_SITES:
-                counts[section][f] += 1
+    statements: dict[str, int] = defaultdict(int)  # labelled statements and list items
+    for _, sequence in sequences:
+        for statement in sequence:
+            statements[statement.section] += 1 + len(statement.items)
+            for features in (statement.features, *statement.items):
+                for f in features:
+                    if len(spread[f]) >= MIN_SITES:
+                        counts[statement.section][f] += 1
     # A section labelled a handful of times is not learned: naive Bayes would favour it for any
     # statement of unusual words. It competes by its keywords, as a topic's own section does.
     learned = sorted(key for key, n in statements.items() if n >= MIN_STATEMENTS)
     return SectionModel(counts={k: dict(sorted(counts[k].items())) for k in learned},
-                        statements={k: statements[k] for k in learned}, language=_language(pages))
+                        statements={k: statements[k] for k in learned}, language=_language(pages),
+                        transitions=_transitions([sequence for _, sequence in sequences]))
+
+
+def _transitions(sequences: Sequence[Sequence[LabelledStatement]]) -> dict[str, dict[str, dict[str, int]]]:
+    """How often one labelled section follows another on a page, under the same heading and after
+    a new one, and which opens a page."""
+    table: dict[str, dict[str, dict[str, int]]] = {"same": defaultdict(dict), "new": defaultdict(dict),
+                                                   "start": defaultdict(dict)}
+    for sequence in sequences:
+        if sequence:
+            row = table["start"][""]
+            row[sequence[0].section] = row.get(sequence[0].section, 0) + 1
+        for previous, statement in zip(sequence, sequence[1:]):
+            row = table["same" if previous.heading == statement.heading else "new"][previous.section]
+            row[statement.section] = row.get(statement.section, 0) + 1
+    return {kind: {key: dict(sorted(row.items())) for key, row in sorted(rows.items())}
+            for kind, rows in table.items()}
 
 
 def _examples_and_sites(pages: Sequence[LabelledPage], examples_of: Callable[[LabelledPage], list[tuple[list[str], T]]]
@@ -156,6 +197,7 @@ def section_model_json(model: SectionModel, pages: Sequence[LabelledPage]) -> st
         "settings": {"min_sites": MIN_SITES, "min_statements": MIN_STATEMENTS},
         "language": model.language,
         "statements": dict(model.statements),
+        "transitions": {kind: {key: dict(row) for key, row in rows.items()} for kind, rows in model.transitions.items()},
         "counts": {key: dict(counts) for key, counts in model.counts.items()},
     }, ensure_ascii=False, indent=0) + "\n"
 
@@ -215,8 +257,9 @@ def cross_validate(pages: Sequence[LabelledPage], folds: int = FOLDS) -> tuple[S
 
 
 def cross_validate_sections(pages: Sequence[LabelledPage], folds: int = FOLDS) -> tuple[int, int]:
-    """Labelled statements the section model alone (no keywords) puts under their label, each fold
-    of sites placed by a model trained on the other folds: (right, labelled)."""
+    """Labelled statements and list items the section model alone (no keywords; each page's
+    statements in order, best_path) puts under their label, each fold of sites placed by a model
+    trained on the other folds: (right, labelled)."""
     sites = sorted({page.site for page in pages})
     random.Random(SEED).shuffle(sites)
     right = total = 0
@@ -224,11 +267,28 @@ def cross_validate_sections(pages: Sequence[LabelledPage], folds: int = FOLDS) -
         left_out = set(sites[fold::folds])
         model = train_sections([page for page in pages if page.site not in left_out])
         for page in (page for page in pages if page.site in left_out):
-            for features, section in section_examples(page):
-                scores = model.log_posteriors(features, page.keys)
-                total += 1
-                right += bool(scores) and max(scores, key=lambda key: scores[key]) == section
+            sequence = section_sequence(page)
+            # A list prints with its lead-in: each item counts, as in `handout eval` (placement.py).
+            total += sum(1 + len(statement.items) for statement in sequence)
+            if len(set(model.statements) & set(page.keys)) < 2:
+                continue  # compose places by keywords alone: the model has no say
+            scores = [_statement_scores(model, statement, page.keys) for statement in sequence]
+            same = [False] + [a.heading == b.heading for a, b in zip(sequence, sequence[1:])]
+            path = model.best_path(scores, same, page.keys)
+            right += sum(1 + len(statement.items) for placed, statement in zip(path, sequence)
+                         if placed == statement.section)
     return right, total
+
+
+def _statement_scores(model: SectionModel, statement: LabelledStatement, keys: Sequence[str]) -> dict[str, float]:
+    """A statement's section scores as compose.py reckons them without keywords: its own, plus its items'."""
+    no_opinion = math.log(1 / len(keys))  # a section the model never learned: its share
+    scores = dict.fromkeys(keys, 0.0)
+    for features in (statement.features, *statement.items):
+        known = model.log_posteriors(features, keys)
+        for key in keys:
+            scores[key] += known.get(key, no_opinion)
+    return scores
 
 
 def model_json(model: LineModel, pages: Sequence[LabelledPage]) -> str:

@@ -1,14 +1,15 @@
 """Clusters -> Handout: sections a patient expects, a leaflet and a summary's content.
 
 Assignment rule: each section of the topic's scheme scores the section model's log-probability
-for the statement and the source heading above it (section_model.py; a heading cleaning kept),
+for the statement and the source headings above it (section_model.py; a heading cleaning kept),
 plus its keyword matches, as words and stems (keywords.py), the statement's own counting
-double the heading's; the best score wins, ties go to the earlier section. The keywords alone
-decide without the model, for a language it was not trained on, or for a scheme of which it
-knows fewer than two sections; then no match goes to the fallback section. With the model, the
-statements under one heading of one page go together where their summed scores point, unless
-one's own score clearly favours another section. List items follow
-their lead-in sentence. Within a section, facts an editor pinned come first, then facts more
+double the heading's. What prints with a statement adds its scores: a lead-in's list, a host's
+following sentences. The keywords alone decide without the model, for a language it was not
+trained on, or for a scheme of which it knows fewer than two sections: the best score wins,
+ties go to the earlier section, no match goes to the fallback section. With the model, each
+page's statements are placed together in their order (section_model.best_path), so a passage
+stays together unless a statement's own words clearly say otherwise. List items follow their
+lead-in sentence. Within a section, facts an editor pinned come first, then facts more
 sources state, then those that match the section's keywords best. An editor's move
 (Cluster.section) overrides all of this. The summary takes, per section, as many as the scheme
 says: most sources first, then short sentences densest in the section's keywords.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.config import Scheme, SectionRule, Topic
-from pipeline.models import Clinic, Cluster, Entry, Handout, Section, SourceRef
+from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section, SourceRef
 from pipeline.text.ids import normalize_key
 from pipeline.text.keywords import count_keywords, keyword_stems, word_stems
 from pipeline.text.section_model import features, load_section_model
@@ -32,9 +33,6 @@ MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statemen
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
 KEYWORD_WEIGHT = 1.0  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
-# How much more a statement's own score must favour another section to leave its passage's: at 2
-# no tuning set lost and two gained (0.4 and 0.3 points); at 1 and at 4 one lost (eval/README.md).
-PASSAGE_MARGIN = 2.0
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
@@ -147,7 +145,14 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
             continued[host.id].append((depth, cluster))
         elif _printable(cluster):
             statements.append(cluster)
-    chosen = _sections_by_passage(statements, scheme, language, name)
+    # What prints with a statement is evidence of where it goes: a list says what its lead-in
+    # ("Tell your team about:" + symptoms, "To lower the risk:" + advice), a following sentence
+    # what its host. Each adds its scores to the statement's.
+    evidence = {key: list(listed) for key, listed in items.items()}
+    for host, following in continued.items():
+        for _, cluster in following:
+            evidence.setdefault(host, []).extend((cluster, *items.get(cluster.id, ())))
+    chosen = _sections_by_page(statements, evidence, scheme, language, name)
     placed = []
     for cluster in statements:
         attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
@@ -166,28 +171,48 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
     return sorted(placed, key=lambda p: p.order)
 
 
-def _sections_by_passage(statements: Sequence[Cluster], scheme: Scheme, language: str,
-                         name: frozenset[str]) -> dict[str, tuple[str, int]]:
-    """Each statement's section and keyword matches. The statements under one heading of one page
-    (a passage) go where their summed scores point, as an editor keeps a page's passage together,
-    unless a statement's own score for another section is clearly higher (PASSAGE_MARGIN), or its
-    own words put it in a safety section ("Call us straight away if ..." under "On the day")."""
-    safety = {rule.key for rule in scheme.sections if rule.safety}  # where its own words put it, it stays
-    scored = {c.id: _section_scores(c.canonical.text, c.canonical.heading, scheme.sections, language, name,
-                                    c.canonical.outer) for c in statements}
-    passages: dict[tuple[str, str], list[str]] = defaultdict(list)
+def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cluster]], scheme: Scheme,
+                      language: str, name: frozenset[str]) -> dict[str, tuple[str, int]]:
+    """Each statement's section and keyword matches. With the model, each page's statements are
+    placed together, in their order (section_model.best_path): a statement tends to stay in the
+    section of the one before it under the same heading and moves more readily after a new one,
+    as an editor keeps a page's passage together, yet one whose own words (and its list's)
+    clearly say otherwise moves ("Call us straight away if ..." under "On the day")."""
+    def scores(fact: Fact) -> tuple[dict[str, float], dict[str, int], bool]:
+        return _section_scores(fact.text, fact.heading, scheme.sections, language, name, fact.outer)
+
+    scored = {}
     for cluster in statements:
-        passages[cluster.canonical.source, cluster.canonical.heading].append(cluster.id)
-    chosen = {}
+        own, matches, learned = scores(cluster.canonical)
+        for other in evidence.get(cluster.id, ()) if learned else ():
+            more = scores(other.canonical)[0]
+            own = {key: value + more[key] for key, value in own.items()}
+        scored[cluster.id] = (own, matches, learned)
+    chosen = {c.id: _own_section(scored[c.id][0], scored[c.id][2], scheme.sections) for c in statements}
+    # Every wording of a statement stands in its own page's order (as the model learned whole
+    # pages); the canonical wording's place decides the statement's section.
+    pages: dict[str, list[tuple[Fact, Cluster]]] = defaultdict(list)
     for cluster in statements:
-        own, matches, learned = scored[cluster.id]
-        key = _own_section(own, learned, scheme.sections)
-        if learned and cluster.canonical.heading and key not in safety:  # keywords alone: no passages
-            mates = passages[cluster.canonical.source, cluster.canonical.heading]
-            together = _top({k: sum(scored[m][0][k] for m in mates) for k in own}, scheme.sections)
-            key = key if own[key] - own[together] > PASSAGE_MARGIN else together
-        chosen[cluster.id] = (key, matches[key])
-    return chosen
+        if scored[cluster.id][2]:  # keywords alone: each statement by itself
+            for fact in _wordings(cluster):
+                pages[fact.source].append((fact, cluster))
+    keys = [rule.key for rule in scheme.sections]
+    model = load_section_model()
+    for page in pages.values():
+        page.sort(key=lambda pair: pair[0].line)
+        same = [False] + [a.heading == b.heading for (a, _), (b, _) in zip(page, page[1:])]
+        emissions = [scored[c.id][0] if fact is c.canonical else scores(fact)[0] for fact, c in page]
+        path = model.best_path(emissions, same, keys)
+        chosen.update((c.id, key) for (fact, c), key in zip(page, path) if fact is c.canonical)
+    return {cluster_id: (key, scored[cluster_id][1][key]) for cluster_id, key in chosen.items()}
+
+
+def _wordings(cluster: Cluster) -> list[Fact]:
+    """The cluster's statements in their sources: its members, the canonical one (which an editor
+    may have reworded) standing in for the member on its line."""
+    where = (cluster.canonical.source, cluster.canonical.line)
+    others = [fact for fact in cluster.members if (fact.source, fact.line) != where and fact.kind != "item"]
+    return [cluster.canonical, *others]
 
 
 def _hosts(clusters: Sequence[Cluster], by_fact: dict[str, Cluster]) -> dict[str, tuple[Cluster, int]]:

@@ -1,11 +1,15 @@
 """Which section a statement belongs under: a model learned from labelled pages, with the keywords.
 
 Keywords alone place a statement by the words it happens to use, and a word means different
-things in different sections ("call" in "we call these short-term effects"). The model, a naive
-Bayes over the stems of the statement and of the source heading above it (heading words
-weighing double: editors place by the page's own heading first), was trained on the section
-labels of the tuning half of eval/ (`handout train-model`, pipeline.evaluation.training). Its
-counts live in section_model.json beside this module.
+things in different sections ("call" in "we call these short-term effects"). The model has two
+parts, both counted from the section labels of the tuning half of eval/ (`handout train-model`,
+pipeline.evaluation.training; the counts live in section_model.json beside this module):
+- a naive Bayes over the stems of the statement and of the source headings above it, each once;
+- how a page's labelled statements follow each other: under one heading a statement mostly
+  stays in the section of the one before it; after a new heading it moves more often, and to
+  some sections more than others. best_path places a page's statements together (Viterbi), as
+  an editor reads a page's passage as one, while a statement whose own words clearly say
+  otherwise still leaves it.
 
 A topic's scheme decides: the model chooses only among the topic's sections, and a section it
 never learned (a topic's own, such as "Recovery after surgery") competes through its keywords.
@@ -18,16 +22,17 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from pipeline.text.keywords import word_stems
 
 MODEL_FILE = Path(__file__).with_name("section_model.json")
-HEADING_WEIGHT = 2.0  # a heading word counts twice a word of the statement
+HEADING_WEIGHT = 1.0  # a heading word counts as a word of the statement: the page's order (best_path) keeps passages together
 OUTER_WEIGHT = 1.0  # a word of the heading over that heading (an h2 over an h3) counts as one of the statement
-SMOOTHING = 0.2  # chosen by placing tuning sites left out in turn (`make model`): 81.4% against 80.7% at 0.5
+PRIOR_WEIGHT = 5.0  # statements' worth of belief in the plain stay-or-move prior against the counted transitions
+SMOOTHING = 0.2  # chosen by placing tuning sites left out in turn (`make model`; eval/README.md)
 # Words that say nothing of a section (the dedupe stopwords would also drop "how", "what",
 # "before" and "after", which headings use to name sections).
 STOPWORDS = frozenset("""a an and are as at be been by can for from has have i if in into is it its
@@ -42,6 +47,9 @@ class SectionModel:
     counts: Mapping[str, Mapping[str, int]]  # section key -> feature -> occurrences
     statements: Mapping[str, int]  # section key -> labelled statements
     language: str = "en"
+    # How a page's labelled statements follow each other, under the same heading ("same") and
+    # after a new one ("new"): previous section key -> next section key -> times seen.
+    transitions: Mapping[str, Mapping[str, Mapping[str, int]]] = field(default_factory=dict)
 
     def log_posteriors(self, features: Sequence[str], keys: Sequence[str]) -> dict[str, float]:
         """log P(section | features) for the given sections the model knows (empty: it knows none).
@@ -65,6 +73,48 @@ class SectionModel:
         norm = top + math.log(sum(math.exp(s - top) for s in scores.values())) - math.log(len(known) / len(keys))
         return {key: score - norm for key, score in scores.items()}
 
+    def log_transition(self, previous: str, key: str, same_heading: bool, keys: Sequence[str]) -> float:
+        """log P(key | previous) between neighbouring statements of a page, among the scheme's keys.
+
+        The counts are backed off to how often a page stays in its section at all (PRIOR_WEIGHT
+        statements' worth), so a section the model never saw (a topic's own) can still be entered.
+        """
+        table = self.transitions.get("same" if same_heading else "new", {})
+        stay = _stay_share(self, same_heading)
+        prior = stay if key == previous else (1 - stay) / max(1, len(keys) - 1)
+        row = table.get(previous, {})
+        return math.log((row.get(key, 0) + PRIOR_WEIGHT * prior) / (sum(row.values()) + PRIOR_WEIGHT))
+
+    def log_opening(self, key: str, keys: Sequence[str]) -> float:
+        """log P(a page's first statement is in key), backed off to an even share of the scheme's keys."""
+        opening = self.transitions.get("start", {}).get("", {})
+        return math.log((opening.get(key, 0) + PRIOR_WEIGHT / len(keys)) / (sum(opening.values()) + PRIOR_WEIGHT))
+
+    def best_path(self, scores: Sequence[Mapping[str, float]], same_heading: Sequence[bool],
+                  keys: Sequence[str]) -> list[str]:
+        """The likeliest sections of a page's statements in order (Viterbi): each statement's
+        scores plus the log-probability of moving from the previous statement's section.
+        same_heading[i]: statement i sits under the same heading as statement i - 1."""
+        if not scores:
+            return []
+        moves = {same: {(p, k): self.log_transition(p, k, same, keys) for p in keys for k in keys}
+                 for same in (True, False)}
+        best = [{key: scores[0][key] + self.log_opening(key, keys) for key in keys}]
+        back: list[dict[str, str]] = [{}]
+        for i in range(1, len(scores)):
+            best.append({})
+            back.append({})
+            move = moves[same_heading[i]]
+            for key in keys:
+                score, previous = max((best[i - 1][p] + move[p, key], p) for p in keys)
+                best[i][key], back[i][key] = score + scores[i][key], previous
+        key = max(keys, key=lambda k: best[-1][k])
+        path = [key]
+        for i in range(len(scores) - 1, 0, -1):
+            key = back[i][key]
+            path.append(key)
+        return path[::-1]
+
 
 def features(text: str, heading: str, language: str, name: frozenset[str] = frozenset(), outer: str = "") -> list[str]:
     """The stems of a statement, ("h:" + stem) of its heading and ("o:" + stem) of the heading over
@@ -72,7 +122,8 @@ def features(text: str, heading: str, language: str, name: frozenset[str] = froz
     def stems(words: str, prefix: str) -> list[str]:
         return [prefix + s for s in word_stems(words, language) if s not in STOPWORDS and s not in name]
 
-    return stems(text, "") + stems(heading, "h:") + stems(outer, "o:")
+    # Each feature once: a word said twice in one sentence is no more evidence of its section.
+    return list(dict.fromkeys(stems(text, "") + stems(heading, "h:") + stems(outer, "o:")))
 
 
 @cache
@@ -81,10 +132,20 @@ def load_section_model(path: Path = MODEL_FILE) -> SectionModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return SectionModel(counts=data["counts"], statements=data["statements"], language=data["language"])
+    return SectionModel(counts=data["counts"], statements=data["statements"], language=data["language"],
+                        transitions=data.get("transitions", {}))
 
 
 _WEIGHTS = {"h:": HEADING_WEIGHT, "o:": OUTER_WEIGHT}
+
+
+@cache
+def _stay_share(model: SectionModel, same_heading: bool) -> float:
+    """How often a statement is in its predecessor's section, under the same heading or after a new one."""
+    table = model.transitions.get("same" if same_heading else "new", {})
+    total = sum(n for row in table.values() for n in row.values())
+    stayed = sum(row.get(key, 0) for key, row in table.items())
+    return (stayed + 1) / (total + 2)
 
 
 @cache
