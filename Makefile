@@ -19,7 +19,7 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps clean extract update init check stats release
+.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps clean extract update init check stats release signoff
 
 all: build
 
@@ -113,6 +113,13 @@ check: $(STAMP)
 
 stats: $(STAMP)
 	$(BIN)/handout stats
+
+# A medical translator's sign-off of a complete, clean language as it stands (locales/<lang>/review.yaml):
+# make signoff LOCALE=fr BY="Dr Name" [DATE=YYYY-MM-DD]. Dated today, not by this file's SOURCE_DATE_EPOCH
+# (the last commit's); one set in the environment is kept.
+signoff: $(STAMP)
+	@test -n "$(LOCALE)" && test -n "$(BY)" || { echo 'usage: make signoff LOCALE=<language> BY="<reviewer>" [DATE=YYYY-MM-DD]'; exit 2; }
+	$(if $(filter file,$(origin SOURCE_DATE_EPOCH)),env -u SOURCE_DATE_EPOCH )$(BIN)/handout review-signoff $(LOCALE) --by "$(BY)"$(if $(DATE), --date $(DATE))
 
 # build/release/: every topic in English and in each language that translates it completely and
 # cleanly; what is left out is listed with why. A subset on purpose: make release LANGUAGES="fr"

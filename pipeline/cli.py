@@ -21,6 +21,7 @@ from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, 
 if TYPE_CHECKING:
     from pipeline.i18n.completeness import Audit
     from pipeline.i18n.extraction import TemplateChanges
+    from pipeline.i18n.review_status import ReviewStatus
 
 ROOT_OPTION = click.option(
     "--root",
@@ -97,6 +98,14 @@ def build_command(
                 _echo_err(f"{item.path}: left out to fit: {ids} (see {output}/report.json)")
         kept = f"; it also lists {len(report.kept)} of earlier builds, still current" if report.kept else ""
         _echo_err(f"built {len(report.outputs)} PDFs into {output}/ (see {output}/manifest.json{kept})")
+    _fail_if_not_built(report.not_built, output)
+
+
+def _fail_if_not_built(not_built: tuple[tuple[str, str], ...], output: Path) -> None:
+    """Exit non-zero, naming each language a build could not make and why (the others were built)."""
+    if not_built:
+        raise click.ClickException("\n".join(f"{locale}: not built: {why}" for locale, why in not_built)
+                                   + f"\n(every other language was built; see {output}/report.json)")
 
 
 @main.command("merge-shards")
@@ -108,6 +117,7 @@ def merge_shards_command(output: Path) -> None:
 
     report = merge_shards(output)
     click.echo(f"{output}/manifest.json: {len(report.outputs)} PDFs from every shard")
+    _fail_if_not_built(report.not_built, output)
 
 
 @main.command("facts")
@@ -320,18 +330,16 @@ def update_command(root: Path, languages: tuple[str, ...]) -> None:
     """Merge the templates into every PO file (or the LANGUAGES given), matching by msgctxt.
 
     An entry whose English changed keeps its translation, marked fuzzy, with the English it
-    was translated from as `#| msgid`, so the translator sees exactly what changed.
+    was translated from as `#| msgid`, so the translator sees exactly what changed. No
+    translation is dropped: one that fits no entry is kept as `#~` and listed.
     """
     from pipeline.i18n.po_files import languages as known_languages
     from pipeline.i18n.po_sync import update_language
 
     for language in languages or known_languages(root):
         for change in update_language(root, language):
-            state = "updated" if change.written else "unchanged"
-            counts = f"{len(change.new)} new, {len(change.fuzzy)} now fuzzy, {len(change.obsolete)} obsolete"
-            click.echo(f"{change.path}: {state} ({counts})")
-            for context in change.fuzzy:
-                click.echo(f"  fuzzy    {context}: the English changed; review the translation")
+            for line in change.report():
+                click.echo(line)
 
 
 @main.command("check")
@@ -345,16 +353,35 @@ def check_command(ctx: click.Context, root: Path, languages: tuple[str, ...]) ->
     Counts per topic against what the current sources print (not locales/*.pot, which may be
     older). Lists every entry that would print in English, with file and line; exit 1 if any.
     """
+    from pipeline.build.catalogs import check_language
     from pipeline.i18n.completeness import describe
+    from pipeline.i18n.po_files import languages as known_languages
 
-    audits = _audits(root, languages)
+    config = load_config(root)
+    # Catalogs, fonts and clinic wording first: a broken catalog fails its language alone.
+    checks = [check_language(config, language) for language in languages or known_languages(root)]
+    readable = tuple(check.language for check in checks if not check.broken)
+    audits = _audits(root, readable) if readable else ()
     for result in audits:
         for problem in result.problems:
             click.echo(str(problem))
+    for check in checks:
+        for line in check.problems:
+            click.echo(line)
+    reviews = _reviews(audits)
+    for language, review in reviews.items():
+        for line in review.describe(language):
+            click.echo(line)
     for result in audits:
         state = "" if result.clean else f"; {describe(result.problems, result.total)}"
         click.echo(f"{result.label}: {result.translated}/{result.total} translated and clean{state}")
-    if not all(result.clean for result in audits):
+    for check in checks:
+        if check.broken:
+            click.echo(f"{check.language}: {check.broken}")
+        elif check.problems:
+            click.echo(f"{check.language}: {len(check.problems)} problem(s) with fonts or clinic wording (above)")
+    broken_records = any(review.problem for review in reviews.values())
+    if not all(result.clean for result in audits) or not all(check.clean for check in checks) or broken_records:
         ctx.exit(1)
 
 
@@ -373,6 +400,13 @@ def stats_command(root: Path) -> None:
         cells = "".join(f"{r.count(k):>{len(k) + 2}}" for k in PROBLEM_KINDS)
         click.echo(f"{r.language:<9}{r.topic:<{width}}{r.translated:>6}{r.total:>7}"
                    f"{100 * r.translated // max(r.total, 1):>5}%{cells}  {'yes' if r.reviewed else 'no'}")
+    for language, review in _reviews(audits).items():  # stdout stays the table
+        _echo_err(review.describe(language, shown=0)[0])
+
+
+def _reviews(audits: tuple[Audit, ...]) -> dict[str, ReviewStatus]:
+    """Each language's medical review, once (every row of a language carries it)."""
+    return {a.language: a.review for a in audits if a.review is not None}
 
 
 def _audits(root: Path, languages: tuple[str, ...]) -> tuple[Audit, ...]:
@@ -383,6 +417,33 @@ def _audits(root: Path, languages: tuple[str, ...]) -> tuple[Audit, ...]:
     for path in found.stale_templates:
         _echo_err(f"{path} is out of date: run `make extract` (the counts here are against the current sources)")
     return found.audits
+
+
+@main.command("review-signoff")
+@ROOT_OPTION
+@click.argument("language")
+@click.option("--by", default="", help="The medical translator who reviewed the translation (required to sign off).")
+@click.option("--date", default="", help="Date of the review, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).")
+@click.option("--changes", is_flag=True, help="Write nothing: list every entry changed since the last sign-off.")
+@user_errors
+def review_signoff_command(root: Path, language: str, by: str, date: str, changes: bool) -> None:
+    """Record that a medical translator reviewed LANGUAGE as it stands (locales/LANGUAGE/review.yaml).
+
+    Refused unless the language is completely translated and clean. A later change to an entry's
+    English or translation makes the language "not reviewed" again until the next sign-off.
+    """
+    from pipeline.i18n.review_signoff import sign_off
+    from pipeline.i18n.translations import load_messages
+
+    if changes:
+        review = load_messages(root, language).review
+        for line in review.describe(language, shown=None) if review else [f"{language}: the source language"]:
+            click.echo(line)
+        return
+    done = sign_off(load_config(root), language, by, date)
+    click.echo(f"{done.record}: {language} signed off by {done.by} on {done.date} ({done.entries} entries)")
+    for path in done.headers:
+        click.echo(f"{path}: X-Medical-Review now names the record")
 
 
 @main.command("release")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from string import Formatter
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from pipeline.errors import ConfigError
 from pipeline.models import Clinic, Decision, SourceMeta
@@ -38,6 +40,10 @@ CLINIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("website", str, False, "Website printed in the contact box."),
     ("logo", str, False, "Logo image (PNG, JPEG or SVG), a path under templates/assets/."),
 )
+# The settings above that print words a language may need its own of ("(24 hours)" after a
+# number): each may be a mapping of locale to text, English (`en`) required.
+CLINIC_WORDED = ("name", "phone", "side_effects_phone", "address", "email", "website")
+_PHONES = ("phone", "side_effects_phone")
 SECTION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("key", str, True, "Stable identifier of the section (letters, digits, dashes)."),
     ("title", str, True, "Heading printed for the section."),
@@ -83,14 +89,14 @@ TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("sources", list, False, "Per source file: file, publisher, language, date."),
 )
 DECISION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
-    ("action", str, True, "drop, replace, move, pin, merge, split or resolve."),
+    ("action", str, True, "drop, replace, move, pin, merge, split, resolve or note."),
     ("fact", str, False, "Id of the fact decided on (as in facts.json); all actions but resolve."),
     ("facts", list, False, "merge: ids of facts joined into `fact`; split: ids of its sentences taken out."),
     ("text", str, False, "replace: the wording to print (the source wording stays on record)."),
     ("section", str, False, "move: key of the section to print the fact in."),
     ("position", int, False, "pin: the fact's place in its section (1 = first)."),
     ("conflict", str, False, "resolve: id of the conflict the editor has settled."),
-    ("note", str, False, "Why (required for replace and resolve); shown in the review report."),
+    ("note", str, False, "Why (required for replace, resolve and note); shown in the review report, and to translators."),
 )
 # What each action needs besides `action`.
 DECISION_NEEDS = {
@@ -101,6 +107,7 @@ DECISION_NEEDS = {
     "merge": ("fact", "facts"),
     "split": ("fact", "facts"),
     "resolve": ("conflict", "note"),
+    "note": ("fact", "note"),
 }
 SOURCE_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("file", str, True, "File name inside the topic folder."),
@@ -159,6 +166,40 @@ class Config:
     topics: tuple[Topic, ...]
     templates: TemplateSet  # the project's own templates first, then the shipped ones
     source_date_epoch: str = ""  # SOURCE_DATE_EPOCH as set when the config was loaded ("" if unset)
+    clinic_wording: tuple[ClinicText, ...] = ()  # each printed setting of clinic.yaml, with its wording per language
+
+
+@dataclass(frozen=True)
+class ClinicText:
+    """A printed setting of clinic.yaml, and its wording per language when given as a mapping."""
+
+    setting: str
+    where: str  # "clinic.yaml:5", for messages
+    english: str
+    wordings: tuple[tuple[str, str], ...] = ()  # (locale, text) besides English, sorted
+    per_language: bool = False  # given as {en: ..., fr: ...}: every language should have its own
+
+    def text(self, locale: str) -> tuple[str, bool]:
+        """Its wording in locale ("fr_CA" falls back to "fr"), and whether that is the locale's own."""
+        if not self.per_language:
+            return self.english, True
+        own = dict(self.wordings)
+        name = locale.replace("-", "_")
+        for candidate in (name, name.split("_")[0]):
+            if candidate in own:
+                return own[candidate], True
+        return self.english, name.split("_")[0] == "en"
+
+
+def clinic_in(config: Config, locale: str) -> Clinic:
+    """The clinic's details as printed in locale: its own wording where clinic.yaml gives one, else the English."""
+    worded = {item.setting: item.text(locale)[0] for item in config.clinic_wording if item.per_language}
+    return replace(config.clinic, **worded) if worded else config.clinic
+
+
+def untranslated_wording(config: Config, locale: str) -> tuple[ClinicText, ...]:
+    """The settings worded per language that have no wording of locale's (the English is printed)."""
+    return tuple(item for item in config.clinic_wording if not item.text(locale)[1])
 
 
 def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
@@ -170,7 +211,7 @@ def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
     problems: list[str] = []
     epoch = _source_date_epoch(os.environ if environ is None else environ, problems)
     templates = template_set(root)
-    clinic = _load_clinic(root / "clinic.yaml", templates, problems)
+    clinic, wording = _load_clinic(root / "clinic.yaml", templates, problems)
     scheme = _load_scheme(root / "sections.yaml", problems)
     topics = tuple(
         topic
@@ -183,7 +224,7 @@ def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(problems)
     assert clinic is not None and scheme is not None
     return Config(root=root, clinic=clinic, scheme=scheme, topics=topics, templates=templates,
-                  source_date_epoch=epoch)
+                  source_date_epoch=epoch, clinic_wording=wording)
 
 
 def _source_date_epoch(environ: Mapping[str, str], problems: list[str]) -> str:
@@ -254,17 +295,64 @@ def _check_date(value: str, where: str, key: str, problems: list[str]) -> None:
         problems.append(f"{where}: {key!r} must be a date YYYY-MM-DD, not {value!r}")
 
 
-def _load_clinic(path: Path, templates: TemplateSet, problems: list[str]) -> Clinic | None:
-    """Read the clinic's details."""
+def _load_clinic(path: Path, templates: TemplateSet,
+                 problems: list[str]) -> tuple[Clinic | None, tuple[ClinicText, ...]]:
+    """Read the clinic's details (in English), and each printed setting's wording per language."""
     data = read_yaml(path, problems)
     if data is None:
-        return None
+        return None, ()
+    lines = _key_lines(path)
+    wordings = {key: _wordings(data[key], f"{path}:{lines.get(key, 0)}: {key!r}", key in _PHONES, problems)
+                for key in CLINIC_WORDED if isinstance(data.get(key), dict)}
+    data = {**data, **{key: dict(texts).get("en") for key, texts in wordings.items()}}
     values = _check(data, CLINIC_OPTIONS, str(path), problems)
     if "logo" in values:
         _check_logo(path, values["logo"], templates, problems)
+    texts = tuple(ClinicText(key, f"{path}:{lines.get(key, 0)}", values[key],
+                             tuple(pair for pair in wordings.get(key, ()) if pair[0] != "en"), key in wordings)
+                  for key in CLINIC_WORDED if key in values)
     if "name" not in values or "phone" not in values:
-        return None
-    return Clinic(**values)
+        return None, texts
+    return Clinic(**values), texts
+
+
+def _wordings(mapping: dict[Any, Any], where: str, phone: bool, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    """A setting's {locale: text} mapping, checked: locales Babel knows, English given, the same number."""
+    texts: dict[str, str] = {}
+    for key, value in mapping.items():
+        name = str(key).replace("-", "_")
+        try:
+            Locale.parse(name)
+        except (UnknownLocaleError, ValueError, TypeError):
+            problems.append(f"{where}: {key!r} is not a locale (use en, fr, pt_BR ...)")
+            continue
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            problems.append(f"{where}: the {key} wording must be text, not {type(value).__name__}")
+            continue
+        texts[name] = str(value)
+    if "en" not in texts:
+        problems.append(f"{where}: the English is required (`en:`), printed where a language has no wording")
+    elif phone:  # only the words may differ: release checks each PDF for the number to call
+        number = _dialled(texts["en"])
+        problems += [f"{where}: the {locale} wording {text!r} is not the number of the English {texts['en']!r} "
+                     "(only the words around it may differ)" for locale, text in sorted(texts.items())
+                     if _dialled(text) != number]
+    return tuple(sorted(texts.items()))
+
+
+def _dialled(phone: str) -> str:
+    """The digits to dial, words in parentheses left out: "+44 20 7946 0999 (24 h/24)" -> "442079460999"."""
+    return "".join(ch for ch in re.sub(r"\([^)]*\)", "", phone) if ch.isdigit())
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """1-based line of each top-level key of a YAML mapping, for messages."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _ in getattr(node, "value", [])
+            if isinstance(key, yaml.ScalarNode)}
 
 
 def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[str]) -> None:

@@ -130,6 +130,7 @@ class Cluster:
     sources: tuple[str, ...]  # distinct source paths supporting it, sorted
     section: str = ""  # an editor's choice of section; empty: assigned by keywords
     pin: int = 0  # an editor's position within the section (1 = first); 0: not pinned
+    notes: tuple[str, ...] = ()  # the editor's notes on what it means, for translators ("note" decisions)
 
     @property
     def support(self) -> int:
@@ -141,7 +142,7 @@ class Cluster:
 class Decision:
     """One editor's decision from sources/<topic>/editorial.yaml, about stable fact ids."""
 
-    action: str  # drop | replace | move | pin | merge | split | resolve
+    action: str  # drop | replace | move | pin | merge | split | resolve | note
     where: str  # "path:line" of the decision, for messages
     fact: str = ""  # the cluster id it is about
     others: tuple[str, ...] = ()  # merge: cluster ids joined into `fact`; split: member fact ids
@@ -314,6 +315,8 @@ class BuildReport:
     kept: tuple[Output, ...] = ()
     # (topic, language) pairs left out because the language translates none of the topic yet.
     not_begun: tuple[tuple[str, str], ...] = ()
+    # (language, why) for each language not built: its catalog is broken, or a bundled font lacks its glyphs.
+    not_built: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

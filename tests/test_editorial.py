@@ -51,6 +51,27 @@ def test_drop_keeps_the_fact_on_record_as_excluded():
     assert len(edited.clusters) == 3
 
 
+def test_a_note_tells_translators_what_a_doubtful_wording_means_and_changes_no_text():
+    meaning = "BCG, a tuberculosis vaccine, is put into the bladder through a catheter."
+    edited = edit([A, B, C], [decide("note", fact="cc", note=meaning),
+                              decide("replace", fact="cb", text="It is also very effective for lymphomas.",
+                                     note="translation error in the source")])
+    noted = by_id(edited)["cc"]
+    assert noted.notes == (meaning,) and noted.canonical == C.canonical and noted.members == C.members
+    assert [r.status for r in edited.results] == ["applied", "applied"]
+    assert edit([A], [decide("note", fact="cz", note=meaning)]).results[0].status.startswith("stale")
+    # Translators see both kinds of note beside the fact in the template.
+    from pipeline.i18n.extraction import _add_fact
+    from pipeline.i18n.po_files import new_catalog
+
+    catalog = new_catalog("facts")
+    _add_fact(catalog, "t:cc", noted, "How is it given?")
+    _add_fact(catalog, "t:cb", by_id(edited)["cb"], "Which cancers?")
+    assert f"editor: {meaning}" in catalog.get(C.canonical.text, "t:cc").auto_comments
+    assert "editor: translation error in the source" in catalog.get(
+        "It is also very effective for lymphomas.", "t:cb").auto_comments
+
+
 def test_move_and_pin_set_section_and_position():
     edited = edit([A, B, C], [decide("move", fact="ca", section="more"), decide("pin", fact="cc", position=1)])
     assert by_id(edited)["ca"].section == "more" and by_id(edited)["cc"].pin == 1
@@ -113,13 +134,15 @@ def _project(tmp_path: Path, editorial: str) -> Path:
 
 def test_bad_decisions_are_reported_with_file_and_line(tmp_path):
     root = _project(tmp_path, "decisions:\n  - action: drop\n    fact: c1\n  - action: delete\n    fact: c2\n"
-                              "  - action: move\n    fact: c3\n    section: nowhere\n  - action: replace\n    fact: c4\n")
+                              "  - action: move\n    fact: c3\n    section: nowhere\n  - action: replace\n    fact: c4\n"
+                              "  - action: note\n    fact: c5\n")
     with pytest.raises(ConfigError) as caught:
         load_config(root)
     problems = caught.value.problems
     assert "sources/immunotherapy/editorial.yaml:4: unknown action 'delete'" in problems[0]
     assert "editorial.yaml:6: unknown section 'nowhere'" in problems[1]
     assert "editorial.yaml:9: 'replace' needs 'text'" in problems[2]
+    assert any("editorial.yaml:11: 'note' needs 'note'" in problem for problem in problems)
 
 
 def test_shipped_editorial_file_loads_and_every_decision_applies(prepared_topic):

@@ -40,6 +40,7 @@ from pipeline.i18n.po_files import (
 from pipeline.i18n.po_sync import init_language
 from pipeline.i18n.translations import begun_topics
 from pipeline.models import Output, Untranslated
+from tests.stand_in import french_stand_in
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS_PO = "locales/fr/LC_MESSAGES/facts.po"
@@ -92,8 +93,8 @@ def translate(root: Path, language: str, chosen: Callable[[str, str], bool]) -> 
         catalog = read_catalog(path, locale=language)
         for message in catalog:
             if message.id and chosen(domain, message.context or ""):
-                message.string = (tuple(f"«{message.id[-1]}»" for _ in range(catalog.num_plurals))
-                                  if message.pluralizable else f"«{message.id}»")
+                message.string = (tuple(french_stand_in(message.id[-1]) for _ in range(catalog.num_plurals))
+                                  if message.pluralizable else french_stand_in(message.id))
         path.write_text(write_text(sorted_catalog(catalog)), encoding="utf-8")
 
 

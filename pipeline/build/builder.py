@@ -9,7 +9,9 @@ Reads top to bottom:
 5. write everything atomically, then the manifest and the report, which a partial build
    (--topic, --locale, --kind) makes of its outputs and the others still current (kept.py).
 A failed build leaves no manifest.json and removes what it was about to replace, so an old
-output is never passed off as new.
+output is never passed off as new. A language whose catalog is broken (or whose text a bundled
+font cannot draw) is not built, and stops nothing else (catalogs.py): the report names it and
+why (`not_built`), and its earlier outputs stay on disk but out of the manifest.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from pipeline.build.kept import Kept, Listed, kept_outputs, previous_listing
 from pipeline.build.plan import Job, Plan, TopicFiles, languages_not_begun, make_plan, not_begun_notices
 from pipeline.build.render_pool import Pool, Task, default_workers
 from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, manifest_json, report_json, to_json
-from pipeline.config import Config, Topic
+from pipeline.config import Config, Topic, clinic_in
 from pipeline.errors import HandoutError
+from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import languages
+from pipeline.i18n.translations import facts_file
 from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
@@ -71,7 +75,7 @@ def build(
     partial = bool(options.topics or options.locales or options.kinds)
     only_begun = options.translated_only or not options.locales
     options = replace(options, locales=options.locales or build_locales(config.root))
-    _check_options(options, topics)
+    _check_options(options, topics, config.root)
     not_begun = languages_not_begun(config, topics, options.locales) if only_begun else ()
     plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard,
                      options.kinds or KINDS, left_out=not_begun)
@@ -88,51 +92,74 @@ def build(
     kept, todo = _up_to_date(options, plan)
     writer = OutputWriter(options.output)
     try:
-        done = _prepare_and_render(config, options, topics, plan, todo, writer, progress)
+        done, not_built = _prepare_and_render(config, options, topics, plan, todo, writer, progress)
     except BaseException:
         planned = [job.path for job in todo.jobs] + [p for f in todo.topic_files for p in f.paths]
         _remove_unwritten(options.output, planned, writer.written)
         raise
     done.update(kept)
-    outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs)
-    others = Kept() if sharded else _the_rest(config, options, plan, outputs, previous, partial)
+    outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs if job.path in done)
+    others = Kept() if sharded else _the_rest(config, options, plan, outputs, previous, partial, set(not_built))
     report = BuildReport(
         outputs=outputs,
         facts_files=tuple(sorted({*(f.paths[0] for f in plan.topic_files), *others.facts_files})),
         warnings=tuple(sorted({*(w for f in plan.topic_files for w in done[f.paths[0]].warnings),
-                               *notices, *others.warnings})),
-        rendered=tuple(job.path for job in todo.jobs),
+                               *notices, *others.warnings,
+                               *_held_back(options.output, plan, previous, not_built)})),
+        rendered=tuple(job.path for job in todo.jobs if job.locale not in not_built),
         kept=others.outputs,
         not_begun=not_begun,
+        not_built=tuple(sorted(not_built.items())),
     )
     if sharded:
         writer.write(summary_files[0], to_json(report))  # merge-shards writes the manifest and report
     else:
         write_summary(writer, report)
-    rendered = len(todo.jobs)
-    progress(f"{rendered} of {len(plan.jobs)} PDFs rendered, {len(plan.jobs) - rendered} up to date "
+    rendered, up_to_date = len(report.rendered), len(plan.jobs) - len(todo.jobs)
+    held = f", {len(todo.jobs) - rendered} not built ({', '.join(sorted(not_built))})" if not_built else ""
+    progress(f"{rendered} of {len(plan.jobs)} PDFs rendered, {up_to_date} up to date{held} "
              f"({time.monotonic() - started:.1f} s)")
     return report
 
 
 def _the_rest(config: Config, options: BuildOptions, plan: Plan, outputs: Sequence[Output],
-              previous: Sequence[Listed], partial: bool) -> Kept:
+              previous: Sequence[Listed], partial: bool, not_built: set[str]) -> Kept:
     """What the manifest lists beside this build's outputs, and removing what no manifest may list.
 
     A partial build keeps listing the other outputs that are still current (kept.py); a full
-    build lists its own alone, and removes the other outputs the last manifest listed.
+    build lists its own alone, and removes the other outputs the last manifest listed. The
+    earlier outputs of a language not built stay on disk, unlisted (_held_back says so).
     """
     written = [o.path for o in outputs]
     if not partial:
-        _remove_unwritten(options.output, [row.path for row in previous], written)
+        _remove_unwritten(options.output, [row.path for row in previous if row.locale not in not_built], written)
         return Kept()
     others = kept_outputs(config, options.output, plan, previous, build_locales(config.root),
                           options.page_size, options.profile)
     # Earlier names of this build's outputs (a 2-page summary now on one), and outputs of what is gone.
     planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
-    renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned]
+    renamed = [row.path for row in previous if (row.topic, row.locale, row.kind) in planned
+               and row.locale not in not_built]
     _remove_unwritten(options.output, [*renamed, *others.gone], written)
     return others
+
+
+def _held_back(output: Path, plan: Plan, previous: Sequence[Listed], not_built: dict[str, str]) -> list[str]:
+    """Per language not built: why, and its earlier outputs still on disk, which no manifest lists."""
+    notices = []
+    planned = {(job.topic, job.locale, job.kind) for job in plan.jobs}
+    for locale, why in sorted(not_built.items()):
+        # Those outside the plan are the partial build's to judge (kept.py: out of date).
+        paths = sorted({job.path for job in plan.jobs if job.locale == locale}
+                       | {row.path for row in previous if (row.topic, row.locale, row.kind) in planned
+                          and row.locale == locale})
+        earlier = [path for path in paths if (output / path).is_file()]
+        notices.append(f"{locale}: not built: {why}")
+        if earlier:
+            notices.append(f"{', '.join(earlier)}: from an earlier build, left out of {MANIFEST} "
+                           f"({locale} was not built this time)")
+            log.warning("%s", notices[-1])
+    return notices
 
 
 def write_summary(writer: OutputWriter, report: BuildReport) -> None:
@@ -142,7 +169,7 @@ def write_summary(writer: OutputWriter, report: BuildReport) -> None:
     writer.write(MANIFEST, manifest_json((*report.outputs, *report.kept)))
 
 
-def _check_options(options: BuildOptions, topics: Sequence[Topic]) -> None:
+def _check_options(options: BuildOptions, topics: Sequence[Topic], root: Path) -> None:
     if options.page_size not in PAGE_SIZES:
         raise HandoutError(f"unknown page size {options.page_size!r} (use {' or '.join(PAGE_SIZES)})")
     if options.profile not in PRINT_PROFILES:
@@ -150,6 +177,9 @@ def _check_options(options: BuildOptions, topics: Sequence[Topic]) -> None:
     unknown = sorted(set(options.kinds) - set(KINDS))
     if unknown:
         raise HandoutError(f"unknown output kind {', '.join(unknown)} (use {' or '.join(KINDS)})")
+    for locale in options.locales:  # a language with no folder under locales/ is a mistake in the command
+        if not is_source_language(locale):
+            facts_file(root, locale)
     undated = [topic for topic in topics if not topic.issued]
     if undated:
         raise HandoutError("\n".join(
@@ -178,20 +208,25 @@ def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, records.Re
 
 
 def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topic], plan: Plan, todo: Plan,
-          writer: OutputWriter, progress: Callable[[str], None]) -> dict[str, records.Record]:
-    """Prepare the topics that need work, render the PDFs that need it, write them all."""
+          writer: OutputWriter, progress: Callable[[str], None]) -> tuple[dict[str, records.Record], dict[str, str]]:
+    """Prepare the topics that need work, render the PDFs that need it, write them all.
+
+    Returns what was written, and each language not built with why.
+    """
     done: dict[str, records.Record] = {}
     if not todo.jobs and not todo.topic_files:
-        return done  # everything is up to date: not even the text stages are loaded
+        return done, {}  # everything is up to date: not even the text stages are loaded
+    from pipeline.build.catalogs import load_catalogs
     from pipeline.i18n.fact_register import prepare_topic
-    from pipeline.i18n.translations import load_messages
 
     by_key = {topic.key: topic for topic in topics}
     with Pool(options.workers or default_workers(), len(todo.jobs), config.templates) as pool:  # workers load meanwhile
-        # Loaded and checked once: a broken PO file stops the build here, before any work.
-        messages = {locale: load_messages(config.root, locale) for locale in sorted({j.locale for j in todo.jobs})}
+        # Loaded and checked once: a broken PO file stops its language here, before any work.
+        catalogs = load_catalogs(config, {job.locale for job in todo.jobs})
+        messages = catalogs.messages
+        jobs = [job for job in todo.jobs if job.locale in messages]
         prepared: dict[str, Prepared] = {}
-        for key in sorted({job.topic for job in todo.jobs} | {f.topic for f in todo.topic_files}):
+        for key in sorted({job.topic for job in jobs} | {f.topic for f in todo.topic_files}):
             progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
             prepared[key] = prepare_topic(config, by_key[key])
             if typos := prepared[key].spelling.typos:  # printed as the sources wrote them until the editor decides
@@ -200,16 +235,18 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
         for files in todo.topic_files:
             done[files.paths[0]] = _write_topic_files(config, by_key[files.topic], prepared[files.topic], files,
                                                       writer, options)
-        tasks = [Task(prepared[job.topic].handout, job.kind, job.locale, options.page_size, options.profile,
-                      messages[job.locale], config.templates) for job in todo.jobs]
-        count = len(plan.jobs) - len(tasks)
+        # The clinic's details in each language's own wording, where clinic.yaml gives one.
+        tasks = [Task(replace(prepared[job.topic].handout, clinic=clinic_in(config, job.locale)), job.kind,
+                      job.locale, options.page_size, options.profile, messages[job.locale], config.templates)
+                 for job in jobs]
+        count, total = len(plan.jobs) - len(todo.jobs), len(plan.jobs) - len(todo.jobs) + len(jobs)
         for index, rendered in pool.render_all(tasks):
-            job = todo.jobs[index]
+            job = jobs[index]
             done[job.path] = _write_pdf(options, job, rendered, prepared[job.topic], messages[job.locale], writer)
             count += 1
-            progress(f"[{count}/{len(plan.jobs)}] {done[job.path].file or job.path} "
+            progress(f"[{count}/{total}] {done[job.path].file or job.path} "
                      f"({rendered.pages} page{'s' * (rendered.pages > 1)})")
-    return done
+    return done, dict(catalogs.not_built)
 
 
 def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Prepared, messages: Messages,

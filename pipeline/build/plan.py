@@ -15,7 +15,7 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
   pages of the same publishers in other topics (cleaning removes the lines a site prints on
   each of its pages), locales/facts.pot (the register of fact ids), and its date of issue
   (which a topic without one takes from SOURCE_DATE_EPOCH);
-- one language's outputs: its locales/<lang>/LC_MESSAGES/*.po.
+- one language's outputs: its locales/<lang>/LC_MESSAGES/*.po and its sign-off, locales/<lang>/review.yaml.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pipeline.config import Config, Topic
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import DOMAINS, po_path, template_path, topic_prefix
+from pipeline.i18n.review_status import record_path
 from pipeline.i18n.translations import begun_topics, facts_file
 from pipeline.prepare import other_topics_files
 from pipeline.text.site_template import same_site_files
@@ -137,7 +138,10 @@ def languages_not_begun(config: Config, topics: Sequence[Topic], locales: Sequen
     keys = [topic.key for topic in topics]
     pairs = []
     for locale in locales:
-        begun = begun_topics(config.root, locale, keys)
+        try:
+            begun = begun_topics(config.root, locale, keys)
+        except HandoutError:  # a broken facts.po: planned, so the build names it (build/catalogs.py)
+            continue
         pairs += [(key, locale) for key in keys if key not in begun]
     return tuple(sorted(pairs))
 
@@ -172,6 +176,8 @@ def _language_digest(root: Path, locale: str) -> str:
         return ""
     language = locale.replace("-", "_")
     candidates = [po_path(root, name, domain) for name in (language, language.split("_")[0]) for domain in DOMAINS]
+    # The medical review's sign-off decides the "not yet reviewed" line of every page.
+    candidates += [record_path(root, name) for name in (language, language.split("_")[0])]
     return _digest([_file_digest(path) for path in candidates])
 
 

@@ -2,7 +2,8 @@
 
 A topic is included in a language when it is fully translated and clean there, judged from what
 the current build prints (release_scope.py); the pairs left out are listed with why, on stderr and
-in release.json's `not_included`, and hold nothing else back. English is always included.
+in release.json's `not_included`, and hold nothing else back: a language whose catalog is broken
+is left out as "catalog broken: file:line: cause", the others released. English is always included.
 
 Refused (HandoutError, nothing written, an earlier release folder removed) when:
 - a topic lacks what a leaflet must state: version, date of issue (topic.yaml, or the date of
@@ -63,6 +64,7 @@ def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_
         raise _refused(problems)
     built: list[tuple[str, Output]] = []
     not_begun: set[tuple[str, str]] = set()
+    not_built: dict[str, str] = {}
     for profile in profiles:
         staging = output / STAGING / profile  # kept: the next release renders only what changed
         options = BuildOptions(output=staging, locales=chosen, page_size=page_size, profile=profile,
@@ -70,8 +72,9 @@ def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_
         report = build(config, options, progress)
         built += [(profile, item) for item in report.outputs]
         not_begun |= set(report.not_begun)
+        not_built.update(report.not_built)  # every profile's build finds the same
     scope = release_scope(config.root, sorted(t.key for t in config.topics), [item for _, item in built],
-                          sorted(not_begun), chosen, every)
+                          sorted(not_begun), chosen, every, not_built)
     included = [(profile, item) for profile, item in built if (item.topic, item.locale) in scope.included]
     for profile in profiles:
         problems += _output_problems(config, output / STAGING / profile, profile,

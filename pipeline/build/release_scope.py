@@ -5,12 +5,13 @@ A topic is released in a language when the current build of it prints nothing in
 furniture (ui.po) is all translated and clean. English is always released. A language that has
 not begun a topic is not even built for it (builder: BuildOptions.translated_only); the count of
 what is left to translate then comes from what the English outputs print. One language's
-unfinished topic never holds back its other topics.
+unfinished topic never holds back its other topics. A language the build could not make (a broken
+catalog, a character no bundled font draws: build/catalogs.py) is left out with the build's reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,12 @@ class Scope:
 
 
 def release_scope(root: Path, topics: Sequence[str], outputs: Sequence[Output], not_begun: Sequence[tuple[str, str]],
-                  chosen: Sequence[str], every: Sequence[str]) -> Scope:
-    """Judge every topic in every language of the project from the outputs the release built."""
+                  chosen: Sequence[str], every: Sequence[str], not_built: Mapping[str, str] | None = None) -> Scope:
+    """Judge every topic in every language of the project from the outputs the release built.
+
+    not_built: the languages the build could not make, with why ("catalog broken: file:line: cause").
+    """
+    not_built = not_built or {}
     included: set[tuple[str, str]] = set()
     left_out, not_reviewed = [], set()
     english = _printed(outputs, "en")
@@ -43,6 +48,9 @@ def release_scope(root: Path, topics: Sequence[str], outputs: Sequence[Output], 
             continue
         if language not in chosen:
             left_out += [(f"{language}/{topic}", "not requested (--language)") for topic in topics]
+            continue
+        if language in not_built:
+            left_out += [(f"{language}/{topic}", not_built[language]) for topic in topics]
             continue
         messages = load_messages(root, language)
         furniture = audit_furniture(messages, ui_template())

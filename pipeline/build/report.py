@@ -32,13 +32,16 @@ def manifest_json(outputs: Sequence[Output]) -> str:
 
 
 def report_json(report: BuildReport) -> str:
-    """The build report: what each summary left out, warnings, and what each language printed in English."""
+    """The build report: what each summary left out, warnings, what each language printed in English, and
+    the languages not built."""
     outputs = sorted((*report.outputs, *report.kept), key=lambda o: o.path)
     document = {
         "left_out": {o.path: [asdict(fact) for fact in o.left_out] for o in outputs if o.left_out},
         "warnings": warnings(report),
         "printed_in_english": {locale: [asdict(message) for message in messages]
                                for locale, messages in printed_in_english(outputs).items()},
+        # Languages this build could not make, with why ("catalog broken: file:line: cause").
+        "not_built": dict(sorted(report.not_built)),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -78,11 +81,13 @@ def report_from_json(data: dict[str, Any]) -> BuildReport:
                   "left_out": tuple(LeftOut(**f) for f in row["left_out"]), "warnings": tuple(row["warnings"]),
                   "printed": tuple(row["printed"])})
         for row in data["outputs"])
-    return BuildReport(outputs=outputs, facts_files=tuple(data["facts_files"]), warnings=tuple(data["warnings"]))
+    return BuildReport(outputs=outputs, facts_files=tuple(data["facts_files"]), warnings=tuple(data["warnings"]),
+                       not_built=tuple((str(locale), str(why)) for locale, why in data.get("not_built", ())))
 
 
 def to_json(report: BuildReport) -> str:
     """Every record of a build (a shard's, to be merged), losslessly."""
     data = {"outputs": [asdict(o) for o in sorted(report.outputs, key=lambda o: o.path)],
-            "facts_files": list(report.facts_files), "warnings": list(report.warnings)}
+            "facts_files": list(report.facts_files), "warnings": list(report.warnings),
+            "not_built": [list(pair) for pair in report.not_built]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -40,6 +40,7 @@ def merge_shards(output: Path) -> BuildReport:
         outputs=tuple(sorted((o for part in parts for o in part.outputs), key=lambda o: o.path)),
         facts_files=tuple(sorted(f for part in parts for f in part.facts_files)),
         warnings=tuple(sorted({w for part in parts for w in part.warnings})),
+        not_built=tuple(sorted({pair for part in parts for pair in part.not_built})),
     )
     write_summary(OutputWriter(output), merged)
     return merged

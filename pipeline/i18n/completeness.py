@@ -19,6 +19,7 @@ from pipeline.config import Config
 from pipeline.i18n.extraction import extract_templates, stale_templates
 from pipeline.i18n.po_files import languages as known_languages
 from pipeline.i18n.po_files import parse_catalog, topic_of
+from pipeline.i18n.review_status import ReviewStatus
 from pipeline.i18n.translations import Messages, Text, load_messages
 from pipeline.models import Untranslated
 
@@ -36,6 +37,7 @@ class Audit:
     total: int
     problems: tuple[Untranslated, ...]
     reviewed: bool
+    review: ReviewStatus | None = None  # the language's, the same on each of its rows (review_status.py)
 
     def count(self, kind: str) -> int:
         return sum(1 for p in self.problems if p.kind == kind)
@@ -96,7 +98,7 @@ def audit_messages(messages: Messages, domain: str, template: Iterable[Message],
         _, problem = messages.lookup(domain, message.context or "", english)
         if problem is not None:
             problems.append(problem)
-    return Audit(messages.locale, topic, total, tuple(problems), messages.reviewed)
+    return Audit(messages.locale, topic, total, tuple(problems), messages.reviewed, messages.review)
 
 
 def describe(problems: Sequence[Untranslated], total: int) -> str:

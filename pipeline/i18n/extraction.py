@@ -90,6 +90,9 @@ def _add_fact(catalog: Catalog, context: str, cluster: Cluster, section: str) ->
     """Add one printed fact with its section and the source lines behind it."""
     where = sorted({(member.source, member.line) for member in cluster.members})
     comments = [f"section: {section}", "sources: " + " ".join(f"{path}:{line}" for path, line in where)]
+    # What the editor decided (a rewording, what a doubtful phrase means): the translator needs it too.
+    edited = [cluster.canonical.edited] if cluster.canonical.edited else []
+    comments += [f"editor: {' '.join(note.split())}" for note in (*edited, *cluster.notes)]
     catalog.add(cluster.canonical.text, context=context, locations=where, auto_comments=comments)
 
 

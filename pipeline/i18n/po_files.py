@@ -1,11 +1,14 @@
 """PO and POT files on disk: where they live, how they are read, and their one written form.
 
-Written files are unwrapped and sorted by context, so re-running a tool on unchanged input
-changes no byte, and a diff shows exactly the entries that changed.
+Written files are unwrapped, with LF line ends, sorted by context, so re-running a tool on
+unchanged input changes no byte, and a diff shows exactly the entries that changed. Read files
+may be in any form translators' tools save: wrapped at any width, CRLF line ends, a UTF-8
+byte-order mark, header fields in any order.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -186,12 +189,22 @@ class _Parser(PoFileParser):
             message.previous_id = previous
 
 
+def po_bytes(path: Path) -> bytes:
+    """A PO file's bytes as gettext reads them: no byte-order mark, LF line ends.
+
+    Windows editors save a UTF-8 BOM, which msgfmt and Babel stop at ("1:2: syntax error"), and
+    CRLF. Removing either changes no line number, so messages about these bytes name the
+    file's own lines.
+    """
+    data = path.read_bytes()
+    return data.removeprefix(codecs.BOM_UTF8).replace(b"\r\n", b"\n")
+
+
 def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
     """Parse a PO/POT file; a syntax error is reported with its file and line."""
     catalog = PoCatalog(locale=locale, domain=path.stem, charset="utf-8")
     try:
-        with path.open("rb") as handle:
-            _Parser(catalog, abort_invalid=True).parse(handle)
+        _Parser(catalog, abort_invalid=True).parse(io.BytesIO(po_bytes(path)))
         return catalog
     except PoFileError as exc:
         raise HandoutError(f"{path}:{exc.lineno + 1}: PO syntax error: {exc.args[0].rsplit(' on ', 1)[0]}") from exc

@@ -10,21 +10,25 @@ msgfmt rejects) stops the build with its file and line: nothing in it can be tru
 from __future__ import annotations
 
 import gettext
+import hashlib
 import logging
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Message
 
-from pipeline.i18n.po_files import DOMAINS, REVIEW_FIELD, PoCatalog, po_path, read_catalog, topic_of
+from pipeline.i18n.po_files import DOMAINS, PoCatalog, po_path, read_catalog, topic_of
+from pipeline.i18n.review_status import (
+    ReviewEntry, ReviewStatus, catalog_entries, header_claim, record_path, review_status,
+)
 from pipeline.errors import HandoutError
 from pipeline.models import Untranslated
 from pipeline.i18n.locale_data import is_source_language, parse_locale
-from pipeline.i18n.checks import check, check_plural
+from pipeline.i18n.checks import SAME_AS_ENGLISH, check, check_plural, copies_english, markers
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +51,11 @@ class Messages:
 
     locale: str
     source: bool = False  # English itself: nothing is looked up
-    reviewed: bool = True
+    reviewed: bool = True  # review.reviewed: signed off by a medical translator, nothing changed since
     entries: Mapping[tuple[str, str], CheckedMessage] = field(default_factory=dict)
     plural_forms: str = "(n != 1)"  # the PO header's plural expression (C syntax)
     files: Mapping[str, str] = field(default_factory=dict)  # domain -> PO path
+    review: ReviewStatus | None = None  # the sign-off and what changed since (None: English)
 
     def lookup(self, domain: str, context: str, english: Text) -> tuple[Text, Untranslated | None]:
         """The translation of english, or english itself and the reason it is not translated."""
@@ -77,10 +82,28 @@ def load_messages(root: Path, locale: str) -> Messages:
     """Read and check a language's PO files (English needs none)."""
     if is_source_language(locale):
         return Messages(locale=locale, source=True)
-    parsed = parse_locale(locale)
     language = _folder(root, locale)
+    files = [po_path(root, language, domain) for domain in DOMAINS] + [record_path(root, language)]
+    return _load_messages(root, locale, language, tuple(_stamp(path) for path in files))
+
+
+def _stamp(path: Path) -> str | None:
+    """What says a file changed: a digest of its bytes (None: it does not exist). A time stamp
+    would miss two writes of the same size within the clock's tick."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=32)
+def _load_messages(root: Path, locale: str, language: str, _stamps: tuple[str | None, ...]) -> Messages:
+    """load_messages for files as they are now (_stamps): `check` and a build read each language
+    more than once (its completeness, its glyphs, its pages), and msgfmt and the checks cost."""
+    parsed = parse_locale(locale)
     entries: dict[tuple[str, str], CheckedMessage] = {}
-    files, reviewed, plural = {}, True, ""
+    files, plural, claims = {}, "", []
+    current: list[ReviewEntry] = []  # every live entry, as the medical review compares them
     for domain in DOMAINS:
         path = po_path(root, language, domain)
         if not path.is_file():
@@ -89,13 +112,15 @@ def load_messages(root: Path, locale: str) -> Messages:
         files[domain] = relative
         _msgfmt(path, relative)
         catalog = read_catalog(path, locale=str(parsed))
-        reviewed = reviewed and catalog.header(REVIEW_FIELD).strip().lower().startswith("reviewed")
+        current += catalog_entries(catalog, domain, relative)
+        claims.append(header_claim(catalog, relative))
         plural = plural or _checked_plural(catalog, relative)
         for message in catalog:
             if message.id:
                 entries[(domain, message.context or "")] = _entry(message, relative, str(parsed))
-    return Messages(locale=locale, reviewed=reviewed, entries=entries,
-                    plural_forms=plural or "(n != 1)", files=files)
+    review = review_status(root, language, current, claims)
+    return Messages(locale=locale, reviewed=review.reviewed, entries=entries,
+                    plural_forms=plural or "(n != 1)", files=files, review=review)
 
 
 def begun_topics(root: Path, locale: str, topics: Iterable[str]) -> frozenset[str]:
@@ -140,9 +165,15 @@ def _entry(message: Message, path: str, locale: str) -> CheckedMessage:
         return refused("fuzzy: the English changed and the translation needs review", "fuzzy")
     if not all(forms):
         return refused("a plural form is not translated")
+    flags, comments = markers(message.flags, message.user_comments), tuple(message.user_comments)
+    if copies_english(english, forms) and SAME_AS_ENGLISH not in flags:
+        # msgen and CAT tools fill a translation with the English: not a translation.
+        return refused(f"the same as the English: not translated (if it is meant to be, add `#, {SAME_AS_ENGLISH}`)",
+                       "untranslated")
     brace = "python-brace-format" in message.flags
-    problems = (check_plural(english, forms, locale, brace) if message.pluralizable  # type: ignore[arg-type]
-                else check(message.id, forms[0], locale, brace_format=brace))
+    # Flags and translator comments carry the reviewer's waivers (checks.WAIVERS) and their reasons.
+    problems = (check_plural(english, forms, locale, brace, flags, comments)  # type: ignore[arg-type]
+                if message.pluralizable else check(message.id, forms[0], locale, brace, flags, comments))
     if problems:
         return refused("; ".join(problems))
     return CheckedMessage(english, forms if message.pluralizable else forms[0], line=line)
@@ -165,14 +196,18 @@ def _plural_rule(expression: str) -> Callable[[int], int]:
 
 def _msgfmt(path: Path, shown: str) -> None:
     """Run `msgfmt --check` (when gettext is installed); its errors stop the build."""
+    from pipeline.i18n.po_files import po_bytes
+
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         log.warning("msgfmt not found (install gettext): %s was checked by handout only", shown)
         return
-    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True, check=False)
+    # The bytes as handout reads them (msgfmt stops at the byte-order mark Windows editors write).
+    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", "-"], input=po_bytes(path),
+                            capture_output=True, check=False)
     if result.returncode != 0:
-        lines = [line.replace(str(path), shown) for line in result.stderr.splitlines() if line.strip()]
+        stderr = result.stderr.decode("utf-8", "replace")
+        lines = [line.replace("<stdin>", shown) for line in stderr.splitlines() if line.strip()]
         raise HandoutError("msgfmt --check failed:\n" + "\n".join(lines))
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pipeline.text.ids import cluster_id
 from pipeline.models import Cluster, Decision, DecisionResult, Edited, Fact
 
-PHASES = (("split",), ("merge",), ("drop", "replace", "move", "pin"), ("resolve",))
+PHASES = (("split",), ("merge",), ("drop", "replace", "move", "pin", "note"), ("resolve",))
 APPLIED = "applied"
 
 Clusters = dict[str, Cluster]
@@ -115,6 +115,15 @@ def _split(decision: Decision, by_id: Clusters, _: Collection[str]) -> str:
     return APPLIED
 
 
+def _note(decision: Decision, by_id: Clusters, _: Collection[str]) -> str:
+    """Record what the editor decided a doubtful wording means; translators see it beside the fact."""
+    if stale := _missing(decision, by_id):
+        return stale
+    cluster = by_id[decision.fact]
+    by_id[cluster.id] = replace(cluster, notes=(*cluster.notes, decision.note))
+    return APPLIED
+
+
 def _resolve(decision: Decision, _: Clusters, conflict_ids: Collection[str]) -> str:
     """Record that the editor settled a conflict; the note goes into the review."""
     if decision.conflict not in conflict_ids:
@@ -147,4 +156,5 @@ _ACTIONS: dict[str, Callable[[Decision, Clusters, Collection[str]], str]] = {
     "merge": _merge,
     "split": _split,
     "resolve": _resolve,
+    "note": _note,
 }
