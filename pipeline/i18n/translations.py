@@ -168,8 +168,8 @@ def _entry(message: Message, path: str, locale: str) -> CheckedMessage:
     flags, comments = markers(message.flags, message.user_comments), tuple(message.user_comments)
     if copies_english(english, forms) and SAME_AS_ENGLISH not in flags:
         # msgen and CAT tools fill a translation with the English: not a translation.
-        return refused(f"the same as the English: not translated (if it is meant to be, add `#, {SAME_AS_ENGLISH}`)",
-                       "untranslated")
+        return refused(f"the same as the English: not translated (if it is meant to be, add the translator "
+                       f"comment `# {SAME_AS_ENGLISH}`)", "untranslated")
     brace = "python-brace-format" in message.flags
     # Flags and translator comments carry the reviewer's waivers (checks.WAIVERS) and their reasons.
     problems = (check_plural(english, forms, locale, brace, flags, comments)  # type: ignore[arg-type]
