@@ -7,9 +7,10 @@ registers are passed in. The catalog, the translators' templates and the build a
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.config import Config, Scheme, Topic
@@ -29,10 +30,13 @@ from pipeline.text.editorial import edit
 from pipeline.text.facts import find_facts
 from pipeline.text.ids import carry_ids
 from pipeline.text.ingest import ingest
-from pipeline.text.line_model import load_model
+from pipeline.text.line_model import LineModel, load_model
+from pipeline.text.section_model import load_section_model
 from pipeline.text.site_template import shared_furniture, site_pages, site_repeats
 
 log = logging.getLogger(__name__)
+MEMO_SIZE = 16  # prepared topics kept in memory, by their inputs (_inputs_key)
+_PREPARED: dict[str, tuple[Prepared, tuple[object, ...]]] = {}
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,26 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     pages; None: the sources of the project's other topics.
     """
     sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
-    shared = shared_furniture(sources)
     files = other_topics_files(config, topic) if site_files is None else site_files
-    repeated = site_repeats(sources, site_pages(sources, files, config.root))
     model = load_model()
+    models = (model, load_section_model(), load_embedder())
+    key = _inputs_key(config, topic, registered, sources, files, models)
+    if key in _PREPARED and all(a is b for a, b in zip(_PREPARED[key][1], models)):
+        prepared = _PREPARED[key][0]
+        _warn_stale(prepared.decisions)
+        return prepared
+    prepared = _prepare(config, topic, registered, sources, files, model)
+    _PREPARED[key] = (prepared, models)  # the models kept alive: their ids in the key stay theirs
+    while len(_PREPARED) > MEMO_SIZE:
+        del _PREPARED[next(iter(_PREPARED))]
+    return prepared
+
+
+def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], sources: tuple[Source, ...],
+             files: Sequence[tuple[Path, SourceMeta]], model: LineModel | None) -> Prepared:
+    """The text stages themselves (prepare)."""
+    shared = shared_furniture(sources)
+    repeated = site_repeats(sources, site_pages(sources, files, config.root))
     cleaned = tuple(clean(source, shared[source.path], model, repeated[source.path]) for source in sources)
     facts = find_facts(cleaned)
     vocabulary = topic.scheme.vocabulary
@@ -74,9 +94,7 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
     conflicts = find_conflicts(clusters, vocabulary)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
-    for result in edited.results:
-        if result.status != "applied":
-            log.warning("%s: %s", result.decision.where, result.status)
+    _warn_stale(edited.results)
     handout = compose(edited.clusters, topic.scheme, topic, config.clinic)
     embed = load_embedder()  # None without the optional semantic extra: the lexical method
     repeats = find_repeats(handout, vocabulary, embed)
@@ -90,6 +108,36 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     spelling = find_typos(handout, edited.clusters, vocabulary, cleaned, sources)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost,
                     topic.scheme, spelling)
+
+
+def _warn_stale(results: Sequence[DecisionResult]) -> None:
+    for result in results:
+        if result.status != "applied":
+            log.warning("%s: %s", result.decision.where, result.status)
+
+
+def _inputs_key(config: Config, topic: Topic, registered: tuple[Registered, ...], sources: tuple[Source, ...],
+                files: Sequence[tuple[Path, SourceMeta]], models: tuple[object, ...]) -> str:
+    """A digest of everything the text stages read: the topic's settings and sources as read, the
+    other pages' bytes, the registered ids, the clinic, and the models loaded. Two calls with the
+    same inputs give the same Prepared (a build and `extract` in one process, the tests' many
+    copies of the sample project), so the second is not computed again. Paths count relative
+    to the project, so a copy of a project at another place gives the same key."""
+    digest = hashlib.sha256()
+    settings = replace(topic, folder=Path(topic.folder.name), sources=())
+    for part in (settings, registered, sources, config.clinic, tuple(id(m) for m in models)):
+        digest.update(repr(part).encode("utf-8"))
+    for path, meta in files:
+        digest.update(repr((_relative(path, config.root), meta)).encode("utf-8"))
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def other_topics_files(config: Config, topic: Topic) -> list[tuple[Path, SourceMeta]]:
