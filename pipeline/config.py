@@ -26,6 +26,7 @@ from pipeline.errors import ConfigError
 from pipeline.models import Clinic, Decision, SourceMeta
 from pipeline.templates import ASSETS, PROJECT_TEMPLATES, TemplateSet, template_set
 from pipeline.vocabulary import Vocabulary
+from pipeline.yaml_files import YamlMapping, compose_yaml_file, read_yaml_file, written_as_text
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
@@ -242,18 +243,21 @@ def _epoch_date(epoch: str) -> str:
 
 
 def read_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
-    """Parse one YAML mapping, recording a file:line problem instead of raising."""
+    """Parse one YAML mapping, recording a file:line problem instead of raising.
+
+    Read safely (yaml_files): bounded in size, no anchors or aliases, no key given twice; each
+    mapping is a YamlMapping that keeps the text written for values YAML typed, for _check.
+    """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data, refused = read_yaml_file(path)
     except FileNotFoundError:
         problems.append(f"{path}: file not found")
         return None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        problems.append(f"{path}:{line}: invalid YAML: {exc.problem}")
-        return None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except OSError as exc:
         problems.append(f"{path}: cannot read: {exc}")
+        return None
+    if refused:
+        problems.extend(refused)
         return None
     if not isinstance(data, dict):
         problems.append(f"{path}: expected a mapping of settings at the top level")
@@ -266,8 +270,13 @@ def _check(
     options: tuple[tuple[str, type, bool, str], ...],
     where: str,
     problems: list[str],
+    phones: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Validate keys and types against an options table; return the known values."""
+    """Validate keys and types against an options table; return the known values.
+
+    Text YAML typed (a number, a date, true/false) is taken only when it reads back as written
+    (`version: 2`, `issued: 2026-01-01`), and never for the settings in phones.
+    """
     known = {key: (kind, required) for key, kind, required, _ in options}
     for key in sorted(set(data) - set(known), key=str):
         problems.append(f"{where}: unknown setting {key!r} (known: {', '.join(known)})")
@@ -278,6 +287,11 @@ def _check(
             if required:
                 problems.append(f"{where}: missing required setting {key!r}")
             continue
+        if kind is str and isinstance(data, YamlMapping) and key in data.written:
+            mistake = written_as_text(value, data.written[key], key, phone=key in phones)
+            if mistake:
+                problems.append(f"{data.path}:{data.written[key].line}: {mistake}")
+                continue
         if kind is str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if kind is int and isinstance(value, bool) or not isinstance(value, kind):
@@ -302,10 +316,11 @@ def _load_clinic(path: Path, templates: TemplateSet,
     if data is None:
         return None, ()
     lines = _key_lines(path)
-    wordings = {key: _wordings(data[key], f"{path}:{lines.get(key, 0)}: {key!r}", key in _PHONES, problems)
+    wordings = {key: _wordings(data[key], key, f"{path}:{lines.get(key, 0)}: {key!r}", key in _PHONES, problems)
                 for key in CLINIC_WORDED if isinstance(data.get(key), dict)}
-    data = {**data, **{key: dict(texts).get("en") for key, texts in wordings.items()}}
-    values = _check(data, CLINIC_OPTIONS, str(path), problems)
+    for key, texts in wordings.items():  # in place: data keeps what yaml_files recorded
+        data[key] = dict(texts).get("en")
+    values = _check(data, CLINIC_OPTIONS, str(path), problems, phones=_PHONES)
     if "logo" in values:
         _check_logo(path, values["logo"], templates, problems)
     texts = tuple(ClinicText(key, f"{path}:{lines.get(key, 0)}", values[key],
@@ -316,7 +331,8 @@ def _load_clinic(path: Path, templates: TemplateSet,
     return Clinic(**values), texts
 
 
-def _wordings(mapping: dict[Any, Any], where: str, phone: bool, problems: list[str]) -> tuple[tuple[str, str], ...]:
+def _wordings(mapping: dict[Any, Any], setting: str, where: str, phone: bool,
+              problems: list[str]) -> tuple[tuple[str, str], ...]:
     """A setting's {locale: text} mapping, checked: locales Babel knows, English given, the same number."""
     texts: dict[str, str] = {}
     for key, value in mapping.items():
@@ -325,6 +341,13 @@ def _wordings(mapping: dict[Any, Any], where: str, phone: bool, problems: list[s
             Locale.parse(name)
         except (UnknownLocaleError, ValueError, TypeError):
             problems.append(f"{where}: {key!r} is not a locale (use en, fr, pt_BR ...)")
+            continue
+        written = mapping.written.get(key) if isinstance(mapping, YamlMapping) else None
+        mistake = written_as_text(value, written, str(key), phone=phone)
+        if mistake:
+            assert written is not None and isinstance(mapping, YamlMapping)
+            problems.append(f"{mapping.path}:{written.line}: {setting}: {mistake}")
+            texts[name] = written.text  # checked below as written; the problem above fails the config
             continue
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             problems.append(f"{where}: the {key} wording must be text, not {type(value).__name__}")
@@ -347,10 +370,7 @@ def _dialled(phone: str) -> str:
 
 def _key_lines(path: Path) -> dict[str, int]:
     """1-based line of each top-level key of a YAML mapping, for messages."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return {}
+    node = compose_yaml_file(path)
     return {str(key.value): key.start_mark.line + 1 for key, _ in getattr(node, "value", [])
             if isinstance(key, yaml.ScalarNode)}
 
@@ -600,10 +620,7 @@ def _load_decisions(path: Path, root: Path, section_keys: set[str], problems: li
 
 def _item_lines(path: Path, key: str) -> list[int]:
     """1-based line of each item of the top-level list `key`, for messages."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError:
-        return []
+    node = compose_yaml_file(path)
     for key_node, value in getattr(node, "value", []):
         if getattr(key_node, "value", None) == key and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]

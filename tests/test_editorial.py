@@ -181,7 +181,7 @@ def test_repeats_suppress_merges_likely_repeats_as_an_editor_would(tmp_path, mon
     monkeypatch.setattr(build_module, "find_repeats", lambda *a, **k: (Repeat(section.key, first, second, 0.91, "tfidf"),))
     kept = build_module.prepare(suggest, suggest.topics[0])
     assert second.id in {c.id for c in kept.clusters}  # "suggest" only lists it
-    (root / "sections.yaml").write_text((root / "sections.yaml").read_text() + "\nrepeats: suppress\n")
+    (root / "sections.yaml").write_text((root / "sections.yaml").read_text().replace("\nrepeats: suggest\n", "\nrepeats: suppress\n"))
     suppress = load_config(root)
     merged = build_module.prepare(suppress, suppress.topics[0])
     by_id = {c.id: c for c in merged.clusters}
@@ -193,6 +193,6 @@ def test_repeats_suppress_merges_likely_repeats_as_an_editor_would(tmp_path, mon
 
 def test_repeats_setting_is_validated(tmp_path):
     root = _project(tmp_path, "decisions: []\n")
-    (root / "sections.yaml").write_text((root / "sections.yaml").read_text() + "\nrepeats: sometimes\n")
+    (root / "sections.yaml").write_text((root / "sections.yaml").read_text().replace("\nrepeats: suggest\n", "\nrepeats: sometimes\n"))
     with pytest.raises(ConfigError, match="'repeats' must be suggest or suppress"):
         load_config(root)

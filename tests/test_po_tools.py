@@ -151,7 +151,10 @@ def _msgcat(path: Path, *options: str) -> None:
     lambda p: _msgcat(p, "--width=40"),
     lambda p: p.write_bytes(_crlf(p.read_bytes())),
     lambda p: (_msgcat(p), p.write_bytes(_with_bom(_crlf(p.read_bytes())))),
-], ids=["msgcat", "msgcat-width-40", "crlf", "msgcat+crlf+bom"])
+    # Weblate's msgmerge add-on against the template, and a re-sort by English (msgattrib)
+    lambda p: _run("msgmerge", "--quiet", "-o", str(p), str(p), str(p.parents[2] / f"{p.stem}.pot")),
+    lambda p: _run("msgattrib", "--sort-output", str(p), "-o", str(p)),
+], ids=["msgcat", "msgcat-width-40", "crlf", "msgcat+crlf+bom", "msgmerge", "msgattrib-sort"])
 def test_update_writes_a_resaved_file_back_byte_for_byte(root, resave):
     catalogs = [po_path(root, LANGUAGE, domain) for domain in ("facts", "ui")]
     original = {path: path.read_bytes() for path in catalogs}

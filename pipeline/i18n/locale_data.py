@@ -7,6 +7,7 @@ translations.py). A tuple is a message with plural forms: (singular, plural).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -114,3 +115,41 @@ def language_tag(locale: str) -> str:
 def is_source_language(locale: str) -> bool:
     """True for English in any region: the handout's own text, nothing to translate."""
     return parse_locale(locale).language == SOURCE_LANGUAGE
+
+
+# A folder under locales/ is named as `handout init` names it: a CLDR identifier, in its own case.
+_FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?")
+FOLDER_FORM = ("a CLDR locale identifier such as fr, fr_CA, pt_BR or zh_Hant (language in lower case, "
+               "then _Script, then _REGION)")
+
+
+def folder_locale(name: str) -> Locale:
+    """Return the locale a folder under locales/ is named for; a name that is none is an error."""
+    where = f"locales/{name}"
+    if not _FOLDER.fullmatch(name):
+        guess = _lenient(name)
+        if guess is not None and guess.language == SOURCE_LANGUAGE:
+            raise HandoutError(f"{where}: {_ENGLISH}")
+        hint = f"; rename it locales/{guess}" if guess is not None else ""
+        raise HandoutError(f"{where}: not a locale folder name: expected {FOLDER_FORM}{hint}")
+    try:
+        locale = Locale.parse(name)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise HandoutError(f"{where}: unknown locale {name!r} (not in CLDR): expected {FOLDER_FORM}") from exc
+    if locale.language != name.split("_")[0]:  # Babel reads "und" (undetermined) as en_US
+        raise HandoutError(f"{where}: unknown locale {name!r} (not a language): expected {FOLDER_FORM}")
+    if locale.language == SOURCE_LANGUAGE:
+        raise HandoutError(f"{where}: {_ENGLISH}")
+    return locale
+
+
+_ENGLISH = ("English is the source language and has no translations folder (its files would never be "
+            "read); name the folder after the language its files translate to")
+
+
+def _lenient(name: str) -> Locale | None:
+    """What a mis-written folder name ("EN", "fr-CA", "en_US.UTF-8") most likely means, if anything."""
+    try:
+        return Locale.parse(re.split(r"[.@]", name)[0].replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None

@@ -18,6 +18,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, normalize, unescape, write_po
 
 from pipeline.errors import HandoutError
+from pipeline.i18n.locale_data import folder_locale
+from pipeline.i18n.po_header import check_language, decoded, header_fields
 
 DOMAINS = ("facts", "ui")
 LOCALES_DIR = "locales"
@@ -39,11 +41,36 @@ def po_path(root: Path, language: str, domain: str) -> Path:
 
 
 def languages(root: Path) -> tuple[str, ...]:
-    """The languages that have a folder of PO files under locales/, in name order."""
+    """The languages that have a folder of PO files under locales/, in name order.
+
+    A folder not named as a translation language ("EN", "en_US.UTF-8", "xx") is an error naming
+    it: its files would otherwise be read as English (nothing translated) or not at all.
+    """
     folder = root / LOCALES_DIR
     if not folder.is_dir():
         return ()
-    return tuple(sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir()))
+    names = sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir())
+    problems = []
+    for name in names:
+        try:
+            folder_locale(name)
+        except HandoutError as exc:
+            problems.append(f"{exc}{_declared_language(root, name)}")
+    if problems:
+        raise HandoutError("\n".join(problems))
+    return tuple(names)
+
+
+def _declared_language(root: Path, name: str) -> str:
+    """What a folder's PO headers say its language is, as a hint for renaming it."""
+    for domain in DOMAINS:
+        try:
+            declared = header_fields(po_bytes(po_path(root, name, domain))).get("language")
+        except OSError:
+            continue
+        if declared and declared[0]:
+            return f" (its {domain}.po says Language: {declared[0]})"
+    return ""
 
 
 # Contexts (msgctxt) of the facts domain: stable ids, never the English text.
@@ -123,6 +150,7 @@ def sorted_catalog(catalog: Catalog) -> Catalog:
                       project=catalog.project, version=catalog.version, creation_date=catalog.creation_date,
                       revision_date=catalog.revision_date, charset="utf-8")
     ordered.mime_headers = catalog.mime_headers
+    ordered.charset = "utf-8"  # a Latin-1 file is written back as UTF-8, as write_text reads it
     ordered.fuzzy = catalog.fuzzy
     for message in sorted((m for m in catalog if m.id), key=lambda m: m.context or ""):
         # Babel flags any msgid with a "%" as python-format; none of ours is one ("25%"), and
@@ -200,11 +228,24 @@ def po_bytes(path: Path) -> bytes:
     return data.removeprefix(codecs.BOM_UTF8).replace(b"\r\n", b"\n")
 
 
+def po_text(path: Path) -> str:
+    """A PO file's text, decoded with the charset its header declares once that is checked."""
+    return decoded(po_bytes(path), path)
+
+
+
 def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
-    """Parse a PO/POT file; a syntax error is reported with its file and line."""
+    """Parse a PO/POT file; a syntax error is reported with its file and line.
+
+    The bytes are decoded here, not by Babel, so a wrong or unknown charset in the header is an
+    error naming the file and line, never garbled text or a LookupError.
+    """
     catalog = PoCatalog(locale=locale, domain=path.stem, charset="utf-8")
     try:
-        _Parser(catalog, abort_invalid=True).parse(io.BytesIO(po_bytes(path)))
+        data = po_bytes(path)
+        text = decoded(data, path)
+        check_language(path, data)
+        _Parser(catalog, abort_invalid=True).parse(io.StringIO(text))
         return catalog
     except PoFileError as exc:
         raise HandoutError(f"{path}:{exc.lineno + 1}: PO syntax error: {exc.args[0].rsplit(' on ', 1)[0]}") from exc

@@ -25,7 +25,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 
 from pipeline.errors import HandoutError
-from pipeline.i18n.locale_data import parse_locale
+from pipeline.i18n.locale_data import folder_locale, parse_locale
 from pipeline.i18n.po_files import (
     DOMAINS,
     NOT_REVIEWED,
@@ -87,6 +87,7 @@ class Change:
 def init_language(root: Path, language: str) -> list[Path]:
     """Create locales/<language>/LC_MESSAGES/<domain>.po from the templates; never overwrite."""
     parsed = parse_locale(language)
+    language = str(folder_locale(str(parsed)))  # "fr-CA" makes locales/fr_CA, a name the build reads
     created = []
     for domain in DOMAINS:
         path = po_path(root, language, domain)

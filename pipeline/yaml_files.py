@@ -1,0 +1,158 @@
+"""Reading the project's YAML files safely: bounded in size, no aliases, no duplicate keys.
+
+Every mapping read comes back as a YamlMapping, a dict that also knows its file, the line of each
+key and, for each value YAML typed from unquoted text (a number, a date, true/false), the text as
+written: config.py uses it to refuse `phone: 0612345670`, which YAML reads as the octal 103402424.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Project YAML files are hand-written settings and labels (the largest shipped is about 140 kB);
+# anything bigger is a mistake, and refusing it keeps a stray file from filling the memory.
+MAX_YAML_BYTES = 1_000_000
+
+
+class YamlProblem(Exception):
+    """A file that is read as no settings at all; str() is the message, with file:line."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """A value YAML typed from unquoted text, with that text and its line."""
+
+    text: str
+    line: int
+
+
+class YamlMapping(dict):  # type: ignore[type-arg]
+    """A mapping read from a file, with the line of each key and the text of each typed value."""
+
+    path: str = ""
+    lines: dict[Any, int]
+    written: dict[Any, Written]
+
+    def where(self, key: Any) -> str:
+        """"file:line" of key, for messages."""
+        return f"{self.path}:{self.lines.get(key, 0)}"
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMapping:
+    """A YamlMapping of node; a key given twice is recorded as a problem (YAML keeps the last)."""
+    mapping = YamlMapping()
+    mapping.path, mapping.lines, mapping.written = loader.shown, {}, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
+            raise YamlProblem(f"{loader.shown}:{key_node.start_mark.line + 1}: a key must be a word, not a "
+                              f"{type(key).__name__}")
+        line = key_node.start_mark.line + 1
+        if key in mapping.lines:
+            loader.problems.append(f"{loader.shown}:{line}: {key!r} is given twice in one mapping (first on line "
+                                   f"{mapping.lines[key]}); YAML would silently keep only the last: keep one")
+            continue
+        mapping.lines[key] = line
+        value = loader.construct_object(value_node, deep=True)
+        if isinstance(value_node, yaml.ScalarNode) and not isinstance(value, str) and value_node.style is None:
+            mapping.written[key] = Written(value_node.value, value_node.start_mark.line + 1)
+        mapping[key] = value
+    return mapping
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors and aliases and recording duplicate keys."""
+
+    shown = ""
+    problems: list[str]
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        # An alias repeats a node: a few lines can expand to gigabytes (an "alias bomb").
+        # Settings and labels never need one, so none is read.
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise YamlProblem(f"{self.shown}:{event.start_mark.line + 1}: {mark}{event.anchor}: anchors and aliases "
+                              "(&name, *name) are not allowed in the project's YAML files; write the value out")
+        return super().compose_node(parent, index)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def read_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, list[str]]:
+    """The document in path and the problems that make it unusable (then the document is None).
+
+    Raises FileNotFoundError when there is no such file; every other problem is a message naming
+    the file (as shown, default str(path)) and, where known, the line.
+    """
+    name = str(path) if shown is None else shown
+    size = path.stat().st_size
+    if size > MAX_YAML_BYTES:
+        return None, [f"{name}: {size:,} bytes is more than the {MAX_YAML_BYTES:,} a YAML file of the project may have"]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [f"{name}: cannot read: not UTF-8 text ({exc.reason} at byte {exc.start})"]
+    loader = _Loader(text)
+    loader.shown, loader.problems = name, []
+    try:
+        data = loader.get_single_data()
+    except YamlProblem as exc:
+        return None, [str(exc)]
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        return None, [f"{name}:{line}: invalid YAML: {exc.problem}"]
+    except yaml.YAMLError as exc:
+        return None, [f"{name}: invalid YAML: {exc}"]
+    finally:
+        loader.dispose()
+    return (None, loader.problems) if loader.problems else (data, [])
+
+
+def compose_yaml_file(path: Path) -> yaml.Node | None:
+    """The node tree of path (for line numbers), or None when read_yaml_file would refuse the file."""
+    try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            return None
+        loader = _Loader(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        return loader.get_single_node()
+    except (YamlProblem, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def written_as_text(value: Any, written: Written | None, setting: str, phone: bool = False) -> str | None:
+    """The problem with a value YAML typed (number, date, true/false) where text is expected, or None.
+
+    A value that reads back as exactly what was written (`version: 2`, `issued: 2026-01-01`) is
+    fine; anything else would print a different text than the one in the file. A phone number is
+    always text: YAML reads 0612345670 as the octal 103402424 and 1:30 as 90.
+    """
+    if isinstance(value, str) or value is None or written is None:
+        return None
+    if not phone and not isinstance(value, bool) and _as_text(value) == written.text:
+        return None
+    if isinstance(value, bool):
+        reading = f"as {'true' if value else 'false'} (a yes/no value)"
+    elif isinstance(value, dt.date):
+        kind = "date and time" if isinstance(value, dt.datetime) else "date"
+        reading = f"as the {kind} {_as_text(value)}" if written.text != _as_text(value) else f"as a {kind}"
+    else:
+        reading = f"as the number {_as_text(value)}" if written.text != _as_text(value) else "as a number"
+    quoted = written.text.replace("\\", "\\\\").replace('"', '\\"')
+    return f"{setting}: YAML reads {written.text} {reading}; put it in quotes: {setting}: \"{quoted}\""
+
+
+def _as_text(value: Any) -> str:
+    """The text config.py makes of a typed value (a date as YYYY-MM-DD)."""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
