@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.build.builder import BuildOptions, build, select_topics
+from pipeline.build.builder import BuildOptions, build, discard_summary, select_topics
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
@@ -41,8 +43,22 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except HandoutError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:  # the machine's fault (a full disk, a read-only folder): named, no traceback
+            from pipeline.atomic_files import fault
+
+            raise click.ClickException(str(fault(exc, exc.filename or "?", "failed"))) from exc
 
     return wrapper
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI cancel, `kill`): stops a command the way Ctrl-C does, cleanup included."""
+
+
+def _on_sigterm(signum: int, _frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    _echo_err("stopped by SIGTERM; cleaning up")
+    raise Terminated()
 
 
 @click.group()
@@ -51,6 +67,8 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(package_name="handout")
 def main(quiet: bool, verbose: bool) -> None:
     """Turn overlapping source texts into print-ready leaflets and one-page summaries."""
+    if threading.current_thread() is threading.main_thread():  # CliRunner may run commands elsewhere
+        signal.signal(signal.SIGTERM, _on_sigterm)
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -86,11 +104,18 @@ def build_command(
     """
     from pipeline.build.plan import parse_shard
 
+    from pipeline.build.lock import output_lock
+
     quiet = ctx.find_root().params["quiet"]
-    config = load_config(root)
-    options = BuildOptions(output=output, topics=topics, locales=locales, kinds=kinds, page_size=page_size, profile=profile,
-                           workers=workers, shard=parse_shard(shard), force=force)
-    report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
+    with output_lock(output, notice=_echo_err):  # the project is read under the lock too
+        try:
+            config = load_config(root)
+        except BaseException:  # a failed build (or Ctrl-C, SIGTERM), like any other: no manifest left looking current
+            discard_summary(output, parse_shard(shard))
+            raise
+        options = BuildOptions(output=output, topics=topics, locales=locales, kinds=kinds, page_size=page_size,
+                               profile=profile, workers=workers, shard=parse_shard(shard), force=force)
+        report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
     if not quiet:
         for item in report.outputs:
             if item.left_out and item.path in report.rendered:
@@ -456,9 +481,16 @@ def review_signoff_command(root: Path, language: str, by: str, date: str, change
 def release_command(root: Path, languages: tuple[str, ...], page_size: str, output: Path) -> None:
     """Build the release folder (OUTPUT/release): every topic in English, and in each language that
     translates it fully and cleanly; what is left out is listed with why."""
-    from pipeline.build.release import release
+    from pipeline.build.lock import output_lock
+    from pipeline.build.release import discard_release, release
 
-    result = release(load_config(root), output, languages, page_size, progress=_echo_err)
+    with output_lock(output, notice=_echo_err):
+        try:
+            config = load_config(root)
+        except BaseException:  # refused like any other release: no older one left looking current
+            discard_release(output)
+            raise
+        result = release(config, output, languages, page_size, progress=_echo_err)
     for name, why in result.not_included:
         _echo_err(f"not included: {name}: {why}")
     click.echo(f"released {len(result.files)} PDFs in {', '.join(result.languages)} into {result.folder}/ "

@@ -11,8 +11,10 @@ All problems across all files are collected and reported together, with file:lin
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +32,18 @@ from pipeline.yaml_files import YamlMapping, compose_yaml_file, read_yaml_file, 
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
+# A saved web page is rarely over 1 MB; past this a source is far more likely a mistake (a log, a
+# dump, a page saved with its images inlined) than text to print, and cleaning and merging grow
+# faster than its size. A topic whose sources are right and larger raises it in topic.yaml.
+MAX_SOURCE_BYTES = 2_000_000
+MAX_LOGO_BYTES = 2_000_000  # the renderer embeds the logo in every PDF
+# What the build writes in its output folder beside build/<topic>/: a topic named so would share
+# or delete the build's own files (pipeline/build: release.RELEASE_DIR, shards.SHARDS, report's
+# MANIFEST and REPORT; a test checks the lists agree). Names starting with "." (.state, .lock,
+# .release-build, .release.new) are refused as hidden, and locale names (en, fr) as build/<locale>/.
+RESERVED_TOPICS = frozenset({"release", "shards", "manifest.json", "report.json"})
+
+log = logging.getLogger(__name__)
 
 # (key, type, required, description): the single list of settings per file.
 CLINIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
@@ -88,6 +102,7 @@ TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("review", str, False, "Date of next review (YYYY-MM-DD)."),
     ("language", str, False, "Language of the sources (default en)."),
     ("sources", list, False, "Per source file: file, publisher, language, date."),
+    ("max_source_bytes", int, False, f"Largest source file read, in bytes (default {MAX_SOURCE_BYTES:,})."),
 )
 DECISION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("action", str, True, "drop, replace, move, pin, merge, split, resolve or note."),
@@ -153,6 +168,7 @@ class Topic:
     language: str
     sources: tuple[tuple[Path, SourceMeta], ...]
     decisions: tuple[Decision, ...] = ()  # from editorial.yaml, if the topic has one
+    max_source_bytes: int = MAX_SOURCE_BYTES  # topic.yaml's limit, checked when the topic is loaded
     scheme: Scheme = field(default_factory=lambda: Scheme(sections=()))  # the topic's own (topic_scheme)
     name: str = ""  # what headings call the treatment: "What is {name}?"
 
@@ -216,7 +232,7 @@ def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
     scheme = _load_scheme(root / "sections.yaml", problems)
     topics = tuple(
         topic
-        for folder in sorted(p for p in (root / "sources").glob("*") if p.is_dir())
+        for folder in _topic_folders(root, problems)
         if (topic := _load_topic(folder, root, scheme, _epoch_date(epoch), problems)) is not None
     )
     if not topics and not problems:
@@ -226,6 +242,43 @@ def load_config(root: Path, environ: Mapping[str, str] | None = None) -> Config:
     assert clinic is not None and scheme is not None
     return Config(root=root, clinic=clinic, scheme=scheme, topics=topics, templates=templates,
                   source_date_epoch=epoch, clinic_wording=wording)
+
+
+def _topic_folders(root: Path, problems: list[str]) -> list[Path]:
+    """The folders under sources/ that hold a topic.yaml, each with a name the build can write under."""
+    folders = []
+    for folder in sorted(p for p in (root / "sources").glob("*") if p.is_dir()):
+        if not (folder / "topic.yaml").is_file():
+            continue  # not a topic (a .git folder, notes): as before, not read
+        where = f"sources/{folder.name}"
+        if folder.is_symlink() and not _inside(folder, root):
+            problems.append(f"{where}: a symbolic link to {folder.resolve()}, outside the project: "
+                            "copy the topic into sources/ instead")
+        elif problem := reserved_topic(folder.name):
+            problems.append(f"{where}: {problem}; rename the folder (the topic's name is its folder's)")
+        else:
+            folders.append(folder)
+    return folders
+
+
+def reserved_topic(name: str) -> str:
+    """Why a topic may not be named so (the build writes build/<topic>/), or ""."""
+    if name.startswith("."):
+        return "a topic's name may not start with '.': hidden, and the build's own folders (.state, .lock) are named so"
+    if name in RESERVED_TOPICS:
+        return f"{name!r} is the name of a file or folder the build writes in its output folder"
+    try:
+        locale = Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ""
+    if locale.language == name.replace("-", "_").split("_")[0]:
+        return f"{name!r} is a locale's name, and build/{name}/ holds that language's PDFs"
+    return ""
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether path, its symbolic links followed, is inside root."""
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def _source_date_epoch(environ: Mapping[str, str], problems: list[str]) -> str:
@@ -383,6 +436,11 @@ def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[st
         problems.append(f"{path}: logo {logo!r} is not a file in {own} (nor in the shipped {templates.asset_folders[-1]})")
     elif target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
         problems.append(f"{path}: logo {logo!r} must be a PNG, JPEG or SVG image")
+    elif not target.is_file():
+        problems.append(f"{path}: logo {logo!r} is not a regular file")
+    elif (size := target.stat().st_size) > MAX_LOGO_BYTES:
+        problems.append(f"{path}: logo {logo!r} is {size:,} bytes, more than the {MAX_LOGO_BYTES:,} a logo may have "
+                        "(it is embedded in every PDF): save it smaller")
 
 
 def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
@@ -531,16 +589,23 @@ def load_source_folder(key: str, folder: Path, described_by: Path | None, defaul
     if described_by is not None and (data := read_yaml(described_by, problems)) is not None:
         optional = tuple((name, kind, False, text) for name, kind, _, text in TOPIC_OPTIONS)
         values = _check(data, optional, str(described_by), problems)
-    topic = _topic(key, folder, described_by or folder, values, "", problems, default)
+    topic = _topic(key, folder, described_by or folder, values, "", problems, default, boundary=folder)
     if problems:
         raise ConfigError(problems)
     return topic
 
 
 def _topic(key: str, folder: Path, path: Path, values: dict[str, Any], epoch_date: str,
-           problems: list[str], default: Scheme | None = None) -> Topic:
+           problems: list[str], default: Scheme | None = None, boundary: Path | None = None) -> Topic:
     """A topic from the checked settings of its topic file (at path) and the source files in folder,
-    with its section scheme (the default, changed by a sections.yaml beside the topic file)."""
+    with its section scheme (the default, changed by a sections.yaml beside the topic file).
+
+    boundary: where a source's symbolic link may lead (default: the project, folder's grandparent).
+    """
+    limit = values.get("max_source_bytes", MAX_SOURCE_BYTES)
+    if limit < 1:
+        problems.append(f"{path}: 'max_source_bytes' must be a positive number of bytes, not {limit}")
+        limit = MAX_SOURCE_BYTES
     for name in ("issued", "review"):
         if name in values:
             _check_date(values[name], str(path), name, problems)
@@ -558,20 +623,69 @@ def _topic(key: str, folder: Path, path: Path, values: dict[str, Any], epoch_dat
         issued=values.get("issued", epoch_date),
         review=values.get("review", ""),
         language=language,
-        sources=_sources(folder, path, values.get("sources", []), language, problems),
+        sources=_sources(folder, path, values.get("sources", []), language, problems,
+                         boundary or folder.parent.parent, limit),
+        max_source_bytes=limit,
     )
 
 
-def _sources(folder: Path, path: Path, entries: list[Any], language: str,
-             problems: list[str]) -> tuple[tuple[Path, SourceMeta], ...]:
-    """The source files in folder, each with what the topic file at path says about it."""
+def _sources(folder: Path, path: Path, entries: list[Any], language: str, problems: list[str],
+             boundary: Path, limit: int) -> tuple[tuple[Path, SourceMeta], ...]:
+    """The source files in folder, each with what the topic file at path says about it.
+
+    The list is topic_sources(folder): a hidden file is never read (plan.py's key leaves it out
+    too). Each must be a regular file of at most limit bytes; a symbolic link may be followed
+    only to a file inside boundary (the project). Checked without opening: opening a FIFO blocks.
+    """
     metas = _source_metas(entries, path, language, problems)
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
-    for name in sorted(set(metas) - {p.name for p in files}):
+    files, hidden = topic_sources(folder)
+    if hidden:
+        log.warning("%s: hidden file%s not read as sources: %s (rename without the leading '.' to use one)",
+                    folder, "s" if len(hidden) > 1 else "", ", ".join(hidden))
+    for name in sorted(set(metas) & set(hidden)):
+        problems.append(f"{path}: source {name!r} is a hidden file, which is never read: rename it without the leading '.'")
+    for name in sorted(set(metas) - {p.name for p in files} - set(hidden)):
         problems.append(f"{path}: source {name!r} is listed but no such file is in {folder}")
+    refused = [problem for p in files if (problem := _unreadable(p, boundary, limit, path))]
+    problems.extend(refused)
     if not files:
         problems.append(f"{folder}: no source files ({', '.join(SOURCE_SUFFIXES)})")
     return tuple((p, metas.get(p.name, SourceMeta(filename=p.name, language=language))) for p in files)
+
+
+def topic_sources(folder: Path) -> tuple[list[Path], list[str]]:
+    """The files of folder read as sources (by suffix, sorted), and the hidden ones left out.
+
+    The one rule for what a topic's sources are: the incremental build's key (build/plan.py)
+    hashes exactly the files a Topic lists, and leaves out hidden files as this does.
+    """
+    candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    return ([p for p in candidates if not p.name.startswith(".")],
+            [p.name for p in candidates if p.name.startswith(".")])
+
+
+def _unreadable(file: Path, boundary: Path, limit: int, topic_file: Path) -> str:
+    """Why a source file is not read (not a regular file, a link out of the project, too big), or ""."""
+    try:
+        if stat.S_ISLNK(os.lstat(file).st_mode) and not _inside(file, boundary):
+            return (f"{file}: a symbolic link to {file.resolve()}, outside the project ({boundary}): "
+                    "copy the file into the topic folder instead")
+        info = os.stat(file)
+    except OSError as exc:
+        return f"{file}: cannot be read: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{file}: {file_kind(info.st_mode)}, not a regular file: a source must be a saved page or text file"
+    if info.st_size > limit:
+        return (f"{file}: {info.st_size:,} bytes, more than the {limit:,} a source may have; if the file is "
+                f"right, raise max_source_bytes in {topic_file}")
+    return ""
+
+
+def file_kind(mode: int) -> str:
+    """What a file of this mode is, in words ("a named pipe (FIFO)")."""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def _heading_name(title: str) -> str:

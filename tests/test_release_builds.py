@@ -51,9 +51,9 @@ def _project(tmp_path: Path, copy_templates: bool = False) -> Path:
 
 
 def _files(folder: Path) -> dict[str, str]:
-    """Every output file (not the build's own records) and its sha256."""
+    """Every output file (not the build's own records and lock) and its sha256."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".state" not in p.parts}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".state" not in p.parts and p.name != ".lock"}
 
 
 def _build(config: Config, output: Path, **options) -> tuple:

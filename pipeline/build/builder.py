@@ -8,8 +8,9 @@ Reads top to bottom:
 4. render the PDFs that still need work in a pool of worker processes;
 5. write everything atomically, then the manifest and the report, which a partial build
    (--topic, --locale, --kind) makes of its outputs and the others still current (kept.py).
-A failed build leaves no manifest.json and removes what it was about to replace, so an old
-output is never passed off as new. A language whose catalog is broken (or whose text a bundled
+A failed build (any error, Ctrl-C and SIGTERM included) leaves no manifest.json or report.json
+and removes what it was about to replace, so an old output is never passed off as new. One build
+at a time per output folder (lock.py). A language whose catalog is broken (or whose text a bundled
 font cannot draw) is not built, and stops nothing else (catalogs.py): the report names it and
 why (`not_built`), and its earlier outputs stay on disk but out of the manifest.
 """
@@ -23,9 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.atomic_files import OutputWriter
+from pipeline.atomic_files import OutputWriter, fault
 from pipeline.build import records
 from pipeline.build.kept import Kept, Listed, kept_outputs, previous_listing
+from pipeline.build.lock import output_lock
 from pipeline.build.plan import Job, Plan, TopicFiles, languages_not_begun, make_plan, not_begun_notices
 from pipeline.build.render_pool import Pool, Task, default_workers
 from pipeline.build.report import MANIFEST, REPORT, log_printed_in_english, manifest_json, report_json, to_json
@@ -45,7 +47,7 @@ log = logging.getLogger(__name__)
 
 SHARDS = "shards"  # a shard's records: shards/build-1-of-4.json
 
-__all__ = ["BuildOptions", "build", "build_locales", "select_topics", "write_summary"]
+__all__ = ["BuildOptions", "build", "discard_summary", "build_locales", "select_topics", "write_summary"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,25 @@ class BuildOptions:
 def build(
     config: Config, options: BuildOptions, progress: Callable[[str], None] = lambda _: None
 ) -> BuildReport:
-    """Build every selected topic and locale into options.output."""
+    """Build every selected topic and locale into options.output, holding its lock (lock.py)."""
+    with output_lock(options.output):
+        try:
+            return _build(config, options, progress)
+        except BaseException:
+            discard_summary(options.output, options.shard)
+            raise
+
+
+def discard_summary(output: Path, shard: tuple[int, int] = (1, 1)) -> None:
+    """Remove the manifest and report (or a shard's records): the build that fails leaves none."""
+    for name in _summary_files(shard):
+        try:
+            (output / name).unlink(missing_ok=True)
+        except OSError as exc:  # already failing: say so, and let the first error be the one reported
+            log.error("%s", fault(exc, output / name, "cannot remove"))
+
+
+def _build(config: Config, options: BuildOptions, progress: Callable[[str], None]) -> BuildReport:
     started = time.monotonic()
     topics = select_topics(config, options.topics)
     sharded = options.shard != (1, 1)
@@ -87,7 +107,7 @@ def build(
     previous = () if sharded else previous_listing(options.output)
     # A failed build must not leave last run's manifest or PDFs looking like this run's.
     for name in summary_files:
-        (options.output / name).unlink(missing_ok=True)
+        _unlink(options.output / name)
 
     kept, todo = _up_to_date(options, plan)
     writer = OutputWriter(options.output)
@@ -95,7 +115,10 @@ def build(
         done, not_built = _prepare_and_render(config, options, topics, plan, todo, writer, progress)
     except BaseException:
         planned = [job.path for job in todo.jobs] + [p for f in todo.topic_files for p in f.paths]
-        _remove_unwritten(options.output, planned, writer.written)
+        try:
+            _remove_unwritten(options.output, planned, writer.written)
+        except HandoutError as cleanup:  # the first error is the one to report
+            log.error("%s", cleanup)
         raise
     done.update(kept)
     outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs if job.path in done)
@@ -316,7 +339,15 @@ def _remove_unwritten(directory: Path, planned: Sequence[str], written: Sequence
     """Delete planned outputs this run did not write (or keep): they are from an earlier run."""
     for relative in sorted(set(planned) - set(written)):
         for path in (directory / relative, directory / (relative.removesuffix(".pdf") + ".html")):
-            if path.exists():
+            if path.exists() or path.is_symlink():
                 log.warning("%s: removed, it is from an earlier build", path)
-                path.unlink()
+                _unlink(path)
         records.forget(directory, relative)
+
+
+def _unlink(path: Path) -> None:
+    """Remove one file; a folder in its place or a read-only folder is a HandoutError naming it."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise fault(exc, path, "cannot remove") from None

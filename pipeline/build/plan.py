@@ -11,7 +11,8 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
   includes or imports, and the assets (CSS, fonts, images) but for other profiles' stylesheets
   and the review page's; the review page its template and stylesheet, and the version of the
   spelling check's dictionary package;
-- a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml), the
+- a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml; never a hidden
+  file, which config does not read either) and each source file it reads, the
   pages of the same publishers in other topics (cleaning removes the lines a site prints on
   each of its pages), locales/facts.pot (the register of fact ids), and its date of issue
   (which a topic without one takes from SOURCE_DATE_EPOCH);
@@ -111,7 +112,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     for topic in topics:
         # Its sites' pages in other topics: cleaning removes what they print too (site_template).
         site_files = same_site_files([meta for _, meta in topic.sources], other_topics_files(config, topic))
-        topic_key = _digest([common, _tree_digest(topic.folder),
+        topic_key = _digest([common, _topic_digest(topic, config.root),
                              _file_digest(template_path(config.root, "facts")),
                              topic.issued, *sorted(f"{_relative(path, config.root)}:{_file_digest(path)}"
                                                    for path, _ in site_files)])
@@ -196,16 +197,27 @@ def _digest(parts: list[str]) -> str:
 
 def _file_digest(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as file:  # in chunks: a large file in a topic folder costs no memory
+            return hashlib.file_digest(file, "sha256").hexdigest()
     except FileNotFoundError:
         return "missing"
 
 
+def _topic_digest(topic: Topic, root: Path) -> str:
+    """Hash of the topic's folder (topic.yaml, sections.yaml, editorial.yaml, texts) and of exactly
+    the sources the config lists (config.topic_sources): whatever the stages read is in the key,
+    whichever files that rule takes or leaves out (a hidden file is neither read nor hashed)."""
+    return _digest([_tree_digest(topic.folder),
+                    *(f"{_relative(path, root)}:{_file_digest(path)}" for path, _ in topic.sources)])
+
+
 def _tree_digest(folder: Path) -> str:
-    """Hash of every file's relative path and content under folder (symlinks followed)."""
+    """Hash of every file's relative path and content under folder (symlinks followed), but for
+    hidden files and folders (".git", ".extra-note.txt": never read)."""
     parts = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if "__pycache__" in path.parts or path.name.startswith("."):
+        inner = path.relative_to(folder).parts
+        if "__pycache__" in inner or any(part.startswith(".") for part in inner):
             continue
         parts.append(f"{path.relative_to(folder).as_posix()}:{_file_digest(path)}")
     return _digest(parts)

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.atomic_files import write_atomic
+from pipeline.atomic_files import fault, write_atomic
 from pipeline.models import LeftOut, Output, Untranslated
 
 if TYPE_CHECKING:
@@ -74,7 +74,13 @@ def as_output(job: Job, record: Record) -> Output:
 
 
 def forget(output: Path, relative: str) -> None:
-    _record_path(output, relative).unlink(missing_ok=True)
+    path = _record_path(output, relative)
+    try:
+        path.unlink(missing_ok=True)
+    except NotADirectoryError:
+        pass  # a file where .state/ should be: no record under it to forget (save() will say so)
+    except OSError as exc:
+        raise fault(exc, path, "cannot remove") from None
 
 
 def current(output: Path, relative: str, key: str, also: tuple[str, ...] = ()) -> Record | None:

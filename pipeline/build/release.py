@@ -21,12 +21,15 @@ import hashlib
 import json
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from pipeline.atomic_files import fault
 from pipeline.build.builder import BuildOptions, build, build_locales
+from pipeline.build.lock import output_lock
 from pipeline.build.release_checks import missing_elements
 from pipeline.build.release_scope import Scope, release_scope
 from pipeline.config import Config
@@ -54,9 +57,22 @@ class Release:
 
 def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_size: str = DEFAULT_PAGE_SIZE,
             progress: Callable[[str], None] = lambda _: None, profiles: tuple[str, ...] = tuple(PRINT_PROFILES)) -> Release:
-    """Build output/release, or raise with every reason it is refused."""
+    """Build output/release, or raise with every reason it is refused (one release or build at a time)."""
+    with output_lock(output):
+        return _release(config, output, languages, page_size, progress, profiles)
+
+
+def discard_release(output: Path) -> None:
+    """Remove output/release: a refused release leaves none from before looking current."""
+    _remove_tree(output / RELEASE_DIR)
+
+
+def _release(config: Config, output: Path, languages: tuple[str, ...], page_size: str,
+             progress: Callable[[str], None], profiles: tuple[str, ...]) -> Release:
     folder = output / RELEASE_DIR
-    shutil.rmtree(folder, ignore_errors=True)  # never leave an older release looking current
+    _remove_tree(folder)  # never leave an older release looking current
+    for left in output.glob(f".{RELEASE_DIR}.*"):  # private folders of a release that was killed
+        _remove_tree(left)
     every = build_locales(config.root)
     chosen = tuple(dict.fromkeys([SOURCE_LANGUAGE, *languages])) if languages else every
     problems = _topic_problems(config)
@@ -125,9 +141,55 @@ def release_name(profile: str, item: Output) -> str:
 
 
 def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[str, Output]], scope: Scope) -> Release:
-    fresh = output / f".{RELEASE_DIR}.new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
+    # Assembled in a folder of its own, then renamed into place: build/release is complete or absent.
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{RELEASE_DIR}.", dir=output))
+    except OSError as exc:
+        raise fault(exc, output) from None
+    try:
+        files, released = _fill(config, output, fresh, outputs, scope)
+        _swap(fresh, folder)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return Release(folder, tuple(files), released, scope.not_reviewed, scope.left_out)
+
+
+def _swap(fresh: Path, folder: Path) -> None:
+    """Rename fresh to folder; one already there (not made under the lock) is set aside first."""
+    try:
+        if folder.exists() or folder.is_symlink():
+            old = Path(tempfile.mkdtemp(prefix=f".{RELEASE_DIR}.", dir=folder.parent)) / "old"
+            folder.rename(old)
+            fresh.rename(folder)
+            shutil.rmtree(old.parent, ignore_errors=True)
+        else:
+            fresh.rename(folder)
+    except OSError as exc:
+        raise fault(exc, folder) from None
+
+
+def _remove_tree(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise fault(exc, path, "cannot remove") from None
+
+
+def _fill(config: Config, output: Path, fresh: Path, outputs: list[tuple[str, Output]],
+          scope: Scope) -> tuple[list[str], tuple[str, ...]]:
+    """Copy the released PDFs into fresh and write SHA256SUMS, manifest.json and release.json."""
+    try:
+        return _write_release(config, output, fresh, outputs, scope)
+    except OSError as exc:
+        raise fault(exc, getattr(exc, "filename", None) or fresh) from None
+
+
+def _write_release(config: Config, output: Path, fresh: Path, outputs: list[tuple[str, Output]],
+                   scope: Scope) -> tuple[list[str], tuple[str, ...]]:
     rows = []
     for profile, item in sorted(outputs, key=lambda pair: release_name(*pair)):
         name = release_name(profile, item)
@@ -151,8 +213,7 @@ def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[st
         "files": files,
     }
     (fresh / "release.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    fresh.rename(folder)  # the folder appears complete or not at all
-    return Release(folder, tuple(files), released, scope.not_reviewed, scope.left_out)
+    return files, released
 
 
 def _versions(source_date_epoch: str) -> dict[str, str]:

@@ -4,12 +4,22 @@ Each worker loads WeasyPrint once and keeps one FontConfiguration (fitting.font_
 cached per process), and is replaced after RECYCLE_AFTER jobs so a long build's memory stays
 bounded. Workers are spawned, not forked: a fork would copy the parent's state (and its
 threads) into each worker. With one worker or one job, rendering happens in this process.
+
+Workers die with the build's process, however it ends (SIGKILL included): on Linux each asks the
+kernel for SIGTERM when its parent goes (prctl PR_SET_PDEATHSIG); elsewhere a thread in each
+watches os.getppid(). A build that stops early (an error, Ctrl-C, SIGTERM) ends its workers
+at once rather than waiting for the PDFs they are rendering.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -53,6 +63,36 @@ def warm_up(templates: TemplateSet) -> None:
     stylesheet(templates)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the process that started it ends (the pool's initializer)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent ended before prctl: no signal will come
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def start_executor(size: int) -> ProcessPoolExecutor:
+    """size spawned worker processes that end with this one."""
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                               max_tasks_per_child=RECYCLE_AFTER, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+
+
 class Pool:
     """Worker processes started early, so they load WeasyPrint while the text stages run."""
 
@@ -60,18 +100,26 @@ class Pool:
         self.size = min(workers, jobs)
         self.executor: ProcessPoolExecutor | None = None
         if self.size > 1:
-            context = multiprocessing.get_context("spawn")
-            self.executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context,
-                                                max_tasks_per_child=RECYCLE_AFTER)
+            self.executor = start_executor(self.size)
             for _ in range(self.size):
                 self.executor.submit(warm_up, templates)
 
     def __enter__(self) -> Pool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self.executor is not None:
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if self.executor is None:
+            return
+        if kind is None:
             self.executor.shutdown(cancel_futures=True)
+            return
+        # Stopping early: end the workers now (the executor would wait for their current PDFs).
+        workers = list(getattr(self.executor, "_processes", {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            process.join(timeout=5)
 
     def render_all(self, tasks: list[Task]) -> Iterator[tuple[int, Rendered]]:
         """Yield (index, rendered) for every task as it is done; leaflets (the longest) start first."""

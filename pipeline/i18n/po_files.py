@@ -22,6 +22,7 @@ from pipeline.i18n.locale_data import folder_locale
 from pipeline.i18n.po_header import check_language, decoded, header_fields
 
 DOMAINS = ("facts", "ui")
+MAX_PO_BYTES = 50_000_000  # a catalog of a hundred topics is a few MB; more is not a catalog
 LOCALES_DIR = "locales"
 # The header's POT-Creation-Date: fixed, see the module docstring.
 CREATED = datetime(2000, 1, 1, tzinfo=UTC)
@@ -224,6 +225,10 @@ def po_bytes(path: Path) -> bytes:
     CRLF. Removing either changes no line number, so messages about these bytes name the
     file's own lines.
     """
+    size = path.stat().st_size  # before opening: a FIFO put here would block the read
+    if not path.is_file() or size > MAX_PO_BYTES:
+        what = f"{size:,} bytes, more than the {MAX_PO_BYTES:,} a catalog may have" if path.is_file() else "not a regular file"
+        raise HandoutError(f"{path}: {what}")
     data = path.read_bytes()
     return data.removeprefix(codecs.BOM_UTF8).replace(b"\r\n", b"\n")
 

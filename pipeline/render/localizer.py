@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from pipeline.errors import RenderError
 from pipeline.i18n.locale_data import ENGLISH
@@ -19,6 +19,7 @@ from pipeline.i18n.translations import Messages, Text
 from pipeline.models import Untranslated
 from pipeline.models import Cluster
 from pipeline.render.fonts import describe, missing_glyphs
+from pipeline.render.long_tokens import breakable, too_long
 
 MARKER = "EN"  # printed before each passage left in English (print.css, .untranslated)
 
@@ -98,16 +99,26 @@ class Localizer:
             return english, False
         if not self.messages.source:
             self._check_glyphs(domain, context, text)
+            self._check_tokens(domain, context, text)
         return text, True
 
     def _wrap(self, text: str, translated: bool) -> Markup:
+        # Long tokens (a URL, an identifier) get a span that lets them break (long_tokens.py).
         if translated or self.messages.source:
-            return escape(text)
-        return Markup('<span class="untranslated" lang="en" dir="ltr">{}</span>').format(text)
+            return breakable(text)
+        return Markup('<span class="untranslated" lang="en" dir="ltr">{}</span>').format(breakable(text))
 
     def _check_glyphs(self, domain: str, context: str, text: Text) -> None:
         missing = missing_glyphs("".join(text) if isinstance(text, tuple) else text, self.fonts)
         if missing:
-            entry = self.messages.entries.get((domain, context))
-            where = f"{self.messages.files.get(domain, domain)}:{entry.line if entry else 0}"
-            raise RenderError(f"{where}: {context}: no glyph in the bundled fonts for {describe(missing)}")
+            raise RenderError(f"{self._where(domain, context)}: {context}: no glyph in the bundled fonts for {describe(missing)}")
+
+    def _check_tokens(self, domain: str, context: str, text: Text) -> None:
+        problem = too_long(" ".join(text) if isinstance(text, tuple) else text)
+        if problem:
+            raise RenderError(f"{self._where(domain, context)}: {context}: {problem}")
+
+    def _where(self, domain: str, context: str) -> str:
+        """Return file:line of the translation of context, for messages."""
+        entry = self.messages.entries.get((domain, context))
+        return f"{self.messages.files.get(domain, domain)}:{entry.line if entry else 0}"

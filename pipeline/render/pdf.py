@@ -22,17 +22,21 @@ from pipeline.i18n.translations import Messages
 from pipeline.models import Handout, OutputKind, Rendered
 from pipeline.render.fitting import LAYOUT_OPTIONS, fit_leaflet, fit_summary
 from pipeline.render.html import with_stylesheet
+from pipeline.render.logo import check_logo
+from pipeline.render.long_tokens import check_handout
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.time_limit import DEFAULT_TIME_LIMIT, time_limit
 from pipeline.templates import TemplateSet, shipped_templates
 
 
 def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: str = DEFAULT_PAGE_SIZE,
            messages: Messages | None = None, profile: str = DEFAULT_PROFILE,
-           templates: TemplateSet | None = None) -> Rendered:
+           templates: TemplateSet | None = None, limit: float | None = DEFAULT_TIME_LIMIT) -> Rendered:
     """Render a leaflet or a one-page summary of the handout to HTML and PDF.
 
     messages holds the language's checked translations (translations.load_messages); without
     them only English can be rendered. templates: the project's (default: the shipped ones).
+    limit: seconds the render may take before it is stopped with RenderTimeout (None: no limit).
     """
     if page_size not in PAGE_SIZES:
         raise RenderError(f"unknown page size {page_size!r} (use {', '.join(PAGE_SIZES)})")
@@ -44,9 +48,11 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: st
         if not locale_data.is_source_language(locale):
             raise RenderError(f"no translations given for locale {locale!r}")
         messages = Messages(locale=locale, source=True)
+    check_handout(handout)  # a 1 MB token would take WeasyPrint hours: refuse it first
     templates = templates or shipped_templates()
+    check_logo(handout.clinic.logo, templates)  # WeasyPrint would drop a bad one with no reason
     fit_document = fit_leaflet if kind == "leaflet" else fit_summary
-    with _captured_warnings() as warnings:
+    with time_limit(limit, f"{handout.topic} ({locale}, {kind})"), _captured_warnings() as warnings:
         fit = fit_document(handout, locale, page_size, messages, profile, templates)
         identifier = pdf_identifier(handout, kind, locale, page_size, profile)
         pdf = _write_pdf(fit.document, identifier, PRINT_PROFILES[profile].pdf_variant)
@@ -92,7 +98,7 @@ def _captured_warnings() -> Iterator[list[str]]:
     messages: list[str] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = lambda record: messages.append(  # type: ignore[method-assign]
-        f"{record.levelname}: {record.getMessage()}")
+        f"{record.levelname}: {_with_reason(record)}")
     loggers = [logging.getLogger("weasyprint"), logging.getLogger("pipeline.render.fetcher")]
     for logger in loggers:
         logger.addHandler(handler)
@@ -101,3 +107,19 @@ def _captured_warnings() -> Iterator[list[str]]:
     finally:
         for logger in loggers:
             logger.removeHandler(handler)
+
+
+def _with_reason(record: logging.LogRecord) -> str:
+    """The record's message; where it ends in an exception with no words, the words of its cause.
+
+    WeasyPrint logs "Failed to load image at '...': " with an ImageLoadingError raised from the
+    real error, which alone says why.
+    """
+    message = record.getMessage()
+    args = record.args if isinstance(record.args, tuple) else ()
+    error = next((arg for arg in reversed(args) if isinstance(arg, BaseException)), None)
+    if error is None or str(error):
+        return message
+    cause = error.__cause__ or error.__context__
+    reason = f"{type(cause).__name__}: {cause}" if cause is not None else type(error).__name__
+    return f"{message.rstrip().removesuffix(':')}: {reason}"

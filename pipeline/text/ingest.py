@@ -5,11 +5,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipeline.config import MAX_SOURCE_BYTES, file_kind
 from pipeline.errors import SourceError
 from pipeline.models import Source, SourceLine, SourceMeta
 
@@ -32,18 +34,17 @@ _BINARY_HINT = "it looks like a binary file (for example a PDF, Word document or
 _SAVE_HINT = "open it in a text editor and save it as plain text (UTF-8)"
 
 
-def ingest(path: Path, root: Path, meta: SourceMeta) -> Source:
-    """Read one source file and return its decoded, NFC-normalized, numbered lines."""
+def ingest(path: Path, root: Path, meta: SourceMeta, max_bytes: int | None = None) -> Source:
+    """Read one source file and return its decoded, NFC-normalized, numbered lines.
+
+    max_bytes: the largest file read; None: as large as its topic may have (config checked it
+    against topic.yaml's max_source_bytes), but never more than its size when opened.
+    """
     rel = _relative(path, root)
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise SourceError(rel, f"unsupported file type '{path.suffix}'; use .txt, .md or .html")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(rel, "file not found") from None
-    except OSError as exc:
-        raise SourceError(rel, f"cannot be read: {exc.strerror or exc}") from None
+    data = _read_regular(path, root, rel, max_bytes)
     text, encoding = _decode(data, rel)
     text = unicodedata.normalize("NFC", text)
     _check_text(text, rel)
@@ -51,6 +52,42 @@ def ingest(path: Path, root: Path, meta: SourceMeta) -> Source:
     if not any(line.text.strip() for line in lines):
         raise SourceError(rel, "the file contains no readable text")
     return Source(path=rel, encoding=encoding, lines=lines, meta=meta)
+
+
+def _read_regular(path: Path, root: Path, rel: str, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file, refusing anything else before opening it (a FIFO blocks the
+    open, a device never ends) and a symbolic link that leads out of the project."""
+    try:
+        if path.is_symlink() and path.absolute().is_relative_to(root.absolute()) and not _inside(path, root):
+            raise SourceError(rel, f"a symbolic link to {path.resolve()}, outside the project: "
+                              "copy the file into the topic folder instead")
+        _check_regular(os.stat(path), rel, max_bytes)
+        # O_NONBLOCK: a FIFO put in its place since the check still cannot hang the open.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise SourceError(rel, "file not found") from None
+    except OSError as exc:
+        raise SourceError(rel, f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(descriptor, "rb") as file:
+        size = _check_regular(os.fstat(file.fileno()), rel, max_bytes)
+        data = file.read(size + 1)
+    if len(data) > size:
+        raise SourceError(rel, "the file grew while it was read; build again once it is saved")
+    return data
+
+
+def _check_regular(info: os.stat_result, rel: str, max_bytes: int | None) -> int:
+    """The size of a regular file within max_bytes; anything else is a SourceError."""
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(rel, f"{file_kind(info.st_mode)}, not a regular file: a source must be a saved page or text file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise SourceError(rel, f"{info.st_size:,} bytes, more than the {max_bytes:,} a source may have; if the file "
+                          f"is right, raise max_source_bytes (default {MAX_SOURCE_BYTES:,}) in its topic.yaml")
+    return info.st_size
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def _relative(path: Path, root: Path) -> str:
