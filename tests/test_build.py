@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pipeline.build.builder import BuildOptions, build, build_locales
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
+from tests.projects import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -118,13 +119,7 @@ def test_rebuild_is_byte_identical(english_build, full_build):
 
 
 def _copy_project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "sources", root / "sources")
-    (root / "templates").symlink_to(ROOT / "templates")
-    return root
+    return copy_project(tmp_path / "project", templates=True)
 
 
 def test_bad_source_fails_clearly_and_leaves_no_stale_output(tmp_path, built):

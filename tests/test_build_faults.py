@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from pipeline.build import lock, records, release
 from pipeline.build.lock import output_lock
 from pipeline.cli import main
 from pipeline.errors import HandoutError
+from tests.projects import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -116,13 +116,7 @@ def test_workers_die_when_the_build_is_killed(tmp_path):
 
 
 def _small_project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "sources", root / "sources")
-    (root / "templates").symlink_to(ROOT / "templates")
-    return root
+    return copy_project(tmp_path / "project", templates=True)
 
 
 def test_sigterm_cleans_up_like_ctrl_c(tmp_path):

@@ -26,6 +26,7 @@ from pipeline.errors import ConfigError, HandoutError, SourceError
 from pipeline.i18n import po_files
 from pipeline.models import SourceMeta
 from pipeline.text.ingest import ingest
+from tests.projects import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC = "immunotherapy"
@@ -44,12 +45,7 @@ def no_hang():
 
 
 def _project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "sources", root / "sources")
-    return root
+    return copy_project(tmp_path / "project")
 
 
 def _symlink_out(folder: Path, tmp_path: Path) -> str:
