@@ -280,3 +280,13 @@ def test_an_aside_beside_the_pages_article_is_a_sidebar_and_one_inside_it_the_ar
     regions = {line.text: line.region for line in _ingest(tmp_path, "page.html", page.encode()).lines}
     assert regions["Key point: it does not hurt."] == "main"
     assert regions["# Which procedure is right for me?"] == "aside"
+
+
+def test_an_absurdly_long_word_is_refused_naming_its_line_and_a_long_one_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("Title\n\nA chart: https://example.org/" + "a" * 200 + " shows it.\n\n"
+                    "The picture data:image/png;base64," + "A" * 1_000_000 + " shows the cells.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"page\.txt:5: a word of 1,000,0\d\d characters with no space \(data:image"):
+        ingest(path, tmp_path, SourceMeta(filename="page.txt"))
+    path.write_text("Title\n\nA chart: https://example.org/" + "a" * 200 + " shows it.\n", encoding="utf-8")
+    assert "a" * 200 in ingest(path, tmp_path, SourceMeta(filename="page.txt")).lines[2].text

@@ -34,6 +34,10 @@ _BINARY_HINT = "it looks like a binary file (for example a PDF, Word document or
 _SAVE_HINT = "open it in a text editor and save it as plain text (UTF-8)"
 
 
+MAX_WORD = 5000  # characters without a space: pages of one "word" (the renderer refuses the same, render/long_tokens.py)
+_TOO_LONG = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
 def ingest(path: Path, root: Path, meta: SourceMeta, max_bytes: int | None = None) -> Source:
     """Read one source file and return its decoded, NFC-normalized, numbered lines.
 
@@ -51,6 +55,12 @@ def ingest(path: Path, root: Path, meta: SourceMeta, max_bytes: int | None = Non
     lines = _html_lines(text) if suffix in HTML_SUFFIXES else _text_lines(text)
     if not any(line.text.strip() for line in lines):
         raise SourceError(rel, "the file contains no readable text")
+    for line in lines:  # the text stages' patterns would take minutes over one such "word"
+        if (found := _TOO_LONG.search(line.text)) is not None:
+            word = found.group()
+            raise SourceError(rel, f"a word of {len(word):,} characters with no space ({word[:40]}...): no "
+                              f"leaflet can print it; remove it (an embedded image or a pasted file?) or break it "
+                              f"with spaces", line=line.number)
     return Source(path=rel, encoding=encoding, lines=lines, meta=meta)
 
 
