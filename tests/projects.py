@@ -8,13 +8,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def copy_project(folder: Path, templates: bool = False) -> Path:
-    """folder/ made a copy of the project's clinic.yaml, sections.yaml and sources/ (and, with
-    templates, a link to its templates/); return it."""
+def copy_project(folder: Path, templates: bool = False, locales: tuple[str, ...] | None = None) -> Path:
+    """folder/ made a copy of the project's clinic.yaml, sections.yaml and sources/; return it.
+
+    templates: also a link to its templates/. locales: also its translators' templates
+    (locales/*.pot) and the folders of these languages (() for the templates alone).
+    """
     folder.mkdir(parents=True)
     for name in ("clinic.yaml", "sections.yaml"):
         shutil.copy(ROOT / name, folder / name)
     shutil.copytree(ROOT / "sources", folder / "sources")
     if templates:
         (folder / "templates").symlink_to(ROOT / "templates")
+    if locales is not None:
+        (folder / "locales").mkdir()
+        for name in ("ui.pot", "facts.pot"):
+            shutil.copy(ROOT / "locales" / name, folder / "locales" / name)
+        for language in locales:
+            shutil.copytree(ROOT / "locales" / language, folder / "locales" / language)
     return folder

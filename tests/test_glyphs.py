@@ -18,6 +18,7 @@ from pipeline.errors import ConfigError
 from pipeline.i18n.po_sync import init_language
 from pipeline.i18n.translations import load_messages
 from pipeline.render.glyph_check import font_to_add, loaded_fonts, missing_in_language
+from tests.projects import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {"SOURCE_DATE_EPOCH": "1700000000"}
@@ -65,14 +66,7 @@ def add_font(root: Path, font: Path, family: str = "Test Han", load: bool = True
 @pytest.fixture
 def zh_project(tmp_path: Path) -> Path:
     """A copy of the project with a Chinese translation just started (`handout init zh`)."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "sources", root / "sources")
-    (root / "locales").mkdir()
-    for name in ("ui.pot", "facts.pot"):
-        shutil.copy(ROOT / "locales" / name, root / "locales" / name)
+    root = copy_project(tmp_path / "project", locales=())
     init_language(root, "zh")
     return root
 

@@ -25,6 +25,7 @@ from pipeline.config import Config, load_config
 from pipeline.errors import HandoutError
 from pipeline.i18n.translations import load_messages
 from pipeline.render import fitting, html
+from tests.projects import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -34,19 +35,9 @@ EN_FR = ["en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf",
 
 def _project(tmp_path: Path, copy_templates: bool = False) -> Path:
     """A copy of the project with English and French only."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "sources", root / "sources")
-    (root / "locales").mkdir()
-    for name in ("ui.pot", "facts.pot"):
-        shutil.copy(ROOT / "locales" / name, root / "locales" / name)
-    shutil.copytree(ROOT / "locales/fr", root / "locales/fr")
+    root = copy_project(tmp_path / "project", templates=not copy_templates, locales=("fr",))
     if copy_templates:
         shutil.copytree(ROOT / "templates", root / "templates")
-    else:
-        (root / "templates").symlink_to(ROOT / "templates")
     return root
 
 
