@@ -19,6 +19,7 @@ from pipeline.build.builder import BuildOptions, build, discard_summary, select_
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
+from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 
 if TYPE_CHECKING:
     from pipeline.i18n.completeness import Audit
@@ -89,6 +90,8 @@ def main(quiet: bool, verbose: bool) -> None:
 @click.option("--shard", default="1/1", show_default=True,
               help="Build the I-th of N deterministic slices (CI matrix); join them with `handout merge-shards`.")
 @click.option("--force", is_flag=True, help="Render everything, even what is up to date.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
+              help="Seconds one PDF may take to render before the build stops with a message (0: no limit).")
 @click.option(
     "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True
 )
@@ -96,7 +99,7 @@ def main(quiet: bool, verbose: bool) -> None:
 @user_errors
 def build_command(
     ctx: click.Context, root: Path, topics: tuple[str, ...], locales: tuple[str, ...], kinds: tuple[str, ...], page_size: str,
-    profile: str, workers: int, shard: str, force: bool, output: Path,
+    profile: str, workers: int, shard: str, force: bool, time_limit: float, output: Path,
 ) -> None:
     """Build leaflet and summary PDFs (with HTML previews), facts.json and manifest.json.
 
@@ -114,7 +117,8 @@ def build_command(
             discard_summary(output, parse_shard(shard))
             raise
         options = BuildOptions(output=output, topics=topics, locales=locales, kinds=kinds, page_size=page_size,
-                               profile=profile, workers=workers, shard=parse_shard(shard), force=force)
+                               profile=profile, workers=workers, shard=parse_shard(shard), force=force,
+                               time_limit=time_limit)
         report = build(config, options, progress=(lambda _: None) if quiet else _echo_err)
     if not quiet:
         for item in report.outputs:

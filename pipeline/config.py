@@ -25,10 +25,10 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from pipeline.errors import ConfigError
-from pipeline.models import Clinic, Decision, SourceMeta
+from pipeline.models import MAX_LOGO_BYTES, Clinic, Decision, SourceMeta
 from pipeline.templates import ASSETS, PROJECT_TEMPLATES, TemplateSet, template_set
 from pipeline.vocabulary import Vocabulary
-from pipeline.yaml_files import YamlMapping, compose_yaml_file, read_yaml_file, written_as_text
+from pipeline.yaml_files import YamlMapping, compose_yaml_file, listed_words, read_yaml_file, written_as_text
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
@@ -36,7 +36,10 @@ EDITORIAL = "editorial.yaml"  # an editor's decisions, beside topic.yaml
 # dump, a page saved with its images inlined) than text to print, and cleaning and merging grow
 # faster than its size. A topic whose sources are right and larger raises it in topic.yaml.
 MAX_SOURCE_BYTES = 2_000_000
-MAX_LOGO_BYTES = 2_000_000  # the renderer embeds the logo in every PDF
+# Words of text a source may hold once read (HTML markup left out). A patient page is 500-5,000
+# words; the text stages took 32 s on 25,000 words of distinct sentences and 130 s on 50,000
+# (they grow faster than the text), and a bytes limit cannot tell markup from text.
+MAX_SOURCE_WORDS = 30_000
 # What the build writes in its output folder beside build/<topic>/: a topic named so would share
 # or delete the build's own files (pipeline/build: release.RELEASE_DIR, shards.SHARDS, report's
 # MANIFEST and REPORT; a test checks the lists agree). Names starting with "." (.state, .lock,
@@ -54,6 +57,7 @@ CLINIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("email", str, False, "Contact email printed in the contact box."),
     ("website", str, False, "Website printed in the contact box."),
     ("logo", str, False, "Logo image (PNG, JPEG or SVG), a path under templates/assets/."),
+    ("max_logo_bytes", int, False, f"Largest logo file embedded, in bytes (default {MAX_LOGO_BYTES:,})."),
 )
 # The settings above that print words a language may need its own of ("(24 hours)" after a
 # number): each may be a mapping of locale to text, English (`en`) required.
@@ -103,6 +107,7 @@ TOPIC_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("language", str, False, "Language of the sources (default en)."),
     ("sources", list, False, "Per source file: file, publisher, language, date."),
     ("max_source_bytes", int, False, f"Largest source file read, in bytes (default {MAX_SOURCE_BYTES:,})."),
+    ("max_source_words", int, False, f"Most words of text a source may hold (default {MAX_SOURCE_WORDS:,})."),
 )
 DECISION_OPTIONS: tuple[tuple[str, type, bool, str], ...] = (
     ("action", str, True, "drop, replace, move, pin, merge, split, resolve or note."),
@@ -169,6 +174,7 @@ class Topic:
     sources: tuple[tuple[Path, SourceMeta], ...]
     decisions: tuple[Decision, ...] = ()  # from editorial.yaml, if the topic has one
     max_source_bytes: int = MAX_SOURCE_BYTES  # topic.yaml's limit, checked when the topic is loaded
+    max_source_words: int = MAX_SOURCE_WORDS  # topic.yaml's limit, checked when a source is read
     scheme: Scheme = field(default_factory=lambda: Scheme(sections=()))  # the topic's own (topic_scheme)
     name: str = ""  # what headings call the treatment: "What is {name}?"
 
@@ -374,8 +380,10 @@ def _load_clinic(path: Path, templates: TemplateSet,
     for key, texts in wordings.items():  # in place: data keeps what yaml_files recorded
         data[key] = dict(texts).get("en")
     values = _check(data, CLINIC_OPTIONS, str(path), problems, phones=_PHONES)
+    if values.get("max_logo_bytes", 1) < 1:
+        problems.append(f"{path}: 'max_logo_bytes' must be a positive number of bytes, not {values.pop('max_logo_bytes')}")
     if "logo" in values:
-        _check_logo(path, values["logo"], templates, problems)
+        _check_logo(path, values["logo"], values.get("max_logo_bytes", MAX_LOGO_BYTES), templates, problems)
     texts = tuple(ClinicText(key, f"{path}:{lines.get(key, 0)}", values[key],
                              tuple(pair for pair in wordings.get(key, ()) if pair[0] != "en"), key in wordings)
                   for key in CLINIC_WORDED if key in values)
@@ -428,7 +436,7 @@ def _key_lines(path: Path) -> dict[str, int]:
             if isinstance(key, yaml.ScalarNode)}
 
 
-def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[str]) -> None:
+def _check_logo(path: Path, logo: str, limit: int, templates: TemplateSet, problems: list[str]) -> None:
     """A logo must be an image file among the templates' assets (the renderer loads nothing else)."""
     target = templates.find(f"assets/{logo}")
     if target is None:
@@ -438,9 +446,9 @@ def _check_logo(path: Path, logo: str, templates: TemplateSet, problems: list[st
         problems.append(f"{path}: logo {logo!r} must be a PNG, JPEG or SVG image")
     elif not target.is_file():
         problems.append(f"{path}: logo {logo!r} is not a regular file")
-    elif (size := target.stat().st_size) > MAX_LOGO_BYTES:
-        problems.append(f"{path}: logo {logo!r} is {size:,} bytes, more than the {MAX_LOGO_BYTES:,} a logo may have "
-                        "(it is embedded in every PDF): save it smaller")
+    elif (size := target.stat().st_size) > limit:
+        problems.append(f"{path}: logo {logo!r} is {size:,} bytes, more than the {limit:,} a logo may have "
+                        "(it is embedded in every PDF): save it smaller, or raise max_logo_bytes")
 
 
 def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
@@ -458,10 +466,10 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
         item = _check(raw, SECTION_OPTIONS, where, problems)
         if "key" in item and "title" in item:
             _check_title(item["title"], where, problems)
-            item["keywords"] = _keywords(item.get("keywords", ()))
+            item["keywords"] = _keywords(item.get("keywords", ()), "keywords", where, problems)
             sections.append(SectionRule(**item))
     _check_sections(sections, str(path), problems)
-    terms = tuple(sorted({str(t).lower() for t in values.get("key_terms", ())}))
+    terms = tuple(sorted(set(_keywords(values.get("key_terms", ()), "key_terms", str(path), problems))))
     repeats = values.get("repeats", "suggest")
     if repeats not in REPEATS_MODES:
         problems.append(f"{path}: 'repeats' must be {' or '.join(REPEATS_MODES)}, not {repeats!r}")
@@ -469,8 +477,9 @@ def _load_scheme(path: Path, problems: list[str]) -> Scheme | None:
                   repeats=repeats)
 
 
-def _keywords(raw: Any) -> tuple[str, ...]:
-    return tuple(str(k).lower() for k in raw)
+def _keywords(raw: Any, setting: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    """A list of words or phrases, as written (yaml_files.listed_words), in lower case."""
+    return tuple(word.lower() for word in listed_words(raw, setting, where, problems))
 
 
 def _synonyms(values: dict[str, Any], path: Path, problems: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -479,7 +488,7 @@ def _synonyms(values: dict[str, Any], path: Path, problems: list[str]) -> tuple[
         if not isinstance(group, list) or len(group) < 2:
             problems.append(f"{path}: synonyms {index}: a group is a list of two or more words")
             continue
-        synonyms.append(tuple(str(word).lower() for word in group))
+        synonyms.append(_keywords(group, f"synonyms {index}", str(path), problems))
     return tuple(synonyms)
 
 
@@ -519,7 +528,8 @@ def topic_scheme(default: Scheme, path: Path, name: str, problems: list[str]) ->
     _check_sections(sections, str(path), problems)
     vocabulary = default.vocabulary
     if values.get("key_terms") or values.get("synonyms"):
-        terms = tuple(sorted({*vocabulary.key_terms, *(str(t).lower() for t in values.get("key_terms", ()))}))
+        added = _keywords(values.get("key_terms", ()), "key_terms", str(path), problems)
+        terms = tuple(sorted({*vocabulary.key_terms, *added}))
         vocabulary = Vocabulary(terms, vocabulary.synonyms + _synonyms(values, path, problems))
     named = tuple(replace(rule, title=rule.title.replace("{name}", name)) for rule in sections)
     return replace(default, sections=named, vocabulary=vocabulary)
@@ -543,9 +553,9 @@ def _change_section(sections: list[SectionRule], item: dict[str, Any], where: st
         return
     if "title" in item:
         _check_title(item["title"], where, problems)
-    added = _keywords(item.pop("add_keywords", ()))
+    added = _keywords(item.pop("add_keywords", ()), "add_keywords", where, problems)
     if "keywords" in item:
-        item["keywords"] = _keywords(item["keywords"])
+        item["keywords"] = _keywords(item["keywords"], "keywords", where, problems)
     if key in keys:
         index = keys.index(key)
         rule = replace(sections[index], **item)
@@ -606,6 +616,10 @@ def _topic(key: str, folder: Path, path: Path, values: dict[str, Any], epoch_dat
     if limit < 1:
         problems.append(f"{path}: 'max_source_bytes' must be a positive number of bytes, not {limit}")
         limit = MAX_SOURCE_BYTES
+    words = values.get("max_source_words", MAX_SOURCE_WORDS)
+    if words < 1:
+        problems.append(f"{path}: 'max_source_words' must be a positive number of words, not {words}")
+        words = MAX_SOURCE_WORDS
     for name in ("issued", "review"):
         if name in values:
             _check_date(values[name], str(path), name, problems)
@@ -626,6 +640,7 @@ def _topic(key: str, folder: Path, path: Path, values: dict[str, Any], epoch_dat
         sources=_sources(folder, path, values.get("sources", []), language, problems,
                          boundary or folder.parent.parent, limit),
         max_source_bytes=limit,
+        max_source_words=words,
     )
 
 

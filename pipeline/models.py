@@ -203,6 +203,9 @@ class Section:
     safety: bool = False  # what keeps patients safe: a summary that must shorten drops it last
 
 
+MAX_LOGO_BYTES = 2_000_000  # the renderer embeds the logo in every PDF
+
+
 @dataclass(frozen=True)
 class Clinic:
     """The clinic whose details every handout prints."""
@@ -214,6 +217,7 @@ class Clinic:
     email: str = ""
     website: str = ""
     logo: str = ""  # path under templates/assets, optional
+    max_logo_bytes: int = MAX_LOGO_BYTES  # clinic.yaml's limit on the logo file
 
     @property
     def urgent_phone(self) -> str:

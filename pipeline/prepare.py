@@ -65,7 +65,7 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     site_files: other pages of the project, whose sites' template clean removes from this topic's
     pages; None: the sources of the project's other topics.
     """
-    sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
+    sources = tuple(ingest(path, config.root, meta, max_words=topic.max_source_words) for path, meta in topic.sources)
     files = other_topics_files(config, topic) if site_files is None else site_files
     model = load_model()
     models = (model, load_section_model(), load_embedder())

@@ -3,6 +3,8 @@
 Every mapping read comes back as a YamlMapping, a dict that also knows its file, the line of each
 key and, for each value YAML typed from unquoted text (a number, a date, true/false), the text as
 written: config.py uses it to refuse `phone: 0612345670`, which YAML reads as the octal 103402424.
+Every list comes back as a YamlList, which knows the same of its items (`- yes` is true, `- 1e3`
+is 1000.0), so a list of words is read as written or refused.
 """
 
 from __future__ import annotations
@@ -41,6 +43,22 @@ class YamlMapping(dict):  # type: ignore[type-arg]
     def where(self, key: Any) -> str:
         """"file:line" of key, for messages."""
         return f"{self.path}:{self.lines.get(key, 0)}"
+
+
+class YamlList(list):  # type: ignore[type-arg]
+    """A list read from a file, with the text and line of each item YAML typed."""
+
+    path: str = ""
+    written: dict[int, Written]
+
+
+def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
+    items = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    items.path, items.written = loader.shown, {}
+    for index, child in enumerate(node.value):
+        if isinstance(child, yaml.ScalarNode) and not isinstance(items[index], str) and child.style is None:
+            items.written[index] = Written(child.value, child.start_mark.line + 1)
+    return items
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMapping:
@@ -83,6 +101,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
 
 
 def read_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, list[str]]:
@@ -151,6 +170,29 @@ def written_as_text(value: Any, written: Written | None, setting: str, phone: bo
         reading = f"as the number {_as_text(value)}" if written.text != _as_text(value) else "as a number"
     quoted = written.text.replace("\\", "\\\\").replace('"', '\\"')
     return f"{setting}: YAML reads {written.text} {reading}; put it in quotes: {setting}: \"{quoted}\""
+
+
+def listed_words(items: Any, setting: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    """The items of a list of words or phrases, as written; each item that is not one is a problem.
+
+    A typed item is taken only when it reads back as written (`- 2024`); `- yes` (true) or
+    `- 1e3` (1000.0), a mapping or a nested list is refused with its line, never made "True".
+    """
+    words = []
+    for index, item in enumerate(items):
+        written = items.written.get(index) if isinstance(items, YamlList) else None
+        if isinstance(item, str):
+            words.append(item)
+        elif not isinstance(item, (bool, int, float, dt.date)):
+            kind = "nothing" if item is None else "a mapping" if isinstance(item, dict) else "a list"
+            problems.append(f"{where}: {setting}: item {index + 1} must be a word or phrase, not {kind}")
+        elif (mistake := written_as_text(item, written, setting)) is None and not isinstance(item, bool):
+            words.append(_as_text(item))
+        else:
+            shown = written.text if written else str(item)
+            problems.append(f"{items.path}:{written.line}: {mistake}" if written and mistake else
+                            f"{where}: {setting}: {shown!r} is not text; put it in quotes")
+    return tuple(words)
 
 
 def _as_text(value: Any) -> str:

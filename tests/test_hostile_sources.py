@@ -21,10 +21,10 @@ from pipeline.build.release import RELEASE_DIR, STAGING
 from pipeline.build.report import MANIFEST, REPORT
 from pipeline.build.shards import SHARDS
 from pipeline.cli import main
-from pipeline.config import MAX_LOGO_BYTES, MAX_SOURCE_BYTES, load_config, reserved_topic
+from pipeline.config import MAX_SOURCE_BYTES, load_config, reserved_topic
 from pipeline.errors import ConfigError, HandoutError, SourceError
 from pipeline.i18n import po_files
-from pipeline.models import SourceMeta
+from pipeline.models import MAX_LOGO_BYTES, SourceMeta
 from pipeline.text.ingest import ingest
 from tests.projects import copy_project
 
@@ -103,8 +103,15 @@ def _bad_limit(folder: Path, tmp_path: Path) -> str:
     return r"topic\.yaml: 'max_source_bytes' must be a positive number of bytes, not 0"
 
 
+def _bad_word_limit(folder: Path, tmp_path: Path) -> str:
+    topic_file = folder / "topic.yaml"
+    topic_file.write_text(topic_file.read_text() + "max_source_words: -5\n")
+    return r"topic\.yaml: 'max_source_words' must be a positive number of words, not -5"
+
+
 @pytest.mark.parametrize("make", [_symlink_out, _symlink_to_dev_zero, _fifo, _socket, _folder, _too_big,
-                                  _hidden_listed, _bad_limit], ids=lambda make: make.__name__.strip("_"))
+                                  _hidden_listed, _bad_limit, _bad_word_limit],
+                         ids=lambda make: make.__name__.strip("_"))
 def test_a_hostile_source_is_refused_by_name(tmp_path, make):
     root = _project(tmp_path)
     expected = make(root / "sources" / TOPIC, tmp_path)
@@ -221,6 +228,26 @@ def test_ingest_refuses_a_file_over_its_limit(tmp_path):
         ingest(tmp_path / "page.txt", tmp_path, SourceMeta("page.txt"), max_bytes=100)
 
 
+def test_ingest_refuses_more_words_than_its_limit_naming_the_line_that_passes_it(tmp_path):
+    (tmp_path / "page.html").write_text("<p>Immunotherapy helps some people.</p>\n<p>It is given in a drip.</p>\n"
+                                        "<p>Side effects can happen at any time.</p>\n")
+    meta = SourceMeta("page.html")
+    assert len(ingest(tmp_path / "page.html", tmp_path, meta, max_words=17).lines) == 3  # 17 words: markup is not counted
+    with pytest.raises(SourceError, match=r"page\.html:2: more than 8 words of text by this line.*max_source_words"):
+        ingest(tmp_path / "page.html", tmp_path, meta, max_words=8)
+
+
+def test_a_source_over_the_topics_word_limit_stops_the_cli_naming_file_and_line(tmp_path):
+    root = _project(tmp_path)
+    topic_file = root / "sources" / TOPIC / "topic.yaml"
+    topic_file.write_text(topic_file.read_text() + "max_source_words: 300\n")
+    assert load_config(root, {}).topics[0].max_source_words == 300
+    result = CliRunner().invoke(main, ["facts", "--root", str(root), TOPIC])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "more than 300 words of text by this line" in result.output
+    assert f"sources/{TOPIC}/" in result.output.split(": more than")[0]  # file:line first
+
+
 def test_a_po_file_that_is_a_fifo_or_too_big_is_named(tmp_path, monkeypatch):
     os.mkfifo(tmp_path / "facts.po")
     with pytest.raises(HandoutError, match=r"facts\.po: not a regular file"):
@@ -243,3 +270,5 @@ def test_a_logo_too_big_to_embed_is_a_config_error(tmp_path):
                       + "\nlogo: huge.png\n")
     with pytest.raises(ConfigError, match=r"clinic\.yaml: logo 'huge\.png' is 2,000,001 bytes, more than the 2,000,000"):
         load_config(root, {})
+    clinic.write_text(clinic.read_text() + "max_logo_bytes: 3000000\n")  # the setting that raises it
+    assert load_config(root, {}).clinic.max_logo_bytes == 3_000_000

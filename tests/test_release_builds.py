@@ -134,6 +134,18 @@ def test_an_output_changed_on_disk_is_rebuilt(en_fr_project, en_fr_build, load_p
     assert report.rendered == ("en/immunotherapy-summary.pdf",) and after == before
 
 
+def test_a_preview_or_review_page_changed_on_disk_is_rebuilt(en_fr_project, en_fr_build, load_pinned_config,
+                                                              tmp_path):
+    out = _copy(en_fr_build.output, tmp_path / "out")
+    before = _files(out)
+    preview, review = out / "fr/immunotherapy-leaflet.html", out / "immunotherapy/review.html"
+    preview.write_text(preview.read_text(encoding="utf-8") + "<p>edited by hand</p>", encoding="utf-8")
+    review.unlink()
+    report, after = _build(load_pinned_config(en_fr_project), out)
+    # The edited preview's PDF is rendered again; the missing review page is written again.
+    assert report.rendered == ("fr/immunotherapy-leaflet.pdf",) and after == before
+
+
 # ---- reproducible, parallel, sharded ---------------------------------------------------------
 
 

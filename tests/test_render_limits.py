@@ -184,11 +184,11 @@ def test_the_shipped_example_logo_is_accepted():
     ElementTree.parse(SHIPPED.asset_folders[0] / "example-logo.svg")
 
 
-def test_a_logo_over_the_size_limit_is_refused_before_it_is_read(monkeypatch, tmp_path):
-    monkeypatch.setattr(logo_check, "MAX_LOGO_BYTES", 100)
+def test_a_logo_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     templates = TemplateSet((_assets_folder_with(tmp_path, "big.svg", SVG.format(" " * 200)), *SHIPPED.folders))
-    with pytest.raises(RenderError, match=r"big\.svg: .*\d+ bytes, more than the 100 a logo may have"):
-        logo_check.check_logo("big.svg", templates)
+    with pytest.raises(RenderError, match=r"big\.svg: .*\d+ bytes, more than the 100 a logo may have.*max_logo_bytes"):
+        logo_check.check_logo("big.svg", templates, limit=100)
+    logo_check.check_logo("big.svg", templates, limit=10_000)  # the clinic raised its limit
 
 
 def test_render_stops_on_a_bad_logo_and_an_image_warning_gives_its_reason(tmp_path):
@@ -254,3 +254,18 @@ def _limited(limit: float | None) -> str:
 def test_a_render_over_its_limit_names_topic_locale_and_kind():
     with pytest.raises(RenderTimeout, match=r"^immunotherapy \(en, summary\): rendering took more than 0\.001 s"):
         render.render(SMALL, "summary", limit=0.001)
+
+
+def test_the_build_commands_time_limit_reaches_every_render(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from tests.projects import copy_project
+
+    root, out = copy_project(tmp_path / "project", locales=()), tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--output", str(out), "--locale", "en",
+                                       "--kind", "summary", "--jobs", "1", "--time-limit", "0.001"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "immunotherapy (en, summary): rendering took more than 0.001 s" in result.output
+    assert "--time-limit" in result.output and not (out / "manifest.json").exists()
+    assert not (out / "en/immunotherapy-summary.pdf").exists()

@@ -126,3 +126,27 @@ def test_mappings_read_keep_their_lines_and_compare_as_plain_dicts(tmp_path):
     assert data["b"][0].written["c"].text == "2.50"
     path.write_text("a: [1\n", encoding="utf-8")
     assert read_yaml(path, problems) is None and problems == [f"{path}:2: invalid YAML: expected ',' or ']', but got '<stream end>'"]
+
+
+def test_a_list_of_words_is_read_as_written_or_refused_by_line(root):
+    own = root / "sources/immunotherapy/sections.yaml"
+    text = own.read_text(encoding="utf-8")
+    own.write_text(text + "key_terms: [2024, yes, \"no\", {dose: 5}]\n", encoding="utf-8")
+    problems = _problems(root)
+    line = len(text.split("\n"))
+    # `yes` is YAML's true: refused with its line and the quoting that keeps it; a mapping is no word.
+    assert any(p.startswith(f"{own}:{line}: key_terms: YAML reads yes as true") and '"yes"' in p for p in problems)
+    assert any("key_terms: item 4 must be a word or phrase, not a mapping" in p for p in problems)
+    assert not any("2024" in p or "'no'" in p for p in problems)  # read back exactly as written, or quoted
+
+    own.write_text(text + "key_terms: [2024, \"yes\", 5-fu]\n", encoding="utf-8")
+    terms = load_config(root, {}).topics[0].scheme.vocabulary.key_terms
+    assert {"2024", "yes", "5-fu"} <= set(terms) and "true" not in terms
+
+
+def test_a_topics_keywords_and_synonyms_are_checked_the_same_way(root):
+    own = root / "sources/immunotherapy/sections.yaml"
+    own.write_text(own.read_text(encoding="utf-8") + "synonyms:\n  - [on, off]\n", encoding="utf-8")
+    problems = _problems(root)
+    assert any("synonyms 1: YAML reads on as true" in p for p in problems)
+    assert any("synonyms 1: YAML reads off as false" in p for p in problems)

@@ -37,6 +37,7 @@ from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import languages
 from pipeline.i18n.translations import facts_file
 from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
+from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class BuildOptions:
     workers: int = 0  # render processes; 0: one per core
     shard: tuple[int, int] = (1, 1)  # (I, N): build the I-th of N deterministic slices
     force: bool = False  # render everything, whatever the last build recorded
+    time_limit: float = DEFAULT_TIME_LIMIT  # seconds one PDF's render may take (0: no limit)
 
 
 def build(
@@ -221,8 +223,8 @@ def _up_to_date(options: BuildOptions, plan: Plan) -> tuple[dict[str, records.Re
         else:
             kept[job.path] = record
     for topic_files in plan.topic_files:
-        first, *others = topic_files.paths
-        record = None if options.force else records.current(options.output, first, topic_files.key, tuple(others))
+        first = topic_files.paths[0]
+        record = None if options.force else records.current(options.output, first, topic_files.key)
         if record is None:
             files.append(topic_files)
         else:
@@ -260,7 +262,8 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
                                                       writer, options)
         # The clinic's details in each language's own wording, where clinic.yaml gives one.
         tasks = [Task(replace(prepared[job.topic].handout, clinic=clinic_in(config, job.locale)), job.kind,
-                      job.locale, options.page_size, options.profile, messages[job.locale], config.templates)
+                      job.locale, options.page_size, options.profile, messages[job.locale], config.templates,
+                      options.time_limit)
                  for job in jobs]
         count, total = len(plan.jobs) - len(todo.jobs), len(plan.jobs) - len(todo.jobs) + len(jobs)
         for index, rendered in pool.render_all(tasks):
@@ -276,13 +279,14 @@ def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Pr
                writer: OutputWriter) -> records.Record:
     """Write one rendered PDF and its HTML preview, and record them."""
     path = _final_path(job, rendered.pages, options.profile)
-    writer.write(path.removesuffix(".pdf") + ".html", rendered.html)
+    preview = path.removesuffix(".pdf") + ".html"
+    companions = ((preview, writer.write(preview, rendered.html)),)
     digest = writer.write(path, rendered.pdf)
     texts = {c.id: c.canonical.text for c in prepared.clusters}
     record = records.Record(job.key, digest, rendered.pages, rendered.layout_passes,
                             tuple(LeftOut(i, texts[i]) for i in rendered.left_out), rendered.untranslated,
                             messages.reviewed, rendered.warnings, file=path if path != job.path else "",
-                            printed=rendered.printed)
+                            printed=rendered.printed, companions=companions)
     for message in rendered.warnings:
         log.warning("%s: %s", path, message)
     records.save(options.output, job.path, record)
@@ -303,12 +307,12 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
     from pipeline.review.review_page import review_page
 
     digest = writer.write(files.paths[0], fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
-    writer.write(files.paths[1], review_page(
+    review = writer.write(files.paths[1], review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
         templates=config.templates, spelling=prepared.spelling))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
-    record = records.Record(files.key, digest, warnings=warnings)
+    record = records.Record(files.key, digest, warnings=warnings, companions=((files.paths[1], review),))
     records.save(options.output, files.paths[0], record)
     return record
 

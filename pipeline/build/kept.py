@@ -125,8 +125,8 @@ def _topic_files(config: Config, output: Path, plan: Plan, topics: set[str], pag
     chosen = [topic for topic in config.topics if topic.key in topics]
     files, warnings = [], []
     for topic_files in make_plan(config, chosen, (), page_size, profile).topic_files:
-        first, *others = topic_files.paths
-        record = records.current(output, first, topic_files.key, tuple(others))
+        first = topic_files.paths[0]
+        record = records.current(output, first, topic_files.key)
         if record is not None:
             files.append(first)
             warnings += record.warnings

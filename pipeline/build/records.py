@@ -2,7 +2,8 @@
 
 One small JSON record per output under <output>/.state/, so shards built in separate folders
 never share a file. A record is trusted only if its key matches and the file on disk still has
-the recorded sha256: an output edited, deleted or left by an interrupted build is remade.
+the recorded sha256, and so has each file written with it (a PDF's HTML preview, facts.json's
+review.html): an output or preview edited, deleted or left by an interrupted build is remade.
 """
 
 from __future__ import annotations
@@ -36,13 +37,15 @@ class Record:
     warnings: tuple[str, ...] = ()
     file: str = ""  # where the output was written, when not at its planned path (a 2-page summary)
     printed: tuple[str, ...] = ()  # msgctxt of each `facts` message the PDF prints
+    companions: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each file written with it
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
         """A record as save() wrote it (a TypeError or KeyError for anything else)."""
         return cls(**{**data, "left_out": tuple(LeftOut(**row) for row in data["left_out"]),
                       "untranslated": tuple(Untranslated(**row) for row in data["untranslated"]),
-                      "warnings": tuple(data["warnings"]), "printed": tuple(data["printed"])})
+                      "warnings": tuple(data["warnings"]), "printed": tuple(data["printed"]),
+                      "companions": tuple((str(path), str(digest)) for path, digest in data["companions"])})
 
 
 def _record_path(output: Path, relative: str) -> Path:
@@ -83,16 +86,21 @@ def forget(output: Path, relative: str) -> None:
         raise fault(exc, path, "cannot remove") from None
 
 
-def current(output: Path, relative: str, key: str, also: tuple[str, ...] = ()) -> Record | None:
-    """The record of an output that is up to date for key (and whose companion files `also` exist)."""
+def current(output: Path, relative: str, key: str) -> Record | None:
+    """The record of an output that is up to date for key, its file and companions as it wrote them."""
     record = load(output, relative)
-    if record is None or record.key != key:
+    if record is None or record.key != key or not record.companions:
+        return None  # a record without companions is from before they were recorded: remake
+    files = ((record.file or relative, record.sha256), *record.companions)
+    if all(_sha256(output / path) == digest for path, digest in files):
+        return record
+    return None
+
+
+def _sha256(path: Path) -> str | None:
+    """The file's sha256, or None when it is missing or not a file (a folder in its place)."""
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
         return None
-    path = output / (record.file or relative)
-    if not path.is_file() or (path.suffix == ".pdf" and not path.with_suffix(".html").is_file()):
-        return None  # a PDF comes with its HTML preview
-    if any(not (output / other).is_file() for other in also):
-        return None
-    if hashlib.sha256(path.read_bytes()).hexdigest() != record.sha256:
-        return None
-    return record

@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from pipeline.models import Handout, OutputKind, Rendered
+from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 from pipeline.i18n.translations import Messages
 from pipeline.templates import TemplateSet
 
@@ -42,6 +43,7 @@ class Task:
     profile: str
     messages: Messages  # loaded and checked once, in the build's process
     templates: TemplateSet  # the project's own templates first, then the shipped ones
+    time_limit: float = DEFAULT_TIME_LIMIT  # seconds a render may take (0: no limit)
 
 
 def default_workers() -> int:
@@ -53,7 +55,7 @@ def run(task: Task) -> Rendered:
     from pipeline.render.pdf import render  # WeasyPrint loads only where something is rendered
 
     return render(task.handout, task.kind, task.locale, task.page_size, task.messages, profile=task.profile,
-                  templates=task.templates)
+                  templates=task.templates, limit=task.time_limit)
 
 
 def warm_up(templates: TemplateSet) -> None:

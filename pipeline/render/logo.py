@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
-from pipeline.config import MAX_LOGO_BYTES
+from pipeline.models import MAX_LOGO_BYTES
 from pipeline.errors import RenderError
 from pipeline.templates import ASSETS, TemplateSet
 
@@ -27,7 +27,7 @@ _HREF = re.compile(r"^\s*(#|data:)", re.IGNORECASE)
 _CSS_URL = re.compile(r"""@import|url\(\s*(?!['"]?\s*(#|data:))""", re.IGNORECASE)
 
 
-def check_logo(logo: str, templates: TemplateSet) -> None:
+def check_logo(logo: str, templates: TemplateSet, limit: int = MAX_LOGO_BYTES) -> None:
     """Raise RenderError naming the logo file and the reason it cannot be embedded."""
     if not logo:
         return
@@ -35,21 +35,21 @@ def check_logo(logo: str, templates: TemplateSet) -> None:
     if path is None or not path.is_file():
         raise RenderError(f"logo {logo!r}: not a file in {', '.join(map(str, templates.asset_folders))}")
     status = path.stat()
-    problem = _problem(path, status.st_size, status.st_mtime_ns)
+    problem = _problem(path, status.st_size, status.st_mtime_ns, limit)
     if problem:
         raise RenderError(f"{path}: the clinic logo cannot be embedded: {problem}")
 
 
 @cache
-def _problem(path: Path, size: int, mtime_ns: int) -> str:
+def _problem(path: Path, size: int, mtime_ns: int, limit: int) -> str:
     """What is wrong with the image at path ("" if nothing); cached while the file is unchanged."""
-    if size > MAX_LOGO_BYTES:
-        return (f"{size:,} bytes, more than the {MAX_LOGO_BYTES:,} a logo may have (it is embedded "
-                "in every PDF): save it smaller")
+    if size > limit:
+        return (f"{size:,} bytes, more than the {limit:,} a logo may have (it is embedded "
+                "in every PDF): save it smaller, or raise max_logo_bytes in clinic.yaml")
     with path.open("rb") as file:
-        data = file.read(MAX_LOGO_BYTES + 1)  # the file may have grown since stat
-    if len(data) > MAX_LOGO_BYTES:
-        return f"more than the {MAX_LOGO_BYTES:,} bytes a logo may have: save it smaller"
+        data = file.read(limit + 1)  # the file may have grown since stat
+    if len(data) > limit:
+        return f"more than the {limit:,} bytes a logo may have: save it smaller, or raise max_logo_bytes in clinic.yaml"
     if path.suffix.lower() == ".svg":
         return _svg_problem(data)
     return _raster_problem(path)

@@ -50,7 +50,7 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: st
         messages = Messages(locale=locale, source=True)
     check_handout(handout)  # a 1 MB token would take WeasyPrint hours: refuse it first
     templates = templates or shipped_templates()
-    check_logo(handout.clinic.logo, templates)  # WeasyPrint would drop a bad one with no reason
+    check_logo(handout.clinic.logo, templates, handout.clinic.max_logo_bytes)  # WeasyPrint would drop a bad one with no reason
     fit_document = fit_leaflet if kind == "leaflet" else fit_summary
     with time_limit(limit, f"{handout.topic} ({locale}, {kind})"), _captured_warnings() as warnings:
         fit = fit_document(handout, locale, page_size, messages, profile, templates)

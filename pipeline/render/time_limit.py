@@ -28,7 +28,8 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     if not seconds or seconds <= 0 or not _can_interrupt():
         yield
         return
-    message = f"{what}: rendering took more than {seconds:g} s and was stopped (is a source text unusually long?)"
+    message = (f"{what}: rendering took more than {seconds:g} s and was stopped (is a source text unusually "
+               "long? if the text is right, raise `handout build --time-limit`)")
     expired = False
 
     def interrupt(signum: int, frame: object) -> None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.config import MAX_SOURCE_BYTES, file_kind
+from pipeline.config import MAX_SOURCE_BYTES, MAX_SOURCE_WORDS, file_kind
 from pipeline.errors import SourceError
 from pipeline.models import Source, SourceLine, SourceMeta
 
@@ -38,11 +38,13 @@ MAX_WORD = 5000  # characters without a space: pages of one "word" (the renderer
 _TOO_LONG = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
-def ingest(path: Path, root: Path, meta: SourceMeta, max_bytes: int | None = None) -> Source:
+def ingest(path: Path, root: Path, meta: SourceMeta, max_bytes: int | None = None,
+           max_words: int | None = None) -> Source:
     """Read one source file and return its decoded, NFC-normalized, numbered lines.
 
     max_bytes: the largest file read; None: as large as its topic may have (config checked it
     against topic.yaml's max_source_bytes), but never more than its size when opened.
+    max_words: the most words of text (markup left out) it may hold; None: no limit.
     """
     rel = _relative(path, root)
     suffix = path.suffix.lower()
@@ -61,7 +63,21 @@ def ingest(path: Path, root: Path, meta: SourceMeta, max_bytes: int | None = Non
             raise SourceError(rel, f"a word of {len(word):,} characters with no space ({word[:40]}...): no "
                               f"leaflet can print it; remove it (an embedded image or a pasted file?) or break it "
                               f"with spaces", line=line.number)
+    if max_words is not None:
+        _check_words(lines, max_words, rel)
     return Source(path=rel, encoding=encoding, lines=lines, meta=meta)
+
+
+def _check_words(lines: tuple[SourceLine, ...], limit: int, rel: str) -> None:
+    """Refuse a source of more than limit words, naming the line where it passes the limit."""
+    count = 0
+    for line in lines:
+        count += len(line.text.split())
+        if count > limit:
+            raise SourceError(rel, f"more than {limit:,} words of text by this line: the text stages would take "
+                              f"minutes over it (is it a whole site or book saved as one page?); if the text is "
+                              f"right, raise max_source_words (default {MAX_SOURCE_WORDS:,}) in its topic.yaml",
+                              line=line.number)
 
 
 def _read_regular(path: Path, root: Path, rel: str, max_bytes: int | None) -> bytes:
