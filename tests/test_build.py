@@ -221,12 +221,14 @@ def test_review_page_shows_conflicts_decisions_and_readability(built):
     rows = re.findall(r'<tr class="(\w+)">\s*<td class="nowrap"><code>sources/immunotherapy/editorial\.yaml:(\d+)'
                       r'</code></td>\s*<td class="nowrap">(\w+)</td>\s*<td><a href="#cluster-(c[0-9a-f]+)">', decisions)
     assert rows == [("applied", str(n), d["action"], d["fact"]) for n, d in zip(starts, listed)]
-    # A readability row, with a grade, for each section the leaflet prints.
+    # A readability row, with a grade of its prose, for each section the leaflet prints.
     readability = html[html.index('<section id="readability">'):]
-    assert "Flesch–Kincaid grade" in readability
+    assert "Flesch–Kincaid" in readability and "Sentences to make plainer" in readability
     for section in {f["section"] for f in catalog["facts"] if f["printed"]}:
-        assert re.search(rf'<a href="#section-{section}">[^<]+</a></td>\s*<td class="num">\d+</td>\s*'
-                         rf'<td class="num grade">\d+\.\d</td>', readability), section
+        assert re.search(rf'<a href="#section-{section}">[^<]+</a></th>\s*<td class="num">\d+</td>\s*'
+                         rf'<td class="num grade">(\d+\.\d|n/a)</td>', readability), section
+    # The sample reads well above grade 8: each hard sentence comes with a decision to paste.
+    assert readability.count("action: replace") >= 10
 
 
 def _short_diff(name: str, golden: str, built: str, most: int = 40) -> str:

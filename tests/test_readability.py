@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.review.readability import flesch_kincaid_grade, syllable_count
+from pipeline.text.readability import flesch_kincaid_grade, syllable_count
 
 SIMPLE = "The cat sat on the mat."
 ACADEMIC = (

@@ -304,13 +304,17 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
                        writer: OutputWriter, options: BuildOptions) -> records.Record:
     """Write facts.json and review.html for one topic, and record them."""
     from pipeline.review.fact_catalog import fact_catalog
+    from pipeline.review.plain_language import load_plain_words, plain_report
     from pipeline.review.review_page import review_page
+    from pipeline.text.compose import known_words
 
     digest = writer.write(files.paths[0], fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
     review = writer.write(files.paths[1], review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
-        templates=config.templates, spelling=prepared.spelling))
+        templates=config.templates, spelling=prepared.spelling,
+        plain=plain_report(prepared.handout, topic.language, load_plain_words(config.root),
+                           known_words(prepared.scheme, topic))))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
     record = records.Record(files.key, digest, warnings=warnings, companions=((files.paths[1], review),))
     records.save(options.output, files.paths[0], record)

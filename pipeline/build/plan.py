@@ -9,8 +9,8 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
 - the templates in effect (the project's own templates/ first, then the shipped defaults), each
   output only those it uses: a PDF its kind's template and every template that one extends,
   includes or imports, and the assets (CSS, fonts, images) but for other profiles' stylesheets
-  and the review page's; the review page its template and stylesheet, and the version of the
-  spelling check's dictionary package;
+  and the review page's; the review page its template and stylesheet, the clinic's
+  plain-words.yaml, and the versions of the spelling check's and word frequencies' packages;
 - a topic's outputs: its folder under sources/ (texts, topic.yaml, editorial.yaml; never a hidden
   file, which config does not read either) and each source file it reads, the
   pages of the same publishers in other topics (cleaning removes the lines a site prints on
@@ -38,15 +38,18 @@ from pipeline.prepare import other_topics_files
 from pipeline.text.site_template import same_site_files
 from pipeline.models import OutputKind
 from pipeline.render.profiles import DEFAULT_PROFILE, KINDS, PRINT_PROFILES
+from pipeline.review.plain_language import PROJECT_FILE as PLAIN_WORDS
 from pipeline.review.review_page import STYLESHEET as REVIEW_STYLESHEET
 from pipeline.review.review_page import TEMPLATE as REVIEW_TEMPLATE
 from pipeline.templates import ASSETS, TemplateSet
 
 PACKAGE = Path(__file__).resolve().parents[1]  # all of pipeline/, not just this subpackage
 # Packages whose versions change the bytes of a PDF.
-RENDER_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "jinja2", "babel")
-# Packages whose versions change the review page only (the spelling check's dictionaries).
-REVIEW_PACKAGES = ("pyspellchecker",)
+# wordfreq: the summary prefers statements in everyday words (compose._plainness).
+RENDER_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "jinja2", "babel",
+                   "wordfreq")
+# Packages whose versions change the review page only (the spelling check's dictionaries, word frequencies).
+REVIEW_PACKAGES = ("pyspellchecker", "wordfreq")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
                              topic.issued, *sorted(f"{_relative(path, config.root)}:{_file_digest(path)}"
                                                    for path, _ in site_files)])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
-                                      _digest([topic_key, review_templates, _versions(REVIEW_PACKAGES)])))
+                                      _digest([topic_key, review_templates, _versions(REVIEW_PACKAGES),
+                                               _file_digest(config.root / PLAIN_WORDS)])))
         for locale in (locale for locale in locales if (topic.key, locale) not in left_out):
             locale_key = _language_digest(config.root, locale)
             for kind in kinds:

@@ -22,14 +22,13 @@ from functools import cache
 from markupsafe import Markup, escape
 
 from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, Handout, Repeat, Section, Spelling, Typo
-from pipeline.review.readability import flesch_kincaid_grade
+from pipeline.review.plain_language import PlainReport, plain_report
+from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, RARE_ZIPF
 from pipeline.review.spelling import by_fact, replace_decision
 from pipeline.templates import TemplateSet, shipped_templates
 
 TEMPLATE = "review.html"
 STYLESHEET = "review.css"  # under the templates' assets/, inlined into the page
-PATIENT_GRADE = 8.0  # patient material should read at US school grade 8 or below
-HARDEST_SHOWN = 3  # sentences listed under a section above the target
 FRAGMENT_WORDS = 4  # as compose.MIN_SENTENCE_WORDS: shorter non-list sentences are not printed
 
 @dataclass(frozen=True)
@@ -39,21 +38,6 @@ class _Placed:
     cluster: Cluster
     role: str  # "statement", "continues" (refers back to `host`) or "item" (of the list `host` leads in)
     host: str = ""
-
-
-@dataclass(frozen=True)
-class _Grade:
-    """The readability of a piece of printed text."""
-
-    label: str
-    words: int
-    grade: float | None
-    key: str = ""  # the section's key; empty for the whole leaflet
-
-    @property
-    def above(self) -> bool:
-        """True when the text reads above the target grade."""
-        return self.grade is not None and self.grade > PATIENT_GRADE
 
 
 @dataclass(frozen=True)
@@ -89,8 +73,13 @@ def review_page(
     repeat_method: str = "",
     templates: TemplateSet | None = None,
     spelling: Spelling = Spelling(),
+    plain: PlainReport | None = None,
 ) -> str:
-    """Return the review report for one topic as a standalone, printable HTML page."""
+    """Return the review report for one topic as a standalone, printable HTML page.
+
+    plain: how the leaflet and summary read (plain_language.plain_report, with the clinic's word
+    list and the topic's key terms); default: measured with the team's list alone.
+    """
     sources = sorted(cleaned, key=lambda s: s.path)
     placed = [(section, _placed(section)) for section in handout.sections]
     printed = {p.cluster.id for _, rows in placed for p in rows}
@@ -104,6 +93,8 @@ def review_page(
         title=title,
         css=_css(templates),
         target=PATIENT_GRADE,
+        long_words=LONG_SENTENCE_WORDS,
+        rare_zipf=RARE_ZIPF,
         counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling),
         reasons=_reasons(sources),
         sources=sources,
@@ -113,9 +104,7 @@ def review_page(
         decisions=decision_rows,
         known=known,
         conflict_ids={c.id for c in conflicts},
-        grades=[_grade(section, language) for section in handout.sections],
-        whole=_Grade("Whole leaflet", *_measure(_leaflet_lines(handout.sections), language)),
-        hardest={s.key: _hardest(s, language) for s in handout.sections},
+        plain=plain or plain_report(handout, language),
         repeats=_repeats(handout.sections, repeats),
         repeat_method=repeat_method or next((r.method for r in repeats), ""),
         typos=[_typo_row(group) for group in by_fact(spelling.typos)],
@@ -265,37 +254,6 @@ def _typo_row(typos: Sequence[Typo]) -> _TypoRow:
         parts += [escape(text[at:typo.start]), Markup("<mark>%s</mark>") % typo.word]
         at = typo.start + len(typo.word)
     return _TypoRow(typos[0].fact, tuple(typos), Markup("").join([*parts, escape(text[at:])]), replace_decision(typos))
-
-
-# ---- Readability -------------------------------------------------------------------------
-
-
-def _grade(section: Section, language: str) -> _Grade:
-    """The grade of what a section prints."""
-    return _Grade(section.title, *_measure(_section_lines(section), language), section.key)
-
-
-def _section_lines(section: Section) -> list[str]:
-    """The texts a leaflet section prints, one line each, in print order."""
-    return [p.cluster.canonical.text for p in _placed(section)]
-
-
-def _leaflet_lines(sections: Sequence[Section]) -> list[str]:
-    """Every line the leaflet prints."""
-    return [line for section in sections for line in _section_lines(section)]
-
-
-def _measure(lines: Sequence[str], language: str) -> tuple[int, float | None]:
-    """Count words and grade lines of printed text (each line is at least one sentence)."""
-    text = "\n".join(lines)
-    return len(re.findall(r"[^\W\d_]+", text)), flesch_kincaid_grade(text, language)
-
-
-def _hardest(section: Section, language: str) -> list[tuple[Cluster, float]]:
-    """The printed sentences of a section above the target, hardest first (a few)."""
-    graded = [(p.cluster, flesch_kincaid_grade(p.cluster.canonical.text, language)) for p in _placed(section)]
-    above = [(c, g) for c, g in graded if g is not None and g > PATIENT_GRADE]
-    return sorted(above, key=lambda cg: (-cg[1], cg[0].id))[:HARDEST_SHOWN]
 
 
 @cache

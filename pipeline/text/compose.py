@@ -27,6 +27,8 @@ from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section, SourceRef
 from pipeline.text.ids import normalize_key
 from pipeline.text.keywords import count_keywords, keyword_stems, word_stems
+from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words
+from pipeline.text.statement_kinds import is_background, tells_what_to_do
 from pipeline.text.section_model import features, load_section_model
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
@@ -65,7 +67,7 @@ def compose(
         review=topic.review,
         clinic=clinic,
         sections=sections,
-        summary=_summary(sections, scheme, topic.language),
+        summary=_summary(sections, scheme, topic.language, known_words(scheme, topic)),
         side_effects=_side_effects(sections, scheme),
         sources=tuple(
             SourceRef(path=f"{topic.folder.name}/{meta.filename}", publisher=meta.publisher, date=meta.date)
@@ -265,25 +267,48 @@ def _printable(cluster: Cluster) -> bool:
     return not text.endswith("?") and len(text.split()) >= MIN_SENTENCE_WORDS
 
 
-def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str) -> tuple[Section, ...]:
-    """The best-supported statements of each section, as many as the scheme allows."""
+def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str,
+             known: frozenset[str] = frozenset()) -> tuple[Section, ...]:
+    """The statements of each section a patient can use most, as many as the scheme allows."""
     rules = {rule.key: rule for rule in scheme.sections}
     chosen = []
     for section in sections:
         rule = rules[section.key]
         statements = [e.cluster for e in section.entries if not e.items and e.cluster.canonical.role != "lead"]
-        ranked = sorted(statements, key=lambda c: _summary_rank(c, rule, language))
+        ranked = sorted(statements, key=lambda c: _summary_rank(c, rule, language, known))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
             chosen.append(replace(section, entries=best))
     return tuple(chosen)
 
 
-def _summary_rank(cluster: Cluster, rule: SectionRule, language: str) -> tuple[int, int, bool, float, str]:
-    """Pinned first, then most sources; then short sentences dense in the section's keywords."""
-    words = len(cluster.canonical.text.split())
-    density = count_keywords(_stems(cluster.canonical.text, language), rule.keywords, language) / words
-    return (cluster.pin or PIN_NONE, -cluster.support, words > SUMMARY_MAX_WORDS, -density, cluster.id)
+def _summary_rank(cluster: Cluster, rule: SectionRule, language: str,
+                  known: frozenset[str]) -> tuple[int, bool, int, bool, float, str]:
+    """Pinned first; background (definitions, history, research) last; then by merit: a point per
+    source that says it, one for telling the patient what to do, one for reading plainly; then
+    short sentences dense in the section's keywords."""
+    text = cluster.canonical.text
+    words = len(text.split())
+    density = count_keywords(_stems(text, language), rule.keywords, language) / words
+    merit = cluster.support + tells_what_to_do(text, language) + _plainness(text, language, known)
+    return (cluster.pin or PIN_NONE, is_background(text, language), -merit, words > SUMMARY_MAX_WORDS, -density,
+            cluster.id)
+
+
+def _plainness(text: str, language: str, known: frozenset[str]) -> int:
+    """A point for words all common in everyday language, one for a short sentence at the patient
+    grade or below (English only: no other language has the grade, so every statement scores alike)."""
+    grade = flesch_kincaid_grade(text, language)
+    if grade is None:
+        return 0
+    return (not rare_words(text, language, known)) + (grade <= PATIENT_GRADE and len(text.split()) <= LONG_SENTENCE_WORDS)
+
+
+def known_words(scheme: Scheme, topic: Topic) -> frozenset[str]:
+    """Words a patient meets throughout the handout, never counted as rare: its key terms (drug and
+    cancer names have no everyday alternative) and the treatment's name."""
+    terms = {word.lower() for term in scheme.vocabulary.key_terms for word in term.split()}
+    return frozenset(terms | {word.lower() for word in topic.name.split()})
 
 
 def _side_effects(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Cluster, ...]:

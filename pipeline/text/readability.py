@@ -1,6 +1,11 @@
-"""Readability of printed text: the Flesch-Kincaid grade level, for English.
+"""Readability of printed text: the Flesch-Kincaid grade level (English), long sentences, rare words.
 
 grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59
+
+The formula is for prose: a list item or a heading is judged by its words alone (rare_words),
+since a one-line "Endocrinopathies" would score grade 55. A word is rare when it is uncommon in
+everyday language: below RARE_ZIPF on wordfreq's Zipf scale (log10 of its frequency per billion
+words: "the" 7.7, "fatigue" 3.9, "intravenously" 2.6), in any language wordfreq covers.
 
 Patient material should read at grade 8 or below. Words are runs of letters (an
 apostrophe or hyphen inside a word keeps it whole); numbers are not words. A sentence
@@ -48,6 +53,63 @@ def flesch_kincaid_grade(text: str, language: str = "en") -> float | None:
     syllables = sum(syllable_count(word) for word in words)
     sentences = sum(_sentence_count(line) for line in text.splitlines())
     return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+
+
+PATIENT_GRADE = 8.0  # patient material should read at US school grade 8 or below (NIH)
+LONG_SENTENCE_WORDS = 25  # a sentence longer than this is hard to follow, whatever its words
+RARE_ZIPF = 3.0  # below: a word most adults meet less than once in a million words
+
+
+def words_of(text: str) -> list[str]:
+    """The words of text (runs of letters; numbers are not words)."""
+    return _WORD.findall(text)
+
+
+def rare_words(text: str, language: str = "en", known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The words of text that are rare in everyday language, each once, in text order.
+
+    known: lower-case words never counted (a topic's key terms: drug and cancer names have no
+    everyday alternative). Empty for a language wordfreq has no list for.
+    """
+    code = _wordfreq_language(language)
+    if code is None:
+        return ()
+    found: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if lower in found:
+            continue
+        bases = _bases(lower) if code == "en" else {lower}
+        if not bases & known and max(_zipf(base, code) for base in bases) < RARE_ZIPF:
+            found[lower] = word
+    return tuple(found.values())
+
+
+def _bases(word: str) -> set[str]:
+    """An English word and what it may be an inflection of ("fevers" -> "fever"): an inflected form
+    is rarer than its word, and no harder to read."""
+    bases = {word, word.removesuffix("’s").removesuffix("'s")}
+    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            bases.add(word[:-len(ending)] + base)
+    return bases
+
+
+@cache
+def _zipf(word: str, code: str) -> float:
+    from wordfreq import zipf_frequency  # loaded where words are measured, not by every command
+
+    # A hyphenated word is as common as its rarest part ("well-known" is not in every list).
+    return min(zipf_frequency(part, code) for part in word.split("-") if part) if "-" in word else zipf_frequency(word, code)
+
+
+@cache
+def _wordfreq_language(language: str) -> str | None:
+    from wordfreq import available_languages
+
+    code = re.split(r"[-_]", language.strip().lower())[0]
+    return code if code in available_languages() else None
 
 
 def syllable_count(word: str) -> int:

@@ -1,0 +1,47 @@
+"""What a statement does for the patient reading a one-page summary: tell them what to do, or
+give background (a definition, history, research) that can wait for the leaflet.
+
+Judged from the sentence's shape, in English only (other languages: neither, so the summary
+falls back to support and clarity). These are cues for ranking, never for changing a text:
+a wrong guess only moves a statement down or up the summary's list.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Addressed to the patient: an instruction, or what they should, can or need to do.
+_TELLS = re.compile(
+    r"^(?:please\s+)?(?:do not|don't|never|always|call|phone|ring|tell|contact|ask|let|seek|go|get|take|"
+    r"drink|eat|avoid|keep|wash|use|check|wear|stop|try|rest|report|make sure|remember|bring|follow)\b"
+    r"|\byou (?:should|must|need to|will need to|have to|can|may need to|might need to|may want to)\b"
+    r"|\b(?:call|phone|contact|tell) (?:your|the|us|our)\b"
+    r"|\bif you (?:have|get|notice|develop|feel|think)\b",
+    re.IGNORECASE)
+
+# Background: what a term means, what something consists of, history and research findings.
+_DEFINES = re.compile(
+    r"\b(?:is|are) (?:called|known as|defined as|termed|referred to as)\b|\brefers? to\b|\bmeans? that\b"
+    r"|\bconsists? of\b|\bis distinguished from\b|\bstands? for\b|\bthe term\b|\bdefinition\b",
+    re.IGNORECASE)
+_HISTORY_OR_RESEARCH = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)s?\b|\bcentury\b|\bhistory\b|\bhistoric(?:al|ally)?\b|\bdiscover(?:ed|y)\b"
+    r"|\bnobel\b|\binvented\b|\bpioneer"
+    r"|\b(?:clinical )?(?:trials?|studies|study)\b|\bresearch(?:ers)?\b|\bscientists?\b|\blaborator(?:y|ies)\b"
+    r"|\bmedian\b|\bstatistic|\bsurvival (?:rate|time)s?\b|\brevolution\b|\bbreakthrough\b",
+    re.IGNORECASE)
+
+
+def tells_what_to_do(text: str, language: str = "en") -> bool:
+    """True when the statement tells the patient what to do (call, tell, avoid, you should ...)."""
+    return _is_english(language) and _TELLS.search(text) is not None
+
+
+def is_background(text: str, language: str = "en") -> bool:
+    """True for a definition, history or research: what a patient needs least on one page."""
+    return _is_english(language) and (_DEFINES.search(text) is not None
+                                       or _HISTORY_OR_RESEARCH.search(text) is not None)
+
+
+def _is_english(language: str) -> bool:
+    return re.split(r"[-_]", language.strip().lower())[0] == "en"
