@@ -19,7 +19,7 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps clean extract update init check stats release signoff
+.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps clean extract update init check stats release signoff editorial-signoff
 
 all: build
 
@@ -120,6 +120,12 @@ stats: $(STAMP)
 signoff: $(STAMP)
 	@test -n "$(LOCALE)" && test -n "$(BY)" || { echo 'usage: make signoff LOCALE=<language> BY="<reviewer>" [DATE=YYYY-MM-DD]'; exit 2; }
 	$(if $(filter file,$(origin SOURCE_DATE_EPOCH)),env -u SOURCE_DATE_EPOCH )$(BIN)/handout review-signoff $(LOCALE) --by "$(BY)"$(if $(DATE), --date $(DATE))
+
+# A clinician's check of a topic's plain-language rewrites (sources/<topic>/editorial-review.yaml):
+# make editorial-signoff TOPIC=immunotherapy BY="Dr Name" [DATE=YYYY-MM-DD]. Dated as signoff is.
+editorial-signoff: $(STAMP)
+	@test -n "$(TOPIC)" && test -n "$(BY)" || { echo 'usage: make editorial-signoff TOPIC=<topic> BY="<clinician>" [DATE=YYYY-MM-DD]'; exit 2; }
+	$(if $(filter file,$(origin SOURCE_DATE_EPOCH)),env -u SOURCE_DATE_EPOCH )$(BIN)/handout editorial-signoff $(TOPIC) --by "$(BY)"$(if $(DATE), --date $(DATE))
 
 # build/release/: every topic in English and in each language that translates it completely and
 # cleanly; what is left out is listed with why. A subset on purpose: make release LANGUAGES="fr"

@@ -475,6 +475,31 @@ def review_signoff_command(root: Path, language: str, by: str, date: str, change
         click.echo(f"{path}: X-Medical-Review now names the record")
 
 
+@main.command("editorial-signoff")
+@ROOT_OPTION
+@click.argument("topic")
+@click.option("--by", default="", help="The clinician who checked the rewrites against their sources (required).")
+@click.option("--date", default="", help="Date of the check, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).")
+@click.option("--changes", is_flag=True, help="Write nothing: list every rewrite not yet checked.")
+@user_errors
+def editorial_signoff_command(root: Path, topic: str, by: str, date: str, changes: bool) -> None:
+    """Record that a clinician checked TOPIC's rewrites (the replace decisions of its editorial.yaml).
+
+    Until then, a page printing one says so in its small print, and `make release` lists them.
+    Changing a rewrite's text makes it unchecked again until the next sign-off.
+    """
+    from pipeline.config import checked_date
+    from pipeline.review.rewrite_signoff import sign_off_rewrites, unreviewed_rewrites
+
+    (chosen,) = select_topics(load_config(root), [topic])
+    if changes:
+        for line in unreviewed_rewrites(chosen) or [f"{topic}: every rewrite is checked"]:
+            click.echo(line)
+        return
+    done = sign_off_rewrites(load_config(root), chosen, by, checked_date(date) if date else "")
+    click.echo(f"{done.record}: {done.rewrites} rewrites of {topic} signed off by {done.by} on {done.date}")
+
+
 @main.command("release")
 @ROOT_OPTION
 @click.option("--language", "languages", multiple=True,
@@ -501,3 +526,8 @@ def release_command(root: Path, languages: tuple[str, ...], page_size: str, outp
                f"(SHA256SUMS, manifest.json, release.json)")
     if result.not_reviewed:
         click.echo(f"not yet reviewed by a medical translator: {', '.join(result.not_reviewed)}")
+    for topic, lines in result.rewrites_not_reviewed:
+        click.echo(f"{topic}: {len(lines)} rewrites not yet checked by a clinician "
+                   f"(`handout editorial-signoff {topic} --changes` lists them):")
+        for line in lines:
+            click.echo(f"  {line}")

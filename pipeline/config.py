@@ -24,8 +24,10 @@ from typing import Any
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, HandoutError
 from pipeline.models import MAX_LOGO_BYTES, Clinic, Decision, SourceMeta
+from pipeline.rewrite_review import RECORD as REWRITE_RECORD
+from pipeline.rewrite_review import RewriteReview, parse_review
 from pipeline.templates import ASSETS, PROJECT_TEMPLATES, TemplateSet, template_set
 from pipeline.vocabulary import Vocabulary
 from pipeline.yaml_files import YamlMapping, compose_yaml_file, listed_words, read_yaml_file, written_as_text
@@ -177,6 +179,7 @@ class Topic:
     max_source_words: int = MAX_SOURCE_WORDS  # topic.yaml's limit, checked when a source is read
     scheme: Scheme = field(default_factory=lambda: Scheme(sections=()))  # the topic's own (topic_scheme)
     name: str = ""  # what headings call the treatment: "What is {name}?"
+    rewrite_review: RewriteReview = RewriteReview()  # a clinician's sign-off of the editor's rewrites
 
 
 @dataclass(frozen=True)
@@ -584,7 +587,17 @@ def _load_topic(folder: Path, root: Path, default: Scheme | None, epoch_date: st
     values = _check(data, TOPIC_OPTIONS, str(path), problems)
     topic = _topic(folder.name, folder, path, values, epoch_date, problems, default)
     section_keys = {rule.key for rule in topic.scheme.sections}
-    return replace(topic, decisions=_load_decisions(folder / EDITORIAL, root, section_keys, problems))
+    return replace(topic, decisions=_load_decisions(folder / EDITORIAL, root, section_keys, problems),
+                   rewrite_review=_load_rewrite_review(folder / REWRITE_RECORD, root, problems))
+
+
+def _load_rewrite_review(path: Path, root: Path, problems: list[str]) -> RewriteReview:
+    """The clinician's sign-off of the editor's rewrites (rewrite_review.py), if the topic has one."""
+    if not path.exists():
+        return RewriteReview()
+    data = read_yaml(path, problems)
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    return RewriteReview() if data is None else parse_review(data, name, problems)
 
 
 def load_source_folder(key: str, folder: Path, described_by: Path | None, default: Scheme | None = None) -> Topic:
@@ -777,3 +790,19 @@ def _source_metas(
                 date=item.get("date", ""),
             )
     return metas
+
+
+def signoff_date(epoch: str) -> str:
+    """The date of a sign-off (a translation's, or of an editor's rewrites): SOURCE_DATE_EPOCH's
+    (UTC) when it is set, else today's."""
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def checked_date(date: str) -> str:
+    """A --date option as YYYY-MM-DD, or a HandoutError."""
+    try:
+        return dt.date.fromisoformat(date.strip()).isoformat()
+    except ValueError as exc:
+        raise HandoutError(f"--date {date!r}: expected a date as YYYY-MM-DD") from exc

@@ -248,6 +248,7 @@ class Handout:
     summary: tuple[Section, ...]  # the summary candidates, most important first per section
     side_effects: tuple[Cluster, ...]  # common side effects, for the summary's box
     sources: tuple[SourceRef, ...]
+    unreviewed: tuple[str, ...] = ()  # ids of facts printed in an editor's wording no clinician has checked
 
 
 @dataclass(frozen=True)

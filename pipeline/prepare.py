@@ -22,6 +22,7 @@ from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
 from pipeline.review.spelling import find_typos
+from pipeline.rewrite_review import unreviewed
 from pipeline.text.accounting import unaccounted
 from pipeline.text.clean import clean
 from pipeline.text.compose import compose
@@ -105,6 +106,8 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
         edited = edit(clusters, decisions, {conflict.id for conflict in conflicts})
         handout = compose(edited.clusters, topic.scheme, topic, config.clinic)
     _check_distinct_ids(edited.clusters)
+    applied = [result.decision for result in edited.results if result.status == "applied"]
+    handout = replace(handout, unreviewed=tuple(sorted({d.fact for d in unreviewed(applied, topic.rewrite_review)})))
     spelling = find_typos(handout, edited.clusters, vocabulary, cleaned, sources)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost,
                     topic.scheme, spelling)

@@ -195,6 +195,9 @@ def test_editorial_decisions_change_the_output(english_build, unedited_build):
     assert "She is too very effective" in " ".join(plain.split())
     assert "She is too very effective" not in " ".join(edited.split())
     assert "It is also very effective for certain lymphomas" in " ".join(edited.split())
+    # The rewrites print marked until a clinician checks them (editorial-review.yaml); no rewrite, no mark.
+    note = "have not yet been checked by a clinician"
+    assert note in " ".join(edited.split()) and note not in " ".join(plain.split())
     catalog = json.loads((output / "immunotherapy/facts.json").read_text())
     edited_members = [m for f in catalog["facts"] for m in f["members"] if m["edited"]]
     (member,) = [m for m in edited_members if m["original"].startswith("She is too very effective")]

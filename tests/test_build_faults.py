@@ -233,7 +233,8 @@ def test_a_release_replaces_a_folder_in_its_way_whole(tmp_path, monkeypatch):
 
     monkeypatch.setattr(release, "_write_release", fill)
     monkeypatch.setattr(release, "Release", lambda *args: args)
-    release._assemble(None, tmp_path, folder, [], type("Scope", (), {"not_reviewed": (), "left_out": ()}))
+    release._assemble(None, tmp_path, folder, [], type("Scope", (), {"not_reviewed": (), "left_out": (),
+                                                                         "rewrites_unchecked": ()}))
     assert sorted(p.name for p in folder.iterdir()) == ["SHA256SUMS"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [release.RELEASE_DIR]
 

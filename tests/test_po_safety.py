@@ -1,5 +1,6 @@
 """PO files read as their bytes are: the header's charset, the locale folders' names, Language:."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -118,7 +119,7 @@ def test_check_names_the_broken_charset_and_checks_the_other_languages(tmp_path)
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "locales/fr/LC_MESSAGES/facts.po:15: unknown charset 'bogus-42' in Content-Type" in result.output
-    assert "es/(ui.po): 20/20 translated and clean" in result.output
+    assert re.search(r"es/\(ui\.po\): (\d+)/\1 translated and clean", result.output)
 
 
 # ---- the names of the folders under locales/ ---------------------------------------------------

@@ -253,6 +253,10 @@ def test_release_writes_standalone_names_checksums_and_a_report(en_fr_project, e
     assert not sums_ok(folder)
     report = json.loads((folder / "release.json").read_text(encoding="utf-8"))
     assert report["not_reviewed_by_a_medical_translator"] == ["fr"]
+    # The editor's rewrites no clinician has checked, each with where it is decided and its wording.
+    unchecked = report["rewrites_not_checked_by_a_clinician"]["immunotherapy"]
+    assert unchecked and all(line.startswith("sources/immunotherapy/editorial.yaml:") for line in unchecked)
+    assert result.rewrites_not_reviewed == (("immunotherapy", tuple(unchecked)),)
     assert report["topics"]["immunotherapy"]["version"] == "1.0"
     assert report["software"]["weasyprint"] == metadata.version("weasyprint")
     assert report["software"]["SOURCE_DATE_EPOCH"] == "1700000000"

@@ -23,7 +23,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from pipeline.i18n.locale_data import SOURCE_LANGUAGE
 from pipeline.i18n.translations import load_messages
 from pipeline.models import Output
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, PRINT_PROFILES
+from pipeline.review.rewrite_signoff import unreviewed_rewrites
 
 RELEASE_DIR = "release"
 STAGING = ".release-build"
@@ -53,6 +54,8 @@ class Release:
     languages: tuple[str, ...]  # those with at least one topic released
     not_reviewed: tuple[str, ...]
     not_included: tuple[tuple[str, str], ...] = ()  # ("fr/radiotherapy", why)
+    # Per released topic, its rewrites no clinician has checked: "editorial.yaml:12: c1234: wording".
+    rewrites_not_reviewed: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def release(config: Config, output: Path, languages: tuple[str, ...] = (), page_size: str = DEFAULT_PAGE_SIZE,
@@ -97,7 +100,7 @@ def _release(config: Config, output: Path, languages: tuple[str, ...], page_size
                                      tuple(item for p, item in included if p == profile))
     if problems:
         raise _refused(problems)
-    return _assemble(config, output, folder, included, scope)
+    return _assemble(config, output, folder, included, replace(scope, rewrites_unchecked=_unchecked(config, scope)))
 
 
 def _refused(problems: list[str]) -> HandoutError:
@@ -152,7 +155,14 @@ def _assemble(config: Config, output: Path, folder: Path, outputs: list[tuple[st
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    return Release(folder, tuple(files), released, scope.not_reviewed, scope.left_out)
+    return Release(folder, tuple(files), released, scope.not_reviewed, scope.left_out, scope.rewrites_unchecked)
+
+
+def _unchecked(config: Config, scope: Scope) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The rewrites no clinician has checked, of each topic the release includes."""
+    included = {topic for topic, _ in scope.included}
+    return tuple((t.key, tuple(lines)) for t in sorted(config.topics, key=lambda t: t.key)
+                 if t.key in included and (lines := unreviewed_rewrites(t)))
 
 
 def _swap(fresh: Path, folder: Path) -> None:
@@ -208,6 +218,7 @@ def _write_release(config: Config, output: Path, fresh: Path, outputs: list[tupl
                      for t in sorted(config.topics, key=lambda t: t.key)},
         "not_included": dict(scope.left_out),
         "not_reviewed_by_a_medical_translator": list(scope.not_reviewed),
+        "rewrites_not_checked_by_a_clinician": {key: list(lines) for key, lines in scope.rewrites_unchecked},
         "profiles": sorted({p for p, _ in outputs}),
         "software": _versions(config.source_date_epoch),
         "files": files,

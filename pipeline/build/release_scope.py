@@ -30,6 +30,8 @@ class Scope:
     included: frozenset[tuple[str, str]]
     left_out: tuple[tuple[str, str], ...]  # ("fr/radiotherapy", why), sorted
     not_reviewed: tuple[str, ...]  # included languages whose translation no medical translator has reviewed
+    # Per included topic, its editor's rewrites no clinician has checked ("editorial.yaml:12: c1234: wording").
+    rewrites_unchecked: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def release_scope(root: Path, topics: Sequence[str], outputs: Sequence[Output], not_begun: Sequence[tuple[str, str]],

@@ -45,6 +45,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "of your doctor or care team, who know your situation."
     ),
     "not_reviewed": "This translation has not yet been reviewed by a medical translator.",
+    "rewrites_not_reviewed": "Some sentences were reworded to be easier to read and have not yet been checked by a clinician.",
     "untranslated": "Passages marked {marker} are not translated yet and are printed in English.",
 }
 
@@ -69,6 +70,8 @@ WHERE = {
     "stated": "in the list of sources, before the date a source gives for itself: '(stated 1 April 2020)'",
     "not_advice": "at the end of the leaflet and the summary",
     "not_reviewed": "small print at the end, while this translation is not reviewed by a medical translator",
+    "rewrites_not_reviewed": "small print at the end, while some of the English sentences an editor reworded in "
+                             "plain language are not checked by a clinician",
     "untranslated": "small print at the end, when some passages are printed in English",
 }
 

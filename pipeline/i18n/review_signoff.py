@@ -8,11 +8,10 @@ English and translation of every entry as they stood.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import Config
+from pipeline.config import Config, checked_date, signoff_date
 from pipeline.errors import HandoutError
 from pipeline.i18n.completeness import audit_project, describe
 from pipeline.i18n.locale_data import is_source_language
@@ -37,7 +36,7 @@ def sign_off(config: Config, language: str, by: str, date: str = "") -> SignOff:
     by = " ".join(by.split())
     if not by:
         raise HandoutError("--by: give the name of the medical translator who reviewed the translation")
-    date = _checked_date(date) if date else signoff_date(config.source_date_epoch)
+    date = checked_date(date) if date else signoff_date(config.source_date_epoch)
     if is_source_language(language):
         raise HandoutError(f"{language}: English is the source language; there is no translation to sign off")
     unfinished = [audit for audit in audit_project(config, [language]).audits if not audit.clean]
@@ -55,17 +54,3 @@ def sign_off(config: Config, language: str, by: str, date: str = "") -> SignOff:
     headers = tuple(shown for shown in sorted(messages.files.values())
                     if point_header_at_record(config.root / shown, messages.review.record))
     return SignOff(record, by, date, len(entries), headers)
-
-
-def signoff_date(epoch: str) -> str:
-    """The date of a sign-off: SOURCE_DATE_EPOCH's (UTC) when it is set, else today's."""
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
-    return dt.date.today().isoformat()
-
-
-def _checked_date(date: str) -> str:
-    try:
-        return dt.date.fromisoformat(date.strip()).isoformat()
-    except ValueError as exc:
-        raise HandoutError(f"--date {date!r}: expected a date as YYYY-MM-DD") from exc

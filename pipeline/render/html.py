@@ -40,20 +40,33 @@ def page_html(handout: Handout, kind: OutputKind, locale: str, messages: Message
     body_class = "leaflet" if kind == "leaflet" else f"summary fit-{level}"
     title = loc.title(handout.title)
     page_css = _page_css(handout, loc, title, issued, direction)  # before the body: it records too
+    chosen = handout.summary if sections is None else sections
     html = templates.environment().get_template(f"{kind}.html").render(
         handout=handout, loc=loc, title=title, lang=locale_data.language_tag(locale), dir=direction,
         issued=issued,
         review=locale_data.format_date(handout.review, locale) if handout.review else "",
         sources=[_source_row(ref.path, ref.publisher, ref.date, locale)
                  for ref in handout.sources],
-        sections=handout.summary if sections is None else sections,
+        sections=chosen,
         side_effects=handout.side_effects, body_class=body_class,
-        reviewed=messages.reviewed, marker=MARKER, page_css=page_css)
+        reviewed=messages.reviewed, marker=MARKER, page_css=page_css,
+        rewrites_unreviewed=_prints_unreviewed(handout, handout.sections if kind == "leaflet" else chosen,
+                                               kind == "summary"))
     missing = missing_glyphs(_printed_text(html), templates.font_files())
     if missing:
         raise RenderError(f"{handout.topic} ({locale}): no glyph in the bundled fonts for {describe(missing)}"
                           + _where_printed(handout, missing))
     return Page(html, tuple(loc.untranslated.values()), tuple(sorted(loc.printed)))
+
+
+def _prints_unreviewed(handout: Handout, sections: tuple[Section, ...], with_box: bool) -> bool:
+    """Whether the page prints a statement in an editor's wording that no clinician has checked."""
+    if not handout.unreviewed:
+        return False
+    printed = {cluster.id for section in sections for entry in section.entries
+               for cluster in (entry.cluster, *entry.items, *entry.continued)}
+    printed |= {cluster.id for cluster in handout.side_effects} if with_box else set()
+    return bool(printed & set(handout.unreviewed))
 
 
 def _where_printed(handout: Handout, chars: list[str]) -> str:
