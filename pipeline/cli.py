@@ -248,9 +248,13 @@ EVAL_DIR_OPTION = click.option(
 def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool, alone: bool) -> None:
     """Score cleaning and merging against labelled sets; exit 1 if a target is missed."""
     from pipeline.evaluation.evaluate import evaluate, format_scores, meets_targets
+    from pipeline.evaluation.plain_targets import format_readings, topic_reading
 
     scores = evaluate(root / eval_dir, root, site_pages=not alone)
     click.echo(format_scores(scores, misses=misses), nl=False)
+    config = load_config(root)
+    readings = [topic_reading(config, topic.key) for topic in config.topics]
+    click.echo("\n" + "\n".join(format_readings(readings)))
     if not meets_targets(scores):
         ctx.exit(1)
 

@@ -507,6 +507,9 @@ def _check_title(title: str, where: str, problems: list[str]) -> None:
 
 
 def _check_sections(sections: Sequence[SectionRule], where: str, problems: list[str]) -> None:
+    if not sections:
+        problems.append(f"{where}: no sections: a handout needs at least one (and exactly one with 'fallback: true')")
+        return
     keys = [s.key for s in sections]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         problems.append(f"{where}: section key {key!r} is used twice")

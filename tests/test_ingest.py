@@ -290,3 +290,12 @@ def test_an_absurdly_long_word_is_refused_naming_its_line_and_a_long_one_is_kept
         ingest(path, tmp_path, SourceMeta(filename="page.txt"))
     path.write_text("Title\n\nA chart: https://example.org/" + "a" * 200 + " shows it.\n", encoding="utf-8")
     assert "a" * 200 in ingest(path, tmp_path, SourceMeta(filename="page.txt")).lines[2].text
+
+
+def test_html_marked_sections_are_dropped_as_a_browser_drops_them(tmp_path):
+    """'<![if !IE]>' and unknown '<![x[...]]>' are bogus comments to a browser; Python's parser would assert."""
+    page = tmp_path / "page.html"
+    page.write_text("<p>One</p>\n<![if !IE]>\n<p>Two</p><![x[hidden]]>\n<![endif]>\n<p>Three</p>\n<![ broken",
+                    encoding="utf-8")
+    lines = ingest(page, tmp_path, SourceMeta("page.html")).lines
+    assert [(line.number, line.text) for line in lines] == [(1, "One"), (3, "Two"), (5, "Three")]

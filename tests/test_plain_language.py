@@ -183,3 +183,31 @@ def test_the_summary_prefers_what_the_patient_can_use_over_support_alone():
     (summary,) = compose._summary((replace(section, entries=(Entry(pinned), Entry(plain))),),
                                   Scheme(sections=(rule,)), "en")
     assert summary.entries[0].cluster.id == "d"  # an editor's pin still wins
+
+
+def test_an_empty_contact_section_is_filled_first_from_a_statement_that_says_to_report():
+    contact = SectionRule("contact", "When to contact your care team", keywords=("reported", "call your"), summary=1,
+                          safety=True)
+    effects = SectionRule("effects", "Side effects", keywords=("rash",), summary=1, side_effects=True, safety=True)
+    report = _cluster("Any rash must be reported: most are mild when treated early.", "r", 1)
+    rash = _cluster("A rash is common in the first weeks.", "x", 2)
+    section = Section("effects", effects.title, (Entry(rash), Entry(report)), safety=True)
+    summary = compose._summary((section,), Scheme(sections=(effects, contact)), "en")
+    assert [(s.key, [e.cluster.id for e in s.entries]) for s in summary] == [("effects", ["x"]), ("contact", ["r"])]
+    # Nothing that tells the patient to contact or report: the section stays out of the summary.
+    quiet = Section("effects", effects.title, (Entry(rash),), safety=True)
+    assert [s.key for s in compose._summary((quiet,), Scheme(sections=(effects, contact)), "en")] == ["effects"]
+
+
+def test_the_review_shows_how_much_the_editors_rewrites_lower_the_median_grade():
+    hard = "Immunotherapeutic interventions necessitate comprehensive evaluation of individual immunological responses."
+    plain = "Your team checks how your body responds."
+    rewritten = _cluster(plain, "c1")
+    rewritten = replace(rewritten, canonical=replace(rewritten.canonical, original=hard, edited="Plain language"))
+    other = _cluster("You may feel tired after each session.", "c2")
+    section = Section("s", "S", (Entry(rewritten), Entry(other)))
+    handout = Handout("t", "T", "1", "2026-01-01", "", Clinic("C", "1"), (section,), (), (), ())
+    report = plain_report(handout, "en", WORDS, clusters=(rewritten, other))
+    assert report.rewrites == 1 and report.median_printed < report.median_sources
+    page = review_page("t", "T", (), (rewritten, other), handout, plain=report)
+    assert "as the sources word it" in page and f"{report.median_printed - report.median_sources:+.1f}" in page

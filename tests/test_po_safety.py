@@ -64,7 +64,7 @@ def test_an_unknown_charset_names_the_file_and_header_line(tmp_path):
     assert str(caught.value).startswith(f"{path}:{CONTENT_TYPE_LINE}: ")
 
 
-@pytest.mark.parametrize("charset", ["base64", "rot13", "utf-16"])
+@pytest.mark.parametrize("charset", ["base64", "rot13", "utf-16", "unicode_escape", "idna", "punycode"])
 def test_a_codec_that_is_no_text_encoding_of_a_po_file_is_unknown(tmp_path, charset):
     with pytest.raises(HandoutError, match=f"unknown charset '{charset}'"):
         read_catalog(_language(tmp_path, charset=charset))
@@ -202,3 +202,10 @@ def test_xgettexts_charset_placeholder_is_ascii(tmp_path):
     template.write_bytes(template.read_bytes().replace(b'"Sources"\nmsgstr', '"Sourcés"\nmsgstr'.encode()))
     with pytest.raises(HandoutError, match="looks UTF-8 while its header says charset=CHARSET"):
         read_catalog(template)
+
+
+def test_a_plural_index_out_of_range_names_the_file(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_bytes(b'msgid "a"\nmsgid_plural "b"\nmsgstr[-3] "x"\n')
+    with pytest.raises(HandoutError, match=rf"{re.escape(str(path))}: cannot read: a malformed entry"):
+        read_catalog(path)

@@ -150,3 +150,12 @@ def test_a_topics_keywords_and_synonyms_are_checked_the_same_way(root):
     problems = _problems(root)
     assert any("synonyms 1: YAML reads on as true" in p for p in problems)
     assert any("synonyms 1: YAML reads off as false" in p for p in problems)
+
+
+def test_a_scheme_without_sections_is_refused_by_name(root):
+    scheme = root / "sections.yaml"
+    text = scheme.read_text(encoding="utf-8")
+    start, end = text.index("\nsections:\n"), text.index("\nkey_terms:")
+    scheme.write_text(text[:start] + "\nsections: []\n" + text[end:], encoding="utf-8")
+    assert any(p.endswith("sections.yaml: no sections: a handout needs at least one (and exactly one with "
+                          "'fallback: true')") for p in _problems(root))

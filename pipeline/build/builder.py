@@ -314,7 +314,7 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
         templates=config.templates, spelling=prepared.spelling,
         plain=plain_report(prepared.handout, topic.language, load_plain_words(config.root),
-                           known_words(prepared.scheme, topic))))
+                           known_words(prepared.scheme, topic), prepared.clusters)))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
     record = records.Record(files.key, digest, warnings=warnings, companions=((files.paths[1], review),))
     records.save(options.output, files.paths[0], record)

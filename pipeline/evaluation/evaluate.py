@@ -23,6 +23,7 @@ from pipeline.config import Config, Scheme, Topic, load_config, load_source_fold
 from pipeline.errors import ConfigError, HandoutError
 from pipeline.evaluation.labels import CATEGORIES, LABELS, Labels, Statement, line_texts, locate, parse_labels
 from pipeline.evaluation.placement import describe, read_section_labels, score_placement
+from pipeline.evaluation.plain_targets import summary_fills
 from pipeline.models import CleanSource, Cluster, Conflict, Fact, Source, SourceMeta
 from pipeline.prepare import Prepared, prepare
 from pipeline.vocabulary import Vocabulary
@@ -66,6 +67,8 @@ class SetScore:
     summary_misplaced: int = 0  # summary statements (and side-effects box items) labelled for another section
     confusions: tuple[str, ...] = ()  # the most frequent "labelled -> placed" section mix-ups
     unaccounted: int = 0  # source lines the stages lost without a trace
+    side_effects_box: bool | None = None  # the summary lists common side effects in its box
+    contact_filled: bool | None = None  # its contact section holds a statement (None: the scheme has none)
     gated: bool = True  # False: printed, not yet held to the targets
 
     def category(self, name: str) -> Ratio:
@@ -161,6 +164,12 @@ def _rows(score: SetScore) -> list[tuple[str, str, str, str]]:
                      "PASS" if placed else "below (not gated)"))
         rows.append(("summary statements from another section", str(score.summary_misplaced), "0",
                      "PASS" if score.summary_misplaced == 0 else "below (not gated)"))
+    if score.side_effects_box is not None:
+        rows.append(("summary's side-effects box filled", _yes(score.side_effects_box), "yes",
+                     "PASS" if score.side_effects_box else "below (not gated)"))
+    if score.contact_filled is not None:
+        rows.append(("summary's contact section filled", _yes(score.contact_filled), "yes",
+                     "PASS" if score.contact_filled else "below (not gated)"))
     rows.append(("duplicate pairs merged (recall)", _ratio(score.merge_recall), "", ""))
     rows.append(("merges hiding a number or key term", str(score.hidden_merges), "0",
                  "PASS" if score.hidden_merges == 0 else "MISS"))
@@ -170,6 +179,10 @@ def _rows(score: SetScore) -> list[tuple[str, str, str, str]]:
         found = f"{_ratio(score.contradictions)}, {score.unlabelled_conflicts} more not labelled"
     rows.append(("labelled contradictions found", found, "", ""))
     return rows
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _ratio(ratio: Ratio) -> str:
@@ -232,6 +245,7 @@ def _score_set(folder: Path, name: str, config: Config, site_pages: bool) -> Set
     lost = [f"lost without a trace: {line}" for line in prepared.unaccounted]
     section_labels = read_section_labels(folder, sources, prepared.scheme)
     placement = score_placement(section_labels, prepared.handout, prepared.scheme) if section_labels else None
+    box, contact = summary_fills(prepared)
     return SetScore(
         name=name, files=len(sources), facts=len(facts), clusters=len(clusters),
         boilerplate=boilerplate, categories=categories, content=content,
@@ -243,6 +257,7 @@ def _score_set(folder: Path, name: str, config: Config, site_pages: bool) -> Set
         placement=Ratio(placement.placed, placement.labelled) if placement else Ratio(0, 0),
         summary_misplaced=placement.summary_wrong if placement else 0,
         confusions=tuple(describe(placement)) if placement else (),
+        side_effects_box=box, contact_filled=contact,
     )
 
 

@@ -256,6 +256,9 @@ def read_catalog(path: Path, locale: str | None = None) -> PoCatalog:
         raise HandoutError(f"{path}:{exc.lineno + 1}: PO syntax error: {exc.args[0].rsplit(' on ', 1)[0]}") from exc
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise HandoutError(f"{path}: cannot read: {exc}") from exc
+    except (IndexError, KeyError, TypeError) as exc:  # Babel's parser on an entry it cannot place
+        raise HandoutError(f"{path}: cannot read: a malformed entry ({exc}), e.g. msgstr[N] with N out of "
+                           "range; open it in a PO editor or compare with the .pot template") from exc
 
 
 def parse_catalog(text: str, domain: str) -> PoCatalog:

@@ -64,7 +64,7 @@ def _charset(data: bytes, path: Path) -> str:
     name = "ascii" if declared.upper() == "CHARSET" else declared
     try:
         codec = codecs.lookup(name).name
-        if 'msgid ""'.encode(codec) != b'msgid ""':  # UTF-16 and the like: not a PO file's encoding
+        if not _keeps_ascii(codec):  # UTF-16, unicode_escape, idna ...: not a PO file's encoding
             raise LookupError(declared)
     except LookupError as exc:
         raise HandoutError(f"{where}: unknown charset {declared!r} in Content-Type; "
@@ -78,6 +78,21 @@ def _charset(data: bytes, path: Path) -> str:
                            "(\"Ã©\" for \"é\"); fix the header to `charset=UTF-8` (or re-save the file in "
                            f"{declared} if that is what it is meant to be)")
     return codec
+
+
+# Codecs Python has that encode something other than a file's text (domain names, escapes).
+_NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+
+
+def _keeps_ascii(codec: str) -> bool:
+    """True for a file encoding that reads every ASCII byte as itself, as gettext needs of a PO file."""
+    if codec in _NOT_FILE_ENCODINGS:
+        return False
+    ascii_bytes = bytes(range(1, 128))
+    try:
+        return ascii_bytes.decode(codec) == ascii_bytes.decode("ascii")
+    except (UnicodeDecodeError, ValueError, LookupError, TypeError):
+        return False
 
 
 def _is_utf8(data: bytes) -> bool:

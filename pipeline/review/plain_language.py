@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from pipeline.errors import ConfigError
-from pipeline.models import Handout, Section
+from pipeline.models import Cluster, Handout, Section
 from pipeline.text.keywords import fold_spelling
 from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words, words_of
 from pipeline.yaml_files import YamlList, YamlMapping, read_yaml_file
@@ -286,6 +287,9 @@ class PlainReport:
     whole: Measures
     summary: Measures
     summary_readings: tuple[Reading, ...]
+    median_printed: float | None = None  # median grade of the leaflet's prose sentences as printed
+    median_sources: float | None = None  # the same sentences as the sources word them (before rewrites)
+    rewrites: int = 0  # of those, printed in an editor's wording
 
     def to_fix(self) -> tuple[tuple[Measures, tuple[Reading, ...]], ...]:
         """Per section, its statements worth the editor's look, hardest first."""
@@ -294,8 +298,11 @@ class PlainReport:
 
 
 def plain_report(handout: Handout, language: str, words: PlainWords | None = None,
-                 known: frozenset[str] = frozenset()) -> PlainReport:
-    """How the leaflet and summary read, section by section, with every statement measured."""
+                 known: frozenset[str] = frozenset(), clusters: Sequence[Cluster] = ()) -> PlainReport:
+    """How the leaflet and summary read, section by section, with every statement measured.
+
+    clusters: the topic's, whose source wordings give the grade before the editor's rewrites.
+    """
     words = words or load_plain_words()
     sections = []
     for section in handout.sections:
@@ -305,8 +312,14 @@ def plain_report(handout: Handout, language: str, words: PlainWords | None = Non
     summary_rows = [*((e.cluster.id, e.cluster.canonical.text, "prose") for s in handout.summary for e in s.entries),
                     *((c.id, c.canonical.text, "item") for c in handout.side_effects)]
     summary = tuple(read_statements(summary_rows, words, language, known))
+    originals = {c.id: c.canonical.original for c in clusters if c.canonical.edited}
+    prose = [r for r in every if r.grade is not None]
+    before = [grade for r in prose if (grade := flesch_kincaid_grade(originals.get(r.fact, r.text), language)) is not None]
     return PlainReport(tuple(sections), measure("Whole leaflet", "", every, language),
-                       measure("One-page summary", "", summary, language), summary)
+                       measure("One-page summary", "", summary, language), summary,
+                       statistics.median(r.grade for r in prose) if prose else None,
+                       statistics.median(before) if before else None,
+                       sum(1 for r in prose if r.fact in originals))
 
 
 def _printed_rows(section: Section) -> Iterable[tuple[str, str, str]]:

@@ -269,17 +269,47 @@ def _printable(cluster: Cluster) -> bool:
 
 def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str,
              known: frozenset[str] = frozenset()) -> tuple[Section, ...]:
-    """The statements of each section a patient can use most, as many as the scheme allows."""
-    rules = {rule.key: rule for rule in scheme.sections}
+    """The statements of each section a patient can use most, as many as the scheme allows.
+
+    A safety section other than side effects (when to contact the care team) that the leaflet
+    leaves empty is filled first, with the statement of another section that tells the patient to
+    contact or report and matches it best: the summary never lacks it where the sources say it.
+    The leaflet still prints that statement where it was placed.
+    """
+    by_key = {section.key: section for section in sections}
+    borrowed = {rule.key: found for rule in scheme.sections
+                if rule.safety and not rule.side_effects and rule.summary and rule.key not in by_key
+                and (found := _borrow(sections, rule, language)) is not None}
+    taken = {cluster.id for cluster in borrowed.values()}
     chosen = []
-    for section in sections:
-        rule = rules[section.key]
-        statements = [e.cluster for e in section.entries if not e.items and e.cluster.canonical.role != "lead"]
+    for rule in scheme.sections:
+        if rule.key in borrowed:
+            chosen.append(Section(rule.key, rule.title, (Entry(cluster=borrowed[rule.key]),), safety=rule.safety))
+            continue
+        if (section := by_key.get(rule.key)) is None:
+            continue
+        statements = [e.cluster for e in section.entries
+                      if not e.items and e.cluster.canonical.role != "lead" and e.cluster.id not in taken]
         ranked = sorted(statements, key=lambda c: _summary_rank(c, rule, language, known))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
             chosen.append(replace(section, entries=best))
     return tuple(chosen)
+
+
+def _borrow(sections: tuple[Section, ...], rule: SectionRule, language: str) -> Cluster | None:
+    """The statement elsewhere that tells the patient what to do and matches rule's keywords most."""
+    scored = []
+    for section in sections:
+        for entry in section.entries:
+            cluster = entry.cluster
+            text = cluster.canonical.text
+            if entry.items or cluster.canonical.role == "lead" or not tells_what_to_do(text, language):
+                continue
+            matches = count_keywords(_stems(text, language), rule.keywords, language)
+            if matches:
+                scored.append((-matches, cluster.pin or PIN_NONE, -cluster.support, cluster.id, cluster))
+    return min(scored)[-1] if scored else None
 
 
 def _summary_rank(cluster: Cluster, rule: SectionRule, language: str,

@@ -206,9 +206,16 @@ def _html_lines(text: str) -> tuple[SourceLine, ...]:
     pretty-printed HTML puts "<p>" on one line and its text on the next)."""
     parser = _TextExtractor()
     # HTMLParser counts only \n, so make every terminator a \n first (the count is unchanged).
-    parser.feed(_LINE_BREAK.sub("\n", text))
+    text = _BOGUS_SECTION.sub(lambda m: "\n" * m.group().count("\n"), _LINE_BREAK.sub("\n", text))
+    parser.feed(text)
     parser.close()
     return tuple(_joined_rows(parser.lines, parser.cells))
+
+
+# "<![if !IE]>", "<![endif]>", "<![x[...]]>": a browser reads any "<![" but CDATA as a bogus comment
+# ending at the next ">" and shows nothing of it; Python's parser stops with an AssertionError on
+# the ones it does not know. Dropped as a browser drops them (line breaks kept, so lines keep their numbers).
+_BOGUS_SECTION = re.compile(r"<!\[(?!CDATA\[)[^>]*(?:>|$)")
 
 
 def _joined_rows(lines: list[SourceLine], cells: list[tuple[int, int] | None]) -> list[SourceLine]:

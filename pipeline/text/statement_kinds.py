@@ -16,7 +16,8 @@ _TELLS = re.compile(
     r"drink|eat|avoid|keep|wash|use|check|wear|stop|try|rest|report|make sure|remember|bring|follow)\b"
     r"|\byou (?:should|must|need to|will need to|have to|can|may need to|might need to|may want to)\b"
     r"|\b(?:call|phone|contact|tell) (?:your|the|us|our)\b"
-    r"|\bif you (?:have|get|notice|develop|feel|think)\b",
+    r"|\bif you (?:have|get|notice|develop|feel|think)\b"
+    r"|\b(?:must|should|needs? to) be reported\b|\bit is important to (?:tell|report|call|contact)\b",
     re.IGNORECASE)
 
 # Background: what a term means, what something consists of, history and research findings.
