@@ -211,3 +211,14 @@ def test_the_review_shows_how_much_the_editors_rewrites_lower_the_median_grade()
     assert report.rewrites == 1 and report.median_printed < report.median_sources
     page = review_page("t", "T", (), (rewritten, other), handout, plain=report)
     assert "as the sources word it" in page and f"{report.median_printed - report.median_sources:+.1f}" in page
+
+
+def test_the_summary_takes_statements_that_surely_belong_to_a_section_first():
+    rule = SectionRule("care", "Looking after yourself", keywords=("drink",), summary=1)
+    flowed = _cluster("You should drink plenty of water every day.", "a", 2)  # placed by its page's flow
+    own = _cluster("Drink a glass of water with each meal.", "b", 1)
+    section = Section("care", rule.title, (Entry(flowed), Entry(own)))
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en")
+    assert summary.entries[0].cluster.id == "a"
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en", unsure=frozenset({"a"}))
+    assert summary.entries[0].cluster.id == "b"

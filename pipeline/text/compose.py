@@ -45,6 +45,7 @@ class Placed:
     section: str
     entry: Entry
     order: tuple[int, int, int, str, int]
+    sure: bool = True  # its own words put it in this section (not only the flow of its page), or an editor did
 
 
 def compose(
@@ -67,7 +68,8 @@ def compose(
         review=topic.review,
         clinic=clinic,
         sections=sections,
-        summary=_summary(sections, scheme, topic.language, known_words(scheme, topic)),
+        summary=_summary(sections, scheme, topic.language, known_words(scheme, topic),
+                         frozenset(p.entry.cluster.id for p in placed if not p.sure)),
         side_effects=_side_effects(sections, scheme),
         sources=tuple(
             SourceRef(path=f"{topic.folder.name}/{meta.filename}", publisher=meta.publisher, date=meta.date)
@@ -165,17 +167,18 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
         # A lead-in that refers back ("These are common. They include:") prints after its host,
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
-        section, score = chosen[cluster.id]
+        section, score, own = chosen[cluster.id]
+        sure = bool(cluster.section) or own == section
         section = cluster.section or section  # an editor's move wins over the model and keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
-        placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order))
+        placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order, sure))
     return sorted(placed, key=lambda p: p.order)
 
 
 def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cluster]], scheme: Scheme,
-                      language: str, name: frozenset[str]) -> dict[str, tuple[str, int]]:
-    """Each statement's section and keyword matches. With the model, each page's statements are
+                      language: str, name: frozenset[str]) -> dict[str, tuple[str, int, str]]:
+    """Each statement's section, keyword matches, and the section its own words give. With the model, each page's statements are
     placed together, in their order (section_model.best_path): a statement tends to stay in the
     section of the one before it under the same heading and moves more readily after a new one,
     as an editor keeps a page's passage together, yet one whose own words (and its list's)
@@ -190,7 +193,8 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
             more = scores(other.canonical)[0]
             own = {key: value + more[key] for key, value in own.items()}
         scored[cluster.id] = (own, matches, learned)
-    chosen = {c.id: _own_section(scored[c.id][0], scored[c.id][2], scheme.sections) for c in statements}
+    own = {c.id: _own_section(scored[c.id][0], scored[c.id][2], scheme.sections) for c in statements}
+    chosen = dict(own)
     # Every wording of a statement stands in its own page's order (as the model learned whole
     # pages); the canonical wording's place decides the statement's section.
     pages: dict[str, list[tuple[Fact, Cluster]]] = defaultdict(list)
@@ -206,7 +210,7 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
         emissions = [scored[c.id][0] if fact is c.canonical else scores(fact)[0] for fact, c in page]
         path = model.best_path(emissions, same, keys)
         chosen.update((c.id, key) for (fact, c), key in zip(page, path) if fact is c.canonical)
-    return {cluster_id: (key, scored[cluster_id][1][key]) for cluster_id, key in chosen.items()}
+    return {cluster_id: (key, scored[cluster_id][1][key], own[cluster_id]) for cluster_id, key in chosen.items()}
 
 
 def _wordings(cluster: Cluster) -> list[Fact]:
@@ -268,8 +272,11 @@ def _printable(cluster: Cluster) -> bool:
 
 
 def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str,
-             known: frozenset[str] = frozenset()) -> tuple[Section, ...]:
+             known: frozenset[str] = frozenset(), unsure: frozenset[str] = frozenset()) -> tuple[Section, ...]:
     """The statements of each section a patient can use most, as many as the scheme allows.
+
+    unsure: statements placed in their section by their page's flow against their own words; a
+    summary shows a section in a few statements, so it takes the ones that surely belong first.
 
     A safety section other than side effects (when to contact the care team) that the leaflet
     leaves empty is filled first, with the statement of another section that tells the patient to
@@ -290,7 +297,8 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str,
             continue
         statements = [e.cluster for e in section.entries
                       if not e.items and e.cluster.canonical.role != "lead" and e.cluster.id not in taken]
-        ranked = sorted(statements, key=lambda c: _summary_rank(c, rule, language, known))
+        ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, c.id in unsure,
+                                                   _summary_rank(c, rule, language, known)))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
             chosen.append(replace(section, entries=best))
