@@ -44,9 +44,10 @@ MAX_SOURCE_BYTES = 2_000_000
 MAX_SOURCE_WORDS = 30_000
 # What the build writes in its output folder beside build/<topic>/: a topic named so would share
 # or delete the build's own files (pipeline/build: release.RELEASE_DIR, shards.SHARDS, report's
-# MANIFEST and REPORT; a test checks the lists agree). Names starting with "." (.state, .lock,
-# .release-build, .release.new) are refused as hidden, and locale names (en, fr) as build/<locale>/.
-RESERVED_TOPICS = frozenset({"release", "shards", "manifest.json", "report.json"})
+# MANIFEST and REPORT; render.html's PREVIEW_ASSETS; a test checks the lists agree). Names starting
+# with "." (.state, .lock, .release-build, .release.new) are refused as hidden, and locale names
+# (en, fr) as build/<locale>/.
+RESERVED_TOPICS = frozenset({"release", "shards", "manifest.json", "report.json", "assets"})
 
 log = logging.getLogger(__name__)
 

@@ -185,7 +185,9 @@ def test_clinic_logo_is_printed_with_alt_text(built):
     output, _ = built
     clinic = load_config(ROOT).clinic
     html = (output / "en/immunotherapy-leaflet.html").read_text()
-    assert f'<img class="logo" src="assets/{clinic.logo}" alt="{clinic.name}">' in html
+    # The preview links the copy the build wrote beside it (build/assets/), so it shows in a browser.
+    assert f'<img class="logo" src="../assets/{clinic.logo}" alt="{clinic.name}">' in html
+    assert (output / "assets" / clinic.logo).read_bytes() == (ROOT / "templates/assets" / clinic.logo).read_bytes()
 
 
 def test_editorial_decisions_change_the_output(english_build, unedited_build):

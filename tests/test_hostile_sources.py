@@ -21,6 +21,7 @@ from pipeline.build.release import RELEASE_DIR, STAGING
 from pipeline.build.report import MANIFEST, REPORT
 from pipeline.build.shards import SHARDS
 from pipeline.cli import main
+from pipeline.render.html import PREVIEW_ASSETS
 from pipeline.config import MAX_SOURCE_BYTES, load_config, reserved_topic
 from pipeline.errors import ConfigError, HandoutError, SourceError
 from pipeline.i18n import po_files
@@ -150,7 +151,7 @@ def test_a_larger_limit_in_topic_yaml_admits_a_larger_source(tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted({RELEASE_DIR, STAGING, f".{RELEASE_DIR}.new", STATE_DIR, SHARDS, LOCK,
-                                         MANIFEST, REPORT, "en", "fr", "pt-BR", "zh_Hant"}))
+                                         MANIFEST, REPORT, PREVIEW_ASSETS, "en", "fr", "pt-BR", "zh_Hant"}))
 def test_a_topic_named_like_a_folder_the_build_writes_is_a_config_error(tmp_path, name):
     root = _project(tmp_path)
     shutil.copytree(root / "sources" / TOPIC, root / "sources" / name)

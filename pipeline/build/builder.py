@@ -123,6 +123,7 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
             log.error("%s", cleanup)
         raise
     done.update(kept)
+    _write_preview_assets(config, options.output, writer)
     outputs = tuple(records.as_output(job, done[job.path]) for job in plan.jobs if job.path in done)
     others = Kept() if sharded else _the_rest(config, options, plan, outputs, previous, partial, set(not_built))
     report = BuildReport(
@@ -291,6 +292,17 @@ def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Pr
         log.warning("%s: %s", path, message)
     records.save(options.output, job.path, record)
     return record
+
+
+def _write_preview_assets(config: Config, output: Path, writer: OutputWriter) -> None:
+    """The fonts and logo the HTML previews link to (build/assets/), where missing or changed."""
+    from pipeline.render.html import preview_assets
+
+    for relative, source in sorted(preview_assets(config.templates, config.clinic.logo).items()):
+        data = source.read_bytes()
+        target = output / relative
+        if not target.is_file() or target.read_bytes() != data:
+            writer.write(relative, data)
 
 
 def _final_path(job: Job, pages: int, profile: str) -> str:

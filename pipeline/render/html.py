@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import unescape
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
@@ -79,10 +79,24 @@ def _where_printed(handout: Handout, chars: list[str]) -> str:
     return f" (printed from {', '.join(list(places)[:5])})" if places else ""
 
 
+PREVIEW_ASSETS = "assets"  # beside the locale folders of the output: build/assets/fonts/..., build/assets/<logo>
+
+
 def with_stylesheet(html: str, templates: TemplateSet) -> str:
-    """The HTML with print.css inlined, so the preview file opens styled in a browser."""
-    css = templates.asset("print.css").read_text(encoding="utf-8")
-    return html.replace("</head>", f"<style>\n{css}</style>\n</head>", 1)
+    """The HTML preview that opens in a browser as the PDF prints: print.css and screen.css inlined,
+    and its fonts and logo linked from the output's assets folder (build/assets/, which the build
+    writes: preview_assets), one level up from the page in build/<locale>/."""
+    css = templates.asset("print.css").read_text(encoding="utf-8").replace("url(fonts/", f"url(../{PREVIEW_ASSETS}/fonts/")
+    screen = templates.asset("screen.css").read_text(encoding="utf-8")
+    html = html.replace(' src="assets/', f' src="../{PREVIEW_ASSETS}/')
+    return html.replace("</head>", f"<style>\n{css}</style>\n<style>\n{screen}</style>\n</head>", 1)
+
+
+def preview_assets(templates: TemplateSet, logo: str) -> dict[str, Path]:
+    """The files the previews link to, by path under the output folder: the fonts and the logo."""
+    fonts = {name: path for name, path in templates.files().items() if name.startswith(f"{PREVIEW_ASSETS}/fonts/")}
+    found = templates.find(f"{PREVIEW_ASSETS}/{logo}") if logo else None
+    return {**fonts, **({f"{PREVIEW_ASSETS}/{logo}": found} if found is not None else {})}
 
 
 def _printed_text(html: str) -> str:
