@@ -122,6 +122,12 @@ def _english_shards(output: Path) -> tuple[Built, ...]:
     return tuple(_build(output / f"shard{index}", texts=False, locales=("en",), shard=(index, 2)) for index in (1, 2))
 
 
+def _installed_package(output: Path) -> Any:
+    from tests.test_package import installed_package_build
+
+    return installed_package_build(output)
+
+
 @dataclass(frozen=True)
 class LaidOut:
     """The sample topic's review page as WeasyPrint lays it out for print."""
@@ -180,6 +186,7 @@ BACKGROUND: dict[str, Callable[[Path], Any]] = {
     "unedited_build": _unedited,
     "letter_summaries": _letter_summaries,
     "en_fr_build": _en_fr,
+    "installed_package": _installed_package,
     "english_shards": _english_shards,
     "print_shop_build": _print_shop,
     "large_print_build": _large_print,
@@ -296,6 +303,12 @@ def english_shards(background) -> tuple[Built, ...]:
 def review_layout(background) -> LaidOut:
     """The sample topic's review page, laid out for print."""
     return background.result("review_layout")
+
+
+@pytest.fixture(scope="session")
+def installed_package(background) -> Any:
+    """The sample clinic built by the package installed from a wheel (tests/test_package.py)."""
+    return background.result("installed_package")
 
 
 @pytest.fixture(scope="session")

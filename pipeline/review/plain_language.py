@@ -27,7 +27,8 @@ from pathlib import Path
 from pipeline.errors import ConfigError
 from pipeline.models import Cluster, Handout, Section
 from pipeline.text.keywords import fold_spelling
-from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words, words_of
+from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words,
+                                       sentences_of, words_of)
 from pipeline.yaml_files import YamlList, YamlMapping, read_yaml_file
 
 SHIPPED = Path(__file__).with_name("plain_words.yaml")
@@ -67,8 +68,19 @@ class Reading:
     hard: tuple[HardWord, ...]  # listed words, with alternatives
 
     @property
+    def sentences(self) -> int:
+        return len(sentences_of(self.text)) if self.kind == "prose" else 0
+
+    @property
+    def long_sentences(self) -> int:
+        """Its sentences over LONG_SENTENCE_WORDS words (a statement may hold two short ones)."""
+        if self.kind != "prose":
+            return 0
+        return sum(len(words_of(sentence)) > LONG_SENTENCE_WORDS for sentence in sentences_of(self.text))
+
+    @property
     def long(self) -> bool:
-        return self.kind == "prose" and self.words > LONG_SENTENCE_WORDS
+        return self.long_sentences > 0
 
     @property
     def above(self) -> bool:
@@ -104,8 +116,8 @@ class Measures:
     key: str  # the section's key ("" for the whole leaflet or the summary)
     words: int
     grade: float | None  # over its prose sentences only
-    sentences: int  # prose sentences
-    long: int  # prose sentences over LONG_SENTENCE_WORDS words
+    sentences: int  # sentences of its prose statements
+    long: int  # of those, sentences over LONG_SENTENCE_WORDS words
     rare: int  # words rare in everyday language (list items and headings included)
     items: int
     hard_items: int  # list items with a hard or rare word
@@ -195,7 +207,7 @@ def measure(label: str, key: str, readings: Sequence[Reading], language: str, he
         label=label, key=key,
         words=sum(r.words for r in readings) + len(words_of(heading)),
         grade=flesch_kincaid_grade("\n".join(r.text for r in prose), language) if prose else None,
-        sentences=len(prose), long=sum(r.long for r in prose),
+        sentences=sum(r.sentences for r in prose), long=sum(r.long_sentences for r in prose),
         rare=sum(len(r.rare) + len(r.hard) for r in readings) + len(heading_rare),
         items=len(items), hard_items=sum(bool(r.hard or r.rare) for r in items),
         heading_rare=heading_rare)

@@ -27,7 +27,8 @@ from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section, SourceRef
 from pipeline.text.ids import normalize_key
 from pipeline.text.keywords import count_keywords, keyword_stems, word_stems
-from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words
+from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words,
+                                       sentences_of, words_of)
 from pipeline.text.statement_kinds import is_background, tells_what_to_do
 from pipeline.text.section_model import features, load_section_model
 
@@ -339,7 +340,8 @@ def _plainness(text: str, language: str, known: frozenset[str]) -> int:
     grade = flesch_kincaid_grade(text, language)
     if grade is None:
         return 0
-    return (not rare_words(text, language, known)) + (grade <= PATIENT_GRADE and len(text.split()) <= LONG_SENTENCE_WORDS)
+    short = all(len(words_of(sentence)) <= LONG_SENTENCE_WORDS for sentence in sentences_of(text))
+    return (not rare_words(text, language, known)) + (grade <= PATIENT_GRADE and short)
 
 
 def known_words(scheme: Scheme, topic: Topic) -> frozenset[str]:

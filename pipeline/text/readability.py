@@ -60,6 +60,11 @@ LONG_SENTENCE_WORDS = 25  # a sentence longer than this is hard to follow, whate
 RARE_ZIPF = 3.0  # below: a word most adults meet less than once in a million words
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of text, as the grade counts them (each line at least one)."""
+    return [piece for line in text.splitlines() for piece in _SENTENCE_END.split(line) if _WORD.search(piece)]
+
+
 def words_of(text: str) -> list[str]:
     """The words of text (runs of letters; numbers are not words)."""
     return _WORD.findall(text)
