@@ -255,7 +255,7 @@ def eval_command(ctx: click.Context, root: Path, eval_dir: Path, misses: bool, a
     config = load_config(root)
     readings = [topic_reading(config, topic.key) for topic in config.topics]
     click.echo("\n" + "\n".join(format_readings(readings)))
-    if not meets_targets(scores):
+    if not meets_targets(scores) or not all(reading.meets for reading in readings):
         ctx.exit(1)
 
 

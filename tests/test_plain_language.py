@@ -222,3 +222,16 @@ def test_the_summary_takes_statements_that_surely_belong_to_a_section_first():
     assert summary.entries[0].cluster.id == "a"
     (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en", unsure=frozenset({"a"}))
     assert summary.entries[0].cluster.id == "b"
+
+
+def test_the_shipped_sample_summary_reads_at_grade_8_with_no_long_sentence_and_the_leaflet_got_plainer():
+    from pathlib import Path
+
+    from pipeline.config import load_config
+    from pipeline.evaluation.plain_targets import format_readings, topic_reading
+
+    reading = topic_reading(load_config(Path(__file__).resolve().parents[1], {"SOURCE_DATE_EPOCH": "1700000000"}),
+                            "immunotherapy")
+    assert reading.meets and reading.summary_grade <= 8 and reading.summary_long == 0
+    assert reading.median_printed < reading.median_sources - 2 and reading.rewrites > 40
+    assert "PASS" in format_readings([reading])[1]
