@@ -16,10 +16,14 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontc
 # Command-line tools, as tool:package: msgfmt checks every PO file (as translators' own tools
 # do); qpdf checks the structure of the PDFs in the tests.
 SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
+# The browser tests (tests/test_browser.py) open the HTML handouts in Debian's Chromium and run
+# axe-core in them, pinned in tests/browser/package-lock.json and read from disk: no network at test time.
+BROWSER_TOOLS := chromium:chromium npm:npm
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps clean extract update init check stats release signoff editorial-signoff
+.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps browser-tools clean extract update init check stats release signoff editorial-signoff
 
 all: build
 
@@ -31,14 +35,14 @@ build: $(STAMP)
 print-shop large-print: $(STAMP)
 	$(BIN)/handout build --output $(OUTPUT)/$@ --page-size $(PAGE_SIZE) --jobs $(JOBS) --profile $@
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
 # Line coverage of pipeline/ over the whole suite (render workers are separate processes: not counted).
-coverage: $(STAMP)
+coverage: $(STAMP) $(AXE)
 	$(BIN)/python -m coverage run --source=pipeline -m pytest -q
 	$(BIN)/python -m coverage report --skip-covered --sort=cover
 
@@ -88,6 +92,20 @@ system-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
 	fi
+
+browser-tools:
+	@missing=""; packages=""; for pair in $(BROWSER_TOOLS); do tool=$${pair%%:*}; \
+	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $${pair#*:}"; }; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages for the browser tests (missing:$$missing)"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
+	fi
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json | browser-tools
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf $(OUTPUT)

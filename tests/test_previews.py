@@ -1,7 +1,7 @@
 """The HTML written beside each PDF opens on its own in a browser (issue 15, first part): every
 font and the logo it links to are in the output folder, it says its language and direction, and
-its landmarks and headings are in order. (Checked here by reading the files; a real browser run
-is issue 15's next part.)"""
+its landmarks and headings are in order, and it prints what its PDF prints. Checked here by
+reading the files; test_browser.py opens them in Chromium."""
 
 from __future__ import annotations
 
@@ -68,3 +68,75 @@ def test_the_screen_stylesheet_keeps_a_readable_measure_and_print_unchanged(full
     screen = html[html.index("@media screen"):]
     assert "max-width: 40rem" in screen and "overflow-wrap: anywhere" in screen
     assert html.count("@media screen") == 1 and "@page" in html  # print.css inlined as it is
+
+
+class _PrintedFacts(HTMLParser):
+    """The text of each element carrying a fact (data-fact), in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.facts: list[str] = []
+        self._open: list[str] | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._open is not None:
+            self._depth += 1
+        elif "data-fact" in dict(attrs):
+            self._open, self._depth = [], 0
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open is not None and self._depth == 0:
+            self.facts.append("".join(self._open))
+            self._open = None
+        elif self._open is not None:
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+
+MARGIN = 20 * 72 / 25.4  # 20 mm: the running header and footer sit closer than this to the page's edge
+
+
+def _body_text(pdf: Path) -> str:
+    """The PDF's text without its running header and footer, in reading order (pypdf)."""
+    from pypdf import PdfReader
+
+    texts: list[str] = []
+    for page in PdfReader(pdf).pages:
+        height = float(page.mediabox.height)
+
+        def keep(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+            y = tm[5] * cm[3] + cm[5]
+            if MARGIN < y < height - MARGIN:
+                texts.append(text)
+
+        page.extract_text(visitor_text=keep)
+    return "".join(texts)
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only: line breaks, hyphenation and spacing differ between HTML and PDF."""
+    return re.sub(r"[\W_]", "", text).casefold()
+
+
+def test_a_preview_prints_the_same_facts_in_the_same_order_as_its_pdf(full_build):
+    """What a reader sees on the web is what the patient holds: every fact of the preview is in the
+    PDF, in the same order (left-to-right languages: text taken from an Arabic PDF comes out in
+    drawing order, not reading order)."""
+    checked = 0
+    for page in _pages(full_build.output):
+        if page.parent.name == "ar":
+            continue
+        printed = _PrintedFacts()
+        printed.feed(page.read_text(encoding="utf-8"))
+        pdf, position = _letters(_body_text(page.with_suffix(".pdf"))), 0
+        assert len(printed.facts) > 5, page
+        for fact in printed.facts:
+            found = pdf.find(_letters(fact), position)
+            assert found >= 0, f"{page}: not in the PDF where the preview has it: {fact!r}"
+            position = found + len(_letters(fact))
+        checked += 1
+    assert checked == 10
