@@ -53,10 +53,11 @@ class YamlList(list):  # type: ignore[type-arg]
 
 
 def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
+    # A plain scalar has style None in PyYAML's parser and "" in libyaml's: `not style` for both.
     items = YamlList(loader.construct_object(child, deep=True) for child in node.value)
     items.path, items.written = loader.shown, {}
     for index, child in enumerate(node.value):
-        if isinstance(child, yaml.ScalarNode) and not isinstance(items[index], str) and child.style is None:
+        if isinstance(child, yaml.ScalarNode) and not isinstance(items[index], str) and not child.style:
             items.written[index] = Written(child.value, child.start_mark.line + 1)
     return items
 
@@ -77,27 +78,32 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMapping:
             continue
         mapping.lines[key] = line
         value = loader.construct_object(value_node, deep=True)
-        if isinstance(value_node, yaml.ScalarNode) and not isinstance(value, str) and value_node.style is None:
+        if isinstance(value_node, yaml.ScalarNode) and not isinstance(value, str) and not value_node.style:
             mapping.written[key] = Written(value_node.value, value_node.start_mark.line + 1)
         mapping[key] = value
     return mapping
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing anchors and aliases and recording duplicate keys."""
+# libyaml comes with PyYAML's wheels; a PyYAML built without it still reads every file, slower.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader on libyaml (C: the plain Python parser was a quarter of a build's
+    start-up), recording duplicate keys; anchors and aliases are refused before it runs."""
 
     shown = ""
     problems: list[str]
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        # An alias repeats a node: a few lines can expand to gigabytes (an "alias bomb").
-        # Settings and labels never need one, so none is read.
+
+def _refuse_aliases(text: str, shown: str) -> None:
+    """An alias repeats a node: a few lines can expand to gigabytes (an "alias bomb"). Settings
+    and labels never need one, so a file with one is not read at all."""
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            raise YamlProblem(f"{self.shown}:{event.start_mark.line + 1}: {mark}{event.anchor}: anchors and aliases "
+            raise YamlProblem(f"{shown}:{event.start_mark.line + 1}: {mark}{event.anchor}: anchors and aliases "
                               "(&name, *name) are not allowed in the project's YAML files; write the value out")
-        return super().compose_node(parent, index)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
@@ -121,6 +127,7 @@ def read_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, list[str]
     loader = _Loader(text)
     loader.shown, loader.problems = name, []
     try:
+        _refuse_aliases(text, name)
         data = loader.get_single_data()
     except YamlProblem as exc:
         return None, [str(exc)]
