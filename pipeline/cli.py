@@ -137,6 +137,39 @@ def _fail_if_not_built(not_built: tuple[tuple[str, str], ...], output: Path) -> 
                                    + f"\n(every other language was built; see {output}/report.json)")
 
 
+@main.command("serve")
+@ROOT_OPTION
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True,
+              help="Output folder to build into and serve (as for `handout build`).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default serves this machine only).")
+@click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
+@click.option("--locale", "locales", multiple=True,
+              help="Locale (repeatable; default: en and every language under locales/).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Output kind (repeatable; default: leaflet and summary).")
+@click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
+              help="Render processes (default: one per core; 1: render in this process).")
+@click.pass_context
+@user_errors
+def serve_command(ctx: click.Context, root: Path, output: Path, port: int, host: str, topics: tuple[str, ...],
+                  locales: tuple[str, ...], kinds: tuple[str, ...], workers: int) -> None:
+    """Serve the HTML previews and rebuild them as the project's files change (Ctrl-C stops).
+
+    Each page gets links to other languages and from each fact to its source lines and review
+    entry, reloads itself when a rebuild changed it, and shows the error of a rebuild that failed.
+    """
+    from pipeline.serve import serve
+
+    quiet = ctx.find_root().params["quiet"]
+    serve(root, output, host=host, port=port, locales=locales, topics=topics, kinds=kinds, workers=workers,
+          notice=_echo_err, progress=(lambda _: None) if quiet else _echo_err,
+          ready=lambda url: click.echo(f"serving the previews of {output}/ at {url} (Ctrl-C to stop)"))
+    _echo_err("stopped")
+
+
 @main.command("merge-shards")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
 @user_errors

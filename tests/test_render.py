@@ -135,7 +135,8 @@ def test_html_head_provenance_and_structure():
     assert (f'<li data-fact="{lead.items[1].id}" '
             'data-sources="sources/t/a.txt:7">as tablets.</li>') in html
     assert html.count(f'data-fact="{lead.cluster.id}"') == 1  # each fact printed once
-    assert html.count("<h2>") == 3 + 1  # sections, then "Sources" (contact has a class)
+    assert html.count("<h2>") == 3  # the sections ("Sources" has an id, the contact box a class)
+    assert '<h2 id="sources-heading">' in html
     assert "Cancer Research Org — a.txt (stated April 1, 2020)" in html
 
 
