@@ -19,11 +19,13 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 # The browser tests (tests/test_browser.py) open the HTML handouts in Debian's Chromium and run
 # axe-core in them, pinned in tests/browser/package-lock.json and read from disk: no network at test time.
 BROWSER_TOOLS := chromium:chromium npm:npm
+# What `make bench` compares the English build with: pandoc, WeasyPrint as its PDF engine (bench/naive_pipeline.py).
+BENCH_TOOLS := pandoc:pandoc
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps browser-tools clean extract update init check stats release signoff editorial-signoff
+.PHONY: print-shop large-print all build test test-fast coverage goldens bench eval model setup semantic system-deps browser-tools bench-tools clean extract update init check stats release signoff editorial-signoff
 
 all: build
 
@@ -52,7 +54,8 @@ goldens: $(STAMP)
 	$(BIN)/python tests/regenerate_goldens.py
 
 # Ratios against baselines measured in the same run (README, "Performance"); never timed tests.
-bench: $(STAMP)
+bench: $(STAMP) bench-tools
+	$(BIN)/python bench/naive_pipeline.py
 	$(BIN)/python bench/release_build.py
 	$(BIN)/python bench/text_stages.py
 	$(BIN)/python bench/line_model.py
@@ -93,11 +96,11 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
 	fi
 
-browser-tools:
-	@missing=""; packages=""; for pair in $(BROWSER_TOOLS); do tool=$${pair%%:*}; \
+browser-tools bench-tools:
+	@missing=""; packages=""; for pair in $(if $(filter bench-tools,$@),$(BENCH_TOOLS),$(BROWSER_TOOLS)); do tool=$${pair%%:*}; \
 	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $${pair#*:}"; }; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing system packages for the browser tests (missing:$$missing)"; \
+	  echo "Installing system packages for $(if $(filter bench-tools,$@),the benchmarks,the browser tests) (missing:$$missing)"; \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
