@@ -24,6 +24,7 @@ from pipeline.text.web_furniture import (
     BARE_DATE,
     BULLET,
     BYLINE,
+    BYLINE_DASHES,
     BYLINE_PARTS,
     CALL_TO_ACTION,
     CITATION,
@@ -179,6 +180,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     items |= box_rows
     _remove_reference_items(lines, texts, removed, items)
     _remove_link_lines(lines, texts, removed, runs)
+    if plain:
+        _remove_box_links(lines, texts, removed, items)
     _remove_links_under_link_headings(lines, texts, removed, html)
     remove_contact_surroundings(lines, texts, removed, items)
     remove_offers_above_calls_to_action(lines, texts, removed, items)
@@ -316,9 +319,17 @@ def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
             removed[k] = "front matter (the saved page's metadata)"
 
 
+_CATEGORY = re.compile(r"[A-Z][\w&'’-]*( (&|and|[A-Z][\w&'’-]*)){0,2}")  # a blog's category, as a byline ends
+
+
 def _metadata(text: str) -> list[tuple[str, str]]:
     """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
-    parts = BYLINE_PARTS.split(text)
+    return _metadata_split(text, BYLINE_PARTS) or _metadata_split(text, BYLINE_DASHES)
+
+
+def _metadata_split(text: str, splitter: re.Pattern[str]) -> list[tuple[str, str]]:
+    """_metadata with the line's parts as splitter cuts them."""
+    parts = splitter.split(text)
     if word_count(text) > (16 if len(parts) == 1 else 30):  # "By ... | Updated ... | 8 min read": each part is checked
         return []
     found = []
@@ -330,6 +341,8 @@ def _metadata(text: str) -> list[tuple[str, str]]:
             pair = ("published", part)  # a date standing beside a byline or another date
         if pair is None and k == 0 and len(parts) > 2 and _KIND.fullmatch(part):
             pair = ("kind", part)  # "Patient guide · Updated January 2025 · 8 min read"
+        if pair is None and k == len(parts) - 1 and len(parts) > 2 and found and _CATEGORY.fullmatch(part):
+            pair = ("category", part)  # "By Dr Helen Park, MD - September 16, 2024 - Imaging"
         if pair is None:
             return []
         found.append(pair)
@@ -399,8 +412,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     # A link in a sentence ("... I keep [this bottle](https://...) in my bag"): its address is not printed.
     printed = MARKDOWN_LINK.sub(r"\1", text) if "](" in text and _PROSE_AROUND_LINK.search(text) else text
     for rule, reason in ANYWHERE + CONTACT:
-        if reason == "contact: phone number" and advice:
-            continue
+        if advice and (reason == "contact: phone number" or reason == "contact block" and CONDITION.search(text)):
+            continue  # "After hours, call our main number ... If you have severe trouble breathing, call 911."
         if long and reason not in LONG_LINE_REASONS and not reason.startswith("contact"):
             continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
         if reason == "about this page" and (more := _MORE_SENTENCES.search(text)) \
@@ -492,6 +505,8 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
         return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline
     if FIRST_PERSON.match(words) and not CONDITION.search(words):
         return False  # "Our nurses answer calls 24 hours a day at ...": the site's own service
+    if FIRST_PERSON.search(words) and _OFFER.search(words) and not CONDITION.search(_OFFER.sub(" ", words)):
+        return False  # "If you'd like to talk things through, our helpline advisers are here ...": a wish, not a symptom
     if re.search(r"\b(talk|speak|chat) (to|with) us\b", words, re.IGNORECASE):
         return False  # "Talk to us free on 0808 ...": the site's helpline, whatever its terms
     if WHEN_TO_CALL.search(words):
@@ -500,6 +515,9 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     # nor the site's own, by its name or its short name ("Asterwood patients can reach ...").
     return not (FIRST_PERSON.search(words) or CALL_TO_ACTION.search(words) or names_publisher(words, publisher)
                 or names_publisher(words, short_names(publisher)))
+
+
+_OFFER = re.compile(r"\bif you(['’]d| would)? (like|want|wish|prefer)\b", re.IGNORECASE)
 
 
 def _has_phone_number(text: str) -> bool:
@@ -1083,6 +1101,24 @@ def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[
             links.add(lead)  # "More about coping:" or "Services:" goes with its links
     for i in links:
         removed.setdefault(i, "navigation (links to other pages)")
+
+
+def _remove_box_links(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int]) -> None:
+    """Remove the link that closes a box in text saved from a browser: a short title, one paragraph
+    and, against it, a few words with no full stop before a blank line ("Looking after yourself
+    too" / "Supporting someone ... make a difference." / "Ways to take a break"). The link's
+    address is lost in the copy; a heading sits over what it heads, not under a paragraph."""
+    for i in range(2, len(lines)):
+        text = texts[i]
+        if i in removed or i in items or word_count(text) > LABEL_MAX_WORDS or line_ending(text) in TERMINAL \
+                or text.rstrip().endswith(":") or bare_text(text)[:1].islower():
+            continue
+        paragraph, title = i - 1, i - 2
+        if lines_touch(lines, i, i + 1) or not lines_touch(lines, paragraph, i) or paragraph in removed \
+                or not _is_paragraph(texts[paragraph]) or not lines_touch(lines, title, paragraph) \
+                or title in removed or not _reads_as_heading(texts[title]) or lines_touch(lines, title - 1, title):
+            continue
+        removed[i] = "navigation (the link closing a box)"
 
 
 def _is_link_only(text: str) -> bool:

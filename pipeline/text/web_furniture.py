@@ -210,6 +210,21 @@ ANYWHERE = _rules([
     (r"^\[\^\w+\]:", "reference list (footnotes)"),
     (r"\b(order|download)( or (order|download))? (our|a|the) free (guide|booklet|leaflet|fact ?sheet|information pack)\b|"
      r"^free (booklet|guide|information pack)$", "download offer"),
+    (r"^(read|watch|hear|listen to) ([\w-]+['’]s?|more|other|our|their)( [\w'’-]+){0,3} (stor(y|ies)|experiences?|journeys?)\W*$",
+     "link to another article"),
+    (r"\b(get|print|use|show) (a |your |this )?(free )?(coupon|discount card|savings card)\b|"
+     r"\b(lowest|retail|cash|coupon|discount(ed)?) price\b[^.]{0,30}[$£€]\s?\d|[$£€]\s?\d[\d.,]*\s+(get|view|see) (free )?(coupons?|deals?)\b|"
+     r"\bself-pay\b[^.]{0,60}\b(start|starting|from)\b[^.]{0,10}[$£€]\s?\d", "price comparison (the site's shop)"),
+    (r"\b(right to|entitled to) (an? )?(free |professional )?interpreter\b|^if you need an interpreter\b|"
+     r"\binterpret(er|ing) (service|services) (is|are) (free|available)\b", "the hospital's interpreter service"),
+    (r"^\d+ (clinical )?(trials?|studies) (is|are) (open|recruiting|available)\b|"
+     r"^there (is|are) \d+ (open |recruiting )?(clinical )?(trials?|studies)\b", "trial finder box"),
+    (r"^(car )?parking\s*:|^(show|view|open|see) (it )?(in|on) (a |the )?map\W*$|^get directions\W*$|"
+     r"\b(building|block|wing) [a-z0-9]{1,2}, (ground|first|second|third|\d+(st|nd|rd|th)) floor\b",
+     "directions and parking"),
+    (r"\b(call|phone|ring|contact us|lines are open)\b[^.]{0,40}\bbetween \d{1,2}([.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)? "
+     r"and \d{1,2}([.:]\d\d)?|^(we are |the (office|clinic|unit|department|centre|center) is )?closed (on|at|over|during) "
+     r"(public|bank|national) holidays\b", "contact: hours, address or portal"),
     (r"^(>\s*)?[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
     (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b|"
      r"\b(virtual|digital|online) assistant\b|\bchat ?bot\b", "chat widget"),
@@ -457,7 +472,8 @@ CONTACT = _rules([
 ])
 # Words by which a sentence says when to call a number: advice to the patient, not contact data.
 WHEN_TO_CALL = re.compile(r"\b(if|when|whenever|unless|before|after|until|as soon as|straight away|right away|"
-                          r"immediately|urgent(ly)?|any time|day or night|24[- ]hours?|out of hours|after hours|"
+                          r"immediately|urgent(ly)?|any time|day (or|and) night|24[- ]hours?|out of hours|after hours|"
+                          r"outside (of )?(opening|office|working|clinic) hours|in an emergency|"
                           r"si|quand|se|quando|wenn|falls|cuando)\b", re.IGNORECASE)
 # "Call 8-1-1 ...", "phone us on 0800 555 0100": the number a call to action gives.
 CALLED_NUMBER = re.compile(r"\b(?:call|phone|dial|ring|text)\s+(?:us\s+)?(?:on\s+|at\s+)?(\+?\(?\d[\d ().-]{1,16}\d)",
@@ -519,7 +535,7 @@ METADATA = re.compile(
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
 # "By Friday, most side effects have gone" is a sentence, not a byline.
-_ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$)){1,6}|"
+_ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$|(?=,))){1,6}|"
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
          r"columnist|producer|oncologist|physician|surgeon|nurse|radiologist|pharmacist|doctor|specialist|consultant|"
          r"therapist|dietitian|radiographer)s?")
@@ -533,6 +549,9 @@ BARE_DATE = re.compile(
     r"(\w+,? )?(\d{1,2}(st|nd|rd|th)? " + MONTH + r"\w*\.?,? \d{4}|" + MONTH + r"\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4})(,? (at )?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)?", re.IGNORECASE)
 BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 2021 · 4 min read"
+# Some blogs set dashes between the parts ("By Dr Helen Park, MD - September 16, 2024 - Imaging"),
+# where a role may hold one too ("Senior Consultant – Radiation Oncology"): tried second.
+BYLINE_DASHES = re.compile(r"\s+[|·•–—-]\s+")
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?|"
                           r"(practice|registration|hpcsa|gmc|npi) (no\.?|number)\s*:?\s*[\w-]+|"
                           r"(\d+|no) (comments?|responses?|replies)", re.IGNORECASE)
@@ -600,7 +619,17 @@ META_SECTIONS = _rules([
      r".{1,40} (costs?|prices?) (at|in) .{1,40}|"
      r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options|prices? (for|of) .{1,50}",
      "the clinic's prices and insurers"),
-    (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews", "testimonials"),
+    (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews|"
+     # a box of one person's story, titled the same on each page ("Carer's story", "Real stories")
+     r"([\w-]+['’]s?|patient|carer|caregiver|member|reader|real|personal|family|your) stor(y|ies)|"
+     r"(patient|carer|caregiver)s?['’]? (voices|experiences)", "testimonials"),
+    # A hospital's own services, beside any treatment: interpreters, directions, parking, lodging.
+    (r"(do you )?need an interpreter\??|interpret(er|ers|ing)( services?)?|(language|translation) (help|support|services?)",
+     "the hospital's interpreter service"),
+    (r"(car )?parking|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
+     r"where (to find us|we are)|patient hotel|accommodation( for patients)?", "directions and parking"),
+    (r"compare (drug |medication |prescription )?prices( near you| nearby)?|(drug|medication|prescription) "
+     r"(prices|coupons|discounts|savings)", "price comparison (the site's shop)"),
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
      r"(get|request) a call ?back|call me back|book an? [\w -]{1,30}|"
      r"(change|cancel|rebook|reschedule|move)( or (change|cancel|rebook|reschedule|move))? (your|an) appointment|"
