@@ -84,27 +84,29 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml | system-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-system-deps:
-	@missing=""; packages=""; for lib in $(SYSTEM_LIBS); do \
-	  /sbin/ldconfig -p | grep -q "$$lib" || { missing="$$missing $$lib"; packages="$(SYSTEM_PACKAGES)"; }; done; \
-	for pair in $(SYSTEM_TOOLS); do tool=$${pair%%:*}; \
+# $(call install-missing,LIBS,LIB-PACKAGES,TOOL:PACKAGE ...,WHAT FOR): apt-get what is missing of
+# the shared libraries (all of LIB-PACKAGES, if any lib is missing) and the command-line tools.
+define install-missing
+	@missing=""; packages=""; for lib in $(1); do \
+	  /sbin/ldconfig -p | grep -q "$$lib" || { missing="$$missing $$lib"; packages="$(2)"; }; done; \
+	for pair in $(3); do tool=$${pair%%:*}; \
 	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $${pair#*:}"; }; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing system packages for WeasyPrint and gettext (missing:$$missing)"; \
+	  echo "Installing system packages for $(4) (missing:$$missing)"; \
 	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
 	fi
+endef
 
-browser-tools bench-tools:
-	@missing=""; packages=""; for pair in $(if $(filter bench-tools,$@),$(BENCH_TOOLS),$(BROWSER_TOOLS)); do tool=$${pair%%:*}; \
-	  command -v "$$tool" >/dev/null || { missing="$$missing $$tool"; packages="$$packages $${pair#*:}"; }; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing system packages for $(if $(filter bench-tools,$@),the benchmarks,the browser tests) (missing:$$missing)"; \
-	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$packages >/dev/null; \
-	fi
+system-deps:
+	$(call install-missing,$(SYSTEM_LIBS),$(SYSTEM_PACKAGES),$(SYSTEM_TOOLS),WeasyPrint and gettext)
+
+browser-tools:
+	$(call install-missing,,,$(BROWSER_TOOLS),the browser tests)
+
+bench-tools:
+	$(call install-missing,,,$(BENCH_TOOLS),the benchmarks)
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json | browser-tools
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error

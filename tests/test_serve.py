@@ -175,20 +175,13 @@ def test_nothing_outside_the_folders_is_served(served, path):
 def test_edits_rebuild_and_errors_show_on_the_pages(served):
     start = served.state()["build"]
     # A fact printed as its one source line says it: change that line's words.
-    path, line, printed = _verbatim_fact(served)
-    source = served.root / path
-    lines = source.read_text(encoding="utf-8").split("\n")
-    changed = printed.removesuffix(".") + " in several ways."
-    lines[line - 1] = lines[line - 1].replace(printed, changed)
-    source.write_text("\n".join(lines), encoding="utf-8")
+    changed = _reword_a_printed_fact(served, " in several ways.")
     _until(lambda: changed in html.unescape(served.page()), f"the preview prints {changed!r}")
     assert served.state()["build"] > start and served.state()["error"] is None
     assert changed in (served.output / PREVIEW).read_text(encoding="utf-8")
 
     # A broken topic.yaml: the server goes on, the pages say what and where.
-    topic_yaml = served.root / "sources" / TOPIC / "topic.yaml"
-    good = topic_yaml.read_text(encoding="utf-8")
-    topic_yaml.write_text(good + "broken: [unclosed\n", encoding="utf-8")
+    topic_yaml, good = _break_topic_yaml(served)
     state = _until(lambda: (s := served.state())["error"] and s, "the state names the error")
     assert re.search(r"topic\.yaml:\d+: invalid YAML", state["error"]), state["error"]
     page = served.page()
@@ -223,18 +216,11 @@ def test_in_a_browser_the_served_page_links_facts_to_sources_and_reloads_itself(
         visit.close()
 
         visit = Visit(browser, served.url + f"/{PREVIEW}")
-        path, line, printed = _verbatim_fact(served)
-        source = served.root / path
-        lines = source.read_text(encoding="utf-8").split("\n")
-        changed = printed.removesuffix(".") + ", as the clinic explains."
-        lines[line - 1] = lines[line - 1].replace(printed, changed)
-        source.write_text("\n".join(lines), encoding="utf-8")
+        changed = _reword_a_printed_fact(served, ", as the clinic explains.")
         visit.page.wait_for_function("text => document.body.innerText.includes(text)", arg=changed,
                                      timeout=WAIT * 1000)
 
-        topic_yaml = served.root / "sources" / TOPIC / "topic.yaml"
-        good = topic_yaml.read_text(encoding="utf-8")
-        topic_yaml.write_text(good + "broken: [unclosed\n", encoding="utf-8")
+        topic_yaml, good = _break_topic_yaml(served)
         try:
             alert = visit.page.locator("[role=alert]")
             alert.wait_for(timeout=WAIT * 1000)
@@ -243,6 +229,26 @@ def test_in_a_browser_the_served_page_links_facts_to_sources_and_reloads_itself(
             topic_yaml.write_text(good, encoding="utf-8")
         visit.page.locator("[role=alert]").wait_for(state="detached", timeout=WAIT * 1000)
         visit.close()
+
+
+def _reword_a_printed_fact(served: Served, ending: str) -> str:
+    """Change the source line of a fact printed word for word: its last full stop becomes ending.
+    Return the new wording, which the preview prints once rebuilt."""
+    path, line, printed = _verbatim_fact(served)
+    source = served.root / path
+    lines = source.read_text(encoding="utf-8").split("\n")
+    changed = printed.removesuffix(".") + ending
+    lines[line - 1] = lines[line - 1].replace(printed, changed)
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return changed
+
+
+def _break_topic_yaml(served: Served) -> tuple[Path, str]:
+    """Append a half-typed YAML line to the topic's topic.yaml; return the file and its good text."""
+    topic_yaml = served.root / "sources" / TOPIC / "topic.yaml"
+    good = topic_yaml.read_text(encoding="utf-8")
+    topic_yaml.write_text(good + "broken: [unclosed\n", encoding="utf-8")
+    return topic_yaml, good
 
 
 def _verbatim_fact(served: Served) -> tuple[str, int, str]:
