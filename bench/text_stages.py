@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import random
 import re
@@ -110,7 +111,7 @@ def generate(directory: Path, count: int, seed: int) -> None:
 
 def run_stages(directory: Path) -> dict[str, float]:
     """Run ingest, clean, facts and dedupe over every document; return timings, counts, peak RSS."""
-    from pipeline.text.clean import clean
+    from pipeline.text.clean_many import clean_all
     from pipeline.config import load_config
     from pipeline.text.dedupe import dedupe
     from pipeline.text.facts import find_facts
@@ -129,12 +130,14 @@ def run_stages(directory: Path) -> dict[str, float]:
         return value
 
     sources = timed("ingest", lambda: [ingest(p, directory, SourceMeta(p.name)) for p in paths])
-    cleaned = timed("clean", lambda: [clean(s, model=model) for s in sources])
+    cleaned = timed("clean", lambda: clean_all(sources, model=model))  # over the cores, as prepare does
     facts = timed("facts", lambda: find_facts(cleaned))
     clusters = timed("dedupe", lambda: dedupe(facts, vocabulary))
     result.update(docs=len(paths), facts=len(facts), clusters=len(clusters),
                   largest=max((len(c.members) for c in clusters), default=0),
-                  peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
+                  # KiB on Linux. With cleaning's workers: an upper bound, this process and each worker at the largest one's peak
+                  peak_mb=(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                           + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * max(1, os.cpu_count() or 1)) / 1024)
     return result
 
 
@@ -158,6 +161,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile the stages on N documents")
+    parser.add_argument("--sort", default="tottime", help="with --profile: the pstats order (tottime, cumulative)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:  # one fresh interpreter per size: its own peak RSS, nothing warm from earlier sizes
@@ -167,7 +171,7 @@ def main() -> None:
             generate(Path(tmp), args.profile, args.seed)
             profiler = cProfile.Profile()
             print(json.dumps(profiler.runcall(run_stages, Path(tmp))))
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(30)
         return
     sizes = [50, 500] if args.quick else [int(s) for s in args.sizes.split(",")]
     print(ROW.format(*COLUMNS), flush=True)

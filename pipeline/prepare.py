@@ -24,7 +24,7 @@ from pipeline.review.repeats import MINILM, TFIDF, find_repeats
 from pipeline.review.spelling import find_typos
 from pipeline.rewrite_review import unreviewed
 from pipeline.text.accounting import unaccounted
-from pipeline.text.clean import clean
+from pipeline.text.clean_many import clean_all
 from pipeline.text.compose import compose
 from pipeline.text.dedupe import dedupe
 from pipeline.text.editorial import edit
@@ -87,7 +87,7 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
     """The text stages themselves (prepare)."""
     shared = shared_furniture(sources)
     repeated = site_repeats(sources, site_pages(sources, files, config.root))
-    cleaned = tuple(clean(source, shared[source.path], model, repeated[source.path]) for source in sources)
+    cleaned = clean_all(sources, shared, repeated, model)
     facts = find_facts(cleaned)
     vocabulary = topic.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)

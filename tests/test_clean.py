@@ -1934,3 +1934,20 @@ def test_the_sites_own_service_with_its_number_goes_and_advice_to_call_us_stays(
              "", P2, "", P3]
     reasons = _reasons(clean(_source(lines)))
     assert reasons[7].startswith("contact: the site's own number") and 9 not in reasons
+
+
+def test_many_sources_are_cleaned_over_the_cores_with_the_same_result(monkeypatch) -> None:
+    """clean_all in worker processes gives what clean gives in this one, source by source, in
+    order (a topic of hundreds of pages is split over the cores; here the threshold is lowered)."""
+    from pipeline.text import clean_many
+    from pipeline.text.line_model import load_model
+
+    folder = Path(__file__).resolve().parent.parent / "eval" / "tuning" / "chemotherapy"
+    pages = sorted(folder.glob("*.txt"))[:6] + sorted(folder.glob("*.html"))[:4]
+    sources = [ingest(page, folder, SourceMeta(page.name)) for page in pages]
+    model = load_model()
+    alone = clean_many.clean_all(sources, model=model, workers=1)
+    monkeypatch.setattr(clean_many, "PARALLEL_FROM", 2)
+    pooled = clean_many.clean_all(sources, model=model, workers=2)
+    assert [c.path for c in pooled] == [s.path for s in sources]
+    assert pooled == alone and any(c.removed for c in pooled)

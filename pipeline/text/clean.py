@@ -12,6 +12,7 @@ lines -> the learned model's second opinion -> kinds of the rest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
@@ -322,9 +323,10 @@ def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
 _CATEGORY = re.compile(r"[A-Z][\w&'’-]*( (&|and|[A-Z][\w&'’-]*)){0,2}")  # a blog's category, as a byline ends
 
 
-def _metadata(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)  # a site's furniture repeats on each of its pages: each line is judged once
+def _metadata(text: str) -> tuple[tuple[str, str], ...]:
     """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
-    return _metadata_split(text, BYLINE_PARTS) or _metadata_split(text, BYLINE_DASHES)
+    return tuple(_metadata_split(text, BYLINE_PARTS) or _metadata_split(text, BYLINE_DASHES))
 
 
 def _metadata_split(text: str, splitter: re.Pattern[str]) -> list[tuple[str, str]]:
@@ -378,6 +380,7 @@ _KIND = re.compile(r"[A-Z][a-z]+( [a-z]+){0,2}")  # what sort of page a byline c
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same line on many pages (a site's menu, a shared sentence) is judged once
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     # "^" in a rule is where the statement starts, after a bullet, a heading mark or emphasis ("_..._")
@@ -406,13 +409,13 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "comment header (writer and time)"
     if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", bare_text(text))):
         return "navigation (menu or breadcrumb)"
-    advice = _is_advice(text, publisher)
     long = word_count(text) > LONG_LINE_WORDS
     lowered = text.lower()
     # A link in a sentence ("... I keep [this bottle](https://...) in my bag"): its address is not printed.
     printed = MARKDOWN_LINK.sub(r"\1", text) if "](" in text and _PROSE_AROUND_LINK.search(text) else text
     for rule, reason in ANYWHERE + CONTACT:
-        if advice and (reason == "contact: phone number" or reason == "contact block" and CONDITION.search(text)):
+        if (reason == "contact: phone number" or reason == "contact block" and CONDITION.search(text)) \
+                and _is_advice(text, publisher):
             continue  # "After hours, call our main number ... If you have severe trouble breathing, call 911."
         if long and reason not in LONG_LINE_REASONS and not reason.startswith("contact"):
             continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
@@ -424,7 +427,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         if may_match(_LITERALS[rule], (lowered if raw is text else raw.lower()) if on_raw else folded) \
                 and rule.search(raw if on_raw else folded):
             return reason
-    if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) and not advice:
+    if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) \
+            and not _is_advice(text, publisher):
         return "contact: phone number"
     if CONTACT_HOURS.match(text) or PORTAL_MESSAGE.search(folded):
         return "contact: hours, address or portal"
@@ -493,6 +497,7 @@ def _is_comment_header(text: str) -> bool:
     return word_count(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", bare_text(text)).strip()))
 
 
+@lru_cache(maxsize=256)  # asked again for the same line by the rules that may take a phone number
 def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     """Tell whether a line with a phone number is advice, not the site's contact data: a whole
     sentence that says when to call ("Call the unit on ... if your temperature is 37.5°C or
