@@ -41,12 +41,16 @@ def timed(command: list[str]) -> float:
 
 
 def _final_html(preview: str) -> str:
-    """The HTML the PDF was laid out from: the preview without its inlined stylesheet."""
-    css = (ROOT / "templates" / "assets" / "print.css").read_text(encoding="utf-8")
-    inlined = f"<style>\n{css}</style>\n</head>"
+    """The HTML the PDF was laid out from: the preview without what with_stylesheet added to it
+    (the inlined print and screen stylesheets, the logo's path into the output's assets folder)."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.render.html import PREVIEW_ASSETS, with_stylesheet
+    from pipeline.templates import shipped_templates
+
+    inlined = with_stylesheet("</head>", shipped_templates())
     if inlined not in preview:
-        raise SystemExit("preview HTML does not hold print.css as render.html.with_stylesheet writes it")
-    return preview.replace(inlined, "</head>", 1)
+        raise SystemExit("preview HTML does not hold the stylesheets as render.html.with_stylesheet writes them")
+    return preview.replace(inlined, "</head>", 1).replace(f' src="../{PREVIEW_ASSETS}/', ' src="assets/')
 
 
 def _floor_render(job: tuple[str, str]) -> int:

@@ -810,3 +810,8 @@ def checked_date(date: str) -> str:
         return dt.date.fromisoformat(date.strip()).isoformat()
     except ValueError as exc:
         raise HandoutError(f"--date {date!r}: expected a date as YYYY-MM-DD") from exc
+
+
+def other_topics_files(config: Config, topic: Topic) -> list[tuple[Path, SourceMeta]]:
+    """The source files of the project's other topics."""
+    return [(path, meta) for other in config.topics if other.key != topic.key for path, meta in other.sources]

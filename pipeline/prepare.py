@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.config import Config, Scheme, Topic
+from pipeline.config import Config, Scheme, Topic, other_topics_files
 from pipeline.errors import HandoutError
 from pipeline.models import (
     CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source, SourceMeta, Spelling,
@@ -141,11 +141,6 @@ def _relative(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
-
-
-def other_topics_files(config: Config, topic: Topic) -> list[tuple[Path, SourceMeta]]:
-    """The source files of the project's other topics."""
-    return [(path, meta) for other in config.topics if other.key != topic.key for path, meta in other.sources]
 
 
 def _check_distinct_ids(clusters: tuple[Cluster, ...]) -> None:

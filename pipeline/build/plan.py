@@ -28,13 +28,12 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from pipeline.config import Config, Topic
+from pipeline.config import Config, Topic, other_topics_files
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import DOMAINS, po_path, template_path, topic_prefix
 from pipeline.i18n.review_status import record_path
 from pipeline.i18n.translations import begun_topics, facts_file
-from pipeline.prepare import other_topics_files
 from pipeline.text.site_template import same_site_files
 from pipeline.models import OutputKind
 from pipeline.render.profiles import DEFAULT_PROFILE, KINDS, PRINT_PROFILES

@@ -17,13 +17,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
+from pipeline.text.bullets import BULLET
 from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
     ATTENTION_LABEL,
     BACK_TO_TOP,
     BARE_DATE,
-    BULLET,
     BYLINE,
     BYLINE_DASHES,
     BYLINE_PARTS,

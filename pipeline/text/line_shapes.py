@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.models import BlockKind, SourceLine
 from pipeline.text.citations import without_citation
-from pipeline.text.web_furniture import BULLET
+from pipeline.text.bullets import BULLET
 
 LABEL_MAX_WORDS = 6  # short lines that may belong to a contact block
 

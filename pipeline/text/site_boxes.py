@@ -24,9 +24,9 @@ from pipeline.text.line_shapes import (
     word_count,
 )
 from pipeline.text.publisher_names import names_publisher, short_names
+from pipeline.text.bullets import BULLET
 from pipeline.text.web_furniture import (
     AUTHOR_LINK,
-    BULLET,
     CALLED_NUMBER,
     CONDITION,
     FIRST_PERSON,

@@ -21,7 +21,7 @@ from pipeline.errors import SourceError
 from pipeline.models import Source, SourceMeta
 from pipeline.text.ingest import ingest
 from pipeline.text.publisher_names import publisher_names
-from pipeline.text.web_furniture import BULLET
+from pipeline.text.bullets import BULLET
 
 RUN = 4  # consecutive labels that make a template block
 _LABEL_MAX_WORDS = 6

@@ -10,8 +10,6 @@ import re
 
 Rule = tuple[re.Pattern[str], str]
 
-# A list item's mark at the start of a line: "-", "•", "1.", "a)", a checkbox.
-BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
 # "Back to top" and its variants, a link that closes a section rather than belonging to it.
 _BACK_TO_TOP = r"((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?"
 BACK_TO_TOP = re.compile(_BACK_TO_TOP)
