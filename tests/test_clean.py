@@ -358,6 +358,19 @@ BOILERPLATE = [
     ("Story continues below advertisement", "advertisement"),
     ("Search in-network providers", "search box"),
     ("Scan the QR code with your phone camera to watch our 6-minute film.", "QR code"),
+    # a site's own boxes and services (2026-11-28): stories, interpreters, parking, prices, trial finders
+    ("Read more carers' stories", "link to another article"),
+    ("Patients who travel far have the right to a free interpreter during their appointments.", "interpreter"),
+    ("Parking: P2 multi-storey car park, paid parking.", "directions and parking"),
+    ("- ValueMart Pharmacy $8.65 Get free coupon", "price comparison"),
+    ("3 clinical trials are open for recruitment. Ask your doctor whether one is right for you.", "trial finder"),
+    ("For questions about appointments, please call between 09.00 and 14.00.", "contact: hours"),
+    ("By Dr. Helen Park, MD, Diagnostic Radiology - September 16, 2024 - Imaging", "metadata"),
+    # a podcast's page: its transcript's timestamps and sound cues, the host's welcome
+    ("[04:12]", "transcript timestamp"),
+    ("[THEME MUSIC FADES]", "transcript sound cue"),
+    ("Welcome to The Ward Round, the podcast from Ashgrove Cancer Center where we answer your questions.",
+     "about this page"),
 ]
 
 
@@ -433,6 +446,10 @@ CONTENT = [
     ("Asked about side effects on May 11, most patients mention tiredness first.", "paragraph", None),
     ("Your blood count is lowest 7 to 10 days after treatment - usually around day 10.", "paragraph", None),
     ("Scores went up by 12 points \u2191 after the exercise programme.", "paragraph", None),
+    # Safety advice with the number to call is the article's, even when it names "our main number".
+    ("After hours, call our main number, (555) 014-2200, and ask for the on-call oncologist. If you have "
+     "severe trouble breathing or chest pain, call 911.", "paragraph", None),
+    ("Music", "heading", None),  # a heading, not a transcript's "[MUSIC]"
 ]
 
 
@@ -1951,3 +1968,25 @@ def test_many_sources_are_cleaned_over_the_cores_with_the_same_result(monkeypatc
     pooled = clean_many.clean_all(sources, model=model, workers=2)
     assert [c.path for c in pooled] == [s.path for s in sources]
     assert pooled == alone and any(c.removed for c in pooled)
+
+
+def test_a_transcripts_speaker_labels_and_small_talk_are_removed_and_its_answers_kept() -> None:
+    turns = ["[00:12]", "JAMIE REYES:", "Welcome to the show, both of you.", "", "[00:31]", "DR. VARGA:",
+             "Thanks for having me.", "", "[00:40]", "JAMIE REYES:", "What does a first treatment day look like?", "",
+             "[00:44]", "DR. VARGA:", "You check in at the day unit, have a blood test and see your nurse before "
+             "the drip is started.", ""]
+    source = _source(["Your first treatment day", "", *turns])
+    result = clean(source)
+    reasons = _reasons(result)
+    kept = _kept(result)
+    labels = [line.number for line in source.lines if line.text in ("JAMIE REYES:", "DR. VARGA:")]
+    assert all("speaker label" in reasons[i] for i in labels)
+    assert any("small talk" in reason for reason in reasons.values())
+    assert any(text and "blood test" in text for _, text in kept.values())
+    assert any(text and "first treatment day look like" in text for _, text in kept.values())
+    _check_partition(source, result)
+
+
+def test_an_all_capitals_heading_with_a_colon_printed_once_is_kept() -> None:
+    source = _source(["BEFORE YOUR TREATMENT:", "Eat a light meal and bring a list of your medicines to the unit."])
+    assert 1 in _kept(clean(source))

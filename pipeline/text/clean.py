@@ -154,6 +154,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i, date in _page_dates(texts, removed):
         metadata.append(("published", date))
         removed[i] = "metadata: published (a date alone above the article)"
+    _remove_speaker_labels(texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
@@ -308,6 +309,32 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
             removed[i] = _REGION_REASONS[region]
         elif line.marked:
             removed[i] = f'a box the page names as its own (class or id "{line.marked}")'
+
+
+# A transcript's speaker, alone on a line before each turn: "NURSE HOLLIS:", "DR. OKAFOR:".
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’-]*( [A-Z][A-Z.'’-]*){0,3}:$")
+# What speakers say to each other, not to the listener: "Thanks for having me.", "Welcome to you both."
+_SMALL_TALK = re.compile(r"^(\w+, ){0,3}(thanks|thank you|welcome|glad|happy|great|nice|my pleasure|always happy|good to)\b[^?]*$|"
+                         r"\b(thanks for having (me|us)|welcome to (you both|the show|the podcast|the program)|"
+                         r"thank you (both|all)( so much)?|great to be here|glad to be here)\b", re.IGNORECASE)
+
+
+def _remove_speaker_labels(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a transcript's speaker labels, and its small talk: a capitalised name with a colon,
+    alone on a line, that comes back before another turn (a heading in capitals is printed once),
+    and, on a page with three turns or more, the short lines of greetings and thanks."""
+    labels: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if i not in removed and _SPEAKER.match(text.strip()) and len(text) <= 40:
+            labels.setdefault(text.strip(), []).append(i)
+    turns = [i for found in labels.values() if len(found) >= 2 for i in found]
+    for i in turns:
+        removed[i] = "transcript speaker label"
+    if len(turns) < 3:
+        return
+    for i, text in enumerate(texts):
+        if i not in removed and word_count(text) <= 14 and _SMALL_TALK.search(text):
+            removed[i] = "transcript small talk"
 
 
 def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:

@@ -28,6 +28,8 @@ LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|port
 # Whole-line furniture, matched against the folded line without markers and edge punctuation.
 # Each is a label a page shows on its own; inside a sentence the same words are content.
 WHOLE_LINE = _rules([
+    # A transcript's timestamp alone on a line ("[04:12]", "0:12").
+    (r"\d{1,2}:\d{2}(:\d{2})?", "transcript timestamp"),
     (r"[×✕✖✗x]", "close button"),
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
@@ -310,8 +312,16 @@ ANYWHERE = _rules([
     (r"\bfor (representational|illustrative|illustration) purposes? only\b", "image caption"),
     (r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
      r"(applies|prevails|shall prevail)\b", "translation note"),
-    (r"^in this (article|page|post|guide|blog),? (we|our [\w ]{1,40}) (answers?|explains?|looks? at|covers?|"
+    (r"^in this (article|page|post|guide|blog|episode|video),? (we|our [\w ]{1,40}) (answers?|explains?|looks? at|covers?|"
      r"discuss(es)?|describes?|will)\b", "about this page"),
+    # A recording's own furniture: the host's welcome and what the episode is about, the
+    # transcript's note on how it was made.
+    (r"^[\[(](theme |intro |outro |background )?(music|applause|laughter|laughs|inaudible|crosstalk|jingle|pause|silence|"
+     r"sound effects?|theme)( fades( out| up| in)?| plays| begins| ends| up| continues)?[\])]$", "transcript sound cue"),
+    (r"^welcome (back )?to (the )?[\w'’ ]{2,40},? (the |a |our )?(\w+ )?(podcast|show|program|programme|series)\b|"
+     r"^(today|in this episode|on (this|today'?s) episode),? (we('re| are| will| ll)|i('m| am| will))\b[^.]{0,25}\b(talking|talk|taking|"
+     r"looking|discussing|going)\b|^this (episode|podcast|video|show) is (all )?about\b|"
+     r"^this transcript (was|is|has been) (made|generated|produced|created|edited|checked|prepared)\b", "about this page (a recording's)"),
     (r"\bvisit us (on|at|in)\b", "contact block"),
     (r"\bthis (project|website|site|page|service|content|information) (has received|received|is|was) (funding|funded)\b|"
      r"\bgrant agreement (number|no)\b", "funding credit"),
@@ -518,7 +528,7 @@ TRAILING_SECTIONS = _rules([
 
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
 METADATA = re.compile(
-    r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|"
+    r"^(?P<label>((page|media)\s+)?last\s+(update[ds]?|modified|reviewed|revised|edited)|updated|modified|published|released|aired|"
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
     r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|applies to|"
     r"(online |clinical |expert )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
@@ -550,7 +560,7 @@ BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 202
 # Some blogs set dashes between the parts ("By Dr Helen Park, MD - September 16, 2024 - Imaging"),
 # where a role may hold one too ("Senior Consultant – Radiation Oncology"): tried second.
 BYLINE_DASHES = re.compile(r"\s+[|·•–—-]\s+")
-READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read|\.? di lettura| de lecture)?|"
+READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read| listen| watch|\.? di lettura| de lecture)?|"
                           r"(practice|registration|hpcsa|gmc|npi) (no\.?|number)\s*:?\s*[\w-]+|"
                           r"(\d+|no) (comments?|responses?|replies)", re.IGNORECASE)
 METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "author"),
@@ -633,7 +643,12 @@ META_SECTIONS = _rules([
      r"(change|cancel|rebook|reschedule|move)( or (change|cancel|rebook|reschedule|move))? (your|an) appointment|"
      r"book (online|an appointment|a consultation|your (scan|appointment|consultation))|schedule (an?|your) [\w -]{1,30}|"
      r"talk to (a|an|our) [\w -]{0,30}(specialist|expert|doctor|nurse|team)", "enquiry form"),
-    (r"where can (you|i) (learn|find out|get|read) more( information)?|(need )?more information\?", "links to other pages"),
+    (r"where can (you|i) (learn|find out|get|read) more( information)?|(need )?more information\?|"
+     r"(resources|links|books|websites|articles) (mentioned|discussed|from) (in )?(this|the|today'?s) (episode|show|video|podcast)",
+     "links to other pages"),
+    (r"(episode |video )?chapters|(episode |video )?timestamps|in this (episode|video)", "a recording's chapters"),
+    (r"(about|meet) (our|the|today'?s|this episode'?s) (guests?|hosts?|speakers?|panel(lists)?|experts?)( and (guests?|hosts?))?",
+     "credits"),
     (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
      r"more information)", "reference list"),
     (r"update information|(page|document|version|update|revision|review|change) history|updates to this (page|guidance|document)|"
