@@ -21,6 +21,8 @@ SYSTEM_TOOLS := msgfmt:gettext qpdf:qpdf
 BROWSER_TOOLS := chromium:chromium npm:npm
 # What `make bench` compares the English build with: pandoc, WeasyPrint as its PDF engine (bench/naive_pipeline.py).
 BENCH_TOOLS := pandoc:pandoc
+# Topics of the clinic-sized build `make bench` times, in six languages (bench/clinic_build.py; 50: about 15 minutes).
+BENCH_TOPICS ?= 50
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 # Dates printed in the PDFs come from topic.yaml; this pins anything else to the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -60,6 +62,7 @@ bench: $(STAMP) bench-tools
 	$(BIN)/python bench/text_stages.py
 	$(BIN)/python bench/line_model.py
 	$(BIN)/python bench/site_pages.py
+	$(BIN)/python bench/clinic_build.py --topics $(BENCH_TOPICS)
 
 eval: $(STAMP)
 	$(BIN)/handout eval

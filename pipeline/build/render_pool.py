@@ -1,8 +1,10 @@
 """Render jobs in a pool of worker processes.
 
 Each worker loads WeasyPrint once and keeps one FontConfiguration (fitting.font_config is
-cached per process), and is replaced after RECYCLE_AFTER jobs so a long build's memory stays
-bounded. Workers are spawned, not forked: a fork would copy the parent's state (and its
+cached per process). After RECYCLE_AFTER jobs a worker, so a long build's memory stays bounded,
+the pool is replaced by a fresh one: not by the executor's max_tasks_per_child, which on Python
+3.11 to 3.13 stops scheduling once a worker leaves at its limit with work still queued, and a
+build of more than RECYCLE_AFTER PDFs a worker then waits for ever (CPython gh-115634). Workers are spawned, not forked: a fork would copy the parent's state (and its
 threads) into each worker. With one worker or one job, rendering happens in this process.
 
 Workers die with the build's process, however it ends (SIGKILL included): on Linux each asks the
@@ -20,7 +22,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
@@ -29,7 +31,7 @@ from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 from pipeline.i18n.translations import Messages
 from pipeline.templates import TemplateSet
 
-RECYCLE_AFTER = 20  # jobs per worker process before it is replaced
+RECYCLE_AFTER = 40  # jobs per worker process before the pool is replaced
 
 
 @dataclass(frozen=True)
@@ -91,20 +93,25 @@ def _watch_parent(parent: int) -> None:
 def start_executor(size: int) -> ProcessPoolExecutor:
     """size spawned worker processes that end with this one."""
     return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                               max_tasks_per_child=RECYCLE_AFTER, initializer=die_with_parent,
-                               initargs=(os.getpid(),))
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 class Pool:
     """Worker processes started early, so they load WeasyPrint while the text stages run."""
 
-    def __init__(self, workers: int, jobs: int, templates: TemplateSet) -> None:
+    def __init__(self, workers: int, jobs: int, templates: TemplateSet | None,
+                 work: Callable[[Task], Rendered] = run) -> None:
         self.size = min(workers, jobs)
+        self.templates, self.work = templates, work  # work: run, or a stand-in in the tests
         self.executor: ProcessPoolExecutor | None = None
         if self.size > 1:
-            self.executor = start_executor(self.size)
+            self._start()
+
+    def _start(self) -> None:
+        self.executor = start_executor(self.size)
+        if self.templates is not None:
             for _ in range(self.size):
-                self.executor.submit(warm_up, templates)
+                self.executor.submit(warm_up, self.templates)
 
     def __enter__(self) -> Pool:
         return self
@@ -127,9 +134,15 @@ class Pool:
         """Yield (index, rendered) for every task as it is done; leaflets (the longest) start first."""
         if self.executor is None:
             for index, task in enumerate(tasks):
-                yield index, run(task)
+                yield index, self.work(task)
             return
         order = sorted(range(len(tasks)), key=lambda i: tasks[i].kind != "leaflet")
-        futures = {self.executor.submit(run, tasks[i]): i for i in order}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        batch = self.size * RECYCLE_AFTER
+        for start in range(0, len(order), batch):
+            if start:  # fresh workers for the next batch: the old ones' memory goes with them
+                self.executor.shutdown()
+                self._start()
+            assert self.executor is not None
+            futures = {self.executor.submit(self.work, tasks[i]): i for i in order[start:start + batch]}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
