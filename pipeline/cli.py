@@ -35,6 +35,16 @@ ROOT_OPTION = click.option(
 )
 
 
+# What to build, and how many renders at once: `handout build` and `handout serve` alike.
+TOPICS_OPTION = click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
+LOCALES_OPTION = click.option("--locale", "locales", multiple=True,
+                              help="Locale (repeatable; default: en and every language under locales/).")
+KINDS_OPTION = click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+                            help="Output kind (repeatable; default: leaflet and summary).")
+JOBS_OPTION = click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
+                           help="Render processes (default: one per core; 1: render in this process).")
+
+
 def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Show library errors as one clear message and exit non-zero, without a traceback."""
 
@@ -77,16 +87,13 @@ def main(quiet: bool, verbose: bool) -> None:
 
 @main.command("build")
 @ROOT_OPTION
-@click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
-@click.option("--locale", "locales", multiple=True,
-              help="Locale (repeatable; default: en and every language under locales/).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
-              help="Output kind (repeatable; default: leaflet and summary).")
+@TOPICS_OPTION
+@LOCALES_OPTION
+@KINDS_OPTION
 @click.option("--page-size", type=click.Choice(tuple(PAGE_SIZES)), default=DEFAULT_PAGE_SIZE, show_default=True)
 @click.option("--profile", type=click.Choice(tuple(PRINT_PROFILES)), default=DEFAULT_PROFILE, show_default=True,
               help="Print profile: office printers, a print shop (bleed, crop marks, PDF/X-4), or large print.")
-@click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
-              help="Render processes (default: one per core; 1: render in this process).")
+@JOBS_OPTION
 @click.option("--shard", default="1/1", show_default=True,
               help="Build the I-th of N deterministic slices (CI matrix); join them with `handout merge-shards`.")
 @click.option("--force", is_flag=True, help="Render everything, even what is up to date.")
@@ -145,13 +152,10 @@ def _fail_if_not_built(not_built: tuple[tuple[str, str], ...], output: Path) -> 
               help="Port to listen on (0: any free port).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default serves this machine only).")
-@click.option("--topic", "topics", multiple=True, help="Topic folder under sources/ (repeatable; default all).")
-@click.option("--locale", "locales", multiple=True,
-              help="Locale (repeatable; default: en and every language under locales/).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
-              help="Output kind (repeatable; default: leaflet and summary).")
-@click.option("--jobs", "workers", type=click.IntRange(min=0), default=0,
-              help="Render processes (default: one per core; 1: render in this process).")
+@TOPICS_OPTION
+@LOCALES_OPTION
+@KINDS_OPTION
+@JOBS_OPTION
 @click.pass_context
 @user_errors
 def serve_command(ctx: click.Context, root: Path, output: Path, port: int, host: str, topics: tuple[str, ...],

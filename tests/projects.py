@@ -27,3 +27,9 @@ def copy_project(folder: Path, templates: bool = False, locales: tuple[str, ...]
         for language in locales:
             shutil.copytree(ROOT / "locales" / language, folder / "locales" / language)
     return folder
+
+
+def preview_pages(output: Path) -> list[Path]:
+    """The HTML written beside each PDF of a build: output/<locale>/<topic>-<kind>.html (not a
+    topic's review.html)."""
+    return sorted(pdf.with_suffix(".html") for pdf in output.glob("*/*.pdf"))

@@ -12,12 +12,12 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser_page import DESKTOP, Visit, chromium, requests_outside
+from tests.projects import preview_pages
 
 pytestmark = pytest.mark.slow  # they read the full build, which renders every PDF
 
@@ -32,17 +32,13 @@ def browser() -> Iterator[Any]:
         yield launched
 
 
-def _previews(output: Path) -> list[Path]:
-    return sorted(pdf.with_suffix(".html") for pdf in output.glob("*/*.pdf"))
-
-
 def test_every_handout_opens_from_disk_as_a_reader_sees_it(full_build, browser):
     """On a 375 px phone: every font and the logo load from the output folder, the bundled fonts
     are the ones in use, nothing is wider than the screen, Arabic reads right to left and the other
     languages left to right, and axe-core finds no violation, not even a moderate one (the issue
     asks for none serious or critical)."""
     output = full_build.output
-    pages = _previews(output)
+    pages = preview_pages(output)
     assert len(pages) == 12
     problems: dict[str, list[str]] = {}
     for page in pages:

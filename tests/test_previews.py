@@ -9,6 +9,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tests.projects import preview_pages
+
 
 class _Outline(HTMLParser):
     def __init__(self) -> None:
@@ -32,13 +34,8 @@ class _Outline(HTMLParser):
             self.headings.append(int(tag[1]))
 
 
-def _pages(output: Path) -> list[Path]:
-    """The PDFs' previews: build/<locale>/<topic>-<kind>.html (not a topic's review.html)."""
-    return sorted(p.with_suffix(".html") for p in output.glob("*/*.pdf"))
-
-
 def test_every_preview_links_only_to_files_the_output_folder_holds(full_build):
-    pages = _pages(full_build.output)
+    pages = preview_pages(full_build.output)
     assert len(pages) == 12
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -52,7 +49,7 @@ def test_every_preview_links_only_to_files_the_output_folder_holds(full_build):
 
 
 def test_every_preview_says_its_language_direction_and_has_its_landmarks_in_order(full_build):
-    for page in _pages(full_build.output):
+    for page in preview_pages(full_build.output):
         outline = _Outline()
         outline.feed(page.read_text(encoding="utf-8"))
         locale = page.parent.name
@@ -127,7 +124,7 @@ def test_a_preview_prints_the_same_facts_in_the_same_order_as_its_pdf(full_build
     PDF, in the same order (left-to-right languages: text taken from an Arabic PDF comes out in
     drawing order, not reading order)."""
     checked = 0
-    for page in _pages(full_build.output):
+    for page in preview_pages(full_build.output):
         if page.parent.name == "ar":
             continue
         printed = _PrintedFacts()

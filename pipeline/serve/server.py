@@ -33,6 +33,7 @@ from pipeline.serve import files
 from pipeline.serve.builds import Builds, BuildState, Selection
 from pipeline.serve.page_tools import SOURCE_PREFIX, STATE_PATH, Language, ServedPage, inject
 from pipeline.serve.views import Preview, index_page, not_found_page, source_page
+from pipeline.text.ingest import file_lines
 from pipeline.serve.watch import Watcher
 
 DEFAULT_PORT = 8000
@@ -247,8 +248,11 @@ class _Handler(BaseHTTPRequestHandler):
         if found is None:
             self._not_found(SOURCE_PREFIX + relative, body)
             return
-        text = found.read_bytes().decode("utf-8", errors="replace")
-        self._send(HTTPStatus.OK, inject(source_page(relative, text), server.page(None, relative)), "text/html", body)
+        try:
+            lines = [line.text for line in file_lines(found.read_bytes(), relative)]
+        except HandoutError as exc:  # a file the build cannot read either: say why, as the build does
+            lines = [str(exc)]
+        self._send(HTTPStatus.OK, inject(source_page(relative, lines), server.page(None, relative)), "text/html", body)
 
     def _file(self, relative: str, body: bool) -> None:
         server = self.server_

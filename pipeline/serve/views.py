@@ -7,16 +7,12 @@ Every text that comes from the project (topic and file names, a source's lines) 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from pipeline.render.profiles import KINDS
 
-# The lines as the pipeline numbers them (text/ingest.py): only these end a line, so "file:line"
-# in a preview points at the same line here (str.splitlines() would also split on \x0c, \u2028...).
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -97,11 +93,9 @@ def _link(path: str, label: str, exists: bool) -> str:
     return f'<a href="/{html.escape(quote(path, safe="/"))}">{html.escape(label)}</a>'
 
 
-def source_page(shown: str, text: str) -> str:
-    """A source file as numbered lines, each with id="L<n>" (the :target line is highlighted)."""
-    lines = _LINE_BREAK.split(text.removeprefix("\ufeff"))
-    if lines and lines[-1] == "":
-        lines.pop()  # the file's last newline ends a line; it does not start one
+def source_page(shown: str, lines: Sequence[str]) -> str:
+    """A source file's lines, numbered as the pipeline numbers them (ingest.file_lines), each with
+    id="L<n>" (the :target line is highlighted)."""
     rows = "\n".join(
         f'<div class="line" id="L{n}"><a class="n" href="#L{n}" aria-label="line {n}">{n}</a>'
         f'<span class="t">{html.escape(line)}</span></div>'

@@ -193,6 +193,14 @@ def _check_text(text: str, rel: str) -> None:
         raise SourceError(rel, f"{_BINARY_HINT}: it contains many control characters", line)
 
 
+def file_lines(data: bytes, rel: str) -> tuple[SourceLine, ...]:
+    """A source file's lines as every "file:line" the pipeline prints counts them: decoded as
+    ingest() decodes it and split as a text file is (an HTML file's lines too). SourceError
+    when ingest() could not decode it either."""
+    text, _ = _decode(data, rel)
+    return _text_lines(unicodedata.normalize("NFC", text))
+
+
 def _text_lines(text: str) -> tuple[SourceLine, ...]:
     """Split text on \\r\\n, \\r or \\n into numbered lines (a final terminator adds no line)."""
     parts = _LINE_BREAK.split(text)
