@@ -37,8 +37,7 @@ SHIPPED = shipped_templates()
 
 def token(length: int, alphabet: str = string.ascii_letters, seed: int = 1) -> str:
     """A word of random characters: no break opportunity, and letters WeasyPrint would hyphenate."""
-    rng = random.Random(seed)
-    return "".join(rng.choice(alphabet) for _ in range(length))
+    return "".join(random.Random(seed).choices(alphabet, k=length))
 
 
 def one_fact(text: str, **changes):
