@@ -100,6 +100,7 @@ from pipeline.text.site_boxes import (
     remove_sign_offs,
     remove_signed_quotes,
     remove_site_number_offers,
+    remove_prescribing_information,
     remove_social_posts,
     remove_tab_title,
 )
@@ -160,6 +161,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_contents_lists(texts, removed)
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed, publisher)
+    remove_prescribing_information(texts, removed)
     remove_signed_quotes(texts, removed)
     remove_sign_offs(lines, texts, removed)
     remove_author_boxes(texts, removed)

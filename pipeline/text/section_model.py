@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -122,8 +123,18 @@ def features(text: str, heading: str, language: str, name: frozenset[str] = froz
     def stems(words: str, prefix: str) -> list[str]:
         return [prefix + s for s in word_stems(words, language) if s not in STOPWORDS and s not in name]
 
+    if language.split("_")[0].split("-")[0].lower() == "en":
+        text = _NAMING_CALL.sub(lambda m: (m.group(1) or m.group(2)) + "named", text)
     # Each feature once: a word said twice in one sentence is no more evidence of its section.
     return list(dict.fromkeys(stems(text, "") + stems(heading, "h:") + stems(outer, "o:")))
+
+
+# "Call" as naming is not a call to the care team: "This is called a CT scan.", "We call these
+# short-term effects." The model reads it as "named".
+_NAMING_CALL = re.compile(r"(\b(?:is|are|was|were|be|been|being|also|often|sometimes|usually|commonly|so)[ -]"
+                          r"(?:also |often |sometimes |usually |commonly )?)called\b|"
+                          r"(\b(?:we|they|doctors|people|nurses|some|many) (?:may |might |often |sometimes |also |usually )?)"
+                          r"call(?= (?:this|these|it|them|that|those)\b)", re.IGNORECASE)
 
 
 @cache

@@ -68,14 +68,16 @@ def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[in
 
 
 # A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".
-_WHO_HAD = re.compile(r"^[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
+_CAPTION_LABEL = re.compile(r"^caption:\s*", re.IGNORECASE)
+_WHO_HAD = re.compile(r"^(?:[—–]\s*)?[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
 
 
 def remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
     """Remove a testimonial set as a quote with its writer's name on the next line."""
     for i in range(1, len(texts)):
         quote = bare_text(texts[i - 1])
-        signed = SIGNATURE.match(bare_text(texts[i])) or _WHO_HAD.match(bare_text(texts[i]))
+        who = _CAPTION_LABEL.sub("", bare_text(texts[i]))  # an HTML <figcaption> reads "Caption: ..."
+        signed = SIGNATURE.match(who) or _WHO_HAD.match(who)
         if signed and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
             removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
 
@@ -244,3 +246,33 @@ def remove_social_posts(texts: list[str], removed: dict[int, str]) -> None:
             continue
         for k in range(i, end + 1):
             removed.setdefault(k, "social media post (embedded)")
+
+
+# A medicine maker's page ends with the drug's label, which US law makes it print: "INDICATION",
+# "IMPORTANT SAFETY INFORMATION". It is about one product, not the treatment the page explains.
+_LABEL_HEADING = re.compile(r"(select |important )?(safety information|indications?)( (and|&) (usage|(select |important )?"
+                            r"safety information|indications?))*|(full )?prescribing information")
+_PRODUCT_MARK = re.compile(r"[®™]|\bprescribing information\b|\bmedication guide\b|\bmedwatch\b|\bpackage insert\b",
+                           re.IGNORECASE)
+
+
+def remove_prescribing_information(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a medicine's indication and safety information, headings and all, to the next other
+    heading: only where it names a product as a label does (®, "Prescribing Information", the
+    Medication Guide, MedWatch), so a clinic's own "Important safety information" stays."""
+    i = 0
+    while i < len(texts):
+        if not (line_kind(texts[i], False) == "heading" and _is_label_heading(texts[i])):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(texts) and (line_kind(texts[end], False) != "heading" or _is_label_heading(texts[end])):
+            end += 1
+        if any(_PRODUCT_MARK.search(texts[k]) for k in range(i, end)):
+            for k in range(i, end):
+                removed.setdefault(k, "a medicine's indication and safety information (its maker's label)")
+        i = end
+
+
+def _is_label_heading(text: str) -> bool:
+    return bool(_LABEL_HEADING.fullmatch(fold_text(bare_text(text)).strip(EDGE_JUNK)))

@@ -83,7 +83,7 @@ WHOLE_LINE = _rules([
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
-     r"video transcript|(un)?mute|full ?screen|captions?( on| off)?", "video player"),
+     r"video transcript|(un)?mute|full ?screen|captions?( on| off)?|auto-?play( next)?( is)?( on| off)?", "video player"),
     (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?( ?[|/] ?(expand|collapse|open|close|show|hide) all)?|"
      r"(expand|collapse) (section|answer)|"
      r"show me (the|all|more) .{1,60}",
@@ -310,6 +310,9 @@ ANYWHERE = _rules([
      "opening hours"),
     (r"\b(we'll|we will|our [\w ]{1,40} will) call you back\b|\bshare your (contact )?details\b|\brequest a call ?back\b", "enquiry form"),
     (r"\bfor (representational|illustrative|illustration) purposes? only\b", "image caption"),
+    # An advert's note on its photos ("Actor portrayals.", "Posed by models"): the people are not patients.
+    (r"^(paid )?(actor|model)s? portrayals?\b|^(posed by|images? feature) (actors|models)\b|^not (an )?actual patients?\b",
+     "image caption"),
     (r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
      r"(applies|prevails|shall prevail)\b", "translation note"),
     (r"^in this (article|page|post|guide|blog|episode|video),? (we|our [\w ]{1,40}) (answers?|explains?|looks? at|covers?|"
@@ -632,6 +635,9 @@ META_SECTIONS = _rules([
      r"([\w-]+['’]s?|patient|carer|caregiver|member|reader|real|personal|family|your) stor(y|ies)|"
      r"(patient|carer|caregiver)s?['’]? (voices|experiences)", "testimonials"),
     # A hospital's own services, beside any treatment: interpreters, directions, parking, lodging.
+    # The hospital's patient portal, offered in a box ("Manage your care online", "Sign in to MyChart").
+    (r"manage your (care|health|appointments?|account) online|(sign|log) ?in to (mychart|your (patient )?portal)|"
+     r"(your |our |the )?patient portal|mychart", "the patient portal's offer"),
     (r"(do you )?need an interpreter\??|interpret(er|ers|ing)( services?)?|(language|translation) (help|support|services?)",
      "the hospital's interpreter service"),
     (r"(car )?parking|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
@@ -693,7 +699,7 @@ CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fa
 ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|"
                              r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
                              r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
-                             r"\blanguage assistance services?\b", re.IGNORECASE)
+                             r"\blanguage assistance services?\b|^\W*se habla espa[ñn]ol\b", re.IGNORECASE)
 # A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
 # portal the site answers messages in.
 CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception|operating|clinic|business|hotline) "
