@@ -371,6 +371,15 @@ BOILERPLATE = [
     ("[THEME MUSIC FADES]", "transcript sound cue"),
     ("Welcome to The Ward Round, the podcast from Ashgrove Cancer Center where we answer your questions.",
      "about this page"),
+    ("Autoplay on", "video player"),
+    ("Actor portrayals.", "image caption"),
+    ("Leer en español", "language switcher"),
+    ("Lea esta página en español", "language switcher"),
+    ("Learn about sliding fee discounts ›", "link to another article"),
+    ("This guide is for members having radiotherapy. It does not replace advice from your own team.", "about this page"),
+    ("Go to Profile > Care partners > Invite and choose who can see your calendar.", "the app's instructions"),
+    ("star 4.9 · 1,020 opinions given · Languages: English, French", "testimonials"),
+    ("Se habla español. Llame al 1-800-555-0163, de lunes a viernes.", "contact"),
 ]
 
 
@@ -1990,3 +1999,34 @@ def test_a_transcripts_speaker_labels_and_small_talk_are_removed_and_its_answers
 def test_an_all_capitals_heading_with_a_colon_printed_once_is_kept() -> None:
     source = _source(["BEFORE YOUR TREATMENT:", "Eat a light meal and bring a list of your medicines to the unit."])
     assert 1 in _kept(clean(source))
+
+
+def test_a_medicines_label_goes_only_where_it_names_a_product() -> None:
+    """A drug maker's "IMPORTANT SAFETY INFORMATION" goes, headings to the next other heading; a
+    clinic's own section of that name, naming no product, stays."""
+    label = ["## IMPORTANT SAFETY INFORMATION", "",
+             "Call your healthcare provider right away if you get new or worsening signs of:", "",
+             "- Lung problems: cough or shortness of breath", "",
+             "Please see the full Prescribing Information for ZOLVARA®.", "",
+             "## After your treatment", "", "Rest for a day or two if you feel tired."]
+    reasons = _reasons(clean(_source([TITLE, "", P1, "", *label, "", P2])))
+    assert all("maker's label" in reasons[n] for n in (5, 7, 9, 11)) and not {13, 15} & set(reasons)
+    clinic = ["## Important safety information", "", "Do not drive for 24 hours after sedation.", "", P2]
+    result = clean(_source([TITLE, "", P1, "", *clinic]))
+    assert {5, 7, 9} <= set(_kept(result))
+
+
+def test_a_table_of_the_sites_prices_goes_and_a_table_of_doses_stays() -> None:
+    prices = ["| | Essential | Complete |", "| --- | --- | --- |", "| Written opinion | check | check |",
+              "| Price | **$590** | **$1,290** |"]
+    doses = ["| Drug | Dose |", "| --- | --- |", "| Paracetamol | 1 g every 6 hours |"]
+    result = clean(_source([TITLE, "", P1, "", *prices, "", P2, "", *doses, "", P3]))
+    assert all("price table" in _reasons(result)[n] for n in (5, 7, 8)) and 6 in _reasons(result)
+    assert {10, 12, 14, 16} <= set(_kept(result))
+
+
+def test_a_quote_signed_in_a_figure_caption_is_a_testimonial() -> None:
+    lines = [TITLE, "", P1, "", '"I was nervous about the dye, but the flush was gone in seconds."', "",
+             "Caption: — Glenn, 71, had a CT scan", "", P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[5].startswith("testimonial") and reasons[7].startswith("testimonial")

@@ -118,6 +118,10 @@ def test_keywords_match_whole_words_by_their_stems_never_parts_of_words():
 def test_the_default_scheme_places_the_issues_examples_by_meaning():
     sections = load_config(ROOT).scheme.sections  # the default scheme
     assert assign_section("We call these short-term effects.", "", sections) == "side-effects"
+    # "call" as naming is read as "named" by the section model; "call" to someone is not
+    from pipeline.text.section_model import features
+    assert "name" in features("This is called a CT scan.", "", "en") and "call" not in features("We call these X.", "", "en")
+    assert "call" in features("Call them if you have a fever.", "", "en")
     immunotherapy = scheme_of(ROOT, "immunotherapy").sections
     assert assign_section("We call these short-term effects.", "", immunotherapy) != "contact-care-team"
     assert assign_section("Call your care team straight away if you have a temperature of 38C or above.", "",

@@ -101,6 +101,7 @@ from pipeline.text.site_boxes import (
     remove_signed_quotes,
     remove_site_number_offers,
     remove_prescribing_information,
+    remove_price_tables,
     remove_social_posts,
     remove_tab_title,
 )
@@ -120,8 +121,10 @@ _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 _PROSE_AROUND_LINK = re.compile(r"\w+ \w+ \[[^\]]+\]\([^)]*\)|\[[^\]]+\]\([^)]*\) \w+ \w+")
 _COUNT = re.compile(r"\s*[(\[]\d+[)\]]?$")
 _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
-# What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies").
-_ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see)\b",
+# What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies");
+# so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
+_ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
+                          r"replaces?|instructions|your own|advice from your)\b",
                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
@@ -162,6 +165,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed, publisher)
     remove_prescribing_information(texts, removed)
+    remove_price_tables(texts, removed)
     remove_signed_quotes(texts, removed)
     remove_sign_offs(lines, texts, removed)
     remove_author_boxes(texts, removed)
@@ -421,7 +425,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "image caption with photo credit" if caption else "copyright notice"
     if IMAGE_FILE.fullmatch(label):
         return "image (file name)"
-    if (STAFF_LINE.match(bare_text(text)) or STAFF_NAME.match(bare_text(text))) and line_ending(text) not in TERMINAL:
+    unemphasised = _EMPHASIS.sub("", bare_text(text))  # "**Prof. Ana Ruiz** – oncologist, Madrid"
+    if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised)) and line_ending(text) not in TERMINAL:
         return "staff list (name and role)"
     if CROSS_REFERENCE.match(bare_text(text)):
         return "link to another article (by its title)"

@@ -13,6 +13,7 @@ from pipeline.text.line_shapes import (
     EDGE_JUNK,
     HEADING_MARK,
     LABEL_MAX_WORDS,
+    TABLE_ROW,
     TERMINAL,
     bare_text,
     fold_text,
@@ -266,7 +267,8 @@ def remove_prescribing_information(texts: list[str], removed: dict[int, str]) ->
             i += 1
             continue
         end = i + 1
-        while end < len(texts) and (line_kind(texts[end], False) != "heading" or _is_label_heading(texts[end])):
+        while end < len(texts) and (line_kind(texts[end], False) != "heading" or BULLET.match(texts[end])
+                                    or _is_label_heading(texts[end])):
             end += 1
         if any(_PRODUCT_MARK.search(texts[k]) for k in range(i, end)):
             for k in range(i, end):
@@ -276,3 +278,36 @@ def remove_prescribing_information(texts: list[str], removed: dict[int, str]) ->
 
 def _is_label_heading(text: str) -> bool:
     return bool(_LABEL_HEADING.fullmatch(fold_text(bare_text(text)).strip(EDGE_JUNK)))
+
+
+# A table whose row gives prices ("| Price | $590 | $1,290 |", "Cost\t€250"): the site's packages.
+_PRICE_CELL = re.compile(r"(total )?(prices?|costs?|fees?|rates?)( from)?")
+_MONEY = re.compile(r"[$€£¥₹₺]\s?\d|\d\s?[$€£¥₹₺]|\b\d[\d,.]*\s?(usd|eur|gbp|chf|inr|aed|try|zar)\b", re.IGNORECASE)
+
+
+def remove_price_tables(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a table that prices the site's own packages, header row and all: a row whose first
+    cell is "Price" or "Cost" and whose other cells are sums of money."""
+    i = 0
+    while i < len(texts):
+        if not _is_table_row(texts[i]):
+            i += 1
+            continue
+        end = i
+        while end < len(texts) and _is_table_row(texts[end]):
+            end += 1
+        if any(_prices_its_columns(texts[k]) for k in range(i, end)):
+            for k in range(i, end):
+                removed.setdefault(k, "the clinic's prices and insurers (a price table)")
+        i = end
+
+
+def _is_table_row(text: str) -> bool:
+    return bool(TABLE_ROW.match(text)) or "\t" in text.strip()
+
+
+def _prices_its_columns(text: str) -> bool:
+    cells = [cell.strip(" *_") for cell in re.split(r"\t|\|", text.strip().strip("|"))]
+    cells = [cell for cell in cells if cell]
+    return len(cells) >= 2 and bool(_PRICE_CELL.fullmatch(fold_text(cells[0]))) \
+        and all(_MONEY.search(cell) for cell in cells[1:])

@@ -122,7 +122,11 @@ WHOLE_LINE = _rules([
      "dialog button"),
     (LANGUAGE + r"( ?[|/·] ?" + LANGUAGE + r")*|english version|in english|"
      r"versione (in )?(italiano|italiana|inglese)|version (en )?(française|français|anglaise)|"
-     r"deutsche version|versión en (español|inglés)",
+     r"deutsche version|versión en (español|inglés)|"
+     # "Leer en español", "Lea esta página en español", "Read this page in English"
+     r"(leer|lea|ver|vea|read|view|lire|leggi|lesen|lies)( (esta|this|cette|questa|diese) (página|pagina|page|seite|"
+     r"article|artículo|articulo|articolo))? (en|in|auf) (english|inglés|ingles|español|espanol|français|francais|"
+     r"italiano|deutsch|português|portugues)",
      "language switcher"),
     (r"loading|loading,? please wait|please wait|caricamento( in corso)?|chargement( en cours)?",
      "loading message"),
@@ -191,7 +195,7 @@ ANYWHERE = _rules([
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
     (r"^(read|see) (also|next)\b|^also (read|see)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
      r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
-     r"^read (about|on)\b[^.!?]*$|^(find out|learn|read) more (about|on)\b[^.!?]*$|^(learn|find out) more\s*[:»›]\s*\S[^.!?]*$|"
+     r"^read (about|on)\b[^.!?]*$|^(learn|find out|read|see|explore|discover|view|check|get)\b[^.!?]{2,80}\s[›»→]$|^(find out|learn|read) more (about|on)\b[^.!?]*$|^(learn|find out) more\s*[:»›]\s*\S[^.!?]*$|"
      r"^([\w ]{1,30}:\s*)?(find|search for|locate) (a|an|your) [\w ,&-]{1,40} (near you|in your area)$|"
      r"^related( articles?| posts?| stories| reading)?:|^(main articles?|further information)\s*:|"
      r"^(learn|find out|read|see|visit|go to)\b[^.]{0,100}\b(our|the) [\w ,&'’()-]{2,60} (page|article|guide|section)\W*$",
@@ -242,7 +246,12 @@ ANYWHERE = _rules([
      r"(planned|scheduled|system) (maintenance|outage|downtime))( [–—-] [^:.]{1,60})?\W*:", "site alert"),
     (r"^((mon|tue|wed|thu|fri|sat|sun)[a-z]*s?|weekdays|weekends|daily|every day)\b[^.]{0,40}?\b\d{1,2}([:.]\d\d)?\s*"
      r"(a\.?m\.?|p\.?m\.?)?\s*(to|-|–)\s*(\d{1,2}([:.]\d\d)?\s*(a\.?m\.?|p\.?m\.?)?|noon|midnight)", "opening hours"),
-    (r"\b\d(\.\d)? (from|out of|based on) [\d,]+ (google |patient |customer )?reviews\b|★{3,}", "testimonials"),
+    (r"\b\d(\.\d)? (from|out of|based on) [\d,]+ (google |patient |customer )?reviews\b|★{3,}|"
+     r"\b[\d,]+ (opinions|reviews|ratings|consultations) (given|written|completed)\b|^(star|★|⭐)\s*\d(\.\d)?\s*[·|•]",
+     "testimonials"),
+    # An app's help page tells which menus to open: "Go to Profile > Care partners > Invite."
+    (r"\b(in|under|from|open|go to|tap|select|click|choose)\s+[a-z][a-z' -]{1,25} > [a-z][a-z' -]{1,25}",
+     "the app's instructions (its menus)"),
     (r"\backnowledge the traditional (owners|custodians)\b|\backnowledges? (that )?(we|it) (live|lives|work|works) on\b",
      "land acknowledgement"),
     (r"^\W*((expert|medical|clinical|content|editorial) ){0,2}reviewers?\W*:", "the page's reviewers"),
@@ -652,6 +661,7 @@ META_SECTIONS = _rules([
     (r"where can (you|i) (learn|find out|get|read) more( information)?|(need )?more information\?|"
      r"(resources|links|books|websites|articles) (mentioned|discussed|from) (in )?(this|the|today'?s) (episode|show|video|podcast)",
      "links to other pages"),
+    (r"in the( [\w-]+)? app|using the( [\w-]+)? app|app tips?|try it in the app", "the app's instructions (its menus)"),
     (r"(episode |video )?chapters|(episode |video )?timestamps|in this (episode|video)", "a recording's chapters"),
     (r"(about|meet) (our|the|today'?s|this episode'?s) (guests?|hosts?|speakers?|panel(lists)?|experts?)( and (guests?|hosts?))?",
      "credits"),
