@@ -176,8 +176,10 @@ def test_edits_rebuild_and_errors_show_on_the_pages(served):
     start = served.state()["build"]
     # A fact printed as its one source line says it: change that line's words.
     changed = _reword_a_printed_fact(served, " in several ways.")
-    _until(lambda: changed in html.unescape(served.page()), f"the preview prints {changed!r}")
-    assert served.state()["build"] > start and served.state()["error"] is None
+    # The build writes the preview before it counts itself done: wait for both.
+    _until(lambda: changed in html.unescape(served.page()) and served.state()["build"] > start,
+           f"the preview prints {changed!r}, its build counted")
+    assert served.state()["error"] is None
     assert changed in (served.output / PREVIEW).read_text(encoding="utf-8")
 
     # A broken topic.yaml: the server goes on, the pages say what and where.

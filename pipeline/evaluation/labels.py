@@ -183,10 +183,12 @@ def _lists(raw: Any, where: str, texts: Mapping[str, Mapping[int, str]],
         items = line_numbers(entry["items"], texts[lead.file], f"{here}: items", problems)
         if not all(n > lead.line for n in items):
             problems.append(f"{here}: the items must come after the lead-in (line {lead.line})")
+        # A range may run over furniture between its items (a printed page's running header and
+        # footer where a page break splits the list); its first and last lines are items.
         labelled = [n for n in items if (lead.file, n) in boilerplate]
-        if labelled:
+        if labelled and (items[0] in labelled or items[-1] in labelled):
             problems.append(f"{here}: lines {labelled} are labelled boilerplate, not items")
-        found.append(LabelledList(lead, tuple(items)))
+        found.append(LabelledList(lead, tuple(n for n in items if n not in labelled)))
     return tuple(found)
 
 
