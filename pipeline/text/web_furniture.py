@@ -195,7 +195,8 @@ ANYWHERE = _rules([
     (r"^advertisement\b|^sponsored\b|^(ads?|advertising)\s*[:\-–]", "advertisement"),
     (r"^(read|see) (also|next)\b|^also (read|see)\b|^(read|see) more\s*[:»›]|^read more (about|on)\b|^(leggi|vedi) anche\b|"
      r"^(lire|voir) aussi\b|^(previous|next|prev)( (article|post|story|page|section|chapter))?\s*[:›»]\s*\S[^.!?]*$|"
-     r"^read (about|on)\b[^.!?]*$|^(learn|find out|read|see|explore|discover|view|check|get)\b[^.!?]{2,80}\s[›»→]$|^(find out|learn|read) more (about|on)\b[^.!?]*$|^(learn|find out) more\s*[:»›]\s*\S[^.!?]*$|"
+     r"^read (about|on)\b[^.!?]*$|^(find out|learn|read) more (about|on)\b[^.!?]*$|^(learn|find out) more\s*[:»›]\s*\S[^.!?]*$|"
+     r"^(learn|find out|read|see|explore|discover|view|check|get)\b[^.!?]{2,80}\s[›»→]$|"  # "Learn about sliding fees ›"
      r"^([\w ]{1,30}:\s*)?(find|search for|locate) (a|an|your) [\w ,&-]{1,40} (near you|in your area)$|"
      r"^related( articles?| posts?| stories| reading)?:|^(main articles?|further information)\s*:|"
      r"^(learn|find out|read|see|visit|go to)\b[^.]{0,100}\b(our|the) [\w ,&'’()-]{2,60} (page|article|guide|section)\W*$",
@@ -643,10 +644,10 @@ META_SECTIONS = _rules([
      # a box of one person's story, titled the same on each page ("Carer's story", "Real stories")
      r"([\w-]+['’]s?|patient|carer|caregiver|member|reader|real|personal|family|your) stor(y|ies)|"
      r"(patient|carer|caregiver)s?['’]? (voices|experiences)", "testimonials"),
-    # A hospital's own services, beside any treatment: interpreters, directions, parking, lodging.
     # The hospital's patient portal, offered in a box ("Manage your care online", "Sign in to MyChart").
     (r"manage your (care|health|appointments?|account) online|(sign|log) ?in to (mychart|your (patient )?portal)|"
      r"(your |our |the )?patient portal|mychart", "the patient portal's offer"),
+    # A hospital's own services, beside any treatment: interpreters, directions, parking, lodging.
     (r"(do you )?need an interpreter\??|interpret(er|ers|ing)( services?)?|(language|translation) (help|support|services?)",
      "the hospital's interpreter service"),
     (r"(car )?parking|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
