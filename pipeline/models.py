@@ -33,6 +33,13 @@ class SourceLine:
     region: str = ""  # HTML: the page landmark it sits in: main, nav, header, footer, aside, alert ("" none)
     marked: str = ""  # HTML: the furniture word of the small box's class or id it sits in ("promo", "share")
     level: int = 0  # HTML: a heading's level (h2: 2); 0 for any other line
+    last: int = 0  # a paragraph a printer wrapped, read as one line, ends on this line (0: on `number`)
+    skipped: tuple[int, ...] = ()  # lines between `number` and `last` it was not read from (a page break)
+
+    @property
+    def end(self) -> int:
+        """The file's last line this line was read from."""
+        return max(self.number, self.last)
 
 
 @dataclass(frozen=True)
@@ -53,13 +60,14 @@ class Block:
     line: int
     kind: BlockKind
     text: str  # the line's text without list/heading markers
-    last_line: int = 0  # a list item wrapped over several lines ends here (0: on `line` alone)
+    last_line: int = 0  # a paragraph or list item wrapped over several lines ends here (0: on `line` alone)
     level: int = 0  # a heading's level (HTML h1-h6, Markdown # to ######); 0: not known or not a heading
+    skipped: tuple[int, ...] = ()  # lines between `line` and `last_line` not read (a printed page's footer)
 
     @property
-    def lines(self) -> range:
+    def lines(self) -> tuple[int, ...]:
         """The source lines this block was read from."""
-        return range(self.line, max(self.line, self.last_line) + 1)
+        return tuple(n for n in range(self.line, max(self.line, self.last_line) + 1) if n not in self.skipped)
 
 
 @dataclass(frozen=True)

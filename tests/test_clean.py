@@ -378,6 +378,14 @@ BOILERPLATE = [
     ("Learn about sliding fee discounts ›", "link to another article"),
     ("This guide is for members having radiotherapy. It does not replace advice from your own team.", "about this page"),
     ("Go to Profile > Care partners > Invite and choose who can see your calendar.", "the app's instructions"),
+    ("Audio transcript available", "video player"),
+    # The site's own service stays its own when the number is in the paragraph's second sentence.
+    ("Our volunteer drivers can take you to your appointments. To book a ride, call 0161 496 0188 at least "
+     "3 days before.", "contact"),
+    # A printed page gives a link's address after it.
+    ("Read Jan's story (/patient-stories/jan-knee-surgery)", "link (its address printed after it)"),
+    ("For tips on sleep, see Sleeping Well After Surgery (/health-library/sleep-after-surgery).",
+     "link to another article"),
     ("star 4.9 · 1,020 opinions given · Languages: English, French", "testimonials"),
     ("Se habla español. Llame al 1-800-555-0163, de lunes a viernes.", "contact"),
 ]
@@ -459,6 +467,9 @@ CONTENT = [
     ("After hours, call our main number, (555) 014-2200, and ask for the on-call oncologist. If you have "
      "severe trouble breathing or chest pain, call 911.", "paragraph", None),
     ("Music", "heading", None),  # a heading, not a transcript's "[MUSIC]"
+    # "talk with us" in one sentence does not make another sentence's number the site's helpline.
+    ("A fever can be a sign of infection. Do not take paracetamol before you talk with us. Out of hours, "
+     "call 0161 496 0321 and ask for the doctor on call.", "paragraph", None),
 ]
 
 

@@ -67,6 +67,7 @@ from pipeline.text.web_furniture import (
 from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
 from pipeline.text.citations import without_markers
+from pipeline.text.hard_wraps import joined_text, page_words, unwrapped
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
@@ -138,7 +139,11 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     repeated: lines another page of the same site prints too: number -> that page (site_repeats).
     model: the learned second opinion on the lines the rules keep (line_model); None: rules alone.
     """
+    suffix = PurePosixPath(source.path).suffix.lower()
+    html = suffix in HTML_SUFFIXES
     lines = [line for line in source.lines if line.text.strip()]
+    if not html:  # text copied from a PDF or a print preview: its paragraphs as paragraphs
+        lines = unwrapped(lines)
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {i: "site template (the same menu in another source)"
                                for i, line in enumerate(lines) if line.number in shared}
@@ -177,8 +182,6 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_credited_captions(lines, texts, removed, PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
-    suffix = PurePosixPath(source.path).suffix.lower()
-    html = suffix in HTML_SUFFIXES
     plain = not html and suffix not in MARKDOWN_SUFFIXES
     if html:
         remove_kicker(texts, removed)
@@ -221,17 +224,32 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     wrapped = _wrapped_items(lines, texts, removed, items)
     _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
-    words = _page_words(texts) if hyphenated else frozenset()
+    words = page_words(texts) if hyphenated else frozenset()
     blocks = [Block(source.path, lines[i].number, kind,
-                    _joined([bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
-                    lines[wrapped[i][-1]].number if i in wrapped else 0,
-                    heading_level(lines[i]) if kind == "heading" else 0)
+                    joined_text([bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
+                    lines[wrapped[i][-1]].end if i in wrapped else lines[i].last,
+                    heading_level(lines[i]) if kind == "heading" else 0,
+                    tuple(n for k in [i, *wrapped.get(i, [])] for n in lines[k].skipped))
               for i in range(len(lines)) if i not in removed and i not in read_into_item
               for kind in [line_kind(texts[i], i in items)]]
-    removals = [Removal(source.path, lines[i].number, texts[i], reason)
-                for i, reason in sorted(removed.items())]
+    removals = _removals(source, lines, texts, removed)
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
                        removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+def _removals(source: Source, lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> list[Removal]:
+    """What cleaning removed, line by line; a wrapped paragraph removed whole gives each of its
+    lines, with its own text, so the review and the accounting see the file's lines."""
+    file_texts = {line.number: line.text.strip() for line in source.lines} if any(line.last for line in lines) else {}
+    removals = []
+    for i, reason in sorted(removed.items()):
+        if not lines[i].last:
+            removals.append(Removal(source.path, lines[i].number, texts[i], reason))
+            continue
+        removals.extend(Removal(source.path, number, file_texts[number], reason)
+                        for number in range(lines[i].number, lines[i].end + 1)
+                        if file_texts.get(number) and number not in lines[i].skipped)
+    return removals
 
 
 def _remove_site_repeats(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -409,6 +427,8 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
     return (key, match["value"].strip(" |–—-"))
 
 
+_PRINTED_LINK = re.compile(r"(?<!\])\s*\((?:https?://|www\.|/)[^\s()]*\)")  # not Markdown's "[text](/url)"
+_PRINTED_LINK_LINE = re.compile(r"[^.!?]+\((?:https?://|www\.|/)[^\s()]*\)")
 _KIND = re.compile(r"[A-Z][a-z]+( [a-z]+){0,2}")  # what sort of page a byline calls it: "Patient guide", "News"
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 
@@ -418,7 +438,9 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     # "^" in a rule is where the statement starts, after a bullet, a heading mark or emphasis ("_..._")
     folded = fold_text(_EMPHASIS_EDGES.sub("", bare_text(text)))
-    label = fold_text(MARKDOWN_LINK.sub(r"\1", bare_text(text))).strip(EDGE_JUNK)
+    # A printed page gives a link's address after its text: "see Nutrition (/health-library/nutrition)."
+    unlinked = _PRINTED_LINK.sub("", MARKDOWN_LINK.sub(r"\1", bare_text(text)))
+    label = fold_text(unlinked).strip(EDGE_JUNK)
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
         before = fold_text(text.split("©")[0])
         caption = word_count(before) >= 4 and "copyright" not in before
@@ -428,7 +450,9 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     unemphasised = _EMPHASIS.sub("", bare_text(text))  # "**Prof. Ana Ruiz** – oncologist, Madrid"
     if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised)) and line_ending(text) not in TERMINAL:
         return "staff list (name and role)"
-    if CROSS_REFERENCE.match(bare_text(text)):
+    if "](" not in text and _PRINTED_LINK_LINE.fullmatch(bare_text(text)) and word_count(unlinked) <= 8:
+        return "link (its address printed after it)"  # "Read Tom's story (/patient-stories/tom)"
+    if CROSS_REFERENCE.match(unlinked):
         return "link to another article (by its title)"
     if publisher and fold_name(label) in publisher:
         return "site name"
@@ -536,7 +560,13 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     """Tell whether a line with a phone number is advice, not the site's contact data: a whole
     sentence that says when to call ("Call the unit on ... if your temperature is 37.5°C or
     above."), or that tells of someone else's service ("The charity's nurses answer questions
-    on ..."). The site's own offer speaks as "we/us/our" or names the site."""
+    on ..."). The site's own offer speaks as "we/us/our" or names the site.
+
+    In a paragraph of several sentences, "talk with us" offers the site's line only in a sentence
+    that holds the number: "... before you talk with us. After clinic hours, call 231-555-0175
+    and ask for the oncologist on call." says when to call."""
+    sentences = _SENTENCE_BREAK.split(text.strip())
+    with_number = " ".join(sentence for sentence in sentences if PHONE_DIGITS.search(sentence)) or text
     words = PHONE_DIGITS.sub(" ", text)
     if word_count(words) < PARAGRAPH_MIN_WORDS or line_ending(text) not in TERMINAL:
         return False
@@ -546,7 +576,7 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
         return False  # "Our nurses answer calls 24 hours a day at ...": the site's own service
     if FIRST_PERSON.search(words) and _OFFER.search(words) and not CONDITION.search(_OFFER.sub(" ", words)):
         return False  # "If you'd like to talk things through, our helpline advisers are here ...": a wish, not a symptom
-    if re.search(r"\b(talk|speak|chat) (to|with) us\b", words, re.IGNORECASE):
+    if re.search(r"\b(talk|speak|chat) (to|with) us\b", with_number, re.IGNORECASE):
         return False  # "Talk to us free on 0808 ...": the site's helpline, whatever its terms
     if WHEN_TO_CALL.search(words):
         return True
@@ -556,6 +586,7 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
                 or names_publisher(words, short_names(publisher)))
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z(])")
 _OFFER = re.compile(r"\bif you(['’]d| would)? (like|want|wish|prefer)\b", re.IGNORECASE)
 
 
@@ -818,7 +849,7 @@ def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
     for i in sorted(anchors):
         for step in (-1, 1):
             j, k = i + step, i + 2 * step
-            beside = lines_touch(lines, i, j) or markdown and 0 <= j < len(texts) and abs(lines[j].number - lines[i].number) == 2
+            beside = lines_touch(lines, i, j) or markdown and 0 <= j < len(texts) and (lines[j].number - lines[i].end == 2 or lines[i].number - lines[j].end == 2)
             if not (beside and j not in removed):
                 continue
             if removed[i] == "image (file name)" and _is_caption_phrase(texts[j]) and not lines_touch(lines, j, k):
@@ -921,27 +952,6 @@ def _add_hyphen_wraps(wrapped: dict[int, list[int]], hyphenated: dict[int, int],
             del wrapped[start]
 
 
-def _page_words(texts: list[str]) -> frozenset[str]:
-    """Every word of the page, casefolded: whether "treatment" is written whole elsewhere."""
-    return frozenset(w.casefold() for text in texts for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))
-
-
-def _joined(parts: list[str], words: frozenset[str]) -> str:
-    """Lines read as one text. A word a line break split at its hyphen ("treat-" / "ment") is one
-    word again when the page writes it whole elsewhere ("treatment"); else the hyphen stays
-    ("immune-" / "related" is "immune-related")."""
-    text = parts[0]
-    for part in parts[1:]:
-        head = re.search(r"([^\W\d_]+)-$", text)
-        tail = re.match(r"[^\W\d_]+", part)
-        if head and tail and part[:1].islower():
-            whole = head.group(1) + tail.group(0)
-            text = text[:-1] + part if whole.casefold() in words else text + part
-        else:
-            text = f"{text} {part}"
-    return text
-
-
 def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
                    items: set[int]) -> dict[int, list[int]]:
     """Unbulleted item lines that continue the item above them, by the item they continue."""
@@ -987,7 +997,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
         told = _told_items(lines, texts, kept, pos, plain, html)
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
-            gap = lines[i].number - lines[last].number > 1
+            gap = lines[i].number - lines[last].end > 1
             bullet = bool(BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks
@@ -1068,7 +1078,7 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
         following = kept[pos + 1 + len(block)] if pos + 1 + len(block) < len(kept) else None
         closed = following is None or bool(HEADING_MARK.match(texts[following]))
         return set(block) if len(block) >= 2 and closed else set()
-    distance = lines[kept[pos + 1]].number - lines[kept[pos]].number
+    distance = lines[kept[pos + 1]].number - lines[kept[pos]].end
     start = pos if distance == 1 else pos + 1 if distance == 2 else None
     if start is None:
         return set()
@@ -1100,7 +1110,7 @@ def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 1
         end += 1
         if end - pos > most:
             return pos
-    closed = end + 1 < len(kept) and lines[kept[end + 1]].number - lines[kept[end]].number > 1
+    closed = end + 1 < len(kept) and lines[kept[end + 1]].number - lines[kept[end]].end > 1
     return end if closed else pos
 
 

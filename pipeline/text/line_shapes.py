@@ -79,7 +79,10 @@ def is_short_entry(text: str) -> bool:
 
 def lines_touch(lines: list[SourceLine], i: int, j: int) -> bool:
     """Tell whether line j exists and follows or precedes line i with no blank line between."""
-    return 0 <= j < len(lines) and abs(lines[i].number - lines[j].number) == 1
+    if not 0 <= j < len(lines):
+        return False
+    first, second = sorted((lines[i], lines[j]), key=lambda line: line.number)
+    return second.number - first.end == 1
 
 
 def is_term_list(text: str) -> bool:

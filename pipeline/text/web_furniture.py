@@ -83,7 +83,7 @@ WHOLE_LINE = _rules([
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
-     r"video transcript|(un)?mute|full ?screen|captions?( on| off)?|auto-?play( next)?( is)?( on| off)?", "video player"),
+     r"(video |audio )?transcript( is)? (available|below)|video transcript|(un)?mute|full ?screen|captions?( on| off)?|auto-?play( next)?( is)?( on| off)?", "video player"),
     (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?( ?[|/] ?(expand|collapse|open|close|show|hide) all)?|"
      r"(expand|collapse) (section|answer)|"
      r"show me (the|all|more) .{1,60}",

@@ -1,0 +1,170 @@
+"""Paragraphs a printer broke into lines, read as paragraphs again.
+
+Text copied out of a PDF or a print preview, and many e-mails, are hard-wrapped: each printed
+line is a line of the file, a paragraph runs on over several of them, and often no blank line
+separates paragraphs. Judged one line at a time, such lines look like captions and fragments
+("Chemotherapy drugs damage" / "cells that are dividing, ..."). A file is read as hard-wrapped
+only when its lines show a printed width (few lines much longer than most long ones) and
+sentences often run on from a full line into a line starting in lower case; then a line that
+fills the width and leaves its sentence open is joined with the line under it.
+
+A joined line keeps its first line's number and ends on its last (SourceLine.last), so every
+line of the file stays traceable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.models import SourceLine
+from pipeline.text.bullets import BULLET
+from pipeline.text.line_shapes import HEADING_MARK, TABLE_ROW, TERMINAL, line_ending
+
+_LONG = 20  # characters: shorter lines (headings, labels, short items) say nothing of the width
+_WIDTH_QUANTILE = 0.9  # the printed width: most long lines reach it, few pass it
+_FULL = 0.7  # a line this share of the width long may have been broken by the printer
+_BEYOND = 1.2  # a printed page has almost no line this much longer than its width ...
+_BEYOND_SHARE = 0.03  # ... (a URL footer may be)
+_MAX_WIDTH = 140  # characters: wider than any printed column or e-mail
+_MIN_RUN_ONS = 3  # sentences running on from a full line into lower case, for a file to count
+_RUN_ON_SHARE = 0.2  # ... among the pairs of touching lines whose first line is full
+_OPEN_END = re.compile(r"(?:[,;\-–—/(]|\b(?:a|an|the|and|or|nor|but|of|to|in|on|at|for|with|by|from|into|as|"
+                       r"than|that|which|who|your|their|its|our|is|are|be|can|may|will)) *$", re.IGNORECASE)
+_BREAK_MAX_LINES = 8  # a page's footer, the next page's header, and a "Back to top" between
+_BREAK_SHORT_WORDS = 4  # "Page 2 of 4", "Back to top ↑"
+# No paragraph starts with a bracket or a number under a line left open ("... After hours, call" /
+# "231-555-0175 and ask ...", "... acetaminophen" / "(Tylenol) to bring ...").
+_RUNS_ON = re.compile(r"\s*[(\[\d]")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def unwrapped(lines: list[SourceLine]) -> list[SourceLine]:
+    """The non-blank lines of a text file, each paragraph or list item a printer wrapped joined
+    into one line; the lines unchanged when the file shows no printed width.
+
+    A paragraph a page break cut goes on after the page's footer and the next page's header; those
+    lines follow the paragraph, on their own (SourceLine.skipped)."""
+    width = printed_width(lines)
+    if not width:
+        return lines
+    running = _running_lines(lines)
+    words = page_words([line.text for line in lines])
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        first, parts, last, skipped, held = lines[i], [lines[i].text.strip()], lines[i].number, [], []
+        j = i + 1
+        while j < len(lines):
+            gap = _next_part(first, parts[-1], last, lines, j, width, running)
+            if gap is None:
+                break
+            following = lines[j + gap]
+            held += lines[j:j + gap]
+            skipped += range(last + 1, following.number)  # the break's lines, blank ones too
+            parts.append(following.text.strip())
+            last = following.number
+            j += gap + 1
+        if len(parts) > 1:
+            first = replace(first, text=joined_text(parts, words), last=last,
+                            skipped=tuple(n for n in range(first.number, last) if n in skipped))
+        out += [first, *held]
+        i = j
+    return out
+
+
+def printed_width(lines: list[SourceLine]) -> int:
+    """The width (in characters) the file's lines were wrapped at, or 0 when they were not."""
+    lengths = sorted(len(line.text.rstrip()) for line in lines if len(line.text.strip()) >= _LONG)
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(_WIDTH_QUANTILE * (len(lengths) - 1))]
+    beyond = sum(length > _BEYOND * width for length in lengths)
+    if width > _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
+        return 0
+    full_pairs = run_ons = 0
+    for above, below in zip(lines, lines[1:]):
+        if below.number == above.number + 1 and len(above.text.rstrip()) >= _FULL * width:
+            full_pairs += 1
+            run_ons += _starts_lower(below.text) and line_ending(above.text) not in TERMINAL \
+                and not BULLET.match(below.text)
+    return width if run_ons >= _MIN_RUN_ONS and run_ons >= _RUN_ON_SHARE * full_pairs else 0
+
+
+def _next_part(first: SourceLine, above: str, above_number: int, lines: list[SourceLine], j: int, width: int,
+               running: set[str]) -> int | None:
+    """Whether the paragraph ending in `above` goes on at line j, or after a page break from j:
+    how many lines of page furniture lie before the line it goes on with; None: it ends here.
+
+    It goes on when `above` fills the width and leaves its sentence open, and the next line starts
+    no item or heading and starts in lower case ("... kill cancer" / "cells or keep ..."), right
+    under it or at the top of the next page; or, right under it, when it starts with a bracket or a
+    number, or follows an open end ("side effects of" / "Keytruda include ..."). A title above a
+    caption does neither."""
+    if len(above) < _FULL * width or line_ending(above) in TERMINAL or HEADING_MARK.match(first.text) \
+            or _key(above) in running:
+        return None
+    direct = _may_go_on(lines[j], running) and lines[j].number == above_number + 1
+    if direct and (_starts_lower(lines[j].text) or _RUNS_ON.match(lines[j].text)):
+        return 0
+    gap = _page_break(lines, j, running)
+    if gap and j + gap < len(lines) and _may_go_on(lines[j + gap], running) and _starts_lower(lines[j + gap].text):
+        return gap
+    return 0 if direct and _OPEN_END.search(above) else None
+
+
+def _may_go_on(line: SourceLine, running: set[str]) -> bool:
+    """Whether a line may continue a paragraph: no item, heading, table row or running line."""
+    text = line.text.strip()
+    return not (BULLET.match(line.text) or HEADING_MARK.match(line.text) or TABLE_ROW.match(text) or "\t" in text
+                or _key(text) in running)
+
+
+def _page_break(lines: list[SourceLine], start: int, running: set[str]) -> int:
+    """How many lines from start are a page break's furniture: the running footer and header and
+    short lines beside them ("Page 2 of 4", "Back to top"); 0 when no running line is among them."""
+    end = gap = start
+    while end < len(lines) and end - start < _BREAK_MAX_LINES and (
+            _key(lines[end].text) in running or len(lines[end].text.split()) <= _BREAK_SHORT_WORDS):
+        end += 1
+        if _key(lines[end - 1].text) in running:
+            gap = end  # the break ends with its last running line: the page's text follows
+    return gap - start
+
+
+def _starts_lower(text: str) -> bool:
+    return text.lstrip()[:1].islower()
+
+
+def _running_lines(lines: list[SourceLine]) -> set[str]:
+    """A printed page's running header and footer: lines the file prints more than once, page
+    numbers and times aside ("https://... Page 2 of 4")."""
+    counts = Counter(_key(line.text) for line in lines)
+    return {key for key, count in counts.items() if count > 1 and (len(key) >= _LONG or "#" in key)}
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", text.strip().casefold())
+
+
+def page_words(texts: list[str]) -> frozenset[str]:
+    """Every word of the page, casefolded: whether "treatment" is written whole elsewhere."""
+    return frozenset(w.casefold() for text in texts for w in _WORD.findall(text))
+
+
+def joined_text(parts: list[str], words: frozenset[str]) -> str:
+    """Lines read as one text. A word a line break split at its hyphen ("treat-" / "ment") is one
+    word again when the page writes it whole elsewhere ("treatment"); else the hyphen stays
+    ("immune-" / "related" is "immune-related")."""
+    text = parts[0]
+    for part in parts[1:]:
+        head = re.search(r"([^\W\d_]+)-$", text)
+        tail = re.match(r"[^\W\d_]+", part)
+        if head and tail and part[:1].islower():
+            whole = head.group(1) + tail.group(0)
+            text = text[:-1] + part if whole.casefold() in words else text + part
+        else:
+            text = f"{text} {part}"
+    return text

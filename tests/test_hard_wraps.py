@@ -1,0 +1,139 @@
+"""Text copied from a printed page (a PDF, a print preview, an e-mail): its wrapped paragraphs are
+read as paragraphs, across page breaks, and every line of the file stays traceable."""
+
+from __future__ import annotations
+
+import textwrap
+
+from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
+from pipeline.text.clean import clean
+from pipeline.text.hard_wraps import printed_width, unwrapped
+
+HEADER = "4/3/26, 10:02 AM Hip Replacement: Your Stay | Fernbrook Orthopaedic Clinic"
+FOOTER = "https://www.fernbrook.example/patients/hip-replacement Page {} of 3"
+INTRO = ("A hip replacement is an operation to take out a worn or damaged hip joint and put in an "
+         "artificial one made of metal, plastic or ceramic. Most people go home within 1 to 3 days, "
+         "and the new joint usually lasts for 20 years or more.")
+BEFORE = ("Before the operation you will meet a physiotherapist, who will show you the exercises to "
+          "do at home and check that you have a raised chair and a grabber ready for when you come back.")
+AFTER = ("Your leg may be swollen and bruised for some weeks. Keep taking the painkillers the ward "
+         "gives you, walk a little more each day, and do your exercises three times a day even when "
+         "they feel tiring, because they build the muscles that hold the new joint in place.")
+ITEM = "a temperature of 38°C or above, or shivering, which may be a sign of an infection around the new joint"
+
+
+def _wrapped(text: str, width: int = 84) -> list[str]:
+    return textwrap.wrap(text, width)
+
+
+def _printed_page() -> list[str]:
+    """A clinic's page printed from the browser and copied out of the PDF: lines wrapped at the
+    page's width, no blank line between paragraphs, a running header and footer at the break."""
+    after = _wrapped(AFTER)
+    return [
+        HEADER, "FERNBROOK", "Orthopaedic Clinic", "",
+        "Hip Replacement: Your Stay",
+        *_wrapped(INTRO),
+        "Getting ready",
+        *_wrapped(BEFORE),
+        FOOTER.format(1), "", HEADER,
+        "After the operation",
+        *after[:2], "Back to top ↑",
+        FOOTER.format(2), "", HEADER,
+        *after[2:],
+        "Call the ward straight away if you have:",
+        *("• " + line if k == 0 else line for k, line in enumerate(_wrapped(ITEM))),
+        "• new pain or swelling in your calf",
+    ]
+
+
+def _source(lines: list[str], name: str = "page.txt") -> Source:
+    numbered = tuple(SourceLine(n, text) for n, text in enumerate(lines, start=1))
+    return Source(f"sources/t/{name}", "utf-8", numbered, SourceMeta(name, publisher="Fernbrook Orthopaedic Clinic"))
+
+
+def _where(lines: list[str], text: str) -> int:
+    return lines.index(text) + 1
+
+
+def _accounted_once(source: Source, result: CleanSource) -> None:
+    """Every non-blank line of the file is in exactly one block or one removal."""
+    seen = [n for block in result.blocks for n in block.lines] + [removal.line for removal in result.removed]
+    assert sorted(seen) == [line.number for line in source.lines if line.text.strip()]
+
+
+def test_a_printed_pages_paragraphs_are_read_whole_and_every_line_traced() -> None:
+    lines = _printed_page()
+    source = _source(lines)
+    result = clean(source)
+    by_text = {block.text: block for block in result.blocks}
+    for paragraph in (INTRO, BEFORE):
+        block = by_text[paragraph]  # joined, word for word, as it was written
+        parts = _wrapped(paragraph)
+        assert list(block.lines) == list(range(_where(lines, parts[0]), _where(lines, parts[-1]) + 1))
+    item = by_text[ITEM]
+    assert item.kind == "item" and len(item.lines) == len(_wrapped(ITEM))
+    _accounted_once(source, result)
+
+
+def test_a_paragraph_a_page_break_cut_goes_on_after_the_footer_and_header() -> None:
+    lines = _printed_page()
+    result = clean(_source(lines))
+    block = next(block for block in result.blocks if block.text == AFTER)
+    after = _wrapped(AFTER)
+    first, last = _where(lines, after[0]), _where(lines, after[-1])
+    furniture = {_where(lines, "Back to top ↑"), _where(lines, FOOTER.format(2))}
+    assert block.line == first and block.lines[-1] == last
+    assert furniture.isdisjoint(block.lines) and set(block.skipped) >= furniture
+    removed = {removal.line for removal in result.removed}
+    assert furniture <= removed  # the page break's lines are judged on their own, and go
+
+
+def test_a_word_the_printer_hyphenated_is_whole_again_when_the_page_writes_it_whole() -> None:
+    lines = ["Recovery after a hip replacement takes time, and everyone's recovery is different, so",
+             "take it one day at a time and ask the physiotherapist how your re-",
+             "covery is going at each visit to the clinic in the weeks after the operation.",
+             "Most people can drive again after about six weeks, once they can press the brake",
+             "pedal hard and turn to look over their shoulder without pain in the new joint.",
+             "Your surgeon will tell you when it is safe to swim, garden or play golf again, and",
+             "when to stop using the crutches the ward gives you when you leave the hospital.",
+             "Some people feel low in the first weeks at home, which is normal and usually passes",
+             "as they get stronger and can do more of the things they enjoyed before the operation."]
+    joined = unwrapped([SourceLine(n, text) for n, text in enumerate(lines, start=1)])
+    assert "ask the physiotherapist how your recovery is going" in joined[0].text
+    assert len(joined) == 4 and joined[0].last == 3
+
+
+def test_a_plain_text_email_wrapped_at_72_columns_is_unwrapped_too() -> None:
+    paragraphs = [INTRO, BEFORE, AFTER]
+    lines = [line for paragraph in paragraphs for line in [*_wrapped(paragraph, 72), ""]]
+    joined = unwrapped([SourceLine(n, text) for n, text in enumerate(lines, start=1) if text])
+    # Each line now holds whole sentences: none is cut, and the words are the paragraphs' own.
+    assert " ".join(line.text for line in joined) == " ".join(paragraphs)
+    assert all(line.text[0].isupper() and line.text.endswith(".") for line in joined)
+    assert len(joined) < len([line for line in lines if line])
+
+
+def test_a_page_of_long_unbulleted_items_and_one_line_paragraphs_is_left_as_it_is() -> None:
+    # Text saved from a browser: a paragraph is one long line; items are lines of their own.
+    lines = [INTRO, "", BEFORE, "", "Call the ward straight away if you have:",
+             "a temperature of 38°C or above, or shivering, which may be a sign of an infection",
+             "new pain, warmth or swelling in your calf or thigh, which may be a sign of a clot",
+             "a wound that leaks, opens or smells, or redness spreading from its edges",
+             "pain in the hip that gets worse instead of better from one day to the next",
+             "", AFTER, "", "Exercises after surgery", "Sleeping and sitting", "Going home"]
+    source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
+    assert printed_width(source) == 0
+    assert unwrapped(source) == source
+    result = clean(_source(lines))
+    assert all(len(block.lines) == 1 for block in result.blocks)
+
+
+def test_short_lines_of_an_easy_read_page_are_not_joined() -> None:
+    # Easy-read leaflets put one short phrase on a line on purpose: nothing fills a printed width.
+    lines = ["What is a hip replacement?", "Your hip joint is worn out.", "It hurts when you walk.",
+             "The doctor will take out", "the worn joint", "and put in a new one.", "The new joint",
+             "is made of metal", "and plastic.", "You will stay in hospital", "for 1 to 3 days.",
+             "A nurse will help you", "get up and walk."]
+    source = [SourceLine(n, text) for n, text in enumerate(lines, start=1)]
+    assert unwrapped(source) == source
