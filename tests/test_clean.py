@@ -379,6 +379,14 @@ BOILERPLATE = [
     ("This guide is for members having radiotherapy. It does not replace advice from your own team.", "about this page"),
     ("Go to Profile > Care partners > Invite and choose who can see your calendar.", "the app's instructions"),
     ("Audio transcript available", "video player"),
+    # A newsletter's own disclaimer, and a US health system's non-discrimination notice.
+    ("This e-mail is for general information and does not replace advice from your own doctor. In a "
+     "medical emergency, call 911.", "about this page"),
+    ("Northfield Health complies with applicable federal civil rights laws and does not discriminate on the "
+     "basis of race, color, national origin, age, disability or sex.", "non-discrimination notice"),
+    # A place named "... Falls" is no condition ("falls" is "if" in German only in German).
+    ("Park free by the west entrance of the Cedar Falls centre. Questions? Call the front desk on 0161 496 0345.",
+     "contact"),
     # The site's own service stays its own when the number is in the paragraph's second sentence.
     ("Our volunteer drivers can take you to your appointments. To book a ride, call 0161 496 0188 at least "
      "3 days before.", "contact"),
@@ -2041,3 +2049,27 @@ def test_a_quote_signed_in_a_figure_caption_is_a_testimonial() -> None:
              "Caption: — Glenn, 71, had a CT scan", "", P2]
     reasons = _reasons(clean(_source(lines)))
     assert reasons[5].startswith("testimonial") and reasons[7].startswith("testimonial")
+
+
+def test_a_saved_emails_headers_and_its_issue_contents_are_removed_and_its_date_kept() -> None:
+    lines = ["From: Northfield Health <news@northfield.example>", "To: Sam Lee <sam@example.com>",
+             "Subject: Your guide to chemotherapy", "Date: Tue, 4 Mar 2025 08:00:00 +0000", "", TITLE, "",
+             "In this issue:", "* What chemotherapy is", "* Side effects and self-care", "* Classes and events", "",
+             P1, "", P2, "", "-----Original Message-----", "From: Sam Lee", "Sent: Monday, 3 March 2025 18:12",
+             "Subject: question", "", P3]
+    source = _source(lines)
+    result = clean(source)
+    reasons = _reasons(result)
+    assert {1, 2, 3, 4, 17, 18, 19, 20} <= set(reasons)
+    assert reasons[1] == reasons[3] == reasons[17] == reasons[20] == "e-mail header"
+    assert reasons[4].startswith("metadata")  # the message's date dates the page
+    assert all("contents" in reasons[n] for n in (8, 9, 10, 11))
+    assert {13, 15, 22} <= set(_kept(result))
+    _check_partition(source, result)
+
+
+def test_a_pages_own_labelled_fields_are_not_taken_for_an_emails_headers() -> None:
+    # One addressing field ("Date:") among an event's details is no e-mail.
+    lines = ["Date: Monday 3 March", "Time: 10am to 12 noon", "Place: the day unit", "", P1, "", P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert "e-mail header" not in reasons.values()

@@ -114,7 +114,7 @@ SITE_RUN = 2  # lines in a row another page of the site prints too that are the 
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
-                               "the provider's credits and ratings"})
+                               "the provider's credits and ratings", "non-discrimination notice"})
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 
@@ -125,7 +125,7 @@ _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies");
 # so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
-                          r"replaces?|instructions|your own|advice from your)\b",
+                          r"replaces?|instructions|your own|advice from your|(a )?medical emergency)\b",
                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
@@ -163,6 +163,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i, date in _page_dates(texts, removed):
         metadata.append(("published", date))
         removed[i] = "metadata: published (a date alone above the article)"
+    _remove_mail_headers(texts, removed)
     _remove_speaker_labels(texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
@@ -333,6 +334,29 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
             removed[i] = _REGION_REASONS[region]
         elif line.marked:
             removed[i] = f'a box the page names as its own (class or id "{line.marked}")'
+
+
+# A saved e-mail's header lines, at the top or under an earlier message's separator.
+_MAIL_HEADER = re.compile(r"^(from|to|cc|bcc|subject|date|sent|reply-to|return-path|list-[\w-]+|message-id|mime-version|"
+                          r"content-[\w-]+|x-[\w-]+|importance|organi[sz]ation)\s*:\s*\S", re.IGNORECASE)
+_MAIL_ADDRESSING = frozenset({"from", "to", "cc", "subject", "date", "sent"})
+_MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(original message|forwarded message)\s*-{2,}$", re.IGNORECASE)
+
+
+def _remove_mail_headers(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a saved e-mail's headers ("From: ...", "Subject: ...", "Date: ...", a dated header
+    stays metadata): a run of header lines that addresses a message at least twice over, at the
+    top of the file or under "-----Original Message-----", with that separator."""
+    starts = [0] + [k + 1 for k, text in enumerate(texts) if _MAIL_SEPARATOR.match(text)]
+    for start in starts:
+        end = start
+        while end < len(texts) and _MAIL_HEADER.match(texts[end]):
+            end += 1
+        names = {texts[k].split(":")[0].strip().casefold() for k in range(start, end)}
+        if len(names & _MAIL_ADDRESSING) >= 2:
+            for k in range(max(0, start - 1), end):
+                if not removed.get(k, "").startswith("metadata"):  # the date stays the page's metadata
+                    removed[k] = "e-mail header"
 
 
 # A transcript's speaker, alone on a line before each turn: "NURSE HOLLIS:", "DR. OKAFOR:".

@@ -141,8 +141,8 @@ WHOLE_LINE = _rules([
      "contents or page label"),
     (r"(story|article) continues (below|after) (this |the )?(advertisement|ad)", "advertisement"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
-    (r"on this page|in this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
-     r"document|chapter)"
+    (r"on this page|(in|inside) this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
+     r"document|chapter|issue|edition|newsletter|e-?mail|bulletin)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
@@ -261,6 +261,8 @@ ANYWHERE = _rules([
     (r"\bgeneral in nature\b|^(this|the) (faq|leaflet|handout|guide|sheet) is (for )?general information\b", "disclaimer"),
     (r"\b(questions|things) (patients|people|families)( and [\w ]{1,20})? ask (us )?(most often|most|about)\b|^the answers below\b",
      "about this page"),
+    (r"\bcompl(y|ies) with applicable (federal )?civil rights laws\b|\bdoes not (discriminate|exclude people or treat them "
+     r"differently) on the basis of (race|color|colour)\b", "non-discrimination notice"),
     (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b|"
      r"^notice\s*:.*\b(construction|parking|entrance|closed|closure|relocat\w*|moved|weather)\b", "site alert"),
     (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
@@ -395,7 +397,7 @@ ANYWHERE = _rules([
     (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
      r"^this (page|text|information) is an? ([\w-]+ )?translation\b|\bif the (texts|versions) differ\b|"
      r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
-     r"resource|handout) "
+     r"resource|handout|e-?mail|newsletter|message|bulletin) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
@@ -495,7 +497,7 @@ CONTACT = _rules([
 WHEN_TO_CALL = re.compile(r"\b(if|when|whenever|unless|before|after|until|as soon as|straight away|right away|"
                           r"immediately|urgent(ly)?|any time|day (or|and) night|24[- ]hours?|out of hours|after hours|"
                           r"outside (of )?(opening|office|working|clinic) hours|in an emergency|"
-                          r"si|quand|se|quando|wenn|falls|cuando)\b", re.IGNORECASE)
+                          r"(?-i:si|quand|se|quando|wenn|cuando))\b", re.IGNORECASE)  # not "Harlan Falls"
 # "Call 8-1-1 ...", "phone us on 0800 555 0100": the number a call to action gives.
 CALLED_NUMBER = re.compile(r"\b(?:call|phone|dial|ring|text)\s+(?:us\s+)?(?:on\s+|at\s+)?(\+?\(?\d[\d ().-]{1,16}\d)",
                            re.IGNORECASE)
@@ -697,7 +699,7 @@ STAFF_CARD = re.compile(rf"{_NAME_WITH_CREDENTIAL}(,? [A-Z]{{2,5}})*")
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
 CONDITION = re.compile(r"\b(if|when|whenever|unless|as soon as|straight away|right away|immediately|urgent(ly)?|"
-                       r"si|quand|lorsque|wenn|falls|cuando|quando)\b", re.IGNORECASE)
+                       r"(?-i:si|quand|lorsque|wenn|cuando|quando))\b", re.IGNORECASE)
 # "Call ...", "Please phone ...": an imperative that only hands out the number.
 CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phone|ring|text|dial|contact|llame|appelez|chiami|rufen)\b|"
                             r"\b(book|order|apply|register|enquire|sign up)( online)? or (call|phone|ring)\b",
