@@ -379,6 +379,14 @@ BOILERPLATE = [
     ("This guide is for members having radiotherapy. It does not replace advice from your own team.", "about this page"),
     ("Go to Profile > Care partners > Invite and choose who can see your calendar.", "the app's instructions"),
     ("Audio transcript available", "video player"),
+    # A magazine's shopping box and its player's and slideshow's controls.
+    ("$39 at Amazon", "shopping"),
+    ("Prices were accurate at the time of publishing.", "shopping"),
+    ("Soft, gentle essentials for sore skin, picked by our editors", "shopping"),
+    ("2:14 · Autoplay On", "video player"),
+    ("Up Next: 6 Foods That Help When Food Tastes Metallic", "navigation"),
+    ("From Our Partners", "advertisement"),
+    ("SLIDESHOW", "slideshow"),
     # A newsletter's own disclaimer, and a US health system's non-discrimination notice.
     ("This e-mail is for general information and does not replace advice from your own doctor. In a "
      "medical emergency, call 911.", "about this page"),
@@ -1499,6 +1507,7 @@ def test_a_menu_two_sources_of_one_site_share_goes_and_a_shared_list_stays(tmp_p
     ("What our patients say", "testimonials"),
     ("Make an enquiry", "enquiry form"),
     ("Syndicate this content", "the page's details"),
+    ("Shop the Story", "shopping"),
 ])
 def test_a_section_of_the_sites_business_goes_with_its_heading(heading: str, reason: str) -> None:
     lines = [TITLE, "", P1, "", heading, "- Our own day unit with private rooms",

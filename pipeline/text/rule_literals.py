@@ -66,32 +66,36 @@ def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
     return literals is None or any(literal in lowered for literal in literals)
 
 
-def _alternatives(items: list, depth: int) -> list[str] | None:
+def _alternatives(items: list, depth: int, after_text: bool) -> list[str] | None:
     """The literal prefixes of a parsed expression: one per alternative of a top-level branch."""
     if len(items) == 1 and items[0][0] is sre.BRANCH:
-        return _branches(items[0][1][1], depth)
-    return _prefixes(items, depth)
+        return _branches(items[0][1][1], depth, after_text)
+    return _prefixes(items, depth, after_text)
 
 
-def _branches(branches: list, depth: int) -> list[str] | None:
+def _branches(branches: list, depth: int, after_text: bool = False) -> list[str] | None:
     """The literal prefixes of each alternative, together."""
     found: list[str] = []
     for branch in branches:
-        prefixes = _prefixes(list(branch), depth)
+        prefixes = _prefixes(list(branch), depth, after_text)
         if prefixes is None:
             return None
         found += prefixes
     return found
 
 
-def _prefixes(items: list, depth: int) -> list[str] | None:
-    """The fixed text a sequence starts with, after anchors and optional parts before it."""
+def _prefixes(items: list, depth: int, after_text: bool = False) -> list[str] | None:
+    """The fixed text a sequence starts with, after anchors and optional parts before it.
+
+    after_text: the sequence follows fixed text (a group after "price", or the alternatives the
+    parser split off after their shared start, "price" + "s? were|s? are"), so an optional part
+    at its start ends the prefix there instead of being skipped."""
     prefixes = [""]
     for op, argument in items:
         if op is sre.AT:
             continue  # \b, ^, $: no text
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and argument[0] == 0:
-            if prefixes == [""]:
+            if prefixes == [""] and not after_text:
                 continue  # optional before any text: the prefix starts after it
             break  # optional after some text: the text so far is the prefix
         if op is sre.LITERAL:
@@ -99,8 +103,9 @@ def _prefixes(items: list, depth: int) -> list[str] | None:
             continue
         if op in (sre.SUBPATTERN, sre.BRANCH) and depth < 3:
             # A group, or alternatives whose shared start ("^") the parser took out in front.
-            inner = (_alternatives(list(argument[-1]), depth + 1) if op is sre.SUBPATTERN
-                     else _branches(argument[1], depth + 1))
+            started = after_text or prefixes != [""]
+            inner = (_alternatives(list(argument[-1]), depth + 1, started) if op is sre.SUBPATTERN
+                     else _branches(argument[1], depth + 1, started))
             if inner is None:
                 break
             prefixes = [prefix + alternative for prefix in prefixes for alternative in inner]

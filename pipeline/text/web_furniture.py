@@ -34,7 +34,9 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
-    (r"(hide|skip|close|report)( this)? ads?|advertisement|sponsored|ad", "advertisement"),
+    (r"(hide|skip|close|report)( this)? ads?|advertisement|sponsored|ad|from our (partners|sponsors)|partner (offers?|content)|"
+     r"paid (content|partnership)", "advertisement"),
+    (r"\d{1,2}:\d{2}( ?[·|•-] ?auto-?play( is)?( on| off)?)?", "video player"),  # "2:14 · Autoplay On": a clip's length
     (r"get a (free )?quote|request a (free )?quote", "enquiry form"),
     # A price or finder widget's field and button: "ZIP code", "Compare prices".
     (r"(your |enter (your )?)?(zip|postal|post) ?code|postcode|compare (drug )?prices", "form field or button"),
@@ -133,6 +135,11 @@ WHOLE_LINE = _rules([
     (r"editor'?s (choice|picks?).*|featured( articles?| posts?)?|sponsored( content)?|"
      r"partner content|categor(y|ies)|tags?|uncategori[sz]ed", "category label"),
     (r"(reading time:? )?\d+ (min|minutes?)( read)?", "reading time"),
+    (r"[$£€]\s?\d[\d.,]*( (at|from) [\w&'’. -]{2,30})|(buy|shop) (now|it|here)( (at|on|from) [\w&'’. -]{2,30})?|check (the )?price",
+     "shopping (a product's price)"),  # "$39 at Amazon"
+    (r"(start |view |open |see )?(the )?(slideshow|slide show|photo gallery)|(view|open|see) (the )?gallery|"
+     r"(next|previous|prev) (slide|photo|image)|"
+     r"slide \d+ of \d+", "slideshow"),
     (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
      r"did you find this (article|page|information) (helpful|useful)|"
      r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
@@ -416,6 +423,10 @@ ANYWHERE = _rules([
      r"[^.]*\b(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information)\b|"
      r"^(this|the) (guideline|page|leaflet|guide|article|booklet|factsheet|information) (is being|has been|was) "
      r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
+    (r"\b(picked|chosen|selected|tested) by our (editors|shopping (team|editors)|product testers)\b", "shopping (a product's price)"),
+    (r"^up next\s*:", "navigation link"),
+    (r"^prices? (were|was|are|is) (accurate|correct|current) (at|as of) (the )?time of (publishing|publication|writing)\b|"
+     r"^prices? (are|is) (indicative|approximate|a guide)\b", "shopping (a product's price)"),
     (r"^\W*(medical |legal )?disclaimer\W*:|\baffiliate links?\b|\b(earn|receive|make) (a )?(small )?commission\b|"
      r"\b(is|are) not (responsible|liable) for (the )?(content|quality|accuracy|information|advice|views|"
      r"availability)\b|\bnot (intended|meant|designed) (as|to be|to serve as) a substitute for\b|"
@@ -654,6 +665,9 @@ META_SECTIONS = _rules([
      "the hospital's interpreter service"),
     (r"(car )?parking|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
      r"where (to find us|we are)|patient hotel|accommodation( for patients)?", "directions and parking"),
+    # A magazine's shopping box: its editors' product picks, with prices and shop links.
+    (r"shop (the|this) (story|article|post|look|list)|shop (our|the editors['’]?) picks|(our )?editors['’]? picks( for .{1,50})?|"
+     r"products (we love|mentioned( in this (story|article))?)|(the )?products in this (story|article)", "shopping (the site's product picks)"),
     (r"compare (drug |medication |prescription )?prices( near you| nearby)?|(drug|medication|prescription) "
      r"(prices|coupons|discounts|savings)", "price comparison (the site's shop)"),
     (r"(make|send)( us)? an enquiry|enquire( now| online| today)?|request (an appointment|a call ?back|a consultation)|"
