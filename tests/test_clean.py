@@ -387,6 +387,9 @@ BOILERPLATE = [
     ("Up Next: 6 Foods That Help When Food Tastes Metallic", "navigation"),
     ("From Our Partners", "advertisement"),
     ("SLIDESHOW", "slideshow"),
+    # An online course's furniture.
+    ("Time needed: about 15 minutes", "reading time"),
+    ("Video (6 minutes): Meet the radiographers and see a treatment room. Subtitles are on.", "video player"),
     # A newsletter's own disclaimer, and a US health system's non-discrimination notice.
     ("This e-mail is for general information and does not replace advice from your own doctor. In a "
      "medical emergency, call 911.", "about this page"),
@@ -483,6 +486,8 @@ CONTENT = [
     ("After hours, call our main number, (555) 014-2200, and ask for the on-call oncologist. If you have "
      "severe trouble breathing or chest pain, call 911.", "paragraph", None),
     ("Music", "heading", None),  # a heading, not a transcript's "[MUSIC]"
+    # A statement and a question are a paragraph, not a heading.
+    ("Waiting for results can be hard. What helps you through the wait?", "paragraph", None),
     # "talk with us" in one sentence does not make another sentence's number the site's helpline.
     ("A fever can be a sign of infection. Do not take paracetamol before you talk with us. Out of hours, "
      "call 0161 496 0321 and ask for the doctor on call.", "paragraph", None),
@@ -985,8 +990,10 @@ def test_a_contents_list_goes_whole_when_one_entry_has_no_heading_of_its_own_sha
     _check_partition(source, result)
 
 
-def test_the_entries_under_a_contents_heading_go_with_it() -> None:
-    lines = [TITLE, "You will learn about:", "how the treatment works", "what to expect on the day", "",
+@pytest.mark.parametrize("lead", ["You will learn about:", "By the end of this lesson you will know:",
+                                  "In this issue:"])
+def test_the_entries_under_a_contents_heading_go_with_it(lead: str) -> None:
+    lines = [TITLE, lead, "how the treatment works", "what to expect on the day", "",
              P1, "", P2, "", P3]
     result = clean(_source(lines))
     assert [_reasons(result).get(n) for n in (2, 3, 4)] == ["contents or page label", "contents list", "contents list"]
@@ -1508,6 +1515,8 @@ def test_a_menu_two_sources_of_one_site_share_goes_and_a_shared_list_stays(tmp_p
     ("Make an enquiry", "enquiry form"),
     ("Syndicate this content", "the page's details"),
     ("Shop the Story", "shopping"),
+    ("Talk about it", "discussion prompt"),  # a course's forum question to its readers
+    ("Useful websites", "links to other pages"),
 ])
 def test_a_section_of_the_sites_business_goes_with_its_heading(heading: str, reason: str) -> None:
     lines = [TITLE, "", P1, "", heading, "- Our own day unit with private rooms",

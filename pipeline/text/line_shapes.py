@@ -107,6 +107,9 @@ def heading_level(line: SourceLine) -> int:
     return len(marks.group(1)) if marks else 0
 
 
+_STATEMENT_BEFORE = re.compile(r"\w[.!]\s+[A-Z]")
+
+
 def line_kind(text: str, is_item: bool) -> BlockKind:
     """Classify a kept line as heading, paragraph or item."""
     if HEADING_MARK.match(text):
@@ -114,8 +117,8 @@ def line_kind(text: str, is_item: bool) -> BlockKind:
     if is_item:
         return "item"
     end = line_ending(text)
-    if end == "?" and word_count(text) <= 15:
-        return "heading"
+    if end == "?" and word_count(text) <= 15 and not _STATEMENT_BEFORE.search(text):
+        return "heading"  # not "Waiting can be hard. What helps you?": a statement and a question
     if is_term_list(text):
         return "paragraph"  # other names for the treatment, not a heading
     return "paragraph" if end in TERMINAL or end in SOFT_END else "heading"

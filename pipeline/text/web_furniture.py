@@ -134,7 +134,8 @@ WHOLE_LINE = _rules([
      "loading message"),
     (r"editor'?s (choice|picks?).*|featured( articles?| posts?)?|sponsored( content)?|"
      r"partner content|categor(y|ies)|tags?|uncategori[sz]ed", "category label"),
-    (r"(reading time:? )?\d+ (min|minutes?)( read)?", "reading time"),
+    (r"(reading time:? )?\d+ (min|minutes?)( read)?|(time needed|time to complete|estimated time|duration)\s*:?\s*"
+     r"(about |around |approx\.? |up to )?\d+(\s*(-|–|to)\s*\d+)? (min|mins|minutes?|hours?)", "reading time"),
     (r"[$£€]\s?\d[\d.,]*( (at|from) [\w&'’. -]{2,30})|(buy|shop) (now|it|here)( (at|on|from) [\w&'’. -]{2,30})?|check (the )?price",
      "shopping (a product's price)"),  # "$39 at Amazon"
     (r"(start |view |open |see )?(the )?(slideshow|slide show|photo gallery)|(view|open|see) (the )?gallery|"
@@ -149,8 +150,10 @@ WHOLE_LINE = _rules([
     (r"(story|article) continues (below|after) (this |the )?(advertisement|ad)", "advertisement"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
     (r"on this page|(in|inside) this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
-     r"document|chapter|issue|edition|newsletter|e-?mail|bulletin)"
+     r"document|chapter|issue|edition|newsletter|e-?mail|bulletin|lesson|module|unit|course|session|class|webinar)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
+     r"by the end of this (lesson|module|unit|course|session|class|page|leaflet|guide|video),? you (will|should) "
+     r"(know|understand|be able to|have learned)( about| how to)?|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
      "contents or page label"),
@@ -282,7 +285,7 @@ ANYWHERE = _rules([
     (r"^this (information|page|chapter|section) (is|comes|was taken) from (our|the) (booklet|leaflet|guide|book)\b|"
      r"^(we have|there is) more information (about|on|in)\b|\b(in|see) the (next|previous|following) chapter\b|"
      r"^you can read more about\b.{0,80}\b(chapter|section|booklet|page)\b", "link to another article"),
-    (r"^video\b\s*[,:]|\bread the (film |video )?transcript\b|^(watch|view) (our|the|this) (film|video)\b", "video player"),
+    (r"^video\b\s*(\([^)]{1,30}\))?\s*[,:]|\bread the (film |video )?transcript\b|^(watch|view) (our|the|this) (film|video)\b", "video player"),
     (r"^this is an? (easy read|large print|audio|plain language|summary|short|shorter|simple) version of\b|^other formats\s*:",
      "other formats of this page"),
     (r"^(download|get) (the|this|our) [\w -]{0,25}\bpdf\b|^print (our|the|this) .{0,60}\b(checklist|leaflet|guide|form|card|sheet)\W*$",
@@ -679,6 +682,13 @@ META_SECTIONS = _rules([
      r"(resources|links|books|websites|articles) (mentioned|discussed|from) (in )?(this|the|today'?s) (episode|show|video|podcast)",
      "links to other pages"),
     (r"in the( [\w-]+)? app|using the( [\w-]+)? app|app tips?|try it in the app", "the app's instructions (its menus)"),
+    # A course's or forum's prompt to the readers ("Talk about it" / "What helped you ...? Share one tip.").
+    (r"talk about it|join the (discussion|conversation)|discussion( forum| board| question)?|over to you|your turn|"
+     r"share your (tips?|experiences?|thoughts)", "discussion prompt (the site's forum)"),
+    # A library guide's boxes: where else to look, and how to search its catalogue.
+    (r"(useful |other |recommended |more )?(websites|web sites|web links|online resources|databases)|"
+     r"(find|search for) (books|articles|e-?books)( and (e-?books|articles|dvds))?( in the catalog(ue)?)?|librarian['’]?s? tips?",
+     "links to other pages"),
     (r"(episode |video )?chapters|(episode |video )?timestamps|in this (episode|video)", "a recording's chapters"),
     (r"(about|meet) (our|the|today'?s|this episode'?s) (guests?|hosts?|speakers?|panel(lists)?|experts?)( and (guests?|hosts?))?",
      "credits"),
