@@ -387,6 +387,13 @@ BOILERPLATE = [
     ("Up Next: 6 Foods That Help When Food Tastes Metallic", "navigation"),
     ("From Our Partners", "advertisement"),
     ("SLIDESHOW", "slideshow"),
+    # A printed booklet's notes on itself and on the charity's other booklets; a form's write-in blanks.
+    ("We make every effort to make sure our information is accurate, but it does not replace advice from your "
+     "own doctors. We cannot accept liability for any loss resulting from it.", "disclaimer"),
+    ("You can find more tips in our booklet Eating well during treatment (HCS0227).", "link to another article"),
+    ("Our booklets Understanding radiotherapy and Coping with fatigue are free to order.", "link to another article"),
+    ("Contact number: .................................................", "write-in space"),
+    ("This factsheet is for anyone having a CT scan. It explains what happens and how to prepare.", "about this page"),
     # An online course's furniture.
     ("Time needed: about 15 minutes", "reading time"),
     ("Video (6 minutes): Meet the radiographers and see a treatment room. Subtitles are on.", "video player"),

@@ -137,3 +137,53 @@ def test_short_lines_of_an_easy_read_page_are_not_joined() -> None:
              "A nurse will help you", "get up and walk."]
     source = [SourceLine(n, text) for n, text in enumerate(lines, start=1)]
     assert unwrapped(source) == source
+
+
+def _booklet() -> list[str]:
+    """A charity's booklet as a PDF-to-text tool gives it: bare page numbers, the booklet's title
+    over even pages and the chapter's over odd ones, a list and a list item cut by page breaks."""
+    return [
+        "Getting ready for your hip operation", "",
+        *_wrapped(INTRO, 74), *_wrapped(BEFORE, 74),
+        "Before you come in, make sure you have:",
+        "• a raised chair, a grabber and a long-handled shoe horn at home, set up where",
+        "", "fernbrook.example", "2", "", "Your hip operation", "", "Preparing", "",
+        "you will use them",
+        "• someone to drive you home and stay with you for the first night",
+        *_wrapped(AFTER, 74), "",
+        "3", "Fernbrook Orthopaedic Clinic · HIP-02 · 2nd edition", "", "Your hip operation", "",
+        "Call the ward if you have:",
+        "• a temperature of 38°C or above",
+        "", "fernbrook.example", "4", "", "Preparing", "",
+        "• new pain or swelling in your calf",
+        "• a wound that leaks or smells",
+        "", "5", "Fernbrook Orthopaedic Clinic · HIP-02 · 2nd edition",
+    ]
+
+
+def test_a_booklets_page_numbers_and_running_titles_are_page_furniture() -> None:
+    lines = _booklet()
+    source = _source(lines, "booklet.txt")
+    result = clean(source)
+    reasons = {removal.line: removal.reason for removal in result.removed}
+    furniture = [n for n, text in enumerate(lines, start=1)
+                 if text in ("2", "3", "4", "5", "fernbrook.example", "Your hip operation", "Preparing",
+                             "Fernbrook Orthopaedic Clinic · HIP-02 · 2nd edition")]
+    assert all(n in reasons for n in furniture), {n: lines[n - 1] for n in furniture if n not in reasons}
+    assert "running header or footer (a printed page's)" in {reasons[n] for n in furniture}
+    # The item a page break cut is one item again, and both lists keep every item under their lead-in.
+    items = [block.text for block in result.blocks if block.kind == "item"]
+    assert "a raised chair, a grabber and a long-handled shoe horn at home, set up where you will use them" in items
+    assert {"a temperature of 38°C or above", "new pain or swelling in your calf", "a wound that leaks or smells",
+            "someone to drive you home and stay with you for the first night"} <= set(items)
+    kept = {n for block in result.blocks for n in block.lines}
+    assert _where(lines, "Getting ready for your hip operation") in kept
+    _accounted_once(source, result)
+
+
+def test_a_line_with_page_like_numbers_is_no_page_break_in_a_file_not_printed() -> None:
+    # A list of doses in text saved from a browser: "3" alone is a table cell, not a page number.
+    lines = [INTRO, "", "Dose", "3", "Tablets a day", "2", "", BEFORE, "", "Dose", "3", "", AFTER]
+    source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
+    from pipeline.text.hard_wraps import running_furniture
+    assert running_furniture(source) == set()

@@ -67,7 +67,7 @@ from pipeline.text.web_furniture import (
 from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
 from pipeline.text.citations import without_markers
-from pipeline.text.hard_wraps import joined_text, page_words, unwrapped
+from pipeline.text.hard_wraps import joined_text, page_words, running_furniture, unwrapped
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
@@ -125,7 +125,8 @@ _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies");
 # so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
-                          r"replaces?|instructions|your own|advice from your|(a )?medical emergency)\b",
+                          r"replaces?|instructions|your own|advice from your|(a )?medical emergency|"
+                          r"it (explains|describes|covers|tells you|gives|looks at))\b",
                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
@@ -142,11 +143,16 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     suffix = PurePosixPath(source.path).suffix.lower()
     html = suffix in HTML_SUFFIXES
     lines = [line for line in source.lines if line.text.strip()]
+    page_furniture: set[int] = set()
     if not html:  # text copied from a PDF or a print preview: its paragraphs as paragraphs
+        page_furniture = running_furniture(lines)
         lines = unwrapped(lines)
+        page_furniture.update(n for line in lines for n in line.skipped)  # what a paragraph ran on over
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {i: "site template (the same menu in another source)"
                                for i, line in enumerate(lines) if line.number in shared}
+    removed.update({i: _RUNNING for i, line in enumerate(lines)
+                    if line.number in page_furniture})
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     _remove_outside_landmarks(lines, texts, removed)
@@ -1003,6 +1009,15 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
     return wrapped
 
 
+_RUNNING = "running header or footer (a printed page's)"
+
+
+def _page_break_between(above: int, below: int, removed: dict[int, str]) -> bool:
+    """Whether only a printed page's break lies between two lines: a list goes on over it."""
+    between = range(above + 1, below)
+    return bool(between) and all(removed.get(k) == _RUNNING for k in between)
+
+
 def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
                 plain: bool = False, html: bool = False) -> tuple[set[int], dict[int, int]]:
     """Find list items (bullets, and runs after a lead-in); return items and run end by lead-in.
@@ -1021,7 +1036,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
         told = _told_items(lines, texts, kept, pos, plain, html)
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
-            gap = lines[i].number - lines[last].end > 1
+            gap = lines[i].number - lines[last].end > 1 and not _page_break_between(last, i, removed)
             bullet = bool(BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks

@@ -38,6 +38,12 @@ _BREAK_SHORT_WORDS = 4  # "Page 2 of 4", "Back to top ↑"
 # "231-555-0175 and ask ...", "... acetaminophen" / "(Tylenol) to bring ...").
 _RUNS_ON = re.compile(r"\s*[(\[\d]")
 _DIGITS = re.compile(r"\d+")
+# A printed page's number alone on its line: "3", "- 3 -", "Page 3", "Page 3 of 8", "3 / 8"; or a
+# footer that ends with it ("Factsheet FS-17 · 3rd edition · Page 1 of 4").
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$|"
+                          r"^.{0,80}\bpage \d{1,3}( of \d{1,3})?\W*$", re.IGNORECASE)  # or a footer ending so
+_BREAK_REACH = 3  # lines on each side of a page number that may be the page's footer or the next one's header
+_HEADER_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -101,18 +107,23 @@ def _next_part(first: SourceLine, above: str, above_number: int, lines: list[Sou
     It goes on when `above` fills the width and leaves its sentence open, and the next line starts
     no item or heading and starts in lower case ("... kill cancer" / "cells or keep ..."), right
     under it or at the top of the next page; or, right under it, when it starts with a bracket or a
-    number, or follows an open end ("side effects of" / "Keytruda include ..."). A title above a
-    caption does neither."""
+    number, closes a bracket left open, or follows an open end ("side effects of" / "Keytruda
+    include ..."). A title above a caption does neither."""
     if len(above) < _FULL * width or line_ending(above) in TERMINAL or HEADING_MARK.match(first.text) \
             or _key(above) in running:
         return None
     direct = _may_go_on(lines[j], running) and lines[j].number == above_number + 1
-    if direct and (_starts_lower(lines[j].text) or _RUNS_ON.match(lines[j].text)):
+    if direct and (_starts_lower(lines[j].text) or _RUNS_ON.match(lines[j].text) or _open_bracket(above)):
         return 0
     gap = _page_break(lines, j, running)
     if gap and j + gap < len(lines) and _may_go_on(lines[j + gap], running) and _starts_lower(lines[j + gap].text):
         return gap
     return 0 if direct and _OPEN_END.search(above) else None
+
+
+def _open_bracket(text: str) -> bool:
+    """A bracket opened and not closed: "(order code" / "HCS0318)." is one text."""
+    return text.count("(") > text.count(")")
 
 
 def _may_go_on(line: SourceLine, running: set[str]) -> bool:
@@ -131,6 +142,15 @@ def _page_break(lines: list[SourceLine], start: int, running: set[str]) -> int:
         end += 1
         if _key(lines[end - 1].text) in running:
             gap = end  # the break ends with its last running line: the page's text follows
+    # A chapter's title over the new page, printed too seldom to repeat ("Side effects"), is the
+    # break's too when the cut sentence goes on in lower case under it.
+    title = gap
+    while start < gap and title < len(lines) and title - start < _BREAK_MAX_LINES \
+            and len(lines[title].text.split()) <= _BREAK_SHORT_WORDS and not BULLET.match(lines[title].text) \
+            and not _starts_lower(lines[title].text):
+        title += 1
+    if title > gap and title < len(lines) and _starts_lower(lines[title].text):
+        gap = title
     return gap - start
 
 
@@ -168,3 +188,27 @@ def joined_text(parts: list[str], words: frozenset[str]) -> str:
         else:
             text = f"{text} {part}"
     return text
+
+
+def running_furniture(lines: list[SourceLine]) -> set[int]:
+    """The line numbers of a printed file's page furniture: each page number alone on its line,
+    and the short lines beside page numbers that come back beside another one (the running title,
+    the chapter's name, the edition line: "Understanding radiotherapy", "RT-04 · 4th edition").
+    A file that shows no printed width has none."""
+    if not printed_width(lines):
+        return set()
+    marks = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line.text.strip())]
+    beside: dict[str, set[int]] = {}
+    for mark in marks:
+        for k in range(max(0, mark - _BREAK_REACH), min(len(lines), mark + _BREAK_REACH + 1)):
+            text = lines[k].text.strip()
+            if k != mark and len(text.split()) <= _HEADER_WORDS and line_ending(text) not in TERMINAL \
+                    and not BULLET.match(lines[k].text):
+                beside.setdefault(_key(text), set()).add(mark)
+    running = {key for key, at in beside.items() if len(at) > 1}
+    found = {lines[mark].number for mark in marks} if len(marks) > 1 else set()
+    for mark in marks:
+        for k in range(max(0, mark - _BREAK_REACH), min(len(lines), mark + _BREAK_REACH + 1)):
+            if _key(lines[k].text) in running:
+                found.add(lines[k].number)
+    return found

@@ -428,6 +428,15 @@ ANYWHERE = _rules([
      r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
     (r"\b(picked|chosen|selected|tested) by our (editors|shopping (team|editors)|product testers)\b", "shopping (a product's price)"),
     (r"^up next\s*:", "navigation link"),
+    # A printed form's blanks to write in: "Where: ..........", "Date: ____________".
+    (r"^[^.]{1,40}[._…]{6,}\s*$", "write-in space (a form to fill in by hand)"),
+    # A publisher's note on its own information and its other publications.
+    (r"\bwe (make|take) every (effort|care) to (make sure|ensure)\b.{0,60}\baccurate\b|"
+     r"\b(cannot|can't|can not|do not|does not) accept (any )?liability\b", "disclaimer"),
+    (r"\b(find|read|get|have|is) more( tips| information| advice)?( about [\w ,'’-]{1,40}| on this)? in our "
+     r"(booklet|leaflet|factsheet|fact sheet|guide)s?\b|"
+     r"\bour (booklets?|leaflets?|factsheets?|guides?)\b.{0,120}\b(are|is) (free to order|free to download|available to order)\b",
+     "link to another article"),
     (r"^prices? (were|was|are|is) (accurate|correct|current) (at|as of) (the )?time of (publishing|publication|writing)\b|"
      r"^prices? (are|is) (indicative|approximate|a guide)\b", "shopping (a product's price)"),
     (r"^\W*(medical |legal )?disclaimer\W*:|\baffiliate links?\b|\b(earn|receive|make) (a )?(small )?commission\b|"
