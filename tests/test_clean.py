@@ -180,6 +180,7 @@ BOILERPLATE = [
     # bylines with a role, separators, readers' comments, Markdown links, inline credits
     ("By Tom Okafor, Senior Health Reporter", "author"),
     ("By Ana Ruiz and Li Wei, health editors", "author"),
+    ("By Priya Natarajan, Superintendent Radiographer (CT)", "author"),
     ("***", "separator"),
     ("* * *", "separator"),
     ("===", "separator"),
@@ -387,6 +388,14 @@ BOILERPLATE = [
     ("Up Next: 6 Foods That Help When Food Tastes Metallic", "navigation"),
     ("From Our Partners", "advertisement"),
     ("SLIDESHOW", "slideshow"),
+    # E-mail: a phone's signature, a letter's greeting, a quote's attribution, a mailing list's notes.
+    ("Sent from my iPhone", "e-mail signature"),
+    ("More about planning: [1]", "navigation"),
+    ("Good morning everyone,", "greeting"),
+    ("On Tue, 3 Mar 2026 at 18:02, Pete Lowe <pete@example.com> wrote:", "quoted message"),
+    ("To leave the list or switch to the weekly digest, use the link above.", "mailing list form"),
+    ('When replying, please edit your Subject line so it is more specific than "Re: Contents of the digest".',
+     "mailing list form"),
     # A printed booklet's notes on itself and on the charity's other booklets; a form's write-in blanks.
     ("We make every effort to make sure our information is accurate, but it does not replace advice from your "
      "own doctors. We cannot accept liability for any loss resulting from it.", "disclaimer"),
@@ -998,7 +1007,7 @@ def test_a_contents_list_goes_whole_when_one_entry_has_no_heading_of_its_own_sha
 
 
 @pytest.mark.parametrize("lead", ["You will learn about:", "By the end of this lesson you will know:",
-                                  "In this issue:"])
+                                  "In this issue:", "Today's Topics:"])
 def test_the_entries_under_a_contents_heading_go_with_it(lead: str) -> None:
     lines = [TITLE, lead, "how the treatment works", "what to expect on the day", "",
              P1, "", P2, "", P3]
@@ -1909,6 +1918,14 @@ def test_a_newsletters_sign_off_and_its_discussion_go() -> None:
     assert all(n in reasons for n in (9, 10, 11))
 
 
+def test_an_emails_sign_off_and_the_signature_under_it_go() -> None:
+    lines = [TITLE, "", P1, P2, "", "Thanks,", "Amira", "", "Amira Shah",
+             "Reception Coordinator | Brackwater General Hospital", "Ext. 4417 | Ash Wing", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[6].startswith("sign-off") and reasons[7].startswith("sign-off")
+    assert all(n in reasons for n in (9, 10, 11)) and 13 not in reasons
+
+
 def test_an_agencys_own_work_section_and_a_split_byline_go() -> None:
     lines = ["Guidance", "Chemotherapy", "From:", "National Cancer Programme", "", P1, "", "Organization response",
              "The agency helps countries set up safe chemotherapy services.", "", "Side effects", P2]
@@ -2098,3 +2115,22 @@ def test_a_pages_own_labelled_fields_are_not_taken_for_an_emails_headers() -> No
     lines = ["Date: Monday 3 March", "Time: 10am to 12 noon", "Place: the day unit", "", P1, "", P2]
     reasons = _reasons(clean(_source(lines)))
     assert "e-mail header" not in reasons.values()
+
+
+def test_a_raw_messages_folded_and_technical_headers_go_too() -> None:
+    lines = ["Received: from lists.example.org (lists.example.org [192.0.2.41])",
+             "\tby mx1.example.org (Postfix) with ESMTPS id 4F2C81A0337",
+             "Date: Wed, 4 Mar 2026 09:12:40 +0000", "User-Agent: Mozilla Thunderbird",
+             "Subject: Re: [Cancer-Families] Immunotherapy side effects - which ones", " really matter?",
+             "To: cancer-families@lists.example.org", "", TITLE, "", P1, "", P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert all(n in reasons for n in range(1, 8)) and reasons[6] == "e-mail header"
+
+
+def test_a_plain_text_heading_underlined_with_a_rule_stays_over_its_text() -> None:
+    lines = [TITLE, "", P1, "", "WHEN TO CALL US", "===============", "", P2, "", "ABOUT US", "--------", "",
+             "SIDE EFFECTS", "------------", "", P3]
+    result = clean(_source(lines))
+    kept = _kept(result)
+    assert kept[5] == ("heading", "WHEN TO CALL US") and kept[13] == ("heading", "SIDE EFFECTS")
+    assert 8 in kept and 16 in kept

@@ -291,6 +291,25 @@ def test_lists_count_only_when_every_item_prints_under_its_lead_in(tmp_path):
     assert any(miss.startswith("list not printed whole (items apart from it at lines [7])") for miss in score.misses)
 
 
+def test_a_lead_in_on_the_second_line_of_a_wrapped_paragraph_is_found(tmp_path):
+    # Text copied from a print: the lead-in's sentence starts on the line above the one ending in ":".
+    lines = ["# Chemotherapy", "",
+             *[f"Chemotherapy uses medicines to destroy cancer cells all over the body, and it is given in cycles {k}."
+               for k in range(3)], "",
+             "A fever during chemotherapy can be serious, so please ring the 24-hour line straight away,",
+             "day or night, if you:", "- have a temperature of 38C or above", "- feel shivery or suddenly unwell", "",
+             *[f"Most side effects fade in the weeks after the last cycle, and your team can treat many of them {k}."
+               for k in range(3)], "",
+             "You can find more tips about food and drink in the weeks after treatment from the dietitian,",
+             "who sees patients on the ward every Tuesday and can give you a leaflet to take home.",
+             "Nurses on the unit can answer questions about side effects, and they can also arrange a",
+             "visit from the dietitian or the physiotherapist, who can help with tiredness and eating."]
+    labels = ("files:\n  page.txt:\n    boilerplate: {}\n"
+              "lists:\n  - {lead: \"page.txt:8: day or night, if you:\", items: 9-10}\n")
+    (score,) = evaluate(write_set(tmp_path / "wrapped", labels, **{"page.txt": "\n".join(lines) + "\n"}), ROOT)
+    assert score.lists == Ratio(1, 1), score.misses
+
+
 def test_a_set_not_yet_gated_is_printed_but_does_not_fail_the_run(tmp_path):
     text = "Radiotherapy uses high-energy rays to destroy cancer cells in the treated area.\nShare this page\n"
     labels = "gated: false\nfiles:\n  page.txt:\n    boilerplate: {1: navigation}\n"  # line 1 is content: a miss

@@ -187,3 +187,23 @@ def test_a_line_with_page_like_numbers_is_no_page_break_in_a_file_not_printed() 
     source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
     from pipeline.text.hard_wraps import running_furniture
     assert running_furniture(source) == set()
+
+
+def test_a_format_flowed_emails_soft_breaks_are_joined_quotes_too() -> None:
+    # RFC 3676: a line ending in a space goes on in the next; a quoted question keeps its "> ".
+    lines = ["> My wife starts pembrolizumab next week for melanoma that has ",
+             "> spread to her lymph nodes. Which side effects really matter?", "",
+             "Pembrolizumab is a type of immunotherapy called a checkpoint ",
+             "inhibitor. It releases the brakes on the immune system, so it can ",
+             "find and attack the cancer cells again.", "",
+             "Side effects can start at any time, even months after the last ",
+             "dose, so report anything new to the team straight away.", "",
+             "* a new cough or breathlessness", "* diarrhoea, or tummy pain", "", "-- ", "Ruth"]
+    joined = unwrapped([SourceLine(n, text) for n, text in enumerate(lines, start=1) if text])
+    texts = [line.text for line in joined]
+    assert texts[0] == ("> My wife starts pembrolizumab next week for melanoma that has spread to her lymph "
+                        "nodes. Which side effects really matter?")
+    assert ("Pembrolizumab is a type of immunotherapy called a checkpoint inhibitor. It releases the brakes on the "
+            "immune system, so it can find and attack the cancer cells again.") in texts
+    assert "* a new cough or breathlessness" in texts and "Ruth" in texts  # items and the signature stay apart
+    assert joined[0].last == 2

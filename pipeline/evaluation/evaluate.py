@@ -235,7 +235,9 @@ def _score_set(folder: Path, name: str, config: Config, site_pages: bool) -> Set
     labels, sources, prepared = run_set(folder, config, site_pages)
     cleaned, clusters, conflicts = prepared.cleaned, prepared.clusters, prepared.conflicts
     facts = all_facts(clusters)
-    located = locate(labels, sources, facts)
+    # A statement on a line a wrapped paragraph runs over is found in that paragraph's facts.
+    first_line = {(block.source, line): block.line for source in cleaned for block in source.blocks for line in block.lines}
+    located = locate(labels, sources, facts, first_line)
     boilerplate, categories, content, line_misses = _line_scores(labels, sources, cleaned)
     precision, recall, pair_misses = (_pair_scores(labels, located, facts, clusters) if labels.merges_labelled
                                       else (Ratio(0, 0), Ratio(0, 0), []))  # no duplicates labelled: not scored

@@ -224,8 +224,12 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def locate(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact]) -> dict[Statement, Fact | None]:
-    """The fact each labelled statement became (None when its line was removed or split apart)."""
+def locate(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact],
+           first_line: Mapping[tuple[str, int], int] | None = None) -> dict[Statement, Fact | None]:
+    """The fact each labelled statement became (None when its line was removed or split apart).
+
+    first_line: (path, line) -> the first line of the block it was read into, for a statement on
+    a line that continues a wrapped paragraph ("... straight away," / "day or night, if you:")."""
     on_line: dict[tuple[str, int], list[Fact]] = defaultdict(list)
     for fact in facts:
         on_line[fact.source, fact.line].append(fact)
@@ -234,7 +238,8 @@ def locate(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact])
     located = {}
     for statement in statements:
         quote = _squash(statement.quote)
-        candidates = on_line.get((sources[statement.file].path, statement.line), [])
+        path = sources[statement.file].path
+        candidates = on_line.get((path, (first_line or {}).get((path, statement.line), statement.line)), [])
         located[statement] = next(
             (f for f in candidates if quote in _squash(f.original) or quote in _squash(f.text)), None
         )

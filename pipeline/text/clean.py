@@ -169,7 +169,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i, date in _page_dates(texts, removed):
         metadata.append(("published", date))
         removed[i] = "metadata: published (a date alone above the article)"
-    _remove_mail_headers(texts, removed)
+    _remove_mail_headers(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
@@ -344,19 +344,23 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
 
 # A saved e-mail's header lines, at the top or under an earlier message's separator.
 _MAIL_HEADER = re.compile(r"^(from|to|cc|bcc|subject|date|sent|reply-to|return-path|list-[\w-]+|message-id|mime-version|"
-                          r"content-[\w-]+|x-[\w-]+|importance|organi[sz]ation)\s*:\s*\S", re.IGNORECASE)
+                          r"content-[\w-]+|x-[\w-]+|importance|organi[sz]ation|user-agent|references|in-reply-to|"
+                          r"delivered-to|received|sender|precedence|errors-to|thread-[\w-]+|dkim-signature|arc-[\w-]+|"
+                          r"authentication-results)\s*:\s*\S", re.IGNORECASE)
 _MAIL_ADDRESSING = frozenset({"from", "to", "cc", "subject", "date", "sent"})
 _MAIL_SEPARATOR = re.compile(r"^-{2,}\s*(original message|forwarded message)\s*-{2,}$", re.IGNORECASE)
 
 
-def _remove_mail_headers(texts: list[str], removed: dict[int, str]) -> None:
+def _remove_mail_headers(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a saved e-mail's headers ("From: ...", "Subject: ...", "Date: ...", a dated header
     stays metadata): a run of header lines that addresses a message at least twice over, at the
-    top of the file or under "-----Original Message-----", with that separator."""
+    top of the file or under "-----Original Message-----", with that separator. A header folded
+    onto the next line goes on there indented."""
     starts = [0] + [k + 1 for k, text in enumerate(texts) if _MAIL_SEPARATOR.match(text)]
     for start in starts:
         end = start
-        while end < len(texts) and _MAIL_HEADER.match(texts[end]):
+        while end < len(texts) and (_MAIL_HEADER.match(texts[end]) or end > start and lines[end].text[:1] in " \t"
+                                    and lines_touch(lines, end - 1, end)):
             end += 1
         names = {texts[k].split(":")[0].strip().casefold() for k in range(start, end)}
         if len(names & _MAIL_ADDRESSING) >= 2:
@@ -1286,6 +1290,12 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
         if not block and HEADING_MARK.match(text):
             # A marked heading ("### Share your story") heads what follows it after a blank line.
             block = _block_under(lines, texts, removed, items, i, True)
+        if block and all(removed.get(k, "").startswith("separator") for k in block):
+            # A heading underlined as plain text marks one ("YOUR QUESTIONS" / "=========="): it
+            # heads what follows its rule, after the blank line.
+            block += _block_under(lines, texts, removed, items, block[-1], True)
+            if all(removed.get(k, "").startswith("separator") for k in block):
+                continue  # a title over the headings that follow its rule
         if not block or not all(k in removed for k in block):
             continue
         reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]

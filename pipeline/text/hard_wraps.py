@@ -30,6 +30,8 @@ _BEYOND_SHARE = 0.03  # ... (a URL footer may be)
 _MAX_WIDTH = 140  # characters: wider than any printed column or e-mail
 _MIN_RUN_ONS = 3  # sentences running on from a full line into lower case, for a file to count
 _RUN_ON_SHARE = 0.2  # ... among the pairs of touching lines whose first line is full
+_FLOWED_SHARE = 0.3  # long lines ending in a space, for an e-mail to be "format=flowed"
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _OPEN_END = re.compile(r"(?:[,;\-–—/(]|\b(?:a|an|the|and|or|nor|but|of|to|in|on|at|for|with|by|from|into|as|"
                        r"than|that|which|who|your|their|its|our|is|are|be|can|may|will)) *$", re.IGNORECASE)
 _BREAK_MAX_LINES = 8  # a page's footer, the next page's header, and a "Back to top" between
@@ -53,6 +55,8 @@ def unwrapped(lines: list[SourceLine]) -> list[SourceLine]:
 
     A paragraph a page break cut goes on after the page's footer and the next page's header; those
     lines follow the paragraph, on their own (SourceLine.skipped)."""
+    if _is_flowed(lines):
+        return _flowed(lines)
     width = printed_width(lines)
     if not width:
         return lines
@@ -79,6 +83,39 @@ def unwrapped(lines: list[SourceLine]) -> list[SourceLine]:
         out += [first, *held]
         i = j
     return out
+
+
+def _is_flowed(lines: list[SourceLine]) -> bool:
+    """An e-mail sent "format=flowed" (RFC 3676) marks each soft break with a space at the line's
+    end: most of its long lines end so."""
+    long = [line.text for line in lines if len(line.text.strip()) >= _LONG]
+    soft = sum(text.endswith(" ") and text.strip() != "--" for text in long)
+    return soft >= _MIN_RUN_ONS and soft >= _FLOWED_SHARE * len(long)
+
+
+def _flowed(lines: list[SourceLine]) -> list[SourceLine]:
+    """Join each line that ends in a space with the line right under it at the same quote depth
+    ("> ... " / "> has spread ..."), the quote marks of the lines joined to it dropped."""
+    words = page_words([line.text for line in lines])
+    out: list[SourceLine] = []
+    parts: list[str] = []
+    for line in lines:
+        above = out[-1] if out else None
+        if above is not None and above.text.endswith(" ") and line.number == above.end + 1 \
+                and _quote(above.text) == _quote(line.text) and "--" not in (line.text.strip(), above.text.strip()) \
+                and not BULLET.match(line.text[len(_quote(line.text)):]):
+            parts.append(line.text[len(_quote(line.text)):].strip())
+            out[-1] = replace(above, text=joined_text(parts, words) + " ", last=line.number)
+        else:
+            out.append(line)
+            parts = [line.text.rstrip()]
+    return [replace(line, text=line.text.rstrip()) if line.last else line for line in out]
+
+
+def _quote(text: str) -> str:
+    """A line's quote marks ("> > "), as e-mail quotes earlier messages."""
+    match = _QUOTE.match(text)
+    return match.group(0) if match else ""
 
 
 def printed_width(lines: list[SourceLine]) -> int:

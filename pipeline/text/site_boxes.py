@@ -57,15 +57,26 @@ def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
 
 # A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
 _SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|warm wishes|best wishes|take care|with love|"
-                       r"cheers|kind regards|all the best|best|thanks for reading)\s*,$", re.IGNORECASE)
+                       r"cheers|kind regards|(best |warm )?regards|all the best|best|thanks for reading|(many )?thanks|"
+                       r"thank you)\s*,$", re.IGNORECASE)
+_SIGNATURE_LINES = 4  # an e-mail signature's name, role, workplace and extension
 
 
 def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
-    """Remove a sign-off and the first name under it."""
+    """Remove a sign-off and the first name under it, and the e-mail signature that may follow:
+    a few short lines after a blank one, the first naming the writer again ("Thanks," / "Amira" /
+    "" / "Amira Shah" / "Reception Coordinator | Brackwater General")."""
     for i in range(len(texts) - 1):
         if i not in removed and _SIGN_OFF.match(bare_text(texts[i])) and lines_touch(lines, i, i + 1) \
                 and re.fullmatch(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+)?", bare_text(texts[i + 1])):
             removed[i] = removed[i + 1] = "sign-off (the writer's name)"
+            first_name = bare_text(texts[i + 1]).split()[0]
+            k = i + 2
+            if k < len(texts) and bare_text(texts[k]).split()[:1] == [first_name] and word_count(texts[k]) <= 4:
+                while k < len(texts) and k - (i + 2) < _SIGNATURE_LINES and (k == i + 2 or lines_touch(lines, k - 1, k)) \
+                        and word_count(texts[k]) <= 12 and line_ending(texts[k]) != ".":
+                    removed.setdefault(k, "e-mail signature")
+                    k += 1
 
 
 # A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".

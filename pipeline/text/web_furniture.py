@@ -134,6 +134,10 @@ WHOLE_LINE = _rules([
      "loading message"),
     (r"editor'?s (choice|picks?).*|featured( articles?| posts?)?|sponsored( content)?|"
      r"partner content|categor(y|ies)|tags?|uncategori[sz]ed", "category label"),
+    (r"sent from my ([\w-]+ ){0,2}(iphone|ipad|android|phone|mobile|tablet|galaxy|blackberry|device)|"
+     r"get outlook for (ios|android)", "e-mail signature"),
+    (r"(hi|hello|dear|good (morning|afternoon|evening))( [\w'’&-]+){0,3},?", "greeting (a letter's salutation)"),
+    (r"on .{5,100} wrote:?", "quoted message's attribution"),
     (r"(reading time:? )?\d+ (min|minutes?)( read)?|(time needed|time to complete|estimated time|duration)\s*:?\s*"
      r"(about |around |approx\.? |up to )?\d+(\s*(-|–|to)\s*\d+)? (min|mins|minutes?|hours?)", "reading time"),
     (r"[$£€]\s?\d[\d.,]*( (at|from) [\w&'’. -]{2,30})|(buy|shop) (now|it|here)( (at|on|from) [\w&'’. -]{2,30})?|check (the )?price",
@@ -152,7 +156,7 @@ WHOLE_LINE = _rules([
     (r"on this page|(in|inside) this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
      r"document|chapter|issue|edition|newsletter|e-?mail|bulletin|lesson|module|unit|course|session|class|webinar)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
-     r"by the end of this (lesson|module|unit|course|session|class|page|leaflet|guide|video),? you (will|should) "
+     r"today['’]?s topics|by the end of this (lesson|module|unit|course|session|class|page|leaflet|guide|video),? you (will|should) "
      r"(know|understand|be able to|have learned)( about| how to)?|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
      r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
@@ -407,7 +411,7 @@ ANYWHERE = _rules([
     (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
      r"^this (page|text|information) is an? ([\w-]+ )?translation\b|\bif the (texts|versions) differ\b|"
      r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
-     r"resource|handout|e-?mail|newsletter|message|bulletin) "
+     r"resource|handout|e-?mail|newsletter|message|bulletin|list|mailing list|group|forum) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
@@ -428,6 +432,11 @@ ANYWHERE = _rules([
      r"(reviewed|updated|revised|withdrawn)\b", "notice about changes to this page"),
     (r"\b(picked|chosen|selected|tested) by our (editors|shopping (team|editors)|product testers)\b", "shopping (a product's price)"),
     (r"^up next\s*:", "navigation link"),
+    # A plain-text message's link to its numbered list of addresses: "More about planning: [1]".
+    (r"^(read |find out |learn )?more (about|on) [^.]{1,40}:?\s*\[\d{1,2}\]\s*$", "navigation link"),
+    # A mailing list's notes on itself: how to reply to a digest, how to leave the list.
+    (r"\bwhen replying,? please (edit|change) your subject line\b|\b(leave|unsubscribe from|join|subscribe to) (the|this|our) "
+     r"(list|mailing list|group)\b|\bswitch to the (daily |weekly )?digest\b", "mailing list form"),
     # A printed form's blanks to write in: "Where: ..........", "Date: ____________".
     (r"^[^.]{1,40}[._…]{6,}\s*$", "write-in space (a form to fill in by hand)"),
     # A publisher's note on its own information and its other publications.
@@ -581,7 +590,7 @@ METADATA = re.compile(
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
 # "By Friday, most side effects have gone" is a sentence, not a byline.
-_ROLE = (r"(([A-Z][\w.'’&/-]*|of|and|at|for|the|in|on|&)(\s+|$|(?=,))){1,6}|"
+_ROLE = (r"(([A-Z][\w.'’&/-]*|\([A-Z][\w&/-]{0,10}\)|of|and|at|for|the|in|on|&)(\s+|$|(?=,))){1,6}|"
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
          r"columnist|producer|oncologist|physician|surgeon|nurse|radiologist|pharmacist|doctor|specialist|consultant|"
          r"therapist|dietitian|radiographer)s?")
