@@ -5,11 +5,12 @@ They are read-only: a test that changes a project or an output folder copies it 
 English is checked, French alone where one translated language is enough.
 
 Rendering is CPU-bound and a test run is one process, so the shared builds are made in the
-background: when the run starts, the builds its selected tests need are handed to one spawned
-process, which renders them (and extracts their PDFs' text, which is slow too) on the core
-pytest leaves idle while the other tests run. The tests that use them run last
+background: one spawned process, started while pytest collects, is handed the builds the selected
+tests need when the run starts; it renders them (and extracts their PDFs' text, which is slow too)
+on the core pytest leaves idle while the other tests run. The tests that use them run last
 (pytest_collection_modifyitems), by when they are usually ready. A background build renders one
-PDF after another (workers=1): on two cores a render pool would only compete with the tests.
+PDF after another (workers=1): on two cores a render pool, or a second background process, would
+only compete with the tests.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ TOPIC = "immunotherapy"
 SOURCE_DATE_EPOCH = "1700000000"
 
 
+# The running header and footer sit closer than this to a page's top or bottom edge (20 mm, in points).
+MARGIN = 20 * 72 / 25.4
+
+
 @dataclass(frozen=True)
 class Built:
     """A finished build: the folder it wrote (read-only), what build() returned, its PDFs' text."""
@@ -44,10 +49,31 @@ class Built:
     output: Path
     report: BuildReport
     texts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # PDF path -> each page's text (pypdf)
+    bodies: dict[str, str] = field(default_factory=dict)  # PDF path -> its text without header and footer
 
     def text(self, path: str) -> str:
         """The text of one of the build's PDFs, pages joined by newlines."""
         return "\n".join(self.texts[path])
+
+    def body(self, path: str) -> str:
+        """The text of one of the build's PDFs without its running header and footer, in reading order."""
+        return self.bodies[path]
+
+
+def _extract(pdf: Path) -> tuple[tuple[str, ...], str]:
+    """Each page's text as pypdf extracts it, and the body text (what lies more than MARGIN from the
+    top and bottom edges), in one pass: extracting a PDF's text takes about 0.25 s."""
+    pages: list[str] = []
+    body: list[str] = []
+    for page in PdfReader(pdf).pages:
+        height = float(page.mediabox.height)
+
+        def keep(text: str, cm: list[float], tm: list[float], *_: object, height: float = height) -> None:
+            if MARGIN < tm[5] * cm[3] + cm[5] < height - MARGIN:
+                body.append(text)
+
+        pages.append(page.extract_text(visitor_text=keep))
+    return tuple(pages), "".join(body)
 
 
 def pinned_config(root: Path = ROOT) -> Config:
@@ -81,9 +107,9 @@ def _copy_project(folder: Path, languages: tuple[str, ...] | None = None, copy_t
 def _build(output: Path, root: Path = ROOT, texts: bool = True, **options: Any) -> Built:
     """Build with SOURCE_DATE_EPOCH pinned, in this process; extract the text of every PDF made (texts)."""
     report = build(pinned_config(root), BuildOptions(output=output, workers=1, **options))
-    pages = {o.path: tuple(page.extract_text() for page in PdfReader(output / o.path).pages)
-             for o in report.outputs if texts}
-    return Built(output, report, pages)
+    extracted = {o.path: _extract(output / o.path) for o in report.outputs if texts}
+    return Built(output, report, {path: pages for path, (pages, _) in extracted.items()},
+                 {path: body for path, (_, body) in extracted.items()})
 
 
 def build_english(output: Path) -> Built:
@@ -190,8 +216,42 @@ BACKGROUND: dict[str, Callable[[Path], Any]] = {
     "english_shards": _english_shards,
     "print_shop_build": _print_shop,
     "large_print_build": _large_print,
-    "review_layout": _review_layout,
+    "review_layout": _review_layout,  # the longest: a 58-page layout, about 8 s
 }
+
+
+def _warm_up() -> None:
+    """In the background process: load WeasyPrint, the stylesheet and the fonts, as a render pool's
+    worker does (about 1.5 s), so that the first build starts at once."""
+    from pipeline.build.render_pool import warm_up
+    from pipeline.templates import shipped_templates
+
+    warm_up(shipped_templates())
+
+
+def _start_process() -> ProcessPoolExecutor:
+    # Spawned, not forked: a fork would copy pytest's state and threads into the child.
+    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    executor.submit(_warm_up)
+    return executor
+
+
+_EARLY: list[ProcessPoolExecutor] = []  # the background process, started during collection
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Start the background process as soon as a test that needs it is collected: it loads what it
+    needs while pytest collects the rest (about 5 s, on one core)."""
+    if not _EARLY and not item.config.option.collectonly and _uses_background(item):
+        _EARLY.append(_start_process())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for executor in _EARLY:  # not taken by the run (deselected, or it stopped before)
+        for process in list(executor._processes.values()):  # nothing to wait for: no build was handed to it
+            process.terminate()
+        executor.shutdown(cancel_futures=True)
+    _EARLY.clear()
 
 
 class Background:
@@ -202,8 +262,7 @@ class Background:
         self.futures: dict[str, Future] = {}
         self.executor = None
         if names:
-            # Spawned, not forked: a fork would copy pytest's state and threads into the child.
-            self.executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self.executor = _EARLY.pop() if _EARLY else _start_process()
             self.futures = {name: self.executor.submit(make, self.folders[name])
                             for name, make in BACKGROUND.items() if name in names}
 
@@ -309,6 +368,15 @@ def review_layout(background) -> LaidOut:
 def installed_package(background) -> Any:
     """The sample clinic built by the package installed from a wheel (tests/test_package.py)."""
     return background.result("installed_package")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """Headless Chromium (tests/browser_page.py), launched once for the browser tests of every module."""
+    from tests.browser_page import chromium
+
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,11 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser_page import DESKTOP, Visit, chromium, requests_outside
+from tests.browser_page import DESKTOP, Visit, requests_outside
 from tests.projects import preview_pages
 
 pytestmark = pytest.mark.slow  # they read the full build, which renders every PDF
@@ -24,12 +23,6 @@ pytestmark = pytest.mark.slow  # they read the full build, which renders every P
 # axe-core runs in both directions' pages (about 1 s a page): every language fills the same templates.
 AXE_LOCALES = ("en", "ar")
 HANDOUT_FONTS = {"en": {"Handout Sans"}, "fr": {"Handout Sans"}, "ar": {"Handout Arabic", "Handout Sans"}}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 def test_every_handout_opens_from_disk_as_a_reader_sees_it(full_build, browser):

@@ -223,7 +223,7 @@ def test_review_page_shows_conflicts_decisions_and_readability(built):
     editorial = ROOT / "sources/immunotherapy/editorial.yaml"
     starts = [n for n, line in enumerate(editorial.read_text().splitlines(), 1) if line.startswith("  - action:")]
     listed = yaml.safe_load(editorial.read_text())["decisions"]
-    rows = re.findall(r'<tr class="(\w+)">\s*<td class="nowrap"><code>sources/immunotherapy/editorial\.yaml:(\d+)'
+    rows = re.findall(r'<tr class="(\w+)">\s*<td class="where"><code>sources/immunotherapy/editorial\.yaml:(\d+)'
                       r'</code></td>\s*<td class="nowrap">(\w+)</td>\s*<td><a href="#cluster-(c[0-9a-f]+)">', decisions)
     assert rows == [("applied", str(n), d["action"], d["fact"]) for n, d in zip(starts, listed)]
     # A readability row, with a grade of its prose, for each section the leaflet prints.

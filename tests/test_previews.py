@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from tests.projects import preview_pages
 
@@ -94,26 +93,6 @@ class _PrintedFacts(HTMLParser):
             self._open.append(data)
 
 
-MARGIN = 20 * 72 / 25.4  # 20 mm: the running header and footer sit closer than this to the page's edge
-
-
-def _body_text(pdf: Path) -> str:
-    """The PDF's text without its running header and footer, in reading order (pypdf)."""
-    from pypdf import PdfReader
-
-    texts: list[str] = []
-    for page in PdfReader(pdf).pages:
-        height = float(page.mediabox.height)
-
-        def keep(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-            y = tm[5] * cm[3] + cm[5]
-            if MARGIN < y < height - MARGIN:
-                texts.append(text)
-
-        page.extract_text(visitor_text=keep)
-    return "".join(texts)
-
-
 def _letters(text: str) -> str:
     """Letters and digits only: line breaks, hyphenation and spacing differ between HTML and PDF."""
     return re.sub(r"[\W_]", "", text).casefold()
@@ -129,7 +108,9 @@ def test_a_preview_prints_the_same_facts_in_the_same_order_as_its_pdf(full_build
             continue
         printed = _PrintedFacts()
         printed.feed(page.read_text(encoding="utf-8"))
-        pdf, position = _letters(_body_text(page.with_suffix(".pdf"))), 0
+        # The PDF's text without its running header and footer, extracted with the build (tests/conftest.py).
+        pdf = _letters(full_build.body(page.relative_to(full_build.output).with_suffix(".pdf").as_posix()))
+        position = 0
         assert len(printed.facts) > 5, page
         for fact in printed.facts:
             found = pdf.find(_letters(fact), position)

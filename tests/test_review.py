@@ -201,7 +201,7 @@ def test_decisions_applied_and_stale():
     assert re.search(r'<tr class="stale">.*?stale: fact cgone no longer exists', decisions, re.DOTALL)
     assert 'href="#conflict-x1"' in decisions
     # In file order, each with the line it is written on.
-    assert re.findall(r'<tr class="(\w+)">\s*<td class="nowrap"><code>([^<]+)</code></td>\s*<td class="nowrap">(\w+)',
+    assert re.findall(r'<tr class="(\w+)">\s*<td class="where"><code>([^<]+)</code></td>\s*<td class="nowrap">(\w+)',
                       decisions) == [("applied", f"{EDITORIAL}:2", "replace"), ("stale", f"{EDITORIAL}:10", "drop"),
                                      ("applied", f"{EDITORIAL}:13", "resolve")]
     assert "No editorial decisions." in page(decisions=())

@@ -27,6 +27,7 @@ import pytest
 
 from pipeline.errors import HandoutError
 from pipeline.serve import Server
+from pipeline.serve import page_tools
 from pipeline.serve.page_tools import Language, ServedPage, inject
 from tests.projects import ROOT, copy_project
 
@@ -88,7 +89,7 @@ def _until(check: Callable[[], object], what: str) -> object:
         if result:
             return result
         assert time.monotonic() < deadline, f"not within {WAIT:g} s: {what}"
-        time.sleep(0.2)
+        time.sleep(0.05)  # a check is one local request
 
 
 _SOURCE_LINK = re.compile(r'href="/__source/([^"#]+)#L(\d+)"')
@@ -196,41 +197,44 @@ def test_edits_rebuild_and_errors_show_on_the_pages(served):
     assert 'role="alert"' not in served.page()
 
 
-def test_in_a_browser_the_served_page_links_facts_to_sources_and_reloads_itself(served):
+def test_in_a_browser_the_served_page_links_facts_to_sources_and_reloads_itself(served, browser, monkeypatch):
     """What an editor sees in Chromium: the toolbar does not break the page on a phone or its
     accessibility; a fact's source link opens the source view at its line; a saved source file
     changes the open page, with no reload by hand; a broken file shows as an alert in it."""
-    from tests.browser_page import Visit, chromium
+    from tests.browser_page import Visit
 
-    with chromium() as browser:
-        visit = Visit(browser, served.url + f"/{PREVIEW}")
-        assert not visit.failures and not visit.wider_than_the_screen()
-        assert visit.axe_violations() == []
-        # The first fact's first source link, followed as a reader would.
-        link = visit.page.locator(".fact a[href^='/__source/']").first
-        target = link.get_attribute("href")
-        path, line = target.removeprefix("/__source/").split("#L")
-        link.click()
-        visit.page.wait_for_url(f"**{target}")
-        shown = visit.js(f"document.getElementById('L{line}').innerText")
-        assert (served.root / path).read_text(encoding="utf-8").split("\n")[int(line) - 1].strip() in shown
-        assert visit.js("getComputedStyle(document.querySelector(':target')).backgroundColor") != "rgba(0, 0, 0, 0)"
-        visit.close()
+    # The pages poll the server every POLL_MS (a second); here every 0.1 s: the same reloads, sooner.
+    polling = f"setTimeout(poll, {page_tools.POLL_MS}"
+    assert page_tools.SCRIPT.count(polling) == 3
+    monkeypatch.setattr(page_tools, "SCRIPT", page_tools.SCRIPT.replace(polling, "setTimeout(poll, 100"))
+    visit = Visit(browser, served.url + f"/{PREVIEW}")
+    assert not visit.failures and not visit.wider_than_the_screen()
+    assert visit.axe_violations() == []
+    # The first fact's first source link, followed as a reader would.
+    link = visit.page.locator(".fact a[href^='/__source/']").first
+    target = link.get_attribute("href")
+    path, line = target.removeprefix("/__source/").split("#L")
+    link.click()
+    visit.page.wait_for_url(f"**{target}")
+    shown = visit.js(f"document.getElementById('L{line}').innerText")
+    assert (served.root / path).read_text(encoding="utf-8").split("\n")[int(line) - 1].strip() in shown
+    assert visit.js("getComputedStyle(document.querySelector(':target')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    visit.close()
 
-        visit = Visit(browser, served.url + f"/{PREVIEW}")
-        changed = _reword_a_printed_fact(served, ", as the clinic explains.")
-        visit.page.wait_for_function("text => document.body.innerText.includes(text)", arg=changed,
-                                     timeout=WAIT * 1000)
+    visit = Visit(browser, served.url + f"/{PREVIEW}")
+    changed = _reword_a_printed_fact(served, ", as the clinic explains.")
+    visit.page.wait_for_function("text => document.body.innerText.includes(text)", arg=changed,
+                                 timeout=WAIT * 1000)
 
-        topic_yaml, good = _break_topic_yaml(served)
-        try:
-            alert = visit.page.locator("[role=alert]")
-            alert.wait_for(timeout=WAIT * 1000)
-            assert re.search(r"topic\.yaml:\d+: invalid YAML", alert.inner_text())
-        finally:
-            topic_yaml.write_text(good, encoding="utf-8")
-        visit.page.locator("[role=alert]").wait_for(state="detached", timeout=WAIT * 1000)
-        visit.close()
+    topic_yaml, good = _break_topic_yaml(served)
+    try:
+        alert = visit.page.locator("[role=alert]")
+        alert.wait_for(timeout=WAIT * 1000)
+        assert re.search(r"topic\.yaml:\d+: invalid YAML", alert.inner_text())
+    finally:
+        topic_yaml.write_text(good, encoding="utf-8")
+    visit.page.locator("[role=alert]").wait_for(state="detached", timeout=WAIT * 1000)
+    visit.close()
 
 
 def _reword_a_printed_fact(served: Served, ending: str) -> str:

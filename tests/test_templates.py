@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from weasyprint.urls import fetch
 
 from pipeline.build.builder import BuildOptions, build
-from pipeline.build.release import release
+from pipeline.build.release import STAGING, release
 from pipeline.build.release_checks import missing_elements
 from pipeline.config import load_config
 from pipeline.errors import ConfigError, HandoutError
@@ -163,10 +163,12 @@ def test_the_release_check_reads_the_pdf_not_the_default_templates_markup(tmp_pa
     summary = tmp_path / "restyled/en/radiotherapy-summary.pdf"
     assert missing_elements(summary, "summary", "en", topic, config, ENGLISH) == []
 
-    # The same template without the line: the check names it, and a release is refused for it.
+    # The same template without the line: the check names it, and a release is refused for it. Built
+    # where the release keeps its build (STAGING), so the release renders only the leaflet.
     own_template(root, "summary.html", lambda text: re.sub(r'\s*<p class="not-advice">.*?</p>', "", text, flags=re.S))
-    _build(root, tmp_path / "without", kinds=("summary",))
-    summary = tmp_path / "without/en/radiotherapy-summary.pdf"
+    without = tmp_path / "release" / STAGING / "office"
+    _build(root, without, kinds=("summary",))
+    summary = without / "en/radiotherapy-summary.pdf"
     assert missing_elements(summary, "summary", "en", topic, config, ENGLISH) == [
         "the 'does not replace medical advice' line"]
     with pytest.raises(HandoutError, match=r"radiotherapy-summary.pdf \(office\): missing the 'does not replace "

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.build import builder
 from pipeline.build import release as release_module
 from pipeline.build.builder import BuildOptions, build
 from pipeline.build.release_scope import release_scope
@@ -250,6 +251,8 @@ def test_a_partly_translated_topic_is_left_out_of_the_release_and_holds_nothing_
     translate(root, "fr", lambda domain, context: context != beta_fact)
     # The command line, with the office profile only (the others would render the same judgement again).
     monkeypatch.setattr(release_module, "release", functools.partial(release_module.release, profiles=("office",)))
+    # Rendered in this process, as `--jobs 1` would: starting a pool of render workers costs more than these tiny PDFs.
+    monkeypatch.setattr(builder, "default_workers", lambda: 1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     result = CliRunner().invoke(main, ["release", "--root", str(root), "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output + result.stderr
