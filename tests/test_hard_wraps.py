@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import textwrap
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
 from pipeline.text.clean import clean
 from pipeline.text.hard_wraps import printed_width, unwrapped
@@ -207,3 +210,24 @@ def test_a_format_flowed_emails_soft_breaks_are_joined_quotes_too() -> None:
             "immune system, so it can find and attack the cancer cells again.") in texts
     assert "* a new cough or breathlessness" in texts and "Ruth" in texts  # items and the signature stay apart
     assert joined[0].last == 2
+
+
+_WORDS = ("the treatment may cause tiredness, nausea or a sore mouth; most side effects fade after it ends and "
+          "your team can help with many of them before they start (ask about medicines)").split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=12, max_size=60), min_size=3, max_size=8),
+       st.integers(min_value=55, max_value=110), st.booleans())
+def test_unwrapping_any_wrapped_text_keeps_every_word_and_line(paragraphs: list[list[str]], width: int,
+                                                              blank_between: bool) -> None:
+    # Whatever is joined, no word is lost or moved and every line of the file stays in one line read.
+    texts = [" ".join(words).capitalize() + "." for words in paragraphs]
+    lines: list[str] = []
+    for text in texts:
+        lines += textwrap.wrap(text, width) + ([""] if blank_between else [])
+    source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
+    joined = unwrapped(source)
+    assert " ".join(line.text for line in joined).split() == " ".join(texts).split()
+    covered = [n for line in joined for n in range(line.number, line.end + 1) if n not in line.skipped]
+    assert covered == [line.number for line in source]
