@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
 from pipeline.text.clean import clean
-from pipeline.text.hard_wraps import printed_width, unwrapped
+from pipeline.text.hard_wraps import printed_width, read_printed
 
 HEADER = "4/3/26, 10:02 AM Hip Replacement: Your Stay | Fernbrook Orthopaedic Clinic"
 FOOTER = "https://www.fernbrook.example/patients/hip-replacement Page {} of 3"
@@ -102,7 +102,7 @@ def test_a_word_the_printer_hyphenated_is_whole_again_when_the_page_writes_it_wh
              "when to stop using the crutches the ward gives you when you leave the hospital.",
              "Some people feel low in the first weeks at home, which is normal and usually passes",
              "as they get stronger and can do more of the things they enjoyed before the operation."]
-    joined = unwrapped([SourceLine(n, text) for n, text in enumerate(lines, start=1)])
+    joined = read_printed([SourceLine(n, text) for n, text in enumerate(lines, start=1)])[0]
     assert "ask the physiotherapist how your recovery is going" in joined[0].text
     assert len(joined) == 4 and joined[0].last == 3
 
@@ -110,7 +110,7 @@ def test_a_word_the_printer_hyphenated_is_whole_again_when_the_page_writes_it_wh
 def test_a_plain_text_email_wrapped_at_72_columns_is_unwrapped_too() -> None:
     paragraphs = [INTRO, BEFORE, AFTER]
     lines = [line for paragraph in paragraphs for line in [*_wrapped(paragraph, 72), ""]]
-    joined = unwrapped([SourceLine(n, text) for n, text in enumerate(lines, start=1) if text])
+    joined = read_printed([SourceLine(n, text) for n, text in enumerate(lines, start=1) if text])[0]
     # Each line now holds whole sentences: none is cut, and the words are the paragraphs' own.
     assert " ".join(line.text for line in joined) == " ".join(paragraphs)
     assert all(line.text[0].isupper() and line.text.endswith(".") for line in joined)
@@ -127,7 +127,7 @@ def test_a_page_of_long_unbulleted_items_and_one_line_paragraphs_is_left_as_it_i
              "", AFTER, "", "Exercises after surgery", "Sleeping and sitting", "Going home"]
     source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
     assert printed_width(source) == 0
-    assert unwrapped(source) == source
+    assert read_printed(source)[0] == source
     result = clean(_source(lines))
     assert all(len(block.lines) == 1 for block in result.blocks)
 
@@ -139,7 +139,7 @@ def test_short_lines_of_an_easy_read_page_are_not_joined() -> None:
              "is made of metal", "and plastic.", "You will stay in hospital", "for 1 to 3 days.",
              "A nurse will help you", "get up and walk."]
     source = [SourceLine(n, text) for n, text in enumerate(lines, start=1)]
-    assert unwrapped(source) == source
+    assert read_printed(source)[0] == source
 
 
 def _booklet() -> list[str]:
@@ -188,8 +188,7 @@ def test_a_line_with_page_like_numbers_is_no_page_break_in_a_file_not_printed() 
     # A list of doses in text saved from a browser: "3" alone is a table cell, not a page number.
     lines = [INTRO, "", "Dose", "3", "Tablets a day", "2", "", BEFORE, "", "Dose", "3", "", AFTER]
     source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
-    from pipeline.text.hard_wraps import running_furniture
-    assert running_furniture(source) == set()
+    assert read_printed(source)[1] == set()
 
 
 def test_a_format_flowed_emails_soft_breaks_are_joined_quotes_too() -> None:
@@ -202,7 +201,7 @@ def test_a_format_flowed_emails_soft_breaks_are_joined_quotes_too() -> None:
              "Side effects can start at any time, even months after the last ",
              "dose, so report anything new to the team straight away.", "",
              "* a new cough or breathlessness", "* diarrhoea, or tummy pain", "", "-- ", "Ruth"]
-    joined = unwrapped([SourceLine(n, text) for n, text in enumerate(lines, start=1) if text])
+    joined = read_printed([SourceLine(n, text) for n, text in enumerate(lines, start=1) if text])[0]
     texts = [line.text for line in joined]
     assert texts[0] == ("> My wife starts pembrolizumab next week for melanoma that has spread to her lymph "
                         "nodes. Which side effects really matter?")
@@ -221,13 +220,17 @@ _WORDS = ("the treatment may cause tiredness, nausea or a sore mouth; most side 
        st.integers(min_value=55, max_value=110), st.booleans())
 def test_unwrapping_any_wrapped_text_keeps_every_word_and_line(paragraphs: list[list[str]], width: int,
                                                               blank_between: bool) -> None:
-    # Whatever is joined, no word is lost or moved and every line of the file stays in one line read.
+    # Whatever is joined, each line read holds exactly the words of the file lines it names, in
+    # their order, and every line of the file is in exactly one line read. (A line a paragraph
+    # ran on over, taken for a page's running title, comes after that paragraph.)
     texts = [" ".join(words).capitalize() + "." for words in paragraphs]
     lines: list[str] = []
     for text in texts:
         lines += textwrap.wrap(text, width) + ([""] if blank_between else [])
     source = [SourceLine(n, text) for n, text in enumerate(lines, start=1) if text]
-    joined = unwrapped(source)
-    assert " ".join(line.text for line in joined).split() == " ".join(texts).split()
-    covered = [n for line in joined for n in range(line.number, line.end + 1) if n not in line.skipped]
+    joined = read_printed(source)[0]
+    for line in joined:
+        own = [lines[n - 1] for n in range(line.number, line.end + 1) if n not in line.skipped]
+        assert line.text.split() == " ".join(own).split()
+    covered = sorted(n for line in joined for n in range(line.number, line.end + 1) if n not in line.skipped)
     assert covered == [line.number for line in source]

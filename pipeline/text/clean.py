@@ -67,7 +67,7 @@ from pipeline.text.web_furniture import (
 from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
 from pipeline.text.citations import without_markers
-from pipeline.text.hard_wraps import joined_text, page_words, running_furniture, unwrapped
+from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
@@ -84,6 +84,7 @@ from pipeline.text.line_shapes import (
     is_term_list,
     line_ending,
     line_kind,
+    lines_between,
     lines_touch,
     word_count,
 )
@@ -144,10 +145,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     html = suffix in HTML_SUFFIXES
     lines = [line for line in source.lines if line.text.strip()]
     page_furniture: set[int] = set()
-    if not html:  # text copied from a PDF or a print preview: its paragraphs as paragraphs
-        page_furniture = running_furniture(lines)
-        lines = unwrapped(lines)
-        page_furniture.update(n for line in lines for n in line.skipped)  # what a paragraph ran on over
+    if not html:  # text copied from a PDF, a print preview or an e-mail: its paragraphs as paragraphs
+        lines, page_furniture = read_printed(lines)
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {i: "site template (the same menu in another source)"
                                for i, line in enumerate(lines) if line.number in shared}
@@ -883,7 +882,7 @@ def _remove_credited_captions(lines: list[SourceLine], texts: list[str],
     for i in sorted(anchors):
         for step in (-1, 1):
             j, k = i + step, i + 2 * step
-            beside = lines_touch(lines, i, j) or markdown and 0 <= j < len(texts) and (lines[j].number - lines[i].end == 2 or lines[i].number - lines[j].end == 2)
+            beside = lines_touch(lines, i, j) or markdown and 0 <= j < len(texts) and lines_between(lines, i, j) == 1
             if not (beside and j not in removed):
                 continue
             if removed[i] == "image (file name)" and _is_caption_phrase(texts[j]) and not lines_touch(lines, j, k):
@@ -1040,7 +1039,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
         told = _told_items(lines, texts, kept, pos, plain, html)
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
-            gap = lines[i].number - lines[last].end > 1 and not _page_break_between(last, i, removed)
+            gap = lines_between(lines, last, i) > 0 and not _page_break_between(last, i, removed)
             bullet = bool(BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks
@@ -1121,8 +1120,8 @@ def _told_items(lines: list[SourceLine], texts: list[str], kept: list[int], pos:
         following = kept[pos + 1 + len(block)] if pos + 1 + len(block) < len(kept) else None
         closed = following is None or bool(HEADING_MARK.match(texts[following]))
         return set(block) if len(block) >= 2 and closed else set()
-    distance = lines[kept[pos + 1]].number - lines[kept[pos]].end
-    start = pos if distance == 1 else pos + 1 if distance == 2 else None
+    blanks = lines_between(lines, kept[pos], kept[pos + 1])
+    start = pos if blanks == 0 else pos + 1 if blanks == 1 else None
     if start is None:
         return set()
     # Another lead-in opens the next list ("Call 999 if you have:" ... "Call your team if you
@@ -1153,7 +1152,7 @@ def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 1
         end += 1
         if end - pos > most:
             return pos
-    closed = end + 1 < len(kept) and lines[kept[end + 1]].number - lines[kept[end]].end > 1
+    closed = end + 1 < len(kept) and lines_between(lines, kept[end], kept[end + 1]) > 0
     return end if closed else pos
 
 

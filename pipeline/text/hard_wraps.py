@@ -49,17 +49,27 @@ _HEADER_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def unwrapped(lines: list[SourceLine]) -> list[SourceLine]:
-    """The non-blank lines of a text file, each paragraph or list item a printer wrapped joined
-    into one line; the lines unchanged when the file shows no printed width.
+def read_printed(lines: list[SourceLine]) -> tuple[list[SourceLine], set[int]]:
+    """The non-blank lines of a text file as written, and the numbers of its page furniture.
 
-    A paragraph a page break cut goes on after the page's footer and the next page's header; those
-    lines follow the paragraph, on their own (SourceLine.skipped)."""
+    An e-mail sent format=flowed is joined at its soft breaks. A printed file (one that shows a
+    printed width) has each paragraph or list item the printer wrapped joined into one line, and
+    its page furniture found: page numbers, the running titles beside them, and the lines a
+    paragraph ran on over at a page break. Any other file comes back as it is."""
     if _is_flowed(lines):
-        return _flowed(lines)
+        return _flowed(lines), set()
     width = printed_width(lines)
     if not width:
-        return lines
+        return lines, set()
+    joined = _unwrapped(lines, width)
+    return joined, _page_numbers_and_titles(lines) | {n for line in joined for n in line.skipped}
+
+
+def _unwrapped(lines: list[SourceLine], width: int) -> list[SourceLine]:
+    """Each paragraph or list item wrapped at the width joined into one line that keeps its first
+    line's number and ends on its last. A paragraph a page break cut goes on after the page's
+    footer and the next page's header; those lines follow the paragraph, on their own
+    (SourceLine.skipped)."""
     running = _running_lines(lines)
     words = page_words([line.text for line in lines])
     out: list[SourceLine] = []
@@ -78,8 +88,7 @@ def unwrapped(lines: list[SourceLine]) -> list[SourceLine]:
             last = following.number
             j += gap + 1
         if len(parts) > 1:
-            first = replace(first, text=joined_text(parts, words), last=last,
-                            skipped=tuple(n for n in range(first.number, last) if n in skipped))
+            first = replace(first, text=joined_text(parts, words), last=last, skipped=tuple(skipped))
         out += [first, *held]
         i = j
     return out
@@ -99,17 +108,18 @@ def _flowed(lines: list[SourceLine]) -> list[SourceLine]:
     words = page_words([line.text for line in lines])
     out: list[SourceLine] = []
     parts: list[str] = []
+    soft = False  # the line read last ended in a space: the next one goes on with it
     for line in lines:
-        above = out[-1] if out else None
-        if above is not None and above.text.endswith(" ") and line.number == above.end + 1 \
-                and _quote(above.text) == _quote(line.text) and "--" not in (line.text.strip(), above.text.strip()) \
-                and not BULLET.match(line.text[len(_quote(line.text)):]):
-            parts.append(line.text[len(_quote(line.text)):].strip())
-            out[-1] = replace(above, text=joined_text(parts, words) + " ", last=line.number)
+        depth = _quote(line.text)
+        if out and soft and line.number == out[-1].end + 1 and depth == _quote(out[-1].text) \
+                and "--" not in (line.text.strip(), parts[-1]) and not BULLET.match(line.text[len(depth):]):
+            parts.append(line.text[len(depth):].strip())
+            out[-1] = replace(out[-1], text=joined_text(parts, words), last=line.number)
         else:
-            out.append(line)
             parts = [line.text.rstrip()]
-    return [replace(line, text=line.text.rstrip()) if line.last else line for line in out]
+            out.append(replace(line, text=parts[0]) if line.text != parts[0] else line)
+        soft = line.text.endswith(" ")
+    return out
 
 
 def _quote(text: str) -> str:
@@ -227,13 +237,10 @@ def joined_text(parts: list[str], words: frozenset[str]) -> str:
     return text
 
 
-def running_furniture(lines: list[SourceLine]) -> set[int]:
-    """The line numbers of a printed file's page furniture: each page number alone on its line,
-    and the short lines beside page numbers that come back beside another one (the running title,
-    the chapter's name, the edition line: "Understanding radiotherapy", "RT-04 · 4th edition").
-    A file that shows no printed width has none."""
-    if not printed_width(lines):
-        return set()
+def _page_numbers_and_titles(lines: list[SourceLine]) -> set[int]:
+    """The line numbers of each page number alone on its line, and of the short lines beside page
+    numbers that come back beside another one (the running title, the chapter's name, the edition
+    line: "Understanding radiotherapy", "RT-04 · 4th edition")."""
     marks = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line.text.strip())]
     beside: dict[str, set[int]] = {}
     for mark in marks:

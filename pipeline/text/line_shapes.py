@@ -79,10 +79,14 @@ def is_short_entry(text: str) -> bool:
 
 def lines_touch(lines: list[SourceLine], i: int, j: int) -> bool:
     """Tell whether line j exists and follows or precedes line i with no blank line between."""
-    if not 0 <= j < len(lines):
-        return False
+    return 0 <= j < len(lines) and lines_between(lines, i, j) == 0
+
+
+def lines_between(lines: list[SourceLine], i: int, j: int) -> int:
+    """How many file lines lie between lines i and j (either order), counted from where the
+    first one ends: a paragraph read from several wrapped lines ends on its last."""
     first, second = sorted((lines[i], lines[j]), key=lambda line: line.number)
-    return second.number - first.end == 1
+    return second.number - first.end - 1
 
 
 def is_term_list(text: str) -> bool:
