@@ -349,3 +349,16 @@ def test_a_character_no_font_draws_is_reported_with_the_source_line_that_prints_
         Entry(cluster("\u2605\u2605\u2605\u2605\u2605 The nurses were wonderful.", 1, 120)),)),))
     with pytest.raises(RenderError, match=r"U\+2605 BLACK STAR.*printed from sources/t/a\.txt:120"):
         page_html.page_html(starred, "leaflet", "en", ENGLISH, TEMPLATES)
+
+
+@pytest.mark.slow
+def test_emoji_a_page_uses_as_markers_print_in_the_bundled_emoji_font():
+    # Clinics' pages mark advice with emoji ("⚠️", "❌", "📌"); dropping one could turn a
+    # "don't" into a "do", so they print, in one colour, from templates/assets/fonts.
+    marked = handout((Section("what", "What is immunotherapy?", (
+        Entry(cluster("\u26a0\ufe0f Do not take ibuprofen \u274c unless your doctor says so \U0001F4CC.", 1, 7)),)),))
+    result = render.render(marked, "leaflet")
+    fonts = {font.get_object()["/BaseFont"].split("+")[-1]
+             for page in pdf(result).pages for font in page["/Resources"]["/Font"].values()}
+    assert "Handout-Emoji" in fonts and "Handout-Sans" in fonts
+    assert "\u274c" in text(result)

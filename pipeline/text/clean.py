@@ -69,6 +69,7 @@ from pipeline.text.publisher_names import fold_name, names_publisher, publisher_
 from pipeline.text.citations import without_markers
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from pipeline.text.markdown_inline import plain_markdown, unquoted
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
     HEADING_MARK,
@@ -231,8 +232,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     words = page_words(texts) if hyphenated else frozenset()
+    printed = _markdown_printed if suffix in MARKDOWN_SUFFIXES else bare_text
     blocks = [Block(source.path, lines[i].number, kind,
-                    joined_text([bare_text(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
+                    joined_text([printed(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
                     lines[wrapped[i][-1]].end if i in wrapped else lines[i].last,
                     heading_level(lines[i]) if kind == "heading" else 0,
                     tuple(n for k in [i, *wrapped.get(i, [])] for n in lines[k].skipped))
@@ -241,6 +243,11 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     removals = _removals(source, lines, texts, removed)
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
                        removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+def _markdown_printed(text: str) -> str:
+    """A Markdown line's words as printed: out of its quoted box, without list, heading or inline marks."""
+    return plain_markdown(bare_text(unquoted(text)))
 
 
 def _removals(source: Source, lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> list[Removal]:

@@ -1,0 +1,39 @@
+"""What a Markdown line prints: its words without the inline marks around them.
+
+A page clipped to Markdown (MarkDownload, Obsidian, Joplin) keeps its emphasis and call-out
+boxes as marks: "> **Important:** call us", "*they can get infected*", "`38°C`". A leaflet prints
+the words, never the marks. Only marks are dropped: every word and sign between them stays, and a
+"*" or "_" that opens nothing ("2 * 3", "file_name", "5*") is text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "> ", "> > ": a quoted box or call-out.
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+# A mark opens before a non-space and closes after one, and never sits inside a word (snake_case,
+# "H*2*O" stay as written): CommonMark's flanking rules, simplified to what clippers write.
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])|(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
+_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])"
+                       r"|(?<![\w_\\])_(?=[^\s_])([^_]+?)(?<=[^\s_\\])_(?![\w_])")
+_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+# A backslash escapes punctuation ("\*", "\_", "1\."); one at a line's end is a hard break.
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_HARD_BREAK = re.compile(r"\\$")
+
+
+def unquoted(text: str) -> str:
+    """The line inside a quoted box ("> - Drink plenty" is "- Drink plenty")."""
+    return _QUOTE.sub("", text) if ">" in text else text
+
+
+def plain_markdown(text: str) -> str:
+    """The text a Markdown line prints: emphasis, code spans and escapes removed."""
+    if not any(mark in text for mark in "*_`\\"):
+        return text  # most lines: nothing to do
+    text = _CODE.sub(r"\1", text)
+    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _HARD_BREAK.sub("", text.rstrip())
+    return _ESCAPE.sub(r"\1", text).strip()
