@@ -128,13 +128,39 @@ def test_a_loop_made_by_merging_is_cut_and_nothing_is_lost():
     assert sorted(c.id for c in printed) == sorted(c.id for c in (loop_first, second, third))
 
 
+EFFECTS = ["Nausea", "Hair loss", "Mouth sores", "Diarrhoea", "Skin rash", "Cough", "Headache", "Constipation",
+           "Sore joints", "Itching", "Fever", "Dry eyes", "Hiccups", "Dizziness", "Swollen ankles", "Low mood",
+           "Hoarse voice", "Nosebleeds"]
+
+
 def test_the_summarys_side_effects_box_prints_each_wording_once_and_a_page_full_at_most():
     leads = [cluster(f"Side effects you may have, list {n}:", "a", line=10 * n) for n in range(1, 4)]
     items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=10 * n + 1 + i)
              for n, lead in enumerate(leads, start=1)
-             for i, t in enumerate(["Fatigue", *(f"Side effect {n}.{k}" for k in range(6))])]
+             for i, t in enumerate(["Fatigue", *EFFECTS[6 * (n - 1): 6 * n]])]
     handout = compose([*leads, *items], SCHEME, TOPIC, CLINIC)
     printed = [c.canonical.text for c in handout.side_effects]
     assert printed.count("Fatigue") == 1 and len(printed) == 12
     effects = next(s for s in handout.sections if s.key == "effects")
     assert sum(len(e.items) for e in effects.entries) == 21  # the leaflet keeps every item
+
+
+def test_the_side_effects_box_names_each_side_effect_once_however_sources_word_it():
+    # Three sources' lists: the box takes the best supported wording of each side effect; the
+    # leaflet still prints every item under its own lead-in.
+    lists = {1: ["Feeling sick (nausea) and vomiting", "Tiredness that is deeper than normal sleepiness",
+                 "numbness or tingling in the hands and feet", "A higher risk of infection"],
+             2: ["Tiredness that does not always get better with rest", "Tingling or numbness in the fingers",
+                 "Diarrhea", "38°C", "Skin rash"],
+             3: ["Diarrhoea or constipation", "Skin changes", "Feeling tired", "A higher chance of infection, "
+                 "because chemotherapy lowers your white cells"]}
+    leads = [cluster(f"Side effects you may have, list {n}:", "a", line=10 * n) for n in lists]
+    items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=10 * n + 1 + i)
+             for n, lead in zip(lists, leads) for i, t in enumerate(lists[n])]
+    handout = compose([*leads, *items], SCHEME, TOPIC, CLINIC)
+    assert [c.canonical.text for c in handout.side_effects] == [
+        "Feeling sick (nausea) and vomiting", "Tiredness that is deeper than normal sleepiness",
+        "numbness or tingling in the hands and feet", "A higher risk of infection", "Diarrhea", "38°C", "Skin rash",
+        "Skin changes", "Feeling tired"]
+    effects = next(s for s in handout.sections if s.key == "effects")
+    assert sum(len(e.items) for e in effects.entries) == 13

@@ -16,7 +16,7 @@ from pipeline.review.plain_language import (PROJECT_FILE, PlainWord, PlainWords,
 from pipeline.review.review_page import review_page
 from pipeline.text import compose
 from pipeline.text.readability import rare_words
-from pipeline.text.statement_kinds import is_background, tells_what_to_do
+from pipeline.text.statement_kinds import defines_topic, is_background, tells_what_to_do
 
 WORDS = PlainWords([
     PlainWord("intravenously", ("through a drip into a vein",)),
@@ -211,6 +211,41 @@ def test_the_review_shows_how_much_the_editors_rewrites_lower_the_median_grade()
     assert report.rewrites == 1 and report.median_printed < report.median_sources
     page = review_page("t", "T", (), (rewritten, other), handout, plain=report)
     assert "as the sources word it" in page and f"{report.median_printed - report.median_sources:+.1f}" in page
+
+
+def test_the_summary_opens_what_is_it_with_what_the_topic_is():
+    rule = SectionRule("about", "What is chemotherapy?", keywords=("cancer cells",), summary=1)
+    reach = _cluster("Because the medicines travel in the blood, chemo can reach cancer cells anywhere.", "r", 4)
+    defined = _cluster("Chemotherapy is a treatment that uses medicines to destroy cancer cells.", "d", 2)
+    section = Section("about", rule.title, (Entry(reach), Entry(defined)))
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en", name="chemotherapy")
+    assert summary.entries[0].cluster.id == "d"  # though four sources say the other
+    assert defines_topic("A CT scan (computed tomography) uses x-rays to make pictures.", "CT scan")
+    assert not defines_topic("Chemotherapy can damage healthy cells too.", "chemotherapy")
+    assert not defines_topic("Chemotherapy is a treatment that uses medicines.", "chemotherapy", "fr")
+
+
+def test_the_summary_never_prints_a_sentence_that_leans_on_the_one_before_it():
+    rule = SectionRule("how", "How does it work?", keywords=("cells",), summary=1)
+    catch = _cluster("The trouble is that some healthy cells divide quickly too.", "t", 5)
+    host = _cluster("Chemotherapy works on cells that divide quickly.", "h", 1)
+    section = Section("how", rule.title, (Entry(catch), Entry(host)))
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en")
+    assert summary.entries[0].cluster.id == "h"
+    leaning = replace(host, canonical=replace(host.canonical, after="x1"))  # linked by facts to its host
+    plain = _cluster("Healthy cells recover between cycles.", "p", 1)
+    (summary,) = compose._summary((replace(section, entries=(Entry(leaning), Entry(plain))),),
+                                  Scheme(sections=(rule,)), "en")
+    assert summary.entries[0].cluster.id == "p"
+
+
+def test_a_safety_sections_summary_tells_the_patient_what_to_do():
+    rule = SectionRule("contact", "When to contact your care team", keywords=("infection",), summary=1, safety=True)
+    warning = _cluster("An infection can become serious very quickly during chemotherapy.", "w", 3)
+    call = _cluster("Call the 24-hour line if your temperature is 38°C or higher.", "c", 1)
+    section = Section("contact", rule.title, (Entry(warning), Entry(call)), safety=True)
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en")
+    assert summary.entries[0].cluster.id == "c"
 
 
 def test_the_summary_takes_statements_that_surely_belong_to_a_section_first():

@@ -18,6 +18,7 @@ says: most sources first, then short sentences densest in the section's keywords
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -25,12 +26,12 @@ from functools import lru_cache
 
 from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section, SourceRef
-from pipeline.text.ids import normalize_key
-from pipeline.text.keywords import count_keywords, keyword_stems, word_stems
+from pipeline.text.keywords import count_keywords, fold_spelling, keyword_stems, word_stems
 from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words,
                                        sentences_of, words_of)
-from pipeline.text.statement_kinds import is_background, tells_what_to_do
-from pipeline.text.section_model import features, load_section_model
+from pipeline.text.facts import refers_back
+from pipeline.text.statement_kinds import defines_topic, is_background, tells_what_to_do
+from pipeline.text.section_model import STOPWORDS, features, load_section_model
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
@@ -69,9 +70,9 @@ def compose(
         review=topic.review,
         clinic=clinic,
         sections=sections,
-        summary=_summary(sections, scheme, topic.language, known_words(scheme, topic),
+        summary=_summary(sections, scheme, topic.language, topic.name, known_words(scheme, topic),
                          frozenset(p.entry.cluster.id for p in placed if not p.sure)),
-        side_effects=_side_effects(sections, scheme),
+        side_effects=_side_effects(sections, scheme, topic.language),
         sources=tuple(
             SourceRef(path=f"{topic.folder.name}/{meta.filename}", publisher=meta.publisher, date=meta.date)
             for _, meta in topic.sources
@@ -272,7 +273,7 @@ def _printable(cluster: Cluster) -> bool:
     return not text.endswith("?") and len(text.split()) >= MIN_SENTENCE_WORDS
 
 
-def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str,
+def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name: str = "",
              known: frozenset[str] = frozenset(), unsure: frozenset[str] = frozenset()) -> tuple[Section, ...]:
     """The statements of each section a patient can use most, as many as the scheme allows.
 
@@ -299,7 +300,7 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str,
         statements = [e.cluster for e in section.entries
                       if not e.items and e.cluster.canonical.role != "lead" and e.cluster.id not in taken]
         ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, c.id in unsure,
-                                                   _summary_rank(c, rule, language, known)))
+                                                   _summary_rank(c, rule, language, name, known)))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
             chosen.append(replace(section, entries=best))
@@ -321,17 +322,24 @@ def _borrow(sections: tuple[Section, ...], rule: SectionRule, language: str) -> 
     return min(scored)[-1] if scored else None
 
 
-def _summary_rank(cluster: Cluster, rule: SectionRule, language: str,
-                  known: frozenset[str]) -> tuple[int, bool, int, bool, float, str]:
-    """Pinned first; background (definitions, history, research) last; then by merit: a point per
-    source that says it, one for telling the patient what to do, one for reading plainly; then
-    short sentences dense in the section's keywords."""
+def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
+                  known: frozenset[str]) -> tuple[int, bool, bool, bool, bool, int, bool, float, str]:
+    """Pinned first. A summary prints a statement without the ones around it, so one that leans on
+    the sentence before it ("The trouble is that ...", "It is given weekly.") goes last; in a safety
+    section, one that tells the patient what to do comes first; a sentence saying what the topic is
+    comes before the rest ("What is chemotherapy?" opens with what it is); background (history,
+    research, what another term means) last. Then by merit: a point per source that says it, one
+    for telling the patient what to do, one for reading plainly; then short sentences dense in the
+    section's keywords."""
     text = cluster.canonical.text
     words = len(text.split())
     density = count_keywords(_stems(text, language), rule.keywords, language) / words
-    merit = cluster.support + tells_what_to_do(text, language) + _plainness(text, language, known)
-    return (cluster.pin or PIN_NONE, is_background(text, language), -merit, words > SUMMARY_MAX_WORDS, -density,
-            cluster.id)
+    instructs = tells_what_to_do(text, language)
+    leans = bool(cluster.canonical.after) or refers_back(text, language)
+    merit = cluster.support + instructs + _plainness(text, language, known)
+    return (cluster.pin or PIN_NONE, leans, rule.safety and not rule.side_effects and not instructs,
+            not defines_topic(text, name, language), is_background(text, language), -merit,
+            words > SUMMARY_MAX_WORDS, -density, cluster.id)
 
 
 def _plainness(text: str, language: str, known: frozenset[str]) -> int:
@@ -351,16 +359,52 @@ def known_words(scheme: Scheme, topic: Topic) -> frozenset[str]:
     return frozenset(terms | {word.lower() for word in topic.name.split()})
 
 
-def _side_effects(sections: tuple[Section, ...], scheme: Scheme) -> tuple[Cluster, ...]:
+def _side_effects(sections: tuple[Section, ...], scheme: Scheme, language: str = "en") -> tuple[Cluster, ...]:
     """The list items of the side-effects sections for the summary's box: most supported first,
-    each wording once ("Fatigue" listed under two lead-ins that say different things), at most
-    SIDE_EFFECTS_MAX of them. The leaflet prints every item under its own lead-in."""
+    each side effect once, at most SIDE_EFFECTS_MAX of them. Two sources' items on one side effect
+    ("Tiredness that is deeper than normal sleepiness", "tiredness that does not always get better
+    with rest") say different things, so both stay in the leaflet; the box names it once.
+    The leaflet prints every item under its own lead-in."""
     keys = {rule.key for rule in scheme.sections if rule.side_effects}
     found = [item for s in sections if s.key in keys for e in s.entries for item in e.items]
-    chosen: dict[str, Cluster] = {}
+    chosen: list[Cluster] = []
+    named: list[tuple[str, ...]] = []
     for item in sorted(found, key=lambda c: (-c.support, *_position(c))):
-        chosen.setdefault(normalize_key(item.canonical.text), item)
-    return tuple(chosen.values())[:SIDE_EFFECTS_MAX]
+        head = _named_effect(item.canonical.text, language)
+        if head and any(_same_effect(head, other) for other in named):
+            continue
+        chosen.append(item)
+        if head:  # an item of no words ("37.5°C") names nothing to compare
+            named.append(head)
+    return tuple(chosen[:SIDE_EFFECTS_MAX])
+
+
+# Where an item's name of a side effect ends and what it says of it begins.
+_EFFECT_END = re.compile(r"[,;:(–—]|\s(?:which|that|with|because|usually|often|especially|caused|when|if|"
+                         r"during|after|for|from|in|on|at|so|but)\s", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Words around a side effect's name that name none ("a higher risk of infection": infection).
+_NAMES_NO_EFFECT = STOPWORDS | frozenset("very more much some severe mild higher high lower low increased "
+                                         "greater risk chance".split())
+
+
+def _named_effect(text: str, language: str) -> tuple[str, ...]:
+    """The stems of the side effect an item names, its opening words ("Feeling sick (nausea) and
+    vomiting": feel, sick), without the words that name nothing."""
+    head = _EFFECT_END.split(text, maxsplit=1)[0]
+    words = (word for word in _WORD.findall(head.casefold()) if word not in _NAMES_NO_EFFECT)
+    return tuple(word_stems(" ".join(fold_spelling(word) for word in words), language)[:2])
+
+
+def _same_effect(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two items name the same side effect: the same first word and the same second one unless
+    either has none ("Diarrhoea" and "Diarrhoea or constipation"; not "Skin rash" and "Skin changes"),
+    or the same two words in either order ("Numbness or tingling", "Tingling or numbness")."""
+    if set(one) == set(other):
+        return True
+    return one[0] == other[0] and (len(one) == 1 or len(other) == 1 or one[1] == other[1])
 
 
 def _position(cluster: Cluster) -> tuple[str, int]:

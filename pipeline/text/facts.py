@@ -30,7 +30,10 @@ _REFERS_BACK = {
     "en": re.compile(
         r"^(it|its|this|these|they|them|their|that|those|such|he|she|however|but|and|also|thus|"
         r"therefore|moreover|furthermore|nevertheless|in doing so|in such cases|in this case|"
-        r"through this method|on the other hand|for this reason|as a result)\b",
+        r"through this method|on the other hand|for this reason|as a result|so(?! that\b)|then|still|even so|instead|"
+        r"otherwise|in addition|in fact|as well|similarly|likewise|for example|for instance|because of this|"
+        r"that's why|that is why|here|the (?:trouble|catch|problem|downside|upside|difference|reason|result|"
+        r"good news|bad news|answer) is)\b",
         re.IGNORECASE,
     ),
 }

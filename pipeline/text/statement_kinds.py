@@ -44,5 +44,15 @@ def is_background(text: str, language: str = "en") -> bool:
                                        or _HISTORY_OR_RESEARCH.search(text) is not None)
 
 
+def defines_topic(text: str, name: str, language: str = "en") -> bool:
+    """True for a sentence saying what the topic itself is ("Chemotherapy is a treatment that uses
+    ...", "A CT scan (computed tomography) uses x-rays ..."): what "What is it?" needs first."""
+    if not _is_english(language) or not name.strip():
+        return False
+    topic = r"\s+".join(map(re.escape, name.split()))
+    return re.match(rf"(?:an?\s+|the\s+)?{topic}\b(?:\s*\([^)]{{0,60}}\))?,?\s+(?:is|are|uses|means|works by)\b",
+                    text, re.IGNORECASE) is not None
+
+
 def _is_english(language: str) -> bool:
     return re.split(r"[-_]", language.strip().lower())[0] == "en"
