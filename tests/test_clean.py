@@ -68,7 +68,7 @@ BOILERPLATE = [
     ("This leaflet explains what to expect when you come for treatment.", "about this page"),
     ("This guide is for anyone who is looking after someone having chemotherapy.", "about this page"),
     ("This factsheet was first published in 2018.", "publication note"),
-    ("Leaflet reference: ONC-0021", "publication note"),
+    ("Leaflet reference: ONC-0021", "metadata: document"),
     ("Click on any of the symptoms below to read more.", "link instruction"),
     ("Read more about eating well during treatment", "link to another article"),
     ("Skip to the main content", "skip link"),
@@ -423,6 +423,18 @@ BOILERPLATE = [
      "link to another article"),
     ("star 4.9 · 1,020 opinions given · Languages: English, French", "testimonials"),
     ("Se habla español. Llame al 1-800-555-0163, de lunes a viernes.", "contact"),
+    # a printed handout's forms, document control and directions
+    ("Date started: ____________\tDate of last dose: ____________", "write-in"),
+    ("Nothing to eat from: ________ (clear fluids are fine)", "write-in"),
+    ("Kidney disease or eGFR below 30\t☐ Yes ☐ No", "form"),
+    ("Scan of: ☐ Chest ☐ Abdomen and pelvis ☐ Other: ________", "form"),
+    ("Cut along the dotted line, fold in half and keep in your wallet.", "form"),
+    ("To emergency staff: immune-related side effects may need urgent steroids.", "health professionals"),
+    ("Building B is behind the main building. Park in the Building B lot and take the lift down.", "parking"),
+    ("Approved by\tDr Lena Ortiz, Medical Director", "metadata: approved"),
+    ("Date approved\tMarch 14, 2025", "metadata: approved"),
+    ("Document no.\tONC-PIL-014", "metadata: document"),
+    ("ONC-PIL-041\tHaving a CT Scan\tVersion 1.4", "publication note"),
 ]
 
 

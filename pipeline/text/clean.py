@@ -153,6 +153,10 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
                                for i, line in enumerate(lines) if line.number in shared}
     removed.update({i: _RUNNING for i, line in enumerate(lines)
                     if line.number in page_furniture})
+    # "8.<TAB>Getting your results" is read as the heading it is, not as a list's item: every
+    # rule below sees its title alone (the removal record keeps the line as written).
+    for i in _numbered_headings(texts, [i for i in range(len(texts)) if i not in removed]):
+        texts[i] = _NUMBERED.match(texts[i]).group(2)
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     _remove_outside_landmarks(lines, texts, removed)
@@ -257,7 +261,7 @@ def _removals(source: Source, lines: list[SourceLine], texts: list[str], removed
     removals = []
     for i, reason in sorted(removed.items()):
         if not lines[i].last:
-            removals.append(Removal(source.path, lines[i].number, texts[i], reason))
+            removals.append(Removal(source.path, lines[i].number, lines[i].text.strip(), reason))
             continue
         removals.extend(Removal(source.path, number, file_texts[number], reason)
                         for number in range(lines[i].number, lines[i].end + 1)
@@ -735,7 +739,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
                 and names_publisher(label, (*publisher, *short_names(publisher))):
             reason = "the site's selling points"  # "Why Ridgeline?"
         if reason is None or any(lines_touch(lines, i, k) and k not in removed and not BULLET.match(texts[k])
-                                 and is_short_entry(texts[k]) and not HEADING_MARK.match(texts[k])
+                                 and is_short_entry(texts[k]) and not HEADING_MARK.match(texts[k]) and "\t" not in texts[k]
                                  and line_ending(texts[k]) != "?" for k in (i - 1, i + 1)):
             continue
         removed.setdefault(i, reason)
@@ -743,6 +747,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         while j < len(texts) and not _after_the_button(lines, texts, j) and (
                 j in removed or BULLET.match(texts[j]) or line_kind(texts[j], False) != "heading"
                                   or BARE_DATE.fullmatch(bare_text(texts[j]))
+                                  or "\t" in texts[j] and "\t" in texts[j - 1]  # a table's next row
                                   or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
                                   and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
@@ -1070,6 +1075,38 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
             last = i
         runs[lead] = last
     return items, runs
+
+
+# "8.<TAB>Getting your results", "2) Before treatment": a numbered line; "7.1 Radiation": a subsection's.
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+_SUBSECTION = re.compile(r"^\s*(\d{1,2})\.\d{1,2}\.?\s+\S")
+NUMBERED_HEADING_WORDS = 8
+_LEADERS = re.compile(r"(\.\s?){3,}|…|\s\d{1,3}$")
+
+
+def _numbered_headings(texts: list[str], kept: list[int]) -> set[int]:
+    """Numbered section titles, not list items: a handout written in a word processor numbers its
+    sections ("7.<TAB>Risks", "7.1<TAB>Radiation", "8.<TAB>What is a CT scan?"). A short numbered
+    line without a sentence's end (a question's is a title's) is a section's title when the document numbers a subsection
+    under it, or when it stands alone over a paragraph (no numbered line above or below: a list
+    runs on from item to item)."""
+    numbered = {i: found for i in kept if (found := _NUMBERED.match(texts[i]))}
+    if not numbered:
+        return set()
+    parents = {found.group(1) for i in kept if (found := _SUBSECTION.match(texts[i]))}
+    headings = set()
+    for pos, i in enumerate(kept):
+        found = numbered.get(i)
+        if not found or word_count(found.group(2)) > NUMBERED_HEADING_WORDS or line_ending(texts[i]) in tuple(".!:;,…") \
+                or _LEADERS.search(texts[i]):
+            continue  # a sentence, or a contents list's entry ("2. What is chemotherapy? ...... 2")
+        above = kept[pos - 1] if pos else None
+        below = kept[pos + 1] if pos + 1 < len(kept) else None
+        alone = above not in numbered and below is not None and below not in numbered \
+            and not BULLET.match(texts[below]) and word_count(texts[below]) >= 6  # over a paragraph
+        if found.group(1) in parents or alone:
+            headings.add(i)
+    return headings
 
 
 def _table_rows(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> set[int]:
@@ -1435,7 +1472,8 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     title is the last: of 3+ words, or shorter ("Chemotherapy") where it stands apart from the
     line before it (furniture was removed between them), unlike the last label of a menu.
     """
-    plain = [i for i in header if line_ending(texts[i]) not in tuple("?.!")]  # a title is no sentence
+    plain = [i for i in header if line_ending(texts[i]) not in tuple("?.!")  # a title is no sentence
+             and not _heads_a_form(lines, texts, removed, i)]
     if not plain:
         return set()
     last = plain[-1]
@@ -1455,6 +1493,17 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
         if all(removed.get(j, "").startswith(_BESIDE_TITLE) for j in between):
             titles.add(before)
     return titles
+
+
+def _heads_a_form(lines: list[SourceLine], texts: list[str], removed: dict[int, str], i: int) -> bool:
+    """A box's title over a form to fill in ("Your appointment" / "Date: ____  Time: ____" /
+    "Scan of: ☐ Chest ☐ Abdomen"): the form's, not the page's title."""
+    block = _block_under(lines, texts, removed, set(), i, False)
+    reasons = [removed.get(k, "") for k in block]
+    return bool(block) and all(reasons) and any(r.startswith(_FORM_REASONS) for r in reasons)
+
+
+_FORM_REASONS = ("write-in space", "form (")
 
 
 # A heading that names the tool under it ("Download the fact sheet", "Share this page") is the tool's.
@@ -1480,7 +1529,8 @@ def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, 
         # A title of one or two words ("CT scan") only right above it: further up, it is a label.
         candidates = [j for j in range(run, i) if j not in removed and (3 <= word_count(bare_text(texts[j])) <= 25
                       or j == i - 1 and lines_touch(lines, j, i) and is_short_entry(texts[j]))
-                      and line_ending(texts[j]) not in tuple(".!:…") and not BULLET.match(texts[j])]
+                      and line_ending(texts[j]) not in tuple(".!:…") and not BULLET.match(texts[j])
+                      and not _heads_a_form(lines, texts, removed, j)]  # "Your appointment" / "Date: ____"
         # Of a series' name over a headline ("Cancer Care Close to Home" / "Starting chemotherapy?
         # What happens ..."), the longer line, a headline, is the title.
         if candidates:

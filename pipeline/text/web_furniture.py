@@ -377,6 +377,12 @@ ANYWHERE = _rules([
     (r"\bsession (will expire|has expired|is about to expire|timed? out)\b", "login dialog"),
     (r"\bshared this (article|page|information|handout) with you\b", "about this page"),
     (r"\bmessages are (answered|returned|read) within\b|\bmessages are not for (urgent|emergenc)", "contact: portal messages"),
+    # Directions to the building: where to park, which entrance or lift to take.
+    (r"\bpark (in|at) the [\w -]{0,30}\b(lot|car park|garage|parking( area| lot)?|deck)\b|"
+     r"\bparking is (free|available|limited)\b|\bfree parking (for|is)\b", "contact: directions and parking"),
+    # What a card or form says to other professionals, not to the patient: "To emergency staff: ...".
+    (r"^(note )?(to|for) (the )?(emergency|medical|hospital|healthcare|health care|a&e|er|ambulance) "
+     r"(staff|professionals?|teams?|doctors?|clinicians?|personnel)\s*:", "note for health professionals"),
     (r"\b(adobe )?(acrobat )?reader is required\b|\bto view pdf files\b|\bget adobe (acrobat )?reader\b", "browser notice"),
     (r"\bvisiting (measures|restrictions|rules)\b.{0,40}\b(in effect|in place|apply)\b|"
      r"\b(construction|building|renovation) work\b.{0,60}\b(entrance|closed|parking|access)\b", "site alert"),
@@ -438,7 +444,12 @@ ANYWHERE = _rules([
     (r"\bwhen replying,? please (edit|change) your subject line\b|\b(leave|unsubscribe from|join|subscribe to) (the|this|our) "
      r"(list|mailing list|group)\b|\bswitch to the (daily |weekly )?digest\b", "mailing list form"),
     # A printed form's blanks to write in: "Where: ..........", "Date: ____________".
-    (r"^[^.]{1,40}[._…]{6,}\s*$", "write-in space (a form to fill in by hand)"),
+    # A printed document's footer: its number, title and version ("TOA-PI-041  Having a CT Scan  Version 1.4").
+    (r"^[a-z]{2,6}(-[a-z0-9]{1,6}){1,4} .{0,80}\b(version|ver\.?|v) ?\d{1,2}(\.\d{1,2}){0,2}$", "publication note"),
+    # (Read folded: a run of underscores is one.)
+    (r"^([^._…]{1,40}?([.…]{6,}|_+)\s*){1,3}(\([^()]{1,40}\))?$", "write-in space (a form to fill in by hand)"),
+    (r"☐\s*yes\b.{0,6}☐\s*no\b|☐[^☐]{1,40}☐|\bcut (along|out along) the (dotted|dashed) line\b|\bcut (it )?out and keep\b",
+     "form (tick boxes, or a card to cut out)"),
     # A publisher's note on its own information and its other publications.
     (r"\bwe (make|take) every (effort|care) to (make sure|ensure)\b.{0,60}\baccurate\b|"
      r"\b(cannot|can't|can not|do not|does not) accept (any )?liability\b", "disclaimer"),
@@ -579,13 +590,14 @@ METADATA = re.compile(
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
     r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|applies to|"
     r"(online |clinical |expert )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
-    r"(leaflet |document |page )?version|"
+    r"(leaflet |document |page )?version|approved( by)?|date (approved|ratified)|approval date|ratified( by)?|"
+    r"(document|leaflet|handout) (no\.?|number|id|ref(erence)?|owner)|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
     r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
-    r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r"))(?P<value>\S.*)$",
+    r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r")|\t+)(?P<value>\S.*)$",
     re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
@@ -610,7 +622,8 @@ BYLINE_DASHES = re.compile(r"\s+[|·•–—-]\s+")
 READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read| listen| watch|\.? di lettura| de lecture)?|"
                           r"(practice|registration|hpcsa|gmc|npi) (no\.?|number)\s*:?\s*[\w-]+|"
                           r"(\d+|no) (comments?|responses?|replies)", re.IGNORECASE)
-METADATA_KEYS = (("reviewer", "reviewer"), ("editor", "author"), ("source", "author"),
+METADATA_KEYS = (("approv", "approved"), ("ratif", "approved"), ("owner", "author"), ("document", "document"),
+                 ("leaflet", "document"), ("handout", "document"), ("reviewer", "reviewer"), ("editor", "author"), ("source", "author"),
                  ("next review", "next review"), ("review date", "next review"),
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
@@ -649,9 +662,10 @@ RELATED_HEADING = re.compile(
 META_SECTIONS = _rules([
     (r"(is|are) this (information|page|leaflet|guide|booklet|factsheet|article|section|guideline) "
      r"(right|suitable|relevant|meant|written|intended) for (me|you)|"
-     r"how to (use|read) this (document|leaflet|booklet|guide|page|information)|"
+     r"how to (use|read) this (document|leaflet|booklet|guide|page|information|handout)|"
      r"who (is|are) this (information|page|leaflet|guide|booklet|factsheet|article|guideline)( is)? "
-     r"(for|aimed at|written for)|about this (information|page|leaflet|guide|booklet|factsheet|guideline)",
+     r"(for|aimed at|written for)|about this (information|page|leaflet|guide|booklet|factsheet|guideline|handout|"
+     r"document|information sheet|sheet)",
      "who this page is for"),
     (r"your responsibility|(medical |legal )?disclaimer|terms of use|legal (notice|information)",
      "the site's legal note"),
@@ -662,11 +676,17 @@ META_SECTIONS = _rules([
      r"(the )?experts? in this (story|article)|featured experts?|about the (author|writer|expert|doctor|reviewer)s?",
      "credits"),
     (r"(the )?(organi[sz]ation|agency|programme|program)('s)? response|our response", "the site's own work"),
-    (r"page details|about this page|about this guidance|about our (information|content|leaflets|booklets|handouts)|syndicate this (content|page|article)|cite this (page|article|content)|"
+    (r"page details|document (control|details|information)|about this page|about this guidance|about our (information|content|leaflets|booklets|handouts)|syndicate this (content|page|article)|cite this (page|article|content)|"
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
     (r"(order|download)( or (order|download))? (the|this|our|a) (booklet|leaflet|guide|handout|factsheet)s?", "download offer"),
     (r"(any |got |have )?(a )?questions\??", "contact box (its questions box)"),
+    (r"((important|useful|key) )?(tele)?phone numbers( and (addresses|hours|opening times))?|contact (numbers|details)",
+     "contact box (the site's numbers)"),
+    # A printed handout's forms: the patient's signed acknowledgement, a box staff fill in.
+    (r"((patient|carer|caregiver)('s)? )?(acknowledg(e)?ment|declaration|sign-?off|signatures?)( form)?|"
+     r"for (office|staff|clinic) use( only)?|.{1,50}\((to be )?(completed|filled in) by (the )?[\w /-]{1,30}\)",
+     "form (to fill in and sign)"),
     (r"our ([\w-]+ ){0,3}team", "staff list (name and role)"),
     (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
