@@ -291,6 +291,7 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name:
                 and (found := _borrow(sections, rule, language)) is not None}
     taken = {cluster.id for cluster in borrowed.values()}
     chosen = []
+    first = scheme.sections[0].key if scheme.sections else ""
     for rule in scheme.sections:
         if rule.key in borrowed:
             chosen.append(Section(rule.key, rule.title, (Entry(cluster=borrowed[rule.key]),), safety=rule.safety))
@@ -300,7 +301,8 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name:
         statements = [e.cluster for e in section.entries
                       if not e.items and e.cluster.canonical.role != "lead" and e.cluster.id not in taken]
         ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, c.id in unsure,
-                                                   _summary_rank(c, rule, language, name, known)))
+                                                   _summary_rank(c, rule, language, name if rule.key == first else "",
+                                                                 known)))
         best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
         if best:
             chosen.append(replace(section, entries=best))
@@ -326,8 +328,8 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
                   known: frozenset[str]) -> tuple[int, bool, bool, bool, bool, int, bool, float, str]:
     """Pinned first. A summary prints a statement without the ones around it, so one that leans on
     the sentence before it ("The trouble is that ...", "It is given weekly.") goes last; in a safety
-    section, one that tells the patient what to do comes first; a sentence saying what the topic is
-    comes before the rest ("What is chemotherapy?" opens with what it is); background (history,
+    section, one that tells the patient what to do comes first; in the scheme's first section ("What
+    is chemotherapy?", name given), a sentence saying what the topic is comes first; background (history,
     research, what another term means) last. Then by merit: a point per source that says it, one
     for telling the patient what to do, one for reading plainly; then short sentences dense in the
     section's keywords."""
