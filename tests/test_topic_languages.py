@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.build import builder
+from pipeline.build import builder, plan
+from pipeline.build.builder import select_topics
+from pipeline.build.plan import languages_not_begun
 from pipeline.build import release as release_module
 from pipeline.build.builder import BuildOptions, build
 from pipeline.build.release_scope import release_scope
@@ -166,6 +168,30 @@ def test_a_topic_counts_as_begun_once_one_of_its_messages_has_a_translation(tmp_
     path.write_text(write_text(sorted_catalog(catalog)), encoding="utf-8")
     assert begun_topics(root, "fr", ["alpha", "beta"]) == {"alpha", "beta"}
     assert begun_topics(root, "en", ["alpha", "beta"]) == {"alpha", "beta"}
+
+
+def test_which_topics_a_language_has_begun_is_remembered_until_its_catalog_or_the_topics_change(tmp_path, monkeypatch):
+    # A clinic's facts.po of fifty topics takes a second to read: a rebuild with nothing to do
+    # asks the build's memory instead, and reads the catalog again once it changed.
+    root = tiny_project(tmp_path)
+    translate(root, "fr", lambda domain, context: context == title_context("alpha"))
+    config, out = config_of(root), tmp_path / "out"
+    topics = select_topics(config, ())
+    assert languages_not_begun(config, topics, ("en", "fr"), out) == (("beta", "fr"),)
+    read = []
+    monkeypatch.setattr(plan, "begun_topics", lambda *args: read.append(args) or begun_topics(*args))
+    assert languages_not_begun(config, topics, ("en", "fr"), out) == (("beta", "fr"),)
+    assert read == []  # remembered
+    path = po_path(root, "fr", "facts")
+    catalog = read_catalog(path, locale="fr")
+    for message in catalog:
+        if message.context == title_context("beta"):
+            message.string = "«Beta»"  # now beta has a translation too
+    path.write_text(write_text(sorted_catalog(catalog)), encoding="utf-8")
+    assert languages_not_begun(config, topics, ("en", "fr"), out) == ()
+    assert [args[1] for args in read] == ["fr"]  # its catalog changed; English has none to read
+    assert languages_not_begun(config, topics[:1], ("en", "fr"), out) == ()  # other topics: asked again
+    assert [args[1] for args in read] == ["fr", "en", "fr"]
 
 
 @pytest.mark.slow

@@ -98,7 +98,8 @@ def _build(config: Config, options: BuildOptions, progress: Callable[[str], None
     only_begun = options.translated_only or not options.locales
     options = replace(options, locales=options.locales or build_locales(config.root))
     _check_options(options, topics, config.root)
-    not_begun = languages_not_begun(config, topics, options.locales) if only_begun else ()
+    memory = None if sharded else options.output
+    not_begun = languages_not_begun(config, topics, options.locales, memory) if only_begun else ()
     plan = make_plan(config, topics, options.locales, options.page_size, options.profile, options.shard,
                      options.kinds or KINDS, left_out=not_begun)
     notices = not_begun_notices(config, not_begun)

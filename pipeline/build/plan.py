@@ -22,12 +22,13 @@ ones recorded beside the outputs (records.py) and renders only what changed, so 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from pipeline.build import records
 from pipeline.config import Config, Topic, other_topics_files
 from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
@@ -102,27 +103,29 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     left_out: (topic, locale) pairs not to build, taken out before the shards are dealt, so the
     shards still make up the whole build.
     """
+    file_digest = _FileDigests()  # a file read by many topics (a site's pages, the catalogs) is hashed once
     common = _digest([_code_digest(),
-                      _file_digest(config.root / "clinic.yaml"), _file_digest(config.root / "sections.yaml"),
+                      file_digest(config.root / "clinic.yaml"), file_digest(config.root / "sections.yaml"),
                       page_size, profile, _versions(RENDER_PACKAGES)])
     # Each template file is hashed once; each output's key takes the files it is made with.
     files = {name: _file_digest(path) for name, path in config.templates.files().items()}
     review_templates = _files_digest(files, _review_templates(config.templates))
     kind_templates = {kind: _files_digest(files, _pdf_templates(config.templates, files, kind, profile))
                       for kind in kinds}
+    language_keys = {locale: _language_digest(config.root, locale, file_digest) for locale in locales}
     jobs, topic_files = [], []
     for topic in topics:
         # Its sites' pages in other topics: cleaning removes what they print too (site_template).
         site_files = same_site_files([meta for _, meta in topic.sources], other_topics_files(config, topic))
-        topic_key = _digest([common, _topic_digest(topic, config.root),
-                             _file_digest(template_path(config.root, "facts")),
-                             topic.issued, *sorted(f"{_relative(path, config.root)}:{_file_digest(path)}"
+        topic_key = _digest([common, _topic_digest(topic, config.root, file_digest),
+                             file_digest(template_path(config.root, "facts")),
+                             topic.issued, *sorted(f"{_relative(path, config.root)}:{file_digest(path)}"
                                                    for path, _ in site_files)])
         topic_files.append(TopicFiles(topic.key, (f"{topic.key}/facts.json", f"{topic.key}/review.html"),
                                       _digest([topic_key, review_templates, _versions(REVIEW_PACKAGES),
-                                               _file_digest(config.root / PLAIN_WORDS)])))
+                                               file_digest(config.root / PLAIN_WORDS)])))
         for locale in (locale for locale in locales if (topic.key, locale) not in left_out):
-            locale_key = _language_digest(config.root, locale)
+            locale_key = language_keys[locale]
             for kind in kinds:
                 key = _digest([topic_key, locale, locale_key, kind, kind_templates[kind]])
                 jobs.append(Job(topic.key, locale, kind, pdf_path(topic.key, locale, kind, profile), key))
@@ -134,18 +137,25 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     return Plan(mine, files)
 
 
-def languages_not_begun(config: Config, topics: Sequence[Topic], locales: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def languages_not_begun(config: Config, topics: Sequence[Topic], locales: Sequence[str],
+                        memory: Path | None = None) -> tuple[tuple[str, str], ...]:
     """(topic, language) pairs whose facts.po translates none of the topic's messages.
 
-    Not built by default: such PDFs would be the English behind EN tags.
+    Not built by default: such PDFs would be the English behind EN tags. memory: the output
+    folder, where the answer is kept for as long as the facts.po and the topics stay the same.
     """
     keys = [topic.key for topic in topics]
     pairs = []
     for locale in locales:
-        try:
-            begun = begun_topics(config.root, locale, keys)
-        except HandoutError:  # a broken facts.po: planned, so the build names it (build/catalogs.py)
-            continue
+        key = _digest([_language_digest(config.root, locale), *sorted(keys)])  # its PO files and the topics
+        begun = records.load_begun(memory, locale, key) if memory is not None else None
+        if begun is None:
+            try:
+                begun = begun_topics(config.root, locale, keys)
+            except HandoutError:  # a broken facts.po: planned, so the build names it (build/catalogs.py)
+                continue
+            if memory is not None:
+                records.save_begun(memory, locale, key, begun)
         pairs += [(key, locale) for key in keys if key not in begun]
     return tuple(sorted(pairs))
 
@@ -175,14 +185,14 @@ def _review_templates(templates: TemplateSet) -> frozenset[str]:
     return templates.closure(REVIEW_TEMPLATE) | {f"{ASSETS}/{REVIEW_STYLESHEET}"}
 
 
-def _language_digest(root: Path, locale: str) -> str:
+def _language_digest(root: Path, locale: str, file_digest: Callable[[Path], str] | None = None) -> str:
     if is_source_language(locale):
         return ""
     language = locale.replace("-", "_")
     candidates = [po_path(root, name, domain) for name in (language, language.split("_")[0]) for domain in DOMAINS]
     # The medical review's sign-off decides the "not yet reviewed" line of every page.
     candidates += [record_path(root, name) for name in (language, language.split("_")[0])]
-    return _digest([_file_digest(path) for path in candidates])
+    return _digest([(file_digest or _file_digest)(path) for path in candidates])
 
 
 def _files_digest(files: dict[str, str], names: frozenset[str]) -> str:
@@ -206,15 +216,28 @@ def _file_digest(path: Path) -> str:
         return "missing"
 
 
-def _topic_digest(topic: Topic, root: Path) -> str:
+class _FileDigests:
+    """_file_digest of each path once, for one plan (files do not change while it is made)."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        if path not in self._known:
+            self._known[path] = _file_digest(path)
+        return self._known[path]
+
+
+def _topic_digest(topic: Topic, root: Path, file_digest: Callable[[Path], str] | None = None) -> str:
     """Hash of the topic's folder (topic.yaml, sections.yaml, editorial.yaml, texts) and of exactly
     the sources the config lists (config.topic_sources): whatever the stages read is in the key,
     whichever files that rule takes or leaves out (a hidden file is neither read nor hashed)."""
-    return _digest([_tree_digest(topic.folder),
-                    *(f"{_relative(path, root)}:{_file_digest(path)}" for path, _ in topic.sources)])
+    file_digest = file_digest or _file_digest
+    return _digest([_tree_digest(topic.folder, file_digest),
+                    *(f"{_relative(path, root)}:{file_digest(path)}" for path, _ in topic.sources)])
 
 
-def _tree_digest(folder: Path) -> str:
+def _tree_digest(folder: Path, file_digest: Callable[[Path], str] | None = None) -> str:
     """Hash of every file's relative path and content under folder (symlinks followed), but for
     hidden files and folders (".git", ".extra-note.txt": never read)."""
     parts = []
@@ -222,7 +245,7 @@ def _tree_digest(folder: Path) -> str:
         inner = path.relative_to(folder).parts
         if "__pycache__" in inner or any(part.startswith(".") for part in inner):
             continue
-        parts.append(f"{path.relative_to(folder).as_posix()}:{_file_digest(path)}")
+        parts.append(f"{path.relative_to(folder).as_posix()}:{(file_digest or _file_digest)(path)}")
     return _digest(parts)
 
 

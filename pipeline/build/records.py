@@ -104,3 +104,23 @@ def _sha256(path: Path) -> str | None:
             return hashlib.file_digest(file, "sha256").hexdigest()
     except OSError:
         return None
+
+
+def _begun_path(output: Path, locale: str) -> Path:
+    return output / STATE_DIR / "begun" / f"{locale}.json"
+
+
+def load_begun(output: Path, locale: str, key: str) -> frozenset[str] | None:
+    """The topics a language had begun when its facts.po and the topics made key, or None."""
+    try:
+        data = json.loads(_begun_path(output, locale).read_text(encoding="utf-8"))
+        return frozenset(str(topic) for topic in data["begun"]) if data["key"] == key else None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def save_begun(output: Path, locale: str, key: str, begun: frozenset[str]) -> None:
+    """Remember which topics a language has begun: reading a large facts.po to find out takes
+    about a second, and a rebuild with nothing to do should not spend it."""
+    text = json.dumps({"key": key, "begun": sorted(begun)}, ensure_ascii=False) + "\n"
+    write_atomic(_begun_path(output, locale), text.encode("utf-8"))
