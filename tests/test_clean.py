@@ -435,6 +435,7 @@ BOILERPLATE = [
     ("Date approved\tMarch 14, 2025", "metadata: approved"),
     ("Document no.\tONC-PIL-014", "metadata: document"),
     ("ONC-PIL-041\tHaving a CT Scan\tVersion 1.4", "publication note"),
+    ("Update: the first infusion is done and he felt fine apart from being tired.", "update"),
 ]
 
 
@@ -1728,6 +1729,31 @@ def test_a_small_box_the_page_names_as_furniture_goes(tmp_path: Path) -> None:
     assert all("class or id" in reasons[n] for n in (3, 4, 5, 7, 8)), reasons
     assert reasons[3].endswith('"product")') and reasons[8].endswith('"promo")')
     assert 9 in kept and 10 in kept
+
+
+def test_a_question_threads_votes_sorting_badges_and_members_replies_go(tmp_path: Path) -> None:
+    # A nurses' Q&A thread: the nurse's answer is the article; the vote counters, the sort
+    # control, the answer's badge, its sign-off and the members' replies under it are the site's.
+    vote = '<div class="vote-cell"><button>▲</button><span class="vote-count">{}</span><button>▼</button></div>'
+    body = "\n".join([
+        "<main><h1>What happens at a first chemotherapy session?</h1>", vote.format(44),
+        '<div><h2>3 Answers</h2> <label>Sorted by: <select><option>Highest score (default)</option>'
+        "<option>Newest</option><option>Oldest</option></select></label></div>",
+        vote.format(143),
+        '<div class="verified-badge">Answer from a verified registered nurse</div>',
+        f"<p>{P1}</p>", f"<p>{P2}</p>",
+        '<p class="signoff">Good luck on Tuesday, you are allowed to be nervous. – Tomasz</p>',
+        f'<div class="answer member-reply">{vote.format(26)}',
+        "<p>Ginger sweets and ice chips helped with the metal taste.</p></div>",
+        f"<p>{P3}</p></main>"])
+    source, result = _html(tmp_path, body)
+    kept = _kept(result)
+    assert [line for line in kept if kept[line][0] != "heading"] == [7, 8, 12]  # line 1: <body>
+    reasons = _reasons(result)
+    assert reasons[4] == "answer list controls" and reasons[6] == "answer badge"
+    assert "class or id" in reasons[9] and "class or id" in reasons[11]
+    assert all(n in reasons for n in (3, 5, 10))  # the vote counters
+    _check_partition(source, result)
 
 
 def test_a_whole_page_in_a_box_named_like_furniture_is_left_to_the_other_rules(tmp_path: Path) -> None:

@@ -270,7 +270,9 @@ _LANDMARK_ROLES = {"main": "main", "article": "main", "navigation": "nav", "bann
 _FURNITURE_CLASS_WORDS = frozenset(
     "ad ads advert advertisement adslot sponsor sponsored promo promotion product products carousel "
     "newsletter subscribe signup share sharing breadcrumb breadcrumbs cookie cookies consent gdpr "
-    "related comments disqus shoutbox skyscraper pagination pager popup basket cart upsell cta partner partners".split())
+    "related comments disqus shoutbox skyscraper pagination pager popup basket cart upsell cta partner partners "
+    # A forum's vote counter, and its members' replies under an answer (readers' comments).
+    "vote votes reply replies signoff signature".split())
 _CONTENT_CLASS_WORDS = frozenset("article body main content".split())
 _BOX_MAX_LINES = 15
 _CLASS_WORD = re.compile(r"[a-z0-9]+")

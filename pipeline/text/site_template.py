@@ -133,6 +133,7 @@ def fold_line(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).casefold().split())
 
 
+@lru_cache(maxsize=4096)  # pure, and asked of every page of every topic when a build is planned
 def site_keys(publisher: str) -> frozenset[str]:
     """The names a publisher goes by, so that "NHS", "NHS website (nhs.uk)" and "nhs.uk" are one
     site: each name as topic.yaml gives it, run together ("cancerresearchuk"), and a web

@@ -81,7 +81,10 @@ WHOLE_LINE = _rules([
      r"(make|request) an? appointment", "booking button"),
     # A Q&A thread's controls: a vote counter between its arrows, an answer's badge.
     (r"[▲▼△▽↑↓⬆⬇]+ ?-?[\d,.]+k? ?[▲▼△▽↑↓⬆⬇]*|-?[\d,.]+k? ?[▲▼△▽↑↓⬆⬇]+", "vote buttons"),
-    (r"[✓✔☑]? ?(accepted|best|top|verified|chosen) answer", "answer badge"),
+    (r"sort(ed)? by|highest (score|rated)( \(default\)?)?|(newest|oldest|most recent|most helpful)( first)?",
+     "answer list controls"),
+    (r"[✓✔☑]? ?(accepted|best|top|verified|chosen) answer|(answer|reply|response) (from|by) an? "
+     r"(verified|registered|certified|licensed|qualified)( [\w-]+){1,4}", "answer badge"),
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
@@ -146,7 +149,7 @@ WHOLE_LINE = _rules([
      r"(next|previous|prev) (slide|photo|image)|"
      r"slide \d+ of \d+", "slideshow"),
     (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
-     r"did you find this (article|page|information) (helpful|useful)|"
+     r"did you find this (article|page|information) (helpful|useful)|did you find what you (were|are) looking for|"
      r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
     # A contents box's title with its toggle ("**In this post** [hide]", "Table of contents [show]").
     (r"(in this (post|blog post|story|article|page|guide)|(table of )?contents|on this page)\W*\[?(hide|show|toggle)\]?",
@@ -306,7 +309,8 @@ ANYWHERE = _rules([
     (r"^slide \d+ of \d+\b", "image carousel controls"),
     (r"^\W*listen to this (article|page|story|post)\b", "audio player"),
     (r"\b[\d,]+ (people|users|members|readers) (follow|are following) this\b", "comment form"),
-    (r"\bsort by\s*:|^\d+ (doctor |expert )?answers\b", "answer list controls"),
+    (r"\bsort(ed)? by\s*:|^\d+ (doctor |expert )?answers\b", "answer list controls"),
+    (r"^update\s*:\s", "the writer's update (a post's note added later)"),
     (r"\b\d+ years (in practice|of experience|experience)\b|^(dr|prof)\.? [\w'’ .-]{2,40} top doctor( \d{4})?$", "staff list (name and role)"),
     (r"^[\w ,'’-]{0,40}\b(oncologist|nurse|doctor|physician|gp|surgeon|radiologist|pharmacist|researcher) (at|in|with|for) "
      r"[^.]{3,80}\.\s+i (write|blog|post|am|have)\b", "author box"),
