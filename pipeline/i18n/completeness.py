@@ -78,7 +78,8 @@ def audit_language(root: Path, language: str, templates: Mapping[str, str], topi
     templates against the language's PO files."""
     messages = load_messages(root, language)
     facts = _live(parse_catalog(templates["facts"], "facts"))
-    owners = [(topic_of(message.context or "", topics) or SHARED, message) for message in facts]
+    known = frozenset(topics)
+    owners = [(topic_of(message.context or "", known) or SHARED, message) for message in facts]
     rows = [audit_messages(messages, "facts", [m for owner, m in owners if owner == topic], topic)
             for topic in (*topics, SHARED)]
     return (*(row for row in rows if row.total or row.topic != SHARED), audit_furniture(messages, templates["ui"]))

@@ -100,9 +100,13 @@ def topic_prefix(topic: str) -> str:
 
 
 def topic_of(context: str, topics: Iterable[str]) -> str:
-    """The topic a facts msgctxt belongs to ("" for a message every topic shares)."""
-    owners = [topic for topic in topics if context.startswith(topic_prefix(topic))]
-    return max(owners, key=len, default="")  # with topics "a" and "a:b", "a:b:c" is a:b's
+    """The topic a facts msgctxt belongs to ("" for a message every topic shares): the longest
+    topic it starts with, followed by a colon (with topics "a" and "a:b", "a:b:c" is a:b's).
+    Found at the msgctxt's colons, so a set of topics costs one lookup a colon, not a comparison
+    a topic (a catalog of fifty topics has tens of thousands of messages)."""
+    known = topics if isinstance(topics, (set, frozenset)) else frozenset(topics)
+    cuts = [i for i, char in enumerate(context) if char == ":"]
+    return next((context[:i] for i in reversed(cuts) if context[:i] in known), "")
 
 
 class PoCatalog(Catalog):

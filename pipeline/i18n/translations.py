@@ -137,15 +137,8 @@ def begun_topics(root: Path, locale: str, topics: Iterable[str]) -> frozenset[st
     if not path.is_file():
         return frozenset(topics)
     known = frozenset(topics)
-    return frozenset(_owner(message.context or "", known) for message in read_catalog(path)
+    return frozenset(topic_of(message.context or "", known) for message in read_catalog(path)
                      if message.id and _has_text(message.string)) - {""}
-
-
-def _owner(context: str, topics: frozenset[str]) -> str:
-    """topic_of for many messages: the longest topic the msgctxt starts with, found at its colons
-    (one set lookup a colon, not one comparison a topic)."""
-    cuts = [i for i, char in enumerate(context) if char == ":"]
-    return next((context[:i] for i in reversed(cuts) if context[:i] in topics), "")
 
 
 def facts_file(root: Path, locale: str) -> str:
