@@ -237,6 +237,10 @@ def test_the_summary_never_prints_a_sentence_that_leans_on_the_one_before_it():
     (summary,) = compose._summary((replace(section, entries=(Entry(leaning), Entry(plain))),),
                                   Scheme(sections=(rule,)), "en")
     assert summary.entries[0].cluster.id == "p"
+    damage = _cluster("Cancer cells are less able to repair this damage than healthy cells.", "d", 4)
+    (summary,) = compose._summary((replace(section, entries=(Entry(damage), Entry(plain))),),
+                                  Scheme(sections=(rule,)), "en")
+    assert summary.entries[0].cluster.id == "p"  # "this damage": said in the sentence before
 
 
 def test_a_safety_sections_summary_tells_the_patient_what_to_do():

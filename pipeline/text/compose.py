@@ -337,11 +337,17 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
     words = len(text.split())
     density = count_keywords(_stems(text, language), rule.keywords, language) / words
     instructs = tells_what_to_do(text, language)
-    leans = bool(cluster.canonical.after) or refers_back(text, language)
+    leans = bool(cluster.canonical.after) or refers_back(text, language) or _POINTS_BACK.search(text) is not None
     merit = cluster.support + instructs + _plainness(text, language, known)
     return (cluster.pin or PIN_NONE, leans, rule.safety and not rule.side_effects and not instructs,
             not defines_topic(text, name, language), is_background(text, language), -merit,
             words > SUMMARY_MAX_WORDS, -density, cluster.id)
+
+
+# "Cancer cells are less able to repair this damage": what "this" is, the sentence before said.
+# English only, a ranking cue: such a sentence moves down the summary's list, nothing more.
+_POINTS_BACK = re.compile(r"(?<!^)\b(this|these|those|such)\b(?! (leaflet|page|guide|booklet|handout|information)\b)",
+                          re.IGNORECASE)
 
 
 def _plainness(text: str, language: str, known: frozenset[str]) -> int:
