@@ -152,3 +152,17 @@ def test_in_a_run_the_site_repeats_a_heading_goes_with_the_sites_lines_under_it_
     result = clean(radio, repeated=repeated)
     assert sorted(removal.line for removal in result.removed) == [6, 7]
     assert [block.line for block in result.blocks] == [1, 3, 4, 8, 9, 10, 11]
+
+
+def test_a_pages_title_stays_though_the_sites_other_page_links_to_it_beside_its_tools():
+    # "# Chemotherapy" over the page's print and share tools; the radiotherapy page lists
+    # "Chemotherapy" among its related links and prints the same tools: the tools go, the title stays.
+    chemo = _source("sources/chemo/a.md", ["Menu", "", "# Chemotherapy", "Print", "Share: Facebook X Email", "",
+                                           *OWN, "", "Related services", "- Radiotherapy"])
+    radio = _source("sources/radio/b.md", ["Menu", "", "# Radiotherapy", "Print", "Share: Facebook X Email", "",
+                                           *OTHER, "", "Related services", "- Chemotherapy"])
+    repeated = site_repeats([chemo], [site_page(chemo), site_page(radio)])[chemo.path]
+    assert {4, 5} <= set(repeated) and 3 not in repeated  # a link there, not the site's own title
+    result = clean(chemo, repeated=repeated)
+    kept = {block.line: block.text for block in result.blocks}
+    assert kept[3] == "Chemotherapy" and 4 not in kept and 5 not in kept

@@ -305,10 +305,12 @@ def _reads_as_heading(text: str) -> bool:
 
 
 def _vouched(texts: list[str], removed: dict[int, str], titles: set[int], runs: dict[int, int]) -> set[int]:
-    """Kept lines the rules stand by against the learned model: the page's title, a list under
-    its lead-in, a table with a header row, and a sentence that says when to call someone."""
+    """Kept lines the rules stand by against the learned model and the site's other pages: the
+    page's title, a list under its lead-in, a table with a header row, and a sentence that says
+    when to call someone."""
     kept = [i for i in range(len(texts)) if i not in removed]
     vouched = titles | set(kept[:1])
+
     for lead, last in runs.items():
         vouched.update(range(lead, last + 1) if last != lead else ())
     for i in range(len(texts) - 1):

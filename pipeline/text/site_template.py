@@ -22,6 +22,7 @@ from pipeline.models import Source, SourceMeta
 from pipeline.text.ingest import ingest
 from pipeline.text.publisher_names import publisher_names
 from pipeline.text.bullets import BULLET
+from pipeline.text.line_shapes import heading_level
 
 RUN = 4  # consecutive labels that make a template block
 _LABEL_MAX_WORDS = 6
@@ -76,12 +77,14 @@ class SitePage:
     site: frozenset[str]  # the names its publisher goes by (site_keys; none: the page is no site's)
     path: str
     texts: frozenset[str]  # its lines' folded texts
+    titles: frozenset[str] = frozenset()  # the folded texts of its top-level headings
 
 
 def site_page(source: Source) -> SitePage:
     """A source as a page of its publisher's site."""
     return SitePage(site_keys(source.meta.publisher), source.path,
-                    frozenset(filter(None, (fold_line(line.text) for line in source.lines))))
+                    frozenset(filter(None, (fold_line(line.text) for line in source.lines))),
+                    frozenset(fold_line(line.text) for line in source.lines if heading_level(line) == 1))
 
 
 @lru_cache(maxsize=4096)
@@ -119,13 +122,17 @@ def site_repeats(sources: Sequence[Source], pages: Sequence[SitePage]) -> dict[s
         site = site_keys(source.meta.publisher)
         others = [page for page in pages if page.site & site and page.path != source.path]
         found[source.path] = {line.number: where for line in source.lines
-                              if (where := _printed_on(fold_line(line.text), others))}
+                              if (where := _printed_on(fold_line(line.text), others, heading_level(line) == 1))}
     return found
 
 
-def _printed_on(folded: str, pages: Sequence[SitePage]) -> str:
-    """The first of the pages that prints the folded line ("" none, or a line without words)."""
-    return next((page.path for page in pages if folded in page.texts), "") if folded else ""
+def _printed_on(folded: str, pages: Sequence[SitePage], title: bool = False) -> str:
+    """The first of the pages that prints the folded line ("" none, or a line without words).
+    A page's top-level heading counts only as another page's top-level heading too (the site's
+    name over every page), not as a link to it there ("Related: Chemotherapy")."""
+    if not folded:
+        return ""
+    return next((page.path for page in pages if folded in (page.titles if title else page.texts)), "")
 
 
 def fold_line(text: str) -> str:

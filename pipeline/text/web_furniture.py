@@ -382,8 +382,8 @@ ANYWHERE = _rules([
     (r"\bshared this (article|page|information|handout) with you\b", "about this page"),
     (r"\bmessages are (answered|returned|read) within\b|\bmessages are not for (urgent|emergenc)", "contact: portal messages"),
     # Directions to the building: where to park, which entrance or lift to take.
-    (r"\bpark (in|at) the [\w -]{0,30}\b(lot|car park|garage|parking( area| lot)?|deck)\b|"
-     r"\bparking is (free|available|limited)\b|\bfree parking (for|is)\b", "contact: directions and parking"),
+    (r"\bpark (in|at) the [\w -]{0,30}\b(lot|car park|garage|parking( area| lot)?|deck)\b",
+     "contact: directions and parking"),
     # What a card or form says to other professionals, not to the patient: "To emergency staff: ...".
     (r"^(note )?(to|for) (the )?(emergency|medical|hospital|healthcare|health care|a&e|er|ambulance) "
      r"(staff|professionals?|teams?|doctors?|clinicians?|personnel)\s*:", "note for health professionals"),
