@@ -1305,6 +1305,17 @@ def test_an_item_wrapped_over_several_lines_is_one_item() -> None:
     assert covered == {n for n, text in enumerate(lines, start=1) if text}
 
 
+def test_an_item_ending_like_a_phrasal_verb_is_not_joined_with_the_next() -> None:
+    # Text copied from a browser: one item a line, lower case, no bullets. "goes on" ends an item
+    # here; a wrapped line ending in "on" would be as wide as the list's widest.
+    lines = [TITLE, "", P1, "", "Common side effects include:",
+             "tiredness (fatigue), which often builds up as the course goes on", "feeling sick or being sick",
+             "anaemia (a low red blood cell count), which can make you tired and breathless",
+             "a sore mouth or mouth ulcers", "", P2]
+    result = clean(_source(lines))
+    assert [b.line for b in result.blocks if b.kind == "item"] == [6, 7, 8, 9]
+
+
 def test_a_section_about_the_page_goes_heading_and_all() -> None:
     lines = [TITLE, "", P1, "", "Who is this leaflet for?",
              "Yes, if you are starting radiotherapy to the chest or breast.",

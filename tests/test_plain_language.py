@@ -243,13 +243,26 @@ def test_the_summary_never_prints_a_sentence_that_leans_on_the_one_before_it():
     assert summary.entries[0].cluster.id == "p"  # "this damage": said in the sentence before
 
 
-def test_a_safety_sections_summary_tells_the_patient_what_to_do():
+def test_a_safety_sections_summary_tells_the_patient_whom_to_call():
     rule = SectionRule("contact", "When to contact your care team", keywords=("infection",), summary=1, safety=True)
     warning = _cluster("An infection can become serious very quickly during chemotherapy.", "w", 3)
+    wait = _cluster("Do not wait until the morning or your next appointment.", "d", 2)  # an instruction, no one to call
     call = _cluster("Call the 24-hour line if your temperature is 38°C or higher.", "c", 1)
-    section = Section("contact", rule.title, (Entry(warning), Entry(call)), safety=True)
+    section = Section("contact", rule.title, (Entry(warning), Entry(wait), Entry(call)), safety=True)
     (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en")
     assert summary.entries[0].cluster.id == "c"
+
+
+def test_a_summary_section_makes_a_point_once_though_two_sources_word_it():
+    rule = SectionRule("how", "How is it given?", keywords=("cycles",), summary=2)
+    one = _cluster("Chemo is usually given in cycles: a treatment day, or a few days, followed by a rest period "
+                   "of one to four weeks, so your healthy cells have time to recover.", "a", 3)
+    two = _cluster("Each cycle is made up of one or more treatment days followed by a rest period, often of two "
+                   "to four weeks, so that your body can recover.", "b", 2)
+    drip = _cluster("Most chemotherapy is given through a drip into a vein.", "c", 1)
+    section = Section("how", rule.title, (Entry(one), Entry(two), Entry(drip)))
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en")
+    assert [e.cluster.id for e in summary.entries] == ["a", "c"]
 
 
 def test_the_summary_takes_statements_that_surely_belong_to_a_section_first():

@@ -968,6 +968,9 @@ def _is_question_item(text: str) -> bool:
 _CONTINUING = frozenset("and or nor of into onto than that which where who whom whose from by with to for "
                         "at on in as".split())
 _DANGLING = frozenset("a an the and or of to in on at for with your their from by into than that as".split())
+# Of those, the ones a phrase may end with ("as the course goes on", "what to look for"): they
+# leave a line open only when it is as wide as its list's widest, as a wrapped line is.
+_PHRASE_ENDS = frozenset("in on at for by as".split())
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
@@ -1003,6 +1006,7 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
                    items: set[int]) -> dict[int, list[int]]:
     """Unbulleted item lines that continue the item above them, by the item they continue."""
     wrapped: dict[int, list[int]] = {}
+    widest = _widest_in_run(lines, texts, sorted(items))
     start = None
     for i in sorted(items):
         prev = i - 1
@@ -1017,13 +1021,34 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
             and (lines_touch(lines, prev, i) or _is_indented(lines[i].text)) and not BULLET.match(texts[i]) \
             and words and prev_words \
             and (sandwiched or line_ending(texts[prev]) not in TERMINAL and (
-                words[0] in _CONTINUING or prev_words[-1].casefold() in _DANGLING)
+                words[0] in _CONTINUING
+                # "... treatment to the" / "head and neck": a word that leaves the line open
+                # ("... builds up as the course goes on" / "feeling sick" are two items)
+                or prev_words[-1].casefold() in _DANGLING and (
+                    prev_words[-1].casefold() not in _PHRASE_ENDS or len(texts[prev]) >= WRAP_WIDTH * widest.get(prev, 0)))
                 and words[0].casefold() != prev_words[0].casefold())  # "as a drip ..." / "as tablets ...": parallel items
         if continues and start is not None:
             wrapped.setdefault(start, []).append(i)
         else:
             start = i
     return wrapped
+
+
+WRAP_WIDTH = 0.9  # a wrapped line fills nearly the width: this share of its list's widest line
+
+
+def _widest_in_run(lines: list[SourceLine], texts: list[str], items: list[int]) -> dict[int, int]:
+    """Each item's list's widest line (in characters): the lines of a run of items touching."""
+    widest: dict[int, int] = {}
+    run: list[int] = []
+    for i in [*items, None]:
+        if i is not None and run and lines_touch(lines, run[-1], i):
+            run.append(i)
+            continue
+        width = max((len(texts[k]) for k in run), default=0)
+        widest.update(dict.fromkeys(run, width))
+        run = [i] if i is not None else []
+    return widest
 
 
 _RUNNING = "running header or footer (a printed page's)"

@@ -303,7 +303,7 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name:
         ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, c.id in unsure,
                                                    _summary_rank(c, rule, language, name if rule.key == first else "",
                                                                  known)))
-        best = tuple(Entry(cluster=c) for c in ranked[: rule.summary])
+        best = tuple(Entry(cluster=c) for c in _distinct(ranked, rule.summary, language))
         if best:
             chosen.append(replace(section, entries=best))
     return tuple(chosen)
@@ -328,7 +328,7 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
                   known: frozenset[str]) -> tuple[int, bool, bool, bool, bool, int, bool, float, str]:
     """Pinned first. A summary prints a statement without the ones around it, so one that leans on
     the sentence before it ("The trouble is that ...", "It is given weekly.") goes last; in a safety
-    section, one that tells the patient what to do comes first; in the scheme's first section ("What
+    section, one that tells the patient to call or contact someone comes first; in the scheme's first section ("What
     is chemotherapy?", name given), a sentence saying what the topic is comes first; background (history,
     research, what another term means) last. Then by merit: a point per source that says it, one
     for telling the patient what to do, one for reading plainly; then short sentences dense in the
@@ -339,7 +339,8 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
     instructs = tells_what_to_do(text, language)
     leans = bool(cluster.canonical.after) or refers_back(text, language) or _POINTS_BACK.search(text) is not None
     merit = cluster.support + instructs + _plainness(text, language, known)
-    return (cluster.pin or PIN_NONE, leans, rule.safety and not rule.side_effects and not instructs,
+    calls = instructs and _CONTACTS.search(text) is not None
+    return (cluster.pin or PIN_NONE, leans, rule.safety and not rule.side_effects and not calls,
             not defines_topic(text, name, language), is_background(text, language), -merit,
             words > SUMMARY_MAX_WORDS, -density, cluster.id)
 
@@ -348,6 +349,33 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
 # English only, a ranking cue: such a sentence moves down the summary's list, nothing more.
 _POINTS_BACK = re.compile(r"(?<!^)\b(this|these|those|such)\b(?! (leaflet|page|guide|booklet|handout|information)\b)",
                           re.IGNORECASE)
+
+
+# Getting in touch: what "When to contact your care team" is for ("Do not wait until the morning"
+# alone says what not to do, not whom to call).
+_CONTACTS = re.compile(r"\b(call|phone|ring|dial|contact|tell|go to|seek)\b", re.IGNORECASE)
+# Two statements of a section sharing this share of their words, and at least this many, say one
+# thing twice ("given in cycles" and "given through a drip" share three words: two points).
+SAME_POINT = 0.35
+SAME_POINT_WORDS = 6
+
+
+def _distinct(ranked: Sequence[Cluster], count: int, language: str) -> list[Cluster]:
+    """The first count statements of ranked, each making a point the ones before it have not
+    ("Chemo is given in cycles: a treatment day ... then a rest" and "Each cycle is one or more
+    treatment days followed by a rest" are one point, in two sources' words)."""
+    chosen: list[Cluster] = []
+    words: list[set[str]] = []
+    for cluster in ranked:
+        if len(chosen) == count:
+            break
+        own = {stem for stem in _stems(cluster.canonical.text, language) if stem not in STOPWORDS}
+        if any(len(own & other) >= SAME_POINT_WORDS and len(own & other) / len(own | other) >= SAME_POINT
+               for other in words):
+            continue
+        chosen.append(cluster)
+        words.append(own)
+    return chosen
 
 
 def _plainness(text: str, language: str, known: frozenset[str]) -> int:
