@@ -436,6 +436,8 @@ BOILERPLATE = [
     ("Document no.\tONC-PIL-014", "metadata: document"),
     ("ONC-PIL-041\tHaving a CT Scan\tVersion 1.4", "publication note"),
     ("Update: the first infusion is done and he felt fine apart from being tired.", "update"),
+    ("Some cancer medicines need prior authorization before treatment starts.", "coverage"),
+    ("Sorted by: Highest score (default)", "answer list controls"),
 ]
 
 
@@ -1761,10 +1763,31 @@ def test_a_question_threads_votes_sorting_badges_and_members_replies_go(tmp_path
     kept = _kept(result)
     assert [line for line in kept if kept[line][0] != "heading"] == [7, 8, 12]  # line 1: <body>
     reasons = _reasons(result)
-    assert reasons[4] == "answer list controls" and reasons[6] == "answer badge"
+    assert reasons[4] == "form (an HTML <form>)" and reasons[6] == "answer badge"  # the sort drop-down
     assert "class or id" in reasons[9] and "class or id" in reasons[11]
     assert all(n in reasons for n in (3, 5, 10))  # the vote counters
     _check_partition(source, result)
+
+
+def test_a_find_care_box_without_a_form_element_is_the_sites(tmp_path: Path) -> None:
+    # A health plan's "Find care" box: a label and a drop-down a script runs, no <form>; its intro
+    # sentence sits between its removed title and its first field. And an h2 over a member
+    # promotion heads it (only a page's title stands over its tools).
+    body = "\n".join([
+        "<main><h1>Chemotherapy</h1>", f"<p>{P1}</p>",
+        "<section><h2>Find a cancer specialist near you</h2>",
+        "<p>Search by name, type of cancer or location.</p>",
+        '<label for="t">Type of care</label> <select id="t"><option>Medical oncology</option><option>Urgent care</option></select>',
+        "</section>", f"<p>{P2}</p>",
+        "<section><h2>Check your coverage</h2>",
+        "<p>Sign in to see how your plan covers chemotherapy and what you may pay.</p></section>",
+        "<h2>Side effects</h2>", f"<p>{P3}</p></main>"])
+    source, result = _html(tmp_path, body)
+    kept = _kept(result)
+    assert [line for line in kept if kept[line][0] != "heading"] == [3, 8, 12]  # line 1: <body>
+    reasons = _reasons(result)
+    assert reasons[6] == "form (an HTML <form>)" and reasons[5] == "form text (between the lines of a form)"
+    assert reasons[9].startswith("heading of removed lines")
 
 
 def test_a_whole_page_in_a_box_named_like_furniture_is_left_to_the_other_rules(tmp_path: Path) -> None:

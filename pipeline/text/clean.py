@@ -1327,6 +1327,7 @@ PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat w
                      "navigation", "member promotion", "the site's offer", "enquiry form", "call to action",
                      "booking button")
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
+_FORM_LINE = (*FORM_REASONS, _REGION_REASONS["form"])
 # A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
 # small files ..." / "We'd also like to use analytics cookies ...").
 BANNER_REASONS = ("cookie or privacy banner", "browser notice", "site alert", "advertisement")
@@ -1339,7 +1340,10 @@ def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[i
         above, below = removed.get(i - 1, ""), removed.get(i + 1, "")
         if i in removed or not (lines_touch(lines, i - 1, i) and lines_touch(lines, i, i + 1)):
             continue
-        if word_count(texts[i]) <= 20 and above in FORM_REASONS and below in FORM_REASONS:
+        if word_count(texts[i]) <= 20 and below in _FORM_LINE and (above in _FORM_LINE or (
+                above and _reads_as_heading(texts[i - 1]))):
+            # Between two of a form's lines, or between its removed title and its first field
+            # ("Find a specialist" / "Search by name or location." / "Doctor name").
             removed[i] = "form text (between the lines of a form)"
         elif above == below and above in BANNER_REASONS:
             removed[i] = f"{above} (a line between two of its lines)"
@@ -1371,7 +1375,8 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
         reasons = [removed[k] for k in block if not removed[k].startswith("separator")] or [removed[block[0]]]
         if all(r == "accordion control" for r in reasons):
             continue  # "Expand all" works the questions below the heading: the section goes on there
-        if all(r.startswith(_TITLE_TOOLS) for r in reasons) and not _NAMES_A_TOOL.search(text):
+        if all(r.startswith(_TITLE_TOOLS) for r in reasons) and not _NAMES_A_TOOL.search(text) \
+                and heading_level(lines[i]) <= 1:
             continue  # a title over its page's tools (language, print, share, contents): the article follows
         if line_ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"

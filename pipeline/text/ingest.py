@@ -256,6 +256,8 @@ _BLOCKS = frozenset({
     "table", "td", "th", "tr", "ul",
 }) | _HEADINGS
 _VOID_BREAKS = frozenset({"br", "hr"})
+# A form's controls, inside a <form> or not (a search box a script runs): their text is the form's.
+_CONTROLS = frozenset({"label", "select", "option", "textarea"})
 _FORM_MAX_LINES = 25
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
@@ -308,6 +310,8 @@ class _TextExtractor(HTMLParser):
         self._open: list[tuple[str, str]] = []  # open elements with the landmark each opens ("" none)
         self._region = ""  # landmark of the pending line
         self._forms: list[int] = []  # where each open <form>'s lines start in self.lines
+        self._controls = 0  # depth of open <label>, <select>, <option>, <textarea>: a form's, <form> or not
+        self._control_text = False  # the pending line holds a form control's text
         self._articles_seen = 0  # <article> elements opened so far
         self._boxes: list[tuple[str, int]] = []  # per open element: its furniture class word, its first line
         self.cells: list[tuple[int, int] | None] = []  # per line: (its table row, its cell in the row), or None
@@ -323,6 +327,8 @@ class _TextExtractor(HTMLParser):
         if tag == "form":
             self._flush()
             self._forms.append(len(self.lines))
+        if tag in _CONTROLS:
+            self._controls += 1
         if tag == "tr":
             self._flush()
             self._row_count += 1
@@ -357,6 +363,10 @@ class _TextExtractor(HTMLParser):
         """Close a skipped region or end the current line at a block element."""
         if tag == "a":
             self._links = max(0, self._links - 1)
+        if tag in _CONTROLS:
+            if tag in _BLOCKS and not self._skip:
+                self._flush()  # the control's text is a line of its own, and a form's
+            self._controls = max(0, self._controls - 1)
         if tag == "tr" and self._rows:
             self._flush()
             self._rows.pop()
@@ -388,6 +398,7 @@ class _TextExtractor(HTMLParser):
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
             self._region = self._landmark()
         self._parts.append(data)
+        self._control_text = self._control_text or self._controls > 0
         if self._links:
             self._linked_chars += sum(ch.isalnum() for ch in data)
 
@@ -403,11 +414,13 @@ class _TextExtractor(HTMLParser):
             prefix = _CAPTION_MARK if self._captions else self._prefix
             linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0
             level = self._level if prefix == "# " else 0
-            self.lines.append(SourceLine(self._line, prefix + text, linked, self._region, level=level))
+            region = "form" if self._control_text else self._region
+            self.lines.append(SourceLine(self._line, prefix + text, linked, region, level=level))
             # A cell's own line, not one of a table nested in it or of a block inside it.
             in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")
             self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)
         self._parts, self._line, self._prefix, self._linked_chars = [], None, "", 0
+        self._control_text = False
 
     def _mark_form(self, start: int) -> None:
         """Mark a small form's lines (labels, options, buttons) as a form. Some sites wrap the

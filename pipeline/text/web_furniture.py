@@ -384,6 +384,9 @@ ANYWHERE = _rules([
     # Directions to the building: where to park, which entrance or lift to take.
     (r"\bpark (in|at) the [\w -]{0,30}\b(lot|car park|garage|parking( area| lot)?|deck)\b",
      "contact: directions and parking"),
+    # A health plan's notes on its own cover: prior approval, what its benefit pays, its network.
+    (r"\bprior (authori[sz]ation|approval)\b|\b(covered|paid for) under your (medical|pharmacy|drug) benefit\b|"
+     r"\bin-network (provider|oncologist|doctor|cancer cent(er|re)|hospital|pharmacy|infusion)", "the health plan's coverage note"),
     # What a card or form says to other professionals, not to the patient: "To emergency staff: ...".
     (r"^(note )?(to|for) (the )?(emergency|medical|hospital|healthcare|health care|a&e|er|ambulance) "
      r"(staff|professionals?|teams?|doctors?|clinicians?|personnel)\s*:", "note for health professionals"),
