@@ -438,6 +438,8 @@ BOILERPLATE = [
     ("Update: the first infusion is done and he felt fine apart from being tired.", "update"),
     ("Some cancer medicines need prior authorization before treatment starts.", "coverage"),
     ("Sorted by: Highest score (default)", "answer list controls"),
+    ("Please have your hospital number and your alert card ready when you call.", "contact"),
+    ("Free hot drinks in the waiting area are paid for by your donations.", "fundraising"),
 ]
 
 

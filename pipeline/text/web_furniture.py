@@ -384,6 +384,12 @@ ANYWHERE = _rules([
     # Directions to the building: where to park, which entrance or lift to take.
     (r"\bpark (in|at) the [\w -]{0,30}\b(lot|car park|garage|parking( area| lot)?|deck)\b",
      "contact: directions and parking"),
+    # What to have to hand when phoning the site's team: part of its contact box.
+    (r"^please have your [\w ,'’]{3,80} (ready|to hand|with you) when you (call|phone|ring|contact us)\b",
+     "contact: what to have ready when you call"),
+    # What the site's donors paid for: "Your donations paid for the new chairs on the day unit."
+    (r"\b(your|our supporters'?|generous|charitable) donations (paid for|funded|bought)\b|"
+     r"\b(paid for|funded|bought) by (your|our supporters'?|generous|charitable) donations\b", "fundraising appeal"),
     # A health plan's notes on its own cover: prior approval, what its benefit pays, its network.
     (r"\bprior (authori[sz]ation|approval)\b|\b(covered|paid for) under your (medical|pharmacy|drug) benefit\b|"
      r"\bin-network (provider|oncologist|doctor|cancer cent(er|re)|hospital|pharmacy|infusion)", "the health plan's coverage note"),
