@@ -103,7 +103,7 @@ def make_plan(config: Config, topics: list[Topic], locales: tuple[str, ...], pag
     left_out: (topic, locale) pairs not to build, taken out before the shards are dealt, so the
     shards still make up the whole build.
     """
-    file_digest = _FileDigests()  # a file read by many topics (a site's pages, the catalogs) is hashed once
+    file_digest = cache(_file_digest)  # a file many topics read (a site's pages, the catalogs) is hashed once a plan
     common = _digest([_code_digest(),
                       file_digest(config.root / "clinic.yaml"), file_digest(config.root / "sections.yaml"),
                       page_size, profile, _versions(RENDER_PACKAGES)])
@@ -185,14 +185,22 @@ def _review_templates(templates: TemplateSet) -> frozenset[str]:
     return templates.closure(REVIEW_TEMPLATE) | {f"{ASSETS}/{REVIEW_STYLESHEET}"}
 
 
-def _language_digest(root: Path, locale: str, file_digest: Callable[[Path], str] | None = None) -> str:
+def _file_digest(path: Path) -> str:
+    try:
+        with path.open("rb") as file:  # in chunks: a large file in a topic folder costs no memory
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except FileNotFoundError:
+        return "missing"
+
+
+def _language_digest(root: Path, locale: str, file_digest: Callable[[Path], str] = _file_digest) -> str:
     if is_source_language(locale):
         return ""
     language = locale.replace("-", "_")
     candidates = [po_path(root, name, domain) for name in (language, language.split("_")[0]) for domain in DOMAINS]
     # The medical review's sign-off decides the "not yet reviewed" line of every page.
     candidates += [record_path(root, name) for name in (language, language.split("_")[0])]
-    return _digest([(file_digest or _file_digest)(path) for path in candidates])
+    return _digest([file_digest(path) for path in candidates])
 
 
 def _files_digest(files: dict[str, str], names: frozenset[str]) -> str:
@@ -208,36 +216,15 @@ def _digest(parts: list[str]) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def _file_digest(path: Path) -> str:
-    try:
-        with path.open("rb") as file:  # in chunks: a large file in a topic folder costs no memory
-            return hashlib.file_digest(file, "sha256").hexdigest()
-    except FileNotFoundError:
-        return "missing"
-
-
-class _FileDigests:
-    """_file_digest of each path once, for one plan (files do not change while it is made)."""
-
-    def __init__(self) -> None:
-        self._known: dict[Path, str] = {}
-
-    def __call__(self, path: Path) -> str:
-        if path not in self._known:
-            self._known[path] = _file_digest(path)
-        return self._known[path]
-
-
-def _topic_digest(topic: Topic, root: Path, file_digest: Callable[[Path], str] | None = None) -> str:
+def _topic_digest(topic: Topic, root: Path, file_digest: Callable[[Path], str] = _file_digest) -> str:
     """Hash of the topic's folder (topic.yaml, sections.yaml, editorial.yaml, texts) and of exactly
     the sources the config lists (config.topic_sources): whatever the stages read is in the key,
     whichever files that rule takes or leaves out (a hidden file is neither read nor hashed)."""
-    file_digest = file_digest or _file_digest
     return _digest([_tree_digest(topic.folder, file_digest),
                     *(f"{_relative(path, root)}:{file_digest(path)}" for path, _ in topic.sources)])
 
 
-def _tree_digest(folder: Path, file_digest: Callable[[Path], str] | None = None) -> str:
+def _tree_digest(folder: Path, file_digest: Callable[[Path], str] = _file_digest) -> str:
     """Hash of every file's relative path and content under folder (symlinks followed), but for
     hidden files and folders (".git", ".extra-note.txt": never read)."""
     parts = []
@@ -245,7 +232,7 @@ def _tree_digest(folder: Path, file_digest: Callable[[Path], str] | None = None)
         inner = path.relative_to(folder).parts
         if "__pycache__" in inner or any(part.startswith(".") for part in inner):
             continue
-        parts.append(f"{path.relative_to(folder).as_posix()}:{(file_digest or _file_digest)(path)}")
+        parts.append(f"{path.relative_to(folder).as_posix()}:{file_digest(path)}")
     return _digest(parts)
 
 

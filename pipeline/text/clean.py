@@ -310,7 +310,6 @@ def _vouched(texts: list[str], removed: dict[int, str], titles: set[int], runs: 
     when to call someone."""
     kept = [i for i in range(len(texts)) if i not in removed]
     vouched = titles | set(kept[:1])
-
     for lead, last in runs.items():
         vouched.update(range(lead, last + 1) if last != lead else ())
     for i in range(len(texts) - 1):
@@ -1114,9 +1113,9 @@ _LEADERS = re.compile(r"(\.\s?){3,}|…|\s\d{1,3}$")
 def _numbered_headings(texts: list[str], kept: list[int]) -> set[int]:
     """Numbered section titles, not list items: a handout written in a word processor numbers its
     sections ("7.<TAB>Risks", "7.1<TAB>Radiation", "8.<TAB>What is a CT scan?"). A short numbered
-    line without a sentence's end (a question's is a title's) is a section's title when the document numbers a subsection
-    under it, or when it stands alone over a paragraph (no numbered line above or below: a list
-    runs on from item to item)."""
+    line without a sentence's end (a question's is a title's) is a section's title when the
+    document numbers a subsection under it, or when it stands alone over a paragraph (no numbered
+    line above or below: a list runs on from item to item)."""
     numbered = {i: found for i in kept if (found := _NUMBERED.match(texts[i]))}
     if not numbered:
         return set()
@@ -1532,10 +1531,10 @@ def _heads_a_form(lines: list[SourceLine], texts: list[str], removed: dict[int, 
     "Scan of: ☐ Chest ☐ Abdomen"): the form's, not the page's title."""
     block = _block_under(lines, texts, removed, set(), i, False)
     reasons = [removed.get(k, "") for k in block]
-    return bool(block) and all(reasons) and any(r.startswith(_FORM_REASONS) for r in reasons)
+    return bool(block) and all(reasons) and any(r.startswith(_FILL_IN_REASONS) for r in reasons)
 
 
-_FORM_REASONS = ("write-in space", "form (")
+_FILL_IN_REASONS = ("write-in space", "form (")  # blanks, tick boxes, a form's fields
 
 
 # A heading that names the tool under it ("Download the fact sheet", "Share this page") is the tool's.

@@ -30,7 +30,8 @@ from pipeline.text.keywords import count_keywords, fold_spelling, keyword_stems,
 from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words,
                                        sentences_of, words_of)
 from pipeline.text.facts import refers_back
-from pipeline.text.statement_kinds import defines_topic, is_background, tells_what_to_do
+from pipeline.text.statement_kinds import (defines_topic, is_background, points_back, tells_what_to_do,
+                                           tells_whom_to_call)
 from pipeline.text.section_model import STOPWORDS, features, load_section_model
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
@@ -327,33 +328,23 @@ def _borrow(sections: tuple[Section, ...], rule: SectionRule, language: str) -> 
 def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
                   known: frozenset[str]) -> tuple[int, bool, bool, bool, bool, int, bool, float, str]:
     """Pinned first. A summary prints a statement without the ones around it, so one that leans on
-    the sentence before it ("The trouble is that ...", "It is given weekly.") goes last; in a safety
-    section, one that tells the patient to call or contact someone comes first; in the scheme's first section ("What
-    is chemotherapy?", name given), a sentence saying what the topic is comes first; background (history,
-    research, what another term means) last. Then by merit: a point per source that says it, one
-    for telling the patient what to do, one for reading plainly; then short sentences dense in the
-    section's keywords."""
+    the sentence before it ("The trouble is that ...", "It is given weekly.") goes last; in a
+    safety section, one that tells the patient whom to call comes first; in the scheme's first
+    section ("What is chemotherapy?", name given), a sentence saying what the topic is comes first;
+    background (history, research, what another term means) last. Then by merit: a point per
+    source that says it, one for telling the patient what to do, one for reading plainly; then
+    short sentences dense in the section's keywords."""
     text = cluster.canonical.text
     words = len(text.split())
     density = count_keywords(_stems(text, language), rule.keywords, language) / words
-    instructs = tells_what_to_do(text, language)
-    leans = bool(cluster.canonical.after) or refers_back(text, language) or _POINTS_BACK.search(text) is not None
-    merit = cluster.support + instructs + _plainness(text, language, known)
-    calls = instructs and _CONTACTS.search(text) is not None
-    return (cluster.pin or PIN_NONE, leans, rule.safety and not rule.side_effects and not calls,
+    leans = bool(cluster.canonical.after) or refers_back(text, language) or points_back(text, language)
+    merit = cluster.support + tells_what_to_do(text, language) + _plainness(text, language, known)
+    unhelpful_in_safety = rule.safety and not rule.side_effects and not tells_whom_to_call(text, language)
+    return (cluster.pin or PIN_NONE, leans, unhelpful_in_safety,
             not defines_topic(text, name, language), is_background(text, language), -merit,
             words > SUMMARY_MAX_WORDS, -density, cluster.id)
 
 
-# "Cancer cells are less able to repair this damage": what "this" is, the sentence before said.
-# English only, a ranking cue: such a sentence moves down the summary's list, nothing more.
-_POINTS_BACK = re.compile(r"(?<!^)\b(this|these|those|such)\b(?! (leaflet|page|guide|booklet|handout|information)\b)",
-                          re.IGNORECASE)
-
-
-# Getting in touch: what "When to contact your care team" is for ("Do not wait until the morning"
-# alone says what not to do, not whom to call).
-_CONTACTS = re.compile(r"\b(call|phone|ring|dial|contact|tell|go to|seek)\b", re.IGNORECASE)
 # Two statements of a section sharing this share of their words, and at least this many, say one
 # thing twice ("given in cycles" and "given through a drip" share three words: two points).
 SAME_POINT = 0.35

@@ -20,6 +20,11 @@ _TELLS = re.compile(
     r"|\b(?:must|should|needs? to) be reported\b|\bit is important to (?:tell|report|call|contact)\b",
     re.IGNORECASE)
 
+_CONTACTS = re.compile(r"\b(call|phone|ring|dial|contact|tell|go to|seek)\b", re.IGNORECASE)
+# "this", "these" ... inside the sentence, but for the page itself ("this leaflet").
+_POINTS_BACK = re.compile(r"(?<!^)\b(this|these|those|such)\b(?! (leaflet|page|guide|booklet|handout|information)\b)",
+                          re.IGNORECASE)
+
 # Background: what a term means, what something consists of, history and research findings.
 _DEFINES = re.compile(
     r"\b(?:is|are) (?:called|known as|defined as|termed|referred to as)\b|\brefers? to\b|\bmeans? that\b"
@@ -42,6 +47,18 @@ def is_background(text: str, language: str = "en") -> bool:
     """True for a definition, history or research: what a patient needs least on one page."""
     return _is_english(language) and (_DEFINES.search(text) is not None
                                        or _HISTORY_OR_RESEARCH.search(text) is not None)
+
+
+def tells_whom_to_call(text: str, language: str = "en") -> bool:
+    """True for an instruction to get in touch: what "When to contact your care team" is for
+    ("Do not wait until the morning" alone says what not to do, not whom to call)."""
+    return tells_what_to_do(text, language) and _CONTACTS.search(text) is not None
+
+
+def points_back(text: str, language: str = "en") -> bool:
+    """True when the sentence names something the one before it said: "Cancer cells are less able
+    to repair this damage" (a ranking cue: such a sentence moves down a summary's list)."""
+    return _is_english(language) and _POINTS_BACK.search(text) is not None
 
 
 def defines_topic(text: str, name: str, language: str = "en") -> bool:
