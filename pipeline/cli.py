@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.build.builder import BuildOptions, build, discard_summary, select_topics
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
@@ -96,7 +95,8 @@ def main(quiet: bool, verbose: bool) -> None:
 @JOBS_OPTION
 @click.option("--shard", default="1/1", show_default=True,
               help="Build the I-th of N deterministic slices (CI matrix); join them with `handout merge-shards`.")
-@click.option("--force", is_flag=True, help="Render everything, even what is up to date.")
+@click.option("--force", is_flag=True, help="Render everything, even what is up to date (a topic's text stages are "
+              "read back from OUTPUT/.state/prepared/ while nothing they read has changed).")
 @click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
               help="Seconds one PDF may take to render before the build stops with a message (0: no limit).")
 @click.option(
@@ -112,6 +112,7 @@ def build_command(
 
     Only what changed since the last build into OUTPUT is rendered again (content hashes).
     """
+    from pipeline.build.builder import BuildOptions, build, discard_summary
     from pipeline.build.plan import parse_shard
 
     from pipeline.build.lock import output_lock
@@ -193,6 +194,7 @@ def merge_shards_command(output: Path) -> None:
 @user_errors
 def facts_command(root: Path, topic: str, as_json: bool) -> None:
     """Show a topic's facts: section, sources, and the sentences each one stands for."""
+    from pipeline.build.builder import select_topics
     from pipeline.i18n.fact_register import prepare_topic
     from pipeline.review.fact_catalog import fact_catalog
 
@@ -216,6 +218,7 @@ def facts_command(root: Path, topic: str, as_json: bool) -> None:
 @user_errors
 def removed_command(root: Path, topic: str) -> None:
     """Show the lines cleaning removed from a topic's sources, and why."""
+    from pipeline.build.builder import select_topics
     from pipeline.i18n.fact_register import prepare_topic
 
     config = load_config(root)
@@ -237,6 +240,7 @@ def typos_command(root: Path, topics: tuple[str, ...], eval_dir: Path | None) ->
 
     Nothing is changed: paste a decision into sources/<topic>/editorial.yaml under `decisions:`.
     """
+    from pipeline.build.builder import select_topics
     from pipeline.i18n.fact_register import prepare_topic
     from pipeline.review.spelling import by_fact, replace_decision
 
@@ -529,6 +533,7 @@ def editorial_signoff_command(root: Path, topic: str, by: str, date: str, change
     Until then, a page printing one says so in its small print, and `make release` lists them.
     Changing a rewrite's text makes it unchecked again until the next sign-off.
     """
+    from pipeline.build.builder import select_topics
     from pipeline.config import checked_date
     from pipeline.review.rewrite_signoff import sign_off_rewrites, unreviewed_rewrites
 

@@ -10,22 +10,23 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline.config import Config, Scheme, Topic, other_topics_files
+from pipeline.config import Config, Topic, other_topics_files
 from pipeline.errors import HandoutError
-from pipeline.models import (
-    CleanSource, Cluster, Conflict, Decision, DecisionResult, Handout, Registered, Repeat, Source, SourceMeta, Spelling,
-)
+from pipeline.models import Cluster, Decision, Registered, Repeat, Source, SourceMeta
+from pipeline.prepared_topic import Prepared, warn_stale
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
+from pipeline.review.plain_language import PROJECT_FILE as PLAIN_WORDS
+from pipeline.review.plain_language import load_plain_words, plain_report
 from pipeline.review.spelling import find_typos
 from pipeline.rewrite_review import unreviewed
 from pipeline.text.accounting import unaccounted
 from pipeline.text.clean_many import clean_all
-from pipeline.text.compose import compose
+from pipeline.text.compose import compose, known_words
 from pipeline.text.dedupe import dedupe
 from pipeline.text.editorial import edit
 from pipeline.text.facts import find_facts
@@ -35,26 +36,11 @@ from pipeline.text.line_model import LineModel, load_model
 from pipeline.text.section_model import load_section_model
 from pipeline.text.site_template import shared_furniture, site_pages, site_repeats
 
+__all__ = ["Prepared", "prepare"]
+
 log = logging.getLogger(__name__)
 MEMO_SIZE = 16  # prepared topics kept in memory, by their inputs (_inputs_key)
 _PREPARED: dict[str, tuple[Prepared, tuple[object, ...]]] = {}
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A topic after the text stages: what the catalog, the renderer and the evaluation need."""
-
-    cleaned: tuple[CleanSource, ...]
-    clusters: tuple[Cluster, ...]  # after the editor's decisions
-    conflicts: tuple[Conflict, ...]
-    decisions: tuple[DecisionResult, ...]
-    handout: Handout
-    repeats: tuple[Repeat, ...] = ()  # statements of one section that may say the same thing
-    repeat_method: str = ""  # how they were found: "minilm" or "tfidf"
-    sources: tuple[Source, ...] = ()  # the source files as read, before cleaning (what labels are checked against)
-    unaccounted: tuple[str, ...] = ()  # "file:line: why: text" of each source line lost without a trace
-    scheme: Scheme = Scheme(sections=())  # the topic's sections, key terms and synonyms, as the stages used them
-    spelling: Spelling = Spelling()  # suspected typos in what the handout prints (never corrected here)
 
 
 def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (),
@@ -73,7 +59,7 @@ def prepare(config: Config, topic: Topic, registered: tuple[Registered, ...] = (
     key = _inputs_key(config, topic, registered, sources, files, models)
     if key in _PREPARED and all(a is b for a, b in zip(_PREPARED[key][1], models)):
         prepared = _PREPARED[key][0]
-        _warn_stale(prepared.decisions)
+        warn_stale(prepared.decisions)
         return prepared
     prepared = _prepare(config, topic, registered, sources, files, model)
     _PREPARED[key] = (prepared, models)  # the models kept alive: their ids in the key stay theirs
@@ -95,7 +81,7 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
     clusters = carry_ids(clusters, registered)  # reworded facts keep their ids
     conflicts = find_conflicts(clusters, vocabulary)
     edited = edit(clusters, topic.decisions, {conflict.id for conflict in conflicts})
-    _warn_stale(edited.results)
+    warn_stale(edited.results)
     handout = compose(edited.clusters, topic.scheme, topic, config.clinic)
     embed = load_embedder()  # None without the optional semantic extra: the lexical method
     repeats = find_repeats(handout, vocabulary, embed)
@@ -109,20 +95,16 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
     applied = [result.decision for result in edited.results if result.status == "applied"]
     handout = replace(handout, unreviewed=tuple(sorted({d.fact for d in unreviewed(applied, topic.rewrite_review)})))
     spelling = find_typos(handout, edited.clusters, vocabulary, cleaned, sources)
+    plain = plain_report(handout, topic.language, load_plain_words(config.root), known_words(topic.scheme, topic),
+                         edited.clusters)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost,
-                    topic.scheme, spelling)
-
-
-def _warn_stale(results: Sequence[DecisionResult]) -> None:
-    for result in results:
-        if result.status != "applied":
-            log.warning("%s: %s", result.decision.where, result.status)
+                    topic.scheme, spelling, plain)
 
 
 def _inputs_key(config: Config, topic: Topic, registered: tuple[Registered, ...], sources: tuple[Source, ...],
                 files: Sequence[tuple[Path, SourceMeta]], models: tuple[object, ...]) -> str:
     """A digest of everything the text stages read: the topic's settings and sources as read, the
-    other pages' bytes, the registered ids, the clinic, and the models loaded. Two calls with the
+    other pages' bytes, the registered ids, the clinic, the plain-words list and the models loaded. Two calls with the
     same inputs give the same Prepared (a build and `extract` in one process, the tests' many
     copies of the sample project), so the second is not computed again. Paths count relative
     to the project, so a copy of a project at another place gives the same key."""
@@ -133,6 +115,8 @@ def _inputs_key(config: Config, topic: Topic, registered: tuple[Registered, ...]
     for path, meta in files:
         digest.update(repr((_relative(path, config.root), meta)).encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    words = config.root / PLAIN_WORDS  # the clinic's own plain-words list, which the plain-language report reads
+    digest.update(words.read_bytes() if words.is_file() else b"-")
     return digest.hexdigest()
 
 

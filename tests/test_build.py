@@ -118,6 +118,23 @@ def test_rebuild_is_byte_identical(english_build, full_build):
         assert (full_build.output / name).read_bytes() == (english_build.output / name).read_bytes(), name
 
 
+def test_a_forced_rebuild_reads_the_text_stages_back_and_prints_the_same_bytes(tmp_path, english_build,
+                                                                              load_pinned_config, monkeypatch):
+    from pipeline.build import text_cache
+
+    def stages_ran(*_):
+        raise AssertionError("the text stages ran again, with nothing they read changed")
+
+    output = shutil.copytree(english_build.output, tmp_path / "build")
+    monkeypatch.setattr(text_cache, "prepare_topic", stages_ran)
+    report = build(load_pinned_config(ROOT), BuildOptions(output=output, topics=("immunotherapy",), locales=("en",),
+                                                          workers=1, force=True))
+    assert len(report.rendered) == 2  # --force: every PDF laid out again
+    for name in ("en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf", "en/immunotherapy-leaflet.html",
+                 "immunotherapy/facts.json", "immunotherapy/review.html"):
+        assert (output / name).read_bytes() == (english_build.output / name).read_bytes(), name
+
+
 def _copy_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", templates=True)
 

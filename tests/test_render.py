@@ -265,6 +265,16 @@ def test_small_summary_fits_at_once():
 
 
 @pytest.mark.slow
+def test_summary_that_fits_only_tightened_is_tightened_not_cut():
+    six = handout((Section("s", "Section", tuple(
+        Entry(cluster(f"Point {p}. " + LONG * 2, 1, p)) for p in range(6))),), topic="tight")
+    result = render.render(six, "summary")
+    # The measuring layout says tightening is enough: fit-0 and fit-1 overflow, fit-2 fits.
+    assert (result.pages, result.left_out, result.layout_passes) == (1, (), 4)
+    assert '<body class="summary fit-2">' in result.html
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("page_size, media_box", [("A4", (595, 842)), ("Letter", (612, 792))])
 def test_big_summary_is_one_page(page_size, media_box):
     result = rendered_big("summary", page_size)

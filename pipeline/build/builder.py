@@ -42,7 +42,7 @@ from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, 
 
 if TYPE_CHECKING:
     from pipeline.i18n.translations import Messages
-    from pipeline.prepare import Prepared
+    from pipeline.prepared_topic import Prepared
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +244,7 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
     if not todo.jobs and not todo.topic_files:
         return done, {}  # everything is up to date: not even the text stages are loaded
     from pipeline.build.catalogs import load_catalogs
-    from pipeline.i18n.fact_register import prepare_topic
+    from pipeline.build.text_cache import prepare_cached
 
     by_key = {topic.key: topic for topic in topics}
     with Pool(options.workers or default_workers(), len(todo.jobs), config.templates) as pool:  # workers load meanwhile
@@ -254,8 +254,7 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
         jobs = [job for job in todo.jobs if job.locale in messages]
         prepared: dict[str, Prepared] = {}
         for key in sorted({job.topic for job in jobs} | {f.topic for f in todo.topic_files}):
-            progress(f"{key}: cleaning and merging {len(by_key[key].sources)} sources")
-            prepared[key] = prepare_topic(config, by_key[key])
+            prepared[key] = prepare_cached(config, by_key[key], options.output, progress)
             if typos := prepared[key].spelling.typos:  # printed as the sources wrote them until the editor decides
                 progress(f"{key}: {len(typos)} possible typo(s) in what it prints (see {options.output}/{key}/review.html "
                          f"or `handout typos {key}`)")
@@ -317,17 +316,13 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
                        writer: OutputWriter, options: BuildOptions) -> records.Record:
     """Write facts.json and review.html for one topic, and record them."""
     from pipeline.review.fact_catalog import fact_catalog
-    from pipeline.review.plain_language import load_plain_words, plain_report
     from pipeline.review.review_page import review_page
-    from pipeline.text.compose import known_words
 
     digest = writer.write(files.paths[0], fact_catalog(prepared.handout, prepared.clusters, prepared.cleaned))
     review = writer.write(files.paths[1], review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
-        templates=config.templates, spelling=prepared.spelling,
-        plain=plain_report(prepared.handout, topic.language, load_plain_words(config.root),
-                           known_words(prepared.scheme, topic), prepared.clusters)))
+        templates=config.templates, spelling=prepared.spelling, plain=prepared.plain))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
     record = records.Record(files.key, digest, warnings=warnings, companions=((files.paths[1], review),))
     records.save(options.output, files.paths[0], record)

@@ -4,22 +4,25 @@ Each worker loads WeasyPrint once and keeps one FontConfiguration (fitting.font_
 cached per process). After RECYCLE_AFTER jobs a worker, so a long build's memory stays bounded,
 the pool is replaced by a fresh one: not by the executor's max_tasks_per_child, which on Python
 3.11 to 3.13 stops scheduling once a worker leaves at its limit with work still queued, and a
-build of more than RECYCLE_AFTER PDFs a worker then waits for ever (CPython gh-115634). Workers are spawned, not forked: a fork would copy the parent's state (and its
-threads) into each worker. With one worker or one job, rendering happens in this process.
+build of more than RECYCLE_AFTER PDFs a worker then waits for ever (CPython gh-115634).
 
-Workers die with the build's process, however it ends (SIGKILL included): on Linux each asks the
-kernel for SIGTERM when its parent goes (prctl PR_SET_PDEATHSIG); elsewhere a thread in each
-watches os.getppid(). A build that stops early (an error, Ctrl-C, SIGTERM) ends its workers
-at once rather than waiting for the PDFs they are rendering.
+Workers are forked from a fork server (where the platform has one), never from the build: a fork
+of the build would copy its state and threads into each worker. The server is a fresh process
+that loads WeasyPrint and the rendering code once (PRELOAD); each worker forked from it starts with
+them loaded, where a spawned worker would import them again (about 0.6 s of CPU each, on cores the
+text stages need at the same time). Without a fork server (Windows) workers are spawned. With one
+worker or one job, rendering happens in this process.
+
+Workers die with the build's process, however it ends (SIGKILL included): a thread in each waits
+for the build's end (die_with). A build that stops early (an error, Ctrl-C, SIGTERM) ends its
+workers at once rather than waiting for the PDFs they are rendering.
 """
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
+import select
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -32,6 +35,9 @@ from pipeline.i18n.translations import Messages
 from pipeline.templates import TemplateSet
 
 RECYCLE_AFTER = 40  # jobs per worker process before the pool is replaced
+# What the fork server loads for every worker: the entry point (a worker unpickling its task may
+# need it) and the rendering code with WeasyPrint.
+PRELOAD = ["__main__", "pipeline.render.pdf"]
 
 
 @dataclass(frozen=True)
@@ -67,33 +73,53 @@ def warm_up(templates: TemplateSet) -> None:
     stylesheet(templates)
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
+def die_with(build: int) -> None:
+    """In a worker: end when the build's process ends, however it ends (the pool's initializer).
+
+    The build, not the worker's parent: a forked worker's parent is the fork server, which lives
+    as long as any worker holds its pipe. Linux tells of the end through a pidfd; elsewhere a
+    thread looks every half second.
+    """
+    try:
+        handle: int | None = os.pidfd_open(build)
+    except ProcessLookupError:  # the build has ended already
+        os._exit(1)
+    except (AttributeError, OSError):  # not Linux, or a kernel older than 5.3
+        handle = None
+    threading.Thread(target=_wait_for_end, args=(build, handle), daemon=True, name="die-with-build").start()
 
 
-def die_with_parent(parent: int) -> None:
-    """In a worker: end when the process that started it ends (the pool's initializer)."""
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0:
-                if os.getppid() != parent:  # the parent ended before prctl: no signal will come
-                    os._exit(1)
-                return
-        except (OSError, AttributeError):
-            pass
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
+def _wait_for_end(build: int, handle: int | None) -> None:
+    if handle is not None:
+        select.select([handle], [], [])  # readable once the process has ended
+    else:
+        while _running(build):
+            time.sleep(0.5)
     os._exit(1)
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process now has the number: ours has ended
+        return False
+    return True
+
+
 def start_executor(size: int) -> ProcessPoolExecutor:
-    """size spawned worker processes that end with this one."""
-    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=die_with_parent, initargs=(os.getpid(),))
+    """size worker processes, forked from the fork server (else spawned), that end with this one."""
+    return ProcessPoolExecutor(max_workers=size, mp_context=worker_context(), initializer=die_with,
+                               initargs=(os.getpid(),))
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # read when the server starts, the first time only
+    return context
 
 
 class Pool:
@@ -104,8 +130,12 @@ class Pool:
         self.size = min(workers, jobs)
         self.templates, self.work = templates, work  # work: run, or a stand-in in the tests
         self.executor: ProcessPoolExecutor | None = None
+        self.starting: threading.Thread | None = None
         if self.size > 1:
-            self._start()
+            # From a thread: starting a worker waits until the fork server has loaded WeasyPrint
+            # (about half a second), time this thread spends on the text stages meanwhile.
+            self.starting = threading.Thread(target=self._start, name="render-pool-start", daemon=True)
+            self.starting.start()
 
     def _start(self) -> None:
         self.executor = start_executor(self.size)
@@ -113,10 +143,16 @@ class Pool:
             for _ in range(self.size):
                 self.executor.submit(warm_up, self.templates)
 
+    def _started(self) -> None:
+        if self.starting is not None:
+            self.starting.join()
+            self.starting = None
+
     def __enter__(self) -> Pool:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self._started()  # so that no worker is started after the pool is shut
         if self.executor is None:
             return
         if kind is None:
@@ -132,6 +168,7 @@ class Pool:
 
     def render_all(self, tasks: list[Task]) -> Iterator[tuple[int, Rendered]]:
         """Yield (index, rendered) for every task as it is done; leaflets (the longest) start first."""
+        self._started()
         if self.executor is None:
             for index, task in enumerate(tasks):
                 yield index, self.work(task)

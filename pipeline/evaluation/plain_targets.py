@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pipeline.config import Config, Scheme
 from pipeline.models import Handout
 from pipeline.prepare import Prepared, prepare
-from pipeline.review.plain_language import load_plain_words, plain_report
-from pipeline.text.compose import known_words
 from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE
 
 
@@ -34,9 +32,8 @@ class TopicReading:
 def topic_reading(config: Config, key: str) -> TopicReading:
     """Measure one of the project's topics, with its editorial decisions, as the build prints it."""
     topic = next(t for t in config.topics if t.key == key)
-    prepared = prepare(config, topic)
-    report = plain_report(prepared.handout, topic.language, load_plain_words(config.root),
-                          known_words(prepared.scheme, topic), prepared.clusters)
+    report = prepare(config, topic).plain
+    assert report is not None  # prepare() always measures it
     return TopicReading(key, report.summary.grade, report.summary.long, report.median_printed,
                         report.median_sources, report.rewrites)
 
