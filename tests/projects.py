@@ -33,3 +33,16 @@ def preview_pages(output: Path) -> list[Path]:
     """The HTML written beside each PDF of a build: output/<locale>/<topic>-<kind>.html (not a
     topic's review.html)."""
     return sorted(pdf.with_suffix(".html") for pdf in output.glob("*/*.pdf"))
+
+
+def small_project(root: Path) -> Path:
+    """root/ made a project of one small topic, sources/small, of one page (a.txt)."""
+    (root / "sources/small").mkdir(parents=True)
+    for name in ("clinic.yaml", "sections.yaml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "sources/small/topic.yaml").write_text('title: In brief\nversion: "1.0"\nissued: 2026-01-01\n',
+                                                   encoding="utf-8")
+    (root / "sources/small/a.txt").write_text(
+        "Immunotherapy\n\nImmunotherapy is a treatment that helps your immune system fight cancer.\n\n"
+        "Tiredness and skin rash are common side effects.\n", encoding="utf-8")
+    return root

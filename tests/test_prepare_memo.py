@@ -9,20 +9,9 @@ from pathlib import Path
 
 import pipeline.prepare as preparing
 from pipeline.config import load_config
+from tests.projects import small_project
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _project(root: Path) -> Path:
-    (root / "sources/small").mkdir(parents=True)
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "sources/small/topic.yaml").write_text('title: In brief\nversion: "1.0"\nissued: 2026-01-01\n',
-                                                   encoding="utf-8")
-    (root / "sources/small/a.txt").write_text(
-        "Immunotherapy\n\nImmunotherapy is a treatment that helps your immune system fight cancer.\n\n"
-        "Tiredness and skin rash are common side effects.\n", encoding="utf-8")
-    return root
 
 
 def _prepared(root: Path) -> preparing.Prepared:
@@ -34,7 +23,7 @@ def test_the_same_inputs_are_prepared_once_and_any_change_prepares_again(tmp_pat
     runs = []
     real = preparing._prepare
     monkeypatch.setattr(preparing, "_prepare", lambda *a: runs.append(a[1].key) or real(*a))
-    root = _project(tmp_path / "one")
+    root = small_project(tmp_path / "one")
     first = _prepared(root)
     assert _prepared(root) is first and len(runs) == 1
     # A copy of the project elsewhere reads the same bytes: the same result.
@@ -53,7 +42,7 @@ def test_the_same_inputs_are_prepared_once_and_any_change_prepares_again(tmp_pat
 
 
 def test_a_stale_decision_is_reported_on_every_call(tmp_path, caplog):
-    root = _project(tmp_path / "one")
+    root = small_project(tmp_path / "one")
     (root / "sources/small/editorial.yaml").write_text("decisions:\n  - action: drop\n    fact: c0000000000\n",
                                                        encoding="utf-8")
     for _ in range(2):

@@ -15,20 +15,9 @@ import pytest
 from pipeline.build import text_cache
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
+from tests.projects import small_project
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _project(root: Path) -> Path:
-    (root / "sources/small").mkdir(parents=True)
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "sources/small/topic.yaml").write_text('title: In brief\nversion: "1.0"\nissued: 2026-01-01\n',
-                                                   encoding="utf-8")
-    (root / "sources/small/a.txt").write_text(
-        "Immunotherapy\n\nImmunotherapy is a treatment that helps your immune system fight cancer.\n\n"
-        "Tiredness and skin rash are common side effects.\n", encoding="utf-8")
-    return root
 
 
 @pytest.fixture
@@ -48,7 +37,7 @@ def _cached(root: Path, output: Path, progress=None):
 
 
 def test_an_unchanged_topic_is_read_back_from_the_last_build(tmp_path, runs):
-    root, output = _project(tmp_path / "project"), tmp_path / "build"
+    root, output = small_project(tmp_path / "project"), tmp_path / "build"
     first = _cached(root, output)
     said: list[str] = []
     again = _cached(root, output, said.append)
@@ -61,7 +50,7 @@ def test_an_unchanged_topic_is_read_back_from_the_last_build(tmp_path, runs):
 
 @pytest.mark.parametrize("change", ["source", "other topic", "plain words", "registered ids", "decision"])
 def test_any_change_of_what_the_stages_read_prepares_again(tmp_path, runs, change):
-    root, output = _project(tmp_path / "project"), tmp_path / "build"
+    root, output = small_project(tmp_path / "project"), tmp_path / "build"
     _cached(root, output)
     if change == "source":
         source = root / "sources/small/a.txt"
@@ -92,7 +81,7 @@ def test_any_change_of_what_the_stages_read_prepares_again(tmp_path, runs, chang
 
 @pytest.mark.parametrize("damage", ["cut short", "another key", "not a pickle", "empty"])
 def test_a_damaged_or_foreign_cache_file_is_prepared_again_and_replaced(tmp_path, runs, damage):
-    root, output = _project(tmp_path / "project"), tmp_path / "build"
+    root, output = small_project(tmp_path / "project"), tmp_path / "build"
     first = _cached(root, output)
     path = text_cache.cache_path(output, "small")
     data = path.read_bytes()
@@ -108,7 +97,7 @@ def test_a_damaged_or_foreign_cache_file_is_prepared_again_and_replaced(tmp_path
 
 
 def test_a_read_back_topic_still_says_what_no_longer_applies(tmp_path, caplog):
-    root, output = _project(tmp_path / "project"), tmp_path / "build"
+    root, output = small_project(tmp_path / "project"), tmp_path / "build"
     (root / "sources/small/editorial.yaml").write_text("decisions:\n  - action: drop\n    fact: c0000000000\n",
                                                        encoding="utf-8")
     for _ in range(2):
@@ -119,7 +108,7 @@ def test_a_read_back_topic_still_says_what_no_longer_applies(tmp_path, caplog):
 
 
 def test_a_topic_that_lost_a_line_is_refused_even_when_read_back(tmp_path, monkeypatch):
-    root, output = _project(tmp_path / "project"), tmp_path / "build"
+    root, output = small_project(tmp_path / "project"), tmp_path / "build"
     first = _cached(root, output)
     config = load_config(root)
     key = text_cache.inputs_key(config, config.topics[0], ())
