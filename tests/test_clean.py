@@ -2208,3 +2208,36 @@ def test_a_plain_text_heading_underlined_with_a_rule_stays_over_its_text() -> No
     kept = _kept(result)
     assert kept[5] == ("heading", "WHEN TO CALL US") and kept[13] == ("heading", "SIDE EFFECTS")
     assert 8 in kept and 16 in kept
+
+
+def test_a_blog_platforms_notes_on_the_piece_tags_and_responses_go_and_the_article_stays() -> None:
+    lines = [TITLE, "", "Editor's note: our writer has worked on a day unit for ten years.", "",
+             "In this piece I'll take you through how treatment is planned and given.", "",
+             "This story is part 3 of Treatment, Plainly.", "", P1, "", "Top highlight", "", P2, "", P3, "",
+             "If this helped, follow Clinic Notes for a new explainer every month.",
+             "Chemotherapy", "Cancer", "Nursing", "Health",
+             "", "Written by A. Writer", "", "Responses (12)", "", "What are your thoughts?", "",
+             "Jo Reader", "Mar 4, 2025", "Sending this to my brother, who starts treatment next week. It helped a lot.", ""]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[3] == "editor's note" and reasons[5] == "about this page"
+    assert reasons[7] == "navigation (series)" and reasons[11].startswith("readers' highlight")
+    assert reasons[17] == "call to action"
+    assert all(reasons[n] == "comment section" for n in (25, 27, 29, 30, 31))
+    assert {9, 13, 15} <= set(kept) and not set(range(16, 32)) & set(kept)
+
+
+def test_a_run_of_labels_between_removed_lines_inside_the_body_is_tags() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Share on Facebook", "Chemotherapy", "Cancer", "Nursing", "Print this page", "",
+             P3, "", "Your nurse will go through the plan with you before the first treatment."]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert all(reasons[n].startswith("tags or menu") for n in (8, 9, 10))
+    assert {3, 5, 13, 15} <= set(_kept(result))
+
+
+def test_short_lines_under_a_lead_in_or_over_a_paragraph_are_not_tags() -> None:
+    lines = [TITLE, "", P1, "", "Common side effects include:", "Tiredness", "Feeling sick", "Hair loss", "", P2,
+             "", "Before you start", "", P3]
+    kept = _kept(clean(_source(lines)))
+    assert {6, 7, 8, 12} <= set(kept)

@@ -111,6 +111,7 @@ from pipeline.text.site_boxes import (
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
+TAG_RUN, TAG_WORDS = 3, 3  # labels in a row, of at most so many words, between removed lines: tags or a menu
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 SITE_RUN = 2  # lines in a row another page of the site prints too that are the site's, not the article's
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
@@ -222,6 +223,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
+    _remove_tag_runs(lines, texts, removed, items)  # inside the body: a menu above it went with the header
     remove_site_number_offers(lines, texts, removed, items)
     if repeated:
         _remove_site_repeats(lines, texts, removed, repeated, _vouched(texts, removed, titles, runs))
@@ -1403,6 +1405,28 @@ def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, s
         block.append(j)
         j += 1
     return block
+
+
+def _remove_tag_runs(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int]) -> None:
+    """Remove a run of TAG_RUN or more labels of one to three words, line after line, that stands
+    between removed lines with no lead-in over it: a post's topic tags ("Chemotherapy" /
+    "Cancer" / "Nursing" between the closing plea and the clap count), a menu no rule knew.
+    An article's list has its lead-in (its lines are items), its headings a paragraph each."""
+    def label(i: int) -> bool:
+        text = texts[i]
+        return (i not in removed and i not in items and word_count(text) <= TAG_WORDS and not BULLET.match(text)
+                and line_ending(text) not in TERMINAL and not text.rstrip().endswith(":"))
+
+    i = 0
+    while i < len(texts):
+        end = i
+        while label(end) and end + 1 < len(texts) and label(end + 1) and lines_touch(lines, end, end + 1):
+            end += 1
+        if label(i) and end - i + 1 >= TAG_RUN and (i == 0 or i - 1 in removed) \
+                and (end + 1 == len(texts) or end + 1 in removed):
+            for k in range(i, end + 1):
+                removed[k] = "tags or menu (labels between removed lines)"
+        i = end + 1
 
 
 def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None:

@@ -50,6 +50,7 @@ WHOLE_LINE = _rules([
     (r"(text|font) size:?( ?a\+{0,2}-?)*", "accessibility and translation tools"),
     (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
      r"follow( this question)?|unfollow", "answer and comment buttons"),
+    (r"top highlight", "readers' highlight label"),
     (r"previous ?next|prev ?next", "navigation link"),
     (r"subscribe ?sign ?in|sign ?in ?subscribe|comments ?restacks|top ?latest ?discussions", "newsletter form"),
     (r"(over |more than )?[\d,.]+k? (subscribers|followers|readers)", "newsletter form"),
@@ -345,8 +346,16 @@ ANYWHERE = _rules([
      "image caption"),
     (r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
      r"(applies|prevails|shall prevail)\b", "translation note"),
-    (r"^in this (article|page|post|guide|blog|episode|video),? (we|our [\w ]{1,40}) (answers?|explains?|looks? at|covers?|"
-     r"discuss(es)?|describes?|will)\b", "about this page"),
+    (r"^in this (article|page|post|guide|blog|episode|video|piece|story),? (we|i|our [\w ]{1,40})('ll| will)? "
+     r"(answers?|explains?|looks? at|covers?|discuss(es)?|describes?|will|(walk|take) you through|go through)\b",
+     "about this page"),
+    # What a writer or editor says of the piece itself: a note over it, its place in a series,
+    # the closing plea to follow its publication.
+    (r"^editor'?s note:", "editor's note"),
+    (r"^this (story|article|post|piece|blog post) is (part|chapter|episode) (\d+|one|two|three|four|five|six)\b",
+     "navigation (series)"),
+    (r"^if (this|you (found|liked|enjoyed) this)( \w+){0,3} (helped|was (useful|helpful)|helpful|useful)?,? "
+     r"(please )?(follow|subscribe|clap|share)\b", "call to action"),
     # A recording's own furniture: the host's welcome and what the episode is about, the
     # transcript's note on how it was made.
     (r"^[\[(](theme |intro |outro |background )?(music|applause|laughter|laughs|inaudible|crosstalk|jingle|pause|silence|"
@@ -588,12 +597,12 @@ HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite"}
 # Headings that open a trailing section that is not the article: readers' comments, and the
 # reference list (citations are not statements for a leaflet; sources are listed separately).
 TRAILING_SECTIONS = _rules([
-    (r"(\d+ )?((readers'?|your|user) )?(comments?|commenti|commentaires|kommentare|comentarios)"
+    (r"(\d+ )?((readers'?|your|user) )?(comments?|responses|replies|commenti|commentaires|kommentare|comentarios)"
      r"( [(\[]?\d+[)\]]?)?|\d+ (responses?|replies)|"
      r"\d+ (thoughts?|comments?|responses?|replies) (on|to) .*|leave a (comment|reply)|"
      r"discussion( about this (post|article|story))?",
      "comment section"),
-    (r"references|sources|bibliography|further reading|useful links|fonti|bibliografia|"
+    (r"references|sources|bibliography|further reading|useful links|(foot)?notes|notes and (sources|references)|fonti|bibliografia|"
      r"références|bibliographie|quellen|literatur|referencias", "reference list"),
 ])
 
