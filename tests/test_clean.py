@@ -2241,3 +2241,23 @@ def test_short_lines_under_a_lead_in_or_over_a_paragraph_are_not_tags() -> None:
              "", "Before you start", "", P3]
     kept = _kept(clean(_source(lines)))
     assert {6, 7, 8, 12} <= set(kept)
+
+
+def test_a_portal_printouts_patient_record_around_the_sheet_goes() -> None:
+    lines = ["After Visit Summary", "", "Jo Example  MRN: 12345678  DOB: 1/2/1960  Visit date: 3/4/2026", "",
+             "Follow-up", "Tue Mar 10, 2026 9:00 AM   LAB DRAW   Clinic Lab", "", "Your Medication List",
+             "CONTINUE taking these medications", "metformin 500 mg tablet   Take 1 tablet by mouth twice a day.", "",
+             "Education Materials", "Attached by A. Nurse, RN on 3/4/2026 2:10 PM", "", TITLE, "", P1, "", P2, "", P3]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert reasons[3] == "the patient's record (identifiers)"
+    assert reasons[6] == "the patient's record (appointments)"
+    assert reasons[9].startswith("the patient's record") and reasons[10] == "the patient's record (medication list)"
+    assert reasons[13] == "credit (who attached the sheet)"
+    assert {17, 19, 21} <= set(_kept(result))
+
+
+def test_a_sentence_naming_a_dose_or_a_date_is_not_a_patients_record() -> None:
+    for line in ("Ondansetron 8 mg tablets can help with sickness; take them as your nurse says.",
+                 "Your next appointment is usually on a Monday, 2 weeks after the first treatment."):
+        assert 5 in _kept(clean(_source(_in_body(line))))

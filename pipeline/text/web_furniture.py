@@ -352,6 +352,16 @@ ANYWHERE = _rules([
     # What a writer or editor says of the piece itself: a note over it, its place in a series,
     # the closing plea to follow its publication.
     (r"^editor'?s note:", "editor's note"),
+    # A patient's own record printed around an education sheet (a portal's After Visit Summary):
+    # identifiers, the medication list, appointments, who attached the sheet.
+    (r"\bmrn:? ?#?\d{5,}|\bdob:? ?\d{1,2}/\d{1,2}/\d{2,4}", "the patient's record (identifiers)"),
+    (r"^(start|continue|stop|keep) taking these medications?\b|^change how you take these medications?\b|"
+     r"^[a-z][\w-]*( [a-z][\w-]*)? \d+(\.\d+)? ?(mg|mcg|g|ml|units?)(/[\w-]+)? (\w+ ){0,2}(tablets?|capsules?|injection|"
+     r"inhaler|solution|patch|cream|syrup|suppository) (take|inhale|inject|apply|use|insert|dissolve)\b",
+     "the patient's record (medication list)"),
+    (r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4},? "
+     r"\d{1,2}:\d{2} ?(am|pm)?\b", "the patient's record (appointments)"),
+    (r"^(attached|added|shared|printed) by [\w .,'-]{2,60} on \d{1,2}/\d{1,2}/\d{2,4}\b", "credit (who attached the sheet)"),
     (r"^this (story|article|post|piece|blog post) is (part|chapter|episode) (\d+|one|two|three|four|five|six)\b",
      "navigation (series)"),
     (r"^if (this|you (found|liked|enjoyed) this)( \w+){0,3} (helped|was (useful|helpful)|helpful|useful)?,? "
@@ -710,6 +720,8 @@ META_SECTIONS = _rules([
      r"for (office|staff|clinic) use( only)?|.{1,50}\((to be )?(completed|filled in) by (the )?[\w /-]{1,30}\)",
      "form (to fill in and sign)"),
     (r"our ([\w-]+ ){0,3}team", "staff list (name and role)"),
+    (r"(your )?(current )?medication list|orders placed (this|during this) (encounter|visit)|education materials",
+     "the patient's record"),
     (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
     (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
