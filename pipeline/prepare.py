@@ -25,11 +25,10 @@ from pipeline.review.plain_language import load_plain_words, plain_report
 from pipeline.review.spelling import find_typos
 from pipeline.rewrite_review import unreviewed
 from pipeline.text.accounting import unaccounted
-from pipeline.text.clean_many import clean_all
+from pipeline.text.clean_many import clean_and_split
 from pipeline.text.compose import compose, known_words
 from pipeline.text.dedupe import dedupe
 from pipeline.text.editorial import edit
-from pipeline.text.facts import find_facts
 from pipeline.text.ids import carry_ids
 from pipeline.text.ingest import ingest
 from pipeline.text.line_model import LineModel, load_model
@@ -73,8 +72,7 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
     """The text stages themselves (prepare)."""
     shared = shared_furniture(sources)
     repeated = site_repeats(sources, site_pages(sources, files, config.root))
-    cleaned = clean_all(sources, shared, repeated, model)
-    facts = find_facts(cleaned)
+    cleaned, facts = clean_and_split(sources, shared, repeated, model)
     vocabulary = topic.scheme.vocabulary
     clusters = dedupe(facts, vocabulary)
     lost = tuple(unaccounted(sources, cleaned, facts, clusters))  # the build refuses to print any of it

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from pipeline.text.clean import clean
+from pipeline.text.facts import find_facts
 from pipeline.text.ingest import ingest
 from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
 
@@ -2098,8 +2099,9 @@ def test_the_sites_own_service_with_its_number_goes_and_advice_to_call_us_stays(
 
 
 def test_many_sources_are_cleaned_over_the_cores_with_the_same_result(monkeypatch) -> None:
-    """clean_all in worker processes gives what clean gives in this one, source by source, in
-    order (a topic of hundreds of pages is split over the cores; here the threshold is lowered)."""
+    """clean_and_split in worker processes gives what clean and find_facts give in this one, source
+    by source, in order (a topic of hundreds of pages is split over the cores; here the threshold
+    is lowered)."""
     from pipeline.text import clean_many
     from pipeline.text.line_model import load_model
 
@@ -2107,11 +2109,12 @@ def test_many_sources_are_cleaned_over_the_cores_with_the_same_result(monkeypatc
     pages = sorted(folder.glob("*.txt"))[:6] + sorted(folder.glob("*.html"))[:4]
     sources = [ingest(page, folder, SourceMeta(page.name)) for page in pages]
     model = load_model()
-    alone = clean_many.clean_all(sources, model=model, workers=1)
+    alone, alone_facts = clean_many.clean_and_split(sources, model=model, workers=1)
     monkeypatch.setattr(clean_many, "PARALLEL_FROM", 2)
-    pooled = clean_many.clean_all(sources, model=model, workers=2)
+    pooled, pooled_facts = clean_many.clean_and_split(sources, model=model, workers=2)
     assert [c.path for c in pooled] == [s.path for s in sources]
     assert pooled == alone and any(c.removed for c in pooled)
+    assert pooled_facts == alone_facts == find_facts(alone) and len(pooled_facts) > 100
 
 
 def test_a_transcripts_speaker_labels_and_small_talk_are_removed_and_its_answers_kept() -> None:

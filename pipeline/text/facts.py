@@ -58,7 +58,7 @@ def find_facts(sources: Sequence[CleanSource]) -> tuple[Fact, ...]:
     """Split every source's content blocks into facts, in source and line order."""
     facts: list[Fact] = []
     for source in sorted(sources, key=lambda s: s.path):
-        facts.extend(_source_facts(source))
+        facts.extend(source_facts(source))
     return tuple(facts)
 
 
@@ -100,7 +100,7 @@ _LIST_CUE = re.compile(r"\b(some|these|the following|several|a few|many|include|
                        r"ways|steps|tips|signs|things|risks|types|kinds)\b", re.IGNORECASE)
 
 
-def _source_facts(source: CleanSource) -> Iterable[Fact]:
+def source_facts(source: CleanSource) -> Iterable[Fact]:
     """Yield the facts of one source, linking list items to their lead-in sentence."""
     heading = outer = ""
     above: list[tuple[int, str]] = []  # the headings of known level over the current one, outermost first
