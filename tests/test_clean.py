@@ -2264,3 +2264,18 @@ def test_a_sentence_naming_a_dose_or_a_date_is_not_a_patients_record() -> None:
     for line in ("Ondansetron 8 mg tablets can help with sickness; take them as your nurse says.",
                  "Your next appointment is usually on a Monday, 2 weeks after the first treatment."):
         assert 5 in _kept(clean(_source(_in_body(line))))
+
+
+@pytest.mark.parametrize("line", ["Cette page est aussi offerte en français : Chimiothérapie",
+                                  "Esta página también está disponible en español: Quimioterapia"])
+def test_a_bilingual_sites_offer_of_the_other_language_is_a_language_switcher(line: str) -> None:
+    assert _reasons(clean(_source(_in_body(line))))[5] == "language switcher"
+
+
+def test_a_printed_link_whose_address_went_onto_the_next_line_is_a_link() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "• Finding your way: maps of our cancer centres",
+             "(https://www.example.org/locations/maps)", "", P3, "",
+             "Your nurse will go through the plan with you before the first treatment."]
+    result = clean(_source(lines))
+    assert _reasons(result)[7] == "link (its address printed after it)"
+    assert {3, 5, 10, 12} <= set(_kept(result))

@@ -234,3 +234,15 @@ def test_unwrapping_any_wrapped_text_keeps_every_word_and_line(paragraphs: list[
         assert line.text.split() == " ".join(own).split()
     covered = sorted(n for line in joined for n in range(line.number, line.end + 1) if n not in line.skipped)
     assert covered == [line.number for line in source]
+
+
+def test_a_browsers_running_header_wider_than_the_page_does_not_hide_the_printing() -> None:
+    """A browser prints the page's title and address at the top of every page, wider than the text."""
+    header = "Hip Replacement: Your Stay | Fernbrook Clinic   https://www.fernbrook.example.org/patients/hip-replacement-stay"
+    more = [*_wrapped(f"{INTRO} {BEFORE} {AFTER}"), *_wrapped(f"{AFTER} {INTRO} {BEFORE}"),
+            *_wrapped(f"{BEFORE} {AFTER} {INTRO}")]
+    lines = [line if line != HEADER else header for line in _printed_page()] + ["", header, *more]
+    source = _source(lines)
+    long = [line for line in lines if len(line) >= 20]
+    assert len(header) > 1.2 * 84 and 0.03 < lines.count(header) / len(long) < 0.1  # few, yet more than 3%
+    assert printed_width([line for line in source.lines if line.text.strip()]) == max(len(line) for line in more)

@@ -216,6 +216,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
                 and not _is_label_item(text) and not TABLE_ROW.match(text):
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
+    _remove_links_over_their_address(lines, texts, removed)
     remove_attachment_titles(lines, texts, removed)
     _remove_card_blurbs(texts, removed)
     remove_social_posts(texts, removed)
@@ -1405,6 +1406,20 @@ def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, s
         block.append(j)
         j += 1
     return block
+
+
+_ADDRESS_ALONE = re.compile(r"\((?:https?://|www\.)[^\s()]*\)")
+LINK_TITLE_WORDS = 12  # a link's title is a few words; a sentence's clause over an address is not one
+
+
+def _remove_links_over_their_address(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """A print stylesheet's link whose address went onto the next line ("• Finding your way: maps
+    of our cancer centres" / "(https://.../maps)"): the link's, like one with its address beside it."""
+    for i in range(len(texts) - 1):
+        if i not in removed and i + 1 in removed and lines_touch(lines, i, i + 1) \
+                and _ADDRESS_ALONE.fullmatch(bare_text(texts[i + 1]).strip()) \
+                and word_count(texts[i]) <= LINK_TITLE_WORDS and line_ending(texts[i]) not in TERMINAL:
+            removed[i] = "link (its address printed after it)"
 
 
 def _remove_tag_runs(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int]) -> None:

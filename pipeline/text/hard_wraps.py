@@ -134,7 +134,10 @@ def printed_width(lines: list[SourceLine]) -> int:
     if len(lengths) < 8:
         return 0
     width = lengths[int(_WIDTH_QUANTILE * (len(lengths) - 1))]
-    beyond = sum(length > _BEYOND * width for length in lengths)
+    # A running header or footer printed on every page (a browser's title and address) may pass
+    # the width without saying the file was not printed.
+    running = _running_lines(lines)
+    beyond = sum(len(line.text.rstrip()) > _BEYOND * width and _key(line.text) not in running for line in lines)
     if width > _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
         return 0
     full_pairs = run_ons = 0

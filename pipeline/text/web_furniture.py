@@ -326,6 +326,10 @@ ANYWHERE = _rules([
     (r"^(pdf|html|ms word|odt|docx?|epub)\b,? [\d.,]+ ?[kmg]b\b", "print or download link"),
     (r"^(this|the) (page|guidance|leaflet|information|document|guide|handout|article|booklet) is (also )?available in\s*:",
      "language switcher"),
+    # The same offer in the other language of a bilingual site, naming the page's other version.
+    (r"^(cette page est|ce (document|feuillet|guide) est) (aussi |également )?(offerte?|disponible) en (français|anglais)\b|"
+     r"^(esta página|este documento) (también )?está disponible en (español|inglés)\b|"
+     r"^(diese seite|dieses dokument) (ist|gibt es) (auch )?(auf|in) (deutsch|englisch)\b", "language switcher"),
     (r"^\[\d+\]\(#footnote", "reference list (footnotes)"),
     (r"\benter [\w-]+ in the search box\b|^learn how we (develop|write|review|create|make|produce) our "
      r"(content|information|articles|guides)\b", "link instruction"),
