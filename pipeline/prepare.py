@@ -16,11 +16,10 @@ from pathlib import Path
 from pipeline.config import Config, Topic, other_topics_files
 from pipeline.errors import HandoutError
 from pipeline.models import Cluster, Decision, Registered, Repeat, Source, SourceMeta
-from pipeline.prepared_topic import Prepared, warn_stale
+from pipeline.prepared_topic import Prepared, add_project_inputs, warn_stale
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
-from pipeline.review.plain_language import PROJECT_FILE as PLAIN_WORDS
 from pipeline.review.plain_language import load_plain_words, plain_report
 from pipeline.review.spelling import find_typos
 from pipeline.rewrite_review import unreviewed
@@ -101,28 +100,16 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
 
 def _inputs_key(config: Config, topic: Topic, registered: tuple[Registered, ...], sources: tuple[Source, ...],
                 files: Sequence[tuple[Path, SourceMeta]], models: tuple[object, ...]) -> str:
-    """A digest of everything the text stages read: the topic's settings and sources as read, the
-    other pages' bytes, the registered ids, the clinic, the plain-words list and the models loaded. Two calls with the
-    same inputs give the same Prepared (a build and `extract` in one process, the tests' many
-    copies of the sample project), so the second is not computed again. Paths count relative
-    to the project, so a copy of a project at another place gives the same key."""
+    """A digest of everything the text stages read: the topic's sources as read, the registered ids
+    and the models loaded, with the project's inputs (add_project_inputs: settings, clinic, the
+    other pages' bytes, the plain-words list). Two calls with the same inputs give the same
+    Prepared (a build and `extract` in one process, the tests' many copies of the sample project),
+    so the second is not computed again."""
     digest = hashlib.sha256()
-    settings = replace(topic, folder=Path(topic.folder.name), sources=())
-    for part in (settings, registered, sources, config.clinic, tuple(id(m) for m in models)):
+    for part in (registered, sources, tuple(id(m) for m in models)):
         digest.update(repr(part).encode("utf-8"))
-    for path, meta in files:
-        digest.update(repr((_relative(path, config.root), meta)).encode("utf-8"))
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
-    words = config.root / PLAIN_WORDS  # the clinic's own plain-words list, which the plain-language report reads
-    digest.update(words.read_bytes() if words.is_file() else b"-")
+    add_project_inputs(digest, config, topic, files)
     return digest.hexdigest()
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _check_distinct_ids(clusters: tuple[Cluster, ...]) -> None:

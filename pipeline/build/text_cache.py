@@ -23,7 +23,6 @@ import logging
 import pickle
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -34,8 +33,7 @@ from pipeline.build.records import STATE_DIR
 from pipeline.config import Config, Topic, other_topics_files
 from pipeline.i18n.fact_register import check_accounted, prepare_topic, registered
 from pipeline.models import Registered
-from pipeline.prepared_topic import Prepared, warn_stale
-from pipeline.review.plain_language import PROJECT_FILE as PLAIN_WORDS
+from pipeline.prepared_topic import Prepared, add_project_inputs, warn_stale
 
 log = logging.getLogger(__name__)
 
@@ -75,16 +73,9 @@ def cache_path(output: Path, topic: str) -> Path:
 def inputs_key(config: Config, topic: Topic, ids: tuple[Registered, ...]) -> str:
     """A sha256 of everything the text stages read for the topic, and of the code that reads it."""
     digest = hashlib.sha256(code_digest().encode())
-    settings = replace(topic, folder=Path(topic.folder.name), sources=())  # where the project is does not count
-    digest.update(repr((settings, config.clinic)).encode("utf-8"))
     # Sorted: a frozenset's order changes from one process to the next.
     digest.update(repr([(r.id, r.text, sorted(r.locations)) for r in ids]).encode("utf-8"))
-    for path, meta in (*topic.sources, *other_topics_files(config, topic)):
-        path = config.root / path  # as the stages read it (a path given absolute stays so)
-        digest.update(repr((_relative(path, config.root), meta)).encode("utf-8"))
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
-    words = config.root / PLAIN_WORDS  # the clinic's own plain-words list, which the plain-language report reads
-    digest.update(words.read_bytes() if words.is_file() else b"-")
+    add_project_inputs(digest, config, topic, (*topic.sources, *other_topics_files(config, topic)))
     return digest.hexdigest()
 
 
@@ -121,10 +112,3 @@ def _read(path: Path, key: str) -> Prepared | None:
     except Exception:  # cut short or unreadable: prepare again (pickle raises many kinds)
         return None
     return prepared if isinstance(prepared, Prepared) else None
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
