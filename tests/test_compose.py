@@ -7,6 +7,7 @@ from pathlib import Path
 from pipeline.text.compose import assign_section, compose
 from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Fact, SourceMeta
+from pipeline.vocabulary import Vocabulary
 
 RULES = (
     SectionRule("what", "What is it?", ("is a", "purpose"), summary=1),
@@ -164,3 +165,18 @@ def test_the_side_effects_box_names_each_side_effect_once_however_sources_word_i
         "Skin changes", "Feeling tired"]
     effects = next(s for s in handout.sections if s.key == "effects")
     assert sum(len(e.items) for e in effects.entries) == 13
+
+
+def test_the_box_knows_one_side_effect_by_its_synonym_its_gloss_or_one_of_its_alternatives():
+    lists = {1: ["tiredness (fatigue), which can build up over a course", "hair thinning or hair loss",
+                 "feeling sick (nausea) or being sick", "a sore mouth"],
+             2: ["Feeling very tired (fatigue) that rest does not relieve", "Hair loss, which starts after 2 weeks",
+                 "Nausea and vomiting", "Skin rash"]}
+    leads = [cluster(f"Side effects you may have, list {n}:", "a", line=10 * n) for n in lists]
+    items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=10 * n + 1 + i)
+             for n, lead in zip(lists, leads) for i, t in enumerate(lists[n])]
+    scheme = replace(SCHEME, vocabulary=Vocabulary(synonyms=(("nausea", "feeling sick"),)))
+    handout = compose([*leads, *items], scheme, TOPIC, CLINIC)
+    assert [c.canonical.text for c in handout.side_effects] == [
+        "tiredness (fatigue), which can build up over a course", "hair thinning or hair loss",
+        "feeling sick (nausea) or being sick", "a sore mouth", "Skin rash"]

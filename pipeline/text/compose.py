@@ -27,6 +27,7 @@ from functools import lru_cache
 from pipeline.config import Scheme, SectionRule, Topic
 from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Section, SourceRef
 from pipeline.text.keywords import count_keywords, fold_spelling, keyword_stems, word_stems
+from pipeline.vocabulary import Vocabulary
 from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words,
                                        sentences_of, words_of)
 from pipeline.text.facts import refers_back
@@ -397,12 +398,11 @@ def _side_effects(sections: tuple[Section, ...], scheme: Scheme, language: str =
     chosen: list[Cluster] = []
     named: list[tuple[str, ...]] = []
     for item in sorted(found, key=lambda c: (-c.support, *_position(c))):
-        head = _named_effect(item.canonical.text, language)
-        if head and any(_same_effect(head, other) for other in named):
+        names = _named_effects(item.canonical.text, language, scheme.vocabulary)
+        if any(_same_effect(name, other) for name in names for other in named):
             continue
         chosen.append(item)
-        if head:  # an item of no words ("37.5°C") names nothing to compare
-            named.append(head)
+        named += names  # an item of no words ("37.5°C") names nothing to compare
     return tuple(chosen[:SIDE_EFFECTS_MAX])
 
 
@@ -412,16 +412,29 @@ _EFFECT_END = re.compile(r"[,;:(–—]|\s(?:which|that|with|because|usually|oft
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_ALTERNATIVES = re.compile(r"\s+(?:or|and)\s+|\s*/\s*", re.IGNORECASE)  # "diarrhoea or constipation"
+_GLOSS = re.compile(r"[^(.;:]{1,60}\(([^()]{1,40})\)")  # "Feeling very tired (fatigue)"
 # Words around a side effect's name that name none ("a higher risk of infection": infection).
 _NAMES_NO_EFFECT = STOPWORDS | frozenset("very more much some severe mild higher high lower low increased "
                                          "greater risk chance".split())
 
 
+def _named_effects(text: str, language: str, vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+    """The side effects an item names: its opening words, each of their alternatives ("hair
+    thinning or hair loss"), and the gloss in brackets after them ("Feeling very tired (fatigue)"),
+    with the scheme's synonyms written as one word ("feeling sick" as "nausea")."""
+    folded = vocabulary.fold(text)
+    head = _EFFECT_END.split(folded, maxsplit=1)[0]
+    parts = _ALTERNATIVES.split(head)
+    if (gloss := _GLOSS.match(folded)) is not None:
+        parts.append(gloss.group(1))
+    return [name for part in parts if (name := _named_effect(part, language))]
+
+
 def _named_effect(text: str, language: str) -> tuple[str, ...]:
-    """The stems of the side effect an item names, its opening words ("Feeling sick (nausea) and
-    vomiting": feel, sick), without the words that name nothing."""
-    head = _EFFECT_END.split(text, maxsplit=1)[0]
-    words = (word for word in _WORD.findall(head.casefold()) if word not in _NAMES_NO_EFFECT)
+    """The stems of the side effect a phrase names, its opening words ("Feeling sick": feel, sick),
+    without the words that name nothing."""
+    words = (word for word in _WORD.findall(text.casefold()) if word not in _NAMES_NO_EFFECT)
     return tuple(word_stems(" ".join(fold_spelling(word) for word in words), language)[:2])
 
 
