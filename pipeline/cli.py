@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.config import load_config
 from pipeline.errors import HandoutError
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 
 if TYPE_CHECKING:
+    from pipeline.config import Config
     from pipeline.i18n.completeness import Audit
     from pipeline.i18n.extraction import TemplateChanges
     from pipeline.i18n.review_status import ReviewStatus
@@ -63,6 +63,14 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM (a CI cancel, `kill`): stops a command the way Ctrl-C does, cleanup included."""
+
+
+def load_config(root: Path) -> Config:
+    """The project's configuration (pipeline.config, loaded here: `handout build` starts its
+    render workers' server before reading it)."""
+    from pipeline.config import load_config as load
+
+    return load(root)
 
 
 def _on_sigterm(signum: int, _frame: object) -> None:
@@ -112,6 +120,11 @@ def build_command(
 
     Only what changed since the last build into OUTPUT is rendered again (content hashes).
     """
+    from pipeline.build import render_pool
+    from pipeline.build.report import MANIFEST
+
+    if (workers or render_pool.default_workers()) > 1 and (force or not (output / MANIFEST).is_file()):
+        render_pool.start_fork_server()  # PDFs will be rendered: the workers' server loads while the builder does
     from pipeline.build.builder import BuildOptions, build, discard_summary
     from pipeline.build.plan import parse_shard
 

@@ -114,6 +114,15 @@ def start_executor(size: int) -> ProcessPoolExecutor:
                                initargs=(os.getpid(),))
 
 
+def start_fork_server() -> None:
+    """Start the fork server now, where there is one: it loads WeasyPrint (about half a second)
+    while the caller reads the project. A server no pool uses ends with this process."""
+    if worker_context().get_start_method() == "forkserver":
+        import multiprocessing.forkserver
+
+        multiprocessing.forkserver.ensure_running()
+
+
 def worker_context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
