@@ -388,3 +388,35 @@ def test_the_page_model_backs_off_to_staying_or_moving_for_a_section_it_never_sa
     clear = {key: (4.0 if key == "own" else 0.0) for key in keys}
     assert PAGE_MODEL.best_path([flat, clear, flat], [False, True, True], keys)[1] == "own"
     assert PAGE_MODEL.best_path([], [], keys) == []
+
+
+def test_a_definition_of_the_topic_goes_under_the_first_heading_though_its_words_say_how_it_works(monkeypatch):
+    from dataclasses import replace
+
+    from pipeline.config import Scheme, SectionRule
+    from pipeline.text import compose as composing
+    from pipeline.text.statement_kinds import says_what_topic_is
+    from tests.test_compose import CLINIC, TOPIC, cluster
+
+    rules = (SectionRule("about", "What is chemotherapy?"),
+             SectionRule("works", "How does it work?", keywords=("destroy", "cancer cells", "dividing")),
+             SectionRule("more", "More", fallback=True))
+    scheme = Scheme(sections=rules)
+    topic = replace(TOPIC, scheme=scheme, name="chemotherapy")
+    defined = "Chemotherapy, often called chemo, is a treatment that destroys cancer cells."
+    working = "The medicines destroy cancer cells that are dividing."
+    # Both statements' words say "how it works" (the model and keywords, as they score them).
+    monkeypatch.setattr(composing, "_section_scores", lambda text, *_: (
+        {"about": -2.0, "works": 2.0, "more": -6.0}, {"about": 0, "works": 2, "more": 0}, True))
+    monkeypatch.setattr(composing, "load_section_model", lambda: PAGE_MODEL)
+    page = [cluster(defined, "sources/t/a.txt", line=3, heading="Chemotherapy"),
+            cluster(working, "sources/t/b.txt", line=4, heading="Chemotherapy")]
+    handout = composing.compose(page, scheme, topic, CLINIC)
+    placed = {entry.cluster.canonical.text: section.key for section in handout.sections for entry in section.entries}
+    assert placed == {defined: "about", working: "works"}
+    # What it is, not what is done with it or what it uses.
+    assert says_what_topic_is("CT scans are among the most common tests.", "CT scan")
+    assert says_what_topic_is("Immunotherapy (IO) means treatments that help your immune system.", "immunotherapy")
+    assert not says_what_topic_is("Chemotherapy is given in cycles.", "chemotherapy")
+    assert not says_what_topic_is("A CT scan uses X-rays, so there is a small dose of radiation.", "CT scan")
+    assert not says_what_topic_is("Chemotherapy is a treatment that uses medicines.", "chemotherapy", "fr")

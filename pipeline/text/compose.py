@@ -8,7 +8,9 @@ following sentences. The keywords alone decide without the model, for a language
 trained on, or for a scheme of which it knows fewer than two sections: the best score wins,
 ties go to the earlier section, no match goes to the fallback section. With the model, each
 page's statements are placed together in their order (section_model.best_path), so a passage
-stays together unless a statement's own words clearly say otherwise. List items follow their
+stays together unless a statement's own words clearly say otherwise. A definition of the topic
+("Chemotherapy, or chemo, is a group of medicines ...") leans to the scheme's first section
+(DEFINITION_WEIGHT). List items follow their
 lead-in sentence. Within a section, facts an editor pinned come first, then facts more
 sources state, then those that match the section's keywords best. An editor's move
 (Cluster.section) overrides all of this. The summary takes, per section, as many as the scheme
@@ -31,14 +33,18 @@ from pipeline.vocabulary import Vocabulary
 from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesch_kincaid_grade, rare_words,
                                        sentences_of, words_of)
 from pipeline.text.facts import refers_back
-from pipeline.text.statement_kinds import (defines_topic, is_background, points_back, tells_what_to_do,
-                                           tells_whom_to_call)
+from pipeline.text.statement_kinds import (defines_topic, is_background, points_back, says_what_topic_is,
+                                           tells_what_to_do, tells_whom_to_call)
 from pipeline.text.section_model import STOPWORDS, features, load_section_model
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
 KEYWORD_WEIGHT = 1.0  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
+# A definition of the topic ("Chemotherapy, or chemo, is a group of medicines ...") belongs under the
+# scheme's first heading ("What is chemotherapy?"): this many keyword matches' worth for it. Its
+# words ("medicines", "destroy cancer cells") would otherwise pull it to "How it works".
+DEFINITION_WEIGHT = 8.0
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
@@ -58,7 +64,7 @@ def compose(
     """Arrange clusters into the leaflet's sections and pick the summary's essentials."""
     name = frozenset(word_stems(topic.name, topic.language))
     scheme = _without_name(scheme, name, topic.language)
-    placed = _place(clusters, scheme, topic.language, name)
+    placed = _place(clusters, scheme, topic.language, name, topic.name)
     sections = tuple(
         Section(key=rule.key, title=rule.title, entries=entries, safety=rule.safety)
         for rule in scheme.sections
@@ -137,7 +143,8 @@ def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], langu
     return scores, matches, True
 
 
-def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: frozenset[str]) -> list[Placed]:
+def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: frozenset[str],
+           topic_name: str = "") -> list[Placed]:
     """Assign every printable cluster to a section; attach list items to their lead-in."""
     by_fact = {fact.id: cluster for cluster in clusters for fact in cluster.members}
     items: dict[str, list[Cluster]] = defaultdict(list)
@@ -160,7 +167,7 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
     for host, following in continued.items():
         for _, cluster in following:
             evidence.setdefault(host, []).extend((cluster, *items.get(cluster.id, ())))
-    chosen = _sections_by_page(statements, evidence, scheme, language, name)
+    chosen = _sections_by_page(statements, evidence, scheme, language, name, topic_name)
     placed = []
     for cluster in statements:
         attached = tuple(sorted(items.get(cluster.id, ()), key=_position))
@@ -181,14 +188,19 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
 
 
 def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cluster]], scheme: Scheme,
-                      language: str, name: frozenset[str]) -> dict[str, tuple[str, int, str]]:
+                      language: str, name: frozenset[str], topic_name: str = "") -> dict[str, tuple[str, int, str]]:
     """Each statement's section, keyword matches, and the section its own words give. With the model, each page's statements are
     placed together, in their order (section_model.best_path): a statement tends to stay in the
     section of the one before it under the same heading and moves more readily after a new one,
     as an editor keeps a page's passage together, yet one whose own words (and its list's)
     clearly say otherwise moves ("Call us straight away if ..." under "On the day")."""
+    first = scheme.sections[0].key if scheme.sections else ""
+
     def scores(fact: Fact) -> tuple[dict[str, float], dict[str, int], bool]:
-        return _section_scores(fact.text, fact.heading, scheme.sections, language, name, fact.outer)
+        found, matches, learned = _section_scores(fact.text, fact.heading, scheme.sections, language, name, fact.outer)
+        if first and says_what_topic_is(fact.text, topic_name, language):
+            found = {**found, first: found[first] + DEFINITION_WEIGHT}
+        return found, matches, learned
 
     scored = {}
     for cluster in statements:

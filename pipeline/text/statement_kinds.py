@@ -64,11 +64,30 @@ def points_back(text: str, language: str = "en") -> bool:
 def defines_topic(text: str, name: str, language: str = "en") -> bool:
     """True for a sentence saying what the topic itself is ("Chemotherapy is a treatment that uses
     ...", "A CT scan (computed tomography) uses x-rays ..."): what "What is it?" needs first."""
+    return _opens_with_topic(text, name, language, r"(?:is|are|uses|means|works by)\b")
+
+
+def says_what_topic_is(text: str, name: str, language: str = "en") -> bool:
+    """True for a definition of the topic: "Chemotherapy, or chemo, is a group of medicines ...",
+    "CT scans are among the most common tests", "Immunotherapy means ...". Not what it is given
+    or used for ("Chemotherapy is given in cycles", "A CT scan uses X-rays, so ..."): those say
+    how it is given or what it risks, and belong there."""
+    return _opens_with_topic(text, name, language, _WHAT_IT_IS)
+
+
+# After "<topic> is/are": a noun phrase saying what it is, not a participle saying what is done with it.
+_WHAT_IT_IS = (r"(?:(?:is|are)\s+(?:an?|the|one|among|treatments?|therap(?:y|ies)|medicines?|drugs?|tests?|scans?"
+               r"|procedures?|examinations?)\b|means\b)")
+# What may stand between the topic's name and its verb: "(chemo)", ", or chemo,", ", often called chemo,".
+_ALSO_NAMED = (r"(?:\s*\([^)]{0,60}\)|,\s*(?:or|also called|often called|sometimes called|commonly called"
+               r"|also known as|known as)\s+[^,]{1,40},)?")
+
+
+def _opens_with_topic(text: str, name: str, language: str, verb: str) -> bool:
     if not _is_english(language) or not name.strip():
         return False
     topic = r"\s+".join(map(re.escape, name.split()))
-    return re.match(rf"(?:an?\s+|the\s+)?{topic}\b(?:\s*\([^)]{{0,60}}\))?,?\s+(?:is|are|uses|means|works by)\b",
-                    text, re.IGNORECASE) is not None
+    return re.match(rf"(?:an?\s+|the\s+)?{topic}s?\b{_ALSO_NAMED}\s+{verb}", text, re.IGNORECASE) is not None
 
 
 def _is_english(language: str) -> bool:
