@@ -40,7 +40,7 @@ from pipeline.text.section_model import STOPWORDS, features, load_section_model
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
-KEYWORD_WEIGHT = 1.0  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
+KEYWORD_WEIGHT = 0.4  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
 # A definition of the topic ("Chemotherapy, or chemo, is a group of medicines ...") belongs under the
 # scheme's first heading ("What is chemotherapy?"): this many keyword matches' worth for it. Its
 # words ("medicines", "destroy cancer cells") would otherwise pull it to "How it works".
