@@ -30,7 +30,7 @@ TOPIC = "alpha"
 # A small topic (fast to extract); no negation, number or unit, so a stand-in translation is clean.
 TEXT = ("Alpha in brief\n\nImmunotherapy helps your immune system fight cancer.\n\n"
         "Tiredness and skin rash are common side effects.\n")
-OLD, NEW = "fight cancer.", "fight cancer cells."
+OLD, NEW = "fight cancer.", "fight the cancer."  # the same section: only the sign-off changes
 
 
 def _stand_in(english: str) -> str:
