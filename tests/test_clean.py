@@ -2279,3 +2279,16 @@ def test_a_printed_link_whose_address_went_onto_the_next_line_is_a_link() -> Non
     result = clean(_source(lines))
     assert _reasons(result)[7] == "link (its address printed after it)"
     assert {3, 5, 10, 12} <= set(_kept(result))
+
+
+
+def test_a_price_list_table_goes_whole_and_a_table_of_advice_stays() -> None:
+    prices = ["| Examination | Self-pay price |", "| --- | --- |", "| CT with contrast (one body area) | $395 |",
+              "| Ultrasound (one area) | $175 |", "| PET-CT (whole body) | $1,450 |"]
+    advice = ["| Side effect | What can help |", "| --- | --- |", "| Nausea | Eat small meals often |",
+              "| Sore mouth | Rinse with salt water after meals |", "| Tiredness | Rest, and take short walks |"]
+    lines = [*prices, "", *advice]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert all(reasons.get(n, "").startswith("the clinic's prices") for n in (1, 3, 4, 5)), reasons
+    assert {7, 9, 10, 11} <= set(_kept(result))

@@ -182,7 +182,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_contents_entries(lines, texts, removed)
     _remove_meta_sections(lines, texts, removed, publisher)
     remove_prescribing_information(texts, removed)
-    remove_price_tables(texts, removed)
+    remove_price_tables(lines, texts, removed)
     remove_signed_quotes(texts, removed)
     remove_sign_offs(lines, texts, removed)
     remove_author_boxes(texts, removed)

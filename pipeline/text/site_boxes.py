@@ -296,21 +296,41 @@ _PRICE_CELL = re.compile(r"(total )?(prices?|costs?|fees?|rates?)( from)?")
 _MONEY = re.compile(r"[$€£¥₹₺]\s?\d|\d\s?[$€£¥₹₺]|\b\d[\d,.]*\s?(usd|eur|gbp|chf|inr|aed|try|zar)\b", re.IGNORECASE)
 
 
-def remove_price_tables(texts: list[str], removed: dict[int, str]) -> None:
+def remove_price_tables(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a table that prices the site's own packages, header row and all: a row whose first
-    cell is "Price" or "Cost" and whose other cells are sums of money."""
+    cell is "Price" or "Cost" and whose other cells are sums of money, or a last column headed
+    "Price" (_a_price_list). A table ends at a blank line."""
     i = 0
     while i < len(texts):
         if not _is_table_row(texts[i]):
             i += 1
             continue
-        end = i
-        while end < len(texts) and _is_table_row(texts[end]):
+        end = i + 1
+        while end < len(texts) and _is_table_row(texts[end]) and lines_touch(lines, end - 1, end):
             end += 1
-        if any(_prices_its_columns(texts[k]) for k in range(i, end)):
+        if any(_prices_its_columns(texts[k]) for k in range(i, end)) or _a_price_list(texts[i:end]):
             for k in range(i, end):
                 removed.setdefault(k, "the clinic's prices and insurers (a price table)")
         i = end
+
+
+def _a_price_list(rows: list[str]) -> bool:
+    """A table whose last column is headed "Price" ("Self-pay price", "Fee") and holds a sum of
+    money on every row below: "| Exam | Self-pay price |" over "| CT with contrast | $395 |"."""
+    rows = [row for row in rows if any(ch.isalnum() for ch in row)]  # not Markdown's "|---|---|"
+    if len(rows) < 3:
+        return False
+    header, *priced = (_cells(row) for row in rows)
+    return len(header) >= 2 and bool(_PRICE_HEADING.fullmatch(fold_text(header[-1]))) \
+        and all(len(cells) >= 2 and _MONEY.search(cells[-1]) for cells in priced)
+
+
+_PRICE_HEADING = re.compile(r"([\w-]+ ){0,2}(prices?|costs?|fees?|charges?|rates?)( \(.*\))?")
+
+
+def _cells(text: str) -> list[str]:
+    cells = [cell.strip(" *_") for cell in re.split(r"\t|\|", text.strip().strip("|"))]
+    return [cell for cell in cells if cell]
 
 
 def _is_table_row(text: str) -> bool:
@@ -318,7 +338,6 @@ def _is_table_row(text: str) -> bool:
 
 
 def _prices_its_columns(text: str) -> bool:
-    cells = [cell.strip(" *_") for cell in re.split(r"\t|\|", text.strip().strip("|"))]
-    cells = [cell for cell in cells if cell]
+    cells = _cells(text)
     return len(cells) >= 2 and bool(_PRICE_CELL.fullmatch(fold_text(cells[0]))) \
         and all(_MONEY.search(cell) for cell in cells[1:])
