@@ -2292,3 +2292,15 @@ def test_a_price_list_table_goes_whole_and_a_table_of_advice_stays() -> None:
     reasons = _reasons(result)
     assert all(reasons.get(n, "").startswith("the clinic's prices") for n in (1, 3, 4, 5)), reasons
     assert {7, 9, 10, 11} <= set(_kept(result))
+
+
+# a stock photo's description, saved as a line of its own, full stop and all
+FURNITURE_IN_BODY += [
+    ("Radiographer answering a man's questions.", "image caption"),
+    ("Woman sitting on a sofa looking tired.", "image caption"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Patients sitting for long periods should move their legs.",
+    "A man lying down can feel dizzy when he stands up quickly.",
+    "People looking after someone having treatment need rest too.",
+]

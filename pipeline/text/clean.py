@@ -481,6 +481,18 @@ _KIND = re.compile(r"[A-Z][a-z]+( [a-z]+){0,2}")  # what sort of page a byline c
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 
 
+# A picture's description is a phrase, even with a full stop: a sentence has a finite verb.
+_FINITE = re.compile(r"\b(is|are|was|were|be|been|can|could|may|might|will|would|shall|should|must|has|have|had|"
+                     r"do|does|did|need|needs|get|gets|feel|feels|helps?|makes?|takes?|gives?)\b|n't\b")
+CAPTION_SENTENCE_MAX_WORDS = 14
+
+
+def _verbless(folded: str) -> bool:
+    """A short line with one full stop at its end and no finite verb: "Radiographer answering a man's questions." """
+    return word_count(folded) <= CAPTION_SENTENCE_MAX_WORDS and folded.count(".") == 1 \
+        and folded.rstrip().endswith(".") and not _FINITE.search(folded)
+
+
 @lru_cache(maxsize=1 << 16)  # the same line on many pages (a site's menu, a shared sentence) is judged once
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
@@ -544,8 +556,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
                 return f"contact: postal address ({form})"
     if word_count(text) <= LABEL_MAX_WORDS and COMPANY.search(text.strip()):
         return "contact: company name"
-    if line_ending(text) not in TERMINAL and any(rule.search(folded) for rule, _ in DEPICTION):
-        return "image caption"
+    if (line_ending(text) not in TERMINAL or _verbless(folded)) and any(rule.search(folded) for rule, _ in DEPICTION):
+        return "image caption"  # "Nurse talking to a patient", "Woman sitting on a sofa looking tired."
     if (parts := _bilingual_parts(text)) and (found := next(filter(None, (_line_reason(part, publisher) for part in parts)), None)):
         return f"{found} (a label given in two languages)"
     if STAFF_CARD.fullmatch(bare_text(text).strip()):

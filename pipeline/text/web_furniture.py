@@ -549,9 +549,13 @@ CROSS_REFERENCE = re.compile(rf"^((Learn|Read|Find out)( more)? about .+ (in|on|
 STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
-           r"people|researcher|scientist|surgeon|team|family|couple|hands?)s?")
+           r"people|researcher|scientist|surgeon|team|family|couple|hands?|radiographer|radiologist|"
+           r"therapist|technician|technologist|pharmacist|carer|caregiver|mother|father|daughter|son|"
+           r"husband|wife|partner|friend)s?")
 POSES = (r"(talking|speaking|holding|sitting|standing|smiling|examining|consulting|discussing|"
-          r"explaining|showing|pointing|wearing|comforting|listening|analy[sz]ing)")
+          r"explaining|showing|pointing|wearing|comforting|listening|analy[sz]ing|lying|looking|"
+          r"answering|putting|checking|reading|walking|hugging|laughing|chatting|resting|adjusting|"
+          r"preparing|setting up|writing|reassuring|greeting|hooking up)(?! after\b)")
 # Depictions are recognisable only on lines that are not sentences (checked by the caller).
 DEPICTION = _rules([
     (rf"^([\w-]+ ){{0,3}}?{PEOPLE} ({POSES}\b|(at|in front of) (a|an|the|their|her|his) "
