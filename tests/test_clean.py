@@ -2304,3 +2304,14 @@ CONTENT_LIKE_FURNITURE += [
     "A man lying down can feel dizzy when he stands up quickly.",
     "People looking after someone having treatment need rest too.",
 ]
+
+
+# a US health library's catalogue line and its chat widget's disclaimer
+FURNITURE_IN_BODY += [
+    ("Treatments & Procedures · Article 22714", "page label (its catalogue number)"),
+    ("I can't give medical advice. If you have a medical emergency, call 911.", "chat widget"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Your nurse will give you advice about looking after your skin.",
+    "Article 5 of the charter says that you may bring someone with you.",
+]

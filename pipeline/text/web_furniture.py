@@ -173,6 +173,9 @@ WHOLE_LINE = _rules([
      r"adresse|opening (hours|times)|surgery hours|our hours|hours of operation|headquarters|head office|"
      r"registered office|sede( legale)?",
      "contact block"),
+    # A health library's catalogue line: "Treatments & Procedures · Article 22714", "Document ID: 4031".
+    (r"([^.!?·|]{1,60} [·|] )?(article|document|doc|content|leaflet|publication|page|item) ?(id|no|number|ref|reference)?"
+     r"[:.]? ?#?\d{3,}( [·|] [^.!?·|]{1,40})?", "page label (its catalogue number)"),
 ])
 
 # Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
@@ -191,6 +194,9 @@ ANYWHERE = _rules([
      r"^(?=.{0,140}$)[^.!?]*\bnewsletters?\b|\b(sign up|subscribe|join|register)( to| for)? (our|the|my|a) ([\w-]+ ){0,2}newsletter|"
      r"\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
      r"\bjoin our mailing list\b|\bunsubscribe\b|\binbox\b", "newsletter form"),
+    (r"\b(i|we) (can't|cannot|can not|am not able to|are not able to|am unable to|are unable to|don't|do not) "
+     r"(give|provide|offer)( you)? (any )?(medical|personal|individual|clinical)( \w+)? advice\b",
+     "chat widget (it gives no medical advice)"),
     (r"\byour e-?mail( address)? will not be published|\brequired fields are marked|\bakismet\b|"
      r"\breduce spam\b|\bcomment data is processed\b|\bleave a (comment|reply)\b|"
      r"\bsave my name,? e-?mail\b|\bnotify me of (new|follow-up) (comments|posts)\b|"
