@@ -2315,3 +2315,15 @@ CONTENT_LIKE_FURNITURE += [
     "Your nurse will give you advice about looking after your skin.",
     "Article 5 of the charter says that you may bring someone with you.",
 ]
+
+
+# a community health centre's feedback buttons and link box, a library guide's subjects
+FURNITURE_IN_BODY += [
+    ("Was this page helpful?  Yes  No", "feedback widget"),
+    ("Related patient education", "navigation (related links)"),
+    ("Subjects: Consumer Health, Nursing, Public Health", "category label"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Related side effects, such as a sore mouth, usually settle within a week.",
+    "Topics to talk about with your nurse: eating, sleep and going back to work.",
+]

@@ -151,7 +151,15 @@ WHOLE_LINE = _rules([
      r"slide \d+ of \d+", "slideshow"),
     (r"(was|is) this (article|page|information|content) (helpful|useful)|rate this (article|page|post)|"
      r"did you find this (article|page|information) (helpful|useful)|did you find what you (were|are) looking for|"
-     r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)", "feedback widget"),
+     r"(was|is) this (handout|leaflet|guide|booklet|video|answer|chapter) (helpful|useful)"
+     r"|(was|is) this (article|page|information|content|handout|leaflet|guide) (helpful|useful)\?( +(yes|no)){1,2}",
+     "feedback widget"),  # "Was this page helpful?  Yes  No": the question with its buttons
+    # The heading over a box of links to other pages: "Related patient education", "Related information".
+    (r"related (patient |health )?(education|information|content|articles?|pages?|topics?|resources?|links?|"
+     r"reading|conditions|treatments|services|guides|leaflets)", "navigation (related links)"),
+    # A library guide's or blog's subject list: "Subjects: Consumer Health, Nursing, Public Health".
+    (r"(subjects?|topics?|categories|filed under|tagged( with)?)\s*:\s*[^.!?:,]{1,40}(, ?[^.!?:,]{1,40})+",
+     "category label"),
     # A contents box's title with its toggle ("**In this post** [hide]", "Table of contents [show]").
     (r"(in this (post|blog post|story|article|page|guide)|(table of )?contents|on this page)\W*\[?(hide|show|toggle)\]?",
      "contents or page label"),
