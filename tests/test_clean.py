@@ -2327,3 +2327,17 @@ CONTENT_LIKE_FURNITURE += [
     "Related side effects, such as a sore mouth, usually settle within a week.",
     "Topics to talk about with your nurse: eating, sleep and going back to work.",
 ]
+
+
+# a library guide's and a clinic's disclaimers, a journal's notes under its patient page
+FURNITURE_IN_BODY += [
+    ("The information in this guide is for education only. It does not replace advice from your doctor.", "disclaimer"),
+    ("This information is general health education. It does not take the place of advice from your own doctor.",
+     "disclaimer"),
+    ("Conflict of Interest Disclosures: Dr Lee reported receiving fees from a drug maker.", "the provider's credits"),
+    ("Funding/Support: None reported.", "the provider's credits"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Chemotherapy does not replace surgery for most people with this cancer.",
+    "The symptom diary is useful, but it does not replace a call to your care team.",
+]

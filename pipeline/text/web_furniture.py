@@ -521,7 +521,14 @@ ANYWHERE = _rules([
      r"booklet|guide|article|page)s?"
      r"( (on|in) this (page|site|website|leaflet|handout))? "
      r"(does not|do not|is not (intended|meant|designed) to|are not (intended|meant|designed) to|should not) "
-     r"(replace|take the place of|substitute for)\b", "disclaimer"),
+     r"(replace|take the place of|substitute for)\b|"
+     # "The information in this guide is for education only. It does not replace advice from your doctor."
+     r"\bfor (general )?(health )?education(al purposes)? only\b|\b(this|the) information is (general )?health education\b|"
+     r"(^|[.!?] )it (does not|doesn't|is not meant to|is not intended to) (replace|take the place of|substitute for) "
+     r"(the )?(advice|care|guidance|information)\b", "disclaimer"),
+    # A journal's notes under its article: "Conflict of Interest Disclosures: ...", "Funding/Support: None reported."
+    (r"^(conflicts? of interest( disclosures?)?|competing interests?|financial disclosures?|funding( ?/ ?support| and support)?"
+     r"|author contributions|role of the (funder|sponsor)( ?/ ?sponsor)?)\s*:", "the provider's credits and ratings"),
     # A shop's product tile inside a health page: its star rating, its price, its basket button.
     (r"^(rated )?\d(\.\d)?( out of 5)?( stars?)? \(\d[\d,]*( reviews?| ratings?)?\)$|"
      r"^([£$€]\s?\d+([.,]\d{2})?( each| per \d*\s?[a-z]{1,5})?\s*)+$|^add to (basket|cart|bag|trolley)$",
