@@ -2341,3 +2341,47 @@ CONTENT_LIKE_FURNITURE += [
     "Chemotherapy does not replace surgery for most people with this cancer.",
     "The symptom diary is useful, but it does not replace a call to your care team.",
 ]
+
+
+# a community health centre's fee policy, a bulletin's masthead, a hospital's mission box, a photo
+FURNITURE_IN_BODY += [
+    ("No one is turned away for inability to pay.", "the clinic's prices and insurers"),
+    ("Issue 27 - February 2026", "masthead"),
+    ("Our Mission", "about the organisation"),
+    ("Grandad hugging his grandchild.", "image caption"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Our story begins when your doctor refers you to the clinic.",
+    "Stage 2 cancers are often treated with surgery first.",
+]
+
+
+def test_a_related_pages_card_goes_with_its_link_title_phrase_and_all() -> None:
+    lines = ["## Hair loss", "", "Chemotherapy can make your hair thin or fall out.", "",
+             "## Related pages", "",
+             "[Hair loss](https://charity.example.org/hair-loss)", "", "Scalp cooling, wigs, headwear and regrowth", "",
+             "[Money and work](https://charity.example.org/money)", "", "Benefits, travel costs and your employer", "",
+             "© Example Cancer Charity 2025"]
+    result = clean(_source(lines, publisher="Example Cancer Charity"))
+    reasons = _reasons(result)
+    assert reasons[9].startswith("card blurb") and reasons[13].startswith("card blurb"), reasons
+    assert 3 in _kept(result)
+
+
+FURNITURE_IN_BODY += [
+    ("**My note (JM, 16/9):** TODO check the helpline number with Dr Farrant before printing.", "a note on the saved page"),
+    ("Clip note: for the Thursday clinic, print twenty copies.", "a note on the saved page"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Note: your nurse will check your blood count before each cycle.",
+    "Make a note of any side effects so you can tell your team.",
+]
+
+
+def test_a_publishers_name_of_ordinary_words_counts_only_written_as_a_name() -> None:
+    lines = ["# Looking after yourself between cycles", "",
+             "Rest when you need to, and try to take a short walk most days.", "",
+             "Thanks for reading Between Cycles! Subscribe for free to get new posts."]
+    result = clean(_source(lines, publisher="Between Cycles (Marisol Okafor, RN)"))  # names it matches, and not
+    assert 1 in _kept(result) and 3 in _kept(result)
+    assert _reasons(result)[5] == "names the publishing site" or "newsletter" in _reasons(result)[5]

@@ -299,3 +299,14 @@ def test_html_marked_sections_are_dropped_as_a_browser_drops_them(tmp_path):
                     encoding="utf-8")
     lines = ingest(page, tmp_path, SourceMeta("page.html")).lines
     assert [(line.number, line.text) for line in lines] == [(1, "One"), (3, "Two"), (5, "Three")]
+
+
+def test_an_editors_list_item_wrapped_in_a_paragraph_is_still_an_item(tmp_path):
+    # Substack, Google Docs and other editors save "<li><p>...</p></li>".
+    page = ("<html><body><p>Common side effects include:</p>\n<ul>\n<li><p>Feeling tired</p></li>\n"
+            "<li><p>Feeling sick</p><p>This usually settles within a day.</p></li>\n<li>Hair loss</li>\n"
+            "</ul>\n<p>Tell your nurse about any of them.</p></body></html>")
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    assert [line.text for line in source.lines] == [
+        "Common side effects include:", "- Feeling tired", "- Feeling sick", "This usually settles within a day.",
+        "- Hair loss", "Tell your nurse about any of them."]

@@ -65,7 +65,8 @@ from pipeline.text.web_furniture import (
     WHOLE_LINE,
 )
 from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
-from pipeline.text.publisher_names import fold_name, names_publisher, publisher_names, short_names
+from pipeline.text.publisher_names import (fold_name, names_publisher, names_publisher_by_name, publisher_names,
+                                          short_names)
 from pipeline.text.citations import without_markers
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
@@ -110,6 +111,7 @@ from pipeline.text.site_boxes import (
 )
 
 PARAGRAPH_MIN_WORDS = 8  # a "real paragraph" anchors the article body
+CARD_PHRASE_MAX_WORDS = 12  # a related page's card: its title link, then a phrase saying what it is about
 CAPTION_MIN_WORDS = 13  # longer unpunctuated lines are captions/alt texts, not headings
 TAG_RUN, TAG_WORDS = 3, 3  # labels in a row, of at most so many words, between removed lines: tags or a menu
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
@@ -117,7 +119,8 @@ SITE_RUN = 2  # lines in a row another page of the site prints too that are the 
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
-                               "the provider's credits and ratings", "non-discrimination notice"})
+                               "the provider's credits and ratings", "non-discrimination notice",
+                               "a note on the saved page (not the page's)"})
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 
@@ -569,7 +572,9 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if word_count(text) <= 4 and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
             and names_publisher(text, short_names(publisher)):
         return "names the publishing site"  # "AskMD Quick Answer": a label the site gives its box
-    if word_count(text) <= PROMO_MAX_WORDS and names_publisher(text, publisher) \
+    # A heading writes a name as a name: "# Looking after yourself between cycles" does not name "Between Cycles".
+    naming = names_publisher_by_name if HEADING_MARK.match(text) else names_publisher
+    if word_count(text) <= PROMO_MAX_WORDS and naming(text, publisher) \
             and not _reports_to(text, publisher) and not _recommends(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
         return "names the publishing site"
@@ -862,7 +867,11 @@ def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
         if j in removed or above not in removed or not _is_link_only(texts[above]) \
                 or below < len(texts) and below not in removed:
             continue
-        if is_sentence(texts[j]) and word_count(bare_text(texts[j])) <= 25 and not _MORE_SENTENCES.search(texts[j]):
+        # A sentence, or a phrase ("Scalp cooling, wigs, headwear and regrowth") between two removed lines.
+        phrase = line_ending(texts[j]) not in TERMINAL and word_count(bare_text(texts[j])) <= CARD_PHRASE_MAX_WORDS \
+            and not HEADING_MARK.match(texts[j])  # "# Chemotherapy side effects": the page's own title
+        if (is_sentence(texts[j]) or phrase) and word_count(bare_text(texts[j])) <= 25 \
+                and not _MORE_SENTENCES.search(texts[j]):
             removed[j] = "card blurb (under a link to another page)"
 
 

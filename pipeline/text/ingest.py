@@ -317,6 +317,7 @@ class _TextExtractor(HTMLParser):
         self.cells: list[tuple[int, int] | None] = []  # per line: (its table row, its cell in the row), or None
         self._rows: list[list[int]] = []  # per open <tr>: its number and how many cells it has opened
         self._row_count = 0
+        self._item_open = False  # an <li> has opened and none of its text is out yet
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -351,7 +352,11 @@ class _TextExtractor(HTMLParser):
             self._flush()
             self._captions += tag == "figcaption"
             self._region = self._landmark()
-            self._prefix = "# " if tag in _HEADINGS else "- " if tag == "li" else ""
+            # An editor's "<li><p>text</p></li>" (Substack, Google Docs, ProseMirror): the item's first
+            # paragraph is the item.
+            item = tag == "li" or self._item_open and tag not in _HEADINGS
+            self._prefix = "# " if tag in _HEADINGS else "- " if item else ""
+            self._item_open = tag == "li"
             self._level = int(tag[1]) if tag in _HEADINGS else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -416,6 +421,7 @@ class _TextExtractor(HTMLParser):
             level = self._level if prefix == "# " else 0
             region = "form" if self._control_text else self._region
             self.lines.append(SourceLine(self._line, prefix + text, linked, region, level=level))
+            self._item_open = False
             # A cell's own line, not one of a table nested in it or of a block inside it.
             in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")
             self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)

@@ -29,6 +29,18 @@ def names_publisher(text: str, names: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in names)
 
 
+def names_publisher_by_name(text: str, names: tuple[str, ...]) -> bool:
+    """names_publisher, where the name is written as a name: "Between Cycles" names the newsletter,
+    "looking after yourself between cycles" does not (a name of ordinary words, in lower case)."""
+    for name in names:
+        if not names_publisher(text, (name,)):
+            continue
+        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        if found is None or not found.group(0)[:1].islower():
+            return True  # written as a name, or only found once folded (accents, apostrophes): as before
+    return False
+
+
 # First words that name no site on their own ("National ...", "St ...", "Cancer ...").
 GENERIC_NAME_WORDS = frozenset("""the a an national royal university general community regional county city state
 american british canadian australian irish scottish welsh english european international cancer health

@@ -181,6 +181,13 @@ WHOLE_LINE = _rules([
      r"adresse|opening (hours|times)|surgery hours|our hours|hours of operation|headquarters|head office|"
      r"registered office|sede( legale)?",
      "contact block"),
+    # A bulletin's masthead line: "Issue 27 - February 2026", "Vol. 3, No. 2 · Spring 2025".
+    (r"(issue|vol(ume)?\.?|no\.|number|edition) \d{1,4}(,? (issue|no\.?|number) \d{1,4})?"
+     r"( ?[-–,·|] ?((january|february|march|april|may|june|july|august|september|october|november|december|"
+     r"spring|summer|autumn|fall|winter) )?\d{4})?", "masthead (the issue of a bulletin)"),
+    # The organisation's own pages, as a heading or a link: "Our mission", "Our story", "Our values".
+    (r"(our|about our) (mission|vision|values|story|history|heritage|mission and values|mission,? vision and values)",
+     "about the organisation"),
     # A health library's catalogue line: "Treatments & Procedures · Article 22714", "Document ID: 4031".
     (r"([^.!?·|]{1,60} [·|] )?(article|document|doc|content|leaflet|publication|page|item) ?(id|no|number|ref|reference)?"
      r"[:.]? ?#?\d{3,}( [·|] [^.!?·|]{1,40})?", "page label (its catalogue number)"),
@@ -188,6 +195,8 @@ WHOLE_LINE = _rules([
 
 # Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
 ANYWHERE = _rules([
+    # Whoever saved the page wrote on it: "**My note (JM, 16/9):** TODO check with Dr ...", "Clip note: ...".
+    (r"(?-i:\bTODO\b)|^(my|clip|clipping|clipper'?s?|reader'?s?) notes?\b[^:.!?]{0,30}:", "a note on the saved page (not the page's)"),
     (r"^cookies on \S+$|\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
      r"\buses? (technical |third[- ]party )?cookies\b|\bcookies? (policy|settings|preferences|consent|banner|"
      r"notice|statement)\b|\bcookies on (the|this|our)\b|\b(set|use|store|place)s? (some )?(\w+ )?cookies (to|that|on|so)\b|"
@@ -289,7 +298,8 @@ ANYWHERE = _rules([
      "land acknowledgement"),
     (r"^\W*((expert|medical|clinical|content|editorial) ){0,2}reviewers?\W*:", "the page's reviewers"),
     (r"^([\w'’&,-]+ ){1,6}since (1[6-9]|20)\d\d$", "site tagline"),  # "Caring for our neighbors since 1952"
-    (r"\bbulk[- ]bill(ing|ed)\b", "the clinic's prices and insurers"),
+    (r"\bbulk[- ]bill(ing|ed)\b|\bno one (is|will be) turned away\b|\b(because of|for) (an )?inability to pay\b|"
+     r"\bsliding[- ](fee )?scale\b", "the clinic's prices and insurers"),  # a community clinic's fee policy
     (r"\bgeneral in nature\b|^(this|the) (faq|leaflet|handout|guide|sheet) is (for )?general information\b", "disclaimer"),
     (r"\b(questions|things) (patients|people|families)( and [\w ]{1,20})? ask (us )?(most often|most|about)\b|^the answers below\b",
      "about this page"),
@@ -569,7 +579,8 @@ CROSS_REFERENCE = re.compile(rf"^((Learn|Read|Find out)( more)? about .+ (in|on|
                              rf"( about [^.]+)?\.?$")
 STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
 
-PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|"
+PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|grandad|granddad|"
+           r"grandma|grandmother|grandfather|grandparent|grandchild|grandchildren|baby|teenager|"
            r"people|researcher|scientist|surgeon|team|family|couple|hands?|radiographer|radiologist|"
            r"therapist|technician|technologist|pharmacist|carer|caregiver|mother|father|daughter|son|"
            r"husband|wife|partner|friend)s?")
