@@ -2385,3 +2385,30 @@ def test_a_publishers_name_of_ordinary_words_counts_only_written_as_a_name() -> 
     result = clean(_source(lines, publisher="Between Cycles (Marisol Okafor, RN)"))  # names it matches, and not
     assert 1 in _kept(result) and 3 in _kept(result)
     assert _reasons(result)[5] == "names the publishing site" or "newsletter" in _reasons(result)[5]
+
+
+# a web archive's toolbar over a regional cancer centre's saved page, and an insurer's licensed library
+FURNITURE_IN_BODY += [
+    ("MAY\tJUN\tJUL", "web archive toolbar"),
+    ("Previous capture\t14\tNext capture", "web archive toolbar"),
+    ("[Image not archived: A nurse talks a patient through her treatment plan]", "image (a placeholder"),
+    ("Patient leaflets A to Z", "navigation (an index of pages)"),
+    ("Produced by: Acute Oncology Nurse Specialists", "credits"),
+    ("This topic covers external beam radiation.", "about this page"),
+    ("These care instructions are mostly about side effects of checkpoint inhibitors.", "about this page"),
+    ("Member tip", "member promotion"),
+    ("Many CT scans need approval from your plan before they are done.", "member promotion"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Treatment is usually given in May, June and July for this trial.",
+    "Vitamin A is found in carrots and green vegetables.",
+    "Your image results are usually ready within a week.",
+]
+FURNITURE_IN_BODY += [
+    ("If you would like this information in large print, Braille, audio or another language, please call the "
+     "Patient Advice and Liaison Service on 01632 960 050.", "other formats of the page"),
+    ("2018\t2019\t2020", "web archive toolbar"),
+]
+CONTENT_LIKE_FURNITURE += ["Your letter will tell you the date, and an interpreter can come with you if you need one."]
+FURNITURE_IN_BODY += [("Car park C is closest to the Imaging entrance.", "contact: directions")]
+CONTENT_LIKE_FURNITURE += ["Parking is free for patients coming in every day for radiotherapy."]

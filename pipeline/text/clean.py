@@ -120,7 +120,7 @@ LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may ta
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
-                               "a note on the saved page (not the page's)"})
+                               "a note on the saved page (not the page's)", "other formats of the page"})
 # Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
 _LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
 

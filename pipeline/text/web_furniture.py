@@ -188,6 +188,17 @@ WHOLE_LINE = _rules([
     # The organisation's own pages, as a heading or a link: "Our mission", "Our story", "Our values".
     (r"(our|about our) (mission|vision|values|story|history|heritage|mission and values|mission,? vision and values)",
      "about the organisation"),
+    # A web archive's toolbar over a saved page: its calendar's months, its capture links.
+    (r"((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)( – | ))+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+     r"|((19|20)\d\d – ){2,}(19|20)\d\d|(previous|next|prev) capture( – \d{1,4})?( – (previous|next|prev) capture)?|\d{1,4} captures?( – .{0,60})?",
+     "web archive toolbar"),  # a table's cells come as "a – b"
+    # An index of the site's pages: "Patient leaflets A to Z", "A-Z of conditions".
+    (r"([\w'’ -]{1,40} )?a ?(to|-|–) ?z( (of|index)( [\w'’ -]{1,30})?)?", "navigation (an index of pages)"),
+    # A page's own producers: "Produced by: the Acute Oncology Nurse Specialists".
+    (r"(produced|prepared|compiled|written|authored) by\s*:.{1,100}", "credits (who produced the page)"),
+    # A picture the saved copy lost: "[Image not archived: a nurse with a patient]", "[Image: ...]".
+    (r"(image|picture|photo|graphic|illustration|diagram|video)( not archived| missing| unavailable| not available"
+     r"| not loaded| removed| could not be loaded)(:.{0,200})?", "image (a placeholder where it was)"),
     # A health library's catalogue line: "Treatments & Procedures · Article 22714", "Document ID: 4031".
     (r"([^.!?·|]{1,60} [·|] )?(article|document|doc|content|leaflet|publication|page|item) ?(id|no|number|ref|reference)?"
      r"[:.]? ?#?\d{3,}( [·|] [^.!?·|]{1,40})?", "page label (its catalogue number)"),
@@ -195,6 +206,15 @@ WHOLE_LINE = _rules([
 
 # Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
 ANYWHERE = _rules([
+    # Directions to a building: "Car park C is closest to the Imaging entrance."
+    (r"^(car park|parking|multi-storey|garage|lot) [a-z0-9]{1,3} is (the )?(closest|nearest)\b|"
+     r"^the (closest|nearest) (car park|parking( lot)?|entrance|bus stop) (to|for) (the )?[\w -]{1,30}(is|are)\b",
+     "contact: directions"),
+    # The offer of the page in another form: "If you would like this information in large print, Braille,
+    # audio or another language, please call ...".
+    (r"\b(information|leaflet|booklet|document|page|guide)s? (is |are )?(also )?(available )?in (large print|braille|audio|"
+     r"easy read|another language|other languages|an? (alternative|different|other) formats?)\b|"
+     r"\blarge print\b.{0,40}\b(braille|audio|easy read|another language|other languages)\b", "other formats of the page"),
     # Whoever saved the page wrote on it: "**My note (JM, 16/9):** TODO check with Dr ...", "Clip note: ...".
     (r"(?-i:\bTODO\b)|^(my|clip|clipping|clipper'?s?|reader'?s?) notes?\b[^:.!?]{0,30}:", "a note on the saved page (not the page's)"),
     (r"^cookies on \S+$|\b(this|our) (web ?site|site|portal) uses cookies|\bwe use cookies\b|"
@@ -416,7 +436,8 @@ ANYWHERE = _rules([
     (r"\byou can (now )?book your (flu|covid|autumn|winter|spring|booster|vaccination|vaccine|jab)|"
      r"\b(is|are|will be) closed (for|due to) (refurbishment|staff training|training|building work|maintenance|"
      r"the bank holiday|a public holiday)\b|\b(is|are|will be) closed (from|until|on) (\w+day,? )?\d", "site alert"),
-    (r"(^|[.?!]\s+)members (can|may|get)\b|\bsign in to (see|view|check|get|find)\b", "member promotion"),
+    (r"(^|[.?!]\s+)members (can|may|get)\b|\bsign in to (see|view|check|get|find)\b|^member tips?$|"
+     r"\b(need|needs|get|requires?) (prior )?approval from your (health )?plan\b|\bin-network\b", "member promotion"),
     (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?|keeps?)\b|"
      r"\bdonations? (from [\w ,]{1,40})?helps? us\b|"
      r"\bevery (dollar|pound|euro|penny|cent|gift|donation) (you )?(give|donate|raise|helps?|counts?)\b|"
@@ -476,8 +497,10 @@ ANYWHERE = _rules([
      r"\b(enable|turn on) javascript\b|\byour browser (is|does) not\b", "browser notice"),
     (r"^(the )?information (on|in) this (page|leaflet|guide) (comes|is taken|is provided|is) from\b|"
      r"^this (page|text|information) is an? ([\w-]+ )?translation\b|\bif the (texts|versions) differ\b|"
+     r"^is this (topic|page|leaflet|guide|information) (for|right for) you\b|"  # a licensed health library's scope note
+     r"^(these|this) (care )?instructions (are|is) (mostly |mainly )?(about|for)\b|"
      r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
-     r"resource|handout|e-?mail|newsletter|message|bulletin|list|mailing list|group|forum) "
+     r"resource|handout|e-?mail|newsletter|message|bulletin|list|mailing list|group|forum|topic) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
