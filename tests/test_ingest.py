@@ -305,8 +305,9 @@ def test_an_editors_list_item_wrapped_in_a_paragraph_is_still_an_item(tmp_path):
     # Substack, Google Docs and other editors save "<li><p>...</p></li>".
     page = ("<html><body><p>Common side effects include:</p>\n<ul>\n<li><p>Feeling tired</p></li>\n"
             "<li><p>Feeling sick</p><p>This usually settles within a day.</p></li>\n<li>Hair loss</li>\n"
+            "<li><div><p>A sore mouth</p></div></li>\n<li></li>\n"
             "</ul>\n<p>Tell your nurse about any of them.</p></body></html>")
     source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
     assert [line.text for line in source.lines] == [
         "Common side effects include:", "- Feeling tired", "- Feeling sick", "This usually settles within a day.",
-        "- Hair loss", "Tell your nurse about any of them."]
+        "- Hair loss", "- A sore mouth", "Tell your nurse about any of them."]

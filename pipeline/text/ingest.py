@@ -356,7 +356,7 @@ class _TextExtractor(HTMLParser):
             # paragraph is the item.
             item = tag == "li" or self._item_open and tag not in _HEADINGS
             self._prefix = "# " if tag in _HEADINGS else "- " if item else ""
-            self._item_open = tag == "li"
+            self._item_open = item  # through wrappers too: "<li><div><p>text</p></div></li>"
             self._level = int(tag[1]) if tag in _HEADINGS else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -375,6 +375,8 @@ class _TextExtractor(HTMLParser):
         if tag == "tr" and self._rows:
             self._flush()
             self._rows.pop()
+        if tag == "li":
+            self._item_open = False  # an empty item lends its mark to nothing after it
         closing = next((k for k in range(len(self._open) - 1, -1, -1) if self._open[k][0] == tag), None)
         if closing is not None:  # an end tag closes what was left open inside it
             if tag in _BLOCKS and not self._skip:
