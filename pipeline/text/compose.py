@@ -40,10 +40,12 @@ from pipeline.text.section_model import STOPWORDS, features, load_section_model
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
 SUMMARY_MAX_WORDS = 30  # longer sentences go into the summary only if nothing shorter is left
-KEYWORD_WEIGHT = 0.4  # a keyword match against the model's log-probability: a nudge, or a topic's own section's way in
+# A keyword match against the model's log-probability: a nudge, or a topic's own section's way in.
+# Scaled as the model's evidence is (section_model.LIKELIHOOD_WEIGHT; eval/README.md, "Section placement").
+KEYWORD_WEIGHT = 0.4
 # A definition of the topic ("Chemotherapy, or chemo, is a group of medicines ...") belongs under the
-# scheme's first heading ("What is chemotherapy?"): this many keyword matches' worth for it. Its
-# words ("medicines", "destroy cancer cells") would otherwise pull it to "How it works".
+# scheme's first heading ("What is chemotherapy?"): added to that section's score (20 keyword
+# matches' worth). Its words ("medicines", "destroy cancer cells") would otherwise pull it to "How it works".
 DEFINITION_WEIGHT = 8.0
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
