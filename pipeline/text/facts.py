@@ -14,7 +14,7 @@ from dataclasses import replace
 from pipeline.models import Block, CleanSource, Fact
 from pipeline.text.citations import BEFORE_NEXT_SENTENCE, without_citation, without_markers
 from pipeline.text.ids import fact_id, normalize_key
-from pipeline.text.publisher_names import names_publisher, names_publisher_by_name, publisher_names
+from pipeline.text.publisher_names import names_publisher, publisher_names
 
 # Words ending in a period that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -132,8 +132,7 @@ def source_facts(source: CleanSource) -> Iterable[Fact]:
                 fact = replace(fact, outer=outer)
             if previous and refers_back(fact.text, source.meta.language):
                 fact = replace(fact, after=previous)
-            # A heading writes a name as a name ("Looking after yourself between cycles" is no "Between Cycles").
-            if (names_publisher_by_name if block.kind == "heading" else names_publisher)(fact.text, publisher):
+            if names_publisher(fact.text, publisher):
                 fact = replace(fact, excluded="names the publishing site")
             previous = fact.id
             paragraph.append((fact.id, fact.text))

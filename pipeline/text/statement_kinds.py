@@ -87,7 +87,7 @@ def _opens_with_topic(text: str, name: str, language: str, verb: str) -> bool:
     if not _is_english(language) or not name.strip():
         return False
     topic = r"\s+".join(map(re.escape, name.split()))
-    return re.match(rf"(?:an?\s+|the\s+)?{topic}s?\b{_ALSO_NAMED}\s+{verb}", text, re.IGNORECASE) is not None
+    return re.match(rf"(?:an?\s+|the\s+)?{topic}s?\b{_ALSO_NAMED},?\s+{verb}", text, re.IGNORECASE) is not None
 
 
 def _is_english(language: str) -> bool:
