@@ -1,5 +1,7 @@
 """Dedupe: same statements cluster, distinct content never merges, near-linear blocking."""
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.models import Fact
@@ -138,6 +140,28 @@ def test_list_items_merge_only_under_lists_about_the_same_thing():
     urgent = [_lead("l1", "Common side effects include:", "a.txt"), _item("i1", "Fatigue", "l1", "a.txt"),
               _lead("l2", "Call the hotline straight away if you have:", "b.txt"), _item("i2", "Fatigue", "l2", "b.txt")]
     assert sum(c.canonical.role == "lead" for c in dedupe(urgent, WORDS)) == 2
+
+
+def test_a_lead_in_that_points_back_means_what_its_sentence_before_says():
+    # "They can include:" after late effects and after early side effects are two lists: merging
+    # the lead-ins would print one list of both under one heading, late effects among early ones.
+    def page(source, host, items):
+        facts = [Fact(id=f"{source}-h", text=host, original=host, source=f"sources/t/{source}", line=3, kind="sentence"),
+                 replace(_lead(f"{source}-l", "They can include:", source), after=f"{source}-h")]
+        return facts + [_item(f"{source}-i{n}", text, f"{source}-l", source) for n, text in enumerate(items)]
+
+    late = page("a.txt", "Some side effects develop months or years after treatment.",
+                ["Swelling of an arm or leg (lymphoedema)", "Changes to fertility"])
+    early = page("b.txt", "Side effects build up slowly over the weeks of treatment.",
+                 ["Red, dry or itchy skin", "Changes to fertility"])
+    clusters = dedupe(late + early + [fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER)], WORDS)
+    assert sum(c.canonical.role == "lead" for c in clusters) == 2
+    assert sum(c.canonical.text == "Changes to fertility" for c in clusters) == 2
+    # The same words after the same kind of sentence still introduce one list, printed whole.
+    again = page("c.txt", "Some side effects can develop months or years after treatment.",
+                 ["Changes to fertility", "Scarring in the treated area"])
+    leads = [c for c in dedupe(late + again, WORDS) if c.canonical.role == "lead"]
+    assert [len(c.members) for c in leads] == [2]
 
 
 def test_an_item_shared_by_lists_of_different_meaning_stays_in_both():

@@ -15,6 +15,7 @@ from pipeline.review.plain_language import (PROJECT_FILE, PlainWord, PlainWords,
                                              plain_report, read_statements)
 from pipeline.review.review_page import review_page
 from pipeline.text import compose
+from pipeline.text.facts import refers_back
 from pipeline.text.readability import rare_words
 from pipeline.text.statement_kinds import defines_topic, is_background, tells_what_to_do
 
@@ -241,6 +242,11 @@ def test_the_summary_never_prints_a_sentence_that_leans_on_the_one_before_it():
     (summary,) = compose._summary((replace(section, entries=(Entry(damage), Entry(plain))),),
                                   Scheme(sections=(rule,)), "en")
     assert summary.entries[0].cluster.id == "p"  # "this damage": said in the sentence before
+    answer = _cluster("No. You will not see or feel the radiation.", "a", 1)  # the question was a heading
+    (summary,) = compose._summary((replace(section, entries=(Entry(answer), Entry(plain))),),
+                                  Scheme(sections=(rule,)), "en")
+    assert summary.entries[0].cluster.id == "p"
+    assert not refers_back("No special preparation is needed.", "en") and refers_back("Yes, you can drive.", "en")
 
 
 def test_a_safety_sections_summary_tells_the_patient_whom_to_call():

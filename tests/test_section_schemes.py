@@ -2,6 +2,7 @@
 
 import math
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -373,6 +374,16 @@ def test_a_lead_in_goes_where_its_list_says(monkeypatch):
     items = [(1, "a temperature of 38C or higher"), (1, "shivering or feeling very unwell")]
     placed = _place_page(monkeypatch, scores, ["Before you come", "Fever"], items)
     assert placed["Tell us straight away if you have:"] == "call"  # its own words lean the other way
+
+
+def test_a_sections_prior_is_its_share_of_a_page_whose_scheme_has_it():
+    # "side effects" is labelled on the pages of four topics, "late effects" on one topic's pages:
+    # pooled, the first would be favoured fourfold on a page where both can be chosen.
+    pooled = SectionModel(counts={"side": {"skin": 1}, "late": {"skin": 1}}, statements={"side": 400, "late": 100})
+    per_page = replace(pooled, pages={"side": 400, "late": 100})
+    keys = ["side", "late"]
+    assert pooled.log_posteriors(["skin"], keys)["side"] > pooled.log_posteriors(["skin"], keys)["late"] + 1
+    assert per_page.log_posteriors(["skin"], keys)["side"] == pytest.approx(per_page.log_posteriors(["skin"], keys)["late"])
 
 
 def test_the_page_model_backs_off_to_staying_or_moving_for_a_section_it_never_saw():

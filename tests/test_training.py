@@ -103,6 +103,7 @@ def test_the_section_model_learns_from_section_labels_and_places_sites_it_never_
     pages = labelled_pages(tmp_path / "more", ROOT)
     model = train_sections(pages)
     assert model.statements == {"about": 30, "how-given": 30, "side-effects": 60}
+    assert model.pages == {"about": 30, "how-given": 30, "side-effects": 30}  # pages whose scheme has it
     # How the labelled statements follow each other on a page (no headings here: one passage).
     assert model.transitions["start"] == {"": {"about": 30}}
     assert model.transitions["same"] == {"about": {"how-given": 30}, "how-given": {"side-effects": 30},

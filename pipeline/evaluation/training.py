@@ -154,9 +154,11 @@ def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:
     # A section labelled a handful of times is not learned: naive Bayes would favour it for any
     # statement of unusual words. It competes by its keywords, as a topic's own section does.
     learned = sorted(key for key, n in statements.items() if n >= MIN_STATEMENTS)
+    labelled = [page for page in pages if page.sections]
     return SectionModel(counts={k: dict(sorted(counts[k].items())) for k in learned},
                         statements={k: statements[k] for k in learned}, language=_language(pages),
-                        transitions=_transitions([sequence for _, sequence in sequences]))
+                        transitions=_transitions([sequence for _, sequence in sequences]),
+                        pages={k: sum(k in page.keys for page in labelled) for k in learned})
 
 
 def _transitions(sequences: Sequence[Sequence[LabelledStatement]]) -> dict[str, dict[str, dict[str, int]]]:
@@ -197,6 +199,7 @@ def section_model_json(model: SectionModel, pages: Sequence[LabelledPage]) -> st
         "settings": {"min_sites": MIN_SITES, "min_statements": MIN_STATEMENTS},
         "language": model.language,
         "statements": dict(model.statements),
+        "pages": dict(model.pages),
         "transitions": {kind: {key: dict(row) for key, row in rows.items()} for kind, rows in model.transitions.items()},
         "counts": {key: dict(counts) for key, counts in model.counts.items()},
     }, ensure_ascii=False, indent=0) + "\n"

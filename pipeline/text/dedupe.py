@@ -37,6 +37,7 @@ CONTAINMENT_THRESHOLD = 0.75  # weighted share of one wording that the other mus
 OVERLAP_THRESHOLD = 0.45  # weighted share of the other wording it must say in return
 WHOLLY_CONTAINED = 0.9  # ...or one says this much of the other, whatever else it says,
 MIN_CONTAINED_WORDS = 5  # provided the contained one has this many content words
+LEAD_HOSTS = 2  # sentences a lead-in that points back ("They include:") reads before it, to say what its list is
 QUERY_KEYS = 4  # a fact looks for partners through its rarest stems
 POSTING_CAP = 24  # facts indexed per stem: bounds the comparisons per fact
 
@@ -85,11 +86,14 @@ def dedupe(facts: Sequence[Fact], vocabulary: Vocabulary = Vocabulary()) -> tupl
     """
     cached = lru_cache(maxsize=None)(lambda text, role: replace(profile(text, vocabulary), role=role))
     texts = {fact.id: fact.text for fact in facts}
+    led = {fact.lead for fact in facts if fact.lead}
+    afters = {fact.id: fact.after for fact in facts}
+    leads = {fact.id: _lead_wording(fact, texts, afters) for fact in facts if fact.id in led}
     profiles = [
-        replace(cached(fact.text, fact.role), context=_context(fact, texts, cached),
-                lead=cached(texts[fact.lead], "sentence") if fact.lead in texts else None)
+        replace(cached(fact.text, fact.role), context=_context(fact, leads, cached),
+                lead=cached(leads[fact.lead], "sentence") if fact.lead in leads else None)
         if fact.kind == "item"
-        else cached(fact.text, fact.role)
+        else cached(leads.get(fact.id, fact.text), fact.role)  # a lead-in as what it introduces
         for fact in facts
     ]
     weights = _weights(profiles)
@@ -189,10 +193,21 @@ def same_lead(a: WordProfile, b: WordProfile, weights: dict[str, float]) -> bool
     return a.key_info == b.key_info and similar(a, b, weights)
 
 
-def _context(fact: Fact, texts: dict[str, str], cached: Callable[[str, str], WordProfile]) -> frozenset[str]:
+def _lead_wording(lead: Fact, texts: dict[str, str], afters: dict[str, str]) -> str:
+    """What a lead-in says its list is: its own words, and those of the sentence it points back to.
+    "They can include:" after "Some effects develop months or years later." introduces late
+    effects; after "Most side effects are mild." it does not, and the two lists are not one."""
+    wording, host = [lead.text], lead.after
+    while host in afters and len(wording) <= LEAD_HOSTS:  # "These are rare. They include:" points two back
+        wording.insert(0, texts[host])
+        host = afters[host]
+    return " ".join(wording)
+
+
+def _context(fact: Fact, leads: dict[str, str], cached: Callable[[str, str], WordProfile]) -> frozenset[str]:
     """The key terms of a list item's lead-in and heading: "Fatigue" under "Side effects
     of radiotherapy:" is not the same statement as under "Side effects of chemotherapy:"."""
-    lead = cached(texts[fact.lead], "lead").terms if fact.lead in texts else frozenset()
+    lead = cached(leads[fact.lead], "lead").terms if fact.lead in leads else frozenset()
     return lead | cached(fact.heading, "heading").terms
 
 

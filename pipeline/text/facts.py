@@ -33,7 +33,8 @@ _REFERS_BACK = {
         r"through this method|on the other hand|for this reason|as a result|so(?! that\b)|then|still|even so|instead|"
         r"otherwise|in addition|in fact|as well|similarly|likewise|for example|for instance|because of this|"
         r"that's why|that is why|here|the (?:trouble|catch|problem|downside|upside|difference|reason|result|"
-        r"good news|bad news|answer) is)\b",
+        r"good news|bad news|answer) is"
+        r"|(?:yes|no)(?=\s*[.,!;]))\b",  # the answer to a question: "No. You will not feel it." (not "No one ...")
         re.IGNORECASE,
     ),
 }

@@ -55,6 +55,10 @@ class SectionModel:
     # How a page's labelled statements follow each other, under the same heading ("same") and
     # after a new one ("new"): previous section key -> next section key -> times seen.
     transitions: Mapping[str, Mapping[str, Mapping[str, int]]] = field(default_factory=dict)
+    # Section key -> labelled pages whose topic's scheme has the section. The prior is a page's
+    # share of statements in each section: "side effects" is in every topic's scheme, "late
+    # effects" in radiotherapy's only, and pooled counts would favour the first fourfold.
+    pages: Mapping[str, int] = field(default_factory=dict)
 
     def log_posteriors(self, features: Sequence[str], keys: Sequence[str]) -> dict[str, float]:
         """log P(section | features) for the given sections the model knows (empty: it knows none).
@@ -68,11 +72,12 @@ class SectionModel:
         logs, vocabulary = _log_probabilities(self)
         floors = _floors(self)
         weighted = [(feature, _WEIGHTS.get(feature[:2], 1.0)) for feature in features if feature in vocabulary]
-        total = sum(self.statements[key] for key in known)
+        per_page = {key: self.statements[key] / self.pages.get(key, 1) for key in known}
+        total = sum(per_page.values())
         scores = {}
         for key in known:
             table, floor = logs[key], floors[key]
-            scores[key] = math.log(self.statements[key] / total) + LIKELIHOOD_WEIGHT * sum(
+            scores[key] = math.log(per_page[key] / total) + LIKELIHOOD_WEIGHT * sum(
                 weight * table.get(feature, floor) for feature, weight in weighted)
         top = max(scores.values())
         norm = top + math.log(sum(math.exp(s - top) for s in scores.values())) - math.log(len(known) / len(keys))
@@ -148,7 +153,7 @@ def load_section_model(path: Path = MODEL_FILE) -> SectionModel | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return SectionModel(counts=data["counts"], statements=data["statements"], language=data["language"],
-                        transitions=data.get("transitions", {}))
+                        transitions=data.get("transitions", {}), pages=data.get("pages", {}))
 
 
 _WEIGHTS = {"h:": HEADING_WEIGHT, "o:": OUTER_WEIGHT}
