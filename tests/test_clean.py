@@ -2412,3 +2412,40 @@ FURNITURE_IN_BODY += [
 CONTENT_LIKE_FURNITURE += ["Your letter will tell you the date, and an interpreter can come with you if you need one."]
 FURNITURE_IN_BODY += [("Car park C is closest to the Imaging entrance.", "contact: directions")]
 CONTENT_LIKE_FURNITURE += ["Parking is free for patients coming in every day for radiotherapy."]
+
+
+# a medical-travel marketplace's clinic cards and notes, a forum's banner, a podcast's labels, a Notion callout
+FURNITURE_IN_BODY += [
+    ("Düsseldorf, Germany", "contact: a place"),
+    ("Gurugram (Delhi NCR), India", "contact: a place"),
+    ("JCI accredited NABH", "the clinic's accreditations"),
+    ("Clinics are ranked by patient ratings and response time. Clinics do not pay to appear higher.",
+     "the clinic's prices and insurers"),
+    ("Through the marketplace, chemotherapy starts from about $1,200 per cycle.", "the clinic's prices and insurers"),
+    ("- Cost range: $90–$450 per scan area, depending on the country", "the clinic's prices and insurers"),
+    ("Many countries offer a medical visa for patients and one companion.", "the clinic's prices and insurers"),
+    ("A peer-support space, not a clinic. Our volunteers share general information, never personal medical advice.",
+     "disclaimer"),
+    ("Who this guide is for: anyone about to start chemotherapy, and the people supporting them.", "about this page"),
+    ("Starting treatment can feel daunting. In this episode, a nurse and a doctor explain what to expect.",
+     "about this episode"),
+    ("Season 4 · Episode 45", "a recording's episode label"),
+    ("On this page (click to open)", "contents or page label"),
+    ("> 📌 This page explains what happens when you have a CT scan with us.", "about this page"),
+    ("**Dave P.** 14 Mar", "comment header"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Patients come from Germany, France",
+    "Your nurse is certified to give chemotherapy.",
+    "Can someone come with me?",
+    "No special preparation is needed before the scan.",
+    "> 💡 Drink plenty of fluids on the day before your treatment.",
+    "**Day 1** 14 Mar",
+]
+
+
+def test_a_meta_sections_heading_of_several_words_goes_though_a_link_title_touches_it() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Resources mentioned in this episode", "Imaging services: locations and hours",
+             "How to read your results online", "", "## Transcript", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert 7 in reasons and 13 not in reasons, reasons

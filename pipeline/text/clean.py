@@ -481,6 +481,29 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
 _PRINTED_LINK = re.compile(r"(?<!\])\s*\((?:https?://|www\.|/)[^\s()]*\)")  # not Markdown's "[text](/url)"
 _PRINTED_LINK_LINE = re.compile(r"[^.!?]+\((?:https?://|www\.|/)[^\s()]*\)")
 _KIND = re.compile(r"[A-Z][a-z]+( [a-z]+){0,2}")  # what sort of page a byline calls it: "Patient guide", "News"
+# A callout's marks before its text: a Markdown quote and its icon ("> 📌 This page explains ...").
+_CALLOUT = re.compile(r"^(?:>\s*)+(?:[^\w\s\[(*_\"'“‘#]{1,3}\s+)?")
+# A provider card's badge: "JCI accredited", "ISO 9001 German Cancer Society certified".
+_ACCREDITED = re.compile(r"\b(accredited|accreditation|certified|iso \d{4,5})\b")
+BADGE_MAX_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country and territory names in English (Babel's locale data), folded."""
+    from babel import Locale  # only when a line could be a place: Babel's data loads on first use
+    return frozenset(fold_text(name) for name in Locale("en").territories.values())
+
+
+def _is_place_name(text: str) -> bool:
+    """A line that only names a place: "Düsseldorf, Germany", "Gurugram (Delhi NCR), India" (a
+    provider card's or an address's last line)."""
+    head, _, country = text.strip().rpartition(",")
+    return bool(head) and 1 <= word_count(head) <= 4 and all(word[:1].isupper() or word[:1] == "(" for word in head.split()) \
+        and "." not in head \
+        and fold_text(country.strip(" .")) in _countries()
+
+
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 
 
@@ -500,9 +523,10 @@ def _verbless(folded: str) -> bool:
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     # "^" in a rule is where the statement starts, after a bullet, a heading mark or emphasis ("_..._")
-    folded = fold_text(_EMPHASIS_EDGES.sub("", bare_text(text)))
+    bare = _CALLOUT.sub("", bare_text(text))
+    folded = fold_text(_EMPHASIS_EDGES.sub("", bare))
     # A printed page gives a link's address after its text: "see Nutrition (/health-library/nutrition)."
-    unlinked = _PRINTED_LINK.sub("", MARKDOWN_LINK.sub(r"\1", bare_text(text)))
+    unlinked = _PRINTED_LINK.sub("", MARKDOWN_LINK.sub(r"\1", bare))
     label = fold_text(unlinked).strip(EDGE_JUNK)
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
         before = fold_text(text.split("©")[0])
@@ -524,6 +548,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     for rule, reason in WHOLE_LINE:
         if rule.fullmatch(label):
             return reason
+    if _is_place_name(unlinked):
+        return "contact: a place (city and country)"
+    if word_count(label) <= BADGE_MAX_WORDS and line_ending(text) not in TERMINAL and _ACCREDITED.search(label):
+        return "the clinic's accreditations"
     if not any(ch.isalnum() for ch in text):
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
     if _is_comment_header(text):
@@ -617,7 +645,13 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _is_comment_header(text: str) -> bool:
     """Tell whether a line names a reader's comment's writer and time ('Ann – 2 days ago')."""
-    return word_count(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", bare_text(text)).strip()))
+    return word_count(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", bare_text(text)).strip())
+                                           or _BOLD_NAME_DATED.match(bare_text(text).strip()))
+
+
+# A comment's writer in bold and the day it was posted: "**Dave P.** 14 Mar", "**Hannah Tran** Mar 14, 2025".
+_BOLD_NAME_DATED = re.compile(r"^\*\*[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,3}\*\*\s+(\d{1,2} [A-Z][a-z]{2,8}( \d{4})?|"
+                              r"[A-Z][a-z]{2,8} \d{1,2}(, \d{4})?|\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?)$")
 
 
 @lru_cache(maxsize=256)  # asked again for the same line by the rules that may take a phone number
@@ -747,6 +781,9 @@ def _is_heading_like(texts: list[str], k: int) -> bool:
         _is_paragraph(following) or _is_lead_in(following) or is_sentence(following))
 
 
+MENU_LABEL_MAX_WORDS = 4  # "Patient stories" is a menu's label too; "Resources mentioned in this episode" is not
+
+
 def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
                           publisher: tuple[str, ...] = ()) -> None:
     """Remove a section the site adds to its pages, heading and all: who the page is for ("Is this
@@ -759,7 +796,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \
                 and names_publisher(label, (*publisher, *short_names(publisher))):
             reason = "the site's selling points"  # "Why Ridgeline?"
-        if reason is None or any(lines_touch(lines, i, k) and k not in removed and not BULLET.match(texts[k])
+        if reason is None or word_count(label) <= MENU_LABEL_MAX_WORDS and any(lines_touch(lines, i, k) and k not in removed and not BULLET.match(texts[k])
                                  and is_short_entry(texts[k]) and not HEADING_MARK.match(texts[k]) and "\t" not in texts[k]
                                  and line_ending(texts[k]) != "?" for k in (i - 1, i + 1)):
             continue

@@ -51,6 +51,7 @@ WHOLE_LINE = _rules([
     (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
      r"follow( this question)?|unfollow", "answer and comment buttons"),
     (r"top highlight", "readers' highlight label"),
+    (r"(season|series) \d{1,2} ?[·|•,-]? ?(episode|ep\.?) ?\d{1,3}|(episode|ep\.?) \d{1,3}", "a recording's episode label"),
     (r"previous ?next|prev ?next", "navigation link"),
     (r"subscribe ?sign ?in|sign ?in ?subscribe|comments ?restacks|top ?latest ?discussions", "newsletter form"),
     (r"(over |more than )?[\d,.]+k? (subscribers|followers|readers)", "newsletter form"),
@@ -161,7 +162,8 @@ WHOLE_LINE = _rules([
     (r"(subjects?|topics?|categories|filed under|tagged( with)?)\s*:\s*[^.!?:,]{1,40}(, ?[^.!?:,]{1,40})+",
      "category label"),
     # A contents box's title with its toggle ("**In this post** [hide]", "Table of contents [show]").
-    (r"(in this (post|blog post|story|article|page|guide)|(table of )?contents|on this page)\W*\[?(hide|show|toggle)\]?",
+    (r"(in this (post|blog post|story|article|page|guide)|(table of )?contents|on this page)\W*(\[?(hide|show|toggle)\]?|"
+     r"\(?(click|tap) to (open|expand|show)\)?)",
      "contents or page label"),
     (r"(story|article) continues (below|after) (this |the )?(advertisement|ad)", "advertisement"),
     # What a site says about its own pages: their contents, who they are for, how to print them.
@@ -479,7 +481,7 @@ ANYWHERE = _rules([
      r"\bmost major (commercial )?(insurance|health) plans\b|\brepresentative apr\b|\bcredit is subject to status\b|"
      r"\bpay monthly\b|\b(insured|self[- ]pay(ing)?) (and|or) (self[- ]pay(ing)?|insured) patients\b|"
      r"\bappointments? (are )?(often |usually )?available within\b|"
-     r"\bfrom [£$€₹¥]\s?\d|\bfrom (chf|eur|usd|gbp|aed|sgd|inr|rs\.?|sfr)\s?\d|\bcost estimate\b|"
+     r"\bfrom ((about|around|approximately|only|just) )?[£$€₹¥]\s?\d|^(cost|price|fee)s?( range| guide| estimate)?\s*:[^.]{0,20}[£$€₹¥]\s?\d|\bfrom (chf|eur|usd|gbp|aed|sgd|inr|rs\.?|sfr)\s?\d|\bcost estimate\b|"
      r"\bappointments? (are )?(often |usually |normally )?(available )?within \d+ (hours|days|working days)\b|\b(starts?|starting|prices?) (from|at) (rs\.? ?|inr ?|[£$€₹¥])\d|\bcashless (treatment|facility)\b|"
      r"^our ([\w-]+ )?(centres?|centers?|hospitals?|clinics?|units?|facilities|departments?)\b[^.]{0,60}\b(offer|provide|feature|"
      r"house|boast|are equipped)\b", "the clinic's prices and insurers"),
@@ -559,6 +561,18 @@ ANYWHERE = _rules([
      r"\bfor (general )?(health )?education(al purposes)? only\b|\b(this|the) information is (general )?health education\b|"
      r"(^|[.!?] )it (does not|doesn't|is not meant to|is not intended to) (replace|take the place of|substitute for) "
      r"(the )?(advice|care|guidance|information)\b", "disclaimer"),
+    # Who a page is for, said as a label: "Who this guide is for: anyone about to start chemotherapy".
+    (r"^who (this|the) (guide|page|article|leaflet|booklet|factsheet|information|handout|course|episode|post) is "
+     r"(for|aimed at|written for)\b", "about this page"),
+    (r"(^|[.!?] )in this (episode|podcast|show|webinar)\b", "about this episode (its show notes)"),
+    # A forum's or community's banner: "A peer-support space, not a clinic. Our volunteers share general
+    # information, never personal medical advice."
+    (r"\b(never|not|no) (personal|individual|individualised|individualized) (medical )?advice\b|"
+     r"\b(peer[- ]support|support|community) (space|forum|group|site),? not a (clinic|medical service|doctor)\b", "disclaimer"),
+    # A marketplace's or directory's note on how it lists providers: "Clinics are ranked by patient ratings ...".
+    (r"\b(ranked|listed|sorted|ordered) by (patient |user |customer )?(ratings?|reviews?|response times?|popularity|price)\b|"
+     r"\b(do not|don't|cannot|can't) pay (us )?(to appear|for (a )?(higher|better) (ranking|placement|position))\b|"
+     r"\bmedical visas?\b|\bvisa (invitation|application|support) letter\b", "the clinic's prices and insurers"),
     # A journal's notes under its article: "Conflict of Interest Disclosures: ...", "Funding/Support: None reported."
     (r"^(conflicts? of interest( disclosures?)?|competing interests?|financial disclosures?|funding( ?/ ?support| and support)?"
      r"|author contributions|role of the (funder|sponsor)( ?/ ?sponsor)?)\s*:", "the provider's credits and ratings"),
@@ -787,7 +801,7 @@ META_SECTIONS = _rules([
      "the patient's record"),
     (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
-    (r"how much (does|do|will) .{1,50} cost|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
+    (r"how much (does|do|will|would) .{1,50} cost( abroad| overseas| here| with us| in [\w ]{1,30})?|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
      r".{1,40} (costs?|prices?) (at|in) .{1,40}|"
      r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options|prices? (for|of) .{1,50}",
      "the clinic's prices and insurers"),
@@ -801,6 +815,7 @@ META_SECTIONS = _rules([
     # A hospital's own services, beside any treatment: interpreters, directions, parking, lodging.
     (r"(do you )?need an interpreter\??|interpret(er|ers|ing)( services?)?|(language|translation) (help|support|services?)",
      "the hospital's interpreter service"),
+    (r"(do i need|getting|applying for) an? (medical |travel )?visa|travel(ling)? (and|&) visas?", "the clinic's prices and insurers"),
     (r"(car )?parking|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
      r"where (to find us|we are)|patient hotel|accommodation( for patients)?", "directions and parking"),
     # A magazine's shopping box: its editors' product picks, with prices and shop links.
@@ -827,7 +842,8 @@ META_SECTIONS = _rules([
     (r"(episode |video )?chapters|(episode |video )?timestamps|in this (episode|video)", "a recording's chapters"),
     (r"(about|meet) (our|the|today'?s|this episode'?s) (guests?|hosts?|speakers?|panel(lists)?|experts?)( and (guests?|hosts?))?",
      "credits"),
-    (r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
+    (r"(sources|references)( (that )?(we|the [\w -]{1,30}|our [\w -]{1,30}))? (checked|used|consulted|cited|read)|"
+     r"(expert |medical |clinical )?review(ers)? and (references|sources)|(references|sources) and (further reading|"
      r"more information)", "reference list"),
     (r"update information|(page|document|version|update|revision|review|change) history|updates to this (page|guidance|document)|"
      r"(see |show )?all updates|"
