@@ -301,6 +301,19 @@ def test_html_marked_sections_are_dropped_as_a_browser_drops_them(tmp_path):
     assert [(line.number, line.text) for line in lines] == [(1, "One"), (3, "Two"), (5, "Three")]
 
 
+def test_an_emails_conditional_comments_close_where_a_browser_closes_them(tmp_path):
+    # An e-mail builder's Outlook comments: "<![endif]" inside a comment is its text; dropped as a
+    # marked section, it left "<!--" open, and the rest of the newsletter read as no text at all.
+    page = tmp_path / "page.html"
+    page.write_text("<head><!--[if gte mso 15]>\n<xml>office</xml>\n<![endif]--></head><body>\n"
+                    "<!--[if !gte mso 9]><!----><span>Preview text</span><!--<![endif]-->\n"
+                    "<!--[if mso]><table><tr><td><![endif]-->\n<p>Chemotherapy is given in cycles.</p>\n"
+                    "<!--[if mso]></td></tr></table><![endif]-->\n<p>Bring a snack.</p></body>", encoding="utf-8")
+    lines = ingest(page, tmp_path, SourceMeta("page.html")).lines
+    assert [(line.number, line.text) for line in lines] == [
+        (4, "Preview text"), (6, "Chemotherapy is given in cycles."), (8, "Bring a snack.")]
+
+
 def test_an_editors_list_item_wrapped_in_a_paragraph_is_still_an_item(tmp_path):
     # Substack, Google Docs and other editors save "<li><p>...</p></li>".
     page = ("<html><body><p>Common side effects include:</p>\n<ul>\n<li><p>Feeling tired</p></li>\n"

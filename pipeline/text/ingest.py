@@ -223,7 +223,9 @@ def _html_lines(text: str) -> tuple[SourceLine, ...]:
 # "<![if !IE]>", "<![endif]>", "<![x[...]]>": a browser reads any "<![" but CDATA as a bogus comment
 # ending at the next ">" and shows nothing of it; Python's parser stops with an AssertionError on
 # the ones it does not know. Dropped as a browser drops them (line breaks kept, so lines keep their numbers).
-_BOGUS_SECTION = re.compile(r"<!\[(?!CDATA\[)[^>]*(?:>|$)")
+# Comments go first, whole: inside one ("<!--[if mso]> ... <![endif]-->", an e-mail's "<!--<![endif]-->")
+# "<![endif]" is the comment's text, and dropping it would leave the comment open over the rest of the page.
+_BOGUS_SECTION = re.compile(r"<!--.*?-->|<!\[(?!CDATA\[)[^>]*(?:>|$)", re.DOTALL)
 
 
 def _joined_rows(lines: list[SourceLine], cells: list[tuple[int, int] | None]) -> list[SourceLine]:
