@@ -481,8 +481,8 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
 _PRINTED_LINK = re.compile(r"(?<!\])\s*\((?:https?://|www\.|/)[^\s()]*\)")  # not Markdown's "[text](/url)"
 _PRINTED_LINK_LINE = re.compile(r"[^.!?]+\((?:https?://|www\.|/)[^\s()]*\)")
 _KIND = re.compile(r"[A-Z][a-z]+( [a-z]+){0,2}")  # what sort of page a byline calls it: "Patient guide", "News"
-# A callout's marks before its text: a Markdown quote and its icon ("> 📌 This page explains ...").
-_CALLOUT = re.compile(r"^(?:>\s*)+(?:[^\w\s\[(*_\"'“‘#]{1,3}\s+)?")
+# A call-out's icon after its quote mark ("> 📌 This page explains ...").
+_CALLOUT_ICON = re.compile(r"^[^\w\s\[(*_\"'“‘#]{1,3}\s+")
 # A provider card's badge: "JCI accredited", "ISO 9001 German Cancer Society certified".
 _ACCREDITED = re.compile(r"\b(accredited|accreditation|certified|iso \d{4,5})\b")
 BADGE_MAX_WORDS = 8
@@ -499,9 +499,15 @@ def _is_place_name(text: str) -> bool:
     """A line that only names a place: "Düsseldorf, Germany", "Gurugram (Delhi NCR), India" (a
     provider card's or an address's last line)."""
     head, _, country = text.strip().rpartition(",")
-    return bool(head) and 1 <= word_count(head) <= 4 and all(word[:1].isupper() or word[:1] == "(" for word in head.split()) \
-        and "." not in head \
+    named = all(word[:1].isupper() or word[:1] == "(" for word in head.split())
+    return bool(head) and 1 <= word_count(head) <= 4 and named and "." not in head \
         and fold_text(country.strip(" .")) in _countries()
+
+
+def _out_of_callout(text: str) -> str:
+    """A line's text without a call-out's quote mark and icon ("> 🚨 Call us ..." is "Call us ...")."""
+    inner = unquoted(text)
+    return _CALLOUT_ICON.sub("", inner) if inner != text else text
 
 
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
@@ -523,7 +529,7 @@ def _verbless(folded: str) -> bool:
 def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     """Return why one line, on its own, is web furniture (or None if it may be content)."""
     # "^" in a rule is where the statement starts, after a bullet, a heading mark or emphasis ("_..._")
-    bare = _CALLOUT.sub("", bare_text(text))
+    bare = _out_of_callout(bare_text(text))
     folded = fold_text(_EMPHASIS_EDGES.sub("", bare))
     # A printed page gives a link's address after its text: "see Nutrition (/health-library/nutrition)."
     unlinked = _PRINTED_LINK.sub("", MARKDOWN_LINK.sub(r"\1", bare))
@@ -796,9 +802,11 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \
                 and names_publisher(label, (*publisher, *short_names(publisher))):
             reason = "the site's selling points"  # "Why Ridgeline?"
-        if reason is None or word_count(label) <= MENU_LABEL_MAX_WORDS and any(lines_touch(lines, i, k) and k not in removed and not BULLET.match(texts[k])
-                                 and is_short_entry(texts[k]) and not HEADING_MARK.match(texts[k]) and "\t" not in texts[k]
-                                 and line_ending(texts[k]) != "?" for k in (i - 1, i + 1)):
+        in_menu = word_count(label) <= MENU_LABEL_MAX_WORDS and any(
+            lines_touch(lines, i, k) and k not in removed and not BULLET.match(texts[k]) and is_short_entry(texts[k])
+            and not HEADING_MARK.match(texts[k]) and "\t" not in texts[k] and line_ending(texts[k]) != "?"
+            for k in (i - 1, i + 1))
+        if reason is None or in_menu:
             continue
         removed.setdefault(i, reason)
         j = i + 1
