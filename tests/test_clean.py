@@ -2449,3 +2449,66 @@ def test_a_meta_sections_heading_of_several_words_goes_though_a_link_title_touch
              "How to read your results online", "", "## Transcript", "", P3]
     reasons = _reasons(clean(_source(lines)))
     assert 7 in reasons and 13 not in reasons, reasons
+
+
+# round 36's reading of four held-out sites: a booking widget, a forum's user card, a Notion page's
+# properties, icons and dated notices, comment threads, a podcast's resource links
+FURNITURE_IN_BODY += [
+    ("Chemotherapy education session · 45 min · No charge", "booking widget (service)"),
+    ("Mon 10 Mar    Tue 11 Mar    Wed 12 Mar    Thu 13 Mar", "booking widget (free slots)"),
+    ("9:00 am    10:30 am    2:00 pm", "booking widget (free slots)"),
+    ("Choose a date", "booking widget (free slots)"),
+    ("nurse_maggie Maggie Okafor, RN, OCN Oncology nurse · volunteer moderator", "staff list"),
+    ("💬 2 comments", "comment or contact form"),
+    ("> 🛠️ **Scanner upgrade 7–11 April:** scans booked that week will be done at our partner practice.", "site alert"),
+    ("> 🌙 **New from May:** evening appointments on Thursdays until 8 pm.", "site alert"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Take the tablets at 8 am and 8 pm.",
+    "Monday 3 and Tuesday 4 are your first treatment days.",
+    "Most sessions last 15 min.",
+    "Maggie Okafor, RN, OCN explains what happens next",
+    "**Important:** tell us if you could be pregnant.",
+    "For questions that can wait, call the day unit on (02) 5550 4821, Monday to Friday, 8 am to 5 pm.",
+    "For questions during business hours, call the radiotherapy department on (02) 5550 4860.",
+    "> ✅ Drink plenty of fluids.",
+]
+
+
+def test_a_comment_under_its_writers_name_goes_up_to_the_next_comment_or_the_comment_box() -> None:
+    lines = [TITLE, "", P1, "", "**Dave P.** 14 Mar", "", "Is there anywhere to wait while I drink the contrast?",
+             "", "**Hannah Tran** 14 Mar", "", "Yes, the waiting room has seating for family. Reply", "",
+             "Add a comment…", "", P2, "", P3]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert {5, 7, 9, 11, 13} <= set(reasons), reasons
+    assert {3, 15, 17} <= set(_kept(result))
+
+
+def test_a_paragraph_under_a_comment_header_with_no_thread_around_it_is_kept() -> None:
+    # No next comment and no comment box below: the bold name and date may be a diary's heading.
+    lines = [TITLE, "", P1, "", "**Dave P.** 14 Mar", "", P2, "", P3]
+    assert {7, 9} <= set(_kept(clean(_source(lines))))
+
+
+def test_the_rest_of_a_pages_properties_goes_with_the_rows_the_rules_took() -> None:
+    lines = ["# Having a CT scan", "", "**Tags** Tests and scans · Medical imaging", "**Status** Published",
+             "**Owner** [@Hannah Tran](https://clinic.example.org/hannah-tran)", "**Last reviewed** 11 February 2025",
+             "**Audience** Patients having a CT scan with us", "", P1, "", P2, "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert 7 in reasons and reasons[7].startswith("the page's properties"), reasons
+
+
+def test_a_fact_box_of_bold_labels_is_not_a_pages_properties() -> None:
+    lines = [TITLE, "", P1, "", "**How long** About 30 minutes", "**Where** The day unit on level 2",
+             "**Who gives it** A chemotherapy nurse", "", P2, "", P3]
+    assert {5, 6, 7} <= set(_kept(clean(_source(lines))))
+
+
+def test_a_list_whose_last_item_is_worded_as_the_items_above_is_not_ended_by_it() -> None:
+    # "Are breastfeeding" against the next lead-in is the list's last item, not that lead-in's heading.
+    lines = [TITLE, "", P1, "Before your scan, tell the team if you:", "Have asthma or kidney disease",
+             "Are pregnant or think you might be", "Are breastfeeding",
+             "After a scan with contrast, call your team if you notice:", "Hives or an itchy rash", "", P3]
+    kept = _kept(clean(_source(lines)))
+    assert kept[7][0] == "item", kept

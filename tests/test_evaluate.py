@@ -291,6 +291,17 @@ def test_lists_count_only_when_every_item_prints_under_its_lead_in(tmp_path):
     assert any(miss.startswith("list not printed whole (items apart from it at lines [7])") for miss in score.misses)
 
 
+def test_a_lead_in_quoted_as_a_call_out_line_is_found(tmp_path):
+    # Labels quote the line as written ("> 🚨 Call ..."); the fact holds the call-out's words.
+    page = ("# Side effects of radiotherapy\n\nRadiotherapy can cause side effects in the area being treated.\n\n"
+            "> 🚨 Call the 24-hour line straight away if you have:\n> - a temperature of 38C or above\n"
+            "> - shivers or chills\n\nMost side effects fade within a few weeks after the last session ends.\n")
+    labels = ("files:\n  page.md:\n    boilerplate: {}\n"
+              "lists:\n  - {lead: \"page.md:5: > 🚨 Call the 24-hour line straight away if you have:\", items: 6-7}\n")
+    (score,) = evaluate(write_set(tmp_path, labels, **{"page.md": page}), ROOT)
+    assert score.lists == Ratio(1, 1), score.misses
+
+
 def test_a_lead_in_on_the_second_line_of_a_wrapped_paragraph_is_found(tmp_path):
     # Text copied from a print: the lead-in's sentence starts on the line above the one ending in ":".
     lines = ["# Chemotherapy", "",

@@ -236,6 +236,18 @@ def test_html_lines_all_in_link_text_are_marked_linked(tmp_path: Path) -> None:
     ]
 
 
+
+def test_a_title_linked_to_its_own_address_is_the_pages_title_not_a_link(tmp_path: Path) -> None:
+    # A forum's or blog's <h1> links to the post itself (its slug may be cut short); a logo's <h1>
+    # links home, and a heading further down links to another page.
+    page = ('<h1><a href="/t/radiation-therapy-a-community-wiki-guide/577">Radiation therapy: a community wiki guide '
+            'to external beam treatment</a></h1>\n'
+            '<h1><a href="/">Kindred Cancer Community</a></h1>\n'
+            '<h2><a href="/t/radiation-therapy-a-community-wiki-guide/577">Radiation therapy: a community wiki guide</a></h2>\n')
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    assert [line.linked for line in source.lines] == [False, True, True]
+
+
 LANDMARK_PAGE = """<html><body>
 <div role="alert"><p>Flu clinics are closed on Friday.</p></div>
 <header><p>Example Health</p><nav><ul><li><a href="/">Home</a></li></ul></nav></header>

@@ -11,6 +11,7 @@ lines -> the learned model's second opinion -> kinds of the rest.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from bisect import bisect_left
@@ -90,6 +91,7 @@ from pipeline.text.line_shapes import (
     lines_touch,
     word_count,
 )
+from pipeline.text.line_model import REASON as MODEL_REASON
 from pipeline.text.line_model import LineModel, second_opinion, site_words
 from pipeline.text.rule_literals import may_match, required_literals
 from pipeline.text.site_boxes import (
@@ -179,6 +181,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         removed[i] = "metadata: published (a date alone above the article)"
     _remove_mail_headers(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
+    _remove_comment_bodies(texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
@@ -238,6 +241,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         repeats = frozenset(i for i, line in enumerate(lines) if line.number in (repeated or {}))
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher), repeats)
         _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
+    _remove_property_rows(lines, texts, removed)
     wrapped = _wrapped_items(lines, texts, removed, items)
     _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
@@ -504,6 +508,10 @@ def _is_place_name(text: str) -> bool:
         and fold_text(country.strip(" .")) in _countries()
 
 
+# Pictographs that open a line as its icon (emoji, dingbats, with their variation selectors).
+_PICTOGRAPH = re.compile(r"^(?:[\u2600-\u27BF\U0001F300-\U0001FAFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+\s+")
+
+
 def _out_of_callout(text: str) -> str:
     """A line's text without a call-out's quote mark and icon ("> 🚨 Call us ..." is "Call us ...")."""
     inner = unquoted(text)
@@ -533,7 +541,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     folded = fold_text(_EMPHASIS_EDGES.sub("", bare))
     # A printed page gives a link's address after its text: "see Nutrition (/health-library/nutrition)."
     unlinked = _PRINTED_LINK.sub("", MARKDOWN_LINK.sub(r"\1", bare))
-    label = fold_text(unlinked).strip(EDGE_JUNK)
+    label = fold_text(_PICTOGRAPH.sub("", unlinked)).strip(EDGE_JUNK)  # "💬 2 comments" is "2 comments"
     if "©" in text:  # after a sentence, '©Someone' credits the photo the line captions
         before = fold_text(text.split("©")[0])
         caption = word_count(before) >= 4 and "copyright" not in before
@@ -561,7 +569,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if not any(ch.isalnum() for ch in text):
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
     if _is_comment_header(text):
-        return "comment header (writer and time)"
+        return _COMMENT_HEADER
     if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", bare_text(text))):
         return "navigation (menu or breadcrumb)"
     long = word_count(text) > LONG_LINE_WORDS
@@ -653,6 +661,46 @@ def _is_comment_header(text: str) -> bool:
     """Tell whether a line names a reader's comment's writer and time ('Ann – 2 days ago')."""
     return word_count(text) <= 12 and bool(COMMENT_HEADER.match(_EMPHASIS.sub("", bare_text(text)).strip())
                                            or _BOLD_NAME_DATED.match(bare_text(text).strip()))
+
+
+# A page's properties as a wiki or a notes app prints them: "**Audience** Patients and carers".
+_PROPERTY_ROW = re.compile(r"^\*\*[A-Z][\w ]{0,24}\*\*:?\s+\S")
+PROPERTY_ROWS_MIN = 3
+PROPERTY_ROW_MAX_WORDS = 16
+
+
+def _remove_property_rows(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the rest of a page's properties table ("**Status** Published" / "**Owner** ..." /
+    "**Audience** ..."): a run of three or more bold-label rows, most of which the rules have
+    already taken as the page's details. A fact box of the article is not mostly removed."""
+    def row(i: int) -> bool:
+        return bool(_PROPERTY_ROW.match(texts[i])) and word_count(texts[i]) <= PROPERTY_ROW_MAX_WORDS and line_ending(texts[i]) != "."
+
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and row(j) and (j == i or lines_between(lines, j - 1, j) <= 1):
+            j += 1
+        run = range(i, j)
+        if len(run) >= PROPERTY_ROWS_MIN and 2 * sum(k in removed for k in run) > len(run):
+            for k in run:
+                removed.setdefault(k, "the page's properties (label and value)")
+        i = max(j, i + 1)
+
+
+_COMMENT_HEADER = "comment header (writer and time)"
+COMMENT_BODY_MAX_LINES = 3
+
+
+def _remove_comment_bodies(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a reader's comment: the few lines between its writer's header ("**Dave P.** 14 Mar")
+    and the next comment's header or the comment box ("Add a comment…"). Bounded on both sides, a
+    thread cannot reach into the article."""
+    for i in [i for i, reason in removed.items() if reason == _COMMENT_HEADER]:
+        body = list(itertools.takewhile(lambda k: k not in removed, range(i + 1, len(texts))))
+        after = removed.get(i + 1 + len(body), "")
+        if 0 < len(body) <= COMMENT_BODY_MAX_LINES and (after == _COMMENT_HEADER or after.startswith("comment or contact form")):
+            removed.update((k, "a reader's comment (under its writer's name)") for k in body)
 
 
 # A comment's writer in bold and the day it was posted: "**Dave P.** 14 Mar", "**Hannah Tran** Mar 14, 2025".
@@ -880,13 +928,18 @@ def _remove_reference_items(lines: list[SourceLine], texts: list[str], removed: 
             items.discard(i)
 
 
+# Headings over the links a page closes with ("Resources mentioned in this episode", "Useful websites").
+_LINKS_SECTIONS = [rule for rule, reason in META_SECTIONS if reason == "links to other pages"]
+
+
 def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
                                       html: bool) -> None:
     """Remove the headlines under a related-links heading ("Most read", "More patient explainers"):
     the lines right under it, each a title (no full stop), link to the site's other pages."""
     for i, text in enumerate(texts):
         label = fold_text(MARKDOWN_LINK.sub(r"\1", bare_text(text))).strip(EDGE_JUNK)
-        if not RELATED_HEADING.fullmatch(label) or word_count(label) > 8:
+        if not (RELATED_HEADING.fullmatch(label) or any(rule.fullmatch(label) for rule in _LINKS_SECTIONS)) \
+                or word_count(label) > 8:
             continue
         removed.setdefault(i, "navigation link")
         j = i + 1  # HTML has no blank lines to end the list: there, its lines are links
@@ -1373,7 +1426,11 @@ def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int],
     between = 0 < pos < len(kept) - 1 and lines_touch(lines, kept[pos - 1], kept[pos]) \
         and lines_touch(lines, kept[pos], kept[pos + 1])
     longest = 4 if between else 10
-    return follows_lead_in and not ends_list and not starts_lower and line_ending(text) not in TERMINAL \
+    # Worded as the items above it are ("Are pregnant or think you might be" / "Are breastfeeding"):
+    # the list's last item, not a heading.
+    first = fold_text(bare_text(text)).split(" ", 1)[0]
+    parallel = between and any(fold_text(bare_text(texts[k])).split(" ", 1)[0] == first for k in kept[max(0, pos - 6):pos])
+    return follows_lead_in and not ends_list and not starts_lower and not parallel and line_ending(text) not in TERMINAL \
         and word_count(text) <= longest
 
 
@@ -1393,7 +1450,9 @@ def _is_paragraph(text: str) -> bool:
 
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
                      "navigation", "member promotion", "the site's offer", "enquiry form", "call to action",
-                     "booking button")
+                     "booking button", "booking widget")
+# The model's verdict counts as a box's only beside a reason of the rules' own ("Need to talk?" over
+# an offer the model took and the helpline's number).
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 _FORM_LINE = (*FORM_REASONS, _REGION_REASONS["form"])
 # A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
@@ -1448,7 +1507,8 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue  # a title over its page's tools (language, print, share, contents): the article follows
         if line_ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
-        elif word_count(bare_text(text)) <= 8 and all(r.startswith(PROMOTION_REASONS) for r in _own_section(reasons)):
+        elif word_count(bare_text(text)) <= 8 and any(r.startswith(PROMOTION_REASONS) for r in _own_section(reasons)) \
+                and all(r.startswith((*PROMOTION_REASONS, MODEL_REASON)) for r in _own_section(reasons)):
             # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
             # appeal or call to action: the box is the site's, and so is its title.
             removed[i] = f"title of a box of removed lines ({reasons[0]})"

@@ -294,6 +294,21 @@ def _furniture_word(attrs: list[tuple[str, str | None]]) -> str:
     return next((word for word in words if word in _FURNITURE_CLASS_WORDS), "")
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_permalink(href: str, title: str) -> bool:
+    """Tell whether a title links to its own page: a blog's or forum's title over its address
+    ("/t/chemotherapy-explained-a-community-wiki-guide/412"), the page's title, not a link away."""
+    words = [word for word in _WORD.findall(title.lower()) if len(word) > 1]
+    segments = [segment for segment in href.split("?")[0].split("#")[0].split("/") if segment and not segment.isdigit()]
+    slug = [word for word in _WORD.findall(segments[-1].lower()) if not word.isdigit()] if segments else []
+    in_title = set(words)
+    # A slug may be cut short ("radiation-therapy-a-community-wiki-guide" under a longer title).
+    return len(words) >= 2 and (sum(word in set(slug) for word in words) >= 0.6 * len(words)
+                                or len(slug) >= 3 and all(word in in_title or len(word) == 1 for word in slug))
+
+
 class _TextExtractor(HTMLParser):
     """Collect the visible text of an HTML page as lines broken at block elements."""
 
@@ -309,6 +324,7 @@ class _TextExtractor(HTMLParser):
         self._captions = 0  # depth of open <figcaption> elements
         self._links = 0  # depth of open <a href> elements
         self._linked_chars = 0  # letters and digits of the pending line inside a link
+        self._hrefs: list[str] = []  # the addresses the pending line links to
         self._open: list[tuple[str, str]] = []  # open elements with the landmark each opens ("" none)
         self._region = ""  # landmark of the pending line
         self._forms: list[int] = []  # where each open <form>'s lines start in self.lines
@@ -327,6 +343,7 @@ class _TextExtractor(HTMLParser):
             self._skip = 0  # a missing </head> must not hide the whole page
         if tag == "a" and dict(attrs).get("href"):
             self._links += 1
+            self._hrefs.append(dict(attrs).get("href") or "")
         if tag == "form":
             self._flush()
             self._forms.append(len(self.lines))
@@ -421,15 +438,16 @@ class _TextExtractor(HTMLParser):
         text = _ASCII_SPACE.sub(" ", "".join(self._parts)).strip(" \u00a0")
         if text and self._line is not None:
             prefix = _CAPTION_MARK if self._captions else self._prefix
-            linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0
             level = self._level if prefix == "# " else 0
+            linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0 \
+                and not (level == 1 and any(_is_permalink(href, text) for href in self._hrefs))
             region = "form" if self._control_text else self._region
             self.lines.append(SourceLine(self._line, prefix + text, linked, region, level=level))
             self._item_open = False
             # A cell's own line, not one of a table nested in it or of a block inside it.
             in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")
             self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)
-        self._parts, self._line, self._prefix, self._linked_chars = [], None, "", 0
+        self._parts, self._line, self._prefix, self._linked_chars, self._hrefs = [], None, "", 0, []
         self._control_text = False
 
     def _mark_form(self, start: int) -> None:

@@ -13,6 +13,8 @@ Rule = tuple[re.Pattern[str], str]
 # "Back to top" and its variants, a link that closes a section rather than belonging to it.
 _BACK_TO_TOP = r"((back|go|scroll|return) to (the )?)?top( of (the )?page| button)?"
 BACK_TO_TOP = re.compile(_BACK_TO_TOP)
+_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 
 
 def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Rule, ...]:
@@ -81,6 +83,15 @@ WHOLE_LINE = _rules([
     (r"(live )?chat( with us| now| online)?|(start|open) (a )?(live )?chat", "chat widget"),
     (r"book (an |a |your )?(online )?(appointment|consultation|visit|scan)( now| online| today)?|"
      r"(make|request) an? appointment", "booking button"),
+    # A booking widget's free slots: a row of days or of times ("Mon 10 Mar  Tue 11 Mar", "9:00 am  2:00 pm").
+    (r"((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?,? \d{1,2}(st|nd|rd|th)?"
+     r"( (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?)?\s*){2,}|"
+     r"(\d{1,2}([:.]\d{2})? ?(am|pm|a\.m\.|p\.m\.|h)\s*){2,}|(\d{1,2}:\d{2}\s+){1,}\d{1,2}:\d{2}",
+     "booking widget (free slots)"),
+    (r"(choose|select|pick) (a|an|your) (date|day|time|time slot|slot|appointment time)( and time)?", "booking widget (free slots)"),
+    # A bookable service's card: its name, length and price ("Education session · 45 min · No charge").
+    (r"([\w,'&()-]+ ){0,6}[\w,'&()-]+ [·|•] \d{1,3} ?(min|mins|minutes|hr|hrs|hours?)( [·|•] [\w $€£.,]{2,20})?",
+     "booking widget (service)"),
     # A Q&A thread's controls: a vote counter between its arrows, an answer's badge.
     (r"[▲▼△▽↑↓⬆⬇]+ ?-?[\d,.]+k? ?[▲▼△▽↑↓⬆⬇]*|-?[\d,.]+k? ?[▲▼△▽↑↓⬆⬇]+", "vote buttons"),
     (r"sort(ed)? by|highest (score|rated)( \(default\)?)?|(newest|oldest|most recent|most helpful)( first)?",
@@ -327,6 +338,9 @@ ANYWHERE = _rules([
      "about this page"),
     (r"\bcompl(y|ies) with applicable (federal )?civil rights laws\b|\bdoes not (discriminate|exclude people or treat them "
      r"differently) on the basis of (race|color|colour)\b", "non-discrimination notice"),
+    # A dated notice in a bold label: "**Scanner upgrade 7–11 April:** ...", "**New from May:** ...".
+    (r"^(\*\*)?[^*:]{0,60}\b(\d{1,2}([–-]\d{1,2})? " + _MONTH + r"|" + _MONTH + r" \d{1,2}|from " + _MONTH + r")\b[^*:]{0,40}:\*\*",
+     "site alert"),
     (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b|"
      r"^notice\s*:.*\b(construction|parking|entrance|closed|closure|relocat\w*|moved|weather)\b", "site alert"),
     (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
@@ -648,7 +662,8 @@ CONTACT = _rules([
 # Words by which a sentence says when to call a number: advice to the patient, not contact data.
 WHEN_TO_CALL = re.compile(r"\b(if|when|whenever|unless|before|after|until|as soon as|straight away|right away|"
                           r"immediately|urgent(ly)?|any time|day (or|and) night|24[- ]hours?|out of hours|after hours|"
-                          r"outside (of )?(opening|office|working|clinic) hours|in an emergency|"
+                          r"(outside (of )?|during )(business |opening |office |working |clinic )hours|in an emergency|"
+                          r"(questions|problems|anything) (that )?(can|can't|cannot) wait|"
                           r"(?-i:si|quand|se|quando|wenn|cuando))\b", re.IGNORECASE)  # not "Harlan Falls"
 # "Call 8-1-1 ...", "phone us on 0800 555 0100": the number a call to action gives.
 CALLED_NUMBER = re.compile(r"\b(?:call|phone|dial|ring|text)\s+(?:us\s+)?(?:on\s+|at\s+)?(\+?\(?\d[\d ().-]{1,16}\d)",
@@ -868,8 +883,10 @@ MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # A name with its role: "Thomas D. Marchetti MD - Family Medicine", "Jane Roe, RN".
 _NAME_WITH_CREDENTIAL = r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3},? (MD|DO|RN|PhD|MBBS|FRCP\w*|NP|PA|PharmD|MPH|MSN|BSN)"
 SIGNED_ITEM = re.compile(rf"^{_NAME_WITH_CREDENTIAL}\b")
-# A card's name line with nothing else on it: "Priya Raman, MD", "Jordan Ellis, RN, OCN".
-STAFF_CARD = re.compile(rf"{_NAME_WITH_CREDENTIAL}(,? [A-Z]{{2,5}})*")
+# A card's name line with nothing else on it: "Priya Raman, MD", "Jordan Ellis, RN, OCN", or a forum's
+# user card with the handle before and the titles after ("nurse_maggie Maggie Okafor, RN · moderator").
+STAFF_CARD = re.compile(rf"(@?[a-z\d]+[_.][a-z\d_.]+ )?{_NAME_WITH_CREDENTIAL}(,? [A-Z]{{2,5}})*"
+                        r"( [\w'’ -]{1,40}( [·|•] [\w'’ -]{1,40})+)?")
 # The site speaking of itself, or of its own services.
 FIRST_PERSON = re.compile(r"\W*\b(we|us|our|ours|we're|we've)\b", re.IGNORECASE)
 # When to call, as a condition (not only opening hours such as "24 hours a day").
