@@ -2512,3 +2512,44 @@ def test_a_list_whose_last_item_is_worded_as_the_items_above_is_not_ended_by_it(
              "After a scan with contrast, call your team if you notice:", "Hives or an itchy rash", "", P3]
     kept = _kept(clean(_source(lines)))
     assert kept[7][0] == "item", kept
+
+
+# round 36: a charity's e-mail newsletter (its letter, merge tags, news and events), a Singapore
+# public hospital's contact box (eight-digit numbers written as two fours)
+FURNITURE_IN_BODY += [
+    ("Dear <<First Name>>,", "e-mail merge tag"),
+    ("Hi *|FNAME|*,", "e-mail merge tag"),
+    ("Our mailing address is:", "newsletter form"),
+    ("TREATMENT IN FOCUS · No. 9", "series label"),
+    ("Department of Radiation Oncology: 6555 0230 (Mon to Fri, 7.30am to 7.00pm)", "contact: phone number"),
+    ("After office hours: 24-hour Oncology Nurse Helpline: 6555 0199", "contact: phone number"),
+    ("Appointment Hotline", "contact box label"),
+    ("Closed on Sundays and Public Holidays", "contact box label"),
+    ("A-  A  A+", "accessibility and translation tools"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Dear patient, please read this leaflet carefully before your scan.",
+    "Call the helpline on 6555 0199 if you have a fever.",
+    "Stage 2 of the treatment lasts 6 weeks.",
+    "Sessions are not given on Sundays or public holidays, so your course may run a day longer.",
+]
+
+
+def test_a_letters_sign_off_with_its_writers_name_and_role_goes() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "With warm wishes,", "Ruth Addison, Chief Executive", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons.get(7, "").startswith("sign-off") and reasons.get(8, "").startswith("sign-off"), reasons
+
+
+@pytest.mark.parametrize("heading", ["# How useful was this issue?", "# Dates for your diary", "# Volunteer spotlight"])
+def test_a_newsletters_own_sections_go_heading_and_all(heading: str) -> None:
+    lines = [TITLE, "", P1, "", P2, "", heading, "", "Plant sale and coffee morning at the church hall, 10am to noon.",
+             "", "## Looking after yourself", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert {7, 9} <= set(reasons) and 13 not in reasons, reasons
+
+
+def test_an_item_of_an_issues_contents_heads_no_section() -> None:
+    # "- Dates for your diary" is an entry of "In this issue:", not the events section's heading.
+    lines = [TITLE, "", P1, "In this issue:", "- Treatment in focus", "- Dates for your diary", "", P2, "", P3]
+    assert {8, 10} <= set(_kept(clean(_source(lines))))

@@ -248,6 +248,16 @@ def test_a_title_linked_to_its_own_address_is_the_pages_title_not_a_link(tmp_pat
     assert [line.linked for line in source.lines] == [False, True, True]
 
 
+
+def test_an_emails_hidden_preview_text_is_no_line_of_the_page(tmp_path: Path) -> None:
+    # A preheader hides itself every way at once; an accordion's closed panel only by display:none.
+    page = ('<span class="preview" style="display:none; font-size:0px; max-height:0px; mso-hide:all;">What this issue covers</span>\n'
+            '<div style="display:none"><p>Most side effects settle within weeks.</p></div>\n'
+            '<p>Radiotherapy uses high-energy rays.</p>\n')
+    source = _ingest(tmp_path, "page.html", page.encode("utf-8"))
+    assert [line.text for line in source.lines] == ["Most side effects settle within weeks.", "Radiotherapy uses high-energy rays."]
+
+
 LANDMARK_PAGE = """<html><body>
 <div role="alert"><p>Flu clinics are closed on Friday.</p></div>
 <header><p>Example Health</p><nav><ul><li><a href="/">Home</a></li></ul></nav></header>

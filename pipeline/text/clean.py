@@ -743,6 +743,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=\w[.!?])\s+(?=[A-Z(])")
 _OFFER = re.compile(r"\bif you(['’]d| would)? (like|want|wish|prefer)\b", re.IGNORECASE)
 
 
+# An eight-digit number written as two fours, as Singapore, Hong Kong or Denmark print a phone's.
+_FOUR_FOUR = re.compile(r"\d{4} \d{4}")
+
+
 def _has_phone_number(text: str) -> bool:
     """Find a run of 9+ digits with phone separators, or 8+ after '+' or '(', not a date."""
     for match in PHONE_DIGITS.finditer(text):
@@ -750,7 +754,7 @@ def _has_phone_number(text: str) -> bool:
         digits = sum(ch.isdigit() for ch in number)
         if DATE.match(number):
             continue
-        if digits >= 9 or (digits >= 8 and number[0] in "+("):
+        if digits >= 9 or (digits >= 8 and number[0] in "+(") or _FOUR_FOUR.fullmatch(number):
             return True
     return False
 
@@ -838,6 +842,10 @@ def _is_heading_like(texts: list[str], k: int) -> bool:
 MENU_LABEL_MAX_WORDS = 4  # "Patient stories" is a menu's label too; "Resources mentioned in this episode" is not
 
 
+# A bulleted list's item; a numbered line may be a section's heading ("8.<TAB>Important phone numbers").
+_UNORDERED_ITEM = re.compile(r"^\s*[-*•·‣◦▪▫■□●○►▶➤–]\s+")
+
+
 def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
                           publisher: tuple[str, ...] = ()) -> None:
     """Remove a section the site adds to its pages, heading and all: who the page is for ("Is this
@@ -846,7 +854,8 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     heads no section."""
     for i, text in enumerate(texts):
         label = fold_text(bare_text(text)).strip(EDGE_JUNK)
-        reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None)
+        reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None) \
+            if not _UNORDERED_ITEM.match(text) else None  # an item heads no section ("In this issue:" / "- Dates for your diary")
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \
                 and names_publisher(label, (*publisher, *short_names(publisher))):
             reason = "the site's selling points"  # "Why Ridgeline?"

@@ -276,10 +276,13 @@ _FURNITURE_CLASS_WORDS = frozenset(
     "newsletter subscribe signup share sharing breadcrumb breadcrumbs cookie cookies consent gdpr "
     "related comments disqus shoutbox skyscraper pagination pager popup basket cart upsell cta partner partners "
     # A forum's vote counter, and its members' replies under an answer (readers' comments).
-    "vote votes reply replies signoff signature".split())
+    "vote votes reply replies signoff signature "
+    # An e-mail's strip above its header: the subject again and "View this email in your browser".
+    "preheader".split())
 _CONTENT_CLASS_WORDS = frozenset("article body main content".split())
 _BOX_MAX_LINES = 15
 _CLASS_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL_CASE = re.compile(r"([a-z0-9])([A-Z])")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # A figure caption describes a picture the text does not show: its lines keep their place
 # (and line number) but say what they are, as a "Caption:" line in a text file would.
@@ -288,13 +291,24 @@ _CAPTION_MARK = "Caption: "
 
 def _furniture_word(attrs: list[tuple[str, str | None]]) -> str:
     """The furniture word of an element's class or id ("promo" in "service-promo__box"), or ""."""
-    words = _CLASS_WORD.findall(" ".join(value or "" for name, value in attrs if name in ("class", "id")).lower())
+    named = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
+    words = _CLASS_WORD.findall(_CAMEL_CASE.sub(r"\1 \2", named).lower())  # "templatePreheader": "template preheader"
     if _CONTENT_CLASS_WORDS.intersection(words):
         return ""
     return next((word for word in words if word in _FURNITURE_CLASS_WORDS), "")
 
 
 _WORD = re.compile(r"[^\W_]+")
+# An e-mail's preview text ("preheader"): shown by the inbox, hidden in the message by every trick
+# at once. An accordion's closed panel is only display:none, and is the article's.
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_SHRUNK = re.compile(r"mso-hide\s*:\s*all|font-size\s*:\s*0|max-height\s*:\s*0", re.IGNORECASE)
+
+
+def _is_preview_text(attrs: list[tuple[str, str | None]]) -> bool:
+    """Tell whether an element is an e-mail's hidden preview text (display:none and shrunk to nothing)."""
+    style = dict(attrs).get("style") or ""
+    return bool(_HIDDEN.search(style) and _SHRUNK.search(style))
 
 
 def _is_permalink(href: str, title: str) -> bool:
@@ -336,6 +350,7 @@ class _TextExtractor(HTMLParser):
         self._rows: list[list[int]] = []  # per open <tr>: its number and how many cells it has opened
         self._row_count = 0
         self._item_open = False  # an <li> has opened and none of its text is out yet
+        self._hidden: list[int] = []  # where in self._open each open e-mail preview text starts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -357,6 +372,10 @@ class _TextExtractor(HTMLParser):
             self._flush()
             self._rows[-1][1] += 1
         self._articles_seen += tag == "article"
+        if tag not in _VOID and _is_preview_text(attrs):
+            self._flush()
+            self._hidden.append(len(self._open))
+            self._skip += 1
         if tag not in _VOID:
             role = (dict(attrs).get("role") or "").strip().lower()
             if tag in _BLOCKS and not self._skip:
@@ -404,6 +423,9 @@ class _TextExtractor(HTMLParser):
                 self._mark_box(word, start)
             del self._open[closing:]
             del self._boxes[closing:]
+            while self._hidden and self._hidden[-1] >= closing:
+                self._hidden.pop()
+                self._skip = max(0, self._skip - 1)
         if tag == "form" and self._forms:
             self._flush()
             self._mark_form(self._forms.pop())

@@ -56,9 +56,11 @@ def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
 
 
 # A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
-_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|warm wishes|best wishes|take care|with love|"
-                       r"cheers|kind regards|(best |warm )?regards|all the best|best|thanks for reading|(many )?thanks|"
-                       r"thank you)\s*,$", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|take care|with love|"
+                       r"((with|sending) )?((warm|warmest|best|kind|kindest) )?(wishes|regards)|yours (sincerely|faithfully|truly)|"
+                       r"cheers|all the best|best|thanks for reading|(many )?thanks|thank you)\s*,$", re.IGNORECASE)
+# The writer under a sign-off: a first name, a full name, or a name and role ("Ruth Addison, Chief Executive").
+_SIGNER = re.compile(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+){0,2}(,? [A-Z][\w&'’ -]{2,50})?")
 _SIGNATURE_LINES = 4  # an e-mail signature's name, role, workplace and extension
 
 
@@ -68,7 +70,7 @@ def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[in
     "" / "Amira Shah" / "Reception Coordinator | Brackwater General")."""
     for i in range(len(texts) - 1):
         if i not in removed and _SIGN_OFF.match(bare_text(texts[i])) and lines_touch(lines, i, i + 1) \
-                and re.fullmatch(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+)?", bare_text(texts[i + 1])):
+                and _SIGNER.fullmatch(bare_text(texts[i + 1])):
             removed[i] = removed[i + 1] = "sign-off (the writer's name)"
             first_name = bare_text(texts[i + 1]).split()[0]
             k = i + 2

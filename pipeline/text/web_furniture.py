@@ -49,7 +49,10 @@ WHOLE_LINE = _rules([
      "navigation (a finder link)"),
     (r"(senior |chief |our )?(health|medical|science|news)? ?(columnist|correspondent|editor|reporter|writer)", "byline (role)"),
     (r"\d{1,2}:\d\d ?/ ?\d{1,2}:\d\d", "audio player"),
-    (r"(text|font) size:?( ?a\+{0,2}-?)*", "accessibility and translation tools"),
+    (r"(text|font) size:?( ?a\+{0,2}-?)*|a-? ?a ?a\+", "accessibility and translation tools"),
+    # A contact box's labels: "Appointment Hotline", "Closed on Sundays and Public Holidays".
+    (r"(appointments?|booking|bookings|enquiries|general enquiries|main|patient) (hotline|helpline|line|number)s?|"
+     r"closed on (sundays|saturdays|weekends|public holidays|bank holidays)( and (public|bank) holidays)?", "contact box label"),
     (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
      r"follow( this question)?|unfollow", "answer and comment buttons"),
     (r"top highlight", "readers' highlight label"),
@@ -243,7 +246,11 @@ ANYWHERE = _rules([
      r"^free (printable|download|guide|checklist|e-?book|pdf)\b|"
      r"^(?=.{0,140}$)[^.!?]*\bnewsletters?\b|\b(sign up|subscribe|join|register)( to| for)? (our|the|my|a) ([\w-]+ ){0,2}newsletter|"
      r"\bsubscribe (to|for|now)\b|\bsign up (for|to) (our|the|free)\b|"
-     r"\bjoin our mailing list\b|\bunsubscribe\b|\binbox\b", "newsletter form"),
+     r"\bjoin our mailing list\b|\bunsubscribe\b|\binbox\b|^our mailing address is\b", "newsletter form"),
+    # An e-mail's merge tag, left in the saved copy: "Dear <<First Name>>,", "Hi *|FNAME|*,".
+    (r"^(?=(\S+\s+){0,7}\S*$).*(<<[a-z][a-z _]*>>|\*\|[a-z_:]+\|\*|\{\{\s*[a-z_.]+\s*\}\}|%%[a-z_]+%%)", "e-mail merge tag"),
+    # A series' label with its number: "TREATMENT IN FOCUS · No. 9", "Patient stories · Part 3".
+    (r"^[\w' -]{3,40} [·|•] (no\.?|number|issue|part|vol\.?|volume) ?\d{1,3}$", "series label"),
     (r"\b(i|we) (can't|cannot|can not|am not able to|are not able to|am unable to|are unable to|don't|do not) "
      r"(give|provide|offer)( you)? (any )?(medical|personal|individual|clinical)( \w+)? advice\b",
      "chat widget (it gives no medical advice)"),
@@ -652,7 +659,7 @@ TLD = r"(com|org|net|edu|gov|info|io|co|uk|it|fr|de|es|nl|be|ch|at|eu|us|ca|au|t
 CONTACT = _rules([
     (r"[\w.+-]+@[\w-]+(\.[\w-]+)+", "contact: email address"),
     (r"https?://|\bwww\.|\b[\w-]+(\.[\w-]+)*\.(?-i:" + TLD + r")\b(?!\w|\.\w)", "contact: web address"),
-    (r"\b(tel|tél|phone|telephone|téléphone|telefono|telefon|fax|mobile|mob|cell ?phone|hotline|"
+    (r"\b(tel|tél|phone|telephone|téléphone|telefono|telefon|fax|mobile|mob|cell ?phone|hotline|helpline|"
      r"call us( at| on)?)\b\.?\s*[:.]?\s*[+(]?\d[\d ().-]{3,}\d", "contact: phone number"),  # not "phone 999"
     (r"(?-i:\b(VAT|P\. ?IVA|SIRET|SIREN|USt-IdNr|ABN|KvK)\b)|\bpartita iva\b|\bcodice fiscale\b|"
      r"\b(registration|charity|company) (no|number|reg)|\bregistered (charity|in (england|scotland|"
@@ -795,7 +802,11 @@ META_SECTIONS = _rules([
      "the site's legal note"),
     (r"(service|site|website|clinic|hospital) (update|alert|notice|disruption|closure|changes?)( ?:.*)?|"
      r"(important|temporary) (service )?(notice|closure|disruption)( ?:.*)?", "site alert"),
-    (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article)", "feedback form"),
+    (r"(your )?feedback|tell us what you think|have your say|rate this (page|leaflet|article|issue|newsletter)|"
+     r"how (useful|helpful) (was|is|did you find) this (page|leaflet|article|issue|newsletter|e-?mail|guide)\??", "feedback form"),
+    # A newsletter's own news beside the article: events, its volunteers, its appeals.
+    (r"dates for (your|the) diary|(upcoming|forthcoming|local) events( near you)?|events near you|what'?s on( near you)?|"
+     r"volunteer(s'?)? (spotlight|news|corner|of the month)|meet (one of )?our volunteers?", "the site's news and events"),
     (r"credits|content credits|(medically |clinically |expert )?reviewed by|(medical |clinical |expert )?reviewers?|"
      r"(the )?experts? in this (story|article)|featured experts?|about the (author|writer|expert|doctor|reviewer)s?",
      "credits"),
