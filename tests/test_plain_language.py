@@ -247,6 +247,11 @@ def test_the_summary_never_prints_a_sentence_that_leans_on_the_one_before_it():
                                   Scheme(sections=(rule,)), "en")
     assert summary.entries[0].cluster.id == "p"
     assert not refers_back("No special preparation is needed.", "en") and refers_back("Yes, you can drive.", "en")
+    # Surely placed, it still reads wrong alone: a statement that stands alone but was placed by
+    # its page's flow (unsure) comes first.
+    (summary,) = compose._summary((replace(section, entries=(Entry(leaning), Entry(plain))),),
+                                  Scheme(sections=(rule,)), "en", unsure=frozenset({"p"}))
+    assert summary.entries[0].cluster.id == "p"
 
 
 def test_a_safety_sections_summary_tells_the_patient_whom_to_call():

@@ -208,6 +208,23 @@ def test_placement_counts_statements_under_their_labelled_section_and_the_summar
     assert any("labelled call" in miss and "a.txt:3" in miss for miss in placement.misses)
 
 
+def test_a_statement_several_pages_make_is_labelled_as_most_of_them_are():
+    from pipeline.config import Scheme, SectionRule
+
+    scheme = Scheme(sections=(SectionRule("skin", "S"), SectionRule("call", "C"), SectionRule("more", "M", fallback=True)))
+    facts = [_fact("We will show you how to care for it and may give you dressings.", 1, "sources/t/a.txt"),
+             _fact("They may give you dressings.", 1, "sources/t/b.txt"), _fact("They can give you dressings.", 1, "sources/t/c.txt")]
+    merged = Cluster(id="c1", canonical=facts[0], members=tuple(facts), sources=tuple(f.source for f in facts))
+    handout = Handout(topic="t", title="T", version="1", issued="", review="", clinic=None,
+                      sections=(Section("skin", "S", (Entry(merged),)),), summary=(Section("skin", "S", (Entry(merged),)),),
+                      side_effects=(), sources=())
+    labels = {("a.txt", 1): "call", ("b.txt", 1): "skin", ("c.txt", 1): "skin"}
+    placement = score_placement(labels, handout, scheme)
+    assert (placement.placed, placement.labelled, placement.summary_wrong) == (1, 1, 0)
+    labels[("c.txt", 1)] = "more"  # a tie: the canonical's label
+    assert score_placement(labels, handout, scheme).summary_wrong == 1
+
+
 def test_section_labels_name_known_sections_of_the_sets_scheme(tmp_path):
     from pipeline.config import Scheme, SectionRule
 

@@ -65,11 +65,13 @@ def score_placement(labels: Mapping[tuple[str, int], str], handout: Handout, sch
     """Compare where the handout prints each statement with where the labels put it."""
 
     def label(cluster: Cluster) -> str | None:
-        for fact in (cluster.canonical, *cluster.members):
-            found = labels.get((Path(fact.source).name, fact.line))
-            if found is not None:
-                return found
-        return None
+        # A statement several sources make is labelled as most of them are (the canonical's first
+        # on a tie): "They may give you special dressings." is skin care on four pages and the
+        # contact section on the fifth, which words it "We will show you how to care for it and ...".
+        facts = (cluster.canonical, *(member for member in cluster.members if member is not cluster.canonical))
+        found = [labels.get((Path(fact.source).name, fact.line)) for fact in facts]
+        votes = Counter(section for section in found if section is not None)
+        return max(votes, key=lambda section: (votes[section], -found.index(section))) if votes else None
 
     placed = labelled = 0
     misses: list[str] = []

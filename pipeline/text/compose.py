@@ -316,7 +316,9 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name:
             continue
         statements = [e.cluster for e in section.entries
                       if not e.items and e.cluster.canonical.role != "lead" and e.cluster.id not in taken]
-        ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, c.id in unsure,
+        # A statement that leans on the one before it reads wrong alone ("We will show you how to
+        # care for it."), surely placed or not: it goes after every one that stands alone.
+        ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, _leans(c, language), c.id in unsure,
                                                    _summary_rank(c, rule, language, name if rule.key == first else "",
                                                                  known)))
         best = tuple(Entry(cluster=c) for c in _distinct(ranked, rule.summary, language))
@@ -340,6 +342,12 @@ def _borrow(sections: tuple[Section, ...], rule: SectionRule, language: str) -> 
     return min(scored)[-1] if scored else None
 
 
+def _leans(cluster: Cluster, language: str) -> bool:
+    """Tell whether a statement leans on the sentence before it (follows it, or refers back)."""
+    text = cluster.canonical.text
+    return bool(cluster.canonical.after) or refers_back(text, language) or points_back(text, language)
+
+
 def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
                   known: frozenset[str]) -> tuple[int, bool, bool, bool, bool, int, bool, float, str]:
     """Pinned first. A summary prints a statement without the ones around it, so one that leans on
@@ -352,7 +360,7 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
     text = cluster.canonical.text
     words = len(text.split())
     density = count_keywords(_stems(text, language), rule.keywords, language) / words
-    leans = bool(cluster.canonical.after) or refers_back(text, language) or points_back(text, language)
+    leans = _leans(cluster, language)
     merit = cluster.support + tells_what_to_do(text, language) + _plainness(text, language, known)
     unhelpful_in_safety = rule.safety and not rule.side_effects and not tells_whom_to_call(text, language)
     return (cluster.pin or PIN_NONE, leans, unhelpful_in_safety,
