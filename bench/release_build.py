@@ -102,10 +102,11 @@ def main() -> None:
         for _ in range(args.rounds):
             shutil.rmtree(output, ignore_errors=True)  # nothing kept: every text stage runs
             cold.append(timed(_command(output, args.jobs)))
+            searched = passes(output)  # fitted from nothing: measured, then laid out
             full.append(timed([*_command(output, args.jobs), "--force"]))
         base = min(floor(output, args.jobs) for _ in range(args.rounds))
         noop = min(timed(_command(output, args.jobs)) for _ in range(3))
-        counts = passes(output)
+        counts = passes(output)  # fitted again with --force: the last build's fit laid out once
         pdfs = len(json.loads((output / "manifest.json").read_text(encoding="utf-8"))["outputs"])
     best = min(full)
     print(f"release build benchmark: {pdfs} PDFs, {args.jobs} worker processes, best of {args.rounds}")
@@ -116,8 +117,9 @@ def main() -> None:
           f"(the text stages run too)")
     print(f"  2. no-op rebuild {noop:6.2f} s   = {100 * noop / best:4.1f}% of the full build   "
           f"(target < 0.5 s or < 5%)")
-    print(f"  3. summary fitting: {sum(counts) / len(counts):4.2f} layouts per summary on average "
-          f"({', '.join(map(str, counts))})   (target <= 3)")
+    print(f"  3. summary fitting: {sum(searched) / len(searched):4.2f} layouts per summary on average from an empty "
+          f"folder ({', '.join(map(str, searched))}), {sum(counts) / len(counts):4.2f} with --force, the last "
+          f"build's fit laid out again ({', '.join(map(str, counts))})   (target <= 3)")
 
 
 if __name__ == "__main__":

@@ -283,6 +283,14 @@ class LeftOut:
 
 
 @dataclass(frozen=True)
+class FitHint:
+    """How the last build fitted a summary of the same inputs: its tightening step, the ids left out."""
+
+    level: int
+    left_out: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rendered:
     """A rendered document: its HTML, PDF bytes, page count and what was left out."""
 
@@ -293,6 +301,7 @@ class Rendered:
     pages: int
     left_out: tuple[str, ...] = ()  # fact ids dropped to fit one page
     layout_passes: int = 1
+    fit_level: int = 0  # the summary's tightening step (body class fit-N) that fitted
     warnings: tuple[str, ...] = ()
     untranslated: tuple[Untranslated, ...] = ()  # each message printed in English
     printed: tuple[str, ...] = ()  # msgctxt of every `facts` message printed (title, headings, facts), sorted

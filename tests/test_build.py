@@ -10,6 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from pipeline.build import records
 from pipeline.build.builder import BuildOptions, build, build_locales
 from pipeline.config import load_config
 from pipeline.errors import HandoutError
@@ -133,6 +134,9 @@ def test_a_forced_rebuild_reads_the_text_stages_back_and_prints_the_same_bytes(t
     for name in ("en/immunotherapy-leaflet.pdf", "en/immunotherapy-summary.pdf", "en/immunotherapy-leaflet.html",
                  "immunotherapy/facts.json", "immunotherapy/review.html"):
         assert (output / name).read_bytes() == (english_build.output / name).read_bytes(), name
+    # The summary's fit is the last build's, laid out once (the first build measured, then laid out).
+    assert records.load(english_build.output, "en/immunotherapy-summary.pdf").passes >= 2
+    assert records.load(output, "en/immunotherapy-summary.pdf").passes == 1
 
 
 def _copy_project(tmp_path: Path) -> Path:

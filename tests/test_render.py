@@ -17,7 +17,7 @@ from weasyprint.urls import URLFetchingError, fetch
 from pipeline.i18n import locale_data as i18n
 from pipeline.errors import HandoutError, RenderError
 from pipeline.i18n.translations import Messages
-from pipeline.models import Clinic, Cluster, Entry, Fact, Handout, Rendered, Section, SourceRef
+from pipeline.models import Clinic, Cluster, Entry, Fact, FitHint, Handout, Rendered, Section, SourceRef
 from pipeline.render import fitting
 from pipeline.render import html as page_html
 from pipeline.render import pdf as render
@@ -291,6 +291,19 @@ def test_big_summary_is_one_page(page_size, media_box):
     kept = [e.cluster.support for e in entries if e.cluster.id not in result.left_out]
     assert kept and max(dropped) <= min(kept)
     assert all(f'data-fact="{fid}"' not in result.html for fid in result.left_out)
+
+
+@pytest.mark.slow
+def test_a_summary_fitted_before_is_laid_out_once_from_its_hint_and_prints_the_same():
+    searched = rendered_big("summary")
+    hint = FitHint(searched.fit_level, searched.left_out)
+    again = render.render(BIG, "summary", fit_hint=hint)
+    assert (again.layout_passes, again.left_out, again.fit_level) == (1, searched.left_out, searched.fit_level)
+    assert again.pdf == searched.pdf and again.html == searched.html
+    # A hint that does not fit (nothing left out, untightened) costs one layout, then the search runs.
+    wrong = render.render(BIG, "summary", fit_hint=FitHint(0, ()))
+    assert wrong.left_out == searched.left_out and wrong.layout_passes == searched.layout_passes + 1
+    assert wrong.pdf == searched.pdf
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ from pipeline.errors import HandoutError
 from pipeline.i18n.locale_data import is_source_language
 from pipeline.i18n.po_files import languages
 from pipeline.i18n.translations import facts_file
-from pipeline.models import BuildReport, LeftOut, Output, OutputKind, Rendered
+from pipeline.models import BuildReport, FitHint, LeftOut, Output, OutputKind, Rendered
 from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 from pipeline.render.profiles import DEFAULT_PAGE_SIZE, DEFAULT_PROFILE, KINDS, PAGE_SIZES, PRINT_PROFILES
 
@@ -264,7 +264,7 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
         # The clinic's details in each language's own wording, where clinic.yaml gives one.
         tasks = [Task(replace(prepared[job.topic].handout, clinic=clinic_in(config, job.locale)), job.kind,
                       job.locale, options.page_size, options.profile, messages[job.locale], config.templates,
-                      options.time_limit)
+                      options.time_limit, _fit_hint(options, job))
                  for job in jobs]
         count, total = len(plan.jobs) - len(todo.jobs), len(plan.jobs) - len(todo.jobs) + len(jobs)
         for index, rendered in pool.render_all(tasks):
@@ -274,6 +274,15 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
             progress(f"[{count}/{total}] {done[job.path].file or job.path} "
                      f"({rendered.pages} page{'s' * (rendered.pages > 1)})")
     return done, dict(catalogs.not_built)
+
+
+def _fit_hint(options: BuildOptions, job: Job) -> FitHint | None:
+    """A summary rendered again with nothing it depends on changed (--force): how the last build
+    fitted it, so it is laid out once instead of searched for (the same inputs fit the same way)."""
+    if job.kind != "summary" or (record := records.current(options.output, job.path, job.key)) is None \
+            or record.fit_level < 0:
+        return None
+    return FitHint(record.fit_level, tuple(row.id for row in record.left_out))
 
 
 def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Prepared, messages: Messages,
@@ -287,7 +296,8 @@ def _write_pdf(options: BuildOptions, job: Job, rendered: Rendered, prepared: Pr
     record = records.Record(job.key, digest, rendered.pages, rendered.layout_passes,
                             tuple(LeftOut(i, texts[i]) for i in rendered.left_out), rendered.untranslated,
                             messages.reviewed, rendered.warnings, file=path if path != job.path else "",
-                            printed=rendered.printed, companions=companions)
+                            printed=rendered.printed, companions=companions,
+                            fit_level=rendered.fit_level if job.kind == "summary" else -1)
     for message in rendered.warnings:
         log.warning("%s: %s", path, message)
     records.save(options.output, job.path, record)

@@ -38,6 +38,7 @@ class Record:
     file: str = ""  # where the output was written, when not at its planned path (a 2-page summary)
     printed: tuple[str, ...] = ()  # msgctxt of each `facts` message the PDF prints
     companions: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each file written with it
+    fit_level: int = -1  # a summary: the tightening step that fitted (-1: not recorded)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:

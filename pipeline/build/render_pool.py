@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from pipeline.models import Handout, OutputKind, Rendered
+from pipeline.models import FitHint, Handout, OutputKind, Rendered
 from pipeline.render.time_limit import DEFAULT_TIME_LIMIT
 from pipeline.i18n.translations import Messages
 from pipeline.templates import TemplateSet
@@ -52,6 +52,7 @@ class Task:
     messages: Messages  # loaded and checked once, in the build's process
     templates: TemplateSet  # the project's own templates first, then the shipped ones
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds a render may take (0: no limit)
+    fit_hint: FitHint | None = None  # a summary's fit in the last build of the same inputs
 
 
 def default_workers() -> int:
@@ -63,7 +64,7 @@ def run(task: Task) -> Rendered:
     from pipeline.render.pdf import render  # WeasyPrint loads only where something is rendered
 
     return render(task.handout, task.kind, task.locale, task.page_size, task.messages, profile=task.profile,
-                  templates=task.templates, limit=task.time_limit)
+                  templates=task.templates, limit=task.time_limit, fit_hint=task.fit_hint)
 
 
 def warm_up(templates: TemplateSet) -> None:

@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from pipeline.errors import RenderError
 from pipeline.i18n.translations import Messages
-from pipeline.models import Entry, Handout, Section
+from pipeline.models import Entry, FitHint, Handout, Section
 from pipeline.render.fetcher import AssetFetcher
 from pipeline.render.html import Page, page_html
 from pipeline.render.profiles import DEFAULT_PROFILE, PAGE_SIZES, PRINT_PROFILES
@@ -38,6 +38,7 @@ class Fit:
     document: Document
     passes: int
     left_out: tuple[str, ...]
+    level: int = 0  # the tightening step (body class fit-N) it was laid out at
 
 
 def fit_leaflet(handout: Handout, locale: str, page_size: str, messages: Messages, profile: str,
@@ -80,11 +81,14 @@ def layout(html: str, page_size: str, templates: TemplateSet, endless: bool = Fa
 
 
 def fit_summary(handout: Handout, locale: str, page_size: str, messages: Messages,
-                profile: str, templates: TemplateSet) -> Fit:
+                profile: str, templates: TemplateSet, hint: FitHint | None = None) -> Fit:
     """Lay out the summary on one page (two in large print): tighten first, then drop the least important.
 
     Every layout counts (README, "Performance"): one measuring pass on an endless page, then
     real layouts only where the measurement says they can fit.
+
+    hint: what fitted this very summary in the last build (the same inputs, by the output's key):
+    laid out once, and kept if it fits with the same statements left out; else the search runs.
     """
     passes = 0
     most = PRINT_PROFILES[profile].summary_pages
@@ -97,6 +101,12 @@ def fit_summary(handout: Handout, locale: str, page_size: str, messages: Message
         document = layout(page.html, page_size, templates, endless, profile)
         return _Try(len(document.pages) <= most, page, document)
 
+    if hint is not None:
+        dropped = frozenset(index for index, (_, _, entry) in enumerate(_entries(handout.summary))
+                            if entry.cluster.id in hint.left_out)
+        result = attempt(hint.level, dropped)
+        if result.fits and _left_out(handout.summary, dropped) == hint.left_out:
+            return Fit(result.page, result.document, passes, hint.left_out, hint.level)
     # Pass 1: everything at the tightest step, on an endless page: how far over the page(s)
     # is it, and how much would dropping each entry save?
     tight = FIT_LEVELS - 1
@@ -107,7 +117,7 @@ def fit_summary(handout: Handout, locale: str, page_size: str, messages: Message
         for level in range(FIT_LEVELS):
             result = attempt(level, frozenset())
             if result.fits:
-                return Fit(result.page, result.document, passes, ())
+                return Fit(result.page, result.document, passes, (), level)
         tried[0] = result  # the measurement was a little optimistic: drop after all
     order = _drop_order(handout.summary)
     if saves(frozenset(order)) < excess:
@@ -118,9 +128,13 @@ def fit_summary(handout: Handout, locale: str, page_size: str, messages: Message
                       lambda k: saves(frozenset(order[:k])) - excess, tried)
     if k is None:
         raise RenderError(f"{handout.topic}: the summary does not fit on {pages_text} ({page_size})")
-    entries = _entries(handout.summary)
-    left_out = tuple(fid for index in sorted(order[:k]) for fid in _entry_ids(entries[index][2]))
-    return Fit(tried[k].page, tried[k].document, passes, left_out)
+    return Fit(tried[k].page, tried[k].document, passes, _left_out(handout.summary, frozenset(order[:k])), tight)
+
+
+def _left_out(sections: tuple[Section, ...], dropped: frozenset[int]) -> tuple[str, ...]:
+    """The fact ids the dropped entries print, in document order."""
+    entries = _entries(sections)
+    return tuple(fid for index in sorted(dropped) for fid in _entry_ids(entries[index][2]))
 
 
 @dataclass(frozen=True)

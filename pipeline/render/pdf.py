@@ -19,7 +19,7 @@ from weasyprint.pdf.metadata import DocumentMetadata
 from pipeline.errors import RenderError
 from pipeline.i18n import locale_data
 from pipeline.i18n.translations import Messages
-from pipeline.models import Handout, OutputKind, Rendered
+from pipeline.models import FitHint, Handout, OutputKind, Rendered
 from pipeline.render.fitting import LAYOUT_OPTIONS, fit_leaflet, fit_summary
 from pipeline.render.html import with_stylesheet
 from pipeline.render.logo import check_logo
@@ -31,12 +31,14 @@ from pipeline.templates import TemplateSet, shipped_templates
 
 def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: str = DEFAULT_PAGE_SIZE,
            messages: Messages | None = None, profile: str = DEFAULT_PROFILE,
-           templates: TemplateSet | None = None, limit: float | None = DEFAULT_TIME_LIMIT) -> Rendered:
+           templates: TemplateSet | None = None, limit: float | None = DEFAULT_TIME_LIMIT,
+           fit_hint: FitHint | None = None) -> Rendered:
     """Render a leaflet or a one-page summary of the handout to HTML and PDF.
 
     messages holds the language's checked translations (translations.load_messages); without
     them only English can be rendered. templates: the project's (default: the shipped ones).
     limit: seconds the render may take before it is stopped with RenderTimeout (None: no limit).
+    fit_hint: a summary's fit in the last build of the same inputs (fitting.fit_summary).
     """
     if page_size not in PAGE_SIZES:
         raise RenderError(f"unknown page size {page_size!r} (use {', '.join(PAGE_SIZES)})")
@@ -51,14 +53,14 @@ def render(handout: Handout, kind: OutputKind, locale: str = "en", page_size: st
     check_handout(handout)  # a 1 MB token would take WeasyPrint hours: refuse it first
     templates = templates or shipped_templates()
     check_logo(handout.clinic.logo, templates, handout.clinic.max_logo_bytes)  # WeasyPrint would drop a bad one with no reason
-    fit_document = fit_leaflet if kind == "leaflet" else fit_summary
     with time_limit(limit, f"{handout.topic} ({locale}, {kind})"), _captured_warnings() as warnings:
-        fit = fit_document(handout, locale, page_size, messages, profile, templates)
+        fit = fit_leaflet(handout, locale, page_size, messages, profile, templates) if kind == "leaflet" \
+            else fit_summary(handout, locale, page_size, messages, profile, templates, fit_hint)
         identifier = pdf_identifier(handout, kind, locale, page_size, profile)
         pdf = _write_pdf(fit.document, identifier, PRINT_PROFILES[profile].pdf_variant)
     return Rendered(kind=kind, locale=locale, html=with_stylesheet(fit.page.html, templates), pdf=pdf,
                     pages=len(fit.document.pages), left_out=fit.left_out,
-                    layout_passes=fit.passes, warnings=tuple(warnings),
+                    layout_passes=fit.passes, fit_level=fit.level, warnings=tuple(warnings),
                     untranslated=fit.page.untranslated, printed=fit.page.printed)
 
 
