@@ -2553,3 +2553,39 @@ def test_an_item_of_an_issues_contents_heads_no_section() -> None:
     # "- Dates for your diary" is an entry of "In this issue:", not the events section's heading.
     lines = [TITLE, "", P1, "In this issue:", "- Treatment in focus", "- Dates for your diary", "", P2, "", P3]
     assert {8, 10} <= set(_kept(clean(_source(lines))))
+
+
+# round 36: a Quora-like Q&A site's counters, author cards, promoted answers and comment headers
+FURNITURE_IN_BODY += [
+    ("Upvote · 402", "answer and comment buttons"),
+    ("Reply · Upvote · 41", "answer and comment buttons"),
+    ("View 11 shares", "answer and comment buttons"),
+    ("9.7K views", "answer and comment buttons"),
+    ("More answers below", "answer and comment buttons"),
+    ("2y", "answer and comment buttons"),
+    ("Consultant radiologist (FRCR), body imaging and oncology · 6.8K followers", "author card"),
+    ("Originally answered: Is the dye they use for CT scans dangerous?", "post details"),
+    ("Promoted by Verdella Meals", "advertisement"),
+    ("Marek Dvorak · 4mo", "comment header"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Share your worries with your nurse.",
+    "Most people have 6 sessions.",
+    "Your team will follow up in 2 weeks.",
+]
+
+
+def test_a_promoted_post_goes_whole_to_the_blank_line_under_it() -> None:
+    lines = [TITLE, "", P1, "", "Promoted by Verdella Meals", "Rosa Lindqvist",
+             "What is the easiest way to eat well when you are too tired to cook?",
+             "Verdella delivers chef-made meals you can heat in four minutes.", "Learn More", "", P2, "", P3]
+    result = clean(_source(lines))
+    assert set(range(5, 10)) <= set(_reasons(result)) and {11, 13} <= set(_kept(result))
+
+
+def test_a_comment_between_answers_opens_no_trailing_comment_section() -> None:
+    # "Name · 4mo" heads one reader's comment; the answers after it are the article's.
+    lines = [TITLE, "", P1, "", P2, "", "Marek Dvorak · 4mo", "Do you have to stop metformin before the scan?",
+             "Add a comment…", "", P3, "", "Most side effects settle within a few weeks of the last session."]
+    result = clean(_source(lines))
+    assert {7, 8, 9} <= set(_reasons(result)) and {11, 13} <= set(_kept(result)), _reasons(result)

@@ -56,6 +56,7 @@ from pipeline.text.web_furniture import (
     SEPARATORS,
     SIGNED_COMMENT,
     SIGNED_ITEM,
+    SHORT_AGE_HEADER,
     STAFF_CARD,
     SITE_TAGLINE,
     SITE_NAME,
@@ -182,6 +183,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_mail_headers(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
     _remove_comment_bodies(texts, removed)
+    _remove_promoted_posts(lines, texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
@@ -568,7 +570,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "the clinic's accreditations"
     if not any(ch.isalnum() for ch in text):
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
-    if _is_comment_header(text):
+    if _is_comment_header(text) or SHORT_AGE_HEADER.match(bare_text(text)):
         return _COMMENT_HEADER
     if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", bare_text(text))):
         return "navigation (menu or breadcrumb)"
@@ -686,6 +688,22 @@ def _remove_property_rows(lines: list[SourceLine], texts: list[str], removed: di
             for k in run:
                 removed.setdefault(k, "the page's properties (label and value)")
         i = max(j, i + 1)
+
+
+_PROMOTED = re.compile(r"^promoted by\b", re.IGNORECASE)
+PROMOTED_MAX_LINES = 10
+
+
+def _remove_promoted_posts(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a paid post under its "Promoted by ..." label: the lines against it, up to a blank
+    line or a heading (a Q&A site's advert is written as an answer: a name, a question, a pitch)."""
+    for i in [i for i, text in enumerate(texts) if _PROMOTED.match(bare_text(text))]:
+        removed.setdefault(i, "advertisement")
+        j = i + 1
+        while j < len(texts) and j - i <= PROMOTED_MAX_LINES and lines_touch(lines, j - 1, j) \
+                and not HEADING_MARK.match(texts[j]):
+            removed.setdefault(j, "advertisement (a promoted post)")
+            j += 1
 
 
 _COMMENT_HEADER = "comment header (writer and time)"

@@ -55,6 +55,12 @@ WHOLE_LINE = _rules([
      r"closed on (sundays|saturdays|weekends|public holidays|bank holidays)( and (public|bank) holidays)?", "contact box label"),
     (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
      r"follow( this question)?|unfollow", "answer and comment buttons"),
+    # A Q&A site's counters and their buttons: "Upvote · 402", "Reply · Upvote · 41", "View 11 shares",
+    # "9.7K views", "More answers below", and an answer's age alone ("2y", "9mo").
+    (r"((upvote|downvote|share|comment|reply|answer)s?( ?[·|•] ?|\s+))*(upvote|downvote|share|comment|reply)s? ?[·|•] ?[\d.,]+k?|"
+     r"view [\d.,]+k? (more )?(upvotes?|shares?|comments?|answers?|replies|reposts?)|"
+     r"[\d.,]+k? (views|upvotes|shares|followers|answers)|more answers below|"
+     r"\d{1,2} ?(y|yr|mo|w|d|h)", "answer and comment buttons"),
     (r"top highlight", "readers' highlight label"),
     (r"(season|series) \d{1,2} ?[·|•,-]? ?(episode|ep\.?) ?\d{1,3}|(episode|ep\.?) \d{1,3}", "a recording's episode label"),
     (r"previous ?next|prev ?next", "navigation link"),
@@ -315,6 +321,10 @@ ANYWHERE = _rules([
     (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b|"
      r"\b(virtual|digital|online) assistant\b|\bchat ?bot\b", "chat widget"),
     (r"^(powered by|website by|site by|web design by|designed (and built )?by)\b", "site credit"),
+    # A Q&A answer's author card: credentials and followers ("Consultant radiologist (FRCR) · 6.8K followers").
+    (r"[·|•] [\d.,]+k? followers?$", "author card (credentials and followers)"),
+    (r"^originally answered\s*:", "post details (who asked or answered, and when)"),
+    (r"^promoted by\b", "advertisement"),
     # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
     (r"^[^.!?]{3,80}\?[*_]*\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|schedule|request|read|see|watch|download|sign in|log in|subscribe|"
@@ -768,6 +778,9 @@ METADATA_KEYS = (("approv", "approved"), ("ratif", "approved"), ("owner", "autho
 _POSTED = (r"((\d+|an?|one) (second|minute|min|hour|hr|day|week|month|year)s? ago|yesterday|just now|"
            r"(on )?(\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}) at "
            r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?)")
+# A Q&A site's comment header, its writer and the comment's short age: "Marek Dvorak · 4mo". Between
+# answers, not a trailing comment section: it opens no section.
+SHORT_AGE_HEADER = re.compile(r"^(?-i:[A-Z][\w'’.-]*(\s[A-Z][\w'’.-]*){0,3}) [·•|] \d{1,2} ?(y|yr|mo|w|d|h)$")
 COMMENT_HEADER = re.compile(
     r"^([^\s,]+|(?-i:[A-Z][\w'’.-]*(,?\s[A-Z][\w'’.-]*){0,3}))(\s[-–—|·•]\s|,\s)"
     r"((posted|commented|replied|wrote) )?" + _POSTED + r"$", re.IGNORECASE)
