@@ -1478,8 +1478,6 @@ def _is_paragraph(text: str) -> bool:
 PROMOTION_REASONS = ("contact", "fundraising appeal", "newsletter form", "chat widget", "the clinic's prices",
                      "navigation", "member promotion", "the site's offer", "enquiry form", "call to action",
                      "booking button", "booking widget")
-# The model's verdict counts as a box's only beside a reason of the rules' own ("Need to talk?" over
-# an offer the model took and the helpline's number).
 FORM_REASONS = ("newsletter form", "comment or contact form", "comment form", "login dialog", "dialog button")
 _FORM_LINE = (*FORM_REASONS, _REGION_REASONS["form"])
 # A banner's sentences between two of its lines are its own ("Cookies on ..." / "We've put some
@@ -1537,7 +1535,9 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
         elif word_count(bare_text(text)) <= 8 and any(r.startswith(PROMOTION_REASONS) for r in _own_section(reasons)) \
                 and all(r.startswith((*PROMOTION_REASONS, MODEL_REASON)) for r in _own_section(reasons)):
             # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
-            # appeal or call to action: the box is the site's, and so is its title.
+            # appeal or call to action: the box is the site's, and so is its title. The model's
+            # verdict counts only beside a rule's ("Need to talk?" over an offer the model took
+            # and the helpline's number).
             removed[i] = f"title of a box of removed lines ({reasons[0]})"
 
 

@@ -343,16 +343,16 @@ def _borrow(sections: tuple[Section, ...], rule: SectionRule, language: str) -> 
 
 
 def _leans(cluster: Cluster, language: str) -> bool:
-    """Tell whether a statement leans on the sentence before it (follows it, or refers back)."""
+    """Tell whether a statement leans on the sentence before it, as "The trouble is that ..." or
+    "It is given weekly." do (it follows it, or refers back)."""
     text = cluster.canonical.text
     return bool(cluster.canonical.after) or refers_back(text, language) or points_back(text, language)
 
 
 def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
-                  known: frozenset[str]) -> tuple[int, bool, bool, bool, bool, int, bool, float, str]:
-    """Pinned first. A summary prints a statement without the ones around it, so one that leans on
-    the sentence before it ("The trouble is that ...", "It is given weekly.") goes last; in a
-    safety section, one that tells the patient whom to call comes first; in the scheme's first
+                  known: frozenset[str]) -> tuple[int, bool, bool, bool, int, bool, float, str]:
+    """Pinned first (a statement that leans on the one before it goes after the others: _summary
+    sorts by _leans first). In a safety section, one that tells the patient whom to call comes first; in the scheme's first
     section ("What is chemotherapy?", name given), a sentence saying what the topic is comes first;
     background (history, research, what another term means) last. Then by merit: a point per
     source that says it, one for telling the patient what to do, one for reading plainly; then
@@ -360,10 +360,9 @@ def _summary_rank(cluster: Cluster, rule: SectionRule, language: str, name: str,
     text = cluster.canonical.text
     words = len(text.split())
     density = count_keywords(_stems(text, language), rule.keywords, language) / words
-    leans = _leans(cluster, language)
     merit = cluster.support + tells_what_to_do(text, language) + _plainness(text, language, known)
     unhelpful_in_safety = rule.safety and not rule.side_effects and not tells_whom_to_call(text, language)
-    return (cluster.pin or PIN_NONE, leans, unhelpful_in_safety,
+    return (cluster.pin or PIN_NONE, unhelpful_in_safety,
             not defines_topic(text, name, language), is_background(text, language), -merit,
             words > SUMMARY_MAX_WORDS, -density, cluster.id)
 

@@ -317,9 +317,9 @@ def _is_permalink(href: str, title: str) -> bool:
     words = [word for word in _WORD.findall(title.lower()) if len(word) > 1]
     segments = [segment for segment in href.split("?")[0].split("#")[0].split("/") if segment and not segment.isdigit()]
     slug = [word for word in _WORD.findall(segments[-1].lower()) if not word.isdigit()] if segments else []
-    in_title = set(words)
+    in_slug, in_title = set(slug), set(words)
     # A slug may be cut short ("radiation-therapy-a-community-wiki-guide" under a longer title).
-    return len(words) >= 2 and (sum(word in set(slug) for word in words) >= 0.6 * len(words)
+    return len(words) >= 2 and (sum(word in in_slug for word in words) >= 0.6 * len(words)
                                 or len(slug) >= 3 and all(word in in_title or len(word) == 1 for word in slug))
 
 

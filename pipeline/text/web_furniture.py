@@ -53,11 +53,11 @@ WHOLE_LINE = _rules([
     # A contact box's labels: "Appointment Hotline", "Closed on Sundays and Public Holidays".
     (r"(appointments?|booking|bookings|enquiries|general enquiries|main|patient) (hotline|helpline|line|number)s?|"
      r"closed on (sundays|saturdays|weekends|public holidays|bank holidays)( and (public|bank) holidays)?", "contact box label"),
+    # A post's thanks, reply and follow buttons, and a Q&A site's counters: "Upvote · 402", "Reply ·
+    # Upvote · 41", "View 11 shares", "9.7K views", "More answers below", an answer's age alone ("2y").
     (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
-     r"follow( this question)?|unfollow", "answer and comment buttons"),
-    # A Q&A site's counters and their buttons: "Upvote · 402", "Reply · Upvote · 41", "View 11 shares",
-    # "9.7K views", "More answers below", and an answer's age alone ("2y", "9mo").
-    (r"((upvote|downvote|share|comment|reply|answer)s?( ?[·|•] ?|\s+))*(upvote|downvote|share|comment|reply)s? ?[·|•] ?[\d.,]+k?|"
+     r"follow( this question)?|unfollow|"
+     r"((upvote|downvote|share|comment|reply|answer)s?( ?[·|•] ?|\s+))*(upvote|downvote|share|comment|reply)s? ?[·|•] ?[\d.,]+k?|"
      r"view [\d.,]+k? (more )?(upvotes?|shares?|comments?|answers?|replies|reposts?)|"
      r"[\d.,]+k? (views|upvotes|shares|followers|answers)|more answers below|"
      r"\d{1,2} ?(y|yr|mo|w|d|h)", "answer and comment buttons"),
@@ -324,7 +324,6 @@ ANYWHERE = _rules([
     # A Q&A answer's author card: credentials and followers ("Consultant radiologist (FRCR) · 6.8K followers").
     (r"[·|•] [\d.,]+k? followers?$", "author card (credentials and followers)"),
     (r"^originally answered\s*:", "post details (who asked or answered, and when)"),
-    (r"^promoted by\b", "advertisement"),
     # A box's question and the site's offer: "Looking for a specialist? Search our doctors.",
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
     (r"^[^.!?]{3,80}\?[*_]*\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|schedule|request|read|see|watch|download|sign in|log in|subscribe|"
