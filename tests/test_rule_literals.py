@@ -15,14 +15,21 @@ from tests.test_clean import CONTENT_LIKE_FURNITURE, FURNITURE_IN_BODY
 @pytest.mark.parametrize(("pattern", "literals"), [
     (r"\bwe use cookies\b|\ball rights reserved\b", {"we use cookies", "all rights reserved"}),
     (r"^advertisement\b|^sponsored\b", {"advertisement", "sponsored"}),  # "^" taken out in front by the parser
-    (r"\bmasks? (are|is) on", {"mask"}),  # an optional letter ends the fixed text
-    (r"\b(use|set|save|store) a cookie\b", {" a cookie"}),  # a longer fixed text inside tells more than "use"
+    # An optional letter ends one fixed text; the alternatives after it start the next, longer one.
+    (r"\bmasks? (are|is) on", {" are on", " is on"}),
+    # A group of fixed alternatives joins the fixed text after it.
+    (r"\b(use|set|save|store) a cookie\b", {"use a cookie", "set a cookie", "save a cookie", "store a cookie"}),
     (r"^\W*(photo|image)s?\s*:", {"photo", "image"}),  # optional before any text is skipped
     (r"[\w.+-]+@[\w-]+", {"@"}),  # no fixed start: the sign it always holds
     (r"^[\"“]{2}.{10,}$", None),  # nothing fixed at all: always run
+    # Past an optional start ("we", "we're", "we are"), the group every match goes through.
+    (r"\bwe('re| are)? (work with|accept|recogni[sz]ed by)", {" work with", " accept", " recogni"}),
     # Alternatives sharing a start the parser takes out ("price"): their own optional "s" ends the
-    # fixed text there, it does not skip to " were" ("prices were ..." must still be tested).
-    (r"^prices? (were|was) accurate|^prices? (are|is) indicative", {"price"}),
+    # fixed text there, it does not join "price" to " were" ("prices were ..." must still be tested).
+    (r"^prices? (were|was) accurate|^prices? (are|is) indicative",
+     {" were accurate", " was accurate", " are indicative", " is indicative"}),
+    # A group some alternative of which goes on past fixed text: what follows is not joined to it.
+    (r"\b(read|see\w*) more about", {" more about"}),
 ])
 def test_the_fixed_start_of_a_pattern(pattern: str, literals: set[str] | None) -> None:
     found = required_literals(re.compile(pattern, re.IGNORECASE))

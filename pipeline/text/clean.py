@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
@@ -124,8 +125,25 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
                                "a note on the saved page (not the page's)", "other formats of the page"})
-# Each phrase pattern's starting texts, to skip the patterns a line cannot match (rule_literals).
-_LITERALS = {rule: required_literals(rule) for rule, _ in ANYWHERE + CONTACT}
+
+
+@dataclass(frozen=True)
+class _PhraseRule:
+    """A phrase pattern with what the loop over every line asks of it, worked out once."""
+
+    rule: re.Pattern[str]
+    reason: str
+    literals: frozenset[str] | None  # texts it cannot match without (rule_literals): a quick pre-test
+    on_raw: bool  # a contact pattern reads the line as written, the others the folded line
+    takes_long_lines: bool  # it may take a paragraph longer than LONG_LINE_WORDS whole
+    spares_advice: bool  # a number to call in advice ("call 911 if ...") is not the site's contact
+
+
+_PHRASE_RULES = tuple(
+    _PhraseRule(rule, reason, required_literals(rule), reason.startswith("contact"),
+                reason in LONG_LINE_REASONS or reason.startswith("contact"),
+                reason in ("contact: phone number", "contact block"))
+    for rule, reason in ANYWHERE + CONTACT)
 
 # Words around a Markdown link, with a sentence's end: "... (I keep [this bottle](https://...) in my bag)".
 _PROSE_AROUND_LINK = re.compile(r"\w+ \w+ \[[^\]]+\]\([^)]*\)|\[[^\]]+\]\([^)]*\) \w+ \w+")
@@ -578,20 +596,23 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     lowered = text.lower()
     # A link in a sentence ("... I keep [this bottle](https://...) in my bag"): its address is not printed.
     printed = MARKDOWN_LINK.sub(r"\1", text) if "](" in text and _PROSE_AROUND_LINK.search(text) else text
-    for rule, reason in ANYWHERE + CONTACT:
-        if (reason == "contact: phone number" or reason == "contact block" and CONDITION.search(text)) \
+    for phrase in _PHRASE_RULES:
+        if long and not phrase.takes_long_lines:
+            continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
+        if phrase.on_raw:
+            raw = printed if phrase.reason == "contact: web address" else text
+            found = may_match(phrase.literals, lowered if raw is text else raw.lower()) and phrase.rule.search(raw)
+        else:
+            found = may_match(phrase.literals, folded) and phrase.rule.search(folded)
+        if not found:
+            continue
+        if phrase.spares_advice and (phrase.reason == "contact: phone number" or CONDITION.search(text)) \
                 and _is_advice(text, publisher):
             continue  # "After hours, call our main number ... If you have severe trouble breathing, call 911."
-        if long and reason not in LONG_LINE_REASONS and not reason.startswith("contact"):
-            continue  # a phrase inside a long paragraph does not make it furniture (and costs time)
-        if reason == "about this page" and (more := _MORE_SENTENCES.search(text)) \
+        if phrase.reason == "about this page" and (more := _MORE_SENTENCES.search(text)) \
                 and not _ABOUT_PAGES.search(text, more.end() - 1):
             continue  # "This article focuses on X. X can cure ...": what follows is the article's
-        on_raw = reason.startswith("contact")
-        raw = printed if reason == "contact: web address" else text
-        if may_match(_LITERALS[rule], (lowered if raw is text else raw.lower()) if on_raw else folded) \
-                and rule.search(raw if on_raw else folded):
-            return reason
+        return phrase.reason
     if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) \
             and not _is_advice(text, publisher):
         return "contact: phone number"

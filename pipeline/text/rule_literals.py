@@ -1,64 +1,45 @@
 """The words a furniture pattern cannot match without: a quick test before the regular expression.
 
-Cleaning tries some forty phrase patterns on every line, and nearly every line of an article
-matches none. Each pattern starts, in each of its alternatives, with some fixed text ("we use
-cookies", "all rights reserved", ...): when none of those texts occurs in the line, the pattern
-cannot match, and the regular expression need not run. `required_literals` reads a compiled
-pattern's alternatives (with the parser the `re` module itself uses) and returns those starting
-texts, lower-cased; it returns None where a pattern has no such text, and that pattern always runs.
+Cleaning tries some hundred phrase patterns on every line, and nearly every line of an article
+matches none. Each pattern holds, in each of its alternatives, some fixed text ("we use cookies",
+"all rights reserved", one of " work with" / " accept" after an optional "we're"): when none of
+those texts occurs in the line, the pattern cannot match, and the regular expression need not run.
+`required_literals` reads a compiled pattern (with the parser the `re` module itself uses) and
+returns such a set of texts, lower-cased; it returns None where a pattern has none, and that
+pattern always runs.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from re import _constants as sre
 from re import _parser as sre_parse
 
-_MAX_PREFIXES = 64  # beyond this a pattern is cheaper to run than to pre-test
+_MAX_TEXTS = 64  # beyond this a pattern is cheaper to run than to pre-test
+_MAX_DEPTH = 4  # groups nested deeper end the fixed text
 _MIN_LENGTH = 2
+# How often a line holds a text of this length (a word inside another word counts): a rough guess
+# from article lines, where "we" is in most and " a cookie" in none.
+_HIT_RATE = {1: 0.9, 2: 0.5, 3: 0.25, 4: 0.1, 5: 0.04, 6: 0.02}
+_HIT_RATE_LONG = 0.01
+_PATTERN_COST = 60  # a pattern's search, in substring tests
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased texts one of which any match of the pattern contains (None: no such set).
 
-    Per alternative: the fixed text it starts with, or the longest fixed text it holds between
-    its other parts ("@" in an e-mail address, " logo" in "<name> logo") when that is longer.
+    Of the sets the pattern's parts require (the fixed text it starts with, the alternatives of a
+    group every match goes through, a fixed stretch between its other parts such as "@"), the
+    one whose shortest text is longest: " a cookie" tells more than "use" in
+    "(use|set|save|store) a cookie".
     """
     try:
         parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is sre.BRANCH else [parsed]
-    found: set[str] = set()
-    for branch in branches:
-        prefixes = _prefixes(list(branch), 0)
-        run = _longest_run(list(branch))
-        usable = bool(prefixes) and all(_useful(prefix) for prefix in prefixes)
-        # The more telling test: "(use|set|save|store) a cookie" holds " a cookie", rarer than "use".
-        if usable and (min(map(len, prefixes)) >= len(run) or not _useful(run)):
-            found.update(prefixes)
-            continue
-        if not _useful(run):
-            return None
-        found.add(run)
-    return frozenset(text.lower() for text in found)
-
-
-def _useful(text: str) -> bool:
-    """Long enough to test for: two characters, or one sign such as "@" or "?"."""
-    return len(text) >= _MIN_LENGTH or (len(text) == 1 and not text.isalnum() and not text.isspace())
-
-
-def _longest_run(items: list) -> str:
-    """The longest stretch of plain characters a sequence always contains."""
-    best = current = ""
-    for op, argument in items:
-        if op is sre.LITERAL:
-            current += chr(argument)
-            best = max(best, current, key=len)
-        else:
-            current = ""  # any other part (a class, a group, an optional part) breaks the stretch
-    return best
+    best = _best(_scan(parsed, 0).found)
+    return None if best is None else frozenset(text.lower() for text in best)
 
 
 def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
@@ -66,50 +47,89 @@ def may_match(literals: frozenset[str] | None, lowered: str) -> bool:
     return literals is None or any(literal in lowered for literal in literals)
 
 
-def _alternatives(items: list, depth: int, after_text: bool) -> list[str] | None:
-    """The literal prefixes of a parsed expression: one per alternative of a top-level branch."""
-    if len(items) == 1 and items[0][0] is sre.BRANCH:
-        return _branches(items[0][1][1], depth, after_text)
-    return _prefixes(items, depth, after_text)
+@dataclass
+class _Scan:
+    """What a parsed sequence holds: sets of texts one of which every match contains."""
+
+    found: list[list[str]]  # each: a set of texts, one of which any match contains
+    head: list[str]  # the texts a match starts with ([""]: no fixed start)
+    fixed: bool  # the sequence is nothing but fixed text: head is all of it
 
 
-def _branches(branches: list, depth: int, after_text: bool = False) -> list[str] | None:
-    """The literal prefixes of each alternative, together."""
-    found: list[str] = []
-    for branch in branches:
-        prefixes = _prefixes(list(branch), depth, after_text)
-        if prefixes is None:
-            return None
-        found += prefixes
-    return found
+def _scan(items: list, depth: int) -> _Scan:
+    found: list[list[str]] = []
+    head: list[str] | None = None
+    current = [""]  # the fixed texts since the last part that is not fixed text
 
+    def close() -> None:
+        nonlocal current, head
+        if head is None:
+            head = current
+        if current != [""]:
+            found.append(current)
+        current = [""]
 
-def _prefixes(items: list, depth: int, after_text: bool = False) -> list[str] | None:
-    """The fixed text a sequence starts with, after anchors and optional parts before it.
-
-    after_text: the sequence follows fixed text (a group after "price", or the alternatives the
-    parser split off after their shared start, "price" + "s? were|s? are"), so an optional part
-    at its start ends the prefix there instead of being skipped."""
-    prefixes = [""]
     for op, argument in items:
         if op is sre.AT:
-            continue  # \b, ^, $: no text
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and argument[0] == 0:
-            if prefixes == [""] and not after_text:
-                continue  # optional before any text: the prefix starts after it
-            break  # optional after some text: the text so far is the prefix
+            continue  # \b, ^, $: no text, the texts either side stay adjacent
         if op is sre.LITERAL:
-            prefixes = [prefix + chr(argument) for prefix in prefixes]
+            current = [text + chr(argument) for text in current]
             continue
-        if op in (sre.SUBPATTERN, sre.BRANCH) and depth < 3:
-            # A group, or alternatives whose shared start ("^") the parser took out in front.
-            started = after_text or prefixes != [""]
-            inner = (_alternatives(list(argument[-1]), depth + 1, started) if op is sre.SUBPATTERN
-                     else _branches(argument[1], depth + 1, started))
-            if inner is None:
-                break
-            prefixes = [prefix + alternative for prefix in prefixes for alternative in inner]
-            if len(prefixes) > _MAX_PREFIXES:
-                return None
-        break  # a class, a wildcard or a group: the prefix ends here
-    return prefixes
+        inner = _group(op, argument, depth)
+        if inner is None:
+            close()  # a class, a wildcard, an optional part: the fixed text ends here
+            continue
+        best = [_best(alternative.found) for alternative in inner]
+        if all(best):  # every way through the group holds one of these
+            found.append(sorted({text for texts in best for text in texts}))
+        joined = [text + start for text in current for alternative in inner for start in alternative.head]
+        if len(joined) > _MAX_TEXTS:
+            close()
+            continue
+        current = joined
+        if not all(alternative.fixed for alternative in inner):
+            close()  # an alternative goes on past its fixed start: what follows is not adjacent
+    fixed = head is None
+    close()
+    return _Scan(found, head, fixed)
+
+
+def _group(op, argument, depth: int) -> list[_Scan] | None:
+    """The ways through a group or a set of alternatives that every match passes once or more."""
+    if depth >= _MAX_DEPTH:
+        return None
+    if op is sre.SUBPATTERN:
+        items = list(argument[-1])
+        if len(items) == 1 and items[0][0] is sre.BRANCH:
+            return [_scan(list(branch), depth + 1) for branch in items[0][1][1]]
+        return [_scan(items, depth + 1)]
+    if op is sre.BRANCH:
+        return [_scan(list(branch), depth + 1) for branch in argument[1]]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and argument[0] >= 1:
+        inner = _scan(list(argument[2]), depth + 1)
+        # Repeated: its texts are required, but a second round is not adjacent to what follows.
+        return [_Scan(inner.found, inner.head, False)]
+    return None
+
+
+def _best(found: list[list[str]]) -> list[str] | None:
+    """The set cheapest to test with: few texts, each long enough to be rare (None: none usable).
+
+    Each text costs a substring test; a short one ("we", "is") also occurs inside most lines
+    ("were", "this"), and then the regular expression runs anyway.
+    """
+    usable = [texts for texts in found if all(_useful(text) for text in texts)]
+    if not usable:
+        return None
+    return min(usable, key=lambda texts: (_cost(texts), -min(map(len, texts))))
+
+
+def _cost(texts: list[str]) -> float:
+    """Rough cost, in substring tests, of pre-testing with these texts and running the pattern."""
+    hit = min(1.0, sum(_HIT_RATE.get(len(text), _HIT_RATE_LONG) for text in texts))
+    return len(texts) + hit * _PATTERN_COST
+
+
+def _useful(text: str) -> bool:
+    """Long enough to test for: two characters, or one sign such as "@" or "?"."""
+    return len(text) >= _MIN_LENGTH or (len(text) == 1 and not text.isalnum() and not text.isspace())
