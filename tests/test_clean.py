@@ -2589,3 +2589,52 @@ def test_a_comment_between_answers_opens_no_trailing_comment_section() -> None:
              "Add a comment…", "", P3, "", "Most side effects settle within a few weeks of the last session."]
     result = clean(_source(lines))
     assert {7, 8, 9} <= set(_reasons(result)) and {11, 13} <= set(_kept(result)), _reasons(result)
+
+
+# A hospital's mobile pages and a class's slide deck (round 37's read sites).
+FURNITURE_IN_BODY += [
+    ("Tap a heading to expand", "accordion control"),
+    ("Scan type: CT abdomen and pelvis ▾", "form (drop-down)"),
+    ("Find appointments", "booking widget"),
+    ("Take a tour of our radiotherapy suite at Kingsford", "link to a tour"),
+    ("*Guide price. Scans with contrast or of more than one area cost more.", "the clinic's prices and insurers"),
+    ("We are recognised by all major UK health insurers, including:", "the clinic's prices and insurers"),
+    ("**Speaker notes:**", "presenter's notes"),
+    ("These slides come from our short talk for people who are booked for a scan. They explain what happens.",
+     "about this page"),
+    ("## Today's class", "contents or page label"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "You may be offered a tour of the department before your first session.",
+    "Some insurers ask for an authorisation number before treatment starts.",
+    "Ask your consultant whether a trial could be right for you.",
+    "Notes on your skin care are in the booklet your radiographer gives you.",
+]
+
+
+def test_a_heading_loses_the_accordion_sign_a_phone_copied_with_it() -> None:
+    lines = [TITLE, "", "How does chemotherapy work? +", P1, "", "Stage 4 means the cancer has spread −", P2]
+    kept = _kept(clean(_source(lines)))
+    assert kept[3] == ("heading", "How does chemotherapy work?")
+    assert kept[6][1].endswith("spread") or kept[6][0] != "heading"
+
+
+def test_a_line_opening_as_an_earlier_item_did_is_the_next_item_not_a_wrapped_line() -> None:
+    lines = [TITLE, "", P1, "", "Your consultant may suggest chemotherapy:",
+             "to try to cure the cancer, on its own or with other treatments",
+             "before surgery, to shrink a tumour",
+             "alongside radiotherapy, to help it work better (chemoradiation)",
+             "to control the cancer and ease symptoms when it cannot be cured", "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert kept[8] == ("item", "alongside radiotherapy, to help it work better (chemoradiation)")
+    assert kept[9] == ("item", "to control the cancer and ease symptoms when it cannot be cured")
+
+
+def test_speaker_notes_lose_what_is_said_to_the_presenter_and_keep_what_is_said_to_patients() -> None:
+    lines = [TITLE, "", P1, "", "**Speaker notes:**", "",
+             "Pass the sample port and PICC line around the room so people can hold them.", "", P2, "",
+             "**Speaker notes:**", "", "Most side effects are temporary, but it does not help everyone.", "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert "presenter" in reasons[5] and "presenter" in reasons[7] and 9 in kept
+    assert 13 in kept  # the talk's words, "everyone" and all

@@ -50,6 +50,7 @@ from pipeline.text.web_furniture import (
     META_SECTIONS,
     PHONE_DIGITS,
     PORTAL_MESSAGE,
+    PRESENTER_NOTES,
     POST_DETAILS,
     READING_TIME,
     RELATED_HEADING,
@@ -153,7 +154,7 @@ _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
                           r"replaces?|instructions|your own|advice from your|(a )?medical emergency|"
-                          r"it (explains|describes|covers|tells you|gives|looks at))\b",
+                          r"(it|they) (explains?|describes?|covers?|tells? you|gives?|looks? at))\b",
                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _EMPHASISED = re.compile(r"^\s*([*_]).+\1\s*$")
@@ -202,6 +203,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_speaker_labels(texts, removed)
     _remove_comment_bodies(texts, removed)
     _remove_promoted_posts(lines, texts, removed)
+    _remove_notes_to_presenter(lines, texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
     remove_labels_over_values(lines, texts, removed)
     _remove_contents_lists(texts, removed)
@@ -268,7 +270,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     words = page_words(texts) if hyphenated else frozenset()
     printed = _markdown_printed if suffix in MARKDOWN_SUFFIXES else bare_text
     blocks = [Block(source.path, lines[i].number, kind,
-                    joined_text([printed(texts[k]) for k in [i, *wrapped.get(i, [])]], words),
+                    _without_toggle(joined_text([printed(texts[k]) for k in [i, *wrapped.get(i, [])]], words), kind),
                     lines[wrapped[i][-1]].end if i in wrapped else lines[i].last,
                     heading_level(lines[i]) if kind == "heading" else 0,
                     tuple(n for k in [i, *wrapped.get(i, [])] for n in lines[k].skipped))
@@ -277,6 +279,16 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     removals = _removals(source, lines, texts, removed)
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
                        removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+# An accordion's open or closed sign after its heading ("How is chemotherapy given? +"), as a page
+# copied on a phone keeps it: the page's control, not the heading's words.
+_TOGGLE_SIGN = re.compile(r"\s+[+−▾▴▼▲▸▹►⌄⌃⊕⊖]$")
+
+
+def _without_toggle(text: str, kind: str) -> str:
+    """A heading's text without the accordion sign after it."""
+    return _TOGGLE_SIGN.sub("", text) if kind == "heading" else text
 
 
 def _markdown_printed(text: str) -> str:
@@ -725,6 +737,32 @@ def _remove_promoted_posts(lines: list[SourceLine], texts: list[str], removed: d
                 and not HEADING_MARK.match(texts[j]):
             removed.setdefault(j, "advertisement (a promoted post)")
             j += 1
+
+
+# What a slide deck's notes say to whoever gives the class, not to the patient: the room, the
+# group, the slides ("Pass the sample port around the room", "Play the short video ...").
+_TO_THE_PRESENTER = re.compile(
+    r"\b((ask|welcome|check (that |whether )?|invite|remind) (everyone|everybody|the group|people|the class)|"
+    r"the group|the room|the class|the audience|attendees|this slide|the slides?|next slide|introduce yourselves|"
+    r"hand out|hold up|pass (the|these|a|an|some) [\w' -]{1,40} around|"
+    r"play the [\w' -]{0,30}(video|clip|animation|film)|show (them )?the [\w' -]{0,30}(photo|picture|video|model|sample|diagram)|"
+    r"ask (if|whether) anyone)\b")
+# The label over a slide's notes: "**Speaker notes:**", or "Notes:" alone as a slide deck prints it.
+_NOTES_LABEL = re.compile(r"((speaker|presenter|facilitator|trainer)['’]?s?\s+)?notes?\s*:?")
+PRESENTER_NOTES_MAX_LINES = 4
+
+
+def _remove_notes_to_presenter(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Under a slide's "Speaker notes:" label, remove the lines addressed to the presenter ("Welcome
+    everyone and introduce yourselves."); the talk's own words there ("Most side effects are
+    temporary.") are the article's and stay. The notes end at a blank line or a heading."""
+    for i in [i for i, reason in removed.items()
+              if reason == PRESENTER_NOTES or _NOTES_LABEL.fullmatch(fold_text(_EMPHASIS.sub("", bare_text(texts[i]))).strip(EDGE_JUNK))]:
+        for j in range(i + 1, min(i + 1 + PRESENTER_NOTES_MAX_LINES, len(texts))):
+            if j in removed or HEADING_MARK.match(texts[j]) or j > i + 1 and not lines_touch(lines, j - 1, j):
+                break
+            if _TO_THE_PRESENTER.search(fold_text(bare_text(texts[j]))):
+                removed[j] = "presenter's notes (to the presenter, not the patient)"
 
 
 _COMMENT_HEADER = "comment header (writer and time)"
@@ -1177,9 +1215,12 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
     wrapped: dict[int, list[int]] = {}
     widest = _widest_in_run(lines, texts, sorted(items))
     start = None
+    openings: set[str] = set()  # the first words of the items of the list so far
     for i in sorted(items):
         prev = i - 1
         words = bare_text(texts[i]).split()
+        if prev not in items:
+            openings = set()
         prev_words = bare_text(texts[prev]).split() if prev >= 0 else []
         nxt = i + 1
         # A second paragraph of a bulleted item sits between it and the next bullet.
@@ -1195,11 +1236,16 @@ def _wrapped_items(lines: list[SourceLine], texts: list[str], removed: dict[int,
                 # ("... builds up as the course goes on" / "feeling sick" are two items)
                 or prev_words[-1].casefold() in _DANGLING and (
                     prev_words[-1].casefold() not in _PHRASE_ENDS or len(texts[prev]) >= WRAP_WIDTH * widest.get(prev, 0)))
-                and words[0].casefold() != prev_words[0].casefold())  # "as a drip ..." / "as tablets ...": parallel items
+                and words[0].casefold() != prev_words[0].casefold()  # "as a drip ..." / "as tablets ...": parallel items
+                # "to try to cure ..." ... "alongside radiotherapy, ..." / "to control the cancer ...":
+                # an item opening as an earlier item of the list did is the next item, not a wrapped line
+                and words[0].casefold() not in openings)
         if continues and start is not None:
             wrapped.setdefault(start, []).append(i)
         else:
             start = i
+            if words:
+                openings.add(words[0].casefold())
     return wrapped
 
 

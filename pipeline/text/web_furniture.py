@@ -29,6 +29,7 @@ LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|port
 
 # Whole-line furniture, matched against the folded line without markers and edge punctuation.
 # Each is a label a page shows on its own; inside a sentence the same words are content.
+PRESENTER_NOTES = "presenter's notes (label)"
 WHOLE_LINE = _rules([
     # A transcript's timestamp alone on a line ("[04:12]", "0:12").
     (r"\d{1,2}:\d{2}(:\d{2})?", "transcript timestamp"),
@@ -36,6 +37,10 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    # A slide deck's notes for whoever gives the class ("**Speaker notes:**"): the label; what follows
+    # is the talk's words, kept, but for the lines addressed to the presenter (clean).
+    (r"(speaker|speaker's|speakers'|presenter|presenter's|facilitator|facilitator's|trainer|trainer's|lecturer|"
+     r"teaching) notes?( for (this )?slide( \d+)?)?", PRESENTER_NOTES),
     (r"(hide|skip|close|report)( this)? ads?|advertisement|sponsored|ad|from our (partners|sponsors)|partner (offers?|content)|"
      r"paid (content|partnership)", "advertisement"),
     (r"\d{1,2}:\d{2}( ?[·|•-] ?auto-?play( is)?( on| off)?)?", "video player"),  # "2:14 · Autoplay On": a clip's length
@@ -97,7 +102,13 @@ WHOLE_LINE = _rules([
      r"( (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?)?\s*){2,}|"
      r"(\d{1,2}([:.]\d{2})? ?(am|pm|a\.m\.|p\.m\.|h)\s*){2,}|(\d{1,2}:\d{2}\s+){1,}\d{1,2}:\d{2}",
      "booking widget (free slots)"),
-    (r"(choose|select|pick) (a|an|your) (date|day|time|time slot|slot|appointment time)( and time)?", "booking widget (free slots)"),
+    (r"(choose|select|pick) (a|an|your) (date|day|time|time slot|slot|appointment time)( and time)?|"
+     r"(find|search|see|show|check) (available |free )?(appointments?|availability|slots|times)( now)?", "booking widget (free slots)"),
+    # A form's drop-down with its chosen value and arrow ("Scan type: CT abdomen and pelvis ▾").
+    (r"[\w' ]{2,30}: [^.!?]{1,60} ?[▾▼⌄]", "form (drop-down)"),
+    # A page's own tour or video promoted on it ("Take a tour of our radiotherapy suite at ...").
+    (r"(take|watch|book|join|start) (a|our) (virtual |video |online |guided |360° |3d )?(tour|walk-?through) of (our|the) .{1,60}",
+     "link to a tour of the site's premises"),
     # A bookable service's card: its name, length and price ("Education session · 45 min · No charge").
     (r"([\w,'&()-]+ ){0,6}[\w,'&()-]+ [·|•] \d{1,3} ?(min|mins|minutes|hr|hrs|hours?)( [·|•] [\w $€£.,]{2,20})?",
      "booking widget (service)"),
@@ -112,6 +123,8 @@ WHOLE_LINE = _rules([
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
      r"(video |audio )?transcript( is)? (available|below)|video transcript|(un)?mute|full ?screen|captions?( on| off)?|auto-?play( next)?( is)?( on| off)?", "video player"),
     (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?( ?[|/] ?(expand|collapse|open|close|show|hide) all)?|"
+     r"(tap|click|select|press|touch) (on )?(a|any|each|the|one) (heading|section|title|question|topic|item)s?( below| above)? "
+     r"to (expand|open|show|see|read)( it| them| more| its text| the answers?)?|"
      r"(expand|collapse) (section|answer)|"
      r"show me (the|all|more) .{1,60}",
      "accordion control"),
@@ -190,6 +203,9 @@ WHOLE_LINE = _rules([
     (r"on this page|(in|inside) this (article|leaflet|guide|booklet|page|section|factsheet|fact sheet|information|sheet|handout|faq|"
      r"document|chapter|issue|edition|newsletter|e-?mail|bulletin|lesson|module|unit|course|session|class|webinar)"
      r"( you (can|will) (find|read)( information)?( about)?)?|(page |table of |topic |test |article |guide |section |leaflet |booklet |chapter )?contents|what('s| is) in this (document|leaflet|booklet|guide|page)|jump to( a)? section|"
+     r"today['’]?s (topics|class|session|talk|workshop|webinar|lesson)|in this (talk|presentation|workshop)|"
+     r"what (we|i)('ll| will) (cover|talk about|look at|be covering)( today)?|(class|session|talk|lesson|course|workshop) "
+     r"(outline|overview|agenda|plan)|learning (objectives|outcomes|aims)|"
      r"today['’]?s topics|by the end of this (lesson|module|unit|course|session|class|page|leaflet|guide|video),? you (will|should) "
      r"(know|understand|be able to|have learned)( about| how to)?|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
@@ -505,8 +521,8 @@ ANYWHERE = _rules([
     (r"\((pdf|docx?)\b[^)]*\)\W*$", "print or download link"),
     # A private clinic's terms of business: what it costs and which insurers pay.
     (r"\bwe('re| are)? (work with|accept|recogni[sz]ed by|approved by|are recogni[sz]ed by|are approved by) "
-     r"(all |most )?(the )?(major |main |leading )?"
-     r"(health |medical )?insurers\b|\bfixed[- ]price (packages?|treatment)\b|\bself[- ]funding patients\b|"
+     r"(all |most )?(the )?(major |main |leading )?([a-z]{2,3} |national |private |local )?"  # "all major UK health insurers"
+     r"(health |medical )?insurers\b|\bguide price\b|\bfixed[- ]price (packages?|treatment)\b|\bself[- ]funding patients\b|"
      r"\bwe (participate|are in[- ]network) with\b|\binsurance (plans )?(we )?accepted\b|"
      r"\bmost major (commercial )?(insurance|health) plans\b|\brepresentative apr\b|\bcredit is subject to status\b|"
      r"\bpay monthly\b|\b(insured|self[- ]pay(ing)?) (and|or) (self[- ]pay(ing)?|insured) patients\b|"
@@ -536,7 +552,8 @@ ANYWHERE = _rules([
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
-     r"^(on|in) this (page|article|leaflet|guide|section|booklet),? you (will|can|'ll) (learn|find|read)\b", "about this page"),
+     r"^(on|in) this (page|article|leaflet|guide|section|booklet),? you (will|can|'ll) (learn|find|read)\b|"
+     r"^these (are the )?(slides|notes|handouts|materials)( (come|came|are|were))? (from|for|of|used in)\b", "about this page"),
     (r"^(updated?|edited|revised)[, ]+(on |in )?(\d{1,2} )?" + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)" +
      r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
     (r"^(this|the) (leaflet|page|information|document|booklet|guide) is (also )?available in (other|different|"
@@ -730,7 +747,7 @@ METADATA = re.compile(
     r"posted|reviewed|(medically|clinically|expert|fact[- ]) ?reviewed|((media|page) )?(next )?review(ed)? (date|due|on)|"
     r"next review|written|author|contributed( by)?|prepared|revised|(medical|clinical) review|applies to|"
     r"(online |clinical |expert )?(medical |clinical |content |editorial )?reviewers?|(content|medical) (source|editor)s?|"
-    r"(leaflet |document |page )?version|approved( by)?|date (approved|ratified)|approval date|ratified( by)?|"
+    r"(leaflet |document |page |class |course |slide |deck |booklet )?version|approved( by)?|date (approved|ratified)|approval date|ratified( by)?|"
     r"(document|leaflet|handout) (no\.?|number|id|ref(erence)?|owner)|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
@@ -746,7 +763,9 @@ _ROLE = (r"(([A-Z][\w.'’&/-]*|\([A-Z][\w&/-]{0,10}\)|of|and|at|for|the|in|on|&
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
          r"columnist|producer|oncologist|physician|surgeon|nurse|radiologist|pharmacist|doctor|specialist|consultant|"
          r"therapist|dietitian|radiographer)s?")
-BYLINE = re.compile(rf"^([Bb]y\s+(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE})){{0,2}}|"
+# A class's or a recording's speakers are its byline too ("Presented by Nadia Forsythe, Nurse Educator, and ...").
+BYLINE = re.compile(rf"^(([Bb]y|([Pp]resented|[Dd]elivered|[Hh]osted|[Nn]arrated|[Tt]aught) by)\s+"
+                    rf"(?P<value>{_NAME}(\s+(and|&)\s+{_NAME})?)(,\s+({_ROLE})){{0,4}}|"
                     rf"From:\s+(?P<source>([A-Z][\w'’&.-]*|of|and|for|the|on|in)(\s+([A-Z][\w'’&.-]*|of|and|for|the|on|in)){{0,7}}))$")
 # A wiki's tagline under the title: "From OpenHealth Wiki, the free health encyclopedia".
 SITE_TAGLINE = re.compile(r"^From\s+(?P<source>[A-Z][\w'’&.-]*(\s+[\w'’&.-]+){0,5}),\s+the\s+(free\s+)?([\w-]+\s+){0,2}"
