@@ -2603,12 +2603,14 @@ FURNITURE_IN_BODY += [
     ("These slides come from our short talk for people who are booked for a scan. They explain what happens.",
      "about this page"),
     ("## Today's class", "contents or page label"),
+    ("Chemotherapy School · Patient Education Class", "series label"),
 ]
 CONTENT_LIKE_FURNITURE += [
     "You may be offered a tour of the department before your first session.",
     "Some insurers ask for an authorisation number before treatment starts.",
     "Ask your consultant whether a trial could be right for you.",
     "Notes on your skin care are in the booklet your radiographer gives you.",
+    "Ask about the patient education class · it is free",
 ]
 
 
@@ -2638,3 +2640,34 @@ def test_speaker_notes_lose_what_is_said_to_the_presenter_and_keep_what_is_said_
     reasons, kept = _reasons(result), _kept(result)
     assert "presenter" in reasons[5] and "presenter" in reasons[7] and 9 in kept
     assert 13 in kept  # the talk's words, "everyone" and all
+
+
+# A cancer centre's patient course on a learning platform (round 37's third read site).
+FURNITURE_IN_BODY += [
+    ("Question 1 of 2", "the course's quiz or lesson details"),
+    ("Lesson 6 of 12", "the course's quiz or lesson details"),
+    ("True or false: side effects only happen in the first few weeks of treatment.", "the course's quiz"),
+    ("Attempts allowed: unlimited. Your answers are not shared with your care team.", "the course's quiz"),
+    ("Save note", "the course's quiz"),
+    ("Video lesson with text · About 12 minutes", "the course's quiz or lesson details"),
+    ("Review: Lesson 3, Blood tests and what they check", "navigation (course lessons)"),
+    ("Captions: English | Français", "video player"),
+    ("What helped you before your first treatment? This discussion is moderated by the education team.",
+     "discussion prompt"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "You may need a blood test before each cycle of treatment.",
+    "Your video appointment lasts about 10 minutes.",
+    "Ask the nurse any question you have about your treatment.",
+]
+
+
+def test_a_quiz_goes_whole_with_its_question_and_options_and_the_lesson_goes_on() -> None:
+    lines = [TITLE, "", P1, "", "Check your understanding", "Question 1 of 2",
+             "Why is chemotherapy given in cycles, with rest periods in between?",
+             "So that more patients can be booked into the unit",
+             "To give healthy cells time to recover between treatments", "Submit", "",
+             "Before your first treatment", P2, "", P3]
+    result = clean(_source(lines))
+    assert set(range(5, 11)) <= set(_reasons(result)), _reasons(result)
+    assert {12, 13, 15} <= set(_kept(result))

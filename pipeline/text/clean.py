@@ -949,9 +949,15 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
                                   or BARE_DATE.fullmatch(bare_text(texts[j]))
                                   or "\t" in texts[j] and "\t" in texts[j - 1]  # a table's next row
                                   or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
-                                  and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)):
+                                  and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)
+                                  # a quiz's question and its options, right under it, look like headings
+                                  or reason == _QUIZ and lines_touch(lines, j - 1, j)
+                                  and (line_ending(texts[j]) == "?" or is_short_entry(texts[j]))):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
+
+
+_QUIZ = "the course's quiz or notes box"
 
 
 _EXCERPT = re.compile(r"^>\s*(#{1,6}\s*)?excerpt\s*$", re.IGNORECASE)

@@ -37,6 +37,11 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    # A course player's parts: its quiz counter and rules, its notes button, its lesson links, a lesson's kind and length.
+    (r"(question|lesson|module|unit|step) \d{1,2} (of|/) \d{1,2}|true or false\s*[:?].{0,200}|attempts allowed\s*:.{0,80}|(save|add|edit) (a |my )?notes?|"
+     r"((text|video|audio|reading|interactive)( and | with |, | & | )){1,3}(lesson|module|activity|unit)( with (text|video|audio|a quiz|transcript))?"
+     r"( [·|•,-] (about |approx\.? |around )?\d{1,3} ?(min|mins|minutes))?", "the course's quiz or lesson details"),
+    (r"(review|revisit|repeat|back to|go to|see)\s*:? (lesson|module|unit|chapter) \d{1,2}\b.{0,60}", "navigation (course lessons)"),
     # A slide deck's notes for whoever gives the class ("**Speaker notes:**"): the label; what follows
     # is the talk's words, kept, but for the lines addressed to the presenter (clean).
     (r"(speaker|speaker's|speakers'|presenter|presenter's|facilitator|facilitator's|trainer|trainer's|lecturer|"
@@ -121,7 +126,8 @@ WHOLE_LINE = _rules([
     (r"page \d+ (of|/) \d+|(\d+ )+(next|previous|prev)?|(previous|prev) (\d+ )+(next)?",
      "pagination"),
     (r"play( video)?|pause( video)?|watch (the |our )?video|(view|read|show|hide|open)( the)?( video)? transcript|"
-     r"(video |audio )?transcript( is)? (available|below)|video transcript|(un)?mute|full ?screen|captions?( on| off)?|auto-?play( next)?( is)?( on| off)?", "video player"),
+     r"(video |audio )?transcript( is)? (available|below)|video transcript|(un)?mute|full ?screen|captions?( on| off)?|"
+     r"(captions?|subtitles?|cc)\s*:\s*[^\W\d_]+( ?[|/·,] ?[^\W\d_]+){0,6}|auto-?play( next)?( is)?( on| off)?", "video player"),
     (r"(expand|collapse|open|close|show|hide) all( sections| answers| questions)?( ?[|/] ?(expand|collapse|open|close|show|hide) all)?|"
      r"(tap|click|select|press|touch) (on )?(a|any|each|the|one) (heading|section|title|question|topic|item)s?( below| above)? "
      r"to (expand|open|show|see|read)( it| them| more| its text| the answers?)?|"
@@ -264,6 +270,8 @@ ANYWHERE = _rules([
      r"\bwe (value|respect|care about) your privacy\b|\bcookies? (on|to) your (device|computer|browser)\b|"
      r"\b(use|set|save|store) a cookie\b|\bmanage (consent|cookies|preferences)\b|"
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
+    (r"\bthis (discussion|forum|thread|board|group|conversation) is (moderated|monitored|checked)\b|"
+     r"\b(answers?|replies|responds?) (to )?questions in this (forum|discussion|thread)\b", "discussion prompt (the site's forum)"),
     (r"\b(pop|put|drop|enter|type|leave) your e-?mail( address)? (in|below|here)\b|^send me (the|my|a|your) \w+$|"
      r"^free (printable|download|guide|checklist|e-?book|pdf)\b|"
      r"^(?=.{0,140}$)[^.!?]*\bnewsletters?\b|\b(sign up|subscribe|join|register)( to| for)? (our|the|my|a) ([\w-]+ ){0,2}newsletter|"
@@ -272,7 +280,10 @@ ANYWHERE = _rules([
     # An e-mail's merge tag, left in the saved copy: "Dear <<First Name>>,", "Hi *|FNAME|*,".
     (r"^(?=(\S+\s+){0,7}\S*$).*(<<[a-z][a-z _]*>>|\*\|[a-z_:]+\|\*|\{\{\s*[a-z_.]+\s*\}\}|%%[a-z_]+%%)", "e-mail merge tag"),
     # A series' label with its number: "TREATMENT IN FOCUS · No. 9", "Patient stories · Part 3".
-    (r"^[\w' -]{3,40} [·|•] (no\.?|number|issue|part|vol\.?|volume) ?\d{1,3}$", "series label"),
+    (r"^[\w' -]{3,40} [·|•] (no\.?|number|issue|part|vol\.?|volume) ?\d{1,3}$|"
+     # ... and a class's: "Chemotherapy School · Patient Education Class"
+     r"^[\w' &-]{3,40} [·|•] (patient |family |carer )?(education|information|teaching|support) "
+     r"(class|session|course|programme|program|evening|day|webinar|workshop)$", "series label"),
     (r"\b(i|we) (can't|cannot|can not|am not able to|are not able to|am unable to|are unable to|don't|do not) "
      r"(give|provide|offer)( you)? (any )?(medical|personal|individual|clinical)( \w+)? advice\b",
      "chat widget (it gives no medical advice)"),
@@ -889,6 +900,11 @@ META_SECTIONS = _rules([
      r"(resources|links|books|websites|articles) (mentioned|discussed|from) (in )?(this|the|today'?s) (episode|show|video|podcast)",
      "links to other pages"),
     (r"in the( [\w-]+)? app|using the( [\w-]+)? app|app tips?|try it in the app", "the app's instructions (its menus)"),
+    # A course's quiz and its private notes box, beside the lesson ("Check your understanding" /
+    # "Question 1 of 2" / its options / "Submit"; "Pause and reflect" / a prompt / "Save note").
+    (r"check your (understanding|knowledge|learning)|test your (understanding|knowledge)|(quick |lesson |module |review )?quiz|"
+     r"knowledge check|self[- ]check|pause and (reflect|think)|(my |your )?(private )?notes \(only you can see (these|them)\)",
+     "the course's quiz or notes box"),
     # A course's or forum's prompt to the readers ("Talk about it" / "What helped you ...? Share one tip.").
     (r"talk about it|join the (discussion|conversation)|discussion( forum| board| question)?|over to you|your turn|"
      r"share your (tips?|experiences?|thoughts)", "discussion prompt (the site's forum)"),
