@@ -918,7 +918,9 @@ def test_readers_comments_after_the_article_are_removed(heading: str) -> None:
     result = clean(_source(lines))
     kept, reasons = _kept(result), _reasons(result)
     assert set(kept) == {1, 3, 5, 7}
-    assert reasons[12] == reasons[16] == "comment section"
+    # Under its writer's name and over its reply button, a comment is a reader's comment either way.
+    assert reasons[12] in ("comment section", "a reader's comment (under its writer's name)")
+    assert reasons[16] == "comment section"
 
 
 def test_a_dated_heading_in_the_article_is_not_a_comment() -> None:
@@ -2671,3 +2673,19 @@ def test_a_quiz_goes_whole_with_its_question_and_options_and_the_lesson_goes_on(
     result = clean(_source(lines))
     assert set(range(5, 11)) <= set(_reasons(result)), _reasons(result)
     assert {12, 13, 15} <= set(_kept(result))
+
+
+FURNITURE_IN_BODY += [
+    ("They answer different questions. CT is quick, while MRI gives more... (more)", "link to another article (its teaser)"),
+    ("Radiotherapy does not hurt, but some people find lying still tiring… Read more", "link to another article"),
+]
+CONTENT_LIKE_FURNITURE += ["Side effects can include tiredness, sore skin and more.", "You may need more..."]
+
+
+def test_a_heading_a_jump_list_above_the_title_named_first_is_kept() -> None:
+    # The jump list goes with the page's header; the body's heading it repeats is the only copy left.
+    lines = ["Home > Treatments > Chemotherapy", "", "Chemotherapy", "", "What is chemotherapy", "Your treatment day",
+             "Side effects", "", P1, "", "Your treatment day", P2, "", P3]
+    result = clean(_source(lines))
+    kept = _kept(result)
+    assert kept.get(11) == ("heading", "Your treatment day"), _reasons(result)

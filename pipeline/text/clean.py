@@ -125,7 +125,8 @@ LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may ta
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
-                               "a note on the saved page (not the page's)", "other formats of the page"})
+                               "a note on the saved page (not the page's)", "other formats of the page",
+                               "link to another article (its teaser)"})
 
 
 @dataclass(frozen=True)
@@ -776,7 +777,8 @@ def _remove_comment_bodies(texts: list[str], removed: dict[int, str]) -> None:
     for i in [i for i, reason in removed.items() if reason == _COMMENT_HEADER]:
         body = list(itertools.takewhile(lambda k: k not in removed, range(i + 1, len(texts))))
         after = removed.get(i + 1 + len(body), "")
-        if 0 < len(body) <= COMMENT_BODY_MAX_LINES and (after == _COMMENT_HEADER or after.startswith("comment or contact form")):
+        if 0 < len(body) <= COMMENT_BODY_MAX_LINES and (after == _COMMENT_HEADER or after.startswith("comment or contact form")
+                                                        or after == "answer and comment buttons"):  # "Reply · Upvote · 41"
             removed.update((k, "a reader's comment (under its writer's name)") for k in body)
 
 
@@ -1724,6 +1726,19 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     for i in kept:
         if i > last:
             removed[i] = "after the article"
+    _restore_headings_listed_above(texts, removed, set(header) - titles)
+
+
+def _restore_headings_listed_above(texts: list[str], removed: dict[int, str], header: set[int]) -> None:
+    """A heading in the body that an entry of the page's header named first ("Your treatment day",
+    in a jump list above the title) was taken as a repeat of it; with the header gone, it is the
+    only copy left, and the section's heading."""
+    gone = {texts[i] for i in header if removed.get(i) == "before the article"}
+    for i, reason in list(removed.items()):
+        # over the text it heads: the next line is kept, and reads as a paragraph, a lead-in or a sentence
+        if reason == "repeated line" and texts[i] in gone and is_short_entry(texts[i]) and i + 1 < len(texts) \
+                and i + 1 not in removed and (_is_paragraph(texts[i + 1]) or _is_lead_in(texts[i + 1]) or is_sentence(texts[i + 1])):
+            del removed[i]
 
 
 # Removal reasons of a breadcrumb trail (a paragraph right above one is in the page's chrome).

@@ -270,6 +270,8 @@ ANYWHERE = _rules([
      r"\bwe (value|respect|care about) your privacy\b|\bcookies? (on|to) your (device|computer|browser)\b|"
      r"\b(use|set|save|store) a cookie\b|\bmanage (consent|cookies|preferences)\b|"
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
+    # Another page's teaser, cut short with a link to the rest ("... while MRI gives more... (more)").
+    (r"(\.\.\.|…)\s*[(\[]?(more|read more|see more|continue reading|show more)[)\]]?\s*$", "link to another article (its teaser)"),
     (r"\bthis (discussion|forum|thread|board|group|conversation) is (moderated|monitored|checked)\b|"
      r"\b(answers?|replies|responds?) (to )?questions in this (forum|discussion|thread)\b", "discussion prompt (the site's forum)"),
     (r"\b(pop|put|drop|enter|type|leave) your e-?mail( address)? (in|below|here)\b|^send me (the|my|a|your) \w+$|"
