@@ -2689,3 +2689,25 @@ def test_a_heading_a_jump_list_above_the_title_named_first_is_kept() -> None:
     result = clean(_source(lines))
     kept = _kept(result)
     assert kept.get(11) == ("heading", "Your treatment day"), _reasons(result)
+
+
+FURNITURE_IN_BODY += [
+    ("A Singapore Government Agency Website  How to identify", "site alert"),
+    ("An official Australian Government website", "site alert"),
+    ("Official government websites use a .gov.sg address", "site alert"),
+    ("Secure websites use HTTPS", "site alert"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "The government website has a list of hospitals that offer radiotherapy.",
+    "Secure your wig with tape if the wind is strong.",
+]
+
+
+def test_a_jump_list_above_the_article_is_no_title_and_its_entries_go() -> None:
+    lines = ["Chemotherapy", "Print", "Share", "", "What is chemotherapy", "How it is given", "Caring for yourself",
+             "When to call us", "", P1, "", "Caring for yourself", P2, "", "When to call us", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {5, 6, 7, 8} <= set(reasons), kept
+    assert kept.get(12) == ("heading", "Caring for yourself") and kept.get(15) == ("heading", "When to call us")
+    assert kept.get(1) == ("heading", "Chemotherapy")  # the title above the jump list, not its last entry

@@ -1785,6 +1785,7 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
     """
     plain = [i for i in header if line_ending(texts[i]) not in tuple("?.!")  # a title is no sentence
              and not _heads_a_form(lines, texts, removed, i)]
+    plain = plain[:len(plain) - len(_jump_list(lines, texts, removed, plain))]  # the title is above a jump list
     if not plain:
         return set()
     last = plain[-1]
@@ -1804,6 +1805,34 @@ def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, s
         if all(removed.get(j, "").startswith(_BESIDE_TITLE) for j in between):
             titles.add(before)
     return titles
+
+
+JUMP_ENTRY_MAX_WORDS = 5
+
+
+def _jump_list(lines: list[SourceLine], texts: list[str], removed: dict[int, str], plain: list[int]) -> list[int]:
+    """The header's last lines when they are a jump list under the title: three or more short
+    entries one under the other ("What is chemotherapy" / ... / "When to call us"), two of which
+    start headings further down ("Caring for yourself during chemotherapy"). Entries other rules
+    took may stand among them."""
+    if not plain:
+        return []
+    start = end = plain[-1]
+    while start > 0 and lines_touch(lines, start - 1, start) \
+            and not removed.get(start - 1, "").startswith("contents or page label"):  # "In this leaflet:" heads it
+        start -= 1
+    while end + 1 < len(texts) and lines_touch(lines, end, end + 1):
+        end += 1
+    block = range(start, end + 1)
+    if len(block) < 3 or any(word_count(bare_text(texts[k])) > JUMP_ENTRY_MAX_WORDS or HEADING_MARK.match(texts[k])
+                             for k in block):
+        return []
+    keys = {_heading_key(texts[k]) for k in block}
+    below = [_heading_key(text) for text in texts[end + 1:] if is_short_entry(text)]
+    named = sum(any(line.startswith(key) for line in below) for key in keys if key)
+    listed = [k for k in plain if k in block]
+    # A title right over a contents list the rules took is the only line kept there: no jump list
+    return listed if named >= 2 and len(listed) >= 2 else []
 
 
 def _heads_a_form(lines: list[SourceLine], texts: list[str], removed: dict[int, str], i: int) -> bool:

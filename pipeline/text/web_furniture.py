@@ -551,7 +551,12 @@ ANYWHERE = _rules([
      "contact: helpline box"),
     # Site banners every page of a kind of site carries: a government site's identity line, a
     # funding lapse, an operating-status note.
-    (r"^an official website of the\b|^here'?s how you (know|can tell)\b|\blapse in (federal |government )?funding\b|"
+    (r"^an official website of the\b|^here'?s how you (know|can tell)\b|"
+     # ... and its kin elsewhere: "A Singapore Government Agency Website · How to identify",
+     # "An official Australian Government website", "Official government websites use .gov.sg".
+     r"^an? ([\w-]+ ){0,3}government (agency )?website\b|^an official ([\w-]+ ){0,2}government website\b|"
+     r"^official (government )?websites use\b|^secure websites use https\b|"
+     r"^government agencies (will )?(reach|contact|communicate with) you\b|\blapse in (federal |government )?funding\b|"
      r"\b(web ?site|site) is not being (fully )?(maintained|updated)\b|\boperating status\b", "site alert"),
     (r"\b(outdated|out-of-date|old|older|unsupported) (version of (your|the|this) )?(web )?browser\b|"
      r"\b(upgrade|update) your (web )?browser\b|\bjavascript (is )?(disabled|turned off|not enabled|switched off)\b|"
