@@ -2711,3 +2711,27 @@ def test_a_jump_list_above_the_article_is_no_title_and_its_entries_go() -> None:
     assert {5, 6, 7, 8} <= set(reasons), kept
     assert kept.get(12) == ("heading", "Caring for yourself") and kept.get(15) == ("heading", "When to call us")
     assert kept.get(1) == ("heading", "Chemotherapy")  # the title above the jump list, not its last entry
+
+
+# A private clinic's page-builder site (round 38's read site).
+FURNITURE_IN_BODY += [
+    ("10,000+", "counter (a number alone)"),
+    ("98%", "counter (a number alone)"),
+    ("This information is for general guidance and does not replace advice from the nurses caring for you.",
+     "about this page"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "About 98% of people finish their course.",
+    "Your insurance company may ask for a letter from your consultant.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Why patients choose Linden Park", "Will my insurance cover immunotherapy?",
+                                     "Is there parking at the clinic?"])
+def test_a_clinics_own_box_goes_with_its_heading(heading: str) -> None:
+    lines = [TITLE, "", P1, "", P2, "", heading, "Most of our patients are seen within a week of calling us.", "",
+             "When to call us", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {7, 8} <= set(reasons), kept
+    assert {10, 11} <= set(kept)

@@ -37,6 +37,8 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    # A page builder's counter: its number alone ("10,000+", "98%"), its label under it.
+    (r"\d{1,3}(,\d{3})*(\.\d)?\s?(\+|%)|\d{1,3}(,\d{3})+", "counter (a number alone)"),
     # A course player's parts: its quiz counter and rules, its notes button, its lesson links, a lesson's kind and length.
     (r"(question|lesson|module|unit|step) \d{1,2} (of|/) \d{1,2}|true or false\s*[:?].{0,200}|attempts allowed\s*:.{0,80}|(save|add|edit) (a |my )?notes?|"
      r"((text|video|audio|reading|interactive)( and | with |, | & | )){1,3}(lesson|module|activity|unit)( with (text|video|audio|a quiz|transcript))?"
@@ -625,7 +627,9 @@ ANYWHERE = _rules([
      # "The information in this guide is for education only. It does not replace advice from your doctor."
      r"\bfor (general )?(health )?education(al purposes)? only\b|\b(this|the) information is (general )?health education\b|"
      r"(^|[.!?] )it (does not|doesn't|is not meant to|is not intended to) (replace|take the place of|substitute for) "
-     r"(the )?(advice|care|guidance|information)\b", "disclaimer"),
+     r"(the )?(advice|care|guidance|information)\b|"
+     r"\b(is|are) (for )?general (guidance|information)( only)?\b[^.]{0,40}\b(does not|do not|doesn't|don't) "
+     r"(replace|take the place of|substitute for)\b", "disclaimer"),
     # Who a page is for, said as a label: "Who this guide is for: anyone about to start chemotherapy".
     (r"^who (this|the) (guide|page|article|leaflet|booklet|factsheet|information|handout|course|episode|post) is "
      r"(for|aimed at|written for)\b", "about this page"),
@@ -874,7 +878,7 @@ META_SECTIONS = _rules([
     (r"our ([\w-]+ ){0,3}team", "staff list (name and role)"),
     (r"(your )?(current )?medication list|orders placed (this|during this) (encounter|visit)|education materials",
      "the patient's record"),
-    (r"why (choose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
+    (r"why ((our )?(patients|people|families) )?(choose|chose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
     (r"how much (does|do|will|would) .{1,50} cost( abroad| overseas| here| with us| in [\w ]{1,30})?|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
      r".{1,40} (costs?|prices?) (at|in) .{1,40}|"
@@ -890,8 +894,9 @@ META_SECTIONS = _rules([
     # A hospital's own services, beside any treatment: interpreters, directions, parking, lodging.
     (r"(do you )?need an interpreter\??|interpret(er|ers|ing)( services?)?|(language|translation) (help|support|services?)",
      "the hospital's interpreter service"),
-    (r"(do i need|getting|applying for) an? (medical |travel )?visa|travel(ling)? (and|&) visas?", "the clinic's prices and insurers"),
-    (r"(car )?parking|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
+    (r"(will|does|would) (my )?(health |medical )?insurance (cover|pay for) [\w' -]{1,50}\??|"
+     r"(do i need|getting|applying for) an? (medical |travel )?visa|travel(ling)? (and|&) visas?", "the clinic's prices and insurers"),
+    (r"(car )?parking|is there (free |any )?(car )?parking( at [\w' -]{1,40})?\??|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
      r"where (to find us|we are)|patient hotel|accommodation( for patients)?", "directions and parking"),
     # A magazine's shopping box: its editors' product picks, with prices and shop links.
     (r"shop (the|this) (story|article|post|look|list)|shop (our|the editors['’]?) picks|(our )?editors['’]? picks( for .{1,50})?|"
