@@ -180,3 +180,22 @@ def test_the_box_knows_one_side_effect_by_its_synonym_its_gloss_or_one_of_its_al
     assert [c.canonical.text for c in handout.side_effects] == [
         "tiredness (fatigue), which can build up over a course", "hair thinning or hair loss",
         "feeling sick (nausea) or being sick", "a sore mouth", "Skin rash"]
+
+
+def test_where_only_a_list_says_when_to_call_the_summary_prints_that_list_whole():
+    rules = (*RULES[:2], SectionRule("call", "When to contact your care team", ("call", "contact", "ask us"), summary=1,
+                                     safety=True), RULES[2])
+    vague = cluster("Please ask us anything about your treatment.", "a", "b", line=20)
+    lead = cluster("Call us straight away if you have:", "a", line=22)
+    items = [cluster(t, "a", kind="item", lead=lead.canonical.id, line=23 + i)
+             for i, t in enumerate(["a temperature of 38°C or higher", "chest pain"])]
+    handout = compose([vague, lead, *items], Scheme(sections=rules), TOPIC, CLINIC)
+    (call,) = [s for s in handout.summary if s.key == "call"]
+    (entry,) = call.entries
+    assert entry.cluster == lead and [i.canonical.text for i in entry.items] == [
+        "a temperature of 38°C or higher", "chest pain"]
+    # A statement that already says whom to call keeps the summary's place.
+    direct = cluster("Call us on the 24-hour line if you feel unwell.", "a", "b", line=30)
+    handout = compose([direct, lead, *items], Scheme(sections=rules), TOPIC, CLINIC)
+    (call,) = [s for s in handout.summary if s.key == "call"]
+    assert [e.cluster for e in call.entries] == [direct]

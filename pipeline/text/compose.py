@@ -322,9 +322,20 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name:
                                                    _summary_rank(c, rule, language, name if rule.key == first else "",
                                                                  known)))
         best = tuple(Entry(cluster=c) for c in _distinct(ranked, rule.summary, language))
+        if rule.safety and not rule.side_effects and rule.summary \
+                and not any(tells_whom_to_call(e.cluster.canonical.text, language) for e in best) \
+                and (listed := _call_list(section, language)) is not None:
+            # "Please ask us anything." says less than "Call us straight away if you have:" and its
+            # symptoms: where only a list says when to call, the summary prints it whole.
+            best = (listed, *best[:rule.summary - 1])
         if best:
             chosen.append(replace(section, entries=best))
     return tuple(chosen)
+
+
+def _call_list(section: Section, language: str) -> Entry | None:
+    """The section's first list whose lead-in tells the patient to get in touch."""
+    return next((e for e in section.entries if e.items and tells_whom_to_call(e.cluster.canonical.text, language)), None)
 
 
 def _borrow(sections: tuple[Section, ...], rule: SectionRule, language: str) -> Cluster | None:
