@@ -16,13 +16,17 @@ from pathlib import Path
 @cache
 def coverage(fonts: tuple[Path, ...]) -> frozenset[int]:
     """Every code point one of the fonts has a glyph for."""
+    return frozenset().union(*(_font_coverage(path) for path in fonts))
+
+
+@cache
+def _font_coverage(path: Path) -> frozenset[int]:
+    """One font file's code points, read once however many font lists hold it (the bundled fonts,
+    those print.css loads)."""
     from fontTools.ttLib import TTFont  # loaded only when a page is checked
 
-    points: set[int] = set()
-    for path in fonts:
-        with TTFont(path, lazy=True) as font:
-            points.update(font.getBestCmap())
-    return frozenset(points)
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 def missing_glyphs(text: str, fonts: tuple[Path, ...]) -> list[str]:
