@@ -2735,3 +2735,18 @@ def test_a_clinics_own_box_goes_with_its_heading(heading: str) -> None:
     reasons, kept = _reasons(result), _kept(result)
     assert {7, 8} <= set(reasons), kept
     assert {10, 11} <= set(kept)
+
+
+# A national library's online handbook (round 37's bookshelf, read).
+FURNITURE_IN_BODY += [
+    ("Living Through Cancer Treatment: A Handbook for Patients and Families [Internet].", "the book's citation"),
+    ("What's new in this update: information on LAG-3 inhibitors was added.", "the book's citation"),
+    ("Eating well during treatment is covered in Chapter 9.", "the book's citation"),
+    ("Hannah R. Lindqvist: Department of Pharmacy, Aldermoor University Cancer Center, Harwick, MD.", "the book's citation"),
+    ("Estimated reading time: 14 minutes", "reading time"),
+    ("This chapter is for people who have been asked to have a CT scan.", "about this page"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Step 2: Department of Radiology will call you with a date.",
+    "Your internet search may find old information, so ask your team.",
+]

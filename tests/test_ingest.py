@@ -185,7 +185,12 @@ def test_html_extracts_text_with_element_line_numbers(tmp_path: Path) -> None:
     ("<figure><blockquote>Treatment was easier than I feared.</blockquote>\n"
      "<figcaption>Maria, <b>patient</b></figcaption></figure>",
      [(1, "Treatment was easier than I feared."), (2, "Caption: Maria, patient")]),
-], ids=["caption", "paragraphs-in-caption", "quote-and-caption"])
+    # A block whose class names it a caption is one too; a class such as "captioned" is not.
+    ("<div class='figure'><img src='a.jpg' alt='x'>\n<div class='figure__caption'><p>Two 21-day cycles.</p></div></div>",
+     [(2, "Caption: Two 21-day cycles.")]),
+    ("<div class='captioned-box'>\n<p>Drink plenty of water.</p></div>",
+     [(2, "Drink plenty of water.")]),
+], ids=["caption", "paragraphs-in-caption", "quote-and-caption", "caption-class", "other-class"])
 def test_html_figure_captions_are_marked_on_their_own_lines(
         tmp_path: Path, figure: str, expected: list[tuple[int, str]]) -> None:
     page = figure + "\n<p>After the figure.</p>\n"

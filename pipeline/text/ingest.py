@@ -289,6 +289,12 @@ _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _CAPTION_MARK = "Caption: "
 
 
+def _is_caption_box(attrs: list[tuple[str, str | None]]) -> bool:
+    """A block whose class names it a picture's caption, as a figcaption would."""
+    named = " ".join(value or "" for name, value in attrs if name == "class")
+    return "caption" in _CLASS_WORD.findall(_CAMEL_CASE.sub(r"\1 \2", named).lower())
+
+
 def _furniture_word(attrs: list[tuple[str, str | None]]) -> str:
     """The furniture word of an element's class or id ("promo" in "service-promo__box"), or ""."""
     named = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
@@ -335,7 +341,8 @@ class _TextExtractor(HTMLParser):
         self._prefix = ""
         self._level = 0  # the heading level of the pending line (h2: 2), 0 for other lines
         self._skip = 0
-        self._captions = 0  # depth of open <figcaption> elements
+        self._captions = 0  # depth of open <figcaption> elements, and of blocks whose class says caption
+        self._caption_boxes: list[int] = []  # where in _open each caption-classed block opened
         self._links = 0  # depth of open <a href> elements
         self._linked_chars = 0  # letters and digits of the pending line inside a link
         self._hrefs: list[str] = []  # the addresses the pending line links to
@@ -389,6 +396,9 @@ class _TextExtractor(HTMLParser):
         elif tag in _BLOCKS and not self._skip:
             self._flush()
             self._captions += tag == "figcaption"
+            if _is_caption_box(attrs):  # "<div class="figure__caption">", "<p class="wp-caption-text">"
+                self._captions += 1
+                self._caption_boxes.append(len(self._open) - 1)
             self._region = self._landmark()
             # An editor's "<li><p>text</p></li>" (Substack, Google Docs, ProseMirror): the item's first
             # paragraph is the item.
@@ -423,6 +433,9 @@ class _TextExtractor(HTMLParser):
                 self._mark_box(word, start)
             del self._open[closing:]
             del self._boxes[closing:]
+            while self._caption_boxes and self._caption_boxes[-1] >= closing:
+                self._caption_boxes.pop()
+                self._captions = max(0, self._captions - 1)
             while self._hidden and self._hidden[-1] >= closing:
                 self._hidden.pop()
                 self._skip = max(0, self._skip - 1)

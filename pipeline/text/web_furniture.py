@@ -37,6 +37,7 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    (r"(estimated )?(reading|read|listening|viewing) time\s*:?\s*(about |approx\.? )?\d{1,3} ?(min|mins|minutes)", "reading time"),
     # A page builder's counter: its number alone ("10,000+", "98%"), its label under it.
     (r"\d{1,3}(,\d{3})*(\.\d)?\s?(\+|%)|\d{1,3}(,\d{3})+", "counter (a number alone)"),
     # A course player's parts: its quiz counter and rules, its notes button, its lesson links, a lesson's kind and length.
@@ -272,6 +273,13 @@ ANYWHERE = _rules([
      r"\bwe (value|respect|care about) your privacy\b|\bcookies? (on|to) your (device|computer|browser)\b|"
      r"\b(use|set|save|store) a cookie\b|\bmanage (consent|cookies|preferences)\b|"
      r"\bprivacy policy\b|\bterms of (use|service)\b|\brecaptcha\b", "cookie or privacy banner"),
+    # A book's own apparatus: its citation ("... Patients and Families [Internet]. Second edition."),
+    # what changed in the update, a pointer to another chapter, an author's affiliation.
+    (r"\[internet\]\.|^what'?s new in this (update|version|edition|revision)\b|"
+     r"\b(is|are) (covered|described|explained|discussed) (in|under) (chapter|section|part) \d{1,2}\b|"
+     r"^[^\W\d_][\w.'’-]*( [^\W\d_][\w.'’-]*){1,3}: (department|division|school|faculty|institute|cent(re|er)|unit) "
+     r"(of|for) [^.,]{2,60}(, [^.,]{2,60}){1,4}\.?$",
+     "the book's citation, updates and cross-references"),
     # Another page's teaser, cut short with a link to the rest ("... while MRI gives more... (more)").
     (r"(\.\.\.|…)\s*[(\[]?(more|read more|see more|continue reading|show more)[)\]]?\s*$", "link to another article (its teaser)"),
     (r"\bthis (discussion|forum|thread|board|group|conversation) is (moderated|monitored|checked)\b|"
@@ -568,6 +576,7 @@ ANYWHERE = _rules([
      r"^is this (topic|page|leaflet|guide|information) (for|right for) you\b|"  # a licensed health library's scope note
      r"^(these|this) (care )?instructions (are|is) (mostly |mainly )?(about|for)\b|"
      r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
+     r"chapter|lesson|module|course|"
      r"resource|handout|e-?mail|newsletter|message|bulletin|list|mailing list|group|forum|topic) "
      r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
