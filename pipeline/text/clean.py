@@ -51,7 +51,9 @@ from pipeline.text.web_furniture import (
     PHONE_DIGITS,
     PORTAL_MESSAGE,
     PRESENTER_NOTES,
+    PRESENTER_NOTES_LABEL,
     POST_DETAILS,
+    QUIZ,
     READING_TIME,
     RELATED_HEADING,
     REPORTED,
@@ -749,7 +751,7 @@ _TO_THE_PRESENTER = re.compile(
     r"play the [\w' -]{0,30}(video|clip|animation|film)|show (them )?the [\w' -]{0,30}(photo|picture|video|model|sample|diagram)|"
     r"ask (if|whether) anyone)\b")
 # The label over a slide's notes: "**Speaker notes:**", or "Notes:" alone as a slide deck prints it.
-_NOTES_LABEL = re.compile(r"((speaker|presenter|facilitator|trainer)['’]?s?\s+)?notes?\s*:?")
+_NOTES_LABEL = re.compile(rf"({PRESENTER_NOTES_LABEL}|notes?)\s*:?")
 PRESENTER_NOTES_MAX_LINES = 4
 
 
@@ -757,8 +759,9 @@ def _remove_notes_to_presenter(lines: list[SourceLine], texts: list[str], remove
     """Under a slide's "Speaker notes:" label, remove the lines addressed to the presenter ("Welcome
     everyone and introduce yourselves."); the talk's own words there ("Most side effects are
     temporary.") are the article's and stay. The notes end at a blank line or a heading."""
-    for i in [i for i, reason in removed.items()
-              if reason == PRESENTER_NOTES or _NOTES_LABEL.fullmatch(fold_text(_EMPHASIS.sub("", bare_text(texts[i]))).strip(EDGE_JUNK))]:
+    labels = [i for i, reason in removed.items()
+              if reason == PRESENTER_NOTES or _NOTES_LABEL.fullmatch(fold_text(_EMPHASIS.sub("", bare_text(texts[i]))).strip(EDGE_JUNK))]
+    for i in labels:
         for j in range(i + 1, min(i + 1 + PRESENTER_NOTES_MAX_LINES, len(texts))):
             if j in removed or HEADING_MARK.match(texts[j]) or j > i + 1 and not lines_touch(lines, j - 1, j):
                 break
@@ -953,13 +956,10 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
                                   or (_is_lead_in(texts[j - 1]) or _is_signed(texts[j - 1]) or _is_signed(texts[j], True))
                                   and not HEADING_MARK.match(texts[j]) and _is_signed(texts[j], True)
                                   # a quiz's question and its options, right under it, look like headings
-                                  or reason == _QUIZ and lines_touch(lines, j - 1, j)
+                                  or reason == QUIZ and lines_touch(lines, j - 1, j)
                                   and (line_ending(texts[j]) == "?" or is_short_entry(texts[j]))):
             removed.setdefault(j, reason)  # to the next heading, over the names a "Medical Review:" lists
             j += 1
-
-
-_QUIZ = "the course's quiz or notes box"
 
 
 _EXCERPT = re.compile(r"^>\s*(#{1,6}\s*)?excerpt\s*$", re.IGNORECASE)

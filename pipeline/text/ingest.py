@@ -289,16 +289,21 @@ _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _CAPTION_MARK = "Caption: "
 
 
+def _class_words(attrs: list[tuple[str, str | None]], names: tuple[str, ...] = ("class", "id")) -> list[str]:
+    """The words of an element's class (and id): "service-promo__box" is "service promo box", and
+    camelCase counts too ("templatePreheader": "template preheader")."""
+    named = " ".join(value or "" for name, value in attrs if name in names)
+    return _CLASS_WORD.findall(_CAMEL_CASE.sub(r"\1 \2", named).lower())
+
+
 def _is_caption_box(attrs: list[tuple[str, str | None]]) -> bool:
     """A block whose class names it a picture's caption, as a figcaption would."""
-    named = " ".join(value or "" for name, value in attrs if name == "class")
-    return "caption" in _CLASS_WORD.findall(_CAMEL_CASE.sub(r"\1 \2", named).lower())
+    return "caption" in _class_words(attrs, ("class",))
 
 
 def _furniture_word(attrs: list[tuple[str, str | None]]) -> str:
     """The furniture word of an element's class or id ("promo" in "service-promo__box"), or ""."""
-    named = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
-    words = _CLASS_WORD.findall(_CAMEL_CASE.sub(r"\1 \2", named).lower())  # "templatePreheader": "template preheader"
+    words = _class_words(attrs)
     if _CONTENT_CLASS_WORDS.intersection(words):
         return ""
     return next((word for word in words if word in _FURNITURE_CLASS_WORDS), "")

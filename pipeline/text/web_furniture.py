@@ -30,6 +30,11 @@ LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|port
 # Whole-line furniture, matched against the folded line without markers and edge punctuation.
 # Each is a label a page shows on its own; inside a sentence the same words are content.
 PRESENTER_NOTES = "presenter's notes (label)"
+# The label over a slide's notes for whoever gives the class: "**Speaker notes:**" (clean also reads
+# a bare "Notes:" there as one).
+PRESENTER_NOTES_LABEL = (r"(speaker|speaker's|speakers'|presenter|presenter's|facilitator|facilitator's|trainer|trainer's|"
+                         r"lecturer|teaching) notes?( for (this )?slide( \d+)?)?")
+QUIZ = "the course's quiz or notes box"
 WHOLE_LINE = _rules([
     # A transcript's timestamp alone on a line ("[04:12]", "0:12").
     (r"\d{1,2}:\d{2}(:\d{2})?", "transcript timestamp"),
@@ -47,8 +52,7 @@ WHOLE_LINE = _rules([
     (r"(review|revisit|repeat|back to|go to|see)\s*:? (lesson|module|unit|chapter) \d{1,2}\b.{0,60}", "navigation (course lessons)"),
     # A slide deck's notes for whoever gives the class ("**Speaker notes:**"): the label; what follows
     # is the talk's words, kept, but for the lines addressed to the presenter (clean).
-    (r"(speaker|speaker's|speakers'|presenter|presenter's|facilitator|facilitator's|trainer|trainer's|lecturer|"
-     r"teaching) notes?( for (this )?slide( \d+)?)?", PRESENTER_NOTES),
+    (PRESENTER_NOTES_LABEL, PRESENTER_NOTES),
     (r"(hide|skip|close|report)( this)? ads?|advertisement|sponsored|ad|from our (partners|sponsors)|partner (offers?|content)|"
      r"paid (content|partnership)", "advertisement"),
     (r"\d{1,2}:\d{2}( ?[·|•-] ?auto-?play( is)?( on| off)?)?", "video player"),  # "2:14 · Autoplay On": a clip's length
@@ -925,7 +929,7 @@ META_SECTIONS = _rules([
     # "Question 1 of 2" / its options / "Submit"; "Pause and reflect" / a prompt / "Save note").
     (r"check your (understanding|knowledge|learning)|test your (understanding|knowledge)|(quick |lesson |module |review )?quiz|"
      r"knowledge check|self[- ]check|pause and (reflect|think)|(my |your )?(private )?notes \(only you can see (these|them)\)",
-     "the course's quiz or notes box"),
+     QUIZ),
     # A course's or forum's prompt to the readers ("Talk about it" / "What helped you ...? Share one tip.").
     (r"talk about it|join the (discussion|conversation)|discussion( forum| board| question)?|over to you|your turn|"
      r"share your (tips?|experiences?|thoughts)", "discussion prompt (the site's forum)"),
