@@ -2750,3 +2750,88 @@ CONTENT_LIKE_FURNITURE += [
     "Step 2: Department of Radiology will call you with a date.",
     "Your internet search may find old information, so ask your team.",
 ]
+
+
+# A clinic's leaflet published from Google Docs, an NHS trust's intranet leaflet and an Irish cancer
+# charity's pages (read and moved to the tuning half in the tenth session).
+FURNITURE_IN_BODY += [
+    ("Mireille Baptiste, RN, Oncology Nurse Educator", "staff list"),
+    ("Thomas Achille, Lead Therapeutic Radiographer", "staff list"),
+    ("Immersive reader", "accessibility and translation tools"),
+    ("Approved patient leaflet  ·  Reference PIL-IMG-0047", "publication note (the document's reference"),
+    ("Uncontrolled when printed. Staff: print the PDF so your patient has the current version.", "publication note"),
+    ("This leaflet is for adults who have been referred for a CT scan. Please read it together with your letter.",
+     "about this page"),
+    ("A guide for patients starting radiotherapy at the clinic’s Seaview unit", "about this page"),
+    ("[1] Radiotherapy department pathway RT-02, planning to first treatment, 2024.", "references (a footnote)"),
+    ("*Níl an leathanach seo ar fáil as Gaeilge fós.* This page is not yet available in Irish.", "translation note"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Clinical Nurse Specialist, Oncology Nurse",
+    "Your blood results are compared with a reference range 10-20 for each test.",
+    "Advice for people with a weak immune system:",
+    "[1] in 3 people feel tired during treatment",
+    "Reading your appointment letter together with this leaflet helps you prepare.",
+]
+
+
+def test_a_documents_margin_comments_and_their_replies_are_removed() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "[a]Anjali Ramdeen: Added the chemoradiation bullet as agreed at the review.",
+             "Mireille Baptiste: Looks good, resolving once published.", "", "[MB1]Tom Ellery: Check the dose wording.",
+             "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {7, 8, 10} <= set(reasons) and all("margin" in reasons[k] for k in (7, 8, 10)), reasons
+    assert 12 in kept
+
+
+def test_a_note_beside_a_documents_comment_is_kept_when_no_comment_opens_it() -> None:
+    lines = [TITLE, "", P1, "", "Note: ask your nurse before taking any new medicine.", "", P2]
+    assert 5 in _kept(clean(_source(lines)))
+
+
+def test_a_boxs_one_paragraph_goes_with_its_button_and_an_article_paragraph_stays() -> None:
+    lines = [TITLE, "", P1, "", "![A volunteer pins a badge on a coat](a.jpg)", "", "### Beacon Day is Friday 27 March", "",
+             "Almost all of our income comes from the public. Buy a pin or give online.", "",
+             "[Donate now](https://example.org/donate)", "", "## When to call", "", P2, "",
+             "Keeping a diary can help you spot patterns in your tiredness.", "",
+             "[Download a diary](https://example.org/diary.pdf)", "", "## Side effects", "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {7, 9, 11} <= set(reasons), kept
+    assert "button" in reasons[9]
+    assert {13, 15, 17, 21, 23} <= set(kept), reasons  # the diary's advice is the article's
+
+
+def test_a_photo_caption_naming_a_place_goes_but_a_heading_over_text_stays() -> None:
+    lines = [TITLE, "", P1, "", "The chemotherapy day unit at Wyvern General Hospital", "", "Before you start", P2, "",
+             "The radiotherapy department at Wyvern General Hospital", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert "place" in reasons[5] and 7 in kept
+    assert 10 in kept  # the text under it says where to go
+
+
+def test_a_forms_blank_is_no_date_and_the_notes_beside_it_go_with_it() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Your next appointment", "Date: ____________ Time: ________",
+             "Arrive 30 minutes early if you need to drink contrast.", "", "© 2025 Example Clinic"]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert reasons[8].startswith("write-in space") and result.found_metadata == ()
+    assert reasons[9].startswith("form (notes beside") and reasons[7].startswith("heading of removed lines")
+
+
+def test_a_signed_testimonial_in_a_markdown_quote_is_removed() -> None:
+    lines = [TITLE, "", P1, "", '> "The team knew me by name by the second week."', "",
+             "> **Brendan, 67, had radiotherapy for prostate cancer**", "", P2]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert reasons[5].startswith("testimonial") and reasons[7].startswith("testimonial")
+
+
+def test_a_title_over_a_subtitle_saying_whom_it_is_for_stays_when_the_subtitle_goes() -> None:
+    lines = ["Radiology Department", "Having a CT Scan",
+             "Information for patients booked into the Tollbridge Imaging Suite (ground floor)", "", P1, "", P2]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[3] == "about this page" and kept[2] == ("heading", "Having a CT Scan"), (reasons, kept)

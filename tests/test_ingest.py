@@ -351,3 +351,15 @@ def test_an_editors_list_item_wrapped_in_a_paragraph_is_still_an_item(tmp_path):
     assert [line.text for line in source.lines] == [
         "Common side effects include:", "- Feeling tired", "- Feeling sick", "This usually settles within a day.",
         "- Hair loss", "- A sore mouth", "Tell your nurse about any of them."]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ('<p class="c15 title" id="h.x"><span class="c3">Chemotherapy</span></p>', ("# Chemotherapy", 1)),
+    ("<p class=MsoTitle>Having a CT scan</p>", ("# Having a CT scan", 1)),
+    ('<p class="c8 subtitle">Information for patients</p>', ("Information for patients", 0)),
+    ('<p class="card-title">Coping with tiredness</p>', ("Coping with tiredness", 0)),
+], ids=["google-docs-title", "word-title", "subtitle", "card-title"])
+def test_a_documents_title_style_paragraph_is_its_first_heading(
+        tmp_path: Path, paragraph: str, expected: tuple[str, int]) -> None:
+    source = _ingest(tmp_path, "page.html", (paragraph + "\n<p>Text.</p>\n").encode("utf-8"))
+    assert (source.lines[0].text, source.lines[0].level) == expected

@@ -66,6 +66,7 @@ from pipeline.text.web_furniture import (
     SITE_NAME,
     STAFF_LINE,
     STAFF_NAME,
+    is_staff_job_line,
     TRAILING_SECTIONS,
     WHEN_TO_CALL,
     WHOLE_LINE,
@@ -157,6 +158,7 @@ _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
                           r"replaces?|instructions|your own|advice from your|(a )?medical emergency|"
+                          r"read (it|this) (together )?with|"
                           r"(it|they) (explains?|describes?|covers?|tells? you|gives?|looks? at))\b",
                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
@@ -205,6 +207,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_mail_headers(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
     _remove_comment_bodies(texts, removed)
+    _remove_document_comments(texts, removed)
     _remove_promoted_posts(lines, texts, removed)
     _remove_notes_to_presenter(lines, texts, removed)
     _remove_breadcrumb_columns(lines, texts, removed)
@@ -239,6 +242,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_links_under_link_headings(lines, texts, removed, html)
     remove_contact_surroundings(lines, texts, removed, items)
     remove_offers_above_calls_to_action(lines, texts, removed, items)
+    _remove_box_texts(lines, texts, removed, items)
+    _remove_place_captions(lines, texts, removed)
     titles = _dated_titles(lines, texts, removed)
     hyphenated = _hyphen_wraps(lines, texts, removed)  # "... during treat-" / "ment, a few weeks after it"
     for i, text in enumerate(texts):
@@ -255,10 +260,12 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
+    _remove_form_notes(texts, removed)
     _remove_tag_runs(lines, texts, removed, items)  # inside the body: a menu above it went with the header
     remove_site_number_offers(lines, texts, removed, items)
     if repeated:
         _remove_site_repeats(lines, texts, removed, repeated, _vouched(texts, removed, titles, runs))
+        _remove_card_blurbs(texts, removed)  # the last card's, over a box the site's other pages repeat
     # Again: a heading over a box that only the passes since took whole ("Need to talk?" over the
     # site's helpline, "Download the fact sheet" over a download link and the body's end).
     _remove_headings_of_removed_lines(lines, texts, removed, items, html)
@@ -464,9 +471,15 @@ def _remove_front_matter(texts: list[str], removed: dict[int, str]) -> None:
 _CATEGORY = re.compile(r"[A-Z][\w&'’-]*( (&|and|[A-Z][\w&'’-]*)){0,2}")  # a blog's category, as a byline ends
 
 
+# A blank to write in ("Date: ____________"): a form's field, with no value to record.
+_BLANK_VALUE = re.compile(r":\s*(_{3,}|\.{6,}|…{2,})")
+
+
 @lru_cache(maxsize=1 << 16)  # a site's furniture repeats on each of its pages: each line is judged once
 def _metadata(text: str) -> tuple[tuple[str, str], ...]:
     """Return (key, value) pairs if the line is a date/author line ('By X | Updated: 3 May 2021')."""
+    if _BLANK_VALUE.search(text):
+        return ()
     return tuple(_metadata_split(text, BYLINE_PARTS) or _metadata_split(text, BYLINE_DASHES))
 
 
@@ -584,7 +597,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if IMAGE_FILE.fullmatch(label):
         return "image (file name)"
     unemphasised = _EMPHASIS.sub("", bare_text(text))  # "**Prof. Ana Ruiz** – oncologist, Madrid"
-    if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised)) and line_ending(text) not in TERMINAL:
+    if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised) or is_staff_job_line(unemphasised)) \
+            and line_ending(text) not in TERMINAL:
         return "staff list (name and role)"
     if "](" not in text and _PRINTED_LINK_LINE.fullmatch(bare_text(text)) and word_count(unlinked) <= 8:
         return "link (its address printed after it)"  # "Read Tom's story (/patient-stories/tom)"
@@ -767,6 +781,27 @@ def _remove_notes_to_presenter(lines: list[SourceLine], texts: list[str], remove
                 break
             if _TO_THE_PRESENTER.search(fold_text(bare_text(texts[j]))):
                 removed[j] = "presenter's notes (to the presenter, not the patient)"
+
+
+# A document's margin comment as exported after its text: its anchor ("[a]" from Google Docs,
+# "[MB1]" from Word) and its writer ("[a]Anjali Ramdeen: Added the bullet as agreed."); the replies
+# under it name their writers the same way ("Mireille Baptiste: Looks good.").
+_COMMENT_WRITER = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}:\s"
+_DOCUMENT_COMMENT = re.compile(rf"^\[(?:[a-z]{{1,2}}|[A-Z]{{1,4}}\d{{1,3}})\]\s*{_COMMENT_WRITER}")
+_COMMENT_REPLY = re.compile(rf"^{_COMMENT_WRITER}")
+DOCUMENT_COMMENT = "a comment in the document's margin (its writers' notes)"
+
+
+def _remove_document_comments(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the margin comments a word processor exports after the text, each with its replies."""
+    for i, text in enumerate(texts):
+        if i in removed or not _DOCUMENT_COMMENT.match(bare_text(text)):
+            continue
+        removed[i] = DOCUMENT_COMMENT
+        for k in range(i + 1, len(texts)):
+            if k in removed or not _COMMENT_REPLY.match(bare_text(texts[k])) or _DOCUMENT_COMMENT.match(bare_text(texts[k])):
+                break
+            removed[k] = DOCUMENT_COMMENT
 
 
 _COMMENT_HEADER = "comment header (writer and time)"
@@ -976,6 +1011,68 @@ def _remove_clipper_excerpt(texts: list[str], removed: dict[int, str]) -> None:
         end += 1
     for k in range(start, end):
         removed.setdefault(k, "the clipped page's excerpt (its description, quoted by the web clipper)")
+
+
+# The buttons a site's box closes with: what the text over them asks the reader to do.
+_BOX_BUTTONS = ("fundraising appeal", "download offer", "newsletter form", "enquiry form", "call to action",
+                "booking button")
+# How the box's text speaks: as the site ("our nurses", "helps us"), or of what it offers or asks.
+_BOX_OFFER = re.compile(r"\b(we|us|our|free|donat\w*|give|gift|order|fund\w*|booklet|volunteer|subscribe|sign up|join)\b",
+                        re.IGNORECASE)
+BOX_TEXT_MAX_WORDS = 45
+
+
+def _remove_box_texts(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int]) -> None:
+    """Remove the one paragraph of a site's box: between the box's top (its picture or title, removed)
+    and its button ("[Donate now]", "[Order a free booklet]"), it asks for or offers what the
+    button does ("A regular gift helps us plan ahead ...", "A free booklet about radiotherapy ...")."""
+    for i in range(1, len(texts) - 1):
+        if i in removed or i in items or word_count(bare_text(texts[i])) > BOX_TEXT_MAX_WORDS \
+                or not removed.get(i + 1, "").startswith(_BOX_BUTTONS) \
+                or not (lines[i + 1].linked or _is_link_only(texts[i + 1])) or not is_sentence(texts[i]):
+            continue
+        title = i - 1 not in removed and line_kind(texts[i - 1], False) == "heading"
+        top = i - 2 if title else i - 1  # over a title the rules kept, the box's picture or the page's last removal
+        if (top < 0 or top in removed) and _BOX_OFFER.search(bare_text(texts[i])):
+            removed[i] = f"{removed[i + 1]} (the box's text over its button)"
+
+
+# A photo's caption that names the place it shows: "The chemotherapy day unit at Wyvern General
+# Hospital", "One of the linear accelerators in the Wyvern Radiotherapy Centre".
+_PLACE_CAPTION = re.compile(r"(A|An|The|One of the|Our|Part of the) [\w' -]{2,60}? (at|in) (the )?"
+                            r"([A-Z][\w'’&.-]*\s){1,4}(Hospital|Centre|Center|Unit|Department|Clinic|Infirmary|Institute|"
+                            r"Suite|Ward|Building|Wing)( [A-Z][\w'’.-]*){0,3}")
+PLACE_CAPTION_MAX_WORDS = 14
+
+
+def _remove_place_captions(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a photo's caption naming a place, on its own between the text and the next heading:
+    it heads nothing, and says where a picture the copy lost was taken."""
+    for i in range(1, len(texts) - 1):
+        text = bare_text(texts[i])
+        if i in removed or i + 1 in removed or word_count(text) > PLACE_CAPTION_MAX_WORDS \
+                or line_ending(text) in TERMINAL or lines_touch(lines, i - 1, i) or lines_touch(lines, i, i + 1):
+            continue
+        if _PLACE_CAPTION.fullmatch(text) and line_kind(texts[i + 1], False) == "heading":
+            removed[i] = "image caption (the place a photo shows)"
+
+
+FORM_NOTE_MAX_LINES = 3
+FORM_NOTE_MAX_WORDS = 12
+
+
+def _remove_form_notes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the short notes a box to fill in carries beside its blanks ("Your appointment" /
+    "Date: ____ Time: ____" / "Arrive 30 minutes early if you need to drink contrast."): a few
+    short sentences between the blanks, under a removed title, and the box's end."""
+    for i, reason in list(removed.items()):
+        if not reason.startswith("write-in space") or i - 1 not in removed and line_kind(texts[i - 1], False) != "heading":
+            continue  # under the box's title, removed or kept
+        run = list(itertools.takewhile(lambda k: k not in removed, range(i + 1, len(texts))))
+        end = i + 1 + len(run)
+        if 0 < len(run) <= FORM_NOTE_MAX_LINES and end < len(texts) and all(
+                is_sentence(texts[k]) and word_count(bare_text(texts[k])) <= FORM_NOTE_MAX_WORDS for k in run):
+            removed.update((k, "form (notes beside its write-in spaces)") for k in run)
 
 
 def _remove_leads_of_removed_links(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
@@ -1708,7 +1805,7 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     # A header line that a contents list names is the first section's heading, not the title.
     listed = {_heading_key(texts[i]) for i, r in removed.items() if r.startswith("contents list")}
     sections = {i for i in header if _heading_key(texts[i]) in listed}
-    titles = (dated & set(header)) or _title_lines(lines, texts, removed, [i for i in header if i not in sections])
+    titles = (dated & set(header)) or _titles_beside_subtitles(lines, texts, removed, [i for i in header if i not in sections], first)
     # Short sentences running straight into the first paragraph open the body with it.
     lead_sentences = set()
     k = first - 1
@@ -1727,6 +1824,19 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
         if i > last:
             removed[i] = "after the article"
     _restore_headings_listed_above(texts, removed, set(header) - titles)
+
+
+def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed: dict[int, str], header: list[int],
+                             first: int) -> set[int]:
+    """The header's title lines, chosen as if its subtitles saying whom the page is for ("A guide for
+    patients having radiotherapy") were still there: a title is found beside its subtitle, whatever
+    took the subtitle itself."""
+    subtitles = {i for i, reason in removed.items()
+                 if i < first and reason == "about this page" and line_ending(texts[i]) not in TERMINAL}
+    if not subtitles:
+        return _title_lines(lines, texts, removed, header)
+    others = {i: reason for i, reason in removed.items() if i not in subtitles}
+    return _title_lines(lines, texts, others, sorted({*header, *subtitles})) - subtitles
 
 
 def _restore_headings_listed_above(texts: list[str], removed: dict[int, str], header: set[int]) -> None:

@@ -301,6 +301,16 @@ def _is_caption_box(attrs: list[tuple[str, str | None]]) -> bool:
     return "caption" in _class_words(attrs, ("class",))
 
 
+# A word processor's Title style, as Google Docs ("c15 title") and Word ("MsoTitle") export it.
+_TITLE_STYLES = frozenset({"title", "msotitle"})
+
+
+def _is_title_style(attrs: list[tuple[str, str | None]]) -> bool:
+    """A paragraph in the Title style of a document exported as HTML (not "card-title": one whole class)."""
+    classes = " ".join(value or "" for name, value in attrs if name == "class").lower().split()
+    return bool(_TITLE_STYLES.intersection(classes))
+
+
 def _furniture_word(attrs: list[tuple[str, str | None]]) -> str:
     """The furniture word of an element's class or id ("promo" in "service-promo__box"), or ""."""
     words = _class_words(attrs)
@@ -408,9 +418,10 @@ class _TextExtractor(HTMLParser):
             # An editor's "<li><p>text</p></li>" (Substack, Google Docs, ProseMirror): the item's first
             # paragraph is the item.
             item = tag == "li" or self._item_open and tag not in _HEADINGS
-            self._prefix = "# " if tag in _HEADINGS else "- " if item else ""
+            titled = tag == "p" and _is_title_style(attrs)  # a document's Title paragraph is its h1
+            self._prefix = "# " if tag in _HEADINGS or titled else "- " if item else ""
             self._item_open = item  # through wrappers too: "<li><div><p>text</p></div></li>"
-            self._level = int(tag[1]) if tag in _HEADINGS else 0
+            self._level = int(tag[1]) if tag in _HEADINGS else 1 if titled else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Treat <br/> and <hr/> as line breaks; other void tags (img) add nothing."""

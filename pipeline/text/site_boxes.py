@@ -86,11 +86,20 @@ _CAPTION_LABEL = re.compile(r"^caption:\s*", re.IGNORECASE)
 _WHO_HAD = re.compile(r"^(?:[—–]\s*)?[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
 
 
+# Markdown's block quote ("> ") and bold or italic around a whole line ("**Brendan, 67, ...**").
+_BLOCK_QUOTE = re.compile(r"^(>\s*)+")
+_WHOLE_EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+
+
+def _unquoted(text: str) -> str:
+    return _WHOLE_EMPHASIS.sub("", _BLOCK_QUOTE.sub("", bare_text(text).strip())).strip()
+
+
 def remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
     """Remove a testimonial set as a quote with its writer's name on the next line."""
     for i in range(1, len(texts)):
-        quote = bare_text(texts[i - 1])
-        who = _CAPTION_LABEL.sub("", bare_text(texts[i]))  # an HTML <figcaption> reads "Caption: ..."
+        quote = _unquoted(texts[i - 1])
+        who = _CAPTION_LABEL.sub("", _unquoted(texts[i]))  # an HTML <figcaption> reads "Caption: ..."
         signed = SIGNATURE.match(who) or _WHO_HAD.match(who)
         if signed and quote[:1] in "“\"‘«„" and quote.rstrip()[-1:] in "”\"’»":
             removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"

@@ -162,7 +162,7 @@ WHOLE_LINE = _rules([
     (r"talk to (our|an?) (experts?|specialists?|doctors?|team)|speak (to|with) (our|an?) (experts?|specialists?)|"
      r"get a (free )?second opinion|request a (free )?(second opinion|cost estimate|quote|call ?back)", "enquiry form"),
     (r"(find out|learn|read|see) more", "navigation link"),
-    (r"accessibility (tools|options|settings|menu)|translate( this)?( page| site)?|"
+    (r"accessibility (tools|options|settings|menu)|immersive reader|translate( this)?( page| site)?|"
      r"(select|change|choose) (a |your )?language", "accessibility and translation tools"),
     (r"log ?in|sign ?in|log ?out|sign ?out|register|create (an )?account|my account|account|"
      r"password|user ?name|forgot(ten)? (your )?password|(reset|lost) (your )?password|"
@@ -467,7 +467,8 @@ ANYWHERE = _rules([
     # An advert's note on its photos ("Actor portrayals.", "Posed by models"): the people are not patients.
     (r"^(paid )?(actor|model)s? portrayals?\b|^(posed by|images? feature) (actors|models)\b|^not (an )?actual patients?\b",
      "image caption"),
-    (r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
+    (r"\b(this|the) (page|leaflet|information|article|guide|section) is not (yet )?available in\b|"
+     r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
      r"(applies|prevails|shall prevail)\b", "translation note"),
     (r"^in this (article|page|post|guide|blog|episode|video|piece|story),? (we|i|our [\w ]{1,40})('ll| will)? "
      r"(answers?|explains?|looks? at|covers?|discuss(es)?|describes?|will|(walk|take) you through|go through)\b",
@@ -587,6 +588,17 @@ ANYWHERE = _rules([
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
      r"^(on|in) this (page|article|leaflet|guide|section|booklet),? you (will|can|'ll) (learn|find|read)\b|"
      r"^these (are the )?(slides|notes|handouts|materials)( (come|came|are|were))? (from|for|of|used in)\b", "about this page"),
+    # A subtitle or standfirst saying whom the page is for: "A guide for patients starting radiotherapy at
+    # the clinic's unit", "Advice for adults having radiotherapy, including ..." (not a list's lead-in).
+    (r"^(a |an )?(short |patient |practical )?(guide|information|advice|leaflet|booklet|factsheet|fact sheet)( and (advice|support))? "
+     r"for (patients|people|adults|anyone|parents|carers|caregivers|families|you)\b(?!.*:$)", "about this page"),
+    # A footnote of a document exported with its notes: "[1] Radiotherapy department pathway RT-02, 2024."
+    (r"^\[\d{1,3}\] .{10,200}\b(19|20)\d\d[a-z]?\.?$", "references (a footnote)"),
+    # A controlled document's notes: its reference code ("Reference PIL-IMG-0047", "Leaflet number: RT 012")
+    # and "Uncontrolled when printed" (a printed copy may be out of date).
+    (r"\b(reference|ref\.?|(leaflet|document|publication) (number|no\.?|code|id|reference))\s*:?\s*"
+     r"(?!(range|value|level|interval|point)s?\b)[a-z]{1,5}(-?[a-z]{0,5})*[- /]?\d{2,}\b|\buncontrolled (copy |document )?(when|if|once) printed\b",
+     "publication note (the document's reference and control)"),
     (r"^(updated?|edited|revised)[, ]+(on |in )?(\d{1,2} )?" + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)" +
      r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
     (r"^(this|the) (leaflet|page|information|document|booklet|guide) is (also )?available in (other|different|"
@@ -697,6 +709,23 @@ CROSS_REFERENCE = re.compile(rf"^((Learn|Read|Find out)( more)? about .+ (in|on|
                              rf"^(Read|See|Visit|Watch) {_TITLE_WORDS} (to learn more|for more information|for details)"
                              rf"( about [^.]+)?\.?$")
 STAFF_LINE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.? (?:[A-Z][\w'’-]*\.? ?){1,4}\s*[–—,|-]\s*\w")
+# A person's name, any letters after it, then the job a document's author or reviewer holds:
+# "Mireille Baptiste, RN, Oncology Nurse Educator", "Thomas Achille, Lead Therapeutic Radiographer".
+_JOB = (r"(nurse|educator|radiographer|oncologist|consultant|specialist|physician|therapist|pharmacist|physicist|"
+        r"dietitian|dietician|surgeon|radiologist|director|manager|coordinator|co-ordinator|navigator|practitioner|"
+        r"sister|matron|registrar|technologist|lead|superintendent|dosimetrist|counsellor|counselor|psychologist)")
+STAFF_JOB_LINE = re.compile(rf"^(?P<name>[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){{1,2}})(,? [A-Z]{{2,5}})*, "
+                            rf"([A-Z][\w'’-]* ){{0,4}}(?i:{_JOB})s?(, [A-Z][\w'’ -]{{2,40}})?$")
+# Words no person's name is made of ("Clinical Nurse Specialist, ...", "Your Care Team, ...").
+_NOT_NAME_WORDS = re.compile(rf"\b({_JOB}|your|our|my|the|care|team|therapy|radiation|clinical|medical|cancer|patients?|"
+                             r"information|services?|department|unit|centre|center|hospital|clinic|health|oncology)\b",
+                             re.IGNORECASE)
+
+
+def is_staff_job_line(text: str) -> bool:
+    """A person's name with the job they hold, and nothing else (a document's author, its reviewer)."""
+    found = STAFF_JOB_LINE.match(text)
+    return bool(found) and not _NOT_NAME_WORDS.search(found.group("name"))
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|grandad|granddad|"
            r"grandma|grandmother|grandfather|grandparent|grandchild|grandchildren|baby|teenager|"
