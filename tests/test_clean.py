@@ -2758,7 +2758,7 @@ FURNITURE_IN_BODY += [
     ("Mireille Baptiste, RN, Oncology Nurse Educator", "staff list"),
     ("Thomas Achille, Lead Therapeutic Radiographer", "staff list"),
     ("Immersive reader", "accessibility and translation tools"),
-    ("Approved patient leaflet  ·  Reference PIL-IMG-0047", "publication note (the document's reference"),
+    ("Approved patient leaflet  ·  Reference PIL-IMG-0047", "metadata: the document's reference"),
     ("Uncontrolled when printed. Staff: print the PDF so your patient has the current version.", "publication note"),
     ("This leaflet is for adults who have been referred for a CT scan. Please read it together with your letter.",
      "about this page"),
@@ -2835,3 +2835,72 @@ def test_a_title_over_a_subtitle_saying_whom_it_is_for_stays_when_the_subtitle_g
     result = clean(_source(lines))
     reasons, kept = _reasons(result), _kept(result)
     assert reasons[3] == "about this page" and kept[2] == ("heading", "Having a CT Scan"), (reasons, kept)
+
+
+# A nurse team's e-mails printed from webmail and a nurse's articles on a professional network
+# (round 40's, read and moved to the tuning half in the tenth session).
+FURNITURE_IN_BODY += [
+    ("09/03/2026, 16:21\tFernmail - Re: Starting chemo on Thursday", "print header"),
+    ("Re: Starting chemo on Thursday - anything to read?", "e-mail subject"),
+    ("Download Original\tCopy to clipboard", "navigation (the message's tools)"),
+    ("245K", "attachment details"),
+    ("Clinical Nurse Specialist, Acute Oncology at Kingsreach Cancer Centre | Writing plain-language guides",
+     "staff list"),
+    ("This is the first article in my Plain Words for Treatment series. Your own team's advice comes first.",
+     "about this page (its series)"),
+    ("Next in the series: what happens when you have a CT scan.", "about this page (its series)"),
+    ("If you are also having chemotherapy, my earlier article covers that side of things.", "link to another article"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Here is what usually happens on the day of your scan.",
+    "The first cycle of treatment is often the hardest.",
+    "Regular reviews are part of the treatment plan.",
+]
+
+
+def test_an_emails_own_words_go_and_its_information_stays() -> None:
+    lines = ["Hello,", "I start chemotherapy on Thursday. Could you send me something to read?", "Many thanks,",
+             "Debbie Lindqvist", "", "Dear Debbie,", "Thank you for your email, and it was lovely to meet you.",
+             "", "CHEMOTHERAPY: WHAT TO EXPECT", "What is chemotherapy?", P1, P2, P3,
+             "Most side effects fade within weeks of the last cycle.", "", "Kind regards,", "Rhiannon", "--",
+             "Rhiannon Aldous-Kerr", "Chemotherapy Clinical Nurse Specialist (she/her)", "",
+             "On Mon, 9 Mar 2026 at 08:47, Deborah Lindqvist <deb@example.com> wrote:", "> Hello,",
+             "> I start chemotherapy on Thursday.", "> Many thanks,"]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[2].startswith("the e-mail's message") and reasons[7].startswith("the letter's opening"), reasons
+    assert {19, 20} <= set(reasons) and reasons[24].startswith("quoted message"), reasons
+    assert {9, 10, 11, 12, 13, 14} <= set(kept), reasons
+
+
+def test_a_question_quoted_above_its_answer_is_kept() -> None:
+    lines = [TITLE, "", "On 3 March, Mark <mark@example.com> wrote:", "> My wife starts pembrolizumab next Tuesday.",
+             "> Which side effects really matter?", "", P1, "", P2, "", P3]
+    kept = _kept(clean(_source(lines)))
+    assert {4, 5, 7, 9, 11} <= set(kept)
+
+
+def test_a_list_goes_on_over_a_browsers_print_footer_and_header() -> None:
+    lines = [TITLE, "", P1, "Common side effects include:", "tiredness", "a higher risk of infection",
+             "https://mail.example.com/mail/u/0/?view=pt\t2/4", "09/03/2026, 16:21\tMail - Starting chemo",
+             "hair thinning or hair loss", "changes to your taste", "", P2]
+    result = clean(_source(lines))
+    kept = _kept(result)
+    assert [kept[k][0] for k in (5, 6, 9, 10)] == ["item"] * 4, kept
+
+
+def test_a_label_under_contact_data_that_heads_text_is_the_next_sections_heading() -> None:
+    lines = [TITLE, "", P1, "Oncology Nurse Team: 01632 960 418, Monday to Friday, 9am to 5pm", "After your treatment",
+             "Most side effects fade within weeks to a few months after your last cycle.", "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert kept.get(5) == ("heading", "After your treatment"), kept
+
+
+def test_a_title_a_blank_line_above_its_writers_card_is_kept() -> None:
+    lines = ["Home", "Jobs", "Messaging", "", "Starting chemotherapy: what I tell every patient", "",
+             "Delphine Ashworth-Obi", "Clinical Nurse Specialist, Acute Oncology at Kingsreach Cancer Centre",
+             "Published Jan 14, 2026", "", P1, "", P2]
+    kept = _kept(clean(_source(lines)))
+    assert kept.get(5) == ("heading", "Starting chemotherapy: what I tell every patient"), kept
+FURNITURE_IN_BODY += [("Working days Tue-Fri", "contact: working days")]
+CONTENT_LIKE_FURNITURE += ["Working days can be tiring during treatment."]

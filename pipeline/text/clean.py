@@ -65,6 +65,8 @@ from pipeline.text.web_furniture import (
     SITE_TAGLINE,
     SITE_NAME,
     STAFF_LINE,
+    PRINT_FOOTER,
+    PRINT_HEADER,
     STAFF_NAME,
     is_staff_job_line,
     TRAILING_SECTIONS,
@@ -219,6 +221,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     remove_price_tables(lines, texts, removed)
     remove_signed_quotes(texts, removed)
     remove_sign_offs(lines, texts, removed)
+    _remove_quoted_messages(texts, removed)
+    _remove_letter_openings(texts, removed)
     remove_author_boxes(texts, removed)
     _remove_repeats(texts, removed)
     remove_pull_quotes(texts, removed)
@@ -804,6 +808,44 @@ def _remove_document_comments(texts: list[str], removed: dict[int, str]) -> None
             removed[k] = DOCUMENT_COMMENT
 
 
+QUOTED_TAIL_MAX_LINES = 2
+
+
+def _remove_quoted_messages(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove an earlier message quoted at the thread's end under its attribution ("On Mon, 9 Mar
+    2026, Deb <...> wrote:" then "> ..." lines): what was written to the sender, after the
+    information sent. A question quoted above its answer is the answer's."""
+    for i in [i for i, reason in removed.items() if reason == "quoted message's attribution"]:
+        quote = list(itertools.takewhile(lambda k: texts[k].startswith(">"), range(i + 1, len(texts))))
+        after = [k for k in range(i + 1 + len(quote), len(texts)) if k not in removed]
+        if quote and len(after) <= QUOTED_TAIL_MAX_LINES:
+            removed.update((k, "quoted message (the earlier e-mail)") for k in quote if k not in removed)
+
+
+LETTER_OPENING_MAX_LINES = 3
+# The writer speaking to the reader: "Thank you for your email ...", "As promised, here is ...".
+_SPEAKS_TO_READER = re.compile(r"\b(i|i'm|i've|i'll|me|my|we|we've|we'll|you|your)\b", re.IGNORECASE)
+
+
+def _remove_letter_openings(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove what a letter says between its greeting and its information: a short message signed
+    off ("Hello," / "I start chemotherapy on Thursday ..." / "Many thanks,"), or the few lines
+    before the information's first heading ("Dear Debbie," / "Thank you for your email ..." /
+    "CHEMOTHERAPY: WHAT TO EXPECT")."""
+    for i in [i for i, reason in removed.items() if reason.startswith("greeting")]:
+        run = list(itertools.takewhile(lambda k: k not in removed, range(i + 1, len(texts))))
+        end = i + 1 + len(run)
+        if not run or not all(_SPEAKS_TO_READER.search(bare_text(texts[k])) for k in run[:1]):
+            continue
+        if len(run) <= LETTER_OPENING_MAX_LINES and removed.get(end, "").startswith("sign-off"):
+            removed.update((k, "the e-mail's message (its writer's own words)") for k in run)
+            continue
+        opening = list(itertools.takewhile(lambda k: line_kind(texts[k], False) != "heading", run))
+        if 0 < len(opening) <= LETTER_OPENING_MAX_LINES and len(run) - len(opening) > LETTER_OPENING_MAX_LINES \
+                and all(is_sentence(texts[k]) for k in opening):
+            removed.update((k, "the letter's opening (before its information)") for k in opening)
+
+
 _COMMENT_HEADER = "comment header (writer and time)"
 COMMENT_BODY_MAX_LINES = 3
 
@@ -1377,7 +1419,7 @@ _RUNNING = "running header or footer (a printed page's)"
 def _page_break_between(above: int, below: int, removed: dict[int, str]) -> bool:
     """Whether only a printed page's break lies between two lines: a list goes on over it."""
     between = range(above + 1, below)
-    return bool(between) and all(removed.get(k) == _RUNNING for k in between)
+    return bool(between) and all(removed.get(k) in (_RUNNING, PRINT_HEADER, PRINT_FOOTER) for k in between)
 
 
 def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -1985,7 +2027,27 @@ def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, 
         # What happens ..."), the longer line, a headline, is the title.
         if candidates:
             titles.add(max(candidates, key=lambda j: (word_count(bare_text(texts[j])) >= 8, -j)))
+        elif (above := _title_over_byline(lines, texts, removed, run, i)) is not None:
+            titles.add(above)
     return titles
+
+
+BYLINE_NAME_MAX_WORDS = 4
+_BYLINE_REASONS = ("staff list", "byline", "repeated line")
+
+
+def _title_over_byline(lines: list[SourceLine], texts: list[str], removed: dict[int, str], run: int, date: int) -> int | None:
+    """The title a blank line above a byline block ("Delphine Ashworth-Obi" / her headline / the
+    date): the block holds only names and lines already taken, and the line over it reads as a title."""
+    above = run - 1
+    if above < 0 or above in removed or lines_touch(lines, above, run) or any(
+            j not in removed and word_count(bare_text(texts[j])) > BYLINE_NAME_MAX_WORDS for j in range(run, date)):
+        return None
+    if not any(j not in removed or removed[j].startswith(_BYLINE_REASONS) for j in range(run, date)):
+        return None  # a document's details ("Document control" / "Document no. ..."), no one's name
+    words = word_count(bare_text(texts[above]))
+    fits = 3 <= words <= 25 and line_ending(texts[above]) not in tuple(".!:…") and not BULLET.match(texts[above])
+    return above if fits else None
 
 
 def _closing_lines(texts: list[str], after: list[int], last: int, runs: dict[int, int]) -> int:

@@ -31,6 +31,7 @@ from pipeline.text.web_furniture import (
     CALLED_NUMBER,
     CONDITION,
     FIRST_PERSON,
+    JOB_TITLE,
     PHONE_DIGITS,
     SERVICE_OFFER,
     SIGNATURE,
@@ -56,7 +57,7 @@ def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
 
 
 # A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
-_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|take care|with love|"
+_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|take care(,? and speak soon)?|speak soon|with love|"
                        r"((with|sending) )?((warm|warmest|best|kind|kindest) )?(wishes|regards)|yours (sincerely|faithfully|truly)|"
                        r"cheers|all the best|best|thanks for reading|(many )?thanks|thank you)\s*,$", re.IGNORECASE)
 # The writer under a sign-off: a first name, a full name, or a name and role ("Ruth Addison, Chief Executive").
@@ -74,7 +75,10 @@ def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[in
             removed[i] = removed[i + 1] = "sign-off (the writer's name)"
             first_name = bare_text(texts[i + 1]).split()[0]
             k = i + 2
-            if k < len(texts) and bare_text(texts[k]).split()[:1] == [first_name] and word_count(texts[k]) <= 4:
+            if k < len(texts) and bare_text(texts[k]).strip() == "--":  # the e-mail's signature delimiter
+                k += 1
+            if k < len(texts) and (bare_text(texts[k]).split()[:1] == [first_name] and word_count(texts[k]) <= 4
+                                   or JOB_TITLE.match(bare_text(texts[k]))):  # the name, or at once the job
                 while k < len(texts) and k - (i + 2) < _SIGNATURE_LINES and (k == i + 2 or lines_touch(lines, k - 1, k)) \
                         and word_count(texts[k]) <= 12 and line_ending(texts[k]) != ".":
                     removed.setdefault(k, "e-mail signature")
@@ -164,7 +168,7 @@ def remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
             while lines_touch(lines, j - step, j) and j not in items and (
                     removed.get(j, "").startswith(("contact", "site name"))
                     # a heading below the data opens the next section; above, it titles the box
-                    or (j not in removed and _is_short_label(texts[j]) and not (step == 1 and HEADING_MARK.match(texts[j])))):
+                    or (j not in removed and _is_short_label(texts[j]) and not (step == 1 and _opens_section(lines, texts, removed, j)))):
                 removed.setdefault(j, "contact block")
                 j += step
             if step == 1 and lines_touch(lines, j - 1, j) and j not in removed and j not in items \
@@ -174,6 +178,19 @@ def remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
         if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
                 and above not in items and _is_short_label(texts[above]):
             removed[above] = "contact block (name above an address)"
+
+
+SECTION_TEXT_MIN_WORDS = 8
+
+
+def _opens_section(lines: list[SourceLine], texts: list[str], removed: dict[int, str], j: int) -> bool:
+    """A label below contact data that heads the next section: marked as a heading, or right over a
+    sentence of text ("After your treatment" / "Most side effects fade within weeks ...")."""
+    if HEADING_MARK.match(texts[j]):
+        return True
+    below = j + 1
+    return lines_touch(lines, j, below) and below not in removed and is_sentence(texts[below]) \
+        and word_count(bare_text(texts[below])) >= SECTION_TEXT_MIN_WORDS
 
 
 def remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str], removed: dict[int, str],

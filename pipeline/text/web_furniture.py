@@ -27,6 +27,10 @@ SOCIAL = (r"(share|facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|yout
 LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|português|nederlands|"
              r"türkçe|en|fr|it|de|es|pt|nl|tr)")
 
+# A browser's print header and footer, repeated at every page break (a list goes on over them).
+PRINT_HEADER = "print header (date, time and page title)"
+PRINT_FOOTER = "print footer (the page's address and number)"
+
 # Whole-line furniture, matched against the folded line without markers and edge punctuation.
 # Each is a label a page shows on its own; inside a sentence the same words are content.
 PRESENTER_NOTES = "presenter's notes (label)"
@@ -189,6 +193,11 @@ WHOLE_LINE = _rules([
      r"get outlook for (ios|android)", "e-mail signature"),
     (r"(hi|hello|dear|good (morning|afternoon|evening))( [\w'’&-]+){0,3},?", "greeting (a letter's salutation)"),
     (r"on .{5,100} wrote:?", "quoted message's attribution"),
+    (r"download original(\s+(–\s+)?copy to clipboard)?|copy to clipboard", "navigation (the message's tools)"),
+    # A signature's working days: "Working days Mon-Wed", "Working days: Tuesday to Friday".
+    (r"(my |our )?working (days|hours)\s*:?\s*(mon|tue|wed|thu|fri|sat|sun)\w*\.?"
+     r"(\s*([-–]|to|and|&)\s*(mon|tue|wed|thu|fri|sat|sun)\w*\.?)?", "contact: working days"),
+    (r"\d+(\.\d+)? ?(k|kb|mb)", "attachment details (its size)"),
     (r"(reading time:? )?\d+ (min|minutes?)( read)?|(time needed|time to complete|estimated time|duration)\s*:?\s*"
      r"(about |around |approx\.? |up to )?\d+(\s*(-|–|to)\s*\d+)? (min|mins|minutes?|hours?)", "reading time"),
     (r"[$£€]\s?\d[\d.,]*( (at|from) [\w&'’. -]{2,30})|(buy|shop) (now|it|here)( (at|on|from) [\w&'’. -]{2,30})?|check (the )?price",
@@ -594,11 +603,25 @@ ANYWHERE = _rules([
      r"for (patients|people|adults|anyone|parents|carers|caregivers|families|you)\b(?!.*:$)", "about this page"),
     # A footnote of a document exported with its notes: "[1] Radiotherapy department pathway RT-02, 2024."
     (r"^\[\d{1,3}\] .{10,200}\b(19|20)\d\d[a-z]?\.?$", "references (a footnote)"),
+    # A series' notes on the piece: "This is the first article in my Plain Words series.", "Part two of
+    # Plain Words for Treatment.", "Next in the series: ...", "Next month: ...".
+    (r"\b(the )?(first|second|third|fourth|fifth|last|final|latest|next) (article|post|part|instalment|installment|episode|issue) "
+     r"(in|of) (my|our|the|this) ([\w'’-]+ ){0,5}series\b|^part (one|two|three|four|five|six|\d+) of\b|"
+     r"^(next in (the|this|my) series|next (month|week|time|issue)|coming (up )?next)\s*:", "about this page (its series)"),
+    (r"\b(my|our) (earlier|previous|last|other|next) (article|post|piece|blog post|guide)s?\b",
+     "link to another article (by its title)"),
+    # A message's subject as a reply or forward: "Re: Starting chemo on Thursday", "FW: Your scan".
+    (r"^(re|fwd?|aw|tr)\s*:\s*\S.{0,150}$", "e-mail subject (the message's title)"),
+    # A browser's print header and footer: the date and time printed, then the page's title
+    # ("09/03/2026, 16:21  Mail - Re: ..."); the page's address and the page's number ("https://... 2/4").
+    (r"^\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d( ?[ap]m)?\s+\S.{0,200}$", PRINT_HEADER),
+    (r"^(https?|file)://\S+\s+(–\s+)?\d{1,3}/\d{1,3}$", PRINT_FOOTER),
     # A controlled document's notes: its reference code ("Reference PIL-IMG-0047", "Leaflet number: RT 012")
     # and "Uncontrolled when printed" (a printed copy may be out of date).
     (r"\b(reference|ref\.?|(leaflet|document|publication) (number|no\.?|code|id|reference))\s*:?\s*"
-     r"(?!(range|value|level|interval|point)s?\b)[a-z]{1,5}(-?[a-z]{0,5})*[- /]?\d{2,}\b|\buncontrolled (copy |document )?(when|if|once) printed\b",
-     "publication note (the document's reference and control)"),
+     r"(?!(range|value|level|interval|point)s?\b)[a-z]{1,5}(-?[a-z]{0,5})*[- /]?\d{2,}\b",
+     "metadata: the document's reference"),
+    (r"\buncontrolled (copy |document )?(when|if|once) printed\b", "publication note (the document's control)"),
     (r"^(updated?|edited|revised)[, ]+(on |in )?(\d{1,2} )?" + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)" +
      r"\w*( \d{1,2},?)? \d{4}\s*:", "publication note"),
     (r"^(this|the) (leaflet|page|information|document|booklet|guide) is (also )?available in (other|different|"
@@ -722,10 +745,19 @@ _NOT_NAME_WORDS = re.compile(rf"\b({_JOB}|your|our|my|the|care|team|therapy|radi
                              re.IGNORECASE)
 
 
+# A writer's headline on a professional network: "Clinical Nurse Specialist, Acute Oncology at Kingsreach
+# Cancer Centre | Writing plain-language guides for patients".
+STAFF_HEADLINE = re.compile(rf"^([A-Z][\w'’-]* ){{0,4}}(?i:{_JOB})s?(, [^|]{{2,60}})? at [A-Z][^|.]{{2,60}}( [|·] [^|]{{2,120}})*$")
+
+
+# A job title alone, as an e-mail signature gives it under the name: "Radiotherapy Clinical Nurse Specialist".
+JOB_TITLE = re.compile(rf"^([A-Z][\w'’-]* ){{0,5}}(?i:{_JOB})s?( \([^)]{{1,30}}\)| [·|] (pronouns: )?\w+/\w+)?$")
+
+
 def is_staff_job_line(text: str) -> bool:
     """A person's name with the job they hold, and nothing else (a document's author, its reviewer)."""
     found = STAFF_JOB_LINE.match(text)
-    return bool(found) and not _NOT_NAME_WORDS.search(found.group("name"))
+    return bool(found) and not _NOT_NAME_WORDS.search(found.group("name")) or bool(STAFF_HEADLINE.match(text))
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|grandad|granddad|"
            r"grandma|grandmother|grandfather|grandparent|grandchild|grandchildren|baby|teenager|"
