@@ -2904,3 +2904,60 @@ def test_a_title_a_blank_line_above_its_writers_card_is_kept() -> None:
     assert kept.get(5) == ("heading", "Starting chemotherapy: what I tell every patient"), kept
 FURNITURE_IN_BODY += [("Working days Tue-Fri", "contact: working days")]
 CONTENT_LIKE_FURNITURE += ["Working days can be tiring during treatment."]
+
+
+# A video's watch page with its transcript and an AI chat's shared conversation (round 41's,
+# read and moved to the tuning half in the tenth session).
+FURNITURE_IN_BODY += [
+    ("Thought for 4 seconds", "the chat's labels"),
+    ("Searched 4 sites", "the chat's labels"),
+    ("You said:", "the chat's labels"),
+]
+CONTENT_LIKE_FURNITURE += ["Your doctor said the scan was clear."]
+
+
+def test_a_videos_chapter_list_goes_and_its_transcript_keeps_the_chapter_headings() -> None:
+    lines = [TITLE, "", "Introduction", "0:00", "What is chemotherapy?", "0:34", "How it is given", "1:19", "",
+             "0:22", P1, "What is chemotherapy?", "0:34", P2, "How it is given", "1:19", P3,
+             "Bring a few things with you:", "1:25", "a book", "1:27", "a warm layer", "1:30", "Thank you for watching."]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert all(reasons[k].startswith("contents list (a video") for k in (3, 5, 7)), reasons
+    assert kept[12] == ("heading", "What is chemotherapy?") and kept[15] == ("heading", "How it is given"), kept
+    assert kept[18][0] == "paragraph" and kept[20][0] == "item" and kept[22][0] == "item", kept
+
+
+def test_a_second_answer_after_the_first_ones_sources_is_the_article_again() -> None:
+    lines = [TITLE, "", P1, "", P2, "Sources", "cancerhelp.example · How chemotherapy works",
+             "nationalcancer.example · Side effects of chemotherapy", "", "When to call your care team",
+             "Call the 24-hour line straight away, day or night, if you:", "have a temperature of 38°C or higher",
+             "feel shivery or suddenly unwell", "are short of breath",
+             "Do not wait until the morning or your next appointment."]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {6, 7, 8} <= set(reasons), reasons
+    assert {10, 11, 12, 15} <= set(kept), reasons
+FURNITURE_IN_BODY += [
+    ("Search in video", "form (search box)"),
+    ("Hi, I'm Farid Osei, and I'm a senior radiographer in the CT department.", "credits (the recording's presenter)"),
+    ("Presenter: Kwame Aldous, Therapeutic Radiographer. Produced by Medical Illustration.", "credits"),
+]
+CONTENT_LIKE_FURNITURE += ["Hi-tech machines are used to plan your treatment."]
+
+
+def test_a_videos_comments_go_with_their_handles_and_ages() -> None:
+    lines = [TITLE, "", P1, "", "412 Comments", "Add a comment…", "@lindacarrow7712", "1 month ago",
+             "Watched this the night before my first session and it helped.", "86", "Reply", "", P2, "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {7, 8, 9} <= set(reasons) and reasons[9].startswith("a reader's comment"), reasons
+    assert {13, 15} <= set(kept)
+
+
+def test_a_transcripts_time_stamps_are_read_as_bullets_are() -> None:
+    lines = [TITLE, ""] + [f"0:{10 + k:02d} {text}" for k, text in enumerate(
+        [P1, "Please ring the department before your appointment if:", "you are, or might be, pregnant",
+         "you have kidney problems", P2, P3])]
+    kept = _kept(clean(_source(lines)))
+    assert kept[4] == ("paragraph", "Please ring the department before your appointment if:")
+    assert kept[5] == ("item", "you are, or might be, pregnant"), kept

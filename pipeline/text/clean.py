@@ -67,6 +67,7 @@ from pipeline.text.web_furniture import (
     STAFF_LINE,
     PRINT_FOOTER,
     PRINT_HEADER,
+    TRANSCRIPT_TIMESTAMP,
     STAFF_NAME,
     is_staff_job_line,
     TRAILING_SECTIONS,
@@ -190,6 +191,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     # rule below sees its title alone (the removal record keeps the line as written).
     for i in _numbered_headings(texts, [i for i in range(len(texts)) if i not in removed]):
         texts[i] = _NUMBERED.match(texts[i]).group(2)
+    _strip_time_stamps(texts)
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     _remove_outside_landmarks(lines, texts, removed)
@@ -206,6 +208,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i, date in _page_dates(texts, removed):
         metadata.append(("published", date))
         removed[i] = "metadata: published (a date alone above the article)"
+    _remove_chapter_lists(texts, removed)
     _remove_mail_headers(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
     _remove_comment_bodies(texts, removed)
@@ -621,7 +624,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "the clinic's accreditations"
     if not any(ch.isalnum() for ch in text):
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
-    if _is_comment_header(text) or SHORT_AGE_HEADER.match(bare_text(text)):
+    if _is_comment_header(text) or SHORT_AGE_HEADER.match(bare_text(text)) or _HANDLE_OR_AGE.fullmatch(bare_text(text).strip()):
         return _COMMENT_HEADER
     if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", bare_text(text))):
         return "navigation (menu or breadcrumb)"
@@ -711,6 +714,12 @@ def _is_breadcrumb(text: str) -> bool:
                                  line_ending(p) not in TERMINAL for p in parts):
         return False
     return len(parts) >= 3 or parts[0].casefold() in HOME or not re.search(r"\s[/|]\s", text)
+
+
+# A comment's writer or age on a line of its own, as a video or social site prints them: "@lindacarrow7712",
+# "1 month ago", "3 weeks ago (edited)".
+_HANDLE_OR_AGE = re.compile(r"@[\w.-]{2,40}|(\d{1,2}|a|an) (second|minute|hour|day|week|month|year)s? ago( \(edited\))?",
+                            re.IGNORECASE)
 
 
 def _is_comment_header(text: str) -> bool:
@@ -809,6 +818,41 @@ def _remove_document_comments(texts: list[str], removed: dict[int, str]) -> None
 
 
 QUOTED_TAIL_MAX_LINES = 2
+
+
+# A transcript's time stamp before the words spoken then ("1:13 Please ring the department if:").
+_LEADING_STAMP = re.compile(r"^\d{1,2}:\d\d(:\d\d)?\s+(?=\S)")
+TRANSCRIPT_MIN_STAMPED = 5
+
+
+def _strip_time_stamps(texts: list[str]) -> None:
+    """In a transcript whose lines open with their time stamps, read each line without its stamp,
+    as a list item without its bullet: the stamp is the player's, not the speaker's (the removal
+    record and the line number keep where the words were said)."""
+    stamped = [i for i, text in enumerate(texts) if _LEADING_STAMP.match(text)]
+    if len(stamped) >= TRANSCRIPT_MIN_STAMPED:
+        for i in stamped:
+            texts[i] = _LEADING_STAMP.sub("", texts[i])
+
+
+CHAPTER_LIST_MIN_ENTRIES = 3
+
+
+def _remove_chapter_lists(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a video's chapter list: three or more short titles, each beside its time stamp
+    ("Introduction" / "0:00" / "What is chemotherapy?" / "0:34" ...). The transcript heads its
+    text with the same titles, and those stay."""
+    stamps = sorted(i for i, reason in removed.items() if reason == TRANSCRIPT_TIMESTAMP)
+    titles = [i for i in range(len(texts)) if i not in removed and is_short_entry(texts[i]) and texts[i][:1].isupper()
+              and line_ending(texts[i]) not in (".", "!", ":", ";", ",")  # a title, not a line of speech
+              and (removed.get(i + 1) == TRANSCRIPT_TIMESTAMP or removed.get(i - 1) == TRANSCRIPT_TIMESTAMP)]
+    run: list[int] = []
+    for i in titles + [len(texts) + 2]:
+        if run and i - run[-1] != 2:
+            if len(run) >= CHAPTER_LIST_MIN_ENTRIES and all(k + 1 in stamps or k - 1 in stamps for k in run):
+                removed.update((k, "contents list (a video's chapters)") for k in run)
+            run = []
+        run.append(i)
 
 
 def _remove_quoted_messages(texts: list[str], removed: dict[int, str]) -> None:
@@ -1416,10 +1460,15 @@ def _widest_in_run(lines: list[SourceLine], texts: list[str], items: list[int]) 
 _RUNNING = "running header or footer (a printed page's)"
 
 
+# What a list goes on over: a printed page's break, a transcript's time stamps between its lines.
+_LIST_GOES_ON_OVER = (_RUNNING, PRINT_HEADER, PRINT_FOOTER, TRANSCRIPT_TIMESTAMP)
+
+
 def _page_break_between(above: int, below: int, removed: dict[int, str]) -> bool:
-    """Whether only a printed page's break lies between two lines: a list goes on over it."""
+    """Whether only a printed page's break (or a transcript's time stamp) lies between two lines:
+    a list goes on over it."""
     between = range(above + 1, below)
-    return bool(between) and all(removed.get(k) in (_RUNNING, PRINT_HEADER, PRINT_FOOTER) for k in between)
+    return bool(between) and all(removed.get(k) in _LIST_GOES_ON_OVER for k in between)
 
 
 def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -1820,8 +1869,26 @@ def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None
         # A 'Comments' link near the top must not cut the article: most of the text comes first.
         if heading and (reason or sum(words[:i]) > sum(words[i + 1:])):
             reason = heading
+        elif reason == "reference list" and _resumes_article(texts, removed, i):
+            reason = None  # a second answer after the first one's sources: the article again
         if reason:
             removed.setdefault(i, reason)
+
+
+# What a reference cites by: a year, an address or domain, a DOI, "et al", a "·" between source and title.
+_CITES = re.compile(r"\b(19|20)\d\d\b|https?://|www\.|\.(example|org|com|gov|net|edu|uk)\b|\bdoi\b|\bet al\b|·")
+RESUMED_TEXT_LINES = 3  # of the next five lines, this many read as the article's, not as citations
+
+
+def _resumes_article(texts: list[str], removed: dict[int, str], i: int) -> bool:
+    """Inside a references section, a heading over the article's own text (a lead-in, sentences,
+    list items without a year, an address or a DOI among them): the references have ended."""
+    if i in removed or line_ending(texts[i]) in TERMINAL or not is_short_entry(texts[i]) or _CITES.search(texts[i]):
+        return False
+    below = [k for k in range(i + 1, min(i + 6, len(texts))) if k not in removed]
+    prose = [k for k in below if not _CITES.search(texts[k]) and (is_sentence(texts[k]) or _is_lead_in(texts[k])
+                                                                   or texts[k][:1].islower())]
+    return len(prose) >= RESUMED_TEXT_LINES and any(_is_lead_in(texts[k]) or _is_paragraph(texts[k]) for k in prose)
 
 
 def _trailing_section(text: str) -> str | None:
@@ -1866,6 +1933,7 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
         if i > last:
             removed[i] = "after the article"
     _restore_headings_listed_above(texts, removed, set(header) - titles)
+    _restore_repeats_of_removed_lines(texts, removed)
 
 
 def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed: dict[int, str], header: list[int],
@@ -1879,6 +1947,22 @@ def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed:
         return _title_lines(lines, texts, removed, header)
     others = {i: reason for i, reason in removed.items() if i not in subtitles}
     return _title_lines(lines, texts, others, sorted({*header, *subtitles})) - subtitles
+
+
+def _restore_repeats_of_removed_lines(texts: list[str], removed: dict[int, str]) -> None:
+    """A heading taken as a repeat of an entry of a contents list that is itself gone (a video's
+    chapter titles listed in its description, then heading its transcript) is the only copy left:
+    restore it over its text
+    (the next line kept, past time stamps, reads as a paragraph, a lead-in or a sentence)."""
+    gone = {texts[i] for i, reason in removed.items() if reason.startswith(("contents", "a recording's chapters"))}
+    kept = {texts[i] for i in range(len(texts)) if i not in removed}
+    for i, reason in list(removed.items()):
+        if reason != "repeated line" or texts[i] not in gone or texts[i] in kept or not is_short_entry(texts[i]):
+            continue
+        k = next((k for k in range(i + 1, len(texts)) if removed.get(k) != TRANSCRIPT_TIMESTAMP), len(texts))
+        if k < len(texts) and k not in removed and (_is_paragraph(texts[k]) or _is_lead_in(texts[k]) or is_sentence(texts[k])):
+            del removed[i]
+            kept.add(texts[i])  # a later copy of it is a repeat again
 
 
 def _restore_headings_listed_above(texts: list[str], removed: dict[int, str], header: set[int]) -> None:

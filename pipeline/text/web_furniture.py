@@ -27,6 +27,7 @@ SOCIAL = (r"(share|facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|yout
 LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|português|nederlands|"
              r"türkçe|en|fr|it|de|es|pt|nl|tr)")
 
+TRANSCRIPT_TIMESTAMP = "transcript timestamp"
 # A browser's print header and footer, repeated at every page break (a list goes on over them).
 PRINT_HEADER = "print header (date, time and page title)"
 PRINT_FOOTER = "print footer (the page's address and number)"
@@ -41,7 +42,7 @@ PRESENTER_NOTES_LABEL = (r"(speaker|speaker's|speakers'|presenter|presenter's|fa
 QUIZ = "the course's quiz or notes box"
 WHOLE_LINE = _rules([
     # A transcript's timestamp alone on a line ("[04:12]", "0:12").
-    (r"\d{1,2}:\d{2}(:\d{2})?", "transcript timestamp"),
+    (r"\d{1,2}:\d{2}(:\d{2})?", TRANSCRIPT_TIMESTAMP),
     (r"[×✕✖✗x]", "close button"),
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
@@ -194,6 +195,11 @@ WHOLE_LINE = _rules([
     (r"(hi|hello|dear|good (morning|afternoon|evening))( [\w'’&-]+){0,3},?", "greeting (a letter's salutation)"),
     (r"on .{5,100} wrote:?", "quoted message's attribution"),
     (r"download original(\s+(–\s+)?copy to clipboard)?|copy to clipboard", "navigation (the message's tools)"),
+    # A chat assistant's shared conversation: who speaks ("You said:", "Veyra said:") and what it did
+    # before answering ("Thought for 8 seconds", "Searched 4 sites").
+    (r"search in (video|transcript)", "form (search box)"),
+    (r"you said:?|[\w-]+ said:|(thought|reasoned) for \d+ (seconds?|s|minutes?|min)|searched \d+ (sites?|sources?|pages?|web pages?)",
+     "the chat's labels (who speaks, what it did)"),
     # A signature's working days: "Working days Mon-Wed", "Working days: Tuesday to Friday".
     (r"(my |our )?working (days|hours)\s*:?\s*(mon|tue|wed|thu|fri|sat|sun)\w*\.?"
      r"(\s*([-–]|to|and|&)\s*(mon|tue|wed|thu|fri|sat|sun)\w*\.?)?", "contact: working days"),
@@ -603,6 +609,11 @@ ANYWHERE = _rules([
      r"for (patients|people|adults|anyone|parents|carers|caregivers|families|you)\b(?!.*:$)", "about this page"),
     # A footnote of a document exported with its notes: "[1] Radiotherapy department pathway RT-02, 2024."
     (r"^\[\d{1,3}\] .{10,200}\b(19|20)\d\d[a-z]?\.?$", "references (a footnote)"),
+    # A recording's credits: its presenter introducing themselves ("Hi, I'm Farid Osei, and I'm a senior
+    # radiographer ..."), and its credit lines ("Presenter: ...", "Produced by ...").
+    (r"^(hi|hello|hey|welcome)( there| everyone| all)?[,!.]? (i'm|i am|my name is) [a-z'’-]+( [a-z'’-]+)?,? (and )?"
+     r"(i'm|i am|i work|the|a|an|one of)\b|^(presenter|presented by|produced by|narrator|host|hosted by)s?\s*:?\s",
+     "credits (the recording's presenter)"),
     # A series' notes on the piece: "This is the first article in my Plain Words series.", "Part two of
     # Plain Words for Treatment.", "Next in the series: ...", "Next month: ...".
     (r"\b(the )?(first|second|third|fourth|fifth|last|final|latest|next) (article|post|part|instalment|installment|episode|issue) "
