@@ -386,6 +386,21 @@ class Typo:
 
 
 @dataclass(frozen=True)
+class ForeignNumber:
+    """A phone number a printed statement gives that is not the clinic's ("Call the Mercyvale nurse line
+    at 1-800-555-0147 if you have:"): the source page's own line, which the clinic's patients must not
+    call. Never changed by the pipeline: the editor decides with a `replace` decision in editorial.yaml.
+    """
+
+    fact: str  # the cluster id whose printed wording holds the number
+    number: str  # as printed
+    text: str  # the statement as printed
+    source: str  # where the statement was read
+    line: int
+    suggestion: str  # the statement with the clinic's number in its place
+
+
+@dataclass(frozen=True)
 class Spelling:
     """What the spelling check of one topic's printed statements found, and what it could not check."""
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.config import Config, Scheme, Topic
 from pipeline.models import (
-    CleanSource, Cluster, Conflict, DecisionResult, Handout, Repeat, Source, SourceMeta, Spelling,
+    CleanSource, Cluster, Conflict, DecisionResult, ForeignNumber, Handout, Repeat, Source, SourceMeta, Spelling,
 )
 from pipeline.review.plain_language import PROJECT_FILE as PLAIN_WORDS
 
@@ -43,6 +43,7 @@ class Prepared:
     scheme: Scheme = Scheme(sections=())  # the topic's sections, key terms and synonyms, as the stages used them
     spelling: Spelling = Spelling()  # suspected typos in what the handout prints (never corrected here)
     plain: PlainReport | None = None  # how the leaflet and summary read, statement by statement (the review page's)
+    numbers: tuple[ForeignNumber, ...] = ()  # phone numbers printed that are not the clinic's (never changed here)
 
 
 def warn_stale(results: Sequence[DecisionResult]) -> None:

@@ -21,9 +21,10 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, Handout, Repeat, Section, Spelling, Typo
+from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, ForeignNumber, Handout, Repeat, Section, Spelling, Typo
 from pipeline.review.plain_language import PlainReport, plain_report
 from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, RARE_ZIPF
+from pipeline.review.phone_numbers import replace_decision as number_decision
 from pipeline.review.spelling import by_fact, replace_decision
 from pipeline.templates import TemplateSet, shipped_templates
 
@@ -74,6 +75,7 @@ def review_page(
     templates: TemplateSet | None = None,
     spelling: Spelling = Spelling(),
     plain: PlainReport | None = None,
+    numbers: Sequence[ForeignNumber] = (),
 ) -> str:
     """Return the review report for one topic as a standalone, printable HTML page.
 
@@ -95,7 +97,8 @@ def review_page(
         target=PATIENT_GRADE,
         long_words=LONG_SENTENCE_WORDS,
         rare_zipf=RARE_ZIPF,
-        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling),
+        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling) + [
+            ("phone numbers printed that are not the clinic's", len(numbers))],
         reasons=_reasons(sources),
         sources=sources,
         placed=placed,
@@ -108,6 +111,7 @@ def review_page(
         repeats=_repeats(handout.sections, repeats),
         repeat_method=repeat_method or next((r.method for r in repeats), ""),
         typos=[_typo_row(group) for group in by_fact(spelling.typos)],
+        numbers=[(found, number_decision(found)) for found in numbers],
         spelling=spelling,
     )
 
