@@ -26,6 +26,8 @@ Most people have treatment once a day, Monday to Friday, for 1 to 8 weeks.
 Between 2024-2025 the unit treated more people than before.
 
 For questions, call us on {clinic}.
+
+If you feel unwell at night, ring the 24-hour line on +44 20 7946 0999 straight away.
 """
 
 
@@ -55,7 +57,8 @@ def _printed(prepared) -> list[str]:
 def test_another_hospitals_number_is_listed_and_printed_as_written_until_the_editor_decides(tmp_path):
     before = _prepared(_project(tmp_path / "p"))
     clinic = before.handout.clinic.phone
-    # Only the source's own line: not the clinic's number, a span of years, a dose or a count of weeks.
+    # Only the source's own line: not the clinic's numbers (its side-effects line is written "+44 20 7946 0999
+    # (24 hours)" in clinic.yaml), a span of years, a dose or a count of weeks.
     assert [(n.number, n.line) for n in before.numbers] == [("1-800-555-0147", 5)]
     assert "Call the Mercyvale nurse line at 1-800-555-0147, day or night, if your skin blisters or breaks." \
         in _printed(before)  # unchanged without a decision

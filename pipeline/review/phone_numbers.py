@@ -30,7 +30,8 @@ _PHONE = re.compile(r"(?<![\w.,/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1
 
 def foreign_numbers(handout: Handout) -> tuple[ForeignNumber, ...]:
     """The phone numbers the leaflet prints that are not the clinic's, each with the statement giving it."""
-    clinic = {_key(number) for number in (handout.clinic.phone, handout.clinic.side_effects_phone) if _digits(number)}
+    clinic = {_key(found.group(0)) for setting in (handout.clinic.phone, handout.clinic.side_effects_phone)
+              for found in _PHONE.finditer(setting)}  # the number, not the words after it ("(24 hours)")
     found = []
     for cluster in _printed(handout):
         fact = cluster.canonical
