@@ -6,6 +6,7 @@ Provenance (source path + 1-based line number) travels with every piece of text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -257,6 +258,14 @@ class Handout:
     side_effects: tuple[Cluster, ...]  # common side effects, for the summary's box
     sources: tuple[SourceRef, ...]
     unreviewed: tuple[str, ...] = ()  # ids of facts printed in an editor's wording no clinician has checked
+
+    def printed_clusters(self) -> Iterator[Cluster]:
+        """Every cluster the leaflet prints, once, in print order (the summary prints a subset)."""
+        for section in self.sections:
+            for entry in section.entries:
+                yield entry.cluster
+                yield from entry.continued
+                yield from entry.items
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,19 @@ def small_project(root: Path) -> Path:
         "Immunotherapy\n\nImmunotherapy is a treatment that helps your immune system fight cancer.\n\n"
         "Tiredness and skin rash are common side effects.\n", encoding="utf-8")
     return root
+
+
+def one_topic_project(root: Path, text: str, editorial: str = "", topic: str = "radio",
+                      title: str = "Radiotherapy") -> Path:
+    """root/ made a project of one topic with one source, a.txt holding text (and the topic's
+    editorial.yaml when given), with the project's clinic.yaml and sections.yaml; return it."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("clinic.yaml", "sections.yaml"):
+        shutil.copy(ROOT / name, root / name)
+    folder = root / "sources" / topic
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "topic.yaml").write_text(f"title: {title}\nversion: '1'\nissued: 2026-01-01\n", encoding="utf-8")
+    if editorial:
+        (folder / "editorial.yaml").write_text(editorial, encoding="utf-8")
+    return root

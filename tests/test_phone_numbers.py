@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
@@ -12,6 +11,7 @@ from pipeline.config import load_config
 from pipeline.prepare import prepare
 from pipeline.review.phone_numbers import replace_decision
 from pipeline.review.review_page import review_page
+from tests.projects import one_topic_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,17 +32,8 @@ If you feel unwell at night, ring the 24-hour line on +44 20 7946 0999 straight 
 
 
 def _project(root: Path, editorial: str = "") -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    clinic = yaml.safe_load((root / "clinic.yaml").read_text(encoding="utf-8"))["phone"]
-    folder = root / "sources" / "radio"
-    folder.mkdir(parents=True)
-    (folder / "a.txt").write_text(SOURCE.format(clinic=clinic), encoding="utf-8")
-    (folder / "topic.yaml").write_text("title: Radiotherapy\nversion: '1'\nissued: 2026-01-01\n", encoding="utf-8")
-    if editorial:
-        (folder / "editorial.yaml").write_text(editorial, encoding="utf-8")
-    return root
+    clinic = yaml.safe_load((ROOT / "clinic.yaml").read_text(encoding="utf-8"))["phone"]
+    return one_topic_project(root, SOURCE.format(clinic=clinic), editorial)
 
 
 def _prepared(root: Path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from pipeline.review.review_page import review_page
 from pipeline.review.spelling import corrected, find_typos, known_word, replace_decision
 from pipeline.review.word_forms import medical_shape, variants
 from pipeline.vocabulary import Vocabulary
+from tests.projects import one_topic_project
 
 ROOT = Path(__file__).resolve().parent.parent
 A, B = "sources/t/a.txt", "sources/t/b.txt"
@@ -156,16 +156,7 @@ Pembrolizumab and nivolumab are not used here.
 
 
 def _project(root: Path, editorial: str = "") -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("clinic.yaml", "sections.yaml"):
-        shutil.copy(ROOT / name, root / name)
-    folder = root / "sources" / "radio"
-    folder.mkdir(parents=True)
-    (folder / "a.txt").write_text(TYPO_SOURCE, encoding="utf-8")
-    (folder / "topic.yaml").write_text("title: Radiotherapy\nversion: '1'\nissued: 2026-01-01\n", encoding="utf-8")
-    if editorial:
-        (folder / "editorial.yaml").write_text(editorial, encoding="utf-8")
-    return root
+    return one_topic_project(root, TYPO_SOURCE, editorial)
 
 
 def _prepared(root: Path):

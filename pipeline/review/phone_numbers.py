@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-
-from pipeline.models import Cluster, ForeignNumber, Handout
+from pipeline.models import ForeignNumber, Handout
 
 PHONE_MIN_DIGITS = 7
 COMPARED_DIGITS = 9  # the number's last digits compared with the clinic's: a country code or trunk 0 aside
@@ -33,7 +31,7 @@ def foreign_numbers(handout: Handout) -> tuple[ForeignNumber, ...]:
     clinic = {_key(found.group(0)) for setting in (handout.clinic.phone, handout.clinic.side_effects_phone)
               for found in _PHONE.finditer(setting)}  # the number, not the words after it ("(24 hours)")
     found = []
-    for cluster in _printed(handout):
+    for cluster in handout.printed_clusters():
         fact = cluster.canonical
         for match in _PHONE.finditer(fact.text):
             number = match.group(0)
@@ -57,12 +55,3 @@ def _digits(number: str) -> str:
 
 def _key(number: str) -> str:
     return _digits(number)[-COMPARED_DIGITS:]
-
-
-def _printed(handout: Handout) -> Iterator[Cluster]:
-    """Every cluster the leaflet prints, once (the summary prints a subset)."""
-    for section in handout.sections:
-        for entry in section.entries:
-            yield entry.cluster
-            yield from entry.continued
-            yield from entry.items

@@ -84,7 +84,7 @@ def find_typos(handout: Handout, clusters: Sequence[Cluster], vocabulary: Vocabu
     typos: list[Typo] = []
     unchecked: list[str] = []
     words = 0
-    for cluster in _printed(handout):
+    for cluster in handout.printed_clusters():
         fact = cluster.canonical
         if fact.edited:
             continue  # the editor's wording: decided by the editor, not checked again
@@ -136,15 +136,6 @@ def by_fact(typos: Iterable[Typo]) -> list[tuple[Typo, ...]]:
     for typo in typos:
         grouped.setdefault(typo.fact, []).append(typo)
     return [tuple(group) for group in grouped.values()]
-
-
-def _printed(handout: Handout) -> Iterator[Cluster]:
-    """Every cluster the leaflet prints, once, in print order (the summary prints a subset)."""
-    for section in handout.sections:
-        for entry in section.entries:
-            yield entry.cluster
-            yield from entry.continued
-            yield from entry.items
 
 
 def _quote(text: str, width: int = 60) -> str:
