@@ -18,8 +18,8 @@ from pipeline.errors import HandoutError
 from pipeline.models import Cluster, Decision, Registered, Repeat, Source, SourceMeta
 from pipeline.prepared_topic import Prepared, add_project_inputs, warn_stale
 from pipeline.review.conflicts import find_conflicts
-from pipeline.review.phone_numbers import foreign_numbers
 from pipeline.review.embeddings import load_embedder
+from pipeline.review.phone_numbers import foreign_numbers
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
 from pipeline.review.plain_language import load_plain_words, plain_report
 from pipeline.review.spelling import find_typos

@@ -22,9 +22,9 @@ from functools import cache
 from markupsafe import Markup, escape
 
 from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, ForeignNumber, Handout, Repeat, Section, Spelling, Typo
+from pipeline.review.phone_numbers import replace_decision as number_decision
 from pipeline.review.plain_language import PlainReport, plain_report
 from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, RARE_ZIPF
-from pipeline.review.phone_numbers import replace_decision as number_decision
 from pipeline.review.spelling import by_fact, replace_decision
 from pipeline.templates import TemplateSet, shipped_templates
 
@@ -97,8 +97,7 @@ def review_page(
         target=PATIENT_GRADE,
         long_words=LONG_SENTENCE_WORDS,
         rare_zipf=RARE_ZIPF,
-        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling) + [
-            ("phone numbers printed that are not the clinic's", len(numbers))],
+        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling, numbers),
         reasons=_reasons(sources),
         sources=sources,
         placed=placed,
@@ -159,7 +158,8 @@ def _unprinted_order(cluster: Cluster) -> tuple[str, int, str]:
 
 
 def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed: set[str],
-            conflicts: Sequence[Conflict], decisions: Sequence[_DecisionRow], spelling: Spelling) -> list[tuple[str, int]]:
+            conflicts: Sequence[Conflict], decisions: Sequence[_DecisionRow], spelling: Spelling,
+            numbers: Sequence[ForeignNumber]) -> list[tuple[str, int]]:
     """The headline numbers, in a fixed order."""
     stale = sum(1 for d in decisions if d.status != "applied")
     return [
@@ -173,6 +173,7 @@ def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed
         ("editorial decisions", len(decisions)),
         ("stale decisions", stale),
         ("possible typos in printed statements", len(spelling.typos)),
+        ("phone numbers printed that are not the clinic's", len(numbers)),
     ]
 
 

@@ -53,6 +53,8 @@ from pipeline.text.web_furniture import (
     PRESENTER_NOTES,
     PRESENTER_NOTES_LABEL,
     POST_DETAILS,
+    PRINT_FOOTER,
+    PRINT_HEADER,
     QUIZ,
     READING_TIME,
     RELATED_HEADING,
@@ -65,14 +67,12 @@ from pipeline.text.web_furniture import (
     SITE_TAGLINE,
     SITE_NAME,
     STAFF_LINE,
-    PRINT_FOOTER,
-    PRINT_HEADER,
-    TRANSCRIPT_TIMESTAMP,
     STAFF_NAME,
-    is_staff_job_line,
     TRAILING_SECTIONS,
+    TRANSCRIPT_TIMESTAMP,
     WHEN_TO_CALL,
     WHOLE_LINE,
+    is_staff_job_line,
 )
 from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import (fold_name, names_publisher, names_publisher_by_name, publisher_names,
@@ -817,9 +817,6 @@ def _remove_document_comments(texts: list[str], removed: dict[int, str]) -> None
             removed[k] = DOCUMENT_COMMENT
 
 
-QUOTED_TAIL_MAX_LINES = 2
-
-
 # A transcript's time stamp before the words spoken then ("1:13 Please ring the department if:").
 _LEADING_STAMP = re.compile(r"^\d{1,2}:\d\d(:\d\d)?\s+(?=\S)")
 TRANSCRIPT_MIN_STAMPED = 5
@@ -842,17 +839,19 @@ def _remove_chapter_lists(texts: list[str], removed: dict[int, str]) -> None:
     """Remove a video's chapter list: three or more short titles, each beside its time stamp
     ("Introduction" / "0:00" / "What is chemotherapy?" / "0:34" ...). The transcript heads its
     text with the same titles, and those stay."""
-    stamps = sorted(i for i, reason in removed.items() if reason == TRANSCRIPT_TIMESTAMP)
     titles = [i for i in range(len(texts)) if i not in removed and is_short_entry(texts[i]) and texts[i][:1].isupper()
               and line_ending(texts[i]) not in (".", "!", ":", ";", ",")  # a title, not a line of speech
               and (removed.get(i + 1) == TRANSCRIPT_TIMESTAMP or removed.get(i - 1) == TRANSCRIPT_TIMESTAMP)]
     run: list[int] = []
     for i in titles + [len(texts) + 2]:
         if run and i - run[-1] != 2:
-            if len(run) >= CHAPTER_LIST_MIN_ENTRIES and all(k + 1 in stamps or k - 1 in stamps for k in run):
+            if len(run) >= CHAPTER_LIST_MIN_ENTRIES:
                 removed.update((k, "contents list (a video's chapters)") for k in run)
             run = []
         run.append(i)
+
+
+QUOTED_TAIL_MAX_LINES = 2
 
 
 def _remove_quoted_messages(texts: list[str], removed: dict[int, str]) -> None:
@@ -879,7 +878,7 @@ def _remove_letter_openings(texts: list[str], removed: dict[int, str]) -> None:
     for i in [i for i, reason in removed.items() if reason.startswith("greeting")]:
         run = list(itertools.takewhile(lambda k: k not in removed, range(i + 1, len(texts))))
         end = i + 1 + len(run)
-        if not run or not all(_SPEAKS_TO_READER.search(bare_text(texts[k])) for k in run[:1]):
+        if not run or not _SPEAKS_TO_READER.search(bare_text(texts[run[0]])):
             continue
         if len(run) <= LETTER_OPENING_MAX_LINES and removed.get(end, "").startswith("sign-off"):
             removed.update((k, "the e-mail's message (its writer's own words)") for k in run)
@@ -1932,8 +1931,7 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     for i in kept:
         if i > last:
             removed[i] = "after the article"
-    _restore_headings_listed_above(texts, removed, set(header) - titles)
-    _restore_repeats_of_removed_lines(texts, removed)
+    _restore_only_copies(texts, removed, set(header) - titles)
 
 
 def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed: dict[int, str], header: list[int],
@@ -1949,12 +1947,13 @@ def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed:
     return _title_lines(lines, texts, others, sorted({*header, *subtitles})) - subtitles
 
 
-def _restore_repeats_of_removed_lines(texts: list[str], removed: dict[int, str]) -> None:
-    """A heading taken as a repeat of an entry of a contents list that is itself gone (a video's
-    chapter titles listed in its description, then heading its transcript) is the only copy left:
-    restore it over its text
-    (the next line kept, past time stamps, reads as a paragraph, a lead-in or a sentence)."""
-    gone = {texts[i] for i, reason in removed.items() if reason.startswith(("contents", "a recording's chapters"))}
+def _restore_only_copies(texts: list[str], removed: dict[int, str], header: set[int]) -> None:
+    """Restore a heading taken as a repeat of a line that is itself gone: an entry of a jump list
+    above the title ("Your treatment day"), of a contents list, of a video's chapter list in its
+    description. It is the only copy left, and its section's heading, where it heads text: the next
+    line kept (past a transcript's time stamps) reads as a paragraph, a lead-in or a sentence."""
+    gone = {texts[i] for i in header if removed.get(i) == "before the article"} | {
+        texts[i] for i, reason in removed.items() if reason.startswith(("contents", "a recording's chapters"))}
     kept = {texts[i] for i in range(len(texts)) if i not in removed}
     for i, reason in list(removed.items()):
         if reason != "repeated line" or texts[i] not in gone or texts[i] in kept or not is_short_entry(texts[i]):
@@ -1963,18 +1962,6 @@ def _restore_repeats_of_removed_lines(texts: list[str], removed: dict[int, str])
         if k < len(texts) and k not in removed and (_is_paragraph(texts[k]) or _is_lead_in(texts[k]) or is_sentence(texts[k])):
             del removed[i]
             kept.add(texts[i])  # a later copy of it is a repeat again
-
-
-def _restore_headings_listed_above(texts: list[str], removed: dict[int, str], header: set[int]) -> None:
-    """A heading in the body that an entry of the page's header named first ("Your treatment day",
-    in a jump list above the title) was taken as a repeat of it; with the header gone, it is the
-    only copy left, and the section's heading."""
-    gone = {texts[i] for i in header if removed.get(i) == "before the article"}
-    for i, reason in list(removed.items()):
-        # over the text it heads: the next line is kept, and reads as a paragraph, a lead-in or a sentence
-        if reason == "repeated line" and texts[i] in gone and is_short_entry(texts[i]) and i + 1 < len(texts) \
-                and i + 1 not in removed and (_is_paragraph(texts[i + 1]) or _is_lead_in(texts[i + 1]) or is_sentence(texts[i + 1])):
-            del removed[i]
 
 
 # Removal reasons of a breadcrumb trail (a paragraph right above one is in the page's chrome).

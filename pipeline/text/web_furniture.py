@@ -768,7 +768,9 @@ JOB_TITLE = re.compile(rf"^([A-Z][\w'’-]* ){{0,5}}(?i:{_JOB})s?( \([^)]{{1,30}
 def is_staff_job_line(text: str) -> bool:
     """A person's name with the job they hold, and nothing else (a document's author, its reviewer)."""
     found = STAFF_JOB_LINE.match(text)
-    return bool(found) and not _NOT_NAME_WORDS.search(found.group("name")) or bool(STAFF_HEADLINE.match(text))
+    if found and not _NOT_NAME_WORDS.search(found.group("name")):
+        return True
+    return bool(STAFF_HEADLINE.match(text))  # or the job and the employer, as a network's headline gives them
 
 PEOPLE = (r"(doctor|physician|oncologist|nurse|patient|woman|man|women|men|girl|boy|child|person|grandad|granddad|"
            r"grandma|grandmother|grandfather|grandparent|grandchild|grandchildren|baby|teenager|"
