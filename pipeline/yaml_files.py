@@ -10,6 +10,7 @@ is 1000.0), so a list of words is read as written or refused.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,8 @@ class _Loader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
 def _refuse_aliases(text: str, shown: str) -> None:
     """An alias repeats a node: a few lines can expand to gigabytes (an "alias bomb"). Settings
     and labels never need one, so a file with one is not read at all."""
+    if "&" not in text and "*" not in text:
+        return  # neither can be written without its sign
     for event in yaml.parse(text, Loader=_SAFE_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
@@ -124,31 +127,60 @@ def read_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, list[str]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [f"{name}: cannot read: not UTF-8 text ({exc.reason} at byte {exc.start})"]
+    data, problems = _parsed(text, name)
+    # A copy: the caller may change what it gets, and the next reader must get the file as written.
+    return _copied(data), list(problems)
+
+
+def _copied(value: Any) -> Any:
+    """A copy of a parsed document down to its scalars, which are immutable (copy.deepcopy took
+    as long as parsing)."""
+    if isinstance(value, YamlMapping):
+        mapping = YamlMapping((key, _copied(item)) for key, item in value.items())
+        mapping.path, mapping.lines, mapping.written = value.path, dict(value.lines), dict(value.written)
+        return mapping
+    if isinstance(value, YamlList):
+        items = YamlList(_copied(item) for item in value)
+        items.path, items.written = value.path, dict(value.written)
+        return items
+    return value
+
+
+# The same file is read again and again when one process builds many times (`handout serve`, the
+# tests); parsing by the text itself, never by name or date, keeps an edited file from being missed.
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str, name: str) -> tuple[Any, tuple[str, ...]]:
     loader = _Loader(text)
     loader.shown, loader.problems = name, []
     try:
         _refuse_aliases(text, name)
         data = loader.get_single_data()
     except YamlProblem as exc:
-        return None, [str(exc)]
+        return None, (str(exc),)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        return None, [f"{name}:{line}: invalid YAML: {exc.problem}"]
+        return None, (f"{name}:{line}: invalid YAML: {exc.problem}",)
     except yaml.YAMLError as exc:
-        return None, [f"{name}: invalid YAML: {exc}"]
+        return None, (f"{name}: invalid YAML: {exc}",)
     finally:
         loader.dispose()
-    return (None, loader.problems) if loader.problems else (data, [])
+    return (None, tuple(loader.problems)) if loader.problems else (data, ())
 
 
 def compose_yaml_file(path: Path) -> yaml.Node | None:
-    """The node tree of path (for line numbers), or None when read_yaml_file would refuse the file."""
+    """The node tree of path (for line numbers), or None when read_yaml_file would refuse the file.
+    The tree is shared between readers of the same text: read it, never change it."""
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
             return None
-        loader = _Loader(path.read_text(encoding="utf-8"))
+        return _composed(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return None
+
+
+@functools.lru_cache(maxsize=64)
+def _composed(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
     try:
         return loader.get_single_node()
     except (YamlProblem, yaml.YAMLError):

@@ -159,3 +159,22 @@ def test_a_scheme_without_sections_is_refused_by_name(root):
     scheme.write_text(text[:start] + "\nsections: []\n" + text[end:], encoding="utf-8")
     assert any(p.endswith("sections.yaml: no sections: a handout needs at least one (and exactly one with "
                           "'fallback: true')") for p in _problems(root))
+
+
+def test_a_file_read_again_is_its_current_text_and_a_readers_changes_stay_its_own(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("a:\n  - 1\nb: {c: x}\n", encoding="utf-8")
+    first = read_yaml(path, [])
+    first["a"].append(2)
+    first["b"]["c"] = "changed"
+    second = read_yaml(path, [])
+    assert second == {"a": [1], "b": {"c": "x"}}  # parsed once, handed out as a fresh copy
+    assert second["b"].where("c") == f"{path}:3" and second["a"].written[0].text == "1"
+    path.write_text("a: [3]\n", encoding="utf-8")  # same name, same size class: the text decides
+    assert read_yaml(path, []) == {"a": [3]}
+    other = tmp_path / "y.yaml"
+    other.write_text("a: [3]\nb: [c, c]\nb: d\n", encoding="utf-8")
+    problems: list[str] = []
+    assert read_yaml(other, problems) is None and problems[0].startswith(f"{other}:3:")
+    problems = []
+    assert read_yaml(other, problems) is None and problems[0].startswith(f"{other}:3:")  # reported again
