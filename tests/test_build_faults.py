@@ -27,12 +27,28 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 
+_HOLDERS: list[subprocess.Popen] = []  # processes started with a pipe to read
+
+
+@pytest.fixture(autouse=True)
+def _close_holders():
+    """Each holder's pipe closed after its test (left open, the garbage collector warns at random)."""
+    yield
+    while _HOLDERS:
+        process = _HOLDERS.pop()
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stdout.close()
+
+
 def _holder(folder: Path, then: str = "time.sleep(60)") -> subprocess.Popen:
     """Another process holding folder's lock (until killed, or `then` returns)."""
     code = (f"import time, sys; from pathlib import Path; from pipeline.build.lock import output_lock\n"
             f"with output_lock(Path({str(folder)!r}), 'handout build --output test'):\n"
             f"    print('held', flush=True); {then}\n")
     process = subprocess.Popen([PYTHON, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    _HOLDERS.append(process)
     assert process.stdout.readline().strip() == "held"
     return process
 
@@ -102,6 +118,7 @@ def test_workers_die_when_the_build_is_killed(tmp_path):
             "print(*pool._processes, flush=True)\n"
             "time.sleep(60)\n")
     parent = subprocess.Popen([PYTHON, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    _HOLDERS.append(parent)  # its pipe closed after the test
     workers = [int(pid) for pid in parent.stdout.readline().split()]
     assert len(workers) == 2 and not any(_gone(pid) for pid in workers)
     parent.send_signal(signal.SIGKILL)

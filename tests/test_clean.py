@@ -2961,3 +2961,60 @@ def test_a_transcripts_time_stamps_are_read_as_bullets_are() -> None:
     kept = _kept(clean(_source(lines)))
     assert kept[4] == ("paragraph", "Please ring the department before your appointment if:")
     assert kept[5] == ("item", "you are, or might be, pregnant"), kept
+
+
+# A forum thread answered by a nurse, a decision aid, a hospital's social posts and a health
+# board's pages (read and moved to the tuning half in the eleventh session).
+FURNITURE_IN_BODY += [
+    ("Easy Read version", "other formats of this page"),
+    ("Other formats and languages", "other formats of this page"),
+    ("This decision aid in other languages:", "other formats of this page"),
+    ("Français · 简体中文 · Tiếng Việt", "language switcher"),
+    ("Clear my answers", "form field or button"),
+    ("Not important Somewhat important Very important", "form (a rating scale"),
+    ("Oncology RN (verified)", "a commenter's badge"),
+    ("Top 1% Commenter", "a commenter's badge"),
+    ("3 February at 09:00", "post details"),
+    ("Shared with Public", "post details"),
+    ("• 3 mo. ago", "comment header"),
+    ("Oncology nurse here, 14 years on a chemo day unit, so this is basically my whole job.",
+     "the writer introduces themselves"),
+    ("Not stupid questions at all. Radiotherapy nurse here, and I ran our skin clinic for years.",
+     "the writer introduces themselves"),
+    ("✍️ Bronagh, Senior Staff Nurse, Chemotherapy Day Unit", "staff list"),
+    ("Building C, basement -1. Reception: 964 555 236 (Monday to Friday, 8:00 to 21:00).", "contact: phone number"),
+    ("Published in 12-09-2021 · Last update: 04-02-2025", "metadata"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Ask the nurse here.",
+    "Your specialist nurse here will go through your plan with you.",
+    "Reading an easy version of your results helps some people.",
+    "It is important to drink plenty of fluids, very important in hot weather.",
+    "If you have a fever, call the unit. Out of hours: 0161 555 0199.",
+    "Bronagh, your nurse, will see you first.",
+    "Published in 2017, the guide was the first of its kind.",
+]
+
+
+def test_a_forum_threads_question_and_short_replies_go_and_the_long_answer_stays() -> None:
+    answer = [P1, "", "What chemotherapy is", P2, "", P3, ""]
+    lines = ["Posted by u/sea_glass_sunday 3 mo. ago", "Starting chemo on Monday. What happens?", "Question / Advice",
+             "52F, colon cancer, 8 cycles starting Monday.", "Can someone tell me in plain words?", "212", "Comments 64",
+             "", "ward7_nurse", "•", "3 mo. ago", "Oncology RN (verified)", "", *answer, "Reply", "Share", "589", "",
+             "MarigoldMorning", "OP", "• 3 mo. ago", "I printed this and stuck it on the fridge. Thank you.", "74",
+             "Reply", "Share", "", "More posts you may like", "Cold hands on oxaliplatin – is this normal?",
+             "41 upvotes · 27 comments"]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {2, 3, 4, 5} <= set(reasons), reasons  # the question
+    assert {9, 11, 12} <= set(reasons), reasons  # the answer's header
+    assert {14, 16, 17, 19} <= set(kept), reasons  # the answer itself
+    assert {25, 26, 27, 28} <= set(reasons) and reasons[28].startswith("a reader's comment"), reasons
+    assert {34, 35} <= set(reasons), reasons
+
+
+def test_a_tables_rows_are_never_taken_for_captions() -> None:
+    row = "Chance of a serious side effect\tAbout 1 to 2 in every 10 people\tAbout 4 to 6 in every 10 people"
+    lines = [TITLE, "", P1, "", "Question\tOne medicine\tTwo medicines", "How often?\tEvery 3 weeks\tEvery 3 weeks", row,
+             "", P2]
+    assert 7 in _kept(clean(_source(lines)))

@@ -363,3 +363,18 @@ def test_a_documents_title_style_paragraph_is_its_first_heading(
         tmp_path: Path, paragraph: str, expected: tuple[str, int]) -> None:
     source = _ingest(tmp_path, "page.html", (paragraph + "\n<p>Text.</p>\n").encode("utf-8"))
     assert (source.lines[0].text, source.lines[0].level) == expected
+
+
+def test_a_small_block_around_a_slider_or_tick_box_is_a_form_and_its_neighbours_are_not(tmp_path: Path) -> None:
+    page = ("<html><body><main><h1>Chemotherapy</h1><p>Chemotherapy lowers the chance of the cancer coming back.</p>\n"
+            "<div class='values'><h3>How important is this to you?</h3><p>Avoiding time off work</p>\n"
+            "<input type='range' min='0' max='4'><p><span>Not important</span> <span>Very important</span></p></div>\n"
+            "<div><p>Most side effects go once treatment ends.</p><p>Tell your team about any new symptom.</p>\n"
+            "<input type='hidden' name='token'><p>Hair grows back.</p></div>\n"
+            "<div><p>A</p><p>B</p><p>C</p><p>D</p><p>E</p><input type='checkbox'></div></main></body></html>\n")
+    regions = {line.text: line.region for line in _ingest(tmp_path, "page.html", page.encode()).lines}
+    assert regions["# How important is this to you?"] == regions["Avoiding time off work"] == "form"
+    assert regions["Not important Very important"] == "form"
+    assert regions["Chemotherapy lowers the chance of the cancer coming back."] == "main"
+    assert regions["Most side effects go once treatment ends."] == "main"  # a hidden field is no control
+    assert regions["A"] == "main"  # a bigger block is not a widget's

@@ -305,6 +305,8 @@ def test_stopping_closes_the_port_and_ctrl_c_stops_the_command(served):
         if process.poll() is None:
             process.kill()
             process.wait()
+        process.stdout.close()
+        process.stderr.close()
 
 
 def _get(url: str) -> dict:

@@ -66,6 +66,7 @@ from pipeline.text.web_furniture import (
     STAFF_CARD,
     SITE_TAGLINE,
     SITE_NAME,
+    SIGNED_STAFF_LINE,
     STAFF_LINE,
     STAFF_NAME,
     TRAILING_SECTIONS,
@@ -211,6 +212,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_chapter_lists(texts, removed)
     _remove_mail_headers(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
+    _remove_comment_handles(texts, removed)
     _remove_comment_bodies(texts, removed)
     _remove_document_comments(texts, removed)
     _remove_promoted_posts(lines, texts, removed)
@@ -256,7 +258,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i, text in enumerate(texts):
         # Not a fact box's row ("How often: in cycles, with rest weeks between") nor a table's header row.
         if i not in removed and i not in items and i not in titles and i not in hyphenated and _is_caption_length(text) \
-                and not _is_label_item(text) and not TABLE_ROW.match(text):
+                and not _is_label_item(text) and not TABLE_ROW.match(text) and text.count("\t") < 2:  # a table's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     _remove_links_over_their_address(lines, texts, removed)
@@ -604,7 +606,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if IMAGE_FILE.fullmatch(label):
         return "image (file name)"
     unemphasised = _EMPHASIS.sub("", bare_text(text))  # "**Prof. Ana Ruiz** – oncologist, Madrid"
-    if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised) or is_staff_job_line(unemphasised)) \
+    if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised) or is_staff_job_line(unemphasised)
+            or SIGNED_STAFF_LINE.match(unemphasised)) \
             and line_ending(text) not in TERMINAL:
         return "staff list (name and role)"
     if "](" not in text and _PRINTED_LINK_LINE.fullmatch(bare_text(text)) and word_count(unlinked) <= 8:
@@ -718,8 +721,13 @@ def _is_breadcrumb(text: str) -> bool:
 
 # A comment's writer or age on a line of its own, as a video or social site prints them: "@lindacarrow7712",
 # "1 month ago", "3 weeks ago (edited)".
-_HANDLE_OR_AGE = re.compile(r"@[\w.-]{2,40}|(\d{1,2}|a|an) (second|minute|hour|day|week|month|year)s? ago( \(edited\))?",
-                            re.IGNORECASE)
+_HANDLE_OR_AGE = re.compile(r"@[\w.-]{2,40}|([•·]\s*)?(edited )?(\d{1,2}|a|an) ?(second|minute|hour|day|week|month|year|"
+                            r"sec|min|hr|mo|yr|wk|[smhdwy])s?\.? ago( \(edited\))?", re.IGNORECASE)
+# A forum's user name on a line of its own above the comment's age: "saltandvinegar_crisps", then
+# "• 3 mo. ago" (a flair such as "OP" or "MOD" may stand between).
+_HANDLE = re.compile(r"(u/)?[A-Za-z][\w.-]{2,29}")
+_HANDLE_FLAIR = re.compile(r"OP|MOD|Mod|Admin|Moderator|Author|Staff")
+_BADGE = "a commenter's badge"
 
 
 def _is_comment_header(text: str) -> bool:
@@ -893,11 +901,29 @@ _COMMENT_HEADER = "comment header (writer and time)"
 COMMENT_BODY_MAX_LINES = 3
 
 
+def _remove_comment_handles(texts: list[str], removed: dict[int, str]) -> None:
+    """A user name alone on its line just above a comment's age is that comment's header too."""
+    for i in sorted(i for i, reason in removed.items() if reason == _COMMENT_HEADER):
+        for k in range(i - 1, max(i - 3, -1), -1):
+            if k in removed and removed[k] != _COMMENT_HEADER and texts[k].strip(" •·"):
+                break
+            if k not in removed and _HANDLE_FLAIR.fullmatch(texts[k]):
+                continue
+            if k not in removed and _HANDLE.fullmatch(texts[k]) and not HEADING_MARK.match(texts[k]):
+                removed[k] = _COMMENT_HEADER
+                for flair in range(k + 1, i):
+                    removed.setdefault(flair, _COMMENT_HEADER)
+            if k not in removed:
+                break
+
+
 def _remove_comment_bodies(texts: list[str], removed: dict[int, str]) -> None:
     """Remove a reader's comment: the few lines between its writer's header ("**Dave P.** 14 Mar")
     and the next comment's header or the comment box ("Add a comment…"). Bounded on both sides, a
     thread cannot reach into the article."""
     for i in [i for i, reason in removed.items() if reason == _COMMENT_HEADER]:
+        while removed.get(i + 1) in (_COMMENT_HEADER, _BADGE):  # the header's own lines: age, badges
+            i += 1
         body = list(itertools.takewhile(lambda k: k not in removed, range(i + 1, len(texts))))
         after = removed.get(i + 1 + len(body), "")
         if 0 < len(body) <= COMMENT_BODY_MAX_LINES and (after == _COMMENT_HEADER or after.startswith("comment or contact form")
@@ -925,8 +951,9 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     words = PHONE_DIGITS.sub(" ", text)
     if word_count(words) < PARAGRAPH_MIN_WORDS or line_ending(text) not in TERMINAL:
         return False
-    if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text):
-        return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline
+    if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text) \
+            or not CONDITION.search(text) and any(CONTACT_LABEL.match(sentence) for sentence in sentences[1:]):
+        return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline; "Building C. Reception: 964 ..."
     if FIRST_PERSON.match(words) and not CONDITION.search(words):
         return False  # "Our nurses answer calls 24 hours a day at ...": the site's own service
     if FIRST_PERSON.search(words) and _OFFER.search(words) and not CONDITION.search(_OFFER.sub(" ", words)):

@@ -261,6 +261,8 @@ _VOID_BREAKS = frozenset({"br", "hr"})
 # A form's controls, inside a <form> or not (a search box a script runs): their text is the form's.
 _CONTROLS = frozenset({"label", "select", "option", "textarea"})
 _FORM_MAX_LINES = 25
+_INPUTS = frozenset({"input", "select", "textarea"})
+_WIDGET_MAX_LINES = 4
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 # Page landmarks (HTML elements and their ARIA roles): where a line sits on the page.
@@ -373,6 +375,7 @@ class _TextExtractor(HTMLParser):
         self._row_count = 0
         self._item_open = False  # an <li> has opened and none of its text is out yet
         self._hidden: list[int] = []  # where in self._open each open e-mail preview text starts
+        self._widgets: set[int] = set()  # indices in self._open of the blocks that hold a form control
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -386,6 +389,10 @@ class _TextExtractor(HTMLParser):
             self._forms.append(len(self.lines))
         if tag in _CONTROLS:
             self._controls += 1
+        if tag in _INPUTS and (dict(attrs).get("type") or "text").lower() not in ("hidden", "submit", "button") \
+                and (box := next((k for k in range(len(self._open) - 1, -1, -1) if self._open[k][0] in _BLOCKS), None)) \
+                is not None:
+            self._widgets.add(box)  # a slider or a tick box: the block around it is the tool's
         if tag == "tr":
             self._flush()
             self._row_count += 1
@@ -447,6 +454,9 @@ class _TextExtractor(HTMLParser):
                 self._flush()
             for word, start in reversed(self._boxes[closing:]):
                 self._mark_box(word, start)
+            for box in sorted(k for k in self._widgets if k >= closing):
+                self._mark_widget(self._boxes[box][1])
+                self._widgets.discard(box)
             del self._open[closing:]
             del self._boxes[closing:]
             while self._caption_boxes and self._caption_boxes[-1] >= closing:
@@ -505,6 +515,12 @@ class _TextExtractor(HTMLParser):
         """Mark a small form's lines (labels, options, buttons) as a form. Some sites wrap the
         whole page in one <form> (ASP.NET): a form of many lines is left to the other rules."""
         if len(self.lines) - start <= _FORM_MAX_LINES:
+            self.lines[start:] = [replace(line, region="form") for line in self.lines[start:]]
+
+    def _mark_widget(self, start: int) -> None:
+        """Mark the few lines of a block that holds a form control (a rating slider's question,
+        item and scale labels) as a form; a bigger block is a page wrapped in one, left alone."""
+        if 0 < len(self.lines) - start <= _WIDGET_MAX_LINES:
             self.lines[start:] = [replace(line, region="form") for line in self.lines[start:]]
 
     def _mark_box(self, word: str, start: int) -> None:

@@ -270,22 +270,37 @@ def _digits(number: str) -> str:
 
 # A social network's post embedded in a page: "Riverside Hospital shared a post · 2 days ago",
 # the post, then "54 Likes · 9 Comments · Share".
-_POST_HEADER = re.compile(r"\b(shared|posted) an? (post|link|photo|video|update)\b|\bposted (on|at)\b.*\b(ago|\d{4})\b",
+# A forum thread's question reads the same way: "Posted by u/name 3 mo. ago", its title, flair and
+# words, then its votes and "Comments 64".
+_POST_HEADER = re.compile(r"\b(shared|posted) an? (post|link|photo|video|update)\b|\bposted (on|at)\b.*\b(ago|\d{4})\b|"
+                          r"^(posted|asked|started) by \S+( \S+){0,2}? (\d{1,2}|an?) ?\w{1,7}\.? ago$", re.IGNORECASE)
+_POST_FOOTER = re.compile(r"\b\d[\d,.]*k?\s+(likes?|comments?|shares?|retweets?|reactions?)\b|^comments? \d[\d,.]*k?$",
                           re.IGNORECASE)
-_POST_FOOTER = re.compile(r"\b\d[\d,.]*k?\s+(likes?|comments?|shares?|retweets?|reactions?)\b", re.IGNORECASE)
+POST_MAX_LINES = 6  # the post's title, flair, words and votes; an article is longer
 
 
 def remove_social_posts(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove the text of an embedded social-media post: the lines between its header (who
-    posted, when) and its counts of likes and comments, at most three."""
+    """Remove the text of an embedded social-media post, or a thread's question: the lines between
+    its header (who posted, when) and its counts of likes and comments, at most POST_MAX_LINES."""
     for i, text in enumerate(texts):
         if not _POST_HEADER.search(text):
             continue
-        end = next((k for k in range(i + 1, min(i + 5, len(texts))) if _POST_FOOTER.search(texts[k])), None)
+        end = next((k for k in range(i + 1, min(i + 2 + POST_MAX_LINES, len(texts))) if _POST_FOOTER.search(texts[k])),
+                   None)
         if end is None:
             continue
         for k in range(i, end + 1):
             removed.setdefault(k, "social media post (embedded)")
+    for i in range(len(texts) - 1):
+        if _POST_STATS.fullmatch(texts[i + 1].strip()) and word_count(texts[i]) <= POST_TITLE_MAX_WORDS:
+            removed.setdefault(i, "link to another post (its votes and comments below it)")
+            removed.setdefault(i + 1, "link to another post (its votes and comments below it)")
+
+
+# "More posts you may like": each title over its counts ("41 upvotes · 27 comments").
+_POST_STATS = re.compile(r"[\d.,]+k? (up)?votes?( ?[·•|,] ?[\d.,]+k? (comments?|replies|answers))?|"
+                         r"[\d.,]+k? (comments?|replies|answers) ?[·•|,] ?[\d.,]+k? (up)?votes?", re.IGNORECASE)
+POST_TITLE_MAX_WORDS = 16
 
 
 # A medicine maker's page ends with the drug's label, which US law makes it print: "INDICATION",

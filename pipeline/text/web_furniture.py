@@ -25,7 +25,10 @@ def _rules(table: list[tuple[str, str]], flags: int = re.IGNORECASE) -> tuple[Ru
 SOCIAL = (r"(share|facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|youtube|telegram|reddit|"
            r"tiktok|messenger|e-?mail|print|copy link|download pdf|pdf|a\+|a-|a\+\+|text size|font size|listen)")
 LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|português|nederlands|"
-             r"türkçe|en|fr|it|de|es|pt|nl|tr)")
+             r"türkçe|en|fr|it|de|es|pt|nl|tr|"
+             # a switcher names each language in its own words and script
+             r"简体中文|繁體中文|繁体中文|中文|한국어|日本語|tiếng việt|русский|українська|polski|română|ελληνικά|"
+             r"العربية|فارسی|اردو|हिन्दी|বাংলা|ਪੰਜਾਬੀ|ગુજરાતી|தமிழ்|አማርኛ|soomaali|kreyòl ayisyen|tagalog|cymraeg)")
 
 TRANSCRIPT_TIMESTAMP = "transcript timestamp"
 # A browser's print header and footer, repeated at every page break (a list goes on over them).
@@ -268,10 +271,30 @@ WHOLE_LINE = _rules([
     # A health library's catalogue line: "Treatments & Procedures · Article 22714", "Document ID: 4031".
     (r"([^.!?·|]{1,60} [·|] )?(article|document|doc|content|leaflet|publication|page|item) ?(id|no|number|ref|reference)?"
      r"[:.]? ?#?\d{3,}( [·|] [^.!?·|]{1,40})?", "page label (its catalogue number)"),
+    # Links to the page in another form: "Easy Read version", "Other formats and languages",
+    # "This decision aid in other languages:".
+    (r"(an? )?(easy ?read|large print|braille|audio|plain text|printer[- ]friendly|accessible|text-only) "
+     r"(version|format|copy)( of this [\w ]{1,20})?|other (formats|languages)( (and|or|&) (formats|languages))?|"
+     r"(this|the) [\w ]{1,30} (in|into) (other|another|more) (languages?|formats?)\s*:?", "other formats of this page"),
+    # A tool's own buttons and a rating scale's labels, as a decision aid or a survey prints them.
+    (r"(clear|reset|save|print|e-?mail|review|change|delete) (my|your|all) (answers|responses|choices)", "form field or button"),
+    (r"((not (at all |very )?|somewhat |fairly |quite |very |extremely )important\s*){2,}|"
+     r"((strongly )?(dis)?agree|neither agree nor disagree|neutral|not sure\s*){3,}", "form (a rating scale's labels)"),
+    # A commenter's badges on a forum: "Oncology RN (verified)", "Top 1% Commenter".
+    (r"[\w .&/-]{2,40} \((verified|verified professional|verified member)\)?|top \d{1,2}% (commenter|poster|contributor)",
+     "a commenter's badge"),
+    # A social post's details: when it went out and to whom ("3 February at 09:00 · Shared with Public").
+    (r"(\d{1,2} " + _MONTH + r"|" + _MONTH + r" \d{1,2})(,? \d{4})? at \d{1,2}[:.]\d{2}( ?[ap]m)?|"
+     r"shared with (public|friends|everyone|your network)", "post details (who asked or answered, and when)"),
 ])
 
 # Phrases that mark a line as furniture wherever they occur in it (matched on folded text).
 ANYWHERE = _rules([
+    # A forum answer's writer introduces themselves: "Oncology nurse here, 14 years on a chemo day unit ...".
+    (r"(^|[.!?] )((oncology|onc|chemo|chemotherapy|radiotherapy|radiation|day unit|ward|cancer|specialist|staff|senior|"
+     r"retired|former|practice|clinical|research|breast care|district|community|icu|a&e|er|registered|imaging|hospice)[ -]?){0,3}"
+     r"(nurse|doctor|oncologist|radiographer|pharmacist|rn|np|physician|dietitian|radiotherapist|therapist|gp|surgeon|"
+     r"medic|radiologist|technologist)s? here( too| myself)?(,|\.|!| and\b| -| –)", "the writer introduces themselves"),
     # Directions to a building: "Car park C is closest to the Imaging entrance."
     (r"^(car park|parking|multi-storey|garage|lot) [a-z0-9]{1,3} is (the )?(closest|nearest)\b|"
      r"^the (closest|nearest) (car park|parking( lot)?|entrance|bus stop) (to|for) (the )?[\w -]{1,30}(is|are)\b",
@@ -750,6 +773,10 @@ _JOB = (r"(nurse|educator|radiographer|oncologist|consultant|specialist|physicia
         r"sister|matron|registrar|technologist|lead|superintendent|dosimetrist|counsellor|counselor|psychologist)")
 STAFF_JOB_LINE = re.compile(rf"^(?P<name>[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){{1,2}})(,? [A-Z]{{2,5}})*, "
                             rf"([A-Z][\w'’-]* ){{0,4}}(?i:{_JOB})s?(, [A-Z][\w'’ -]{{2,40}})?$")
+# A post signed with its writer's first name and job: "✍️ Bronagh, Senior Staff Nurse, Chemotherapy Day Unit".
+SIGNED_STAFF_LINE = re.compile(r"^(?:[\u2600-\u27BF\U0001F300-\U0001FAFF][\uFE0F\u200D]*\s*|[-–—]\s*)"
+                               rf"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){{0,2}}, ([A-Z][\w'’-]* ){{0,4}}(?i:{_JOB})s?"
+                               rf"(, [A-Z][\w'’ -]{{2,40}})?$")
 # Words no person's name is made of ("Clinical Nurse Specialist, ...", "Your Care Team, ...").
 _NOT_NAME_WORDS = re.compile(rf"\b({_JOB}|your|our|my|the|care|team|therapy|radiation|clinical|medical|cancer|patients?|"
                              r"information|services?|department|unit|centre|center|hospital|clinic|health|oncology)\b",
@@ -863,7 +890,8 @@ METADATA = re.compile(
     r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
-    r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+(?=\d|" + MONTH + r")|\t+)(?P<value>\S.*)$",
+    r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+in\s+(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)|\s+(?=\d|" + MONTH + r")|\t+)"
+    r"(?P<value>\S.*)$",
     re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
