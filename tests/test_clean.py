@@ -3018,3 +3018,65 @@ def test_a_tables_rows_are_never_taken_for_captions() -> None:
     lines = [TITLE, "", P1, "", "Question\tOne medicine\tTwo medicines", "How often?\tEvery 3 weeks\tEvery 3 weeks", row,
              "", P2]
     assert 7 in _kept(clean(_source(lines)))
+
+
+# A cancer centre's printed leaflets scanned to text (round 43's scanocr, read in the eleventh session).
+FURNITURE_IN_BODY += [
+    ("r————————————————————————————————————", "separator (a box's edge"),
+    ("L————————————————————————————————————", "separator (a box's edge"),
+]
+CONTENT_LIKE_FURNITURE += ["1—2 weeks after treatment, most people feel better."]
+
+
+def _printed_page(body: list[str]) -> list[str]:
+    """A scanned leaflet's page: lines wrapped at about 60 characters, its footer and page number."""
+    return body + ["", "Ref: TRCC-0211 Version 4", "Page 2 of 6", "", "", "Tregarron Regional Cancer Centre        Patient information", ""]
+
+
+def test_bullets_the_ocr_read_as_letters_are_read_as_bullets_under_their_lead_in() -> None:
+    body = ["Radiotherapy uses high-energy X-rays to destroy cancer cells in",
+            "one part of the body. It is given as a number of short daily",
+            "treatments, usually from Monday to Friday, over a few weeks.",
+            "Each treatment takes only a few minutes and does not hurt.",
+            "",
+            "Radiotherapy only affects the part of the body being treated, so",
+            "your side effects will depend on where that is. Your team will",
+            "tell you which are likely for you.",
+            "General side effects include:",
+            "e tiredness, which can build up during treatment and last for",
+            "some weeks or months afterwards",
+            "e a skin reaction in the treated area (see page 6)",
+            "e hair loss in the treated area only",
+            "We can help with most of these, so please tell us about them."]
+    after = ["Tell your radiographers about any side effects. They can give you advice and",
+             "creams, and check your skin each week during your treatment."]
+    lines = [TITLE, ""] + _printed_page(body) + _printed_page(after)
+    kept = _kept(clean(_source(lines)))
+    items = sorted(text for kind, text in kept.values() if kind == "item")
+    assert items == ["a skin reaction in the treated area (see page 6)", "hair loss in the treated area only",
+                     "tiredness, which can build up during treatment and last for some weeks or months afterwards"], kept
+
+
+def test_a_line_starting_with_e_is_no_bullet_without_a_lead_in_and_a_second_one() -> None:
+    lines = [TITLE, "", "The leaflet uses the letter", "e for estimated values in the tables.", "", P1]
+    kept = _kept(clean(_source(lines)))
+    assert all(kind != "item" for kind, _ in kept.values()), kept
+
+
+def test_a_printed_covers_title_is_the_line_above_its_subtitle_not_the_department_below() -> None:
+    lines = ["Tregarron University Hospitals", "NHS Foundation Trust", "", "External beam", "radiotherapy", "",
+             "Information for patients, their families and carers", "", "Radiotherapy Department", "",
+             "Ref: TRCC-RT-0109 Version 5", "", P1, "", P2]
+    result = clean(_source(lines, publisher="Tregarron Regional Cancer Centre"))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {4, 5} <= set(kept) and 9 in reasons, (kept, reasons)
+
+
+def test_the_sites_own_offer_above_its_number_goes_with_it() -> None:
+    lines = [TITLE, "", P1, "", "Need to talk?", "Our helpline advisers can help with practical and emotional questions.",
+             "Call 0808 157 0412 (Mon–Fri 9am–5pm) or email helpline@example.org", "", P2,
+             "We will give you a card with the ward's number.", "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert {6, 7} <= set(reasons) and reasons[6].startswith("the site's offer"), reasons
+    assert {9, 10, 12} <= set(kept)

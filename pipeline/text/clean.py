@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
@@ -182,7 +182,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     lines = [line for line in source.lines if line.text.strip()]
     page_furniture: set[int] = set()
     if not html:  # text copied from a PDF, a print preview or an e-mail: its paragraphs as paragraphs
-        lines, page_furniture = read_printed(lines)
+        lines, page_furniture = read_printed(_ocr_bullets(lines))
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {i: "site template (the same menu in another source)"
                                for i, line in enumerate(lines) if line.number in shared}
@@ -298,6 +298,34 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     removals = _removals(source, lines, texts, removed)
     return CleanSource(path=source.path, meta=source.meta, blocks=tuple(blocks),
                        removed=tuple(removals), found_metadata=tuple(metadata))
+
+
+_BOX_EDGE = re.compile(r"\w{0,2}[-—–_=─━═|┌┐└┘]{10,}\w{0,2}")
+# A scanned page's bullets as OCR reads them: "e tiredness ...", "© hair loss ...".
+_OCR_BULLET = re.compile(r"^(e|©|«|¢)\s+(?=[a-z])")
+OCR_LIST_MIN_ITEMS = 2
+
+
+def _ocr_bullets(lines: list[SourceLine]) -> list[SourceLine]:
+    """A list under a lead-in whose bullets the OCR read as letters or signs ("e tiredness",
+    "e hair loss"): each such mark is read as the bullet it was, so its items are not run into one
+    line nor printed with the stray letter. At least two items, right under a line ending in ":"
+    (continuation lines between them start in lower case)."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        if not (k and out[k - 1].text.rstrip().endswith(":") and _OCR_BULLET.match(out[k].text)):
+            k += 1
+            continue
+        marks, j = [k], k + 1
+        while j < len(out) and (_OCR_BULLET.match(out[j].text) or out[j].text[:1].islower()):
+            marks += [j] if _OCR_BULLET.match(out[j].text) else []
+            j += 1
+        if len(marks) >= OCR_LIST_MIN_ITEMS:
+            for m in marks:
+                out[m] = replace(out[m], text=_OCR_BULLET.sub("• ", out[m].text, count=1))
+        k = j
+    return out
 
 
 # An accordion's open or closed sign after its heading ("How is chemotherapy given? +"), as a page
@@ -627,6 +655,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "the clinic's accreditations"
     if not any(ch.isalnum() for ch in text):
         return "separator (no words)"  # '---', '* * *': Markdown rules and decoration
+    if _BOX_EDGE.fullmatch(text.strip()):
+        return "separator (a box's edge, its corner read as a letter)"  # OCR: "r—————", "L—————"
     if _is_comment_header(text) or SHORT_AGE_HEADER.match(bare_text(text)) or _HANDLE_OR_AGE.fullmatch(bare_text(text).strip()):
         return _COMMENT_HEADER
     if _is_breadcrumb(MARKDOWN_LINK.sub(r"\1", bare_text(text))):
@@ -1970,8 +2000,30 @@ def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed:
                  if i < first and reason == "about this page" and line_ending(texts[i]) not in TERMINAL}
     if not subtitles:
         return _title_lines(lines, texts, removed, header)
+    if cover := _title_over_subtitle(lines, texts, header, min(subtitles)):
+        return cover
     others = {i: reason for i, reason in removed.items() if i not in subtitles}
     return _title_lines(lines, texts, others, sorted({*header, *subtitles})) - subtitles
+
+
+COVER_TITLE_MAX_LINES = 3
+
+
+def _title_over_subtitle(lines: list[SourceLine], texts: list[str], header: list[int], subtitle: int) -> set[int]:
+    """A printed cover's title: the lines right above its subtitle ("Chemotherapy" over
+    "Information for patients, their families and carers"), one under the other as the cover wraps
+    a long title ("External beam" / "radiotherapy"); a department's name below the subtitle is not it."""
+    above = [i for i in header if i < subtitle]
+    if not above or lines_between(lines, above[-1], subtitle) > 1:
+        return set()
+    run = [above[-1]]
+    for i in reversed(above[:-1]):
+        if len(run) == COVER_TITLE_MAX_LINES or not lines_touch(lines, i, run[-1]):
+            break
+        run.append(i)
+    if not all(is_short_entry(texts[i]) and line_ending(texts[i]) not in TERMINAL for i in run):
+        return set()
+    return set(run)
 
 
 def _restore_only_copies(texts: list[str], removed: dict[int, str], header: set[int]) -> None:

@@ -43,7 +43,8 @@ _DIGITS = re.compile(r"\d+")
 # A printed page's number alone on its line: "3", "- 3 -", "Page 3", "Page 3 of 8", "3 / 8"; or a
 # footer that ends with it ("Factsheet FS-17 · 3rd edition · Page 1 of 4").
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$|"
-                          r"^.{0,80}\bpage \d{1,3}( of \d{1,3})?\W*$", re.IGNORECASE)  # or a footer ending so
+                          # or a footer ending so; not a cross-reference ("... (see page 6)")
+                          r"^.{0,80}(?<!\bsee )(?<!\bon )(?<!\()\bpage \d{1,3}( of \d{1,3})?\W*$", re.IGNORECASE)
 _BREAK_REACH = 3  # lines on each side of a page number that may be the page's footer or the next one's header
 _HEADER_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -197,7 +197,7 @@ def remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str
                                          items: set[int]) -> None:
     """Remove the site's offer right above its button ("Our providers can help you understand
     your care plan." / "Request an Appointment"): a sentence the site says of itself, in a box
-    whose next line is an enquiry form or a call to action."""
+    whose next line is an enquiry form, a call to action or the site's number."""
     for i in range(len(texts) - 1):
         if i in removed or i in items or not lines_touch(lines, i, i + 1) \
                 or not removed.get(i + 1, "").startswith(_OFFER_BUTTONS):
@@ -206,7 +206,9 @@ def remove_offers_above_calls_to_action(lines: list[SourceLine], texts: list[str
             removed[i] = "the site's offer (above its call to action)"
 
 
-_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "booking button", "navigation (a finder link)")
+# ... or the site's own line to call or write to ("Our helpline advisers can help ..." / "Call 0808 ...").
+_OFFER_BUTTONS = ("enquiry form", "call to action", "contact: booking", "booking button", "navigation (a finder link)",
+                  "contact: phone number", "contact: email address")
 
 
 # A contact box's closing note on its numbers ("The number for your hospital is also on your card.").
