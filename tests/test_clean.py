@@ -3080,3 +3080,21 @@ def test_the_sites_own_offer_above_its_number_goes_with_it() -> None:
     reasons, kept = _reasons(result), _kept(result)
     assert {6, 7} <= set(reasons) and reasons[6].startswith("the site's offer"), reasons
     assert {9, 10, 12} <= set(kept)
+
+
+# A charity's Easy Read pages (round 43's easyread, read in the eleventh session).
+def test_an_easy_read_pages_pictures_go_and_the_sentences_beside_them_stay() -> None:
+    lines = [TITLE, "", P1, "", "![A man swallowing a tablet](images/man-tablet.png)", "",
+             "Some chemo is tablets that you swallow at home.", "", "**Hard words**", "",
+             "**Drip** means a bag of medicine that goes into your blood.", "", P2, "", "**Hard words**", "",
+             "**Cannula** means a soft, thin tube that goes into a vein.", "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert 5 in reasons and {7, 9, 11, 15, 17} <= set(kept), reasons
+
+
+def test_a_box_heading_repeated_over_the_same_words_is_a_repeat() -> None:
+    lines = [TITLE, "", P1, "", "**Need to talk?**", "Our nurses answer questions about your treatment.", "", P2, "",
+             "**Need to talk?**", "Our nurses answer questions about your treatment.", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert {10, 11} <= set(reasons), reasons

@@ -1295,9 +1295,9 @@ def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
     ("### [Anh's story](...)") and above removed lines, it describes that page, not the treatment."""
     for j in range(1, len(texts)):
         above, below = j - 1, j + 1
-        if j in removed or above not in removed or not _is_link_only(texts[above]) \
+        if j in removed or above not in removed or not _is_link_only(texts[above]) or _PICTURE.fullmatch(texts[above].strip()) \
                 or below < len(texts) and below not in removed:
-            continue
+            continue  # a picture beside a sentence (an Easy Read page's) is no link to another page
         # A sentence, or a phrase ("Scalp cooling, wigs, headwear and regrowth") between two removed lines.
         phrase = line_ending(texts[j]) not in TERMINAL and word_count(bare_text(texts[j])) <= CARD_PHRASE_MAX_WORDS \
             and not HEADING_MARK.match(texts[j])  # "# Chemotherapy side effects": the page's own title
@@ -1306,15 +1306,31 @@ def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
             removed[j] = "card blurb (under a link to another page)"
 
 
+_PICTURE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
+
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove exact repeats of a line kept earlier in the same file (repeated titles, menus)."""
-    seen: set[str] = set()
+    """Remove exact repeats of a line kept earlier in the same file (repeated titles, menus). A
+    box's heading the page repeats over different words each time ("**Hard words**" over each
+    glossary box) is the article's own and stays."""
+    seen: dict[str, int] = {}
     for i, text in enumerate(texts):
         if i in removed:
             continue
-        if text in seen:
+        if text in seen and not _box_label_over_new_text(texts, removed, seen[text], i):
             removed[i] = "repeated line"
-        seen.add(text)
+        seen.setdefault(text, i)
+
+
+def _box_label_over_new_text(texts: list[str], removed: dict[int, str], first: int, i: int) -> bool:
+    """Whether a repeated heading stands over a sentence that differs from the one under its first copy."""
+    if not (HEADING_MARK.match(texts[i]) or _WHOLE_BOLD.fullmatch(texts[i].strip())) or not is_short_entry(texts[i]):
+        return False
+    after = [next((k for k in range(at + 1, len(texts)) if k not in removed), None) for at in (first, i)]
+    return None not in after and is_sentence(texts[after[1]]) and texts[after[0]] != texts[after[1]]
+
+
+_WHOLE_BOLD = re.compile(r"\*\*[^*]{1,60}\*\*|__[^_]{1,60}__")
 
 
 def _remove_breadcrumb_columns(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
