@@ -395,6 +395,21 @@ class Typo:
 
 
 @dataclass(frozen=True)
+class OtherPlace:
+    """A printed statement naming another hospital or the source's own organisation ("You will have
+    it at our partner hospital, the Severnmouth Cancer Centre"): in the clinic's leaflet a patient
+    reads it as the clinic's arrangement. Never changed by the pipeline: the editor rewords or drops it.
+    """
+
+    fact: str  # the cluster id whose printed wording names it
+    name: str  # the name as printed
+    text: str  # the statement as printed
+    source: str  # where the statement was read
+    line: int
+    publisher: bool  # the name is a source's publisher's (else a hospital the statement names)
+
+
+@dataclass(frozen=True)
 class ForeignNumber:
     """A phone number a printed statement gives that is not the clinic's ("Call the Mercyvale nurse line
     at 1-800-555-0147 if you have:"): the source page's own line, which the clinic's patients must not

@@ -19,6 +19,7 @@ from pipeline.models import Cluster, Decision, Registered, Repeat, Source, Sourc
 from pipeline.prepared_topic import Prepared, add_project_inputs, warn_stale
 from pipeline.review.conflicts import find_conflicts
 from pipeline.review.embeddings import load_embedder
+from pipeline.review.other_places import other_places
 from pipeline.review.phone_numbers import foreign_numbers
 from pipeline.review.repeats import MINILM, TFIDF, find_repeats
 from pipeline.review.plain_language import load_plain_words, plain_report
@@ -96,7 +97,7 @@ def _prepare(config: Config, topic: Topic, registered: tuple[Registered, ...], s
     plain = plain_report(handout, topic.language, load_plain_words(config.root), known_words(topic.scheme, topic),
                          edited.clusters)
     return Prepared(cleaned, edited.clusters, conflicts, edited.results, handout, repeats, method, sources, lost,
-                    topic.scheme, spelling, plain, foreign_numbers(handout))
+                    topic.scheme, spelling, plain, foreign_numbers(handout), other_places(handout, sources))
 
 
 def _inputs_key(config: Config, topic: Topic, registered: tuple[Registered, ...], sources: tuple[Source, ...],

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.config import Config, Scheme, Topic
 from pipeline.models import (
-    CleanSource, Cluster, Conflict, DecisionResult, ForeignNumber, Handout, Repeat, Source, SourceMeta, Spelling,
+    CleanSource, Cluster, Conflict, DecisionResult, ForeignNumber, Handout, OtherPlace, Repeat, Source, SourceMeta,
+    Spelling,
 )
 from pipeline.review.plain_language import PROJECT_FILE as PLAIN_WORDS
 
@@ -44,6 +45,7 @@ class Prepared:
     spelling: Spelling = Spelling()  # suspected typos in what the handout prints (never corrected here)
     plain: PlainReport | None = None  # how the leaflet and summary read, statement by statement (the review page's)
     numbers: tuple[ForeignNumber, ...] = ()  # phone numbers printed that are not the clinic's (never changed here)
+    places: tuple[OtherPlace, ...] = ()  # printed statements naming another hospital or a source's organisation
 
 
 def warn_stale(results: Sequence[DecisionResult]) -> None:

@@ -262,6 +262,10 @@ def _prepare_and_render(config: Config, options: BuildOptions, topics: list[Topi
                 log.warning("%s: %d printed statement(s) give a phone number that is not the clinic's, such as %r "
                             "(%s:%d); the ready `replace` decisions are in %s/%s/review.html#numbers", key, len(numbers),
                             numbers[0].number, numbers[0].source, numbers[0].line, options.output, key)
+            if places := prepared[key].places:  # another hospital's arrangements, printed until the editor decides
+                log.warning("%s: %d printed statement(s) name another hospital or a source's organisation, such as %r "
+                            "(%s:%d); see %s/%s/review.html#places", key, len(places), places[0].name, places[0].source,
+                            places[0].line, options.output, key)
         for files in todo.topic_files:
             done[files.paths[0]] = _write_topic_files(config, by_key[files.topic], prepared[files.topic], files,
                                                       writer, options)
@@ -336,7 +340,8 @@ def _write_topic_files(config: Config, topic: Topic, prepared: Prepared, files: 
     review = writer.write(files.paths[1], review_page(
         topic.key, topic.title, prepared.cleaned, prepared.clusters, prepared.handout,
         prepared.conflicts, prepared.decisions, topic.language, prepared.repeats, prepared.repeat_method,
-        templates=config.templates, spelling=prepared.spelling, plain=prepared.plain, numbers=prepared.numbers))
+        templates=config.templates, spelling=prepared.spelling, plain=prepared.plain, numbers=prepared.numbers,
+        places=prepared.places))
     warnings = tuple(f"{r.decision.where}: {r.status}" for r in prepared.decisions if r.status != "applied")
     record = records.Record(files.key, digest, warnings=warnings, companions=((files.paths[1], review),))
     records.save(options.output, files.paths[0], record)

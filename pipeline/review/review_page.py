@@ -21,7 +21,9 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from pipeline.models import CleanSource, Cluster, Conflict, DecisionResult, Entry, ForeignNumber, Handout, Repeat, Section, Spelling, Typo
+from pipeline.models import (CleanSource, Cluster, Conflict, DecisionResult, Entry, ForeignNumber, Handout, OtherPlace,
+                             Repeat, Section, Spelling, Typo)
+from pipeline.review.other_places import drop_decision as place_decision
 from pipeline.review.phone_numbers import replace_decision as number_decision
 from pipeline.review.plain_language import PlainReport, plain_report
 from pipeline.text.readability import LONG_SENTENCE_WORDS, PATIENT_GRADE, RARE_ZIPF
@@ -76,6 +78,7 @@ def review_page(
     spelling: Spelling = Spelling(),
     plain: PlainReport | None = None,
     numbers: Sequence[ForeignNumber] = (),
+    places: Sequence[OtherPlace] = (),
 ) -> str:
     """Return the review report for one topic as a standalone, printable HTML page.
 
@@ -97,7 +100,7 @@ def review_page(
         target=PATIENT_GRADE,
         long_words=LONG_SENTENCE_WORDS,
         rare_zipf=RARE_ZIPF,
-        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling, numbers),
+        counts=_counts(sources, clusters, printed, conflicts, decision_rows, spelling, numbers, places),
         reasons=_reasons(sources),
         sources=sources,
         placed=placed,
@@ -111,6 +114,7 @@ def review_page(
         repeat_method=repeat_method or next((r.method for r in repeats), ""),
         typos=[_typo_row(group) for group in by_fact(spelling.typos)],
         numbers=[(found, number_decision(found)) for found in numbers],
+        places=[(found, place_decision(found)) for found in places],
         spelling=spelling,
     )
 
@@ -159,7 +163,7 @@ def _unprinted_order(cluster: Cluster) -> tuple[str, int, str]:
 
 def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed: set[str],
             conflicts: Sequence[Conflict], decisions: Sequence[_DecisionRow], spelling: Spelling,
-            numbers: Sequence[ForeignNumber]) -> list[tuple[str, int]]:
+            numbers: Sequence[ForeignNumber], places: Sequence[OtherPlace]) -> list[tuple[str, int]]:
     """The headline numbers, in a fixed order."""
     stale = sum(1 for d in decisions if d.status != "applied")
     return [
@@ -174,6 +178,7 @@ def _counts(sources: Sequence[CleanSource], clusters: Sequence[Cluster], printed
         ("stale decisions", stale),
         ("possible typos in printed statements", len(spelling.typos)),
         ("phone numbers printed that are not the clinic's", len(numbers)),
+        ("printed statements naming another hospital or a source's organisation", len(places)),
     ]
 
 
