@@ -3098,3 +3098,30 @@ def test_a_box_heading_repeated_over_the_same_words_is_a_repeat() -> None:
              "**Need to talk?**", "Our nurses answer questions about your treatment.", "", P3]
     reasons = _reasons(clean(_source(lines)))
     assert {10, 11} <= set(reasons), reasons
+
+
+# A Spanish hospital's pages read through the browser's translation (round 44's machinetrans, read
+# in the eleventh session).
+FURNITURE_IN_BODY += [
+    ("Send by mail", "share buttons"),
+    ("Download in PDF (268 KB)", "print or download link"),
+    ("Go up", "navigation link"),
+    ("Elaborated by: Medical Oncology Service and Nursing of the Oncology Day Hospital.", "credits"),
+    ("Index", "contents or page label"),
+    ("Subtitles available in Spanish and English", "video player"),
+    ("Date of last update: 12/02/2025", "metadata"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Go up to the ward and ask for the nurse.",
+    "Your body mass index is checked before treatment.",
+    "Captions on the images show where the lines are drawn.",
+]
+
+
+def test_a_title_its_side_menu_named_first_is_kept_over_its_tools_and_first_question() -> None:
+    lines = ["Patient Classroom", "Chemotherapy", "Computed tomography (TAC)", "Magnetic resonance", "",
+             "Computed tomography (TAC)", "Print", "Send by mail", "Download in PDF (268 KB)", "", "What is a TAC?", "",
+             P1, "", P2, "", P3]
+    kept = _kept(clean(_source(lines)))
+    assert kept.get(6) == ("heading", "Computed tomography (TAC)"), kept
+    assert 3 not in kept and 11 in kept

@@ -2053,8 +2053,11 @@ def _restore_only_copies(texts: list[str], removed: dict[int, str], header: set[
     for i, reason in list(removed.items()):
         if reason != "repeated line" or texts[i] not in gone or texts[i] in kept or not is_short_entry(texts[i]):
             continue
-        k = next((k for k in range(i + 1, len(texts)) if removed.get(k) != TRANSCRIPT_TIMESTAMP), len(texts))
-        if k < len(texts) and k not in removed and (_is_paragraph(texts[k]) or _is_lead_in(texts[k]) or is_sentence(texts[k])):
+        # Past a transcript's time stamps, and past a title's tools ("Print", "Send by mail", "Reading time: 5 minutes").
+        k = next((k for k in range(i + 1, len(texts)) if removed.get(k) != TRANSCRIPT_TIMESTAMP
+                  and not removed.get(k, "").startswith(_BESIDE_TITLE)), len(texts))
+        if k < len(texts) and k not in removed and (_is_paragraph(texts[k]) or _is_lead_in(texts[k]) or is_sentence(texts[k])
+                                                    or line_ending(texts[k]) == "?"):
             del removed[i]
             kept.add(texts[i])  # a later copy of it is a repeat again
 

@@ -153,7 +153,7 @@ WHOLE_LINE = _rules([
      r"search (for |by |the |our )?([\w-]+ ){0,2}(doctors?|providers?|physicians?|specialists?|locations?|services?|"
      r"clinics?|jobs|site|library|topics|conditions|a-z)", "search box"),
     (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
-     r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|"
+     r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|send (by|via) (e-?)?mail|"
      r"follow us( on \w+)?|like( this)?|like loading|condividi|partager|compartir|teilen|delen|"
      r"stampa|imprimer|imprimir|drucken|" + SOCIAL + r"( ?[|/·,]? " + SOCIAL + r")*|"
      r"share( this)?( (article|post|page|story))? ?:? ?((" + SOCIAL + r"|copy link|e-?mail|print)( ?[|/·,]? ?)){2,}",
@@ -237,6 +237,7 @@ WHOLE_LINE = _rules([
      r"today['’]?s (topics|class|session|talk|workshop|webinar|lesson)|in this (talk|presentation|workshop)|"
      r"what (we|i)('ll| will) (cover|talk about|look at|be covering)( today)?|(class|session|talk|lesson|course|workshop) "
      r"(outline|overview|agenda|plan)|learning (objectives|outcomes|aims)|"
+     r"index|summary of contents|"  # a translated page's contents box ("Índice")
      r"today['’]?s topics|by the end of this (lesson|module|unit|course|session|class|page|leaflet|guide|video),? you (will|should) "
      r"(know|understand|be able to|have learned)( about| how to)?|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
@@ -264,7 +265,7 @@ WHOLE_LINE = _rules([
     # An index of the site's pages: "Patient leaflets A to Z", "A-Z of conditions".
     (r"([\w'’ -]{1,40} )?a ?(to|-|–) ?z( (of|index)( [\w'’ -]{1,30})?)?", "navigation (an index of pages)"),
     # A page's own producers: "Produced by: the Acute Oncology Nurse Specialists".
-    (r"(produced|prepared|compiled|written|authored) by\s*:.{1,100}", "credits (who produced the page)"),
+    (r"(produced|prepared|compiled|written|authored|elaborated|drawn up|drafted) by\s*:.{1,160}", "credits (who produced the page)"),
     # A picture the saved copy lost: "[Image not archived: a nurse with a patient]", "[Image: ...]".
     (r"(image|picture|photo|graphic|illustration|diagram|video)( not archived| missing| unavailable| not available"
      r"| not loaded| removed| could not be loaded)(:.{0,200})?", "image (a placeholder where it was)"),
@@ -283,6 +284,12 @@ WHOLE_LINE = _rules([
     # A commenter's badges on a forum: "Oncology RN (verified)", "Top 1% Commenter".
     (r"[\w .&/-]{2,40} \((verified|verified professional|verified member)\)?|top \d{1,2}% (commenter|poster|contributor)",
      "a commenter's badge"),
+    # A page's tools and a video's notes, as a browser's translation words them: "Go up",
+    # "Download in PDF (268 KB)", "Subtitles available in Spanish and English".
+    (r"go (up|to (the )?top)|up to (the )?top", "navigation link"),
+    (r"download( this| the)?( page| guide| leaflet| document)?( in| as)? (pdf|word)( \(?[\d.,]+ ?[kmg]b\)?)?",
+     "print or download link"),
+    (r"(subtitles?|captions?|closed captions?) (are )?(available )?in [\w ,]{2,40}", "video player"),
     # A social post's details: when it went out and to whom ("3 February at 09:00 · Shared with Public").
     (r"(\d{1,2} " + _MONTH + r"|" + _MONTH + r" \d{1,2})(,? \d{4})? at \d{1,2}[:.]\d{2}( ?[ap]m)?|"
      r"shared with (public|friends|everyone|your network)", "post details (who asked or answered, and when)"),
@@ -887,7 +894,7 @@ METADATA = re.compile(
     r"(document|leaflet|handout) (no\.?|number|id|ref(erence)?|owner)|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
     r"content reviewed|"
-    r"date (last )?(reviewed|updated|modified|revised)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
+    r"date (last )?(reviewed|updated|modified|revised)|date of (the )?last (update|review|revision|modification)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+in\s+(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)|\s+(?=\d|" + MONTH + r")|\t+)"
