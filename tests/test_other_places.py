@@ -8,7 +8,7 @@ from markupsafe import escape
 
 from pipeline.config import load_config
 from pipeline.prepare import prepare
-from pipeline.review.other_places import drop_decision
+from pipeline.review.other_places import drop_decision, place_names
 from pipeline.review.review_page import review_page
 from tests.projects import one_topic_project
 
@@ -64,3 +64,9 @@ def test_a_review_page_naming_no_other_hospital_says_so(tmp_path):
     prepared = _prepared(tmp_path / "p")
     page = review_page("radio", "Radiotherapy", prepared.cleaned, prepared.clusters, prepared.handout)
     assert "name no other hospital" in page
+
+
+def test_a_name_is_read_without_the_article_or_the_post_before_it():
+    assert place_names("said the CEO of Harlan Creek Medical Center, and The Northfold Cancer Centre agreed.") == [
+        "Harlan Creek Medical Center", "Northfold Cancer Centre"]
+    assert place_names("Most Hospitals offer it. Ask at the Day Unit.") == []

@@ -27,6 +27,8 @@ _PLACE = re.compile(r"\b(?:(?:St\.?|Saint|[A-Z][\w'’&.-]*)\s+(?:(?:of|and|for|
                     r"(?:Hospitals?|Infirmary|Clinic|Hospice|Institute|(?:Cancer|Medical|Health|Treatment|Radiotherapy|"
                     r"Oncology|Imaging|Proton)\s+(?:Centre|Center|Unit))\b")
 _ARTICLE = re.compile(r"^(?:The|A|An|Our|Your|This|That|At|In|Every|Each|Any|Most|Some)\s+")
+# A person's post before the name it is at: "CEO of Harlan Creek Medical Center".
+_POST_OF = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:CEO|Director|Head|Chair|President|Dean|Professor|Chief|Manager|Lead)\s+of\s+")
 
 
 def other_places(handout: Handout, sources: Iterable[Source]) -> tuple[OtherPlace, ...]:
@@ -40,7 +42,7 @@ def other_places(handout: Handout, sources: Iterable[Source]) -> tuple[OtherPlac
     for cluster in handout.printed_clusters():
         fact = cluster.canonical
         named = _publisher_named(fact.text, publishers + short)
-        place = None if named else next((m for m in _places(fact.text) if fold_name(m) not in clinic), None)
+        place = None if named else next((m for m in place_names(fact.text) if fold_name(m) not in clinic), None)
         if named or place:
             found.append(OtherPlace(cluster.id, named or place or "", fact.text, fact.source, fact.line, bool(named)))
     return tuple(found)
@@ -63,7 +65,7 @@ def _publisher_named(text: str, names: tuple[str, ...]) -> str:
     return ""
 
 
-def _places(text: str) -> list[str]:
+def place_names(text: str) -> list[str]:
     """The names of places of care text writes, without an article before them."""
-    names = [_ARTICLE.sub("", match.group(0)) for match in _PLACE.finditer(text)]
+    names = [_POST_OF.sub("", _ARTICLE.sub("", match.group(0))) for match in _PLACE.finditer(text)]
     return [name for name in names if len(name.split()) >= 2]  # "Most hospitals": no name
