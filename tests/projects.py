@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from pipeline.config import load_config
+from pipeline.prepare import Prepared, prepare
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,16 +52,29 @@ def small_project(root: Path) -> Path:
 
 
 def one_topic_project(root: Path, text: str, editorial: str = "", topic: str = "radio",
-                      title: str = "Radiotherapy") -> Path:
+                      title: str = "Radiotherapy", publisher: str = "") -> Path:
     """root/ made a project of one topic with one source, a.txt holding text (and the topic's
-    editorial.yaml when given), with the project's clinic.yaml and sections.yaml; return it."""
+    editorial.yaml when given; publisher: the source's, as topic.yaml gives it), with the
+    project's clinic.yaml and sections.yaml; return it."""
     root.mkdir(parents=True, exist_ok=True)
     for name in ("clinic.yaml", "sections.yaml"):
         shutil.copy(ROOT / name, root / name)
     folder = root / "sources" / topic
     folder.mkdir(parents=True)
     (folder / "a.txt").write_text(text, encoding="utf-8")
-    (folder / "topic.yaml").write_text(f"title: {title}\nversion: '1'\nissued: 2026-01-01\n", encoding="utf-8")
+    sources = f"sources:\n  - file: a.txt\n    publisher: {publisher}\n" if publisher else ""
+    (folder / "topic.yaml").write_text(f"title: {title}\nversion: '1'\nissued: 2026-01-01\n{sources}", encoding="utf-8")
     if editorial:
         (folder / "editorial.yaml").write_text(editorial, encoding="utf-8")
     return root
+
+
+def prepared_one_topic(root: Path) -> Prepared:
+    """The text stages of the project at root's only topic, without other pages of its sites."""
+    config = load_config(root)
+    return prepare(config, config.topics[0], site_files=[])
+
+
+def printed_texts(prepared: Prepared) -> list[str]:
+    """The wording of each statement the leaflet prints, in order."""
+    return [e.cluster.canonical.text for s in prepared.handout.sections for e in s.entries]

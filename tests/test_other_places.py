@@ -6,11 +6,9 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from pipeline.config import load_config
-from pipeline.prepare import prepare
 from pipeline.review.other_places import drop_decision, place_names
 from pipeline.review.review_page import review_page
-from tests.projects import one_topic_project
+from tests.projects import one_topic_project, prepared_one_topic, printed_texts
 
 SOURCE = """Radiotherapy
 
@@ -29,16 +27,7 @@ Tell the radiographers at brambleford-style units if your skin is sore.
 
 
 def _prepared(root: Path, editorial: str = ""):
-    one_topic_project(root, SOURCE, editorial)
-    topic = root / "sources" / "radio" / "topic.yaml"
-    topic.write_text(topic.read_text(encoding="utf-8") + "sources:\n  - file: a.txt\n    publisher: Brambleford General Hospital\n",
-                     encoding="utf-8")
-    config = load_config(root)
-    return prepare(config, config.topics[0], site_files=[])
-
-
-def _printed(prepared) -> list[str]:
-    return [e.cluster.canonical.text for s in prepared.handout.sections for e in s.entries]
+    return prepared_one_topic(one_topic_project(root, SOURCE, editorial, publisher="Brambleford General Hospital"))
 
 
 def test_the_sources_organisation_and_another_hospital_are_listed_and_printed_until_the_editor_decides(tmp_path):
@@ -48,7 +37,7 @@ def test_the_sources_organisation_and_another_hospital_are_listed_and_printed_un
     # short name in lower case.
     assert [(p.name, p.line, p.publisher) for p in before.places] == [
         ("Brambleford", 5, True), ("Severnmouth Cancer Centre", 7, False)]
-    assert "Radiotherapy is not given at Brambleford." in _printed(before)
+    assert "Radiotherapy is not given at Brambleford." in printed_texts(before)
 
     page = review_page("radio", "Radiotherapy", before.cleaned, before.clusters, before.handout, places=before.places)
     snippet = drop_decision(before.places[0])
@@ -57,7 +46,7 @@ def test_the_sources_organisation_and_another_hospital_are_listed_and_printed_un
     after = _prepared(tmp_path / "q", "decisions:\n" + snippet)
     assert [r.status for r in after.decisions] == ["applied"]
     assert [p.name for p in after.places] == ["Severnmouth Cancer Centre"]
-    assert "Radiotherapy is not given at Brambleford." not in _printed(after)
+    assert "Radiotherapy is not given at Brambleford." not in printed_texts(after)
 
 
 def test_a_review_page_naming_no_other_hospital_says_so(tmp_path):

@@ -11,14 +11,12 @@ from click.testing import CliRunner
 from markupsafe import escape
 
 from pipeline.cli import main
-from pipeline.config import load_config
 from pipeline.models import Block, CleanSource, Cluster, Entry, Fact, Handout, Clinic, Section, Source, SourceLine, SourceMeta
-from pipeline.prepare import prepare
 from pipeline.review.review_page import review_page
 from pipeline.review.spelling import corrected, find_typos, known_word, replace_decision
 from pipeline.review.word_forms import medical_shape, variants
 from pipeline.vocabulary import Vocabulary
-from tests.projects import one_topic_project
+from tests.projects import one_topic_project, prepared_one_topic, printed_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 A, B = "sources/t/a.txt", "sources/t/b.txt"
@@ -159,20 +157,11 @@ def _project(root: Path, editorial: str = "") -> Path:
     return one_topic_project(root, TYPO_SOURCE, editorial)
 
 
-def _prepared(root: Path):
-    config = load_config(root)
-    return prepare(config, config.topics[0], site_files=[])
-
-
-def _printed(prepared) -> list[str]:
-    return [e.cluster.canonical.text for s in prepared.handout.sections for e in s.entries]
-
-
 def test_typos_are_listed_never_corrected_until_the_editor_decides(tmp_path):
-    before = _prepared(_project(tmp_path / "p"))
+    before = prepared_one_topic(_project(tmp_path / "p"))
     assert [(t.word, t.suggestion, t.line) for t in before.spelling.typos] == [
         ("Radiotherpay", "Radiotherapy", 3), ("feelign", "feeling", 5)]
-    printed = _printed(before)
+    printed = printed_texts(before)
     assert "Radiotherpay uses high-energy rays to treat cancer." in printed  # unchanged without a decision
     assert "Tell your nurse if you are feelign sick after a session." in printed
 
@@ -182,11 +171,11 @@ def test_typos_are_listed_never_corrected_until_the_editor_decides(tmp_path):
     assert all(str(escape(snippet)) in page for snippet in snippets)
 
     # The editor pastes the first snippet: that fact prints corrected and is no longer listed.
-    after = _prepared(_project(tmp_path / "q", "decisions:\n" + snippets[0]))
+    after = prepared_one_topic(_project(tmp_path / "q", "decisions:\n" + snippets[0]))
     assert [r.status for r in after.decisions] == ["applied"]
     assert [t.word for t in after.spelling.typos] == ["feelign"]
-    assert "Radiotherapy uses high-energy rays to treat cancer." in _printed(after)
-    assert "Tell your nurse if you are feelign sick after a session." in _printed(after)
+    assert "Radiotherapy uses high-energy rays to treat cancer." in printed_texts(after)
+    assert "Tell your nurse if you are feelign sick after a session." in printed_texts(after)
 
 
 def test_typos_command_lists_each_with_its_decision(tmp_path):

@@ -34,8 +34,7 @@ _POST_OF = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:CEO|Director|Head|Chair|President
 def other_places(handout: Handout, sources: Iterable[Source]) -> tuple[OtherPlace, ...]:
     """The printed statements that name a source's organisation or another place of care."""
     clinic = fold_name(handout.clinic.name)
-    names = {fold_name(source.meta.publisher): source.meta.publisher for source in sources if source.meta.publisher}
-    publishers = tuple(dict.fromkeys(name for publisher in names for name in publisher_names(publisher)
+    publishers = tuple(dict.fromkeys(name for source in sources for name in publisher_names(source.meta.publisher)
                                      if name not in clinic))
     short = tuple(name for name in short_names(publishers) if name not in clinic)
     found = []

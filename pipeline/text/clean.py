@@ -932,19 +932,20 @@ COMMENT_BODY_MAX_LINES = 3
 
 
 def _remove_comment_handles(texts: list[str], removed: dict[int, str]) -> None:
-    """A user name alone on its line just above a comment's age is that comment's header too."""
+    """A user name alone on its line just above a comment's age is that comment's header too; a
+    flair ("OP", "MOD") or a separator ("•") may stand between them."""
     for i in sorted(i for i, reason in removed.items() if reason == _COMMENT_HEADER):
         for k in range(i - 1, max(i - 3, -1), -1):
-            if k in removed and removed[k] != _COMMENT_HEADER and texts[k].strip(" •·"):
+            if k in removed:
+                if removed[k] == _COMMENT_HEADER or not texts[k].strip(" •·"):
+                    continue
                 break
-            if k not in removed and _HANDLE_FLAIR.fullmatch(texts[k]):
+            if _HANDLE_FLAIR.fullmatch(texts[k]):
                 continue
-            if k not in removed and _HANDLE.fullmatch(texts[k]) and not HEADING_MARK.match(texts[k]):
-                removed[k] = _COMMENT_HEADER
-                for flair in range(k + 1, i):
-                    removed.setdefault(flair, _COMMENT_HEADER)
-            if k not in removed:
-                break
+            if _HANDLE.fullmatch(texts[k]) and not HEADING_MARK.match(texts[k]):
+                for j in range(k, i):  # the name and the flairs under it
+                    removed.setdefault(j, _COMMENT_HEADER)
+            break
 
 
 def _remove_comment_bodies(texts: list[str], removed: dict[int, str]) -> None:

@@ -455,7 +455,7 @@ class _TextExtractor(HTMLParser):
             for word, start in reversed(self._boxes[closing:]):
                 self._mark_box(word, start)
             for box in sorted(k for k in self._widgets if k >= closing):
-                self._mark_widget(self._boxes[box][1])
+                self._mark_form(self._boxes[box][1], _WIDGET_MAX_LINES)
                 self._widgets.discard(box)
             del self._open[closing:]
             del self._boxes[closing:]
@@ -511,16 +511,12 @@ class _TextExtractor(HTMLParser):
         self._parts, self._line, self._prefix, self._linked_chars, self._hrefs = [], None, "", 0, []
         self._control_text = False
 
-    def _mark_form(self, start: int) -> None:
+    def _mark_form(self, start: int, most: int = _FORM_MAX_LINES) -> None:
         """Mark a small form's lines (labels, options, buttons) as a form. Some sites wrap the
-        whole page in one <form> (ASP.NET): a form of many lines is left to the other rules."""
-        if len(self.lines) - start <= _FORM_MAX_LINES:
-            self.lines[start:] = [replace(line, region="form") for line in self.lines[start:]]
-
-    def _mark_widget(self, start: int) -> None:
-        """Mark the few lines of a block that holds a form control (a rating slider's question,
-        item and scale labels) as a form; a bigger block is a page wrapped in one, left alone."""
-        if 0 < len(self.lines) - start <= _WIDGET_MAX_LINES:
+        whole page in one <form> (ASP.NET): a form of more than `most` lines is left to the other
+        rules. A block holding a slider or a tick box is a form of at most _WIDGET_MAX_LINES (its
+        question, item and scale labels)."""
+        if len(self.lines) - start <= most:
             self.lines[start:] = [replace(line, region="form") for line in self.lines[start:]]
 
     def _mark_box(self, word: str, start: int) -> None:
