@@ -3125,3 +3125,29 @@ def test_a_title_its_side_menu_named_first_is_kept_over_its_tools_and_first_ques
     kept = _kept(clean(_source(lines)))
     assert kept.get(6) == ("heading", "Computed tomography (TAC)"), kept
     assert 3 not in kept and 11 in kept
+
+
+# A clinic's information group exported from a messaging app (round 44's chatexport) and a research
+# study's information sheet (round 44's trialsheet), read in the twelfth session.
+FURNITURE_IN_BODY += [
+    ("Tomorrow: how radiotherapy is planned ➡️", "about this page (its series)"),
+    ("Coming up tomorrow: your first treatment day", "about this page (its series)"),
+    ("This week our nurse Ellen is posting a short series on side effects, one part each day.", "about this page (its series)"),
+    ("Part 3 continued ⬇️", "about this page (its series)"),
+    ("Please don't post results or personal details in the group.", "the group's rules"),
+    ("🚨 Feeling unwell after treatment? Don't message this group.", "the group's rules"),
+    ("⚠️ Scanner 1 is out of action today for repairs, so some appointments are running about an hour late.", "site alert"),
+    ("🔔 The unit is open as normal on Easter Monday.", "site alert"),
+    ("Principal Investigator at Harlow: Dr Ana Ruiz", "staff list"),
+    ("Study title: BRIGHT-RT. Exercise during radiotherapy", "form"),
+    ("Please initial each box", "form"),
+    ("3. I understand that taking part is voluntary and that I can withdraw at any time.", "form"),
+    ("This is the end of Part 1. The next part describes the study.", "about this page"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "If you need an interpreter, or help getting onto the couch, please tell the radiographers.",
+    "Do not share your tablets with anyone else, even if they have the same cancer.",
+    "Part of the treatment is given as tablets that you take at home.",
+    "I understand now why my skin was sore.",
+]
+FURNITURE_IN_BODY += [("🚗 Free parking for patients: please remember to get your ticket stamped at reception.", "directions and parking")]

@@ -78,6 +78,7 @@ from pipeline.text.web_furniture import (
 from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import (fold_name, names_publisher, names_publisher_by_name, publisher_names,
                                           short_names)
+from pipeline.text.chat_export import read_chat
 from pipeline.text.citations import without_markers
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
@@ -195,6 +196,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _strip_time_stamps(texts)
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
+    read_chat(texts, removed, publisher)
     _remove_outside_landmarks(lines, texts, removed)
     _remove_front_matter(texts, removed)
     for i, text in enumerate(texts):

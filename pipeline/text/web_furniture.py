@@ -241,7 +241,8 @@ WHOLE_LINE = _rules([
      r"today['’]?s topics|by the end of this (lesson|module|unit|course|session|class|page|leaflet|guide|video),? you (will|should) "
      r"(know|understand|be able to|have learned)( about| how to)?|"
      r"(what )?you will (learn|find|read)( about)?|(information|advice) for (patients|carers|families)"
-     r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?",
+     r"( and (carers|families|visitors))?|patient information( leaflet| sheet)?|"
+     r"(participant|patient|study) information (sheet|leaflet)( and (informed )?consent form)?",
      "contents or page label"),
     (r"(download|print|save)( this| the| our)?( page| leaflet| guide| article| booklet| information)?"
      r"( as( a)?)? pdf( \(.*\)?)?|print ?/ ?save( as)? pdf|download( this| the)? (leaflet|guide|booklet)"
@@ -395,7 +396,7 @@ ANYWHERE = _rules([
     (r"\b(get|print|use|show) (a |your |this )?(free )?(coupon|discount card|savings card)\b|"
      r"\b(lowest|retail|cash|coupon|discount(ed)?) price\b[^.]{0,30}[$£€]\s?\d|[$£€]\s?\d[\d.,]*\s+(get|view|see) (free )?(coupons?|deals?)\b|"
      r"\bself-pay\b[^.]{0,60}\b(start|starting|from)\b[^.]{0,10}[$£€]\s?\d", "price comparison (the site's shop)"),
-    (r"\b(right to|entitled to) (an? )?(free |professional )?interpreter\b|^if you need an interpreter\b|"
+    (r"\b(right to|entitled to) (an? )?(free |professional )?interpreter\b|^if you need an interpreter\b(?![^.]{0,10}\bor\b)|"
      r"\binterpret(er|ing) (service|services) (is|are) (free|available)\b", "the hospital's interpreter service"),
     (r"^\d+ (clinical )?(trials?|studies) (is|are) (open|recruiting|available)\b|"
      r"^there (is|are) \d+ (open |recruiting )?(clinical )?(trials?|studies)\b", "trial finder box"),
@@ -556,7 +557,33 @@ ANYWHERE = _rules([
      r"\bcontent (supplied|provided) by\b|\bsyndicated (from|by)\b|^[\w .&'’-]{2,60} logo$", "the provider's credits and ratings"),
     (r"\byou can (now )?book your (flu|covid|autumn|winter|spring|booster|vaccination|vaccine|jab)|"
      r"\b(is|are|will be) closed (for|due to) (refurbishment|staff training|training|building work|maintenance|"
-     r"the bank holiday|a public holiday)\b|\b(is|are|will be) closed (from|until|on) (\w+day,? )?\d", "site alert"),
+     r"the bank holiday|a public holiday|resurfacing|repairs|roadworks|works)\b|\b(is|are|will be) closed (from|until|on) (\w+day,? )?\d", "site alert"),
+    # A department's notices of the day: "Scanner 2 is out of action today", "open as normal on Good Friday".
+    (r"\b(is|are) out of (action|order|service) (today|this week|until|for)\b|\bappointments (are|may be) running\b[^.]{0,30}\blate\b|"
+     r"\b(is|are) open as normal (on|over)\b|\bfrom (mon|tues|wednes|thurs|fri|satur|sun)day \d{1,2} " + _MONTH + r"\b[^.]{0,60}"
+     r"\b(moves?|is moving|will move|relocates?) to\b", "site alert"),
+    (r"\b(get|have) your (car park |parking )?ticket (stamped|validated)\b|\bvalidate your (car park |parking )?ticket\b",
+     "directions and parking"),
+    # An information group's rules about the group itself, not the treatment: "Don't message this
+    # group.", "don't share results ... in the group", "We can't answer questions about ... here".
+    (r"\b(do not|don'?t|never)( \w+){0,2} (post|share|write|send)\b[^.]{0,80}\b(here|(in|to|on) (this|the) (group|chat|channel))\b|"
+     r"\b(do not|don'?t|never) (message|use|contact) (this|the) (group|chat|channel)\b|"
+     r"\b(reply|replies|answer|answers) (in|from) (this|the) (group|chat|channel)\b|"
+     r"\bwe can'?t (answer|give|reply to) [^.]{0,50}\b(here|in (this|the) (group|chat|channel))\b",
+     "the group's rules (about the chat, not the treatment)"),
+    # A series' notes in its posts: "This week Sam is posting a series on ...", "Part 4 continued".
+    (r"\b(is|are|will be|we'?re|we are|i'?m|i am|we'?ll be|i'?ll be) (posting|sharing|running)\b[^.]{0,80}\b(series|parts)\b|"
+     r"^part (\d{1,2}|one|two|three|four|five|six) (continued|cont'?d)\b", "about this page (its series)"),
+    # A research study's information sheet and consent form around the care it describes: who runs
+    # the study, its title and numbers, and the statements a participant initials.
+    (r"^((chief|principal|lead|local|co-?) ?)?investigators?( at [\w' -]{1,40})?\s*:", "staff list (name and role)"),
+    (r"^(study|trial|project) title\s*:|^name of (the )?((chief|principal|lead) )?(investigator|researcher|person taking consent)\b|"
+     r"^(optional\s*:?\s*)?please (initial|tick) (each|the|all|every|yes or no)\b|"
+     r"^(participant|patient|subject|study) (identification|id|study) (number|no\.?|code)\b|"
+     r"^(\d{1,2}[.)]\s*)?i (confirm|understand|agree|consent|give (my )?permission|am willing)\b.{0,300}"
+     r"\b(stud(y|ies)|trial|research|information sheet|tak(e|ing) part|withdraw|voluntary)\b", "form (to fill in and sign)"),
+    (r"^this is the end of (section|part|chapter)\b|^the next (section|part|chapter) (describes|explains|is about|tells you|covers)\b",
+     "about this page (where its parts begin and end)"),
     (r"(^|[.?!]\s+)members (can|may|get)\b|\bsign in to (see|view|check|get|find)\b|^member tips?$|"
      r"\b(need|needs|get|requires?) (prior )?approval from your (health )?plan\b|\bin-network\b", "member promotion"),
     (r"\byour (gift|donation|support)s? (helps?|funds?|pays?|means?|makes?|keeps?)\b|"
@@ -648,7 +675,9 @@ ANYWHERE = _rules([
     # Plain Words for Treatment.", "Next in the series: ...", "Next month: ...".
     (r"\b(the )?(first|second|third|fourth|fifth|last|final|latest|next) (article|post|part|instalment|installment|episode|issue) "
      r"(in|of) (my|our|the|this) ([\w'’-]+ ){0,5}series\b|^part (one|two|three|four|five|six|\d+) of\b|"
-     r"^(next in (the|this|my) series|next (month|week|time|issue)|coming (up )?next)\s*:", "about this page (its series)"),
+     r"^(next in (the|this|my) series|next (month|week|time|issue)|coming (up )?next)\s*:|"
+     r"^((coming up|up next|next up|last part|final part|next part)\s+)?(tomorrow|next (week|time|month|issue))\s*:",
+     "about this page (its series)"),
     (r"\b(my|our) (earlier|previous|last|other|next) (article|post|piece|blog post|guide)s?\b",
      "link to another article (by its title)"),
     # A message's subject as a reply or forward: "Re: Starting chemo on Thursday", "FW: Your scan".
@@ -997,6 +1026,21 @@ META_SECTIONS = _rules([
     (r"((patient|carer|caregiver)('s)? )?(acknowledg(e)?ment|declaration|sign-?off|signatures?)( form)?|"
      r"for (office|staff|clinic) use( only)?|.{1,50}\((to be )?(completed|filled in) by (the )?[\w /-]{1,30}\)",
      "form (to fill in and sign)"),
+    (r"((participant|patient|informed) )?consent form( for .{1,60})?", "form (to fill in and sign)"),
+    # A research study's information sheet around the care it describes: the study's own sections,
+    # under the standard headings of participant information sheets and consent documents.
+    (r"(an )?invitation( to (take part|participate)( in (a|this|our) (research )?(study|trial))?| and brief summary)?|"
+     r"(part|section) ([a-z]|\d{1,2}|one|two)\s*[:.–-]?\s*(about )?(the|this|our) ([\w-]+ ){0,3}(study|trial|research)|"
+     r"what is the (purpose|aim) of (the|this) (study|trial|research)|why is (this|the) (study|trial|research) being done|"
+     r"why (have|has) (i|you|my child) been (invited|chosen|asked)( to take part)?|do i have to take part|"
+     r"what (will|would) happen (to me )?if i (take part|decide to take part|join( the (study|trial))?)|"
+     r"what are the (possible )?(benefits|disadvantages|risks|advantages)( and (risks|disadvantages|benefits|advantages))? of taking part|"
+     r"what (will|would) happen to (the )?(information|data) (about me|collected)|what (will|would) happen to my (samples|data|information)|"
+     r"will my taking part( in (this|the) (study|trial))? be kept confidential|what if (there is|something goes wrong|i have) a problem|"
+     r"what (will|would) happen if i (don'?t want to carry on|decide to stop|withdraw)|"
+     r"who is (organi[sz]ing|sponsoring|funding)( and (funding|sponsoring|organi[sz]ing))? (the|this) (study|trial|research)|"
+     r"who has (reviewed|approved) (the|this) (study|trial|research)|what (will|would) happen to the results of (the|this) (study|trial|research)",
+     "the research study (not the treatment)"),
     (r"our ([\w-]+ ){0,3}team", "staff list (name and role)"),
     (r"(your )?(current )?medication list|orders placed (this|during this) (encounter|visit)|education materials",
      "the patient's record"),
