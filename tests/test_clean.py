@@ -1497,6 +1497,8 @@ def test_a_markdown_table_keeps_its_rows_as_items_with_their_cells() -> None:
     ("Phone 0800 555 0133, Monday to Friday. Please call if you need to cancel.", False),
     ("To book a session, call the day unit on 0800 555 0144 on any weekday morning.", False),
     ("If you need to cancel, please call the day unit on 0800 555 0144 a day ahead.", True),
+    ("Call (253) 555-0147, day or night, if you have a fever.", True),  # opens with "Call" and a number, and says when
+    ("Call (253) 555-0147, day or night, if you have:", True),  # a list's lead-in, the symptoms below it
 ])
 def test_calls_to_action_go_and_advice_on_when_to_call_stays(line: str, kept: bool) -> None:
     result = clean(_source(_in_body(line)))
@@ -3151,3 +3153,4 @@ CONTENT_LIKE_FURNITURE += [
     "I understand now why my skin was sore.",
 ]
 FURNITURE_IN_BODY += [("🚗 Free parking for patients: please remember to get your ticket stamped at reception.", "directions and parking")]
+FURNITURE_IN_BODY += [("Tell us how we can improve this page (optional):", "feedback form")]

@@ -20,6 +20,7 @@ from typing import Any
 from pipeline.errors import ConfigError
 from pipeline.models import Fact, Source
 from pipeline.text.markdown_inline import unquoted
+from pipeline.text.text_browser import without_link_numbers
 
 LABELS = "labels.yaml"
 # What kind of furniture a line is: removing all contact data, forms, credits, navigation,
@@ -238,7 +239,8 @@ def locate(labels: Labels, sources: Mapping[str, Source], facts: Sequence[Fact],
     statements |= {labelled.lead for labelled in labels.lists}
     located = {}
     for statement in statements:
-        quote = _squash(unquoted(statement.quote))  # "> 🚨 Call us ... if you have:": the call-out's words
+        # "> 🚨 Call us ... if you have:": the call-out's words; "our [58]Infusion Center": the page's words
+        quote = _squash(without_link_numbers(unquoted(statement.quote)))
         path = sources[statement.file].path
         candidates = on_line.get((path, (first_line or {}).get((path, statement.line), statement.line)), [])
         located[statement] = next(

@@ -80,6 +80,7 @@ from pipeline.text.publisher_names import (fold_name, names_publisher, names_pub
                                           short_names)
 from pipeline.text.chat_export import read_chat
 from pipeline.text.citations import without_markers
+from pipeline.text.text_browser import read_text_browser_dump
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from pipeline.text.markdown_inline import plain_markdown, unquoted
@@ -182,11 +183,17 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     html = suffix in HTML_SUFFIXES
     lines = [line for line in source.lines if line.text.strip()]
     page_furniture: set[int] = set()
+    browser_marks: dict[int, str] = {}
     if not html:  # text copied from a PDF, a print preview or an e-mail: its paragraphs as paragraphs
-        lines, page_furniture = read_printed(_ocr_bullets(lines))
+        dump = read_text_browser_dump(lines)
+        if dump.width:  # a text browser's dump, its wrapped lines already read whole
+            lines, browser_marks = dump.page + dump.addresses, dump.removals
+        else:
+            lines, page_furniture = read_printed(_ocr_bullets(lines))
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {i: "site template (the same menu in another source)"
                                for i, line in enumerate(lines) if line.number in shared}
+    removed.update({i: browser_marks[line.number] for i, line in enumerate(lines) if line.number in browser_marks})
     removed.update({i: _RUNNING for i, line in enumerate(lines)
                     if line.number in page_furniture})
     # "8.<TAB>Getting your results" is read as the heading it is, not as a list's item: every
@@ -982,9 +989,12 @@ def _is_advice(text: str, publisher: tuple[str, ...]) -> bool:
     sentences = _SENTENCE_BREAK.split(text.strip())
     with_number = " ".join(sentence for sentence in sentences if PHONE_DIGITS.search(sentence)) or text
     words = PHONE_DIGITS.sub(" ", text)
-    if word_count(words) < PARAGRAPH_MIN_WORDS or line_ending(text) not in TERMINAL:
+    # A list's lead-in says when to call as well as a sentence does: "Call ..., day or night, if you have:".
+    lead_in = line_ending(text) == ":" and CONDITION.search(words)
+    if not lead_in and (word_count(words) < PARAGRAPH_MIN_WORDS or line_ending(text) not in TERMINAL):
         return False
-    if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text) \
+    # "Call 0800 ..., day or night, if you have a fever." is no label: its number's sentence says when.
+    if ATTENTION_LABEL.search(text) or CONTACT_LABEL.match(text) and not CONDITION.search(with_number) \
             or not CONDITION.search(text) and any(CONTACT_LABEL.match(sentence) for sentence in sentences[1:]):
         return False  # "ATENCIÓN: ... Llame al ...": a language-help tagline; "Building C. Reception: 964 ..."
     if FIRST_PERSON.match(words) and not CONDITION.search(words):
@@ -1564,6 +1574,8 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
         told = _told_items(lines, texts, kept, pos, plain, html)
         asks = None  # the run is a list of questions ("You may want to ask:" + questions)
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
+            if any(removed[k].startswith("navigation") and _is_bare_heading(texts[k]) for k in range(last + 1, i)):
+                break  # "Related pages" over its links: the list above ended with the section
             gap = lines_between(lines, last, i) > 0 and not _page_break_between(last, i, removed)
             bullet = bool(BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
@@ -1743,8 +1755,9 @@ def _remove_link_lines(lines: list[SourceLine], texts: list[str], removed: dict[
         listed = set(range(lead + 1, last + 1)) - set(removed)
         if not listed or not listed <= links:
             links -= listed  # a list with items in words is the article's, links and all
-        elif word_count(texts[lead]) >= 3 and not LINK_LEAD_IN.search(texts[lead]):
-            links -= listed  # "Common side effects include:" followed by linked names
+        elif lead not in removed and word_count(texts[lead]) >= 3 and not LINK_LEAD_IN.search(texts[lead]):
+            links -= listed  # "Common side effects include:" followed by linked names (a removed
+            # heading, "Related Patient Education", leads no article's list)
         else:
             links.add(lead)  # "More about coping:" or "Services:" goes with its links
     for i in links:
@@ -2097,7 +2110,8 @@ def _opens_article(texts: list[str], kept: list[int], paragraph: int, removed: d
         return False  # the pitch of a sign-up box ("Plain-language notes ..." / "Subscribe" / "Sign in")
     after = [i for i in kept if i > paragraph][:3]
     return any(_is_paragraph(texts[i]) or is_sentence(texts[i]) or BULLET.match(texts[i])
-               or _is_lead_in(texts[i]) or _is_heading_like(texts, i) for i in after)
+               or _is_lead_in(texts[i]) or _is_heading_like(texts, i)
+               or texts[i].count("\t") >= 2 or TABLE_ROW.match(texts[i]) for i in after)  # a table's rows
 
 
 def _title_lines(lines: list[SourceLine], texts: list[str], removed: dict[int, str], header: list[int]) -> set[int]:

@@ -562,6 +562,7 @@ ANYWHERE = _rules([
     (r"\b(is|are) out of (action|order|service) (today|this week|until|for)\b|\bappointments (are|may be) running\b[^.]{0,30}\blate\b|"
      r"\b(is|are) open as normal (on|over)\b|\bfrom (mon|tues|wednes|thurs|fri|satur|sun)day \d{1,2} " + _MONTH + r"\b[^.]{0,60}"
      r"\b(moves?|is moving|will move|relocates?) to\b", "site alert"),
+    (r"\btell us how we (can|could) (improve|make) (this|our) (page|site|website|information|leaflet)\b", "feedback form"),
     (r"\b(get|have) your (car park |parking )?ticket (stamped|validated)\b|\bvalidate your (car park |parking )?ticket\b",
      "directions and parking"),
     # An information group's rules about the group itself, not the treatment: "Don't message this
