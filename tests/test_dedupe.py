@@ -222,3 +222,18 @@ def test_lead_ins_that_differ_in_how_soon_to_call_never_merge_under_the_projects
     today = profile("Call your oncology team the same day if you:", words)
     assert "right away" in soon.key_info and "same day" in today.key_info
     assert soon.key_info != today.key_info  # different advice: their lists must not join
+
+
+def test_a_sentence_that_refers_back_never_speaks_for_other_wordings() -> None:
+    # "It is one of ..." has the most words of the three, so it would be printed for them all, and
+    # the leaflet would say "It" where the sources say "Chemotherapy".
+    opener = fact(1, "Chemotherapy uses medicines to destroy cancer cells.", "a.txt")
+    back = replace(fact(2, "It is one of the most common cancer treatments in the whole country.", "a.txt"),
+                   after=opener.id)
+    others = [fact(3, "Chemotherapy is one of the most common cancer treatments.", "b.txt"),
+              fact(4, "Chemotherapy is one of the most common cancer treatments now.", "c.txt")]
+    # The topic's own name is no key term of its scheme: every sentence of the topic has it.
+    clusters = dedupe([opener, back, *others, *(fact(100 + i, t, "filler.txt") for i, t in enumerate(FILLER))],
+                      Vocabulary(("melanoma",)))
+    merged = next(c for c in clusters if back in c.members)
+    assert len(merged.members) == 3 and merged.canonical.text.startswith("Chemotherapy"), merged.canonical.text

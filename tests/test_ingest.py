@@ -242,6 +242,19 @@ def test_html_lines_all_in_link_text_are_marked_linked(tmp_path: Path) -> None:
 
 
 
+def test_a_tabs_name_shown_again_as_a_button_over_its_panel_is_its_link_and_an_accordions_title_is_not(
+        tmp_path: Path) -> None:
+    page = ('<ul role="tablist"><li><button role="tab">Overview</button></li><li><button role="tab">Before</button></li></ul>\n'
+            '<div role="tabpanel"><button class="mobile-toggle" aria-expanded="true">Overview</button>\n'
+            '<h3><button aria-expanded="false"><span>Before you start</span></button></h3>\n'
+            '<button class="accordion">Side effects</button>\n'
+            '<p>Most people have their treatment as a day patient.</p></div>\n')
+    lines = {line.number: line for line in _ingest(tmp_path, "tabs.html", page.encode("utf-8")).lines}
+    assert lines[2].text == "Overview" and lines[2].linked  # the phone's toggle repeats the tab
+    assert lines[3].text == "# Before you start" and not lines[3].linked  # an accordion's heading
+    assert lines[4].text == "Side effects" and not lines[4].linked  # a button that names no tab
+
+
 def test_a_title_linked_to_its_own_address_is_the_pages_title_not_a_link(tmp_path: Path) -> None:
     # A forum's or blog's <h1> links to the post itself (its slug may be cut short); a logo's <h1>
     # links home, and a heading further down links to another page.

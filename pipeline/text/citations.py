@@ -28,6 +28,16 @@ _BRACKETED_AT_END = re.compile(rf"(?<=\S)(?:{_BRACKETED})+$")
 BEFORE_NEXT_SENTENCE = rf"(?:{_AFTER}{_MARKER}|(?:{_BRACKETED})+)?"
 
 
+# An answer engine's or a wiki's citation as a Markdown link, glued to the text it backs:
+# "... destroy cancer cells.[1](https://...)", "... in the hand[3](https://...)[4](https://...)".
+_CITATION_LINKS = re.compile(r"(?<=\S)(?:\[\^?\d{1,3}\]\([^)\s]*\))+")
+
+
+def without_citation_links(text: str) -> str:
+    """The text without the citation links glued to it; its words and its own links stay."""
+    return _CITATION_LINKS.sub("", text) if "](" in text else text
+
+
 def without_citation(text: str) -> str:
     """The text without a citation marker at its end: a number glued to its final punctuation,
     or bracketed markers ("[3]", "[citation needed]", "[edit]"); the text itself when there is none."""

@@ -79,7 +79,7 @@ from pipeline.models import Block, CleanSource, Removal, Source, SourceLine
 from pipeline.text.publisher_names import (fold_name, names_publisher, names_publisher_by_name, publisher_names,
                                           short_names)
 from pipeline.text.chat_export import read_chat
-from pipeline.text.citations import without_markers
+from pipeline.text.citations import without_citation_links, without_markers
 from pipeline.text.text_browser import read_text_browser_dump
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
@@ -160,6 +160,7 @@ _PHRASE_RULES = tuple(
 _PROSE_AROUND_LINK = re.compile(r"\w+ \w+ \[[^\]]+\]\([^)]*\)|\[[^\]]+\]\([^)]*\) \w+ \w+")
 _COUNT = re.compile(r"\s*[(\[]\d+[)\]]?$")
 _MORE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
+_FIRST_SENTENCE_END = re.compile(r"\w[.!?]\s+\w")  # in folded (lower-case) text
 # What still speaks of pages after a page's description ("For X, see Y.", "the Swedish text applies");
 # so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
@@ -201,6 +202,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i in _numbered_headings(texts, [i for i in range(len(texts)) if i not in removed]):
         texts[i] = _NUMBERED.match(texts[i]).group(2)
     _strip_time_stamps(texts)
+    texts = [without_citation_links(text) for text in texts]  # "cells.[1](https://...)": the sentence, not its source
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     read_chat(texts, removed, publisher)
@@ -243,6 +245,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     if PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES:
         remove_tab_title(texts, removed, publisher)
         _remove_clipper_excerpt(texts, removed)
+        _remove_quoted_teasers(texts, removed)
     _remove_credited_captions(lines, texts, removed, PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES)
     # Text saved from a browser keeps a list's items as lines of their own, bullets or not; in
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
@@ -612,6 +615,7 @@ def _out_of_callout(text: str) -> str:
     return _CALLOUT_ICON.sub("", inner) if inner != text else text
 
 
+_OBSIDIAN_TYPE = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")  # a Markdown call-out's type: "[!info] Planned maintenance"
 _EMPHASIS_EDGES = re.compile(r"^[*_]+(?=\w)|(?<=[\w.!?])[*_]+$")
 
 
@@ -690,6 +694,10 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         if phrase.reason == "about this page" and (more := _MORE_SENTENCES.search(text)) \
                 and not _ABOUT_PAGES.search(text, more.end() - 1):
             continue  # "This article focuses on X. X can cure ...": what follows is the article's
+        if phrase.reason == "other formats of the page" and (first := _FIRST_SENTENCE_END.search(folded)) \
+                and found.start() >= first.end() - 1:
+            continue  # "Your nurse will give you a printed sheet ... Ask if you would like it in large print.": the
+            # paragraph's advice stays; only a line that is the offer alone goes
         return phrase.reason
     if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) \
             and not _is_advice(text, publisher):
@@ -1125,7 +1133,8 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     A label inside a column of menu labels ("Patient stories" between "Our doctors" and "Gallery")
     heads no section."""
     for i, text in enumerate(texts):
-        label = fold_text(bare_text(text)).strip(EDGE_JUNK)
+        # "Does my insurance cover it? +", "> [!info] Planned maintenance": the heading's words
+        label = fold_text(bare_text(_OBSIDIAN_TYPE.sub("", _out_of_callout(_TOGGLE_SIGN.sub("", text))))).strip(EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None) \
             if not _UNORDERED_ITEM.match(text) else None  # an item heads no section ("In this issue:" / "- Dates for your diary")
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \
@@ -1166,6 +1175,23 @@ def _remove_clipper_excerpt(texts: list[str], removed: dict[int, str]) -> None:
         end += 1
     for k in range(start, end):
         removed.setdefault(k, "the clipped page's excerpt (its description, quoted by the web clipper)")
+
+
+# A feed's or a clipper's teaser cut short: "... and why [&#8230;]", "... before you start […]".
+_CUT_SHORT = re.compile(r"(\[(…|&#8230;|&hellip;|\.\.\.)\]|…|\.\.\.)\s*$")
+TEASER_MIN_WORDS = 12
+
+
+def _remove_quoted_teasers(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the opening of the article quoted above it (a feed reader's or a clipper's teaser): a
+    quoted paragraph cut short with "[…]", or one the article then prints again word for word."""
+    plain = {unquoted(text).strip() for i, text in enumerate(texts) if i not in removed and not text.lstrip().startswith(">")}
+    for i, text in enumerate(texts):
+        if i in removed or not text.lstrip().startswith(">"):
+            continue
+        words = unquoted(text).strip()
+        if word_count(words) >= TEASER_MIN_WORDS and (_CUT_SHORT.search(words) or words in plain):
+            removed[i] = "the article's opening quoted above it (a feed's or clipper's teaser)"
 
 
 # The buttons a site's box closes with: what the text over them asks the reader to do.
@@ -1966,17 +1992,23 @@ def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None
 # What a reference cites by: a year, an address or domain, a DOI, "et al", a "·" between source and title.
 _CITES = re.compile(r"\b(19|20)\d\d\b|https?://|www\.|\.(example|org|com|gov|net|edu|uk)\b|\bdoi\b|\bet al\b|·")
 RESUMED_TEXT_LINES = 3  # of the next five lines, this many read as the article's, not as citations
+RESUMED_PARAGRAPH_WORDS = 15  # a paragraph this long, with no year, address or DOI, is no reference
 
 
 def _resumes_article(texts: list[str], removed: dict[int, str], i: int) -> bool:
     """Inside a references section, a heading over the article's own text (a lead-in, sentences,
-    list items without a year, an address or a DOI among them): the references have ended."""
-    if i in removed or line_ending(texts[i]) in TERMINAL or not is_short_entry(texts[i]) or _CITES.search(texts[i]):
+    list items without a year, an address or a DOI among them), or a long paragraph that such text
+    follows (an answer engine's second answer, right under its sources): the references have ended."""
+    if i in removed or _CITES.search(texts[i]):
+        return False
+    heading = line_ending(texts[i]) not in TERMINAL and is_short_entry(texts[i])
+    if not heading and not (_is_paragraph(texts[i]) and word_count(texts[i]) >= RESUMED_PARAGRAPH_WORDS):
         return False
     below = [k for k in range(i + 1, min(i + 6, len(texts))) if k not in removed]
     prose = [k for k in below if not _CITES.search(texts[k]) and (is_sentence(texts[k]) or _is_lead_in(texts[k])
                                                                    or texts[k][:1].islower())]
-    return len(prose) >= RESUMED_TEXT_LINES and any(_is_lead_in(texts[k]) or _is_paragraph(texts[k]) for k in prose)
+    return len(prose) >= (RESUMED_TEXT_LINES if heading else RESUMED_TEXT_LINES - 1) \
+        and any(_is_lead_in(texts[k]) or _is_paragraph(texts[k]) for k in prose)
 
 
 def _trailing_section(text: str) -> str | None:

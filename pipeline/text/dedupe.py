@@ -275,7 +275,9 @@ def _split_by_canonical(
     order = sorted(
         group,
         # Ties go to the wording with more words as written: "Tiredness (fatigue)" over "Tiredness".
-        key=lambda i: (bool(best[i].excluded), -len(profiles[i].key_info), -len(profiles[i].stems),
+        # A sentence that refers back ("It is one of the most common ...") heads no other wording:
+        # printed for them, it would drop what "It" stands for.
+        key=lambda i: (bool(best[i].excluded), bool(best[i].after), -len(profiles[i].key_info), -len(profiles[i].stems),
                        -len(best[i].text.split()), *rank(best[i])),
     )
     parts: list[list[int]] = []

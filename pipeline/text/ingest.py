@@ -376,6 +376,9 @@ class _TextExtractor(HTMLParser):
         self._item_open = False  # an <li> has opened and none of its text is out yet
         self._hidden: list[int] = []  # where in self._open each open e-mail preview text starts
         self._widgets: set[int] = set()  # indices in self._open of the blocks that hold a form control
+        self._roles: list[str] = []  # per open element (as self._open): its ARIA role
+        self._tab_labels: set[str] = set()  # the texts of a tab list's tabs
+        self._buttons: list[tuple[int, str]] = []  # the lines that are a button's text (outside any heading)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
@@ -410,6 +413,7 @@ class _TextExtractor(HTMLParser):
             if tag in _BLOCKS and not self._skip:
                 self._flush()  # the box's lines start here
             self._open.append((tag, _LANDMARK_ROLES.get(role) or _LANDMARK_TAGS.get(tag, "")))
+            self._roles.append(role)
             self._boxes.append((_furniture_word(attrs) if tag in _BLOCKS else "", len(self.lines)))
         if tag in _SKIPPED:
             self._skip += 1
@@ -426,9 +430,11 @@ class _TextExtractor(HTMLParser):
             # paragraph is the item.
             item = tag == "li" or self._item_open and tag not in _HEADINGS
             titled = tag == "p" and _is_title_style(attrs)  # a document's Title paragraph is its h1
-            self._prefix = "# " if tag in _HEADINGS or titled else "- " if item else ""
+            # An accordion's title is a button inside its heading: "<h3><button>Side effects</button></h3>".
+            heading = tag if tag in _HEADINGS else next((t for t, _ in reversed(self._open[:-1]) if t in _HEADINGS), "")
+            self._prefix = "# " if heading or titled else "- " if item else ""
             self._item_open = item  # through wrappers too: "<li><div><p>text</p></div></li>"
-            self._level = int(tag[1]) if tag in _HEADINGS else 1 if titled else 0
+            self._level = int(heading[1]) if heading else 1 if titled else 0
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Treat <br/> and <hr/> as line breaks; other void tags (img) add nothing."""
@@ -458,6 +464,7 @@ class _TextExtractor(HTMLParser):
                 self._mark_form(self._boxes[box][1], _WIDGET_MAX_LINES)
                 self._widgets.discard(box)
             del self._open[closing:]
+            del self._roles[closing:]
             del self._boxes[closing:]
             while self._caption_boxes and self._caption_boxes[-1] >= closing:
                 self._caption_boxes.pop()
@@ -490,9 +497,13 @@ class _TextExtractor(HTMLParser):
             self._linked_chars += sum(ch.isalnum() for ch in data)
 
     def close(self) -> None:
-        """Flush the last pending line."""
+        """Flush the last pending line, and mark a tab's button shown again over its panel (a
+        phone's toggle, "Overview" over the Overview tab's text) as the tab list's link it repeats."""
         super().close()
         self._flush()
+        for k, text in self._buttons:
+            if text in self._tab_labels:
+                self.lines[k] = replace(self.lines[k], linked=True)
 
     def _flush(self) -> None:
         """Emit pending text as one whitespace-collapsed line."""
@@ -504,6 +515,10 @@ class _TextExtractor(HTMLParser):
                 and not (level == 1 and any(_is_permalink(href, text) for href in self._hrefs))
             region = "form" if self._control_text else self._region
             self.lines.append(SourceLine(self._line, prefix + text, linked, region, level=level))
+            if "tab" in self._roles:
+                self._tab_labels.add(text)
+            elif any(tag == "button" for tag, _ in self._open) and not any(tag in _HEADINGS for tag, _ in self._open):
+                self._buttons.append((len(self.lines) - 1, text))
             self._item_open = False
             # A cell's own line, not one of a table nested in it or of a block inside it.
             in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")

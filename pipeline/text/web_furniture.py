@@ -47,6 +47,10 @@ WHOLE_LINE = _rules([
     # A transcript's timestamp alone on a line ("[04:12]", "0:12").
     (r"\d{1,2}:\d{2}(:\d{2})?", TRANSCRIPT_TIMESTAMP),
     (r"[×✕✖✗x]", "close button"),
+    # An answer engine's and a reader app's tools and feedback: "Share Export Rewrite Copy", "Helpful? 👍 👎".
+    (r"((share|export|rewrite|copy|print|save|download|e-?mail|bookmark|regenerate|edit|report|listen|follow)[\s|·•]*){2,}",
+     "navigation (the page's tools)"),
+    (r"(was this( answer| page| response| article)? )?helpful\??(\s*(👍|👎|yes|no)\ufe0f?)*", "feedback widget"),
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
@@ -572,6 +576,19 @@ ANYWHERE = _rules([
      r"\b(reply|replies|answer|answers) (in|from) (this|the) (group|chat|channel)\b|"
      r"\bwe can'?t (answer|give|reply to) [^.]{0,50}\b(here|in (this|the) (group|chat|channel))\b",
      "the group's rules (about the chat, not the treatment)"),
+    (r"^\W*(saved|added|clipped) to (board|collection|folder|list|notebook|reading list|pocket|my [\w-]+)\b",
+     "a note on the saved page (not the page's)"),
+    (r"\bthis (article|post|blog post|page|piece) was (checked|reviewed|fact-checked|medically reviewed) by (dr|prof|professor|our)\b",
+     "credits (the page's reviewer)"),
+    (r"^(this is )?an? guest (post|blog|article) (from|by)\b|\bpart of (our|a|the) series (on|about)\b", "about this page (its series)"),
+    (r"^(generated|written|summari[sz]ed) by [\w ]{2,40}\.? (summaries|it|ai|answers) (can|may) (contain|make|include) mistakes\b",
+     "a machine's summary of the page (not the page)"),
+    # An assistant's words to whoever asked it, around its answer: "Here is a plain-language overview you
+    # can share ...", "If it helps, I can turn this into a one-page handout."
+    (r"^(sure[.!,]? |of course[.!,]? )?here('s| is) (a|an|the|your) ([\w-]+ ){0,4}(overview|outline|summary|explanation|guide|"
+     r"version|draft|handout|answer|breakdown|introduction|description)\b(?!.*:$)|"
+     r"\bi can (tailor|adapt|rewrite|turn|make|shorten|simplify|translate|format|put) (this|it|the [\w -]{1,30})\b",
+     "the assistant's words to the asker (not the answer)"),
     # A series' notes in its posts: "This week Sam is posting a series on ...", "Part 4 continued".
     (r"\b(is|are|will be|we'?re|we are|i'?m|i am|we'?ll be|i'?ll be) (posting|sharing|running)\b[^.]{0,80}\b(series|parts)\b|"
      r"^part (\d{1,2}|one|two|three|four|five|six) (continued|cont'?d)\b", "about this page (its series)"),
@@ -663,8 +680,16 @@ ANYWHERE = _rules([
      r"^these (are the )?(slides|notes|handouts|materials)( (come|came|are|were))? (from|for|of|used in)\b", "about this page"),
     # A subtitle or standfirst saying whom the page is for: "A guide for patients starting radiotherapy at
     # the clinic's unit", "Advice for adults having radiotherapy, including ..." (not a list's lead-in).
-    (r"^(a |an )?(short |patient |practical )?(guide|information|advice|leaflet|booklet|factsheet|fact sheet)( and (advice|support))? "
-     r"for (patients|people|adults|anyone|parents|carers|caregivers|families|you)\b(?!.*:$)", "about this page"),
+    (r"^(a |an )?(short |patient |practical |cancer care |cancer |health )?(guide|information|advice|leaflet|booklet|factsheet|fact sheet)"
+     r"( and (advice|support))? for (our )?(patients|people|adults|anyone|parents|carers|caregivers|families|you)\b(?!.*:$)", "about this page"),
+    # Where the page's text comes from: "The text below is copied, with permission, from the centre's
+    # leaflet.", "We have reproduced the imaging department's leaflet here ...".
+    (r"^(the )?(text|information|content|wording) (below|on this page|here) (is|has been|was) (copied|reproduced|taken|adapted)\b|"
+     r"\bwe ('ve|have) (reproduced|copied|adapted) (the|this|their|a) [\w'’ -]{1,50}(leaflet|booklet|guide|information|page)s? "
+     r"(here|below|on this page)\b", "about this page (where its text comes from)"),
+    # A practice's own hours, and where to call when it is closed: "When we are closed, phone NHS 24 on 111."
+    (r"^(when|if) (we are|we're) closed\b",
+     "contact: hours, address or portal"),
     # A footnote of a document exported with its notes: "[1] Radiotherapy department pathway RT-02, 2024."
     (r"^\[\d{1,3}\] .{10,200}\b(19|20)\d\d[a-z]?\.?$", "references (a footnote)"),
     # A recording's credits: its presenter introducing themselves ("Hi, I'm Farid Osei, and I'm a senior
@@ -1043,6 +1068,16 @@ META_SECTIONS = _rules([
      r"who has (reviewed|approved) (the|this) (study|trial|research)|what (will|would) happen to the results of (the|this) (study|trial|research)",
      "the research study (not the treatment)"),
     (r"our ([\w-]+ ){0,3}team", "staff list (name and role)"),
+    # An answer engine's search steps: "Pro Search" / "- Searching for" / its queries / "- Reading 6 sources".
+    (r"(pro |deep )?search( steps)?|(research|reasoning|search) steps|searching( the web)?( for)?",
+     "the answer engine's search (its queries and sources)"),
+    # What an app adds over a saved page: a machine's summary of it, the reader's own highlights and
+    # notes (copies of its sentences), its own downtime.
+    (r"\W*(ai|ai-generated|ai generated|auto-?generated|automatic|machine-generated)( page| article)? summary|"
+     r"summary (by|from) (ai|the assistant)", "a machine's summary of the page (not the page)"),
+    (r"(my |your )?highlights( and notes)?( \(\d+\)?)?|my notes( \(\d+\)?)?|(my |your )?annotations( \(\d+\)?)?",
+     "the reader's highlights and notes (copies of the page's sentences)"),
+    (r"(planned|scheduled) (maintenance|outage|downtime)( [\w ,-]{1,40})?", "site alert"),
     (r"(your )?(current )?medication list|orders placed (this|during this) (encounter|visit)|education materials",
      "the patient's record"),
     (r"why ((our )?(patients|people|families) )?(choose|chose|pick|come to|trust) .{1,40}|(which|who|what) is the best (hospital|clinic|centre|center|doctor|"
@@ -1062,7 +1097,12 @@ META_SECTIONS = _rules([
     (r"(do you )?need an interpreter\??|interpret(er|ers|ing)( services?)?|(language|translation) (help|support|services?)",
      "the hospital's interpreter service"),
     (r"(will|does|would) (my )?(health |medical )?insurance (cover|pay for) [\w' -]{1,50}\??|"
-     r"(do i need|getting|applying for) an? (medical |travel )?visa|travel(ling)? (and|&) visas?", "the clinic's prices and insurers"),
+     r"(do i need|getting|applying for) an? (medical |travel )?visa|travel(ling)? (and|&) visas?|"
+     r"(is|are) [\w' -]{1,50} covered by (my |your )?(health |medical |private )?insurance( policy)?\??|"
+     r"(does|will|would) (my |your )?(health |medical |private )?insurance (policy )?cover [\w' -]{1,50}\??|"
+     r"can (i|you) (have|get|pay for) [\w' -]{1,50} as an? (self-?pay(ing)?|private|uninsured) patient\??|"
+     r"[\w' -]{1,50} (fees|prices|costs) for (self-?pay(ing)?|private|insured|uninsured|international) patients",
+     "the clinic's prices and insurers"),
     (r"(car )?parking|is there (free |any )?(car )?parking( at [\w' -]{1,40})?\??|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
      r"where (to find us|we are)|patient hotel|accommodation( for patients)?", "directions and parking"),
     # A magazine's shopping box: its editors' product picks, with prices and shop links.
