@@ -3228,3 +3228,31 @@ def test_an_answer_after_its_own_list_of_sources_is_the_article_again() -> None:
              "Most centres now suggest:", "", "- washing the area every day with warm water"]
     kept = _kept(clean(_source(lines)))
     assert {16, 18, 20, 22} <= set(kept), kept
+
+
+# A hospital's Telegram channel exported as HTML (round 46's telegramchannel), read in the twelfth session.
+FURNITURE_IN_BODY += [
+    ("📚 Chemotherapy series · Part 1 of 4", "about this page (its series)"),
+    ("Tomorrow, the last part: looking after yourself and when to call us ➡️", "about this page (its series)"),
+    ("That's the end of our chemotherapy series 💙 Thank you for reading.", "about this page (its series)"),
+    ("Anonymous poll", "poll"),
+    ("- Eating well during treatment 88 votes", "poll"),
+    ("We use this channel to share general information about cancer treatment.", "about this page"),
+    ("The outpatient pharmacy on Level 1 will close at 4pm today for a stock check.", "site alert"),
+]
+CONTENT_LIKE_FURNITURE += [
+    "Part of the dose is given as tablets.",
+    "The day unit will close the drip when the bag is empty.",
+]
+FURNITURE_IN_BODY += [
+    ("From Monday 19 May, the main entrance will be closed for two weeks while the road is repaired.", "site alert"),
+    ("From today the 24-hour advice line has a new phone number.", "site alert"),
+]
+
+
+def test_a_polls_question_goes_with_its_options() -> None:
+    lines = [TITLE, "", P1, "", "Have you had a CT scan with contrast before?", "Anonymous poll", "- Yes 40 votes",
+             "- No 12 votes", "", P2]
+    reasons = _reasons(clean(_source(lines)))
+    assert {reasons.get(k, "")[:4] for k in (5, 6, 7, 8)} == {"poll"}, reasons
+FURNITURE_IN_BODY += [("Out of hours, ask for the radiographer on call via 555-0100", "contact")]

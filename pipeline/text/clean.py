@@ -282,6 +282,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     _remove_form_notes(texts, removed)
+    _remove_poll_questions(texts, removed)
     _remove_tag_runs(lines, texts, removed, items)  # inside the body: a menu above it went with the header
     remove_site_number_offers(lines, texts, removed, items)
     if repeated:
@@ -1134,7 +1135,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     heads no section."""
     for i, text in enumerate(texts):
         # "Does my insurance cover it? +", "> [!info] Planned maintenance": the heading's words
-        label = fold_text(bare_text(_OBSIDIAN_TYPE.sub("", _out_of_callout(_TOGGLE_SIGN.sub("", text))))).strip(EDGE_JUNK)
+        label = fold_text(_PICTOGRAPH.sub("", bare_text(_OBSIDIAN_TYPE.sub("", _out_of_callout(_TOGGLE_SIGN.sub("", text)))))).strip(EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None) \
             if not _UNORDERED_ITEM.match(text) else None  # an item heads no section ("In this issue:" / "- Dates for your diary")
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \
@@ -1240,6 +1241,13 @@ def _remove_place_captions(lines: list[SourceLine], texts: list[str], removed: d
 
 FORM_NOTE_MAX_LINES = 3
 FORM_NOTE_MAX_WORDS = 12
+
+
+def _remove_poll_questions(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a poll's question, the line right above its options or its "Anonymous poll" label."""
+    for i in range(1, len(texts)):
+        if removed.get(i, "").startswith("poll") and i - 1 not in removed and line_ending(texts[i - 1]) == "?":
+            removed[i - 1] = removed[i]
 
 
 def _remove_form_notes(texts: list[str], removed: dict[int, str]) -> None:

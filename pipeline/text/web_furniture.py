@@ -589,6 +589,17 @@ ANYWHERE = _rules([
      r"version|draft|handout|answer|breakdown|introduction|description)\b(?!.*:$)|"
      r"\bi can (tailor|adapt|rewrite|turn|make|shorten|simplify|translate|format|put) (this|it|the [\w -]{1,30})\b",
      "the assistant's words to the asker (not the answer)"),
+    # A channel's notes on its own series and polls: "📚 Chemotherapy series · Part 1 of 4", "Tomorrow, the
+    # last part: ...", "That's the end of our chemotherapy series", "Anonymous poll", "- Radiotherapy 64 votes".
+    (r"^\W*([\w -]{1,30} series\W{1,3})?part (\d{1,2}|one|two|three|four|five|six) of (\d{1,2}|two|three|four|five|six)\b"
+     r"(.{0,20}$|\W*:)|^\W*(a )?new (mini-?)?series\b|^\W*tomorrow,? (the )?(last|next|final) part\b|"
+     r"^\W*(that'?s the end of|that brings) (our|the|this) ([\w -]{1,30} )?series\b|\bwill post (one|a|each|the next) part\b",
+     "about this page (its series)"),
+    (r"^(anonymous|public|quiz) poll$|^.{1,60}\s\d{1,6} votes?$", "poll (its question and options)"),
+    (r"^we use this (channel|group|chat|feed|page) to\b|^this is a one-way (channel|group)\b", "about this page"),
+    (r"\bwill (close|be closed|shut) (at \d{1,2}([:.]\d\d)? ?([ap]\.?m\.?)? )?(early )?today\b|"
+     r"\bwill be closed for (a|one|two|three|four|\d{1,2}) (days?|weeks?|months?)\b|"
+     r"\b(a|has a|have a) new (phone |telephone )?number\b|^\W*new (phone |telephone )?number for\b", "site alert"),
     # A series' notes in its posts: "This week Sam is posting a series on ...", "Part 4 continued".
     (r"\b(is|are|will be|we'?re|we are|i'?m|i am|we'?ll be|i'?ll be) (posting|sharing|running)\b[^.]{0,80}\b(series|parts)\b|"
      r"^part (\d{1,2}|one|two|three|four|five|six) (continued|cont'?d)\b", "about this page (its series)"),
@@ -897,7 +908,7 @@ WHEN_TO_CALL = re.compile(r"\b(if|when|whenever|unless|before|after|until|as soo
                           r"(questions|problems|anything) (that )?(can|can't|cannot) wait|"
                           r"(?-i:si|quand|se|quando|wenn|cuando))\b", re.IGNORECASE)  # not "Harlan Falls"
 # "Call 8-1-1 ...", "phone us on 0800 555 0100": the number a call to action gives.
-CALLED_NUMBER = re.compile(r"\b(?:call|phone|dial|ring|text)\s+(?:us\s+)?(?:on\s+|at\s+)?(\+?\(?\d[\d ().-]{1,16}\d)",
+CALLED_NUMBER = re.compile(r"\b(?:(?:call|phone|dial|ring|text)\s+(?:us\s+)?(?:on\s+|at\s+)?|via\s+)(\+?\(?\d[\d ().-]{1,16}\d)",
                            re.IGNORECASE)
 # What a helpline box offers: someone to speak to, at its hours ("to speak with a nurse, 24/7").
 SERVICE_OFFER = re.compile(r"\b(to (speak|talk|chat) (to|with)|and ask (to speak|for)|any ?time|24/7|24 hours a day|"
@@ -1103,7 +1114,7 @@ META_SECTIONS = _rules([
      r"can (i|you) (have|get|pay for) [\w' -]{1,50} as an? (self-?pay(ing)?|private|uninsured) patient\??|"
      r"[\w' -]{1,50} (fees|prices|costs) for (self-?pay(ing)?|private|insured|uninsured|international) patients",
      "the clinic's prices and insurers"),
-    (r"(car )?parking|is there (free |any )?(car )?parking( at [\w' -]{1,40})?\??|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
+    (r"(car )?parking( for [\w ]{1,30})?|is there (free |any )?(car )?parking( at [\w' -]{1,40})?\??|getting here|how to (get|find) (here|us)|finding us|directions|travel(ling)? and parking|"
      r"where (to find us|we are)|patient hotel|accommodation( for patients)?", "directions and parking"),
     # A magazine's shopping box: its editors' product picks, with prices and shop links.
     (r"shop (the|this) (story|article|post|look|list)|shop (our|the editors['’]?) picks|(our )?editors['’]? picks( for .{1,50})?|"
