@@ -3256,3 +3256,42 @@ def test_a_polls_question_goes_with_its_options() -> None:
     reasons = _reasons(clean(_source(lines)))
     assert {reasons.get(k, "")[:4] for k in (5, 6, 7, 8)} == {"poll"}, reasons
 FURNITURE_IN_BODY += [("Out of hours, ask for the radiographer on call via 555-0100", "contact")]
+
+
+# A leaflet forwarded by e-mail between staff (round 47's emailforward), read in the twelfth session.
+FURNITURE_IN_BODY += [
+    ("Attachments:\timage001.png; image002.png", "e-mail header"),
+    ("CAUTION: External email. This message came from outside the clinic. Be careful with links.", "e-mail banner"),
+    ("This email has been scanned for viruses and malware by MailGuard.", "e-mail footer"),
+]
+CONTENT_LIKE_FURNITURE += ["Your scan pictures are checked by a radiologist before the results are sent to your doctor."]
+
+
+def test_a_sign_off_without_its_comma_and_one_quoted_in_a_reply_go_with_the_writers_name() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Best wishes", "Catrin", "", "Catrin Oduya", "Chemotherapy Day Unit Manager", "",
+             "> " + P3, ">", "> Many thanks,", "> Bronwen", ">", "> Bronwen Tolliver RN", "> Cancer Information Nurse Specialist"]
+    reasons = _reasons(clean(_source(lines)))
+    assert {7, 8, 10, 11, 15, 16, 18, 19} <= set(reasons), reasons
+
+
+def test_a_reply_quoting_a_wrapped_leaflet_reads_its_paragraphs_whole() -> None:
+    quoted = ["> A CT (computed tomography) scan is a test that makes detailed pictures of",
+              "> the inside of your body. It uses X-rays and a computer, and the scanner",
+              "> takes many pictures from different angles as it moves around you.", ">",
+              "> The scanner is shaped like a large ring. It is open at the front and back",
+              "> and is not a tunnel, so most people do not feel closed in.", ">",
+              "> Your appointment letter will tell you how to prepare for your scan and",
+              "> whether you need to stop eating or drinking beforehand.", ">",
+              "> On the day, wear comfortable clothes without metal, such as zips or",
+              "> poppers, as metal spoils the pictures."]
+    lines = ["Hi all, see below. Can we use this for the new leaflet? It reads well to me and the team.", "", *quoted,
+             "", "Thanks,", "Marta"]
+    result = clean(_source(lines))
+    joined = {block.line: block for block in result.blocks}
+    assert joined[3].text.startswith("A CT (computed tomography) scan") and joined[3].last_line == 5, joined
+    assert joined[3].text.endswith("as it moves around you.") and joined[13].last_line == 14
+
+
+def test_a_first_name_over_a_phones_signature_is_the_writers() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Thank you Tomasz, this is so useful.", "", "Jan", "", "Sent from my iPhone"]
+    assert _reasons(clean(_source(lines))).get(9, "").startswith("sign-off"), _reasons(clean(_source(lines)))

@@ -300,7 +300,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
     words = page_words(texts) if hyphenated else frozenset()
-    printed = _markdown_printed if suffix in MARKDOWN_SUFFIXES else bare_text
+    printed = _markdown_printed if suffix in MARKDOWN_SUFFIXES else _plain_printed
     blocks = [Block(source.path, lines[i].number, kind,
                     _without_toggle(joined_text([printed(texts[k]) for k in [i, *wrapped.get(i, [])]], words), kind),
                     lines[wrapped[i][-1]].end if i in wrapped else lines[i].last,
@@ -349,6 +349,11 @@ _TOGGLE_SIGN = re.compile(r"\s+[+−▾▴▼▲▸▹►⌄⌃⊕⊖]$")
 def _without_toggle(text: str, kind: str) -> str:
     """A heading's text without the accordion sign after it."""
     return _TOGGLE_SIGN.sub("", text) if kind == "heading" else text
+
+
+def _plain_printed(text: str) -> str:
+    """A text file's line as printed: without an e-mail's quote marks ("> A CT scan ...")."""
+    return bare_text(unquoted(text)) if text.startswith(">") else bare_text(text)
 
 
 def _markdown_printed(text: str) -> str:
@@ -1137,7 +1142,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
         # "Does my insurance cover it? +", "> [!info] Planned maintenance": the heading's words
         label = fold_text(_PICTOGRAPH.sub("", bare_text(_OBSIDIAN_TYPE.sub("", _out_of_callout(_TOGGLE_SIGN.sub("", text)))))).strip(EDGE_JUNK)
         reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None) \
-            if not _UNORDERED_ITEM.match(text) else None  # an item heads no section ("In this issue:" / "- Dates for your diary")
+            if not _UNORDERED_ITEM.match(unquoted(text)) else None  # an item heads no section ("In this issue:" / "- Dates for your diary")
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \
                 and names_publisher(label, (*publisher, *short_names(publisher))):
             reason = "the site's selling points"  # "Why Ridgeline?"

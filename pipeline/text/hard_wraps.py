@@ -31,6 +31,7 @@ _MAX_WIDTH = 140  # characters: wider than any printed column or e-mail
 _MIN_RUN_ONS = 3  # sentences running on from a full line into lower case, for a file to count
 _RUN_ON_SHARE = 0.2  # ... among the pairs of touching lines whose first line is full
 _FLOWED_SHARE = 0.3  # long lines ending in a space, for an e-mail to be "format=flowed"
+_QUOTED_MIN_LINES = 8  # quoted lines enough to show the width they were wrapped at
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _OPEN_END = re.compile(r"(?:[,;\-–—/(]|\b(?:a|an|the|and|or|nor|but|of|to|in|on|at|for|with|by|from|into|as|"
                        r"than|that|which|who|your|their|its|our|is|are|be|can|may|will)) *$", re.IGNORECASE)
@@ -61,12 +62,16 @@ def read_printed(lines: list[SourceLine]) -> tuple[list[SourceLine], set[int]]:
         return _flowed(lines), set()
     width = printed_width(lines)
     if not width:
-        return lines, set()
+        # A reply that quotes a wrapped message in a file that is not wrapped itself: its quoted
+        # lines show the width, and only they are read as paragraphs.
+        quoted = [line for line in lines if _quote(line.text)]
+        width = printed_width(quoted) if len(quoted) >= _QUOTED_MIN_LINES else 0
+        return (_unwrapped(lines, width, quoted_only=True), set()) if width else (lines, set())
     joined = _unwrapped(lines, width)
     return joined, _page_numbers_and_titles(lines) | {n for line in joined for n in line.skipped}
 
 
-def _unwrapped(lines: list[SourceLine], width: int) -> list[SourceLine]:
+def _unwrapped(lines: list[SourceLine], width: int, quoted_only: bool = False) -> list[SourceLine]:
     """Each paragraph or list item wrapped at the width joined into one line that keeps its first
     line's number and ends on its last. A paragraph a page break cut goes on after the page's
     footer and the next page's header; those lines follow the paragraph, on their own
@@ -78,14 +83,14 @@ def _unwrapped(lines: list[SourceLine], width: int) -> list[SourceLine]:
     while i < len(lines):
         first, parts, last, skipped, held = lines[i], [lines[i].text.strip()], lines[i].number, [], []
         j = i + 1
-        while j < len(lines):
+        while j < len(lines) and (_quote(first.text) or not quoted_only):
             gap = _next_part(first, parts[-1], last, lines, j, width, running)
             if gap is None:
                 break
             following = lines[j + gap]
             held += lines[j:j + gap]
             skipped += range(last + 1, following.number)  # the break's lines, blank ones too
-            parts.append(following.text.strip())
+            parts.append(_unquoted(following.text).strip())  # its quote marks once, on the first line
             last = following.number
             j += gap + 1
         if len(parts) > 1:
@@ -123,6 +128,11 @@ def _flowed(lines: list[SourceLine]) -> list[SourceLine]:
     return out
 
 
+def _unquoted(text: str) -> str:
+    """A line without its e-mail quote marks."""
+    return text[len(_quote(text)):]
+
+
 def _quote(text: str) -> str:
     """A line's quote marks ("> > "), as e-mail quotes earlier messages."""
     match = _QUOTE.match(text)
@@ -145,8 +155,8 @@ def printed_width(lines: list[SourceLine]) -> int:
     for above, below in zip(lines, lines[1:]):
         if below.number == above.number + 1 and len(above.text.rstrip()) >= _FULL * width:
             full_pairs += 1
-            run_ons += _starts_lower(below.text) and line_ending(above.text) not in TERMINAL \
-                and not BULLET.match(below.text)
+            run_ons += _starts_lower(_unquoted(below.text)) and line_ending(above.text) not in TERMINAL \
+                and not BULLET.match(_unquoted(below.text)) and _quote(below.text) == _quote(above.text)
     return width if run_ons >= _MIN_RUN_ONS and run_ons >= _RUN_ON_SHARE * full_pairs else 0
 
 
@@ -163,8 +173,11 @@ def _next_part(first: SourceLine, above: str, above_number: int, lines: list[Sou
     if len(above) < _FULL * width or line_ending(above) in TERMINAL or HEADING_MARK.match(first.text) \
             or _key(above) in running:
         return None
-    direct = _may_go_on(lines[j], running) and lines[j].number == above_number + 1
-    if direct and (_starts_lower(lines[j].text) or _RUNS_ON.match(lines[j].text) or _open_bracket(above)):
+    # A reply's quoted paragraph goes on in a quoted line of the same depth ("> ... the" / "> scanner ...").
+    direct = _may_go_on(lines[j], running) and lines[j].number == above_number + 1 \
+        and _quote(lines[j].text) == _quote(first.text)
+    below = _unquoted(lines[j].text)
+    if direct and (_starts_lower(below) or _RUNS_ON.match(below) or _open_bracket(above)):
         return 0
     gap = _page_break(lines, j, running)
     if gap and j + gap < len(lines) and _may_go_on(lines[j + gap], running) and _starts_lower(lines[j + gap].text):

@@ -59,30 +59,37 @@ def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
 # A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam".
 _SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|take care(,? and speak soon)?|speak soon|with love|"
                        r"((with|sending) )?((warm|warmest|best|kind|kindest) )?(wishes|regards)|yours (sincerely|faithfully|truly)|"
-                       r"cheers|all the best|best|thanks for reading|(many )?thanks|thank you)\s*,$", re.IGNORECASE)
+                       r"cheers|all the best|best|thanks for reading|(many )?thanks|thank you)\s*(,$|$(?<!best)(?<!cheers))", re.IGNORECASE)
 # The writer under a sign-off: a first name, a full name, or a name and role ("Ruth Addison, Chief Executive").
 _SIGNER = re.compile(r"[A-Z][\w'’-]+( [A-Z][\w'’.-]+){0,2}(,? [A-Z][\w&'’ -]{2,50})?")
 _SIGNATURE_LINES = 4  # an e-mail signature's name, role, workplace and extension
+_FIRST_NAME = re.compile(r"[A-Z][a-z'’-]{1,15}( [A-Z]\.?)?")
 
 
 def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a sign-off and the first name under it, and the e-mail signature that may follow:
     a few short lines after a blank one, the first naming the writer again ("Thanks," / "Amira" /
     "" / "Amira Shah" / "Reception Coordinator | Brackwater General")."""
+    # A reply quotes the message it answers, sign-off and all: "> Many thanks," / "> Bronwen".
+    bare = [_unquoted(bare_text(text)).strip() for text in texts]
     for i in range(len(texts) - 1):
-        if i not in removed and _SIGN_OFF.match(bare_text(texts[i])) and lines_touch(lines, i, i + 1) \
-                and _SIGNER.fullmatch(bare_text(texts[i + 1])):
+        if i not in removed and _SIGN_OFF.match(bare[i]) and lines_touch(lines, i, i + 1) \
+                and _SIGNER.fullmatch(bare[i + 1]):
             removed[i] = removed[i + 1] = "sign-off (the writer's name)"
-            first_name = bare_text(texts[i + 1]).split()[0]
+            first_name = bare[i + 1].split()[0]
             k = i + 2
-            if k < len(texts) and bare_text(texts[k]).strip() == "--":  # the e-mail's signature delimiter
+            if k < len(texts) and bare[k] == "--":  # the e-mail's signature delimiter
                 k += 1
-            if k < len(texts) and (bare_text(texts[k]).split()[:1] == [first_name] and word_count(texts[k]) <= 4
-                                   or JOB_TITLE.match(bare_text(texts[k]))):  # the name, or at once the job
+            if k < len(texts) and (bare[k].split()[:1] == [first_name] and word_count(texts[k]) <= 5
+                                   or JOB_TITLE.match(bare[k])):  # the name, or at once the job
                 while k < len(texts) and k - (i + 2) < _SIGNATURE_LINES and (k == i + 2 or lines_touch(lines, k - 1, k)) \
                         and word_count(texts[k]) <= 12 and line_ending(texts[k]) != ".":
                     removed.setdefault(k, "e-mail signature")
                     k += 1
+    # The writer's first name alone over the phone's signature: "Jan" / "Sent from my iPhone".
+    for i in range(len(texts) - 1):
+        if i not in removed and removed.get(i + 1) == "e-mail signature" and _FIRST_NAME.fullmatch(bare[i]):
+            removed[i] = "sign-off (the writer's name)"
 
 
 # A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".

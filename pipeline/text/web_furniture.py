@@ -567,6 +567,12 @@ ANYWHERE = _rules([
      r"\b(is|are) open as normal (on|over)\b|\bfrom (mon|tues|wednes|thurs|fri|satur|sun)day \d{1,2} " + _MONTH + r"\b[^.]{0,60}"
      r"\b(moves?|is moving|will move|relocates?) to\b", "site alert"),
     (r"\btell us how we (can|could) (improve|make) (this|our) (page|site|website|information|leaflet)\b", "feedback form"),
+    # An e-mail's own furniture: its attachments, the mail system's banners and footers.
+    (r"^attachments?\s*:\s*\S", "e-mail header"),
+    (r"^\W*(caution|warning|notice|external)\s*:?\s*(this is an )?external (email|e-mail|sender|message)\b|"
+     r"\bthis (message|email|e-mail) (came|originated|was sent) from outside (of )?(the |our |your )?\w", "e-mail banner (an outside sender)"),
+    (r"\bthis (email|e-mail|message)( and any attachments?)? (has|have) been (scanned|checked) (for viruses|by)\b",
+     "e-mail footer (virus scan)"),
     (r"\b(get|have) your (car park |parking )?ticket (stamped|validated)\b|\bvalidate your (car park |parking )?ticket\b",
      "directions and parking"),
     # An information group's rules about the group itself, not the treatment: "Don't message this
