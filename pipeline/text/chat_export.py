@@ -40,7 +40,7 @@ _SMALL_TALK = re.compile(r"^((good )?(morning|afternoon|evening)|hello|hi|hey|th
                          re.IGNORECASE)
 SMALL_TALK_MAX_WORDS = 14
 # The writer's name under a post: "– Aoife", "– Tom, CT radiographer".
-_SIGN_OFF = re.compile(r"^[–—~-]\s?[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,2}(,\s?[\w '’&-]{2,60})?$")
+_WRITER_LINE = re.compile(r"^[–—~-]\s?[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,2}(,\s?[\w '’&-]{2,60})?$")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def read_chat(texts: list[str], removed: dict[int, str], publisher: tuple[str, .
             texts[message.first] = message.text
         for k in lines:
             texts[k] = _EMPHASIS.sub(r"\2", _EDITED.sub("", texts[k]))
-        if reason is None and _SIGN_OFF.match(texts[message.last].strip()) and message.last > message.first:
+        if reason is None and _WRITER_LINE.match(texts[message.last].strip()) and message.last > message.first:
             removed.setdefault(message.last, "chat: the writer's name under the post")
 
 

@@ -353,7 +353,7 @@ def _without_toggle(text: str, kind: str) -> str:
 
 def _plain_printed(text: str) -> str:
     """A text file's line as printed: without an e-mail's quote marks ("> A CT scan ...")."""
-    return bare_text(unquoted(text)) if text.startswith(">") else bare_text(text)
+    return bare_text(unquoted(text))
 
 
 def _markdown_printed(text: str) -> str:
@@ -619,6 +619,13 @@ def _out_of_callout(text: str) -> str:
     """A line's text without a call-out's quote mark and icon ("> 🚨 Call us ..." is "Call us ...")."""
     inner = unquoted(text)
     return _CALLOUT_ICON.sub("", inner) if inner != text else text
+
+
+def _section_label(text: str) -> str:
+    """A heading's own words, folded: without its accordion sign, call-out marks or pictographs
+    ("Does my insurance cover it? +", "> [!info] Planned maintenance", "❄️ Parking for patients")."""
+    inner = _OBSIDIAN_TYPE.sub("", _out_of_callout(_TOGGLE_SIGN.sub("", text)))
+    return fold_text(_PICTOGRAPH.sub("", bare_text(inner))).strip(EDGE_JUNK)
 
 
 _OBSIDIAN_TYPE = re.compile(r"^\s*\[![\w-]+\][+-]?\s*")  # a Markdown call-out's type: "[!info] Planned maintenance"
@@ -1139,8 +1146,7 @@ def _remove_meta_sections(lines: list[SourceLine], texts: list[str], removed: di
     A label inside a column of menu labels ("Patient stories" between "Our doctors" and "Gallery")
     heads no section."""
     for i, text in enumerate(texts):
-        # "Does my insurance cover it? +", "> [!info] Planned maintenance": the heading's words
-        label = fold_text(_PICTOGRAPH.sub("", bare_text(_OBSIDIAN_TYPE.sub("", _out_of_callout(_TOGGLE_SIGN.sub("", text)))))).strip(EDGE_JUNK)
+        label = _section_label(text)
         reason = next((r for rule, r in META_SECTIONS if word_count(label) <= 12 and rule.fullmatch(label)), None) \
             if not _UNORDERED_ITEM.match(unquoted(text)) else None  # an item heads no section ("In this issue:" / "- Dates for your diary")
         if reason is None and label.startswith("why ") and word_count(label) <= 4 \

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pipeline.models import SourceLine
 from pipeline.text.bullets import BULLET
 from pipeline.text.line_shapes import HEADING_MARK, TABLE_ROW, TERMINAL, line_ending
+from pipeline.text.markdown_inline import unquoted
 
 _LONG = 20  # characters: shorter lines (headings, labels, short items) say nothing of the width
 _WIDTH_QUANTILE = 0.9  # the printed width: most long lines reach it, few pass it
@@ -90,7 +91,7 @@ def _unwrapped(lines: list[SourceLine], width: int, quoted_only: bool = False) -
             following = lines[j + gap]
             held += lines[j:j + gap]
             skipped += range(last + 1, following.number)  # the break's lines, blank ones too
-            parts.append(_unquoted(following.text).strip())  # its quote marks once, on the first line
+            parts.append(unquoted(following.text).strip())  # its quote marks once, on the first line
             last = following.number
             j += gap + 1
         if len(parts) > 1:
@@ -128,11 +129,6 @@ def _flowed(lines: list[SourceLine]) -> list[SourceLine]:
     return out
 
 
-def _unquoted(text: str) -> str:
-    """A line without its e-mail quote marks."""
-    return text[len(_quote(text)):]
-
-
 def _quote(text: str) -> str:
     """A line's quote marks ("> > "), as e-mail quotes earlier messages."""
     match = _QUOTE.match(text)
@@ -155,8 +151,8 @@ def printed_width(lines: list[SourceLine]) -> int:
     for above, below in zip(lines, lines[1:]):
         if below.number == above.number + 1 and len(above.text.rstrip()) >= _FULL * width:
             full_pairs += 1
-            run_ons += _starts_lower(_unquoted(below.text)) and line_ending(above.text) not in TERMINAL \
-                and not BULLET.match(_unquoted(below.text)) and _quote(below.text) == _quote(above.text)
+            run_ons += _starts_lower(unquoted(below.text)) and line_ending(above.text) not in TERMINAL \
+                and not BULLET.match(unquoted(below.text)) and _quote(below.text) == _quote(above.text)
     return width if run_ons >= _MIN_RUN_ONS and run_ons >= _RUN_ON_SHARE * full_pairs else 0
 
 
@@ -176,7 +172,7 @@ def _next_part(first: SourceLine, above: str, above_number: int, lines: list[Sou
     # A reply's quoted paragraph goes on in a quoted line of the same depth ("> ... the" / "> scanner ...").
     direct = _may_go_on(lines[j], running) and lines[j].number == above_number + 1 \
         and _quote(lines[j].text) == _quote(first.text)
-    below = _unquoted(lines[j].text)
+    below = unquoted(lines[j].text)
     if direct and (_starts_lower(below) or _RUNS_ON.match(below) or _open_bracket(above)):
         return 0
     gap = _page_break(lines, j, running)

@@ -27,6 +27,7 @@ _IMAGE_FILE = re.compile(r"\[([\w.() -]+\.(?:png|jpe?g|gif|svg|webp|avif))\]", r
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")  # between two columns of a table laid out in spaces
 TABLE_MIN_ROWS = 3
 LINK_MAX_WORDS = 8  # a link's text; a longer run after a number is a sentence that starts with a link
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")  # a sentence ends inside the text: no link's
 _SEPARATORS = re.compile(r"^[\s|·•*+#>-]*$")
 LINK_LIST = "the page's list of link addresses (a text browser's references)"
 IMAGE = "image (a text browser's placeholder)"
@@ -117,7 +118,7 @@ def _tables(lines: list[SourceLine]) -> list[SourceLine]:
             continue
         starts: list[int] = []
         for line in block:
-            indent = len(line.text) - len(line.text.lstrip())
+            indent = _indent(line.text)
             if line.number not in rows and indent in starts[1:]:  # a cell's second line, under its column
                 cells = out[-1].text.split("\t")
                 column = starts.index(indent)
@@ -142,8 +143,7 @@ def _touching(lines: list[SourceLine]) -> list[list[SourceLine]]:
 
 def _column_starts(text: str) -> list[int]:
     """Where each cell of a row laid out in spaces begins, its first one included."""
-    first = len(text) - len(text.lstrip())
-    return [first, *(gap.end() for gap in _GAP.finditer(text))]
+    return [_indent(text), *(gap.end() for gap in _GAP.finditer(text))]
 
 
 def _caption_under(below: list[SourceLine], image: int) -> list[SourceLine]:
@@ -181,5 +181,5 @@ def _unmarked(line: SourceLine) -> SourceLine:
         return replace(line, text=text) if text != line.text else line
     labels = parts[2::2]
     linked = bool(_SEPARATORS.match(parts[0])) and all(
-        len(label.split()) <= LINK_MAX_WORDS and not re.search(r"[.!?]\s+\S", label) for label in labels)
+        len(label.split()) <= LINK_MAX_WORDS and not _SENTENCE_BREAK.search(label) for label in labels)
     return replace(line, text=_MARKER.sub("", text), linked=line.linked or linked)
