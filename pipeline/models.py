@@ -32,7 +32,8 @@ class SourceLine:
     text: str
     linked: bool = False  # HTML: the line's text is all link text (a menu entry, a related link)
     region: str = ""  # HTML: the page landmark it sits in: main, nav, header, footer, aside, alert ("" none)
-    marked: str = ""  # HTML: the furniture word of the small box's class or id it sits in ("promo", "share")
+    marked: str = ""  # HTML: the furniture word of the small box's class or id it sits in ("promo", "share"),
+    # or "doc-pagebreak" for a printed book's page number
     level: int = 0  # HTML: a heading's level (h2: 2); 0 for any other line
     last: int = 0  # a paragraph a printer wrapped, read as one line, ends on this line (0: on `number`)
     skipped: tuple[int, ...] = ()  # lines between `number` and `last` it was not read from (a page break)

@@ -441,6 +441,23 @@ BOILERPLATE = [
     ("Sorted by: Highest score (default)", "answer list controls"),
     ("Please have your hospital number and your alert card ready when you call.", "contact"),
     ("Free hot drinks in the waiting area are paid for by your donations.", "fundraising"),
+    # A book's pointers to its other chapters and to its glossary.
+    ("There is more about coping with tiredness in Chapter 8, and about eating well during treatment in Chapter 9.",
+     "cross-references"),
+    ("For ways to cope with tiredness, see Chapter 8. For eating problems, see Chapter 9.", "cross-references"),
+    ("Words shown like this are explained in the Glossary on page 154. Tap or click a word to see what it means.",
+     "cross-references"),
+    ("This chapter is mainly about a type of immunotherapy called checkpoint inhibitors. If you are having a "
+     "different kind of immunotherapy, ask your team for information about it.", "about this page"),
+    # An intranet's word to the staff who hand the leaflet out.
+    ("For staff: this post carries the approved wording of our leaflet. You can print it from the Documents "
+     "section below. Please do not copy the text into other documents: it is checked every two years.",
+     "a note to staff"),
+    # A document viewer's page box, its file's name and its note on the copy it shows.
+    ("Page of 3", "page box"),
+    ("PIL-ONC-014 Chemotherapy v3.pdf", "file name"),
+    ("This HTML view was created automatically from the PDF. Line breaks and spacing follow the printed leaflet.",
+     "the viewer's note"),
 ]
 
 
@@ -520,6 +537,10 @@ CONTENT = [
     ("After hours, call our main number, (555) 014-2200, and ask for the on-call oncologist. If you have "
      "severe trouble breathing or chest pain, call 911.", "paragraph", None),
     ("Music", "heading", None),  # a heading, not a transcript's "[MUSIC]"
+    # Staff in a sentence to the patient, and "see" with a doctor, are the article's.
+    ("Staff will wear gloves when they handle your urine for 48 hours after treatment.", "paragraph", None),
+    ("For a rash that spreads, see your GP the same day.", "paragraph", None),
+    ("Chapter 8 of your treatment diary has space to write down your questions.", "paragraph", None),
     # A statement and a question are a paragraph, not a heading.
     ("Waiting for results can be hard. What helps you through the wait?", "paragraph", None),
     # "talk with us" in one sentence does not make another sentence's number the site's helpline.
@@ -618,6 +639,8 @@ def test_question_title_survives_the_header_zone() -> None:
         ("Last reviewed: 2022-06-01", "reviewed", "2022-06-01"),
         ("Medically reviewed by Dr. Ana Silva", "reviewed", "Dr. Ana Silva"),
         ("By Jane Doe", "author", "Jane Doe"),
+        ("Leaflet PIL-ONC-014 (version 4)", "document", "PIL-ONC-014 (version 4)"),
+        ("Ref: RAD/CT/06", "document", "RAD/CT/06"),
     ],
 )
 def test_metadata_is_extracted_and_removed(line: str, key: str, value: str) -> None:
@@ -3295,3 +3318,77 @@ def test_a_reply_quoting_a_wrapped_leaflet_reads_its_paragraphs_whole() -> None:
 def test_a_first_name_over_a_phones_signature_is_the_writers() -> None:
     lines = [TITLE, "", P1, "", P2, "", "Thank you Tomasz, this is so useful.", "", "Jan", "", "Sent from my iPhone"]
     assert _reasons(clean(_source(lines))).get(9, "").startswith("sign-off"), _reasons(clean(_source(lines)))
+
+
+def test_a_pdf_shown_as_html_one_element_a_printed_line_is_read_as_paragraphs(tmp_path: Path) -> None:
+    # pdf2htmlEX and pdftohtml print each line of the leaflet as its own <div>, words split at the
+    # line's end ("treat-" / "ment"), the running footer and header at each page break.
+    printed = [
+        "Patient Information", "Having a CT scan",
+        "A CT scan uses X-rays and a computer to make detailed pictures of the inside of your body, in",
+        "thin slices. It can show the size of a tumour and whether it has spread to other places in the",
+        "body. The scan itself usually takes less than ten minutes, although you may be in the depart-",
+        "ment for up to an hour. The radiographer can see and hear you all of the time during the scan.",
+        "Leaflet PIL-RAD-022 v5", "Page 1 of 2",
+        "Patient Information", "Having a CT scan",
+        "Please phone us before your appointment if you are pregnant, or if there is any chance that",
+        "you could be pregnant, or if you have had a reaction to a contrast injection in the past.",
+        "Results are usually ready within two weeks, and your doctor will discuss them with you at your",
+        "next appointment. If you have not heard anything after three weeks, please call the department.",
+        "Leaflet PIL-RAD-022 v5", "Page 2 of 2",
+    ]
+    body = "\n".join(f'<div class="t m0 x1 h1 y{k} ff1 fs0">{line}</div>' for k, line in enumerate(printed))
+    source, result = _html(tmp_path, body)
+    texts = [block.text for block in result.blocks]
+    assert "The scan itself usually takes less than ten minutes, although you may be in the department for up " \
+           "to an hour." in " ".join(texts)
+    assert any(text.startswith("Please phone us before your appointment") and text.endswith("in the past.")
+               for text in texts)
+    assert not any("Page 1 of 2" in text or text == "Leaflet PIL-RAD-022 v5" for text in texts)
+    assert _kept(result)[min(_kept(result))] == ("heading", "Having a CT scan")  # the cover's title, not a contents entry
+
+
+def test_an_html_page_of_whole_paragraphs_is_not_read_as_printed(tmp_path: Path) -> None:
+    body = "\n".join(f"<p>{text}</p>" for text in [TITLE, P1, P2, "Ask your nurse about", "scalp cooling", P3])
+    source, result = _html(tmp_path, body)
+    assert [block.text for block in result.blocks if block.text.startswith("Ask")] == ["Ask your nurse about"]
+
+
+@pytest.mark.parametrize(("under", "contents"), [
+    (["Chemotherapy"], False),  # a page label over the title it labels
+    (["Imaging Department", "Having a CT scan"], False),
+    (["What it is", "How it is given", "Side effects"], True),
+], ids=["title", "department-and-title", "contents"])
+def test_a_label_over_one_or_two_lines_labels_a_title_and_over_three_heads_contents(
+        under: list[str], contents: bool) -> None:
+    lines = ["Patient information", *under, "", P1, "", P2]
+    result = clean(_source(lines))
+    reasons = _reasons(result)
+    assert (reasons.get(1 + len(under), "").startswith("contents list")) == contents, reasons
+
+
+def test_a_questions_box_takes_its_call_lines_with_it() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Questions? Call us.",
+             "Medical Oncology: (541) 555-0123, Monday through Friday, 8 AM to 5 PM",
+             "After hours, call (541) 555-0100 and ask for the provider on call.",
+             "If you think you are having a medical emergency, call 911 or go to the nearest emergency department."]
+    reasons = _reasons(clean(_source(lines)))
+    assert {7, 8} <= set(reasons) and reasons[9].startswith("contact box") and reasons[10].startswith("contact box")
+
+
+def test_a_list_goes_on_over_a_printouts_page_footer_but_a_vote_count_is_no_page_number() -> None:
+    footer = ["Jordan T. Marlowe (MRN 40028817) \u2022 Printed on 3/14/2025 \u2022 Page {} of 3",
+              "Riverside Valley Health | After Visit Summary (continued)",
+              "Jordan T. Marlowe\tMRN: 40028817\tDOB: 2/9/1961"]
+    page_break = [footer[0].format(1), footer[1], footer[2]]
+    lines = [TITLE, "", P1, "", "Common side effects include:", "", "Feeling very tired", "Feeling sick",
+             *page_break, "Feeling short of breath, because of a low red blood cell count (anemia)",
+             "Numbness in the hands and feet", "", P2, "", footer[0].format(2), footer[1], footer[2], "", P3]
+    result = clean(_source(lines))
+    kept, reasons = _kept(result), _reasons(result)
+    assert kept[12] == ("item", "Feeling short of breath, because of a low red blood cell count (anemia)")
+    assert kept[13] == ("item", "Numbness in the hands and feet")
+    assert reasons[9].startswith("running header") and reasons[10].startswith("running header")
+    # A forum's vote counts between replies are no page numbers of an unwrapped file.
+    thread = [TITLE, "", P1, "", "589", "Reply", "", "Thanks, that helps a lot with the nerves.", "74", "Reply", "", P2]
+    assert not any(r.startswith("running header") for r in _reasons(clean(_source(thread))).values())

@@ -391,3 +391,38 @@ def test_a_small_block_around_a_slider_or_tick_box_is_a_form_and_its_neighbours_
     assert regions["Chemotherapy lowers the chance of the cancer coming back."] == "main"
     assert regions["Most side effects go once treatment ends."] == "main"  # a hidden field is no control
     assert regions["A"] == "main"  # a bigger block is not a widget's
+
+
+def test_a_sections_own_header_and_box_are_not_the_pages_banner_or_sidebar(tmp_path: Path) -> None:
+    # HTML-AAM: <header>, <footer> and an unnamed <aside> inside a <section> are the section's (an
+    # e-book chapter's opener, a "Did you know?" box); at the top of the page they are the site's.
+    page = ("<html><body><header><p>Site name</p></header>\n<section>\n<header><h1>Chemotherapy</h1></header>\n"
+            "<p>Chemotherapy uses medicines to destroy cancer cells.</p>\n"
+            "<aside><h3>Did you know?</h3><p>Many people shorten it to chemo.</p></aside>\n"
+            "<aside aria-label='Related books'><p>More in this series</p></aside>\n"
+            "<footer><p>End of chapter</p></footer>\n</section>\n<footer><p>Copyright</p></footer></body></html>\n")
+    regions = {line.text: line.region for line in _ingest(tmp_path, "page.html", page.encode()).lines}
+    assert regions["Site name"] == "header" and regions["Copyright"] == "footer"
+    assert regions["# Chemotherapy"] == regions["Many people shorten it to chemo."] == ""
+    assert regions["End of chapter"] == ""
+    assert regions["More in this series"] == "aside"  # a named aside is a landmark wherever it is
+
+
+def test_a_printed_books_page_number_is_marked_and_the_text_beside_it_is_not(tmp_path: Path) -> None:
+    page = ('<html><body><div class="folio"><span epub:type="pagebreak" title="28">28</span></div>\n'
+            '<p>Cycles last <span role="doc-pagebreak" title="29"/>three weeks.</p>\n'
+            '<div><span role="doc-pagebreak">30</span></div>\n<p>Rest days help.</p></body></html>\n')
+    marks = {line.text: line.marked for line in _ingest(tmp_path, "page.html", page.encode()).lines}
+    assert marks == {"28": "doc-pagebreak", "Cycles last three weeks.": "", "30": "doc-pagebreak", "Rest days help.": ""}
+
+
+@pytest.mark.parametrize(("element", "expected"), [
+    ('<div role="heading" aria-level="1" class="pageTitle">Chemotherapy: what to expect</div>',
+     ("# Chemotherapy: what to expect", 1)),
+    ('<span role="heading">Side effects</span>', ("Side effects", 0)),  # inline: no line of its own
+    ('<div role="heading">Side effects</div>', ("# Side effects", 2)),  # ARIA's default level
+    ('<div role="heading" aria-level="9">Side effects</div>', ("# Side effects", 2)),
+], ids=["level-1", "inline", "no-level", "bad-level"])
+def test_an_aria_heading_is_a_heading(tmp_path: Path, element: str, expected: tuple[str, int]) -> None:
+    source = _ingest(tmp_path, "page.html", (element + "\n<p>Text.</p>\n").encode("utf-8"))
+    assert (source.lines[0].text, source.lines[0].level) == expected

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
 from pipeline.text.bullets import BULLET
+from pipeline.text.visit_summary import remove_visit_record
 from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
@@ -38,6 +39,7 @@ from pipeline.text.web_furniture import (
     CONTACT_HOURS,
     CONTACT_LABEL,
     CROSS_REFERENCE,
+    DOCUMENT_CODE,
     DATE,
     DEPICTION,
     FIRST_PERSON,
@@ -135,7 +137,7 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
                                "a note on the saved page (not the page's)", "other formats of the page",
-                               "link to another article (its teaser)"})
+                               "link to another article (its teaser)", "a note to staff"})
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ _FIRST_SENTENCE_END = re.compile(r"\w[.!?]\s+\w")  # in folded (lower-case) text
 # so does a deferral to the reader's own team ("It doesn't replace advice from your oncology team.").
 _ABOUT_PAGES = re.compile(r"\b(pages?|articles?|texts?|versions?|leaflets?|guides?|booklets?|website|site|see|"
                           r"replaces?|instructions|your own|advice from your|(a )?medical emergency|"
-                          r"read (it|this) (together )?with|"
+                          r"read (it|this) (together )?with|ask your [\w ]{1,20} for (more )?(information|details)|"
                           r"(it|they) (explains?|describes?|covers?|tells? you|gives?|looks? at))\b",
                           re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
@@ -191,6 +193,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
             lines, browser_marks = dump.page + dump.addresses, dump.removals
         else:
             lines, page_furniture = read_printed(_ocr_bullets(lines))
+    else:  # a PDF shown as HTML, one element a printed line (pdf2htmlEX, pdftohtml), is read as printed
+        lines, page_furniture = read_printed(lines)
     texts = [line.text.strip() for line in lines]
     removed: dict[int, str] = {i: "site template (the same menu in another source)"
                                for i, line in enumerate(lines) if line.number in shared}
@@ -222,6 +226,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         removed[i] = "metadata: published (a date alone above the article)"
     _remove_chapter_lists(texts, removed)
     _remove_mail_headers(lines, texts, removed)
+    remove_visit_record(lines, texts, removed)
     _remove_speaker_labels(texts, removed)
     _remove_comment_handles(texts, removed)
     _remove_comment_bodies(texts, removed)
@@ -456,6 +461,8 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
         region = line.region
         if i != title and (region in ("alert", "nav", "form", "header", "footer", "aside") or (main and region != "main")):
             removed[i] = _REGION_REASONS[region]
+        elif line.marked == "doc-pagebreak":
+            removed[i] = "page number (a printed page's break marker)"
         elif line.marked:
             removed[i] = f'a box the page names as its own (class or id "{line.marked}")'
 
@@ -577,6 +584,8 @@ def _metadata_part(text: str) -> tuple[str, str] | None:
         return ("author", match["value"] or match["source"])
     if match := SITE_TAGLINE.match(text):
         return ("source", match["source"])
+    if match := DOCUMENT_CODE.match(text):
+        return ("document", match["value"])
     match = METADATA.match(text)
     if not match or re.search(r":\s+\w+(\s+\w+){3}", match["value"]):
         return None  # "Updated May 2025: we added a section on ..." is a note, not a date
@@ -1110,13 +1119,19 @@ def _remove_contents_entries(lines: list[SourceLine], texts: list[str], removed:
         seen: set[str] = set()
         # Entries that the contents-list rule already took are part of the run, not its end.
         # Bulleted entries may stand apart from it (an HTML list below its heading). A line
-        # repeating an entry is the first section's heading, right under the list.
-        while j < len(texts) and (lines_touch(lines, j - 1, j) or BULLET.match(texts[j])) and (
+        # repeating an entry is the first section's heading, right under the list, and an <h1>
+        # under a label ("Patient information") is the page's title.
+        while j < len(texts) and (lines_touch(lines, j - 1, j) or BULLET.match(texts[j])) and lines[j].level != 1 and (
                 removed.get(j, "").startswith("contents list")
                 or (j not in removed and is_short_entry(texts[j]) and _heading_key(texts[j]) not in seen)):
-            removed.setdefault(j, "contents list")
             seen.add(_heading_key(texts[j]))
             j += 1
+        # A line or two under the label are the title it labels ("Patient information" / "Imaging
+        # Department" / "Having a CT scan", or a title a printer wrapped: "External beam" /
+        # "radiotherapy"); a contents list has three entries or more, or a lead-in ("In this issue:").
+        if j - i > 3 or j > i + 1 and (texts[i].rstrip().endswith(":") or removed.get(i + 1, "").startswith("contents list")):
+            for k in range(i + 1, j):
+                removed.setdefault(k, "contents list")
 
 
 def _heading_key(text: str) -> str:
@@ -1591,7 +1606,8 @@ _RUNNING = "running header or footer (a printed page's)"
 
 
 # What a list goes on over: a printed page's break, a transcript's time stamps between its lines.
-_LIST_GOES_ON_OVER = (_RUNNING, PRINT_HEADER, PRINT_FOOTER, TRANSCRIPT_TIMESTAMP)
+# A portal's printout repeats the patient's name and record number at the top of each page.
+_LIST_GOES_ON_OVER = (_RUNNING, PRINT_HEADER, PRINT_FOOTER, TRANSCRIPT_TIMESTAMP, "the patient's record (identifiers)")
 
 
 def _page_break_between(above: int, below: int, removed: dict[int, str]) -> bool:

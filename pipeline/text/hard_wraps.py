@@ -47,6 +47,7 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$|"
                           # or a footer ending so; not a cross-reference ("... (see page 6)")
                           r"^.{0,80}(?<!\bsee )(?<!\bon )(?<!\()\bpage \d{1,3}( of \d{1,3})?\W*$", re.IGNORECASE)
+_PAGE_WORD = re.compile(r"\bpage\b", re.IGNORECASE)
 _BREAK_REACH = 3  # lines on each side of a page number that may be the page's footer or the next one's header
 _HEADER_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -67,7 +68,10 @@ def read_printed(lines: list[SourceLine]) -> tuple[list[SourceLine], set[int]]:
         # lines show the width, and only they are read as paragraphs.
         quoted = [line for line in lines if _quote(line.text)]
         width = printed_width(quoted) if len(quoted) >= _QUOTED_MIN_LINES else 0
-        return (_unwrapped(lines, width, quoted_only=True), set()) if width else (lines, set())
+        # A printout whose paragraphs were not wrapped (a portal's printed page) still numbers its
+        # pages, in words: a number alone there may be a vote count.
+        return (_unwrapped(lines, width, quoted_only=True), set()) if width \
+            else (lines, _page_numbers_and_titles(lines, worded=True))
     joined = _unwrapped(lines, width)
     return joined, _page_numbers_and_titles(lines) | {n for line in joined for n in line.skipped}
 
@@ -250,11 +254,13 @@ def joined_text(parts: list[str], words: frozenset[str]) -> str:
     return text
 
 
-def _page_numbers_and_titles(lines: list[SourceLine]) -> set[int]:
+def _page_numbers_and_titles(lines: list[SourceLine], worded: bool = False) -> set[int]:
     """The line numbers of each page number alone on its line, and of the short lines beside page
     numbers that come back beside another one (the running title, the chapter's name, the edition
-    line: "Understanding radiotherapy", "RT-04 · 4th edition")."""
-    marks = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line.text.strip())]
+    line: "Understanding radiotherapy", "RT-04 · 4th edition"). worded: only page numbers that say
+    "page" count."""
+    marks = [k for k, line in enumerate(lines) if _PAGE_NUMBER.match(line.text.strip())
+             and (not worded or _PAGE_WORD.search(line.text))]
     beside: dict[str, set[int]] = {}
     for mark in marks:
         for k in range(max(0, mark - _BREAK_REACH), min(len(lines), mark + _BREAK_REACH + 1)):

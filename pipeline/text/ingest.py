@@ -270,6 +270,12 @@ _LANDMARK_TAGS = {"main": "main", "article": "main", "nav": "nav", "header": "he
                   "aside": "aside"}
 _LANDMARK_ROLES = {"main": "main", "article": "main", "navigation": "nav", "banner": "header",
                    "contentinfo": "footer", "complementary": "aside", "alert": "alert", "search": "nav"}
+# HTML-AAM: a <header> or <footer> inside a sectioning element is that section's, not the page's
+# banner or footer; an <aside> inside one is a box of it unless it is named (aria-label).
+_SECTIONING = frozenset({"article", "aside", "nav", "section"})
+_SCOPED_LANDMARKS = {"header": _SECTIONING | {"main"}, "footer": _SECTIONING | {"main"}, "aside": _SECTIONING}
+# A printed book's page number kept in its e-book (DPUB-ARIA, EPUB): "<span role="doc-pagebreak">28</span>".
+_PAGE_BREAK = "doc-pagebreak"
 # Words of a class or id that name a box as the site's, the signal readability-style extractors
 # weigh ("product-tile", "promo-banner", "share-bar"); a wrapper also named "content" or "main"
 # is not one, and only a small box (a whole page can sit in a "product-page") counts.
@@ -280,7 +286,9 @@ _FURNITURE_CLASS_WORDS = frozenset(
     # A forum's vote counter, and its members' replies under an answer (readers' comments).
     "vote votes reply replies signoff signature "
     # An e-mail's strip above its header: the subject again and "View this email in your browser".
-    "preheader".split())
+    "preheader "
+    # An article's author line: "<div class="authorByline">Jane Roe, Patient Information Lead</div>".
+    "byline".split())
 _CONTENT_CLASS_WORDS = frozenset("article body main content".split())
 _BOX_MAX_LINES = 15
 _CLASS_WORD = re.compile(r"[a-z0-9]+")
@@ -326,6 +334,23 @@ _WORD = re.compile(r"[^\W_]+")
 # at once. An accordion's closed panel is only display:none, and is the article's.
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _SHRUNK = re.compile(r"mso-hide\s*:\s*all|font-size\s*:\s*0|max-height\s*:\s*0", re.IGNORECASE)
+
+
+def _role(attrs: list[tuple[str, str | None]]) -> str:
+    """An element's ARIA role; an EPUB page break ("epub:type="pagebreak"") counts as DPUB-ARIA's."""
+    role = (dict(attrs).get("role") or "").strip().lower()
+    if not role and "pagebreak" in (dict(attrs).get("epub:type") or "").split():
+        return _PAGE_BREAK
+    return role
+
+
+def _aria_heading(attrs: list[tuple[str, str | None]]) -> str:
+    """The heading tag an element stands for by its ARIA role ("<div role="heading" aria-level="1">":
+    "h1"; level 2 when none is given, as ARIA says), or ""."""
+    if _role(attrs) != "heading":
+        return ""
+    level = (dict(attrs).get("aria-level") or "").strip()
+    return f"h{level}" if level in ("1", "2", "3", "4", "5", "6") else "h2"
 
 
 def _is_preview_text(attrs: list[tuple[str, str | None]]) -> bool:
@@ -377,6 +402,7 @@ class _TextExtractor(HTMLParser):
         self._hidden: list[int] = []  # where in self._open each open e-mail preview text starts
         self._widgets: set[int] = set()  # indices in self._open of the blocks that hold a form control
         self._roles: list[str] = []  # per open element (as self._open): its ARIA role
+        self._page_number_chars = 0  # letters and digits of the pending line inside a page-break marker
         self._tab_labels: set[str] = set()  # the texts of a tab list's tabs
         self._buttons: list[tuple[int, str]] = []  # the lines that are a button's text (outside any heading)
 
@@ -409,10 +435,10 @@ class _TextExtractor(HTMLParser):
             self._hidden.append(len(self._open))
             self._skip += 1
         if tag not in _VOID:
-            role = (dict(attrs).get("role") or "").strip().lower()
+            role = _role(attrs)
             if tag in _BLOCKS and not self._skip:
                 self._flush()  # the box's lines start here
-            self._open.append((tag, _LANDMARK_ROLES.get(role) or _LANDMARK_TAGS.get(tag, "")))
+            self._open.append((tag, _LANDMARK_ROLES.get(role) or self._landmark_of(tag, attrs)))
             self._roles.append(role)
             self._boxes.append((_furniture_word(attrs) if tag in _BLOCKS else "", len(self.lines)))
         if tag in _SKIPPED:
@@ -431,7 +457,8 @@ class _TextExtractor(HTMLParser):
             item = tag == "li" or self._item_open and tag not in _HEADINGS
             titled = tag == "p" and _is_title_style(attrs)  # a document's Title paragraph is its h1
             # An accordion's title is a button inside its heading: "<h3><button>Side effects</button></h3>".
-            heading = tag if tag in _HEADINGS else next((t for t, _ in reversed(self._open[:-1]) if t in _HEADINGS), "")
+            heading = tag if tag in _HEADINGS else _aria_heading(attrs) \
+                or next((t for t, _ in reversed(self._open[:-1]) if t in _HEADINGS), "")
             self._prefix = "# " if heading or titled else "- " if item else ""
             self._item_open = item  # through wrappers too: "<li><div><p>text</p></div></li>"
             self._level = int(heading[1]) if heading else 1 if titled else 0
@@ -495,6 +522,8 @@ class _TextExtractor(HTMLParser):
         self._control_text = self._control_text or self._controls > 0
         if self._links:
             self._linked_chars += sum(ch.isalnum() for ch in data)
+        if _PAGE_BREAK in self._roles:
+            self._page_number_chars += sum(ch.isalnum() for ch in data)
 
     def close(self) -> None:
         """Flush the last pending line, and mark a tab's button shown again over its panel (a
@@ -514,7 +543,9 @@ class _TextExtractor(HTMLParser):
             linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0 \
                 and not (level == 1 and any(_is_permalink(href, text) for href in self._hrefs))
             region = "form" if self._control_text else self._region
-            self.lines.append(SourceLine(self._line, prefix + text, linked, region, level=level))
+            page_number = self._page_number_chars >= sum(ch.isalnum() for ch in text)
+            self.lines.append(SourceLine(self._line, prefix + text, linked, region, level=level,
+                                         marked=_PAGE_BREAK if page_number else ""))
             if "tab" in self._roles:
                 self._tab_labels.add(text)
             elif any(tag == "button" for tag, _ in self._open) and not any(tag in _HEADINGS for tag, _ in self._open):
@@ -524,6 +555,7 @@ class _TextExtractor(HTMLParser):
             in_cell = self._rows and self._rows[-1][1] and self._open and self._open[-1][0] in ("td", "th")
             self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)
         self._parts, self._line, self._prefix, self._linked_chars, self._hrefs = [], None, "", 0, []
+        self._page_number_chars = 0
         self._control_text = False
 
     def _mark_form(self, start: int, most: int = _FORM_MAX_LINES) -> None:
@@ -538,6 +570,15 @@ class _TextExtractor(HTMLParser):
         """Mark the lines of a small box whose class or id names it as furniture."""
         if word and 0 < len(self.lines) - start <= _BOX_MAX_LINES:
             self.lines[start:] = [line if line.marked else replace(line, marked=word) for line in self.lines[start:]]
+
+    def _landmark_of(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        """The landmark an element opens by its tag: none for a section's own header, footer or
+        unnamed aside."""
+        scopes = _SCOPED_LANDMARKS.get(tag)
+        if scopes and any(t in scopes for t, _ in self._open) \
+                and not (tag == "aside" and (dict(attrs).get("aria-label") or dict(attrs).get("aria-labelledby"))):
+            return ""
+        return _LANDMARK_TAGS.get(tag, "")
 
     def _landmark(self) -> str:
         """The landmark the text at this point sits in: an alert or a menu anywhere, else main

@@ -54,6 +54,9 @@ WHOLE_LINE = _rules([
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
+    # A document viewer's page box ("Page [1] of 6": its number is an input) and its file's name as a title.
+    (r"page\s*(of|/)\s*\d{1,4}", "navigation (a document viewer's page box)"),
+    (r"[\w().,' -]+\.(pdf|docx?|odt|rtf|pptx?|xlsx?)", "the document's file name"),
     (r"(estimated )?(reading|read|listening|viewing) time\s*:?\s*(about |approx\.? )?\d{1,3} ?(min|mins|minutes)", "reading time"),
     # A page builder's counter: its number alone ("10,000+", "98%"), its label under it.
     (r"\d{1,3}(,\d{3})*(\.\d)?\s?(\+|%)|\d{1,3}(,\d{3})+", "counter (a number alone)"),
@@ -331,6 +334,12 @@ ANYWHERE = _rules([
     # what changed in the update, a pointer to another chapter, an author's affiliation.
     (r"\[internet\]\.|^what'?s new in this (update|version|edition|revision)\b|"
      r"\b(is|are) (covered|described|explained|discussed) (in|under) (chapter|section|part) \d{1,2}\b|"
+     r"^(there is|there's|you can find|you('ll| will) find|read) more (information |advice )?(about|on) [^.]{1,100} in "
+     r"(chapter|section|part)s? \d{1,3}(,? and [^.]{1,100} in (chapter|section|part)s? \d{1,3})?\.?$|"
+     r"^((for|about|on) [^.]{1,80}, see (chapter|section|part|page)s? \d{1,3}( and \d{1,3})?\.?\s*)+$|"
+     # A book's note on its glossary: "Words shown like this are explained in the Glossary on page 154."
+     r"^(words?|terms?)( that are| which are)? (shown|printed|written|marked|underlined|highlighted|in bold)\b[^.]{0,40}"
+     r"\b(explained|defined|listed)\b[^.]{0,40}\bglossary\b|"
      r"^[^\W\d_][\w.'’-]*( [^\W\d_][\w.'’-]*){1,3}: (department|division|school|faculty|institute|cent(re|er)|unit) "
      r"(of|for) [^.,]{2,60}(, [^.,]{2,60}){1,4}\.?$",
      "the book's citation, updates and cross-references"),
@@ -452,6 +461,9 @@ ANYWHERE = _rules([
      "site alert"),
     (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b|"
      r"^notice\s*:.*\b(construction|parking|entrance|closed|closure|relocat\w*|moved|weather)\b", "site alert"),
+    # An intranet post's word to the staff who hand the leaflet out: "For staff: this post carries ...".
+    (r"^((a )?note )?(for|to) (staff|colleagues|clinicians|clinical staff|healthcare professionals|health professionals)"
+     r"( only)?\s*:|^(staff|internal) note\s*:", "a note to staff"),
     (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
      r"^correction\s*:|^(an earlier|a previous) version of this (article|story|page|column)\b", "publication note"),
     (r"^(this|the) (handout|leaflet|page|booklet|guide|article|information|factsheet) (was|has been) (written|produced|"
@@ -584,6 +596,9 @@ ANYWHERE = _rules([
      "the group's rules (about the chat, not the treatment)"),
     (r"^\W*(saved|added|clipped) to (board|collection|folder|list|notebook|reading list|pocket|my [\w-]+)\b",
      "a note on the saved page (not the page's)"),
+    # A document viewer's word on its copy: "This HTML view was created automatically from the PDF."
+    (r"^this (html|text|web|online|accessible|plain[- ]text) (view|version|copy|page) (was|has been|is) (created|generated|"
+     r"converted|produced|made)( automatically)? from (the|a|this|our) (pdf|original|printed|word)\b", "the viewer's note on its copy"),
     (r"\bthis (article|post|blog post|page|piece) was (checked|reviewed|fact-checked|medically reviewed) by (dr|prof|professor|our)\b",
      "credits (the page's reviewer)"),
     (r"^(this is )?an? guest (post|blog|article) (from|by)\b|\bpart of (our|a|the) series (on|about)\b", "about this page (its series)"),
@@ -690,7 +705,8 @@ ANYWHERE = _rules([
      r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
      r"chapter|lesson|module|course|"
      r"resource|handout|e-?mail|newsletter|message|bulletin|list|mailing list|group|forum|topic) "
-     r"(is (for|about|written for|intended for|aimed at)|provides|explains|gives|tells you|describes|covers|"
+     r"(is (mainly |mostly |chiefly |largely |only )?(for|about|written for|intended for|aimed at)|provides|explains|gives|"
+     r"tells you|describes|covers|"
      r"(will )?helps? you (get ready|prepare|understand|learn)|"
      r"contains|has information|(will )?focus(es)? on|deals with|looks at)\b|"
      r"^(on|in) this (page|article|leaflet|guide|section|booklet),? you (will|can|'ll) (learn|find|read)\b|"
@@ -972,6 +988,10 @@ METADATA = re.compile(
     r"(\s*[:\-–—]\s*|\s+(on|by|at|il|le|am|el)\s+|\s+in\s+(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)|\s+(?=\d|" + MONTH + r")|\t+)"
     r"(?P<value>\S.*)$",
     re.IGNORECASE)
+# A leaflet's own code on its own or in a byline: "Leaflet PIL-ONC-014 (version 4)", "Ref: RAD/CT/06".
+DOCUMENT_CODE = re.compile(r"^(?i:(leaflet|document|doc|publication|booklet|factsheet|handout|information sheet)"
+                           r"( (no\.?|number|ref(erence)?|code|id))?|ref(erence)?( no\.?)?)\s*[:#]?\s*"
+                           r"(?P<value>[A-Z]{2,}[\w/.-]*\d[\w/.-]*(\s*\(?(?i:version|v\.?|issue|edition)\s*\d+(\.\d+)?\)?)?)$")
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
 # "By Friday, most side effects have gone" is a sentence, not a byline.
@@ -1062,7 +1082,7 @@ META_SECTIONS = _rules([
      r"reuse (of )?(this|our) (content|information)|republish this (page|article)", "the page's details"),
     # A private provider's sales: why choose it, what it costs, what patients say, how to enquire.
     (r"(order|download)( or (order|download))? (the|this|our|a) (booklet|leaflet|guide|handout|factsheet)s?", "download offer"),
-    (r"(any |got |have )?(a )?questions\??", "contact box (its questions box)"),
+    (r"(any |got |have )?(a )?questions\??( (call|contact|phone|ring|ask) us\.?)?", "contact box (its questions box)"),
     (r"((important|useful|key) )?(tele)?phone numbers( and (addresses|hours|opening times))?|contact (numbers|details)",
      "contact box (the site's numbers)"),
     # A printed handout's forms: the patient's signed acknowledgement, a box staff fill in.
