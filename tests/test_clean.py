@@ -458,6 +458,27 @@ BOILERPLATE = [
     ("PIL-ONC-014 Chemotherapy v3.pdf", "file name"),
     ("This HTML view was created automatically from the PDF. Line breaks and spacing follow the printed leaflet.",
      "the viewer's note"),
+    # A professional network's article tools, a portal's text size and close buttons, a trials box's link.
+    ("+ Follow", "buttons"),
+    ("Report this article", "buttons"),
+    ("A  A  A", "text size"),
+    ("Close alert", "close button"),
+    ("Search open trials", "navigation link"),
+    ("Use tab to navigate through the menu items.", "keyboard hint"),
+    ("Share to LinkedIn", "share buttons"),
+    # A city's notice, its translation service, a post's disclaimer, a box's offer, a press release's embargo.
+    ("Heat advisory in effect through Sunday. Cooling centers at all public libraries are open 10 am to 8 pm.",
+     "site alert"),
+    ("The City of Marisport offers machine translation of this website through Google Translate, a free service run "
+     "by a third party. Automatic translation may not be accurate.", "translation note"),
+    ("A quick note before we start: this is general information, not advice about your own treatment. Your oncology "
+     "team knows your plan, so please check anything here with them.", "disclaimer"),
+    ("**Need to move your scan, or not sure how to prepare? Our schedulers can help.**", "call to action"),
+    ("Call us to set up a visit with your oncologist before your first treatment.", "call to action"),
+    ("EMBARGOED UNTIL 12:01 a.m. ET, Tuesday, April 15, 2025", "publication note"),
+    ("(ClarionWire graphic/Harlan Creek Medical Center)", "photo credit"),
+    ("Call us and a member of our team will walk you through it.", "call to action"),
+    ("**Have a question about your radiation schedule? We can coordinate with the hospital for you.**", "call to action"),
 ]
 
 
@@ -541,6 +562,8 @@ CONTENT = [
     ("Staff will wear gloves when they handle your urine for 48 hours after treatment.", "paragraph", None),
     ("For a rash that spreads, see your GP the same day.", "paragraph", None),
     ("Chapter 8 of your treatment diary has space to write down your questions.", "paragraph", None),
+    ("Stay out of the sun while a heat warning is in effect, as treated skin burns easily.", "paragraph", None),
+    ("Worried about the scan? Tell the radiographer, who can explain each step as it happens.", "paragraph", None),
     # A statement and a question are a paragraph, not a heading.
     ("Waiting for results can be hard. What helps you through the wait?", "paragraph", None),
     # "talk with us" in one sentence does not make another sentence's number the site's helpline.
@@ -3392,3 +3415,78 @@ def test_a_list_goes_on_over_a_printouts_page_footer_but_a_vote_count_is_no_page
     # A forum's vote counts between replies are no page numbers of an unwrapped file.
     thread = [TITLE, "", P1, "", "589", "Reply", "", "Thanks, that helps a lot with the nerves.", "74", "Reply", "", P2]
     assert not any(r.startswith("running header") for r in _reasons(clean(_source(thread))).values())
+
+
+def test_a_wire_services_provider_label_takes_the_name_under_it_and_the_title_stays() -> None:
+    lines = ["News Releases  /  Health", "", "Hospital Nurses Explain What Happens During Chemotherapy and When to Call",
+             "", "News provided by", "Harlan Creek Medical Center", "Mar 04, 2025, 09:00 ET", "", P1, "", P2, "", P3]
+    result = clean(_source(lines))
+    reasons, kept = _reasons(result), _kept(result)
+    assert reasons[5].startswith("metadata: author") and reasons[6].startswith("metadata: author")
+    assert kept[3][1].startswith("Hospital Nurses Explain")
+
+
+def test_a_portals_timeout_dialog_and_a_note_box_above_the_articles_h1_go(tmp_path: Path) -> None:
+    body = "\n".join([
+        '<div role="alertdialog"><h2>Are you still there?</h2><p>You will be signed out in 2 minutes.</p></div>',
+        "<main>", "<section><h2>A note from your care team</h2>", "<p>Assigned on Feb 20, 2025</p></section>",
+        '<article><p class="source">Patient Library</p><h1>CT scan</h1>', f"<p>{P1}</p>", f"<p>{P2}</p>", f"<p>{P3}</p>",
+        "</article></main>"])
+    source, result = _html(tmp_path, body)
+    kept = {text for _, text in _kept(result).values()}
+    assert "Are you still there?" not in kept and "A note from your care team" not in kept
+    assert "CT scan" in kept and P1 in kept
+
+
+TAB_PANELS = ["Most chemotherapy goes into a vein as a drip or an injection, through a cannula or a line.",
+              "Some chemotherapy comes as tablets or capsules that you take at home, exactly as prescribed.",
+              "A few drugs are given as an injection under the skin or into a muscle by your nurse."]
+
+
+@pytest.mark.parametrize(("labels", "tabs"), [
+    (["- Into a vein", "- As tablets", "- Other ways"], True),
+    # A list of its own, said again below in other words: the article's.
+    (["- Through a drip", "- By mouth", "- By injection"], False),
+], ids=["tab-labels", "list"])
+def test_a_tab_lists_labels_saved_as_a_list_go_when_its_panels_follow(labels: list[str], tabs: bool) -> None:
+    lines = ["# How it is given", "", P1, "", *labels, "", *[line for panel in TAB_PANELS for line in (panel, "")]]
+    reasons = _reasons(clean(_source(lines)))
+    assert all((reasons.get(k, "") == "navigation (a tab list's labels)") == tabs for k in (5, 6, 7)), reasons
+
+
+def test_a_tab_lists_labels_under_a_lead_in_are_its_items() -> None:
+    lines = ["# How it is given", "", P1, "", "Chemotherapy can be given:", "", "- Into a vein", "- As tablets", "",
+             *[line for panel in TAB_PANELS for line in (panel, "")]]
+    kept = _kept(clean(_source(lines)))
+    assert kept[7] == ("item", "Into a vein") and kept[8] == ("item", "As tablets")
+
+
+def test_a_box_title_over_its_call_goes_and_the_next_sections_heading_ends_the_box() -> None:
+    lines = ["# Chemotherapy", "", P1, "", P2, "", P3, "", "## Starting treatment soon?", "",
+             "Call us to set up a visit with your oncologist before your first treatment.", "",
+             "## What Our Patients Say", "", "\u201cThe nurses were wonderful.\u201d", "", "\u2014 Rosa T."]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[9].startswith("title of a box of removed lines") and reasons[11] == "call to action"
+
+
+def test_a_story_cards_blurb_under_a_related_heading_goes() -> None:
+    lines = [TITLE, "", P1, "", P2, "", P3, "", "Patient stories", "Twenty-eight mornings at the cancer center",
+             "A high school football coach describes the daily routine of his radiation for prostate cancer and the good "
+             "friends he made in the waiting room.",
+             "Read Marcus's story", "", "Meet the team"]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[11].startswith("card blurb")
+
+
+def test_html_kickers_over_the_first_heading_and_the_h1_go_and_a_note_above_the_h1_is_not_the_article(
+        tmp_path: Path) -> None:
+    body = "\n".join([
+        "<main>", "<p>Status: Read Feb 21</p>", "<section><h2>A note from your care team</h2>",
+        "<p>Your scan is on February 27, and radiology will call you a day or two before with a time.</p></section>",
+        '<article><p class="source">Patient Library \u00b7 Tests and Procedures</p><h1>CT scan</h1>',
+        f"<p>{P1}</p>", f"<p>{P2}</p>", f"<p>{P3}</p>", "</article></main>"])
+    source, result = _html(tmp_path, body)
+    reasons, kept = _reasons(result), {text for _, text in _kept(result).values()}
+    assert reasons[3].startswith("category label") and reasons[6].startswith("category label")
+    assert "A note from your care team" not in kept and not any(text.startswith("Your scan is on") for text in kept)
+    assert {"CT scan", P1, P2, P3} <= kept

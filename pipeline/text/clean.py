@@ -137,7 +137,7 @@ LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
                                "a note on the saved page (not the page's)", "other formats of the page",
-                               "link to another article (its teaser)", "a note to staff"})
+                               "link to another article (its teaser)", "a note to staff", "translation note"})
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     # Markdown a line run without blank lines may be one wrapped paragraph, and HTML has none.
     plain = not html and suffix not in MARKDOWN_SUFFIXES
     if html:
-        remove_kicker(texts, removed)
+        remove_kicker(lines, texts, removed)
+    _remove_tab_labels(texts, removed)
     items, runs = _list_items(lines, texts, removed, plain, html)
     items |= _table_rows(lines, texts, removed)
     box_rows = _fact_box_rows(texts, removed)
@@ -453,7 +454,8 @@ def _remove_outside_landmarks(lines: list[SourceLine], texts: list[str], removed
     <h1> outside <main> when <main> has none)."""
     main = [i for i, line in enumerate(lines) if line.region == "main"]
     title = None
-    if main and not HEADING_MARK.match(texts[main[0]]):
+    # An <h1> anywhere in <main> is the page's title (under a library's label, "Patient Library · Tests").
+    if main and not HEADING_MARK.match(texts[main[0]]) and not any(lines[i].level == 1 for i in main):
         # A page hero's heading above <main> titles the page when <main> opens without one.
         title = next((i for i in range(main[0] - 1, -1, -1) if lines[i].region in ("header", "")
                       and HEADING_MARK.match(texts[i])), None)
@@ -1355,6 +1357,37 @@ def _remove_links_under_link_headings(lines: list[SourceLine], texts: list[str],
             j += 1
 
 
+TAB_LABEL_MAX_WORDS = 4
+
+
+def _remove_tab_labels(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a tab list saved as a bulleted list ("- Into a vein" / "- As tablets" / "- Other
+    ways"): short labels under a paragraph, not a lead-in, whose panels follow in order, each
+    naming its tab ("Most chemotherapy goes into a vein ...", "Some comes as tablets ..."). All
+    but one label are said again below, so nothing the list says is lost."""
+    i = 1
+    while i < len(texts):
+        end = i
+        while end < len(texts) and end not in removed and BULLET.match(texts[end]) \
+                and word_count(bare_text(texts[end])) <= TAB_LABEL_MAX_WORDS and line_ending(texts[end]) not in TERMINAL:
+            end += 1
+        run = list(range(i, end))
+        if len(run) >= 2 and i - 1 not in removed and _is_paragraph(texts[i - 1]) and end < len(texts) \
+                and _is_paragraph(texts[end]):
+            panels = [fold_text(bare_text(texts[k])) for k in range(end, len(texts))]
+            panels = panels[:next((n for n, k in enumerate(range(end, len(texts))) if HEADING_MARK.match(texts[k])), len(panels))]
+            labels = [fold_text(BULLET.sub("", bare_text(texts[k]))).strip(EDGE_JUNK) for k in run]
+            found, at = 0, 0
+            for label in labels:  # in order, each in a later panel than the one before
+                hit = next((n for n in range(at, len(panels)) if label and label in panels[n]), None)
+                if hit is not None:
+                    found, at = found + 1, hit + 1
+            if labels[0] in panels[0] and found >= len(labels) - 1:
+                for k in run:
+                    removed[k] = "navigation (a tab list's labels)"
+        i = max(end, i + 1)
+
+
 def _is_card_blurb(texts: list[str], j: int) -> bool:
     """A card's one-sentence description under its title ("Radiation therapy" / "Treatment using
     high-energy x-rays."), in a list of related pages."""
@@ -1365,10 +1398,12 @@ def _is_card_blurb(texts: list[str], j: int) -> bool:
 
 def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
     """Remove a card's one-sentence blurb: right under a removed link to another page
-    ("### [Anh's story](...)") and above removed lines, it describes that page, not the treatment."""
+    ("### [Anh's story](...)", or a headline under "Patient stories" in copied text) and above removed
+    lines, it describes that page, not the treatment."""
     for j in range(1, len(texts)):
         above, below = j - 1, j + 1
-        if j in removed or above not in removed or not _is_link_only(texts[above]) or _PICTURE.fullmatch(texts[above].strip()) \
+        if j in removed or above not in removed or _PICTURE.fullmatch(texts[above].strip()) \
+                or not (_is_link_only(texts[above]) or removed[above].startswith("link under '")) \
                 or below < len(texts) and below not in removed:
             continue  # a picture beside a sentence (an Easy Read page's) is no link to another page
         # A sentence, or a phrase ("Scalp cooling, wigs, headwear and regrowth") between two removed lines.
@@ -1944,8 +1979,7 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             continue  # a title over its page's tools (language, print, share, contents): the article follows
         if line_ending(text) not in TERMINAL and not all(r.startswith("contents list") for r in reasons):
             removed[i] = f"heading of removed lines ({reasons[0]})"
-        elif word_count(bare_text(text)) <= 8 and any(r.startswith(PROMOTION_REASONS) for r in _own_section(reasons)) \
-                and all(r.startswith((*PROMOTION_REASONS, MODEL_REASON)) for r in _own_section(reasons)):
+        elif word_count(bare_text(text)) <= 8 and _is_promotion(_own_section(texts, removed, block)):
             # A box's one-line title ("Hope starts here.", "Questions? We're here.") over its
             # appeal or call to action: the box is the site's, and so is its title. The model's
             # verdict counts only beside a rule's ("Need to talk?" over an offer the model took
@@ -1953,10 +1987,23 @@ def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
             removed[i] = f"title of a box of removed lines ({reasons[0]})"
 
 
-def _own_section(reasons: list[str]) -> list[str]:
-    """The removal reasons of a block up to the next section's heading, which heads its own."""
-    end = next((k for k, r in enumerate(reasons) if r.startswith("heading of removed lines")), len(reasons))
-    return reasons[:end] or reasons
+def _is_promotion(reasons: list[str]) -> bool:
+    """A block of removed lines the site promotes itself with: a rule's offer, call or menu, and
+    the model's verdict only beside one."""
+    return any(r.startswith(PROMOTION_REASONS) for r in reasons) \
+        and all(r.startswith((*PROMOTION_REASONS, MODEL_REASON)) for r in reasons)
+
+
+def _own_section(texts: list[str], removed: dict[int, str], block: list[int]) -> list[str]:
+    """The removal reasons of a block up to the next section's heading (removed as one, or marked
+    "## What our patients say"), which heads its own; separators aside."""
+    own = []
+    for k in block:
+        if own and (removed[k].startswith("heading of removed lines") or HEADING_MARK.match(texts[k])):
+            break
+        if not removed[k].startswith("separator"):
+            own.append(removed[k])
+    return own or [removed[block[0]]]
 
 
 def _block_under(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int], i: int,
@@ -2062,6 +2109,7 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
     first = _article_start(texts, removed, dated)
     if first is None:
         return  # no article body to anchor on: leave the lines to the editor
+    first = _after_the_title(lines, paragraphs, first)
     last = paragraphs[-1]
     last = max([last] + [end for lead, end in runs.items() if first <= lead <= last])
     last = _closing_lines(texts, [i for i in kept if i > last], last, runs)
@@ -2078,8 +2126,11 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
         k -= 1
     if dated & set(header) and header and header[-1] > max(titles) and _is_heading_like(texts, header[-1]):
         sections.add(header[-1])  # the first section's heading, between the title and the body
+    # Above the page's <h1>, a heading is a box's of the page (a portal's note over the article it assigns).
+    h1 = max((i for i in header if lines[i].level == 1), default=-1)
     for i in header:
-        marked = bool(HEADING_MARK.match(texts[i])) and line_ending(texts[i]) not in tuple(".!")  # not a bold sentence
+        marked = bool(HEADING_MARK.match(texts[i])) and line_ending(texts[i]) not in tuple(".!") \
+            and not i < h1  # not a bold sentence
         standfirst = (bool(titles) and i > max(titles) or i in lead_sentences) and is_sentence(texts[i])
         titled = line_ending(texts[i]) == "?" or marked or standfirst or i in titles | sections | box_rows
         if not titled:
@@ -2088,6 +2139,21 @@ def _remove_outside_body(lines: list[SourceLine], texts: list[str], removed: dic
         if i > last:
             removed[i] = "after the article"
     _restore_only_copies(texts, removed, set(header) - titles)
+
+
+TITLE_BOX_MAX_PARAGRAPHS = 2
+BODY_MIN_PARAGRAPHS = 3
+
+
+def _after_the_title(lines: list[SourceLine], paragraphs: list[int], first: int) -> int:
+    """An HTML page's article starts under its <h1>: a paragraph or two above it are a box's of
+    the page (a portal's note over the sheet it assigns), where the body follows the title."""
+    h1 = next((i for i, line in enumerate(lines) if line.level == 1), None)
+    if h1 is None or h1 < first:
+        return first
+    above = [p for p in paragraphs if first <= p < h1]
+    below = [p for p in paragraphs if p > h1]
+    return below[0] if len(above) <= TITLE_BOX_MAX_PARAGRAPHS and len(below) >= BODY_MIN_PARAGRAPHS else first
 
 
 def _titles_beside_subtitles(lines: list[SourceLine], texts: list[str], removed: dict[int, str], header: list[int],

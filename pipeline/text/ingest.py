@@ -269,7 +269,8 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _LANDMARK_TAGS = {"main": "main", "article": "main", "nav": "nav", "header": "header", "footer": "footer",
                   "aside": "aside"}
 _LANDMARK_ROLES = {"main": "main", "article": "main", "navigation": "nav", "banner": "header",
-                   "contentinfo": "footer", "complementary": "aside", "alert": "alert", "search": "nav"}
+                   "contentinfo": "footer", "complementary": "aside", "alert": "alert", "alertdialog": "alert",
+                   "search": "nav"}
 # HTML-AAM: a <header> or <footer> inside a sectioning element is that section's, not the page's
 # banner or footer; an <aside> inside one is a box of it unless it is named (aria-label).
 _SECTIONING = frozenset({"article", "aside", "nav", "section"})

@@ -94,6 +94,7 @@ def remove_sign_offs(lines: list[SourceLine], texts: list[str], removed: dict[in
 
 
 # A quote's writer told by what happened to them: "Gareth, who had immunotherapy for melanoma".
+_WORDS = re.compile(r"\w+")  # a kicker's words, not its separators ("Library · Tests")
 _CAPTION_LABEL = re.compile(r"^caption:\s*", re.IGNORECASE)
 _WHO_HAD = re.compile(r"^(?:[—–]\s*)?[A-Z][\w'’-]+( [A-Z][\w'’.-]*)?, (who (has|had|is|was)|aged \d+|\d{2}, )")
 
@@ -117,14 +118,16 @@ def remove_signed_quotes(texts: list[str], removed: dict[int, str]) -> None:
             removed[i - 1] = removed[i] = "testimonial (a quote signed by its writer)"
 
 
-def remove_kicker(texts: list[str], removed: dict[int, str]) -> None:
+def remove_kicker(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove the category label an HTML page prints right above its first heading ("Department
-    of Medical Oncology" / "# Immune-related adverse events"): a short line that is no heading."""
-    first = next((i for i in range(len(texts)) if i not in removed and HEADING_MARK.match(texts[i])), None)
-    above = first - 1 if first else None
-    if above is not None and above not in removed and not HEADING_MARK.match(texts[above]) \
-            and not BULLET.match(texts[above]) and word_count(texts[above]) <= 6 and line_ending(texts[above]) not in TERMINAL:
-        removed[above] = "category label (a kicker above the title)"
+    of Medical Oncology" / "# Immune-related adverse events") and above its <h1> ("Patient
+    Library · Tests and Procedures" / "# CT scan"): a short line that is no heading."""
+    headings = [i for i in range(len(texts)) if i not in removed and HEADING_MARK.match(texts[i])]
+    titles = {headings[0], next((i for i in headings if lines[i].level == 1), headings[0])} if headings else set()
+    for above in sorted(i - 1 for i in titles if i > 0):
+        if above not in removed and not HEADING_MARK.match(texts[above]) and not BULLET.match(texts[above]) \
+                and len(_WORDS.findall(texts[above])) <= 6 and line_ending(texts[above]) not in TERMINAL:
+            removed[above] = "category label (a kicker above the title)"
 
 
 def remove_pull_quotes(texts: list[str], removed: dict[int, str]) -> None:
@@ -152,14 +155,16 @@ def remove_tab_title(texts: list[str], removed: dict[int, str], publisher: tuple
 
 
 # A byline's label on a line of its own, its value on the next ("From:" / "Department of Health").
-_BARE_LABELS = frozenset({"from", "by", "author", "authors", "written by", "published by", "produced by", "source"})
+_BARE_LABELS = frozenset({"from", "by", "author", "authors", "written by", "published by", "produced by", "source",
+                          "provided by", "news provided by", "content provided by", "brought to you by"})
 
 
 def remove_labels_over_values(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
-    """Remove a byline split over two lines: "From:" alone, then who the page is from."""
+    """Remove a byline split over two lines: "From:" alone, then who the page is from; a wire
+    service's "News provided by" (no colon) over the company's name."""
     for i in range(len(texts) - 1):
-        label = fold_text(bare_text(texts[i]))
-        if i in removed or not label.endswith(":") or label[:-1].strip() not in _BARE_LABELS:
+        label = fold_text(bare_text(texts[i])).strip()
+        if i in removed or label.rstrip(":").strip() not in _BARE_LABELS or not (label.endswith((":", " by"))):
             continue
         if i + 1 not in removed and lines_touch(lines, i, i + 1) and is_short_entry(texts[i + 1]):
             removed[i] = removed[i + 1] = "metadata: author (a label over its value)"

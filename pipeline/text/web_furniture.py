@@ -46,7 +46,11 @@ QUIZ = "the course's quiz or notes box"
 WHOLE_LINE = _rules([
     # A transcript's timestamp alone on a line ("[04:12]", "0:12").
     (r"\d{1,2}:\d{2}(:\d{2})?", TRANSCRIPT_TIMESTAMP),
-    (r"[×✕✖✗x]", "close button"),
+    (r"[×✕✖✗x]|close (this )?(alert|banner|message|notice|announcement|notification)", "close button"),
+    (r"a\s+a(\s+a)?", "text size buttons"),  # "A  A  A": small, medium and large text
+    (r"(search|find|browse) (open|current|our|all) (clinical )?(trials|studies)", "navigation link"),
+    # A site builder's hint to keyboard users over its menu.
+    (r"use (the )?tab (key )?to navigate( through)? (the )?menu( items)?", "navigation (a menu's keyboard hint)"),
     # An answer engine's and a reader app's tools and feedback: "Share Export Rewrite Copy", "Helpful? 👍 👎".
     (r"((share|export|rewrite|copy|print|save|download|e-?mail|bookmark|regenerate|edit|report|listen|follow)[\s|·•]*){2,}",
      "navigation (the page's tools)"),
@@ -88,7 +92,7 @@ WHOLE_LINE = _rules([
     # A post's thanks, reply and follow buttons, and a Q&A site's counters: "Upvote · 402", "Reply ·
     # Upvote · 41", "View 11 shares", "9.7K views", "More answers below", an answer's age alone ("2y").
     (r"((thank|thanks|helpful|share|report|reply|like|follow|restack)( \(\d+\))?\s*){2,}|thank|thanks|helpful|reply|restack|"
-     r"follow( this question)?|unfollow|"
+     r"\+ ?follow|follow( this question)?|unfollow|report this (article|post|comment|answer|story|page)|"
      r"((upvote|downvote|share|comment|reply|answer)s?( ?[·|•] ?|\s+))*(upvote|downvote|share|comment|reply)s? ?[·|•] ?[\d.,]+k?|"
      r"view [\d.,]+k? (more )?(upvotes?|shares?|comments?|answers?|replies|reposts?)|"
      r"[\d.,]+k? (views|upvotes|shares|followers|answers)|more answers below|"
@@ -159,7 +163,7 @@ WHOLE_LINE = _rules([
     (r"(what|how) can we help( you)?( find| with)?( today)?|what are you looking for( today)?|"
      r"search (for |by |the |our )?([\w-]+ ){0,2}(doctors?|providers?|physicians?|specialists?|locations?|services?|"
      r"clinics?|jobs|site|library|topics|conditions|a-z)", "search box"),
-    (r"share( this| it)?( (article|post|page|story))?|shares|share on \w+|tweet|pin( it)?|"
+    (r"share( this| it)?( (article|post|page|story))?|shares|share (on|to|via|with) \w+|tweet|pin( it)?|"
      r"print( this)?( (page|article))?|e-?mail this( (article|page))?|send to a friend|send (by|via) (e-?)?mail|"
      r"follow us( on \w+)?|like( this)?|like loading|condividi|partager|compartir|teilen|delen|"
      r"stampa|imprimer|imprimir|drucken|" + SOCIAL + r"( ?[|/·,]? " + SOCIAL + r")*|"
@@ -398,7 +402,7 @@ ANYWHERE = _rules([
      r"\b(photo|image|picture)s? courtesy\b|\bcourtesy of\b|\b(getty( ?images)?|"
      r"shutterstock|istock(photo)?|adobe ?stock|freepik|unsplash|pexels|alamy|dreamstime|"
      r"depositphotos|123rf|science photo library)\b", "photo credit"),
-    (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^(figure|chart|diagram)\s*[:.]\s|^alt( text)?\s*:|"
+    (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^(figure|chart|diagram|infographic|graphic)\s*[:.]\s|^alt( text)?\s*:|"
      r"^caption\s*:", "image caption"),
     (r"^(also )?(read|view|available|see) ((this|it|this page) )?in\s*:", "language switcher"),
     (r"^\[\^\w+\]:", "reference list (footnotes)"),
@@ -430,7 +434,13 @@ ANYWHERE = _rules([
     # "Need to change your appointment? Call Bookings on ...". Advice says "call your nurse".
     (r"^[^.!?]{3,80}\?[*_]*\s+(please\s+)?(call|phone|ring|contact|talk to|speak (to|with)|search|find|book|schedule|request|read|see|watch|download|sign in|log in|subscribe|"
      r"visit|explore|browse|learn more|sign up|get in touch|ask|chat|email|join|attend|register|enrol|enroll)\b(?! (your|you|the person|a doctor|"
-     r"a pharmacist|999|911|112|000|111)\b)", "call to action"),
+     r"a pharmacist|999|911|112|000|111)\b)|"
+     r"^call us (today )?to (set up|book|schedule|arrange|make|request) (a|an|your) (visit|appointment|consultation|"
+     r"call|time)\b|^call us (today )?and (a member of )?(our|the) (team|nurses|staff|schedulers)\b|"
+     # "Need to move your scan, or not sure how to prepare? Our schedulers can help."
+     r"^[^.!?]{3,80}\?[*_]*\s+(our ([\w ]{1,30} )?(team|schedulers|nurses|staff|coordinators?|navigators?|desk) (can|will|are "
+     r"(happy|glad) to) help|we can help|we('re| are) here to help|we can (coordinate|arrange|book|organi[sz]e)\b)\b",
+     "call to action"),
     (r"^(video|watch|listen)\s*:|^in this video\b", "video player"),
     (r"^scan (the|this|our) qr ?code\b", "QR code (a link printed on paper)"),
     (r"^\W*(visiting|visitor) (hospital|information|restrictions|hours|update)\W*:|\bmasks? (are|is) (now )?(recommended|required)\b|"
@@ -451,7 +461,8 @@ ANYWHERE = _rules([
     (r"^([\w'’&,-]+ ){1,6}since (1[6-9]|20)\d\d$", "site tagline"),  # "Caring for our neighbors since 1952"
     (r"\bbulk[- ]bill(ing|ed)\b|\bno one (is|will be) turned away\b|\b(because of|for) (an )?inability to pay\b|"
      r"\bsliding[- ](fee )?scale\b", "the clinic's prices and insurers"),  # a community clinic's fee policy
-    (r"\bgeneral in nature\b|^(this|the) (faq|leaflet|handout|guide|sheet) is (for )?general information\b", "disclaimer"),
+    (r"\bgeneral in nature\b|^(this|the) (faq|leaflet|handout|guide|sheet) is (for )?general information\b|"
+     r"\b(this|it) is (only )?general information,? (and )?not (medical |personal )?advice\b", "disclaimer"),
     (r"\b(questions|things) (patients|people|families)( and [\w ]{1,20})? ask (us )?(most often|most|about)\b|^the answers below\b",
      "about this page"),
     (r"\bcompl(y|ies) with applicable (federal )?civil rights laws\b|\bdoes not (discriminate|exclude people or treat them "
@@ -460,15 +471,20 @@ ANYWHERE = _rules([
     (r"^(\*\*)?[^*:]{0,60}\b(\d{1,2}([–-]\d{1,2})? " + _MONTH + r"|" + _MONTH + r" \d{1,2}|from " + _MONTH + r")\b[^*:]{0,40}:\*\*",
      "site alert"),
     (r"\b(industrial|strike) action\b|\bload[- ]shedding\b|\bpower (cuts?|outages?)\b|"
+     # A city's or a region's notice: "Heat advisory in effect through Sunday. Cooling centers ..."
+     r"\b(advisory|warning|watch|emergency) (is )?(now )?in effect (through|until|from|for)\b|\bcooling cent(er|re)s\b|"
      r"^notice\s*:.*\b(construction|parking|entrance|closed|closure|relocat\w*|moved|weather)\b", "site alert"),
     # An intranet post's word to the staff who hand the leaflet out: "For staff: this post carries ...".
     (r"^((a )?note )?(for|to) (staff|colleagues|clinicians|clinical staff|healthcare professionals|health professionals)"
      r"( only)?\s*:|^(staff|internal) note\s*:", "a note to staff"),
     (r"^scan (the qr code |this code )?(for|to (get|see|read|find)) the (latest|newest|current|most recent) version\b|"
-     r"^correction\s*:|^(an earlier|a previous) version of this (article|story|page|column)\b", "publication note"),
+     r"^correction\s*:|^(an earlier|a previous) version of this (article|story|page|column)\b|"
+     r"^embargoed (until|till|to)\b", "publication note"),
     (r"^(this|the) (handout|leaflet|page|booklet|guide|article|information|factsheet) (was|has been) (written|produced|"
      r"developed|prepared|created) by\b", "credits"),
-    (r"\blanguage (help|assistance|services?) (is|are) (free|available)\b|\btranslated versions?\b", "translation note"),
+    (r"\blanguage (help|assistance|services?) (is|are) (free|available)\b|\btranslated versions?\b|"
+     r"\b(machine|automatic|automated) translation (of|for) (this|our|the) (web ?site|site|page|content)\b|"
+     r"\b(through|via|using|by) google translate\b", "translation note"),
     (r"\ball our (booklets|leaflets|guides|publications|factsheets) are free\b|\border a (printed|free|paper) copy\b",
      "download offer"),
     (r"^this (information|page|chapter|section) (is|comes|was taken) from (our|the) (booklet|leaflet|guide|book)\b|"
@@ -518,7 +534,9 @@ ANYWHERE = _rules([
     (r"\bcall our (main |office |practice )?(number|office|practice|line|switchboard)\b", "contact block"),
     (r"\bnew patients can (usually |often |normally )?(see|get|book)\b", "the clinic's prices and insurers"),
     (r"\b(trusted )?(information )?partners have more (information )?on this topic\b", "link to other sites"),
-    (r"\(\s*(photo|image|picture)s?( credit)?\s*:", "photo credit"),
+    (r"\(\s*(photo|image|picture)s?( credit)?\s*:|"
+     # "(ClarionWire graphic/Harlan Creek Medical Center)": a wire's picture credit in brackets
+     r"^\([^()]{0,60}\b(photo|photograph|graphic|image|illustration|picture|infographic)s?\b[^()]{0,60}\)$", "photo credit"),
     (r"\breschedule (your |an |existing )?appointments? (on|in|through|using|via) (the|our)\b|"
      r"^to (change|cancel|reschedule|rebook)\b[^.]{0,60}\bappointment\b[^.]*\b(call|contact|phone)\b", "contact: booking"),
     (r"^(lines|phones|the (phone )?lines?|the helpline|the centre|the center|the office|we|we're|it)( are| is)? open\b[^.]*"
