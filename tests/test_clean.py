@@ -478,6 +478,12 @@ BOILERPLATE = [
     ("EMBARGOED UNTIL 12:01 a.m. ET, Tuesday, April 15, 2025", "publication note"),
     ("(ClarionWire graphic/Harlan Creek Medical Center)", "photo credit"),
     ("Call us and a member of our team will walk you through it.", "call to action"),
+    ("Book an appointment 9/17", "slide counter"),
+    ("This story covers immune checkpoint inhibitors, the most widely used type of immunotherapy.", "about this page"),
+    ("Stay informed: Sign up for Living Well, our free monthly email with practical tips from our nurses.",
+     "newsletter form"),
+    ("The Ask a Nurse chat is for non-urgent questions and is staffed Monday to Friday, 9am to 5pm.", "contact"),
+    ("Niamh Arden, Lumenpath nurse team", "staff list"),
     ("**Have a question about your radiation schedule? We can coordinate with the hospital for you.**", "call to action"),
 ]
 
@@ -564,6 +570,9 @@ CONTENT = [
     ("Chapter 8 of your treatment diary has space to write down your questions.", "paragraph", None),
     ("Stay out of the sun while a heat warning is in effect, as treated skin burns easily.", "paragraph", None),
     ("Worried about the scan? Tell the radiographer, who can explain each step as it happens.", "paragraph", None),
+    # Opening hours with advice on when to ring are the article's.
+    ("The unit is open Monday to Friday, 8am to 6pm, and you can ring the ward at any time if you have a temperature.",
+     "paragraph", None),
     # A statement and a question are a paragraph, not a heading.
     ("Waiting for results can be hard. What helps you through the wait?", "paragraph", None),
     # "talk with us" in one sentence does not make another sentence's number the site's helpline.
@@ -664,6 +673,7 @@ def test_question_title_survives_the_header_zone() -> None:
         ("By Jane Doe", "author", "Jane Doe"),
         ("Leaflet PIL-ONC-014 (version 4)", "document", "PIL-ONC-014 (version 4)"),
         ("Ref: RAD/CT/06", "document", "RAD/CT/06"),
+        ("By Colleen Hart, RT(T), and Daniel Osei, MD", "author", "Colleen Hart"),
     ],
 )
 def test_metadata_is_extracted_and_removed(line: str, key: str, value: str) -> None:
@@ -3490,3 +3500,24 @@ def test_html_kickers_over_the_first_heading_and_the_h1_go_and_a_note_above_the_
     assert reasons[3].startswith("category label") and reasons[6].startswith("category label")
     assert "A note from your care team" not in kept and not any(text.startswith("Your scan is on") for text in kept)
     assert {"CT scan", P1, P2, P3} <= kept
+
+
+def test_a_reader_views_reading_time_above_the_article_is_metadata_and_the_title_stays() -> None:
+    lines = ["example.org", "", "External Beam Radiation Therapy: A Guide for Patients", "",
+             "By Colleen Hart, RT(T), and Daniel Osei, MD", "9\u201311 minutes", "", P1, "", P2, "", P3]
+    result = clean(_source(lines))
+    assert _kept(result)[3] == ("heading", "External Beam Radiation Therapy: A Guide for Patients")
+    assert _reasons(result)[6] == "metadata: reading time (alone above the article)"
+    assert ("reading time", "9\u201311 minutes") in result.found_metadata
+
+
+@pytest.mark.parametrize(("spaced", "item"), [(True, True), (False, False)], ids=["headings-apart", "headings-tight"])
+def test_a_short_line_against_a_list_and_the_next_lead_in_is_its_last_item_where_headings_stand_apart(
+        spaced: bool, item: bool) -> None:
+    gap = [""] if spaced else []
+    lines = ["What is immunotherapy?", P1, *gap, "How is it given?", P2, *gap, "Why do side effects happen?", P3,
+             "Common side effects include:", "Tiredness", "Diarrhoea", "Aching joints or muscles", "Poor appetite",
+             "Less common but more serious side effects include:", "Inflammation of the bowel (colitis)",
+             "Inflammation of the lungs (pneumonitis)"]
+    number = lines.index("Poor appetite") + 1
+    assert (_kept(clean(_source(lines)))[number][0] == "item") == item

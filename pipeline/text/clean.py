@@ -222,8 +222,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         elif reason := _line_reason(text, publisher):
             removed[i] = reason
     for i, date in _page_dates(texts, removed):
-        metadata.append(("published", date))
-        removed[i] = "metadata: published (a date alone above the article)"
+        key = "reading time" if READING_TIME.fullmatch(date) else "published"
+        metadata.append((key, date))
+        removed[i] = f"metadata: {key} (alone above the article)"
     _remove_chapter_lists(texts, removed)
     _remove_mail_headers(lines, texts, removed)
     remove_visit_record(lines, texts, removed)
@@ -574,10 +575,11 @@ def _metadata_split(text: str, splitter: re.Pattern[str]) -> list[tuple[str, str
 
 def _page_dates(texts: list[str], removed: dict[int, str]) -> list[tuple[int, str]]:
     """A date alone on a line above the article's first paragraph dates the page ("Sunday,
-    September 24, 2023" over a blog post's title); further down it may head a timeline."""
+    September 24, 2023" over a blog post's title); further down it may head a timeline. So does
+    a reader view's estimate of the reading time ("8–11 minutes") say how long the page is."""
     start = _article_start(texts, removed)
     return [(i, bare) for i in range(start or 0) if i not in removed
-            and BARE_DATE.fullmatch(bare := bare_text(texts[i]).strip(EDGE_JUNK))]
+            and (BARE_DATE.fullmatch(bare := bare_text(texts[i]).strip(EDGE_JUNK)) or READING_TIME.fullmatch(bare))]
 
 
 def _metadata_part(text: str) -> tuple[str, str] | None:
@@ -1663,6 +1665,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
     kept = [i for i in range(len(texts)) if i not in removed]
     items = {i for i in kept if BULLET.match(texts[i])}
     runs: dict[int, int] = {}
+    apart = _headings_stand_apart(lines, texts, kept)
     for pos, lead in enumerate(kept):
         if not _is_lead_in(texts[lead]):
             continue
@@ -1688,7 +1691,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
                 and bare_text(texts[last])[:1].islower() and word_count(texts[i]) <= 30
             if not bullet and not sandwiched and i not in told and not lower_run and (
                     not (_is_item_like(texts[i]) or (asks and question))
-                    or _heads_next_list(lines, texts, kept, nxt) or (gap and tight) or last in told and _heads_sentences(lines, texts, kept, i, pos)):
+                    or _heads_next_list(lines, texts, kept, nxt, apart) or (gap and tight) or last in told and _heads_sentences(lines, texts, kept, i, pos)):
                 break  # after whole-sentence items, a bare heading is the next section's
             if last != lead:
                 tight = not gap if tight is None else tight
@@ -1885,10 +1888,25 @@ def _is_link_only(text: str) -> bool:
         ch.isalnum() for ch in MARKDOWN_LINK.sub("", bare))
 
 
-def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int], pos: int) -> bool:
+QUESTION_HEADING_MAX_WORDS = 12
+HEADINGS_APART_SHARE = 0.8  # a poll's question against its label may be one of them
+
+
+def _headings_stand_apart(lines: list[SourceLine], texts: list[str], kept: list[int]) -> bool:
+    """Whether the page sets its headings apart with a blank line above (its questions, "How is it
+    given?", and its marked headings, two or more of them, nearly all): there, a line against the
+    text on both sides is no heading."""
+    headings = [pos for pos, i in enumerate(kept) if pos and (HEADING_MARK.match(texts[i]) or (
+        line_ending(texts[i]) == "?" and word_count(texts[i]) <= QUESTION_HEADING_MAX_WORDS and not BULLET.match(texts[i])))]
+    set_apart = sum(not lines_touch(lines, kept[pos - 1], kept[pos]) for pos in headings)
+    return len(headings) >= 2 and set_apart >= HEADINGS_APART_SHARE * len(headings)
+
+
+def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int], pos: int, apart: bool = False) -> bool:
     """Tell whether a short unpunctuated line is the heading of the next lead-in, not an item: it
     sits against the lead-in below, not against the item above ("Joint aches" / "Cough" / blank /
-    "Less often it can cause:" ends a list with "Cough")."""
+    "Less often it can cause:" ends a list with "Cough"). apart: the page's headings have a blank
+    line above them."""
     text = texts[kept[pos]]
     follows_lead_in = pos + 1 < len(kept) and _is_lead_in(texts[kept[pos + 1]]) \
         and not _is_label_item(texts[kept[pos + 1]])
@@ -1899,6 +1917,8 @@ def _heads_next_list(lines: list[SourceLine], texts: list[str], kept: list[int],
     # longer phrase is the list's last item ("Diarrhoea when the pelvis is treated").
     between = 0 < pos < len(kept) - 1 and lines_touch(lines, kept[pos - 1], kept[pos]) \
         and lines_touch(lines, kept[pos], kept[pos + 1])
+    if between and apart:
+        return False
     longest = 4 if between else 10
     # Worded as the items above it are ("Are pregnant or think you might be" / "Are breastfeeding"):
     # the list's last item, not a heading.

@@ -48,6 +48,9 @@ WHOLE_LINE = _rules([
     (r"\d{1,2}:\d{2}(:\d{2})?", TRANSCRIPT_TIMESTAMP),
     (r"[×✕✖✗x]|close (this )?(alert|banner|message|notice|announcement|notification)", "close button"),
     (r"a\s+a(\s+a)?", "text size buttons"),  # "A  A  A": small, medium and large text
+    # A web story's button over its slide counter: "Book an appointment 9/17", "Read more 10/17".
+    (r"(book an appointment|read more|learn more|swipe up|call us|find out more|see more|continue)\s+\d{1,2}/\d{1,2}",
+     "navigation (a story's button and slide counter)"),
     (r"(search|find|browse) (open|current|our|all) (clinical )?(trials|studies)", "navigation link"),
     # A site builder's hint to keyboard users over its menu.
     (r"use (the )?tab (key )?to navigate( through)? (the )?menu( items)?", "navigation (a menu's keyboard hint)"),
@@ -422,7 +425,12 @@ ANYWHERE = _rules([
      "directions and parking"),
     (r"\b(call|phone|ring|contact us|lines are open)\b[^.]{0,40}\bbetween \d{1,2}([.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)? "
      r"and \d{1,2}([.:]\d\d)?|^(we are |the (office|clinic|unit|department|centre|center) is )?closed (on|at|over|during) "
-     r"(public|bank|national) holidays\b", "contact: hours, address or portal"),
+     r"(public|bank|national) holidays\b|"
+     # "The Ask a Nurse chat is for non-urgent questions and is staffed Monday to Friday, 9am to 5pm."
+     r"^(?!.*\b(if|when|unless)\b).*?\b(is|are) (staffed|answered|monitored)\b[^.]{0,20}"
+     r"\b(monday|mon|weekdays)\b[^.]{0,30}\b\d{1,2}([.:]\d\d)? ?(am|pm|a\.m\.|p\.m\.)", "contact: hours, address or portal"),
+    (r"\bsign up (for|to) [^.]{0,40}\b(our )?(free )?((monthly|weekly|fortnightly|quarterly) )?(e-?mail|newsletter|"
+     r"e-?newsletter|bulletin)\b", "newsletter form"),
     (r"^(>\s*)?[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
     (r"\bwe (typically|usually|normally|aim to) (reply|respond|answer)( to \w+)? within\b|"
      r"\b(virtual|digital|online) assistant\b|\bchat ?bot\b", "chat widget"),
@@ -721,7 +729,7 @@ ANYWHERE = _rules([
      r"^is this (topic|page|leaflet|guide|information) (for|right for) you\b|"  # a licensed health library's scope note
      r"^(these|this) (care )?instructions (are|is) (mostly |mainly )?(about|for)\b|"
      r"^(this|the) (page|leaflet|guide|guidance|article|booklet|factsheet|fact sheet|information sheet|sheet|information|section|post|blog post|"
-     r"chapter|lesson|module|course|"
+     r"chapter|lesson|module|course|story|web story|"
      r"resource|handout|e-?mail|newsletter|message|bulletin|list|mailing list|group|forum|topic) "
      r"(is (mainly |mostly |chiefly |largely |only )?(for|about|written for|intended for|aimed at)|provides|explains|gives|"
      r"tells you|describes|covers|"
@@ -905,9 +913,14 @@ STAFF_HEADLINE = re.compile(rf"^([A-Z][\w'’-]* ){{0,4}}(?i:{_JOB})s?(, [^|]{{2
 JOB_TITLE = re.compile(rf"^([A-Z][\w'’-]* ){{0,5}}(?i:{_JOB})s?( \([^)]{{1,30}}\)| [·|] (pronouns: )?\w+/\w+)?$")
 
 
+# A post's writer signing for the site's team: "Niamh Arden, Lumenpath nurse team".
+TEAM_SIGNATURE = re.compile(r"^(?P<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+), ([A-Z][\w'’&-]* ){0,3}"
+                            r"(?i:(nurse|nursing|care|support|clinical|patient information|editorial|health information) team)$")
+
+
 def is_staff_job_line(text: str) -> bool:
     """A person's name with the job they hold, and nothing else (a document's author, its reviewer)."""
-    found = STAFF_JOB_LINE.match(text)
+    found = STAFF_JOB_LINE.match(text) or TEAM_SIGNATURE.match(text)
     if found and not _NOT_NAME_WORDS.search(found.group("name")):
         return True
     return bool(STAFF_HEADLINE.match(text))  # or the job and the employer, as a network's headline gives them
@@ -1013,7 +1026,7 @@ DOCUMENT_CODE = re.compile(r"^(?i:(leaflet|document|doc|publication|booklet|fact
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # A role after the name is Title Case ("Health Correspondent", "MD") or names a newsroom job:
 # "By Friday, most side effects have gone" is a sentence, not a byline.
-_ROLE = (r"(([A-Z][\w.'’&/-]*|\([A-Z][\w&/-]{0,10}\)|of|and|at|for|the|in|on|&)(\s+|$|(?=,))){1,6}|"
+_ROLE = (r"(([A-Z][\w.'’&/-]*(\([A-Z]{1,5}\))?|\([A-Z][\w&/-]{0,10}\)|of|and|at|for|the|in|on|&)(\s+|$|(?=,))){1,6}|"
          r"[a-z][\w ]{0,40}\b(correspondent|editor|reporter|writer|journalist|contributor|"
          r"columnist|producer|oncologist|physician|surgeon|nurse|radiologist|pharmacist|doctor|specialist|consultant|"
          r"therapist|dietitian|radiographer)s?")
@@ -1032,7 +1045,7 @@ BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")  # "By Jane Doe | Updated 3 May 202
 # Some blogs set dashes between the parts ("By Dr Helen Park, MD - September 16, 2024 - Imaging"),
 # where a role may hold one too ("Senior Consultant – Radiation Oncology"): tried second.
 BYLINE_DASHES = re.compile(r"\s+[|·•–—-]\s+")
-READING_TIME = re.compile(r"\d+\s*(min|minutes?)( read| listen| watch|\.? di lettura| de lecture)?|"
+READING_TIME = re.compile(r"(\d+\s*[–-]\s*)?\d+\s*(min|minutes?)( read| listen| watch|\.? di lettura| de lecture)?|"
                           r"(practice|registration|hpcsa|gmc|npi) (no\.?|number)\s*:?\s*[\w-]+|"
                           r"(\d+|no) (comments?|responses?|replies)", re.IGNORECASE)
 METADATA_KEYS = (("approv", "approved"), ("ratif", "approved"), ("owner", "author"), ("document", "document"),
@@ -1139,7 +1152,8 @@ META_SECTIONS = _rules([
      r"oncologist|surgeon)s?\b.{0,60}", "the site's selling points"),
     (r"how much (does|do|will|would) .{1,50} cost( abroad| overseas| here| with us| in [\w ]{1,30})?|(the )?costs? of .{1,50}|paying for .{1,50}|.{1,30} (prices|pricing|fees)|"
      r".{1,40} (costs?|prices?) (at|in) .{1,40}|"
-     r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options|prices? (for|of) .{1,50}",
+     r"prices?|pricing|fees( and (payment|finance))?|finance( options)?|payment options|prices? (for|of) .{1,50}|"
+     r"(a )?note on (costs|fees|charges|payment|paying)",
      "the clinic's prices and insurers"),
     (r"what (our )?patients say|patient (reviews|stories|testimonials)|testimonials|reviews|"
      # a box of one person's story, titled the same on each page ("Carer's story", "Real stories")
