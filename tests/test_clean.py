@@ -3521,3 +3521,33 @@ def test_a_short_line_against_a_list_and_the_next_lead_in_is_its_last_item_where
              "Inflammation of the lungs (pneumonitis)"]
     number = lines.index("Poor appetite") + 1
     assert (_kept(clean(_source(lines)))[number][0] == "item") == item
+
+
+def _markdown(lines: list[str]) -> CleanSource:
+    numbered = tuple(SourceLine(n, text) for n, text in enumerate(lines, start=1))
+    return clean(Source("sources/t/a.md", "utf-8", numbered, SourceMeta("a.md")))
+
+
+def test_pandocs_attributes_anchors_and_tables_to_fill_in_are_read_as_a_word_document() -> None:
+    rule = "  ------------------------------- ---------------------------------------"
+    lines = ["# What is chemotherapy? {#what-is-chemotherapy}", "", P1, "", "[]{#_Toc197345230 .anchor}", "",
+             "[]{#_Toc197345231 .anchor}**Infection**", "", P2, "",
+             "Your nurse will fill in your treatment plan below at your first visit.", "", rule,
+             "  Name of your treatment          ", "", "  Number of cycles planned\\*      ", "",
+             "  Your consultant                 ", rule, "", "\\*These may change during your course.", "", P3, "",
+             "[^1]: A PICC line is a long, thin, flexible tube put into a vein in your upper arm.", "",
+             "[^2]: National Institute for Health and Care Excellence (2023). Suspected cancer."]
+    result = _markdown(lines)
+    kept, reasons = _kept(result), _reasons(result)
+    assert kept[1] == ("heading", "What is chemotherapy?") and kept[7] == ("heading", "Infection")
+    assert reasons[5].startswith("a Word bookmark's anchor")
+    assert all(reasons[n].startswith("write-in space") for n in (11, 13, 14, 16, 18, 19, 21))
+    assert 25 in kept and reasons[27].startswith("reference list")
+
+
+def test_a_table_with_its_cells_filled_in_is_the_articles() -> None:
+    rule = "  ------------------------- ---------------------------------------------"
+    lines = [P1, "", rule, "  Grade 1                   Mild: no change to treatment", "",
+             "  Grade 2                   Moderate: treatment may pause", rule, "", P2]
+    reasons = _reasons(_markdown(lines))
+    assert not any(r.startswith("write-in space") for r in reasons.values())

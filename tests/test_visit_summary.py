@@ -48,3 +48,27 @@ def test_a_listed_sheet_never_printed_below_leaves_the_file_as_it_is() -> None:
     lines = HEADER + VISIT + GIVEN + SHEET[2:]  # the sheet's title is not printed again
     _, reasons = _clean(lines)
     assert VISIT_RECORD not in reasons.values()
+
+
+LETTER = ["Back to inbox", "Letter 2 of 12", "", "Fenmoor Hospital", "Our ref: RAD/CT/0488213", "NHS number: 485 777 3456",
+          "", "Mr Sam Doe", "4 Ouse Road", "", "Dear Mr Doe,", "Your CT scan",
+          "We have booked your scan for Thursday 17 April 2025 at 9:15am.",
+          "Please arrive 15 minutes early and book in at the X-ray reception.", "Yours sincerely", "Marcus Dunmore",
+          "Booking Clerk", "cc: Dr Laura Fairweather, Marsh Road Medical Centre", "Enc: Having a CT scan (FDH/RAD/014)",
+          "Page 1 of 3    Our ref: RAD/CT/0488213", "", "Fenmoor Hospital", "Patient information", "Having a CT scan", "",
+          "A CT scan uses X-rays and a computer to make detailed pictures of the inside of your body.", "",
+          "The scan itself usually takes less than ten minutes, although you may be in the department for an hour."]
+
+
+def test_an_appointment_letter_above_the_leaflet_it_encloses_is_removed() -> None:
+    kept, reasons = _clean(LETTER)
+    title = LETTER.index("Having a CT scan") + 1
+    assert kept[title] == "Having a CT scan" and {title + 2, title + 4} <= set(kept)
+    assert reasons[LETTER.index("Please arrive 15 minutes early and book in at the X-ray reception.") + 1] == VISIT_RECORD
+    assert not any(n < title for n in kept)
+
+
+def test_a_letter_without_a_patients_number_keeps_its_text() -> None:
+    letter = [line for line in LETTER if not line.startswith("NHS number")]
+    _, reasons = _clean(letter)
+    assert VISIT_RECORD not in reasons.values()

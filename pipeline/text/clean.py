@@ -85,7 +85,7 @@ from pipeline.text.citations import without_citation_links, without_markers
 from pipeline.text.text_browser import read_text_browser_dump
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
-from pipeline.text.markdown_inline import plain_markdown, unquoted
+from pipeline.text.markdown_inline import plain_markdown, unquoted, without_attributes
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
     HEADING_MARK,
@@ -185,6 +185,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     suffix = PurePosixPath(source.path).suffix.lower()
     html = suffix in HTML_SUFFIXES
     lines = [line for line in source.lines if line.text.strip()]
+    if suffix in MARKDOWN_SUFFIXES:  # a Word document through pandoc: its styles and anchors are no words
+        lines = [replace(line, text=plain) if (plain := without_attributes(line.text)).strip() and plain != line.text
+                 else line for line in lines]
     page_furniture: set[int] = set()
     browser_marks: dict[int, str] = {}
     if not html:  # text copied from a PDF, a print preview or an e-mail: its paragraphs as paragraphs
@@ -207,6 +210,9 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         texts[i] = _NUMBERED.match(texts[i]).group(2)
     _strip_time_stamps(texts)
     texts = [without_citation_links(text) for text in texts]  # "cells.[1](https://...)": the sentence, not its source
+    if suffix in MARKDOWN_SUFFIXES:
+        _remove_pandoc_anchors(texts, removed)
+        _remove_tables_to_fill_in(lines, texts, removed)
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     read_chat(texts, removed, publisher)
@@ -351,6 +357,52 @@ def _ocr_bullets(lines: list[SourceLine]) -> list[SourceLine]:
 # An accordion's open or closed sign after its heading ("How is chemotherapy given? +"), as a page
 # copied on a phone keeps it: the page's control, not the heading's words.
 _TOGGLE_SIGN = re.compile(r"\s+[+−▾▴▼▲▸▹►⌄⌃⊕⊖]$")
+
+
+def _remove_pandoc_anchors(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a line of pandoc's Markdown that holds nothing but an anchor ("[]{#_Toc12 .anchor}")."""
+    for i, text in enumerate(texts):
+        if not without_attributes(text).strip():
+            removed.setdefault(i, "a Word bookmark's anchor (no words)")
+
+
+_TABLE_RULE = re.compile(r"^\s*-{3,}( +-{3,})*\s*$")
+_FILL_IN_INTRO = re.compile(r"\b(fill in|fill out|write (down |in )?|complete)\b.{0,40}\b(below|here|this (table|form|box))\b",
+                            re.IGNORECASE)
+FILL_IN = "write-in space (a table to fill in)"
+
+
+def _remove_tables_to_fill_in(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a table to fill in by hand, as pandoc writes a Word document's ("Your consultant" /
+    "Date of first treatment" over an empty column): most of its rows leave their last column
+    empty. The line above that asks to fill it in and the note under it for its starred labels
+    go with it."""
+    rules = [i for i, text in enumerate(texts) if _TABLE_RULE.match(lines[i].text)]
+    for top, bottom in zip(rules, rules[1:]):
+        # A row's lines stand together; a blank line parts rows (a multiline table's).
+        rows: list[list[int]] = []
+        for i in range(top + 1, bottom):
+            if rows and lines_touch(lines, rows[-1][-1], i):
+                rows[-1].append(i)
+            else:
+                rows.append([i])
+        # A header row over the table's columns sits between its top rule and the one that sets them.
+        columns = max(([m.start() for m in re.finditer(r"-+", lines[k].text)] for k in (top, bottom)), key=len)
+        if len(rows) < 2 or len(columns) < 2 or bottom - top > 40:
+            continue
+        empty = sum(all(len(lines[i].text.rstrip()) <= columns[-1] for i in row) for row in rows)
+        if empty < 2 / 3 * len(rows):
+            continue
+        above = max((k for k in rules if k < top), default=-1)
+        if above >= 0 and top - above == 2:
+            top = above  # the table's header row ("Your appointment") between its top rule and its columns'
+        for i in range(top, bottom + 1):
+            removed[i] = FILL_IN
+        if top > 0 and _FILL_IN_INTRO.search(texts[top - 1]):
+            removed.setdefault(top - 1, FILL_IN)
+        if bottom + 1 < len(texts) and texts[bottom + 1].lstrip("\\").startswith("*") \
+                and "*" in " ".join(texts[top:bottom]):
+            removed.setdefault(bottom + 1, FILL_IN)
 
 
 def _without_toggle(text: str, kind: str) -> str:
@@ -2087,10 +2139,13 @@ def _remove_trailing_sections(texts: list[str], removed: dict[int, str]) -> None
             reason = heading
         elif reason == "reference list" and _resumes_article(texts, removed, i):
             reason = None  # a second answer after the first one's sources: the article again
+        elif reason and i not in removed and _FOOTNOTE.match(text):
+            reason = None  # Markdown puts every footnote last: one that explains a word is the article's
         if reason:
             removed.setdefault(i, reason)
 
 
+_FOOTNOTE = re.compile(r"^\[\^\w+\]:")
 # What a reference cites by: a year, an address or domain, a DOI, "et al", a "·" between source and title.
 _CITES = re.compile(r"\b(19|20)\d\d\b|https?://|www\.|\.(example|org|com|gov|net|edu|uk)\b|\bdoi\b|\bet al\b|·")
 RESUMED_TEXT_LINES = 3  # of the next five lines, this many read as the article's, not as citations

@@ -46,7 +46,9 @@ _DIGITS = re.compile(r"\d+")
 # footer that ends with it ("Factsheet FS-17 · 3rd edition · Page 1 of 4").
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\W*$|"
                           # or a footer ending so; not a cross-reference ("... (see page 6)")
-                          r"^.{0,80}(?<!\bsee )(?<!\bon )(?<!\()\bpage \d{1,3}( of \d{1,3})?\W*$", re.IGNORECASE)
+                          r"^.{0,80}(?<!\bsee )(?<!\bon )(?<!\()\bpage \d{1,3}( of \d{1,3})?\W*$|"
+                          # or one that starts with it: "Page 2 of 5    Our ref: RAD/CT/0488213"
+                          r"^page \d{1,3} of \d{1,3}\s{2,}\S.{0,60}$", re.IGNORECASE)
 _PAGE_WORD = re.compile(r"\bpage\b", re.IGNORECASE)
 _BREAK_REACH = 3  # lines on each side of a page number that may be the page's footer or the next one's header
 _HEADER_WORDS = 8
@@ -171,7 +173,7 @@ def _next_part(first: SourceLine, above: str, above_number: int, lines: list[Sou
     number, closes a bracket left open, or follows an open end ("side effects of" / "Keytruda
     include ..."). A title above a caption does neither."""
     if len(above) < _FULL * width or line_ending(above) in TERMINAL or HEADING_MARK.match(first.text) \
-            or _key(above) in running:
+            or _key(above) in running or not any(ch.isalnum() for ch in above):  # a table's rule runs on into nothing
         return None
     # A reply's quoted paragraph goes on in a quoted line of the same depth ("> ... the" / "> scanner ...").
     direct = _may_go_on(lines[j], running) and lines[j].number == above_number + 1 \

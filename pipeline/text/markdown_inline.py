@@ -23,6 +23,24 @@ _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _HARD_BREAK = re.compile(r"\\$")
 
 
+# Pandoc's attributes, as its Markdown writes a Word document: a heading's "{#contents .TOC-Heading}",
+# a bracketed span's "[]{#_Toc197345230 .anchor}" or "[text]{.underline}", an image's size.
+_ATTRIBUTES = r"\{(?:\s*(?:#[\w:.-]+|\.[\w-]+|[\w-]+=(?:\"[^\"]*\"|[^\s}]+)))+\s*\}"
+_HEADING_ATTRIBUTES = re.compile(r"\s+" + _ATTRIBUTES + r"\s*$")
+_SPAN = re.compile(r"(?<!!)\[([^\[\]]*)\]" + _ATTRIBUTES)
+_IMAGE_ATTRIBUTES = re.compile(r"(!\[[^\]]*\]\([^)]*\))" + _ATTRIBUTES)
+
+
+def without_attributes(text: str) -> str:
+    """A Markdown line without pandoc's attributes: "# Contents {#contents .TOC-Heading}" is
+    "# Contents", "[]{#_Toc12 .anchor}**Infection**" is "**Infection**"."""
+    if "{" not in text:
+        return text
+    text = _IMAGE_ATTRIBUTES.sub(r"\1", text)
+    text = _SPAN.sub(r"\1", text)
+    return _HEADING_ATTRIBUTES.sub("", text) if text.lstrip().startswith("#") else text
+
+
 def unquoted(text: str) -> str:
     """The line inside a quoted box ("> - Drink plenty" is "- Drink plenty")."""
     return _QUOTE.sub("", text) if ">" in text else text

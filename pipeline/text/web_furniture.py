@@ -408,7 +408,10 @@ ANYWHERE = _rules([
     (r"^(fig\.|figure|table|chart|diagram) ?\d+\s*[:.]|^(figure|chart|diagram|infographic|graphic)\s*[:.]\s|^alt( text)?\s*:|"
      r"^caption\s*:", "image caption"),
     (r"^(also )?(read|view|available|see) ((this|it|this page) )?in\s*:", "language switcher"),
-    (r"^\[\^\w+\]:", "reference list (footnotes)"),
+    # A footnote that cites a source; one that explains a word in a sentence of its own ("[^1]: A PICC
+    # line is a long, thin tube ...") is the article's.
+    (r"^\[\^\w+\]:(?!\s+(a|an|the|this|these|some|your|you|it|if|most|many|there|when|for example)\b"
+     r"(?!.*(https?://|www\.|\bdoi\b|\bet al\b|\(\d{4}\)|\b(19|20)\d\d\b)))", "reference list (footnotes)"),
     (r"\b(order|download)( or (order|download))? (our|a|the) free (guide|booklet|leaflet|fact ?sheet|information pack)\b|"
      r"^free (booklet|guide|information pack)$", "download offer"),
     (r"^(read|watch|hear|listen to) ([\w-]+['’]s?|more|other|our|their)( [\w'’-]+){0,3} (stor(y|ies)|experiences?|journeys?)\W*$",
@@ -428,7 +431,12 @@ ANYWHERE = _rules([
      r"(public|bank|national) holidays\b|"
      # "The Ask a Nurse chat is for non-urgent questions and is staffed Monday to Friday, 9am to 5pm."
      r"^(?!.*\b(if|when|unless)\b).*?\b(is|are) (staffed|answered|monitored)\b[^.]{0,20}"
-     r"\b(monday|mon|weekdays)\b[^.]{0,30}\b\d{1,2}([.:]\d\d)? ?(am|pm|a\.m\.|p\.m\.)", "contact: hours, address or portal"),
+     r"\b(monday|mon|weekdays)\b[^.]{0,30}\b\d{1,2}([.:]\d\d)? ?(am|pm|a\.m\.|p\.m\.)|"
+     # A team's name with its hours ("Radiotherapy Review Team (Monday to Friday, 8.30am to 5pm)"), a
+     # number's hours as its label ("Evenings, weekends and bank holidays: 24-hour Advice Line ...").
+     r"^[^.()\d]{3,60}\((monday|mon|weekdays)\b[^)]{0,30}\d{1,2}([.:]\d\d)? ?(am|pm)[^)]*\)\W*$|"
+     r"^\W*(evenings|weekends|nights|out of hours|after hours)(,? (and )?(weekends|bank holidays|public holidays|nights|"
+     r"evenings))*\s*:", "contact: hours, address or portal"),
     (r"\bsign up (for|to) [^.]{0,40}\b(our )?(free )?((monthly|weekly|fortnightly|quarterly) )?(e-?mail|newsletter|"
      r"e-?newsletter|bulletin)\b", "newsletter form"),
     (r"^(>\s*)?[\"“„«].{10,}[\"”»]\s*[–—-]\s*\w", "testimonial (a quote signed by its writer)"),
