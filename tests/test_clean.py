@@ -3551,3 +3551,15 @@ def test_a_table_with_its_cells_filled_in_is_the_articles() -> None:
              "  Grade 2                   Moderate: treatment may pause", rule, "", P2]
     reasons = _reasons(_markdown(lines))
     assert not any(r.startswith("write-in space") for r in reasons.values())
+
+
+def test_a_site_sources_template_tags_and_comments_go_and_the_text_between_tags_stays() -> None:
+    lines = ["## When to call us", "", "<!-- TODO: check the fever threshold with the acute oncology team", "before publishing -->",
+             "", '{{< callout type="warning" >}}', "Call the 24-hour line straight away if your temperature is 38°C or above.",
+             "{{< /callout >}}", "", P1, "", "{{% notice info %}}", P2, "{{% /notice %}}", "", "{{< youtube Qm4kT7pLx2E >}}",
+             "", "{% include cta-appointment.html %}", "", P3, "", "Keep {{ this }} in mind: it is text."]
+    result = _markdown(lines)
+    kept, reasons = _kept(result), _reasons(result)
+    assert reasons[3].startswith("an editor's comment") and reasons[4].startswith("an editor's comment")
+    assert all(reasons[n].startswith("a site generator's template tag") for n in (6, 8, 12, 14, 16, 18))
+    assert kept[7][1].startswith("Call the 24-hour line") and 13 in kept and 22 in kept

@@ -213,6 +213,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     if suffix in MARKDOWN_SUFFIXES:
         _remove_pandoc_anchors(texts, removed)
         _remove_tables_to_fill_in(lines, texts, removed)
+        _remove_source_marks(texts, removed)
     metadata: list[tuple[str, str]] = []
     publisher = publisher_names(source.meta.publisher)
     read_chat(texts, removed, publisher)
@@ -364,6 +365,26 @@ def _remove_pandoc_anchors(texts: list[str], removed: dict[int, str]) -> None:
     for i, text in enumerate(texts):
         if not without_attributes(text).strip():
             removed.setdefault(i, "a Word bookmark's anchor (no words)")
+
+
+# A site generator's template tag alone on a line (Hugo's "{{< callout >}}", "{{% notice info %}}",
+# Jekyll's "{% include cta.html %}"), and an HTML comment, which a Markdown page never shows.
+_TEMPLATE_TAG = re.compile(r"^\s*(\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{[^{}]*\}\})(\s*(\{\{[<%].*?[%>]\}\}|\{%.*?%\}))*\s*$")
+_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+
+
+def _remove_source_marks(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove what a Markdown page's source holds but its site never prints: template tags alone on
+    a line, and HTML comments (an editor's "<!-- TODO: check dose wording with pharmacy -->"), one
+    line or several. The text inside a tag pair ("{{< callout >}}" ... "{{< /callout >}}") stays."""
+    in_comment = False
+    for i, text in enumerate(texts):
+        stripped = text.strip()
+        if in_comment or stripped.startswith(_COMMENT_OPEN):
+            removed.setdefault(i, "an editor's comment in the page's source (never shown)")
+            in_comment = _COMMENT_CLOSE not in stripped[len(_COMMENT_OPEN) if not in_comment else 0:]
+        elif _TEMPLATE_TAG.match(stripped):
+            removed.setdefault(i, "a site generator's template tag (never shown as text)")
 
 
 _TABLE_RULE = re.compile(r"^\s*-{3,}( +-{3,})*\s*$")
