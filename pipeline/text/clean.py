@@ -369,7 +369,8 @@ def _remove_pandoc_anchors(texts: list[str], removed: dict[int, str]) -> None:
 
 # A site generator's template tag alone on a line (Hugo's "{{< callout >}}", "{{% notice info %}}",
 # Jekyll's "{% include cta.html %}"), and an HTML comment, which a Markdown page never shows.
-_TEMPLATE_TAG = re.compile(r"^\s*(\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{[^{}]*\}\})(\s*(\{\{[<%].*?[%>]\}\}|\{%.*?%\}))*\s*$")
+_TAG = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{[^{}]*\}\}"
+_TEMPLATE_TAG = re.compile(rf"^(\s*({_TAG}))+\s*$")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 
 
