@@ -11,6 +11,7 @@ import yaml
 from pipeline.text.clean import clean
 from pipeline.text.facts import find_facts
 from pipeline.text.ingest import ingest
+from pipeline.text.line_shapes import line_kind
 from pipeline.models import CleanSource, Source, SourceLine, SourceMeta
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -3563,3 +3564,124 @@ def test_a_site_sources_template_tags_and_comments_go_and_the_text_between_tags_
     assert reasons[3].startswith("an editor's comment") and reasons[4].startswith("an editor's comment")
     assert all(reasons[n].startswith("a site generator's template tag") for n in (6, 8, 12, 14, 16, 18))
     assert kept[7][1].startswith("Call the 24-hour line") and 13 in kept and 22 in kept
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al 555-0100.",
+     False),  # its "si" is no condition to call on
+    ("ATTENTION: If you speak Spanish, language assistance services, free of charge, are available to you. Call 555-0100.",
+     False),
+    ("CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn. Gọi số 1-800-555-0100.", False),
+    ("If you have a fever of 38°C or more, call the nurse line on 555-0100 straight away.", True),
+], ids=["spanish", "english", "vietnamese", "when-to-call"])
+def test_a_language_help_tagline_with_its_number_is_contact_data(line: str, kept: bool) -> None:
+    result = clean(_source(_in_body(line)))
+    assert (5 in _kept(result)) is kept, _reasons(result)
+    if not kept:
+        assert _reasons(result)[5] == "contact: language-help tagline"
+
+
+AUTHOR_CARD = ["Starting chemotherapy? What I tell every patient before their first infusion", "",
+               "Dr. Amara Lind, DNP, RN", "• 3rd+", "She/Her", "Oncology Nurse Consultant | Patient educator | Speaker",
+               "8,932 followers", "+ Follow", "Published Mar 3, 2025", "", P1, P2, P3]
+
+
+def test_a_title_over_a_long_author_card_stays_and_the_cards_badges_go() -> None:
+    result = clean(_source(AUTHOR_CARD))
+    reasons = _reasons(result)
+    assert _kept(result)[1][0] == "heading", reasons
+    assert reasons[4] == reasons[5] == "author card (pronouns or connection degree)"
+    assert {3, 6, 7, 8, 9} <= set(reasons) and {11, 12, 13} <= set(_kept(result))
+
+
+def test_a_title_the_sites_other_pages_list_with_its_byline_stays() -> None:
+    # The writer's other articles list this one ("More articles by ...") with her name: the lines
+    # repeat on another page of the site, and the title still heads the article.
+    repeated = {n: "b.txt" for n in (1, 3, 4, 5, 6)}
+    result = clean(_source(AUTHOR_CARD), repeated=repeated)
+    assert _kept(result)[1][0] == "heading", _reasons(result)
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Nurses and patients: what is the one symptom you wish people reported sooner? I'd love to hear in the comments.",
+     False),
+    ("We would love to hear your tips in the comments.", False),
+    ("Your nurse would love to hear how you are getting on at your next visit.", True),
+])
+def test_a_writers_call_for_comments_is_the_comment_form(line: str, kept: bool) -> None:
+    result = clean(_source(_in_body(line)))
+    assert (5 in _kept(result)) is kept, _reasons(result)
+
+
+def test_a_long_run_of_sentence_items_under_a_lead_in_is_its_list() -> None:
+    # Text copied from a post that lost its bullets: thirteen whole sentences right under the lead-in.
+    effects = ["Tiredness (fatigue). It often builds up over the course of treatment.",
+               "Nausea and vomiting. Anti-sickness medicines prevent most of it.",
+               "A higher risk of infection. Chemo lowers your white blood cells.",
+               "Hair loss. Some drugs cause it and many do not.",
+               "A sore mouth and taste changes. Food may taste metallic for a while.",
+               "Bowel changes. Diarrhoea with some drugs, constipation with others.",
+               "Bruising or bleeding more easily, if your platelet count drops.",
+               "Anaemia, which can make you feel breathless and more tired.",
+               "Numbness or tingling in your hands or feet. Tell us early.",
+               "Dry or darker skin, and skin that burns more easily in the sun.",
+               "Feeling foggy or forgetful, which usually improves with time.",
+               "Changes to your periods. They may stop for a while.",
+               "Feeling low or anxious. Talk to your team about support."]
+    lines = [TITLE, "", P1, "", "The side effects I talk about with nearly everyone are:", *effects, "", P2, "", P3]
+    kept = _kept(clean(_source(lines)))
+    assert kept[5][0] == "paragraph" and all(kept[n][0] == "item" for n in range(6, 6 + len(effects)))
+
+
+def test_an_mdx_pages_components_go_its_notice_component_is_an_alert_and_its_words_stay() -> None:
+    lines = ["import Tabs from '@theme/Tabs';", "", "{/* Content owner: nurse specialists. */}", "",
+             '<ServiceNotice variant="closure" until="2025-03-28">', "**Day unit:** the unit has moved to Ward 4 while it is refurbished.",
+             "</ServiceNotice>", "", "# Chemotherapy {#chemotherapy}", "", P1, "", '<PrintButton label="Print this page" />', "",
+             "Side effects depend on where the treatment is aimed:", "", '<Tabs groupId="area">',
+             '<TabItem value="head" label="Head and neck" default>', "", "- a sore mouth", "- a dry mouth", "",
+             "</TabItem>", '<TabItem value="chest" label="Chest">', "", "- a dry cough", "", "</TabItem>", "</Tabs>", "",
+             ":::caution[Infection can be serious]", P2, ":::", "", "<details>",
+             "<summary>Can I drive home after treatment?</summary>", "", P3, "", "</details>"]
+    result = _markdown(lines)
+    kept, reasons = _kept(result), _reasons(result)
+    assert reasons[5] == reasons[6] == reasons[7] == "site alert (a notice component of the page's source)"
+    assert all(reasons[n] == "a site generator's template tag (never shown as text)" for n in (3, 13, 17, 18, 23, 24, 28, 29, 35, 40))
+    assert [kept[n][0] for n in (20, 21, 26)] == ["item"] * 3  # one list over its tab panels
+    assert kept[31] == ("heading", "Infection can be serious") and kept[36] == ("heading", "Can I drive home after treatment?")
+    assert kept[9] == ("heading", "Chemotherapy") and 11 in kept and 38 in kept
+
+
+def test_a_how_to_pages_step_numbers_votes_and_reader_counts_go() -> None:
+    lines = ["How to Cope with Chemotherapy", "", "Co-authored by:", "Priya Raman, RN, OCN", "Oncology Nurse Navigator",
+             "This article was co-authored by Priya Raman, RN, OCN and by our staff writer, Colin Maddox.",
+             "There are 10 references cited in this article, which can be found at the bottom of the page.",
+             "This article has been viewed 212,408 times.", "87% of readers found this article helpful.", "", P1, "",
+             "Part 1", "Part 1 of 3:", "Understanding your treatment", "1", P2, "2", P3, "", "Tips",
+             "Keep a simple diary of how you feel each day.", "Thanks", "Helpful 14 Not Helpful 0"]
+    result = clean(_source(lines))
+    kept, reasons = _kept(result), _reasons(result)
+    assert kept[1][0] == "heading" and {3, 4, 5, 6, 7, 8, 9} <= set(reasons), reasons
+    assert reasons[5] == "staff list (name and role)" and reasons[6] == "byline (who wrote the page)"
+    assert reasons[16] == reasons[18] == "step number (a number alone on a line)" and {17, 19} <= set(kept)
+    assert reasons[24] == "feedback widget" and 22 in kept
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("# Immediate action required: Call 999 if you have:", "paragraph"),  # a care card's heading leads its list
+    ("# Side effects:", "heading"),
+    ("# When to get medical help", "heading"),
+])
+def test_a_heading_that_is_a_lists_lead_in_prints_as_its_sentence(heading: str, kind: str) -> None:
+    assert line_kind(heading, False) == kind
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Polski · Português · Română · Lietuvių · العربية · اردو · বাংলা", "language switcher"),
+    ("Suomi", "language switcher"),
+    ("Published in", "byline label"),
+    ("Co-authored by:", "byline label"),
+    ("She/Her", "author card (pronouns or connection degree)"),
+    ("312", "step number (a number alone on a line)"),
+])
+def test_a_pages_small_labels_are_furniture(line: str, reason: str) -> None:
+    assert _reasons(clean(_source(_in_body(line))))[5] == reason

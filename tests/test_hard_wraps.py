@@ -246,3 +246,28 @@ def test_a_browsers_running_header_wider_than_the_page_does_not_hide_the_printin
     long = [line for line in lines if len(line) >= 20]
     assert len(header) > 1.2 * 84 and 0.03 < lines.count(header) / len(long) < 0.1  # few, yet more than 3%
     assert printed_width([line for line in source.lines if line.text.strip()]) == max(len(line) for line in more)
+
+
+def test_a_contact_box_in_a_printed_column_is_no_part_of_the_paragraph_it_interrupts() -> None:
+    # Acrobat's "Save as Text" of a two-column booklet: a sidebar box between two halves of a
+    # paragraph, the box's title after a line that ends on "your", its bullets a Symbol glyph.
+    lines = [*_wrapped(INTRO, 50),
+             "\uf0b7 rest when you need to, but try to stay a little", "active",
+             "\uf0b7 check with us before taking any other medi-", "cines, vitamins or herbal remedies",
+             "Hip replacement can affect how you move for a", "while, so ask your physiotherapist about your",
+             "Information and Support Centre", "Drop in for a chat, help with money", "and work worries, or a cup of tea.",
+             "Ground floor, Linden Building", "Monday to Friday, 9am to 4.30pm", "01632 960 150",
+             "exercises before you go home, as they help.", "", "Main switchboard", "01632 960 000"]
+    source = _source(lines)
+    result = clean(source)
+    kept = {block.line: block for block in result.blocks}
+    reasons = {removal.line: removal.reason for removal in result.removed}
+    n = len(_wrapped(INTRO, 50))
+    assert kept[n + 1].kind == kept[n + 3].kind == "item" and kept[n + 1].text.startswith("rest when")
+    # The paragraph goes on after the box, the box's lines are judged on their own: contact data.
+    paragraph = kept[n + 5]
+    assert paragraph.kind == "paragraph" and paragraph.text.endswith("about your exercises before you go home, as they help.")
+    assert set(paragraph.skipped) == set(range(n + 7, n + 13))
+    assert all(reasons[k].startswith(("contact", "opening hours")) for k in range(n + 7, n + 13))
+    assert reasons[n + 7] == "contact block (the box's title and note)" and reasons[n + 15].startswith("contact block")
+    _accounted_once(source, result)

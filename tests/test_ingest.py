@@ -426,3 +426,29 @@ def test_a_printed_books_page_number_is_marked_and_the_text_beside_it_is_not(tmp
 def test_an_aria_heading_is_a_heading(tmp_path: Path, element: str, expected: tuple[str, int]) -> None:
     source = _ingest(tmp_path, "page.html", (element + "\n<p>Text.</p>\n").encode("utf-8"))
     assert (source.lines[0].text, source.lines[0].level) == expected
+
+
+def test_a_headings_text_after_a_box_inside_it_is_still_the_heading(tmp_path: Path) -> None:
+    # A site builder's "copy heading link" widget opens the heading, its title text follows.
+    page = ('<h2 id="h.1"><div class="CjVfdc"><div role="presentation"><a href="#h.1" aria-label="Copy heading link">'
+            '</a></div><span>About immunotherapy</span></div></h2>\n<p>Immunotherapy helps the immune system.</p>\n')
+    lines = _ingest(tmp_path, "page.html", page.encode()).lines
+    assert [(line.text, line.level) for line in lines] == [
+        ("# About immunotherapy", 2), ("Immunotherapy helps the immune system.", 0)]
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # Google Sites: a small centred italic paragraph under the picture, no <figcaption>.
+    ('<div><img src="card.png"></div>\n<div><p><span style="font-size: 10pt; font-style: italic;">The alert card: '
+     'keep it in your wallet.</span></p></div>\n<p>Carry the card at all times.</p>\n',
+     ["Caption: The alert card: keep it in your wallet.", "Carry the card at all times."]),
+    ('<iframe src="https://video.example/x">Video: your first day (4:12)</iframe>\n'
+     '<p><em>Film made by the radiotherapy team.</em></p>\n',
+     ["Caption: Film made by the radiotherapy team."]),  # a browser shows no text inside an iframe
+    # Italics with no picture above them, or a paragraph only partly in italics, are the article's.
+    ('<p><em>Tell us if you feel unwell.</em></p>\n', ["Tell us if you feel unwell."]),
+    ('<img src="a.png">\n<p>Tell us <em>straight away</em> if you feel unwell.</p>\n',
+     ["Tell us straight away if you feel unwell."]),
+], ids=["styled-span", "under-video", "no-picture", "partly-italic"])
+def test_a_line_in_italics_right_under_a_picture_is_its_caption(tmp_path: Path, page: str, expected: list[str]) -> None:
+    assert [line.text for line in _ingest(tmp_path, "page.html", page.encode()).lines] == expected

@@ -5,4 +5,6 @@ from __future__ import annotations
 
 import re
 
-BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–]|\d{1,2}[.)]|[a-z]\))\s+")
+# Text taken out of a PDF keeps a Symbol or Wingdings bullet as a private-use character
+# (U+F0B7 "", U+F0A7 "", U+F076 "", U+F0D8 ""), as Acrobat's "Save as Text" and pdftotext give it.
+BULLET = re.compile(r"^\s*(?:[-*•·‣◦▪▫■□☐☑☒●○►▶➤✓✔–\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\d{1,2}[.)]|[a-z]\))\s+")

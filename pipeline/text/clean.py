@@ -25,6 +25,7 @@ from pipeline.text.web_furniture import (
     ADDRESS,
     ANYWHERE,
     ATTENTION_LABEL,
+    LANGUAGE_TAGLINE,
     BACK_TO_TOP,
     BARE_DATE,
     BYLINE,
@@ -45,6 +46,7 @@ from pipeline.text.web_furniture import (
     FIRST_PERSON,
     HOME,
     IMAGE_FILE,
+    JOB_TITLE,
     LINK_LEAD_IN,
     MARKDOWN_LINK,
     METADATA,
@@ -85,7 +87,7 @@ from pipeline.text.citations import without_citation_links, without_markers
 from pipeline.text.text_browser import read_text_browser_dump
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
-from pipeline.text.markdown_inline import plain_markdown, unquoted, without_attributes
+from pipeline.text.markdown_inline import plain_markdown, unquoted, without_attributes, without_inline_html
 from pipeline.text.line_shapes import (
     EDGE_JUNK,
     HEADING_MARK,
@@ -133,11 +135,13 @@ TAG_RUN, TAG_WORDS = 3, 3  # labels in a row, of at most so many words, between 
 PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this length
 SITE_RUN = 2  # lines in a row another page of the site prints too that are the site's, not the article's
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
+_STAFF_LIST = "staff list (name and role)"
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
                                "a note on the saved page (not the page's)", "other formats of the page",
-                               "link to another article (its teaser)", "a note to staff", "translation note"})
+                               "link to another article (its teaser)", "a note to staff", "translation note",
+                               "byline (who wrote the page)", "about this page (its readers and sources)"})
 
 
 @dataclass(frozen=True)
@@ -186,8 +190,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     html = suffix in HTML_SUFFIXES
     lines = [line for line in source.lines if line.text.strip()]
     if suffix in MARKDOWN_SUFFIXES:  # a Word document through pandoc: its styles and anchors are no words
-        lines = [replace(line, text=plain) if (plain := without_attributes(line.text)).strip() and plain != line.text
-                 else line for line in lines]
+        lines = [replace(line, text=plain) if (plain := without_inline_html(without_attributes(line.text))).strip()
+                 and plain != line.text else line for line in lines]
     page_furniture: set[int] = set()
     browser_marks: dict[int, str] = {}
     if not html:  # text copied from a PDF, a print preview or an e-mail: its paragraphs as paragraphs
@@ -232,6 +236,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         key = "reading time" if READING_TIME.fullmatch(date) else "published"
         metadata.append((key, date))
         removed[i] = f"metadata: {key} (alone above the article)"
+    _remove_jobs_under_names(lines, texts, removed)
     _remove_chapter_lists(texts, removed)
     _remove_mail_headers(lines, texts, removed)
     remove_visit_record(lines, texts, removed)
@@ -266,6 +271,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     if html:
         remove_kicker(lines, texts, removed)
     _remove_tab_labels(texts, removed)
+    _remove_step_numbers(texts, removed)
     items, runs = _list_items(lines, texts, removed, plain, html)
     items |= _table_rows(lines, texts, removed)
     box_rows = _fact_box_rows(texts, removed)
@@ -300,7 +306,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_tag_runs(lines, texts, removed, items)  # inside the body: a menu above it went with the header
     remove_site_number_offers(lines, texts, removed, items)
     if repeated:
-        _remove_site_repeats(lines, texts, removed, repeated, _vouched(texts, removed, titles, runs))
+        _remove_site_repeats(lines, texts, removed, repeated, _vouched(texts, removed, titles, runs), titles)
         _remove_card_blurbs(texts, removed)  # the last card's, over a box the site's other pages repeat
     # Again: a heading over a box that only the passes since took whole ("Need to talk?" over the
     # site's helpline, "Download the fact sheet" over a download link and the body's end).
@@ -368,24 +374,35 @@ def _remove_pandoc_anchors(texts: list[str], removed: dict[int, str]) -> None:
 
 
 # A site generator's template tag alone on a line (Hugo's "{{< callout >}}", "{{% notice info %}}",
-# Jekyll's "{% include cta.html %}"), and an HTML comment, which a Markdown page never shows.
-_TAG = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{[^{}]*\}\}"
+# Jekyll's "{% include cta.html %}"), an MDX page's components and comments ("<Tabs groupId="x">",
+# "<PrintButton />", "{/* owner: ... */}"), and an HTML comment, which a Markdown page never shows.
+_TAG = r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{[^{}]*\}\}|</?[A-Za-z][\w.:-]*(\s[^<>]*)?/?>|\{/\*.*?\*/\}|:::\w+"
+# A component the page names as the site's notice ("<ServiceNotice ...>", "<SiteAlert>", "<Banner>"): its
+# lines are a site-wide alert, where a callout ("<Callout>", ":::caution") is the article's.
+_NOTICE_COMPONENT = re.compile(r"^<((Site|Service)(Notice|Alert|Status|Banner|Message)|(\w*)(Banner|Announcement))\b[^<>]*(?<!/)>$")
 _TEMPLATE_TAG = re.compile(rf"^(\s*({_TAG}))+\s*$")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+SOURCE_TAG = "a site generator's template tag (never shown as text)"
 
 
 def _remove_source_marks(texts: list[str], removed: dict[int, str]) -> None:
     """Remove what a Markdown page's source holds but its site never prints: template tags alone on
     a line, and HTML comments (an editor's "<!-- TODO: check dose wording with pharmacy -->"), one
     line or several. The text inside a tag pair ("{{< callout >}}" ... "{{< /callout >}}") stays."""
-    in_comment = False
+    in_comment, notice = False, ""
     for i, text in enumerate(texts):
         stripped = text.strip()
-        if in_comment or stripped.startswith(_COMMENT_OPEN):
+        if notice:
+            removed.setdefault(i, "site alert (a notice component of the page's source)")
+            notice = "" if stripped.startswith(f"</{notice}") else notice
+        elif found := _NOTICE_COMPONENT.match(stripped):
+            notice = found.group(1)
+            removed.setdefault(i, "site alert (a notice component of the page's source)")
+        elif in_comment or stripped.startswith(_COMMENT_OPEN):
             removed.setdefault(i, "an editor's comment in the page's source (never shown)")
             in_comment = _COMMENT_CLOSE not in stripped[len(_COMMENT_OPEN) if not in_comment else 0:]
         elif _TEMPLATE_TAG.match(stripped):
-            removed.setdefault(i, "a site generator's template tag (never shown as text)")
+            removed.setdefault(i, SOURCE_TAG)
 
 
 _TABLE_RULE = re.compile(r"^\s*-{3,}( +-{3,})*\s*$")
@@ -457,8 +474,29 @@ def _removals(source: Source, lines: list[SourceLine], texts: list[str], removed
     return removals
 
 
+_STEP_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _remove_step_numbers(texts: list[str], removed: dict[int, str]) -> None:
+    """A number alone on a line that no rule read as anything else (a like count, a page's number):
+    a how-to page's step number over the step ("1" / "Ask your oncologist ..."). It says nothing
+    the step's place in the text does not."""
+    for i, text in enumerate(texts):
+        if i not in removed and _STEP_NUMBER.fullmatch(text.strip()):
+            removed[i] = "step number (a number alone on a line)"
+
+
+def _remove_jobs_under_names(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """A job title alone right under a name the staff rules took ("Priya Raman, RN, OCN" /
+    "Oncology Nurse Navigator"): an author card's or an expert's second line."""
+    for i in range(1, len(texts)):
+        if i not in removed and removed.get(i - 1) == _STAFF_LIST and lines_touch(lines, i - 1, i) \
+                and JOB_TITLE.match(bare_text(texts[i]).strip()):
+            removed[i] = _STAFF_LIST
+
+
 def _remove_site_repeats(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
-                         repeated: Mapping[int, str], vouched: set[int]) -> None:
+                         repeated: Mapping[int, str], vouched: set[int], titles: set[int]) -> None:
     """Remove a run of two or more lines that another page of the same site prints too: the site's
     banner, box, appeal or footer, copied onto each of its pages.
 
@@ -478,7 +516,7 @@ def _remove_site_repeats(lines: list[SourceLine], texts: list[str], removed: dic
             takes = False
             for k in reversed(range(i, end)):
                 takes = takes if _reads_as_heading(texts[k]) else k not in vouched
-                if takes and k not in removed:
+                if takes and k not in removed and k not in titles:  # the title over a byline the site repeats stays
                     removed[k] = f"site furniture (also on the site's page {repeated[lines[k].number]})"
         i = end + 1
 
@@ -750,7 +788,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if (STAFF_LINE.match(unemphasised) or STAFF_NAME.match(unemphasised) or is_staff_job_line(unemphasised)
             or SIGNED_STAFF_LINE.match(unemphasised)) \
             and line_ending(text) not in TERMINAL:
-        return "staff list (name and role)"
+        return _STAFF_LIST
     if "](" not in text and _PRINTED_LINK_LINE.fullmatch(bare_text(text)) and word_count(unlinked) <= 8:
         return "link (its address printed after it)"  # "Read Tom's story (/patient-stories/tom)"
     if CROSS_REFERENCE.match(unlinked):
@@ -799,6 +837,8 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
             continue  # "Your nurse will give you a printed sheet ... Ask if you would like it in large print.": the
             # paragraph's advice stays; only a line that is the offer alone goes
         return phrase.reason
+    if LANGUAGE_TAGLINE.search(text) and PHONE_DIGITS.search(text):
+        return "contact: language-help tagline"  # its "si habla" / "if you speak" is no symptom to call about
     if (_has_phone_number(text) or has_called_number(text) and not CONDITION.search(text)) \
             and not _is_advice(text, publisher):
         return "contact: phone number"
@@ -815,7 +855,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
     if (parts := _bilingual_parts(text)) and (found := next(filter(None, (_line_reason(part, publisher) for part in parts)), None)):
         return f"{found} (a label given in two languages)"
     if STAFF_CARD.fullmatch(bare_text(text).strip()):
-        return "staff list (name and role)"
+        return _STAFF_LIST
     if word_count(text) <= 25 and POST_DETAILS.match(bare_text(text)):
         return "post details (who asked or answered, and when)"
     if SIGNED_COMMENT.search(bare_text(text)):
@@ -1721,11 +1761,27 @@ _RUNNING = "running header or footer (a printed page's)"
 _LIST_GOES_ON_OVER = (_RUNNING, PRINT_HEADER, PRINT_FOOTER, TRANSCRIPT_TIMESTAMP, "the patient's record (identifiers)")
 
 
-def _page_break_between(above: int, below: int, removed: dict[int, str]) -> bool:
+CONTACT_BOX_LINES = 3
+
+
+def _heads_contact_box(lines: list[SourceLine], removed: dict[int, str], i: int) -> bool:
+    """Whether contact data (a number, hours, an address) follows line i within a few touching lines:
+    i is the box's name."""
+    for k in range(i + 1, min(i + 1 + CONTACT_BOX_LINES, len(lines))):
+        if not lines_touch(lines, k - 1, k):
+            return False
+        if removed.get(k, "").startswith(("contact", "opening hours")):
+            return True
+    return False
+
+
+def _page_break_between(above: int, below: int, removed: dict[int, str], tags: bool = False) -> bool:
     """Whether only a printed page's break (or a transcript's time stamp) lies between two lines:
-    a list goes on over it."""
+    a list goes on over it. tags: a source's tags count as no break either (an MDX page's tab
+    panels between bulleted items, "</TabItem>" / "<TabItem label=...>": one list under one lead-in)."""
     between = range(above + 1, below)
-    return bool(between) and all(removed.get(k) in _LIST_GOES_ON_OVER for k in between)
+    goes_on = _LIST_GOES_ON_OVER + (SOURCE_TAG,) if tags else _LIST_GOES_ON_OVER
+    return bool(between) and all(removed.get(k) in goes_on for k in between)
 
 
 def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, str],
@@ -1749,7 +1805,7 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
         for nxt, i in enumerate(kept[pos + 1:], start=pos + 1):
             if any(removed[k].startswith("navigation") and _is_bare_heading(texts[k]) for k in range(last + 1, i)):
                 break  # "Related pages" over its links: the list above ended with the section
-            gap = lines_between(lines, last, i) > 0 and not _page_break_between(last, i, removed)
+            gap = lines_between(lines, last, i) > 0 and not _page_break_between(last, i, removed, tags=bool(BULLET.match(texts[i])))
             bullet = bool(BULLET.match(texts[i]))
             question = _is_question_item(texts[i])
             asks = question if asks is None else asks
@@ -1763,6 +1819,8 @@ def _list_items(lines: list[SourceLine], texts: list[str], removed: dict[int, st
             # small pump you wear home for a day or two."): a sentence would start with a capital.
             lower_run = not gap and last != lead and bare_text(texts[i])[:1].islower() \
                 and bare_text(texts[last])[:1].islower() and word_count(texts[i]) <= 30
+            if not bullet and last != lead and BULLET.match(texts[last]) and _heads_contact_box(lines, removed, i):
+                break  # "Immunotherapy nurse clinic" / its address / hours / number: a box after the bulleted list
             if not bullet and not sandwiched and i not in told and not lower_run and (
                     not (_is_item_like(texts[i]) or (asks and question))
                     or _heads_next_list(lines, texts, kept, nxt, apart) or (gap and tight) or last in told and _heads_sentences(lines, texts, kept, i, pos)):
@@ -1881,7 +1939,7 @@ def _is_indented(raw: str) -> bool:
     return raw.startswith(("  ", "\t")) and bool(raw.strip()) and not BULLET.match(raw)
 
 
-def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 12,
+def _block_end(lines: list[SourceLine], kept: list[int], pos: int, most: int = 20,
                closes: Callable[[int], bool] = lambda k: False) -> int:
     """The position in kept of the last line of the block of lines that kept[pos] opens (no blank
     line between them), when a blank line, or a line that `closes` it, ends it within `most`
@@ -2449,12 +2507,16 @@ def _dated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, 
 
 
 BYLINE_NAME_MAX_WORDS = 4
+AUTHOR_CARD_MAX_LINES = 8
 _BYLINE_REASONS = ("staff list", "byline", "repeated line")
 
 
 def _title_over_byline(lines: list[SourceLine], texts: list[str], removed: dict[int, str], run: int, date: int) -> int | None:
     """The title a blank line above a byline block ("Delphine Ashworth-Obi" / her headline / the
-    date): the block holds only names and lines already taken, and the line over it reads as a title."""
+    date): the block holds only names and lines already taken, and the line over it reads as a title.
+    An author card's taken lines (pronouns, headline, followers, a follow button) run it further up."""
+    while run > max(0, date - AUTHOR_CARD_MAX_LINES) and run - 1 in removed and lines_touch(lines, run - 1, run):
+        run -= 1
     above = run - 1
     if above < 0 or above in removed or lines_touch(lines, above, run) or any(
             j not in removed and word_count(bare_text(texts[j])) > BYLINE_NAME_MAX_WORDS for j in range(run, date)):

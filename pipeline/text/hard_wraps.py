@@ -74,15 +74,18 @@ def read_printed(lines: list[SourceLine]) -> tuple[list[SourceLine], set[int]]:
         # pages, in words: a number alone there may be a vote count.
         return (_unwrapped(lines, width, quoted_only=True), set()) if width \
             else (lines, _page_numbers_and_titles(lines, worded=True))
-    joined = _unwrapped(lines, width)
-    return joined, _page_numbers_and_titles(lines) | {n for line in joined for n in line.skipped}
+    boxes: set[int] = set()
+    joined = _unwrapped(lines, width, boxes=boxes)
+    return joined, _page_numbers_and_titles(lines) | {n for line in joined for n in line.skipped} - boxes
 
 
-def _unwrapped(lines: list[SourceLine], width: int, quoted_only: bool = False) -> list[SourceLine]:
+def _unwrapped(lines: list[SourceLine], width: int, quoted_only: bool = False,
+               boxes: set[int] | None = None) -> list[SourceLine]:
     """Each paragraph or list item wrapped at the width joined into one line that keeps its first
     line's number and ends on its last. A paragraph a page break cut goes on after the page's
     footer and the next page's header; those lines follow the paragraph, on their own
-    (SourceLine.skipped)."""
+    (SourceLine.skipped). So does one a box in its column cut: the box's line numbers go in
+    boxes (they are no page furniture: the rules judge them)."""
     running = _running_lines(lines)
     words = page_words([line.text for line in lines])
     out: list[SourceLine] = []
@@ -95,7 +98,11 @@ def _unwrapped(lines: list[SourceLine], width: int, quoted_only: bool = False) -
             if gap is None:
                 break
             following = lines[j + gap]
-            held += lines[j:j + gap]
+            if gap and boxes is not None and not _page_break(lines, j, running):
+                boxes.update(line.number for line in lines[j:j + gap])
+                held += _unwrapped(lines[j:j + gap], width)  # the box's own text, read as wrapped too
+            else:
+                held += lines[j:j + gap]
             skipped += range(last + 1, following.number)  # the break's lines, blank ones too
             parts.append(unquoted(following.text).strip())  # its quote marks once, on the first line
             last = following.number
@@ -181,10 +188,47 @@ def _next_part(first: SourceLine, above: str, above_number: int, lines: list[Sou
     below = unquoted(lines[j].text)
     if direct and (_starts_lower(below) or _RUNS_ON.match(below) or _open_bracket(above)):
         return 0
-    gap = _page_break(lines, j, running)
+    gap = _page_break(lines, j, running) or _box_in_column(lines, j)
     if gap and j + gap < len(lines) and _may_go_on(lines[j + gap], running) and _starts_lower(lines[j + gap].text):
         return gap
-    return 0 if direct and _OPEN_END.search(above) else None
+    return 0 if direct and _OPEN_END.search(above) and not _is_title_case(below) else None
+
+
+BOX_MAX_LINES = 7
+
+
+def _box_in_column(lines: list[SourceLine], start: int) -> int:
+    """How many lines from start are a box set into a column that a paragraph flows around (a
+    booklet's contact box or pull quote, in the order Acrobat's "Save as Text" gives them): a
+    title or an opening quote mark, a few lines, then the cut sentence going on in lower case.
+    0 when the lines at start are no such box."""
+    first = lines[start].text.strip()
+    if not (_is_title_case(first) or first[:1] in "“\"‘"):
+        return 0
+    for end in range(start + 1, min(start + 1 + BOX_MAX_LINES, len(lines))):
+        if _starts_lower(lines[end].text) and _closes_box(lines[end - 1].text.strip()):
+            return end - start  # a line in lower case after the box's own wrapped lines
+    return 0
+
+
+def _closes_box(text: str) -> bool:
+    """A box's last line: a sentence's end, a number with no words (its phone), or a quote's signature
+    ("– Margaret, patient"); a line left open goes on in the box itself."""
+    return line_ending(text) in TERMINAL or not any(ch.isalpha() for ch in text) or text[:1] in "–—-"
+
+
+_MINOR_WORDS = frozenset("a an and at for in of on or the to with".split())
+TITLE_MAX_WORDS = 6
+
+
+def _is_title_case(text: str) -> bool:
+    """A box's title in a column's flow ("Information and Support Centre"): a few words, each but the
+    small ones capitalised, no sentence's end. A drug's name opening a sentence ("Keytruda include ...")
+    is followed by words in lower case."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    major = [word for word in words if word.lower() not in _MINOR_WORDS]
+    return 2 <= len(words) <= TITLE_MAX_WORDS and bool(major) and all(word[0].isupper() for word in major) \
+        and line_ending(text) not in TERMINAL
 
 
 def _open_bracket(text: str) -> bool:

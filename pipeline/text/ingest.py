@@ -249,7 +249,7 @@ def _joined_rows(lines: list[SourceLine], cells: list[tuple[int, int] | None]) -
     return [joined.get(k, line) for k, line in enumerate(lines) if k not in dropped]
 
 
-_SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "title", "svg"})
+_SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "title", "svg", "iframe", "noembed", "noframes"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "button", "caption", "dd",
@@ -305,6 +305,14 @@ def _class_words(attrs: list[tuple[str, str | None]], names: tuple[str, ...] = (
     camelCase counts too ("templatePreheader": "template preheader")."""
     named = " ".join(value or "" for name, value in attrs if name in names)
     return _CLASS_WORD.findall(_CAMEL_CASE.sub(r"\1 \2", named).lower())
+
+
+_MEDIA = frozenset({"img", "picture", "video", "iframe"})
+
+
+def _is_italic(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """An element that sets its text in italics: <em>, <i>, or an inline style's font-style."""
+    return tag in ("em", "i") or bool(re.search(r"font-style\s*:\s*italic", dict(attrs).get("style") or "", re.IGNORECASE))
 
 
 def _is_caption_box(attrs: list[tuple[str, str | None]]) -> bool:
@@ -406,11 +414,16 @@ class _TextExtractor(HTMLParser):
         self._page_number_chars = 0  # letters and digits of the pending line inside a page-break marker
         self._tab_labels: set[str] = set()  # the texts of a tab list's tabs
         self._buttons: list[tuple[int, str]] = []  # the lines that are a button's text (outside any heading)
+        self._italic: list[bool] = []  # per open element (as self._open): it sets its text in italics
+        self._after_media = False  # a picture or an embedded video came since the last line
+        self._italic_chars = self._plain_chars = 0  # letters of the pending line in italics, and not
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a skipped region or start a new line at a block element."""
         if tag == "body":
             self._skip = 0  # a missing </head> must not hide the whole page
+        if tag in _MEDIA and not self._skip:
+            self._after_media = True
         if tag == "a" and dict(attrs).get("href"):
             self._links += 1
             self._hrefs.append(dict(attrs).get("href") or "")
@@ -441,6 +454,7 @@ class _TextExtractor(HTMLParser):
                 self._flush()  # the box's lines start here
             self._open.append((tag, _LANDMARK_ROLES.get(role) or self._landmark_of(tag, attrs)))
             self._roles.append(role)
+            self._italic.append(_is_italic(tag, attrs))
             self._boxes.append((_furniture_word(attrs) if tag in _BLOCKS else "", len(self.lines)))
         if tag in _SKIPPED:
             self._skip += 1
@@ -466,6 +480,8 @@ class _TextExtractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Treat <br/> and <hr/> as line breaks; other void tags (img) add nothing."""
+        if tag in _MEDIA and not self._skip:
+            self._after_media = True
         if tag in _BLOCKS and not self._skip:
             self._flush()
 
@@ -493,6 +509,7 @@ class _TextExtractor(HTMLParser):
                 self._widgets.discard(box)
             del self._open[closing:]
             del self._roles[closing:]
+            del self._italic[closing:]
             del self._boxes[closing:]
             while self._caption_boxes and self._caption_boxes[-1] >= closing:
                 self._caption_boxes.pop()
@@ -509,6 +526,11 @@ class _TextExtractor(HTMLParser):
             self._flush()
             if tag == "figcaption":
                 self._captions = max(0, self._captions - 1)
+        if tag in _BLOCKS and tag not in _HEADINGS and not self._skip:
+            # A box inside a heading closed (a site builder's "copy link" widget before the title's
+            # text): what follows in the heading is still the heading.
+            if heading := next((t for t, _ in reversed(self._open) if t in _HEADINGS), ""):
+                self._prefix, self._level = "# ", int(heading[1])
 
     def handle_data(self, data: str) -> None:
         """Collect visible text, remembering where it started when no block did."""
@@ -520,6 +542,11 @@ class _TextExtractor(HTMLParser):
             self._line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
             self._region = self._landmark()
         self._parts.append(data)
+        letters = sum(ch.isalnum() for ch in data)
+        if any(self._italic):
+            self._italic_chars += letters
+        else:
+            self._plain_chars += letters
         self._control_text = self._control_text or self._controls > 0
         if self._links:
             self._linked_chars += sum(ch.isalnum() for ch in data)
@@ -539,7 +566,11 @@ class _TextExtractor(HTMLParser):
         """Emit pending text as one whitespace-collapsed line."""
         text = _ASCII_SPACE.sub(" ", "".join(self._parts)).strip(" \u00a0")
         if text and self._line is not None:
-            prefix = _CAPTION_MARK if self._captions else self._prefix
+            # A line all in italics right under a picture or a video is its caption, where a site
+            # builder sets one without <figcaption> (Google Sites: a small centred italic paragraph).
+            italic_under_media = self._after_media and self._italic_chars > 0 and self._plain_chars == 0
+            prefix = _CAPTION_MARK if self._captions or italic_under_media else self._prefix
+            self._after_media = False
             level = self._level if prefix == "# " else 0
             linked = self._linked_chars >= sum(ch.isalnum() for ch in text) > 0 \
                 and not (level == 1 and any(_is_permalink(href, text) for href in self._hrefs))
@@ -557,6 +588,7 @@ class _TextExtractor(HTMLParser):
             self.cells.append((self._rows[-1][0], self._rows[-1][1]) if in_cell else None)
         self._parts, self._line, self._prefix, self._linked_chars, self._hrefs = [], None, "", 0, []
         self._page_number_chars = 0
+        self._italic_chars = self._plain_chars = 0
         self._control_text = False
 
     def _mark_form(self, start: int, most: int = _FORM_MAX_LINES) -> None:

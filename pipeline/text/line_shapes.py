@@ -114,10 +114,17 @@ def heading_level(line: SourceLine) -> int:
 _STATEMENT_BEFORE = re.compile(r"\w[.!]\s+[A-Z]")
 
 
+LEAD_IN_HEADING_WORDS = 5
+HEADING_MAX_WORDS = 25
+
+
 def line_kind(text: str, is_item: bool) -> BlockKind:
     """Classify a kept line as heading, paragraph or item."""
     if HEADING_MARK.match(text):
-        return "heading"
+        # A card's heading that is a list's lead-in ("Immediate action required: Call 999 if you have:")
+        # is a sentence, printed with its list; a short "Side effects:" stays a heading.
+        lead_in = line_ending(text) == ":" and word_count(text) >= LEAD_IN_HEADING_WORDS
+        return "paragraph" if lead_in else "heading"
     if is_item:
         return "item"
     end = line_ending(text)
@@ -125,4 +132,7 @@ def line_kind(text: str, is_item: bool) -> BlockKind:
         return "heading"  # not "Waiting can be hard. What helps you?": a statement and a question
     if is_term_list(text):
         return "paragraph"  # other names for the treatment, not a heading
-    return "paragraph" if end in TERMINAL or end in SOFT_END else "heading"
+    # A printed paragraph cut off by a box in its column ("... If you are worried about your") is no
+    # heading: no heading runs to a paragraph's length.
+    long = word_count(text) > HEADING_MAX_WORDS
+    return "paragraph" if end in TERMINAL or end in SOFT_END or long else "heading"

@@ -41,6 +41,27 @@ def without_attributes(text: str) -> str:
     return _HEADING_ATTRIBUTES.sub("", text) if text.lstrip().startswith("#") else text
 
 
+# An HTML or JSX tag inside a Markdown line: Markdown shows the text it wraps, never the tag
+# ("<summary>Can I drive?</summary>"). "<5 mm", an autolink "<https://...>" and "a < b" are no tags.
+_INLINE_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(\s[^<>]*)?/?>")
+
+
+# A Docusaurus admonition's opening line with its title: ":::caution[Infection can be serious]",
+# ":::tip Before your first cycle". Its title prints; the marks do not.
+_ADMONITION_TITLE = re.compile(r"^\s*:::\w+(?:\[(?P<bracketed>[^\]]+)\]|\s+(?P<spaced>\S.*?))\s*$")
+
+
+def without_inline_html(text: str) -> str:
+    """A Markdown line without the HTML tags around its words, or an admonition's title without
+    its marks; a line of tags alone is left as it is."""
+    if text.lstrip().startswith(":::") and (titled := _ADMONITION_TITLE.match(text)):
+        return titled["bracketed"] or titled["spaced"]
+    if "<" not in text:
+        return text
+    plain = _INLINE_TAG.sub("", text)
+    return plain if plain.strip() else text
+
+
 def unquoted(text: str) -> str:
     """The line inside a quoted box ("> - Drink plenty" is "- Drink plenty")."""
     return _QUOTE.sub("", text) if ">" in text else text

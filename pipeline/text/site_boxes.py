@@ -184,6 +184,8 @@ def remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
                     or (j not in removed and _is_short_label(texts[j]) and not (step == 1 and _opens_section(lines, texts, removed, j)))):
                 removed.setdefault(j, "contact block")
                 j += step
+            if step == -1 and j >= 1 and _box_note(lines, texts, removed, items, j):
+                removed[j] = removed[j - 1] = "contact block (the box's title and note)"  # "Support Centre" / "Drop in for a chat."
             if step == 1 and lines_touch(lines, j - 1, j) and j not in removed and j not in items \
                     and _NUMBER_NOTE.search(texts[j]) and not CONDITION.search(texts[j]):
                 removed[j] = "contact block (its note on the number)"  # "The number is also on your alert card."
@@ -191,9 +193,30 @@ def remove_contact_surroundings(lines: list[SourceLine], texts: list[str],
         if removed[i].startswith("contact: postal address") and above >= 0 and above not in removed \
                 and above not in items and _is_short_label(texts[above]):
             removed[above] = "contact block (name above an address)"
+    # A number alone under its label, whatever took the number ("Main switchboard" / "01632 960 000",
+    # a printed box whose numbers the running-footer rule took): the label is the box's.
+    for i in range(len(texts) - 1):
+        if i not in removed and i not in items and lines_touch(lines, i, i + 1) and _BARE_NUMBER.fullmatch(bare_text(texts[i + 1])) \
+                and _is_short_label(texts[i]) and line_ending(texts[i]) != ":" and not CONDITION.search(texts[i]):
+            removed[i] = "contact block (a number's label)"
+
+
+BOX_NOTE_MAX_WORDS = 20
+
+
+def _box_note(lines: list[SourceLine], texts: list[str], removed: dict[int, str], items: set[int], j: int) -> bool:
+    """A contact box's one-sentence note between its title and its data, the title a short label
+    right above it: "Information and Support Centre" / "Drop in for a chat or a cup of tea." / address."""
+    if j in removed or j in items or j - 1 in removed or j - 1 in items or not lines_touch(lines, j - 1, j) \
+            or not lines_touch(lines, j, j + 1) or not removed.get(j + 1, "").startswith(("contact:", "opening hours")):
+        return False  # right above the data itself, not above the next section's "Important phone numbers"
+    note, title = texts[j], texts[j - 1]
+    return is_sentence(note) and word_count(note) <= BOX_NOTE_MAX_WORDS and not CONDITION.search(note) \
+        and _is_short_label(title) and not HEADING_MARK.match(title) and line_ending(title) != ":"
 
 
 SECTION_TEXT_MIN_WORDS = 8
+_BARE_NUMBER = re.compile(r"\s*(\+?\(?\d[\d ()-]{8,}\d)\s*")  # a phone number and nothing else
 
 
 def _opens_section(lines: list[SourceLine], texts: list[str], removed: dict[int, str], j: int) -> bool:

@@ -28,7 +28,10 @@ LANGUAGE = (r"(english|italiano|français|francais|deutsch|español|espanol|port
              r"türkçe|en|fr|it|de|es|pt|nl|tr|"
              # a switcher names each language in its own words and script
              r"简体中文|繁體中文|繁体中文|中文|한국어|日本語|tiếng việt|русский|українська|polski|română|ελληνικά|"
-             r"العربية|فارسی|اردو|हिन्दी|বাংলা|ਪੰਜਾਬੀ|ગુજરાતી|தமிழ்|አማርኛ|soomaali|kreyòl ayisyen|tagalog|cymraeg)")
+             r"العربية|فارسی|اردو|हिन्दी|বাংলা|ਪੰਜਾਬੀ|ગુજરાતી|தமிழ்|አማርኛ|soomaali|kreyòl ayisyen|tagalog|cymraeg|"
+             r"lietuvių|latviešu|eesti|suomi|svenska|norsk|dansk|čeština|slovenčina|magyar|hrvatski|srpski|български|"
+             r"shqip|català|galego|euskara|gaeilge|kurdî|پښتو|ትግርኛ|ไทย|bahasa indonesia|bahasa melayu|kiswahili|"
+             r"yorùbá|नेपाली|සිංහල)")
 
 TRANSCRIPT_TIMESTAMP = "transcript timestamp"
 # A browser's print header and footer, repeated at every page break (a list goes on over them).
@@ -58,6 +61,12 @@ WHOLE_LINE = _rules([
     (r"((share|export|rewrite|copy|print|save|download|e-?mail|bookmark|regenerate|edit|report|listen|follow)[\s|·•]*){2,}",
      "navigation (the page's tools)"),
     (r"(was this( answer| page| response| article)? )?helpful\??(\s*(👍|👎|yes|no)\ufe0f?)*", "feedback widget"),
+    # A how-to site's votes under each tip ("Helpful 14 Not Helpful 0") and its Q&A box's labels.
+    (r"((not )?helpful\s*\d+\s*){1,2}", "feedback widget"),
+    (r"add (a )?new question|expert answer|question|answer", "Q&A box label"),
+    # A part's badge over "Part 1 of 3:" (a how-to site's parts).
+    (r"part \d{1,2}", "a part's badge (over \"Part 1 of 3:\")"),
+    (r"(co-?)?(authored|written|reviewed|medically reviewed|fact-?checked|edited|illustrated) by\s*:?|published (in|by)\s*:?", "byline label"),
     # A wiki template's view / talk / edit links, one letter each ("v", "t", "e").
     (r"[vte]|v ?[·•|] ?t ?[·•|] ?e", "wiki template links (view, talk, edit)"),
     (r"jump to (navigation|search|content|main content)( jump to (navigation|search))?", "skip link"),
@@ -101,6 +110,9 @@ WHOLE_LINE = _rules([
      r"[\d.,]+k? (views|upvotes|shares|followers|answers)|more answers below|"
      r"\d{1,2} ?(y|yr|mo|w|d|h)", "answer and comment buttons"),
     (r"top highlight", "readers' highlight label"),
+    # A profile's badges beside the writer's name: pronouns ("She/Her"), a network's degree ("• 3rd+").
+    (r"(she|he|they|ze|xe)\s?/\s?(her|hers|him|his|them|theirs|zir|xem)(\s?/\s?\w+)?|3rd\+|(1st|2nd|3rd)( degree)? connection",
+     "author card (pronouns or connection degree)"),
     (r"(season|series) \d{1,2} ?[·|•,-]? ?(episode|ep\.?) ?\d{1,3}|(episode|ep\.?) \d{1,3}", "a recording's episode label"),
     (r"previous ?next|prev ?next", "navigation link"),
     (r"subscribe ?sign ?in|sign ?in ?subscribe|comments ?restacks|top ?latest ?discussions", "newsletter form"),
@@ -373,7 +385,7 @@ ANYWHERE = _rules([
      r"\breduce spam\b|\bcomment data is processed\b|\bleave a (comment|reply)\b|"
      r"\bsave my name,? e-?mail\b|\bnotify me of (new|follow-up) (comments|posts)\b|"
      r"\bmust be logged in to (post|comment)\b|\bcomments are closed\b|\bpost comment\b|"
-     r"\b(tell|let) (me|us) (know )?in the comments\b|\bshare your (experience|story|stories|tips?) (below|in the comments)\b|"
+     r"\b(tell|let) (me|us) (know )?in the comments\b|\b(i'd|i would|we'd|we would) (love|like) to hear( \w+){0,3} in the comments\b|\bshare your (experience|story|stories|tips?) (below|in the comments)\b|"
      r"\b(do not|don't|please do not) (include|enter|share|give|write) (any )?(personal|medical|health|identifiable)\b|"
      r"^thanks?( you)? for your (answer|feedback|response|rating|comment)s?\b|"
      r"\b(we|you) (cannot|can't|will not|won't) (reply|respond|receive a reply)\b|"
@@ -566,6 +578,14 @@ ANYWHERE = _rules([
     (r"\b(this|the) (page|leaflet|information|article|guide|section) is not (yet )?available in\b|"
      r"\b(was|has been) translated from\b|\bin (case|the event) of (any )?(doubt|discrepanc\w*),? the \w+ (version|original|text|page) "
      r"(applies|prevails|shall prevail)\b", "translation note"),
+    # What a page says of its own readers, writers and sources: "This article has been viewed 212,408
+    # times.", "87% of readers found this article helpful.", "There are 10 references cited in this article".
+    (r"^this (article|page|post|guide|answer) has been (viewed|read) [\d,.]+k? times\b|"
+     r"^\d{1,3}% of (readers|people|users|voters) (found|said|rated) (this|the) (article|page|answer|guide|post)\b|"
+     r"^there (are|is) \d+ (references?|sources?|citations?) cited in this (article|page|guide)\b|"
+     r"^thanks to all (the )?authors for creating (a|this) page\b", "about this page (its readers and sources)"),
+    (r"^this (article|page|post|guide|answer) (was|has been) (co-?authored|written|medically reviewed|reviewed|fact-?checked|"
+     r"edited)( and (co-?authored|written|reviewed|fact-?checked|edited))? by\b", "byline (who wrote the page)"),
     (r"^in this (article|page|post|guide|blog|episode|video|piece|story),? (we|i|our [\w ]{1,40})('ll| will)? "
      r"(answers?|explains?|looks? at|covers?|discuss(es)?|describes?|will|(walk|take) you through|go through)\b",
      "about this page"),
@@ -1259,6 +1279,12 @@ ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|atten
                              r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
                              r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
                              r"\blanguage assistance services?\b|^\W*se habla espa[ñn]ol\b", re.IGNORECASE)
+# A language-help tagline itself, whatever its language, not only its label: "ATENCIÓN: si habla
+# español ...", "If you speak Spanish, ...", "Wenn Sie Deutsch sprechen, ...".
+LANGUAGE_TAGLINE = re.compile(r"^\W*(atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|внимание|주의|注意|"
+                              r"ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|\bif you speak [A-Z]|\bsi habla\b|"
+                              r"\bsi vous parlez\b|\bwenn sie \w+ sprechen\b|\blanguage assistance services?\b|"
+                              r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b", re.IGNORECASE)
 # A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
 # portal the site answers messages in.
 CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception|operating|clinic|business|hotline) "
