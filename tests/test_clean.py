@@ -3685,3 +3685,22 @@ def test_a_heading_that_is_a_lists_lead_in_prints_as_its_sentence(heading: str, 
 ])
 def test_a_pages_small_labels_are_furniture(line: str, reason: str) -> None:
     assert _reasons(clean(_source(_in_body(line))))[5] == reason
+
+
+@pytest.mark.parametrize("closing, taken", [
+    ("Wishing you all a calm scan day,", True),
+    ("See you at the Daffodil Walk!", True),
+    ("Wishing you had been told this sooner is natural.", False),  # a sentence, not a closing
+])
+def test_a_posts_closing_line_over_the_writers_name_is_a_sign_off(closing: str, taken: bool) -> None:
+    lines = [TITLE, "", P1, "", P2, "", closing, "Maureen", "", P3]
+    reasons = _reasons(clean(_source(lines)))
+    assert (reasons.get(7) == reasons.get(8) == "sign-off (the writer's name)") is taken, reasons
+
+
+def test_a_title_a_widget_cut_short_between_removed_lines_is_its_link() -> None:
+    lines = [TITLE, "", P1, "", P2, "", "Share to X", "Share to Facebook", "Radiation therapy: planning, daily sessions and c...",
+             "Share to Pinterest", "", P3, "", "We will tell you more at your first appointment..."]
+    reasons = _reasons(clean(_source(lines)))
+    assert reasons[9] == "navigation (a link's title cut short, between removed lines)", reasons
+    assert 14 not in reasons or not reasons[14].startswith("navigation (a link's title")

@@ -315,6 +315,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         repeats = frozenset(i for i, line in enumerate(lines) if line.number in (repeated or {}))
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher), repeats)
         _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
+    _remove_truncated_titles(lines, texts, removed)
     _remove_property_rows(lines, texts, removed)
     wrapped = _wrapped_items(lines, texts, removed, items)
     _add_hyphen_wraps(wrapped, hyphenated, removed)
@@ -472,6 +473,20 @@ def _removals(source: Source, lines: list[SourceLine], texts: list[str], removed
                         for number in range(lines[i].number, lines[i].end + 1)
                         if file_texts.get(number) and number not in lines[i].skipped)
     return removals
+
+
+# A link's title a widget cut short ("Radiation therapy: planning, daily sessions and c..."): the dots
+# right after a letter, the word cut.
+_CUT_TITLE = re.compile(r"[^\W\d_](\.\.\.|…)$")
+
+
+def _remove_truncated_titles(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
+    """A title cut short between two removed lines it touches (a blog's archive list, a "popular
+    posts" box): the widget's link."""
+    for i in range(1, len(texts) - 1):
+        if i not in removed and _CUT_TITLE.search(texts[i].rstrip()) and i - 1 in removed and i + 1 in removed \
+                and lines_touch(lines, i - 1, i) and lines_touch(lines, i, i + 1):
+            removed[i] = "navigation (a link's title cut short, between removed lines)"
 
 
 _STEP_NUMBER = re.compile(r"\d{1,3}")

@@ -58,7 +58,8 @@ def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
 
 # A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam". Its comma may be left out
 # ("Best wishes" / "Catrin"), except after a bare "Best" or "Cheers", which say too little without it.
-_SIGN_OFF = re.compile(r"^(see you (in|next)\b.{0,20}|until next time|warmly|take care(,? and speak soon)?|speak soon|with love|"
+_SIGN_OFF = re.compile(r"^(see you (in|next|at|on|soon)\b[^.?]{0,30}|wishing you( all)?\b[^.?]{0,40}[,!]|until next time|warmly|"
+                       r"take care(,? and speak soon)?|speak soon|with love|"
                        r"((with|sending) )?((warm|warmest|best|kind|kindest) )?(wishes|regards)|yours (sincerely|faithfully|truly)|"
                        r"cheers|all the best|best|thanks for reading|(many )?thanks|thank you)\s*(,$|$(?<!best)(?<!cheers))", re.IGNORECASE)
 # The writer under a sign-off: a first name, a full name, or a name and role ("Ruth Addison, Chief Executive").
