@@ -94,11 +94,12 @@ def _unwrapped(lines: list[SourceLine], width: int, quoted_only: bool = False,
         first, parts, last, skipped, held = lines[i], [lines[i].text.strip()], lines[i].number, [], []
         j = i + 1
         while j < len(lines) and (_quote(first.text) or not quoted_only):
-            gap = _next_part(first, parts[-1], last, lines, j, width, running)
-            if gap is None:
+            part = _next_part(first, parts[-1], last, lines, j, width, running)
+            if part is None:
                 break
+            gap, box = part
             following = lines[j + gap]
-            if gap and boxes is not None and not _page_break(lines, j, running):
+            if box and boxes is not None:
                 boxes.update(line.number for line in lines[j:j + gap])
                 held += _unwrapped(lines[j:j + gap], width)  # the box's own text, read as wrapped too
             else:
@@ -170,9 +171,10 @@ def printed_width(lines: list[SourceLine]) -> int:
 
 
 def _next_part(first: SourceLine, above: str, above_number: int, lines: list[SourceLine], j: int, width: int,
-               running: set[str]) -> int | None:
+               running: set[str]) -> tuple[int, bool] | None:
     """Whether the paragraph ending in `above` goes on at line j, or after a page break from j:
-    how many lines of page furniture lie before the line it goes on with; None: it ends here.
+    how many lines of page furniture lie before the line it goes on with, and whether they are a
+    box set into the column (not the page's furniture); None: it ends here.
 
     It goes on when `above` fills the width and leaves its sentence open, and the next line starts
     no item or heading and starts in lower case ("... kill cancer" / "cells or keep ..."), right
@@ -187,11 +189,12 @@ def _next_part(first: SourceLine, above: str, above_number: int, lines: list[Sou
         and _quote(lines[j].text) == _quote(first.text)
     below = unquoted(lines[j].text)
     if direct and (_starts_lower(below) or _RUNS_ON.match(below) or _open_bracket(above)):
-        return 0
-    gap = _page_break(lines, j, running) or _box_in_column(lines, j)
+        return 0, False
+    page_break = _page_break(lines, j, running)
+    gap = page_break or _box_in_column(lines, j)
     if gap and j + gap < len(lines) and _may_go_on(lines[j + gap], running) and _starts_lower(lines[j + gap].text):
-        return gap
-    return 0 if direct and _OPEN_END.search(above) and not _is_title_case(below) else None
+        return gap, not page_break
+    return (0, False) if direct and _OPEN_END.search(above) and not _is_title_case(below) else None
 
 
 BOX_MAX_LINES = 7

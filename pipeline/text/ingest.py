@@ -310,6 +310,11 @@ def _class_words(attrs: list[tuple[str, str | None]], names: tuple[str, ...] = (
 _MEDIA = frozenset({"img", "picture", "video", "iframe"})
 
 
+def _open_heading(open_elements: list[tuple[str, str]]) -> str:
+    """The innermost heading element among the open ones ("h2"), or ""."""
+    return next((tag for tag, _ in reversed(open_elements) if tag in _HEADINGS), "")
+
+
 def _is_italic(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element that sets its text in italics: <em>, <i>, or an inline style's font-style."""
     return tag in ("em", "i") or bool(re.search(r"font-style\s*:\s*italic", dict(attrs).get("style") or "", re.IGNORECASE))
@@ -472,8 +477,7 @@ class _TextExtractor(HTMLParser):
             item = tag == "li" or self._item_open and tag not in _HEADINGS
             titled = tag == "p" and _is_title_style(attrs)  # a document's Title paragraph is its h1
             # An accordion's title is a button inside its heading: "<h3><button>Side effects</button></h3>".
-            heading = tag if tag in _HEADINGS else _aria_heading(attrs) \
-                or next((t for t, _ in reversed(self._open[:-1]) if t in _HEADINGS), "")
+            heading = tag if tag in _HEADINGS else _aria_heading(attrs) or _open_heading(self._open[:-1])
             self._prefix = "# " if heading or titled else "- " if item else ""
             self._item_open = item  # through wrappers too: "<li><div><p>text</p></div></li>"
             self._level = int(heading[1]) if heading else 1 if titled else 0
@@ -529,7 +533,7 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS and tag not in _HEADINGS and not self._skip:
             # A box inside a heading closed (a site builder's "copy link" widget before the title's
             # text): what follows in the heading is still the heading.
-            if heading := next((t for t, _ in reversed(self._open) if t in _HEADINGS), ""):
+            if heading := _open_heading(self._open):
                 self._prefix, self._level = "# ", int(heading[1])
 
     def handle_data(self, data: str) -> None:

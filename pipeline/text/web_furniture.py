@@ -1274,17 +1274,17 @@ CALL_TO_ACTION = re.compile(r"(^|[.!?:,]\s+)((or|and)\s+)?(please\s+)?(call|phon
 CONTACT_LABEL = re.compile(r"^\W*(phone|tel|telephone|call|freephone|helpline|fax)\b\W*[+(]?\d|"
                            r"^[^:.!?]{2,60}:\s*[+(]?\d[\d ().-]{6,}\d", re.IGNORECASE)  # "Imaging Scheduling: 312-555-0163"
 # The language-help taglines US health sites print in many languages ("ATENCIÓN: si habla
-# español ... Llame al ...", "CHÚ Ý: ..."), and their English line.
-ATTENTION_LABEL = re.compile(r"^\W*(attention|atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|"
-                             r"внимание|ВНИМАНИЕ|주의|注意|ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|"
-                             r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|"
-                             r"\blanguage assistance services?\b|^\W*se habla espa[ñn]ol\b", re.IGNORECASE)
+# español ... Llame al ...", "CHÚ Ý: ..."), and their English line: the label in the other languages,
+# and the offer of free help.
+_FOREIGN_ATTENTION = (r"atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|внимание|ВНИМАНИЕ|주의|注意|"
+                      r"ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin")
+_FREE_LANGUAGE_HELP = r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b|\blanguage assistance services?\b"
+ATTENTION_LABEL = re.compile(rf"^\W*(attention|{_FOREIGN_ATTENTION})\s*[:：]|{_FREE_LANGUAGE_HELP}|^\W*se habla espa[ñn]ol\b",
+                             re.IGNORECASE)
 # A language-help tagline itself, whatever its language, not only its label: "ATENCIÓN: si habla
 # español ...", "If you speak Spanish, ...", "Wenn Sie Deutsch sprechen, ...".
-LANGUAGE_TAGLINE = re.compile(r"^\W*(atención|atencion|atenção|attenzione|achtung|chú ý|uwaga|paunawa|внимание|주의|注意|"
-                              r"ملحوظة|توجه|xiyyeeffannaa|baa ákoninízin)\s*[:：]|\bif you speak [A-Z]|\bsi habla\b|"
-                              r"\bsi vous parlez\b|\bwenn sie \w+ sprechen\b|\blanguage assistance services?\b|"
-                              r"\bfree (language|interpret(ing|er)) (help|assistance|services?)\b", re.IGNORECASE)
+LANGUAGE_TAGLINE = re.compile(rf"^\W*({_FOREIGN_ATTENTION})\s*[:：]|\bif you speak [A-Z]|\bsi habla\b|\bsi vous parlez\b|"
+                              rf"\bwenn sie \w+ sprechen\b|{_FREE_LANGUAGE_HELP}", re.IGNORECASE)
 # A box's hours and address lines ("Telephone hours: ...", "Ground floor, Cancer Centre"), and the
 # portal the site answers messages in.
 CONTACT_HOURS = re.compile(r"^\W*((telephone|phone|opening|visiting|office|reception|operating|clinic|business|hotline) "
