@@ -74,6 +74,10 @@ def test_paragraphs_ending_in_footnote_numbers_are_kept_and_printed_without_them
     ("Rash is the most common sign.[a]", "Rash is the most common sign."),
     ("See [the guide](https://example.org/guide)", "See [the guide](https://example.org/guide)"),
     ("Doses are given on days [1] and [8] of each cycle", "Doses are given on days [1] and [8] of each cycle"),
+    # Word's comment anchors, copied out with the text.
+    ("Call us if you have any of the following:[A5]", "Call us if you have any of the following:"),
+    ("some bowel and stomach cancers[LK1]", "some bowel and stomach cancers"),
+    ("Ask for the form [A5] at reception", "Ask for the form [A5] at reception"),  # not glued: the text's own
 ])
 def test_bracketed_markers_at_the_end_go(text, expected):
     assert without_citation(text) == expected

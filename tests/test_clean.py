@@ -3704,3 +3704,97 @@ def test_a_title_a_widget_cut_short_between_removed_lines_is_its_link() -> None:
     reasons = _reasons(clean(_source(lines)))
     assert reasons[9] == "navigation (a link's title cut short, between removed lines)", reasons
     assert 14 not in reasons or not reasons[14].startswith("navigation (a link's title")
+
+
+def test_a_page_builders_shortcodes_are_markup_and_a_toggles_title_is_its_question(tmp_path: Path) -> None:
+    body = ("<p>[et_pb_section fb_built=\u201d1\u2033 _builder_version=\u201d4.16\u2033][et_pb_row][et_pb_text]</p>\n"
+            f"<h1>{TITLE}</h1>\n<p>[et_pb_text _builder_version=\u201d4.16\u2033]{P1}</p>\n"
+            f"<p>{P2}[/et_pb_text][/et_pb_column]</p>\n"
+            "<p>[et_pb_toggle title=\u201dWill I lose my hair?\u2033 open=\u201doff\u2033]Hair loss is uncommon with this treatment.</p>\n"
+            "<p>[/et_pb_toggle][/et_pb_row][/et_pb_section]</p>\n"
+            f"<p>Wikis mark their sections [edit] and cite sources [1] in brackets.</p>\n<p>{P3}</p>")
+    source, result = _html(tmp_path, body)
+    texts = [block.text for block in result.blocks]
+    assert texts[:4] == [TITLE, P1, P2, "Will I lose my hair? Hair loss is uncommon with this treatment."], texts
+    assert "Wikis mark their sections [edit] and cite sources [1] in brackets." in texts
+    assert sum("template tag" in removal.reason for removal in result.removed) == 2
+    _check_partition(source, result)
+
+
+def test_a_two_column_tables_rows_copied_with_tabs_are_no_captions() -> None:
+    lines = [TITLE, "", P1, "", "What to bring\tWhy", "Your photo ID and insurance card\tSo we can check you in",
+             "A list of your medicines\tSo we can check them against the contrast", "", P2, "",
+             "A tired woman resting on a sofa at home after treatment"]
+    result = clean(_source(lines))
+    assert {5, 6, 7} <= set(_kept(result))
+    assert _reasons(result)[11].startswith("image caption")
+
+
+@pytest.mark.parametrize("heading, kept", [
+    ("A note from Sorrelwood Health", True),  # the site signs a part of its article
+    ("Cancer care at Sorrelwood Health", False),  # over its promotion, which goes too
+])
+def test_a_heading_naming_the_site_stays_over_the_articles_paragraph(heading: str, kept: bool) -> None:
+    under = ("Starting chemotherapy can feel like a lot to take in, so write your questions down before each visit."
+             if kept else "Sorrelwood Health gives more than 60,000 treatments a year in its infusion centers.")
+    lines = [TITLE, "", P1, "", P2, "", heading, "", under, "", P3]
+    result = clean(_source(lines, publisher="Sorrelwood Health"))
+    assert (7 in _kept(result)) is kept and (9 in _kept(result)) is kept, _reasons(result)
+
+
+@pytest.mark.parametrize("name, biography, taken", [
+    ("Dr Helena Marsh", "Dr Helena Marsh is a consultant medical oncologist and clinical director at the clinic.", True),
+    ("About Dana Whitcombe, RN, OCN", "Dana is an oncology-certified nurse who has led our infusion center since 2016.", True),
+    ("Dr Helena Marsh", "Chemotherapy is a treatment with medicines that kill cancer cells.", False),
+])
+def test_a_biography_under_a_removed_name_goes_with_it(name: str, biography: str, taken: bool) -> None:
+    lines = [TITLE, "", P1, "", P2, "", P3, "", name, biography, "", "Tagged: chemotherapy, side effects"]
+    reasons = _reasons(clean(_source(lines)))
+    assert 9 in reasons
+    assert (reasons.get(10) == "author box (the biography under the name)") is taken, reasons
+
+
+def test_a_forms_field_label_and_a_finders_note_go_with_the_form(tmp_path: Path) -> None:
+    body = (f"<main><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p>\n"
+            "<h2>Find a location near you</h2>\n"
+            "<p>See our infusion centers close to home, with hours and phone numbers.</p>\n"
+            "<form action=\"/locations\"><label>ZIP code or city</label><input name=\"near\"></form>\n"
+            f"<p>{P3}</p>\n<p>Before your first visit, we will check:</p>\n<ul><li>your blood count</li></ul></main>")
+    source, result = _html(tmp_path, body)
+    texts = {block.text for block in result.blocks}
+    assert "See our infusion centers close to home, with hours and phone numbers." not in texts
+    assert {P3, "Before your first visit, we will check:", "your blood count"} <= texts
+    lines = [TITLE, "", P1, "", P2, "", "First name*", "Last name*", "Reply by:", "Email", "Submit request", "", P3,
+             "", "Your team may suggest:", "rest"]
+    result = clean(_source(lines))
+    assert _reasons(result)[9] == "form (a field's label)", _reasons(result)
+    assert {13, 15, 16} <= set(_kept(result))  # a lead-in over a kept item stays
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Commented [OM2]: Some regimens are weekly, suggest '1, 2, 3 or 4 weeks'.", "a comment in the document's margin"),
+    ("Formatted: Font: (Default) Arial, 12 pt", "a comment in the document's margin"),
+    ("Created:\t14/03/2023 11:02", "metadata: created"),
+    ("Reviewed by: Provincial Diagnostic Imaging Program, Borealis Cancer Agency", "metadata: reviewed"),
+    ("Browse all doctors", "navigation link"),
+    ("Patient story: \"I kept walking the dog all through my treatment\" \u2013 Martin shares his experience",
+     "link to a patient's story"),
+])
+def test_more_of_a_pages_furniture(line: str, reason: str) -> None:
+    assert _reasons(clean(_source(_in_body(line))))[5].startswith(reason)
+
+
+@pytest.mark.parametrize("line", [
+    "Created by the immune system, antibodies find and mark cancer cells.",
+    "Formatted letters from the hospital tell you the time of each appointment.",
+    "Patient stories can help, and your nurse can tell you where to find them.",
+])
+def test_sentences_like_those_labels_stay(line: str) -> None:
+    assert 5 in _kept(clean(_source(_in_body(line))))
+
+
+def test_a_promotions_blurb_between_its_title_and_its_learn_more_link_goes() -> None:
+    lines = [TITLE, "", P1, "", P2, "", P3, "", "Radiation Oncology at Meridian Lakes Health",
+             "Four radiation oncology centers with same-week consultations.", "Learn more about our services"]
+    reasons = _reasons(clean(_source(lines, publisher="Meridian Lakes Health")))
+    assert {9, 10, 11} <= set(reasons), reasons

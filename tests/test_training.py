@@ -27,7 +27,7 @@ def _page(site: str, promo: str) -> str:
     return "\n".join([f"{site} home", "Menu Search Donate", *ARTICLE, promo, f"Copyright {site} 2025"]) + "\n"
 
 
-def _set(root: Path, name: str, sites: list[str], gated: bool = True) -> None:
+def _set(root: Path, name: str, sites: list[str], gated: bool = True, held_out: bool = False) -> None:
     folder = root / name
     folder.mkdir(parents=True)
     entries = []
@@ -35,13 +35,14 @@ def _set(root: Path, name: str, sites: list[str], gated: bool = True) -> None:
         (folder / f"{site}_radiotherapy.txt").write_text(
             _page(site.title(), f"Get {k + 2} free coupons at the {site.title()} shop today"), encoding="utf-8")
         entries.append(f"  {site}_radiotherapy.txt:\n    boilerplate:\n      1-2: navigation\n      7-8: other\n")
-    (folder / "labels.yaml").write_text(f"gated: {str(gated).lower()}\nfiles:\n" + "".join(entries),
-                                        encoding="utf-8")
+    (folder / "labels.yaml").write_text(f"gated: {str(gated).lower()}\nheld_out: {str(held_out).lower()}\nfiles:\n"
+                                        + "".join(entries), encoding="utf-8")
 
 
 def test_training_reads_the_gated_sets_only_and_learns_their_furniture(tmp_path):
     _set(tmp_path, "tuning", ["alder", "birch", "cedar", "damson"])
     _set(tmp_path, "held-out", ["elder"], gated=False)
+    _set(tmp_path, "held-out-gated", ["fir"], held_out=True)  # held to the targets, still never trained on
     pages = labelled_pages(tmp_path, ROOT)
     assert sorted(page.site for page in pages) == ["alder", "birch", "cedar", "damson"]
     assert pages[0].furniture == {1, 2, 7, 8}

@@ -28,7 +28,7 @@ LABELS = "labels.yaml"
 # about its own pages (contents lists, "this page is about", "you will learn", "read more",
 # publication notes); "other" is the rest (captions, site names, buttons, tags ...).
 CATEGORIES = ("contact", "form", "credit", "navigation", "alert", "notice", "meta", "other")
-LABEL_KEYS = ("sources", "files", "duplicates", "contradictions", "lists", "gated")
+LABEL_KEYS = ("sources", "files", "duplicates", "contradictions", "lists", "gated", "held_out")
 _STATEMENT = re.compile(r"^(?P<file>.+?):(?P<line>\d+):\s*(?P<quote>\S.*)$", re.DOTALL)
 _SENTENCE_BREAK = re.compile(r"\w[.!?]\s+[A-Z]")
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
@@ -56,6 +56,7 @@ class Labels:
     lists: tuple[LabelledList, ...] = ()
     gated: bool = True  # False: scored and printed, not yet held to the targets
     merges_labelled: bool = True  # False: the set has no `duplicates` key, so merges are not scored
+    held_out: bool = False  # True: never trained or tuned on, whether gated or not (the held-out half)
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,13 @@ def parse_labels(raw: Mapping[str, Any], path: Path, sources: Mapping[str, Sourc
     duplicates = _groups(raw.get("duplicates"), f"{path}: duplicates", texts, problems, size=None)
     contradictions = _groups(raw.get("contradictions"), f"{path}: contradictions", texts, problems, size=2)
     lists = _lists(raw.get("lists"), f"{path}: lists", texts, boilerplate, problems)
-    gated = raw.get("gated", True)
-    if not isinstance(gated, bool):
-        problems.append(f"{path}: gated: expected true or false")
+    gated, held_out = raw.get("gated", True), raw.get("held_out", False)
+    problems += [f"{path}: {key}: expected true or false" for key, value in (("gated", gated), ("held_out", held_out))
+                 if not isinstance(value, bool)]
     if problems:
         raise ConfigError(problems)
     return Labels(boilerplate, duplicates, tuple((a, b) for a, b in contradictions), lists, bool(gated),
-                  merges_labelled="duplicates" in raw)
+                  merges_labelled="duplicates" in raw, held_out=bool(held_out))
 
 
 def line_texts(source: Source) -> dict[int, str]:

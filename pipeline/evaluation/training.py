@@ -1,7 +1,7 @@
 """Train the line model (pipeline.text.line_model) on the labelled sets, and measure it fairly.
 
-Training reads every gated set under eval/ (the tuning half and the sample's sets; the held-out
-half is not gated and is never read here), cleans each page with the rules alone, and fits a
+Training reads every gated set under eval/ that is not held out (the tuning half and the sample's
+sets; the held-out half says `held_out: true` and is never read here), cleans each page with the rules alone, and fits a
 logistic regression (AdaGrad, L2, a fixed seed, so the same labels give the same weights on
 any machine) to tell the lines labelled furniture from the rest. Cross-validation leaves whole
 sites out, as a new clinic's site is new: eval files are named <site>_<topic>.<ext>.
@@ -75,7 +75,8 @@ class Scores:
 
 
 def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
-    """The pages of every gated set under eval_root (a set not yet gated is held out)."""
+    """The pages of every gated set under eval_root that is not held out (a set not yet gated is
+    held out too)."""
     config = load_config(project_root)
     pages = []
     for folder in sorted(path.parent for path in eval_root.rglob(LABELS)):
@@ -83,7 +84,7 @@ def labelled_pages(eval_root: Path, project_root: Path) -> list[LabelledPage]:
         sources = tuple(ingest(path, config.root, meta) for path, meta in topic.sources)
         by_name = {Path(source.path).name: source for source in sources}
         labels = parse_labels(raw, folder / LABELS, by_name)
-        if not labels.gated:
+        if not labels.gated or labels.held_out:
             continue
         sections = read_section_labels(folder, by_name, topic.scheme) or {}
         shared = shared_furniture(sources)

@@ -18,7 +18,8 @@ AT_END = re.compile(rf"{_AFTER}{_MARKER}$")
 # Bracketed markers wikis and journals print in the text: footnote references ("[3]", "[2][5]",
 # "[a]", "[note 1]", Markdown's "[^1]"), editors' tags ("[citation needed]") and MediaWiki's
 # "[edit]" section links. They are not words of the sentence either, wherever they stand.
-_BRACKETED = (r"\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|(?:note|nb|n)\s?\d{1,3}|\^\w{1,4}|"
+# Word's comment anchors copied with the text ("cancers[LK1]", "following:[A5]") are markers too.
+_BRACKETED = (r"\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|(?:note|nb|n)\s?\d{1,3}|\^\w{1,4}|[A-Z]{1,4}\d{1,3}|"
               r"citation needed|clarification needed|better source needed|verification needed|"
               r"according to whom\?|by whom\?|when\?|which\?|who\?|dubious|edit|edit source|update)\](?!\()")
 # Glued to the word or punctuation before them: "days [1] and [8]" are the text's own brackets.

@@ -84,6 +84,7 @@ from pipeline.text.publisher_names import (fold_name, names_publisher, names_pub
                                           short_names)
 from pipeline.text.chat_export import read_chat
 from pipeline.text.citations import without_citation_links, without_markers
+from pipeline.text.shortcodes import is_shortcodes_only, without_shortcodes
 from pipeline.text.text_browser import read_text_browser_dump
 from pipeline.text.hard_wraps import joined_text, page_words, read_printed
 from pipeline.text.ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
@@ -114,6 +115,7 @@ from pipeline.text.site_boxes import (
     has_called_number,
     remove_attachment_titles,
     remove_author_boxes,
+    remove_biographies,
     remove_contact_surroundings,
     remove_kicker,
     remove_labels_over_values,
@@ -136,6 +138,7 @@ PROMO_MAX_WORDS = 30  # a line naming the publisher goes whole only up to this l
 SITE_RUN = 2  # lines in a row another page of the site prints too that are the site's, not the article's
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 _STAFF_LIST = "staff list (name and role)"
+SITE_LABEL_MAX_WORDS = 4  # "AskMD Quick Answer": a label the site gives its box, not a heading
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
@@ -214,6 +217,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         texts[i] = _NUMBERED.match(texts[i]).group(2)
     _strip_time_stamps(texts)
     texts = [without_citation_links(text) for text in texts]  # "cells.[1](https://...)": the sentence, not its source
+    _remove_shortcodes(texts, removed)
     if suffix in MARKDOWN_SUFFIXES:
         _remove_pandoc_anchors(texts, removed)
         _remove_tables_to_fill_in(lines, texts, removed)
@@ -236,6 +240,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         key = "reading time" if READING_TIME.fullmatch(date) else "published"
         metadata.append((key, date))
         removed[i] = f"metadata: {key} (alone above the article)"
+    restored = _keep_headings_over_the_article(texts, removed)
     _remove_jobs_under_names(lines, texts, removed)
     _remove_chapter_lists(texts, removed)
     _remove_mail_headers(lines, texts, removed)
@@ -290,7 +295,8 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     for i, text in enumerate(texts):
         # Not a fact box's row ("How often: in cycles, with rest weeks between") nor a table's header row.
         if i not in removed and i not in items and i not in titles and i not in hyphenated and _is_caption_length(text) \
-                and not _is_label_item(text) and not TABLE_ROW.match(text) and text.count("\t") < 2:  # a table's row
+                and not _is_label_item(text) and not TABLE_ROW.match(text) and text.count("\t") < 2 \
+                and not _in_tab_table(texts, i):  # a table's row
             removed[i] = "image caption (long line without final punctuation)"
     _remove_form_text(lines, texts, removed)
     _remove_links_over_their_address(lines, texts, removed)
@@ -302,6 +308,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     _remove_form_notes(texts, removed)
+    _remove_finder_notes(texts, removed)
     _remove_poll_questions(texts, removed)
     _remove_tag_runs(lines, texts, removed, items)  # inside the body: a menu above it went with the header
     remove_site_number_offers(lines, texts, removed, items)
@@ -315,8 +322,12 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
         repeats = frozenset(i for i, line in enumerate(lines) if line.number in (repeated or {}))
         second_opinion(lines, removed, _vouched(texts, removed, titles, runs), model, site_words(publisher), repeats)
         _remove_headings_of_removed_lines(lines, texts, removed, items, html)  # over what the model took
+        _remove_card_blurbs(texts, removed)  # under a card's title the model took
     _remove_truncated_titles(lines, texts, removed)
     _remove_property_rows(lines, texts, removed)
+    _remove_form_labels(texts, removed)  # between fields the site's other pages repeat
+    remove_biographies(texts, removed)  # under a name any rule took, the model's too
+    _drop_headings_over_removed(restored, removed)
     wrapped = _wrapped_items(lines, texts, removed, items)
     _add_hyphen_wraps(wrapped, hyphenated, removed)
     read_into_item = {k for rest in wrapped.values() for k in rest}
@@ -404,6 +415,19 @@ def _remove_source_marks(texts: list[str], removed: dict[int, str]) -> None:
             in_comment = _COMMENT_CLOSE not in stripped[len(_COMMENT_OPEN) if not in_comment else 0:]
         elif _TEMPLATE_TAG.match(stripped):
             removed.setdefault(i, SOURCE_TAG)
+
+
+def _remove_shortcodes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a line of a page builder's shortcodes alone, and leave them out of the lines they are
+    glued to ("[/et_pb_text][/et_pb_column]", "[et_pb_text ...]Chemotherapy is ..."): a list goes on
+    over them as over a template's tags."""
+    for i, text in enumerate(texts):
+        if "[" not in text:
+            continue
+        if is_shortcodes_only(text):
+            removed.setdefault(i, SOURCE_TAG)
+        else:
+            texts[i] = without_shortcodes(text)
 
 
 _TABLE_RULE = re.compile(r"^\s*-{3,}( +-{3,})*\s*$")
@@ -875,7 +899,7 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "post details (who asked or answered, and when)"
     if SIGNED_COMMENT.search(bare_text(text)):
         return "reader's comment (signed and dated)"
-    if word_count(text) <= 4 and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
+    if word_count(text) <= SITE_LABEL_MAX_WORDS and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
             and names_publisher(text, short_names(publisher)):
         return "names the publishing site"  # "AskMD Quick Answer": a label the site gives its box
     # A heading writes a name as a name: "# Looking after yourself between cycles" does not name "Between Cycles".
@@ -1010,7 +1034,11 @@ def _remove_notes_to_presenter(lines: list[SourceLine], texts: list[str], remove
 # "[MB1]" from Word) and its writer ("[a]Anjali Ramdeen: Added the bullet as agreed."); the replies
 # under it name their writers the same way ("Mireille Baptiste: Looks good.").
 _COMMENT_WRITER = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}:\s"
-_DOCUMENT_COMMENT = re.compile(rf"^\[(?:[a-z]{{1,2}}|[A-Z]{{1,4}}\d{{1,3}})\]\s*{_COMMENT_WRITER}")
+# Word's balloons copied out with the text: "Commented [OM2]: Some regimens are weekly ...", and its
+# tracked formatting, "Formatted: Font: (Default) Arial, 12 pt".
+_DOCUMENT_COMMENT = re.compile(rf"^\[(?:[a-z]{{1,2}}|[A-Z]{{1,4}}\d{{1,3}})\]\s*{_COMMENT_WRITER}|^Commented \[[A-Z]{{1,4}}\d{{1,3}}\]:\s|"
+                               r"^Formatted( Table)?:\s+(Font|Indent|Left|Right|Centered|Justified|Space|Line spacing|"
+                               r"Tab stops|Normal|Highlight|Bulleted|Numbered|English|Heading|Border|Pattern|Keep)\b")
 _COMMENT_REPLY = re.compile(rf"^{_COMMENT_WRITER}")
 DOCUMENT_COMMENT = "a comment in the document's margin (its writers' notes)"
 
@@ -1423,6 +1451,56 @@ def _remove_form_notes(texts: list[str], removed: dict[int, str]) -> None:
             removed.update((k, "form (notes beside its write-in spaces)") for k in run)
 
 
+_FORM_REASON = re.compile(r"\bform\b")
+FORM_LABEL_MAX_WORDS = 5
+
+
+def _remove_form_labels(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a field's label between a form's removed lines ("Select a location" / "I am a:" /
+    "New patient" / "Returning patient"): a few words ending in ":" that head no kept item."""
+    for i, text in enumerate(texts):
+        if i in removed or not 0 < i < len(texts) - 1 or line_ending(text) != ":" \
+                or word_count(bare_text(text)) > FORM_LABEL_MAX_WORDS:
+            continue
+        if _FORM_REASON.search(removed.get(i - 1, "")) and i + 1 in removed:
+            removed[i] = "form (a field's label)"
+
+
+_FINDER = "navigation (a finder link)"
+FINDER_NOTE_MAX_WORDS = 25
+
+
+def _remove_finder_notes(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove the note between a finder's title and its form ("Find a location near you" / "See our
+    infusion centers close to home, with hours and phone numbers." / "ZIP code or city")."""
+    for i in range(1, len(texts) - 1):
+        if i not in removed and removed.get(i - 1) == _FINDER and _FORM_REASON.search(removed.get(i + 1, "")) \
+                and word_count(bare_text(texts[i])) <= FINDER_NOTE_MAX_WORDS:
+            removed[i] = "form (the finder's note)"
+
+
+def _keep_headings_over_the_article(texts: list[str], removed: dict[int, str]) -> set[int]:
+    """Keep a heading the rules took for naming the site when a paragraph of the article follows it
+    ("A note from Sorrelwood Health" / "Starting chemotherapy can feel like a lot ..."): the site
+    signs a part of its article. Return them: should a later rule take the paragraph, the heading
+    goes with it (_drop_headings_over_removed)."""
+    restored = set()
+    for i, reason in list(removed.items()):
+        if reason == "names the publishing site" and i + 1 < len(texts) and i + 1 not in removed \
+                and line_kind(texts[i], False) == "heading" and _is_paragraph(texts[i + 1]) \
+                and (HEADING_MARK.match(texts[i]) or word_count(bare_text(texts[i])) > SITE_LABEL_MAX_WORDS):
+            del removed[i]
+            restored.add(i)
+    return restored
+
+
+def _drop_headings_over_removed(restored: set[int], removed: dict[int, str]) -> None:
+    """A heading kept for the paragraph under it goes when a later rule took that paragraph."""
+    for i in restored:
+        if i + 1 in removed:
+            removed.setdefault(i, "names the publishing site")
+
+
 def _remove_leads_of_removed_links(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a lead-in whose whole list was links the rules took ("Our nurses wrote these guides to
     help you:" over the site's guide pages): with nothing under it, it introduces the site's links."""
@@ -1533,8 +1611,11 @@ def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
     lines, it describes that page, not the treatment."""
     for j in range(1, len(texts)):
         above, below = j - 1, j + 1
+        # Or a promotion's card: its title, the blurb, its "Learn more about our services" link.
+        card = below < len(texts) and removed.get(below, "").startswith(_MORE_LINK) and above in removed \
+            and line_ending(texts[above]) not in TERMINAL and word_count(bare_text(texts[above])) <= 8
         if j in removed or above not in removed or _PICTURE.fullmatch(texts[above].strip()) \
-                or not (_is_link_only(texts[above]) or removed[above].startswith("link under '")) \
+                or not (_is_link_only(texts[above]) or removed[above].startswith("link under '") or card) \
                 or below < len(texts) and below not in removed:
             continue  # a picture beside a sentence (an Easy Read page's) is no link to another page
         # A sentence, or a phrase ("Scalp cooling, wigs, headwear and regrowth") between two removed lines.
@@ -1546,6 +1627,7 @@ def _remove_card_blurbs(texts: list[str], removed: dict[int, str]) -> None:
 
 
 _PICTURE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MORE_LINK = "link to another article"
 
 
 def _remove_repeats(texts: list[str], removed: dict[int, str]) -> None:
@@ -1910,6 +1992,12 @@ def _fact_box_rows(texts: list[str], removed: dict[int, str]) -> set[int]:
         else:
             rows.add(i)
     return rows
+
+
+def _in_tab_table(texts: list[str], i: int) -> bool:
+    """A row of a two-column table as the browser copies it ("A list of your medicines<TAB>So we
+    can check them"): its cells parted by a tab, like the row above or below it."""
+    return "\t" in texts[i] and any("\t" in texts[k] for k in (i - 1, i + 1) if 0 <= k < len(texts))
 
 
 def _is_rule_row(text: str) -> bool:

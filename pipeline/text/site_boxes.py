@@ -56,6 +56,27 @@ def remove_author_boxes(texts: list[str], removed: dict[int, str]) -> None:
             removed[k] = "author box"
 
 
+# A writer's or clinician's biography opens with the name above it, or a part of it, and what
+# they do: "Dana is an oncology-certified nurse ...", "Dr Helena Marsh is a consultant ...".
+_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.? )?"
+_BIOGRAPHY = re.compile(rf"^{_TITLE}(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}}) "
+                        r"(?:is|has been|has worked|has led|leads|joined|works|worked|trained|specialises|specializes)\b")
+# A person's name over the biography: "Dr Helena Marsh", "About Dana Whitcombe, RN, OCN", "### Catrin Bellamy".
+_PERSON = re.compile(rf"^(?:#+ )?(?:About )?{_TITLE}(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){{1,3}})(?:,.{{0,40}})?$")
+
+
+def remove_biographies(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove a biography under a person's name the rules took ("Dr Helena Marsh" / "Dr Helena Marsh
+    is a consultant medical oncologist ..."): an author box's or a profile card's text."""
+    for i in range(1, len(texts)):
+        if i in removed or i - 1 not in removed:
+            continue
+        person = _PERSON.match(bare_text(texts[i - 1]).strip())
+        found = _BIOGRAPHY.match(bare_text(texts[i]))
+        if person and found and set(found["name"].split()) <= set(person["name"].split()):
+            removed[i] = "author box (the biography under the name)"
+
+
 # A letter's or newsletter's sign-off: "See you in two weeks," / "Miriam". Its comma may be left out
 # ("Best wishes" / "Catrin"), except after a bare "Best" or "Cheers", which say too little without it.
 _SIGN_OFF = re.compile(r"^(see you (in|next|at|on|soon)\b[^.?]{0,30}|wishing you( all)?\b[^.?]{0,40}[,!]|until next time|warmly|"

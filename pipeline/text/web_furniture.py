@@ -114,7 +114,11 @@ WHOLE_LINE = _rules([
     (r"(she|he|they|ze|xe)\s?/\s?(her|hers|him|his|them|theirs|zir|xem)(\s?/\s?\w+)?|3rd\+|(1st|2nd|3rd)( degree)? connection",
      "author card (pronouns or connection degree)"),
     (r"(season|series) \d{1,2} ?[·|•,-]? ?(episode|ep\.?) ?\d{1,3}|(episode|ep\.?) \d{1,3}", "a recording's episode label"),
-    (r"previous ?next|prev ?next", "navigation link"),
+    (r"previous ?next|prev ?next|(browse|view|see|show) all( [\w'’-]+){0,3}", "navigation link"),
+    # A story's teaser set between the article's paragraphs: "Patient story: "I kept walking the dog ..."
+    # – Martin shares his experience of immunotherapy".
+    (r"(patient|real|personal|member|survivor|caregiver|carer)('s|’s|s'|s’)? stor(y|ies)\s*[:–—-]\s*.{0,200}"
+     r"\b(shares|tells|talks about|describes|explains|reads)\b.{0,150}", "link to a patient's story"),
     (r"subscribe ?sign ?in|sign ?in ?subscribe|comments ?restacks|top ?latest ?discussions", "newsletter form"),
     (r"(over |more than )?[\d,.]+k? (subscribers|followers|readers)", "newsletter form"),
     (r"ask (us )?a question|(how )?to reach us|send (us )?a message", "contact block"),
@@ -1040,7 +1044,7 @@ METADATA = re.compile(
     r"(leaflet |document |page |class |course |slide |deck |booklet )?version|approved( by)?|date (approved|ratified)|approval date|ratified( by)?|"
     r"(document|leaflet|handout) (no\.?|number|id|ref(erence)?|owner)|"
     r"last (medical |clinical |content )?review(ed)?|content (responsible|owner|editor)|page (owner|responsible)|"
-    r"content reviewed|"
+    r"content reviewed|created(?=\s*:|\t)|(written|reviewed|edited|checked|updated) by(?=\s*:)|"
     r"date (last )?(reviewed|updated|modified|revised)|date of (the )?last (update|review|revision|modification)|(last )?(fact[- ])?checked( for accuracy)?|current as of|"
     r"(publication |issue )?date|date (of (issue|publication)|published)|mis à jour|dernière mise à jour|publié|"
     r"aggiornato|ultimo aggiornamento|pubblicato|aktualisiert|veröffentlicht|actualizado|publicado)"
@@ -1082,7 +1086,7 @@ METADATA_KEYS = (("approv", "approved"), ("ratif", "approved"), ("owner", "autho
                  ("review due", "next review"), ("updat", "last update"), ("modif", "last update"), ("revis", "last update"),
                   ("edit", "last update"), ("jour", "last update"), ("aggiorna", "last update"),
                   ("aktualis", "last update"), ("actualiz", "last update"), ("review", "reviewed"),
-                  ("writ", "author"), ("author", "author"), ("contribut", "author"), ("prepar", "author"), ("date", "date"),
+                  ("writ", "author"), ("author", "author"), ("creat", "created"), ("contribut", "author"), ("prepar", "author"), ("date", "date"),
                   ("version", "version"))
 
 # A reader's comment opens with its writer and when it was posted: "**Margaret, Leeds** – 2 days
