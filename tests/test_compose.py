@@ -199,3 +199,33 @@ def test_where_only_a_list_says_when_to_call_the_summary_prints_that_list_whole(
     handout = compose([direct, lead, *items], Scheme(sections=rules), TOPIC, CLINIC)
     (call,) = [s for s in handout.summary if s.key == "call"]
     assert [e.cluster for e in call.entries] == [direct]
+
+
+def test_a_summary_shows_a_section_by_a_statement_that_clearly_belongs_there():
+    rules = (*RULES[:2], SectionRule("rest", "Looking after yourself", ("tired",), summary=1), RULES[2])
+    # As much a side effect as advice to rest (a tie, so the earlier section): the leaflet prints it
+    # first, for two sources say it, but the summary's one place goes to the clear one.
+    torn = cluster("Fatigue can make you tired.", "a", "b", line=5)
+    clear = cluster("Fatigue is common in the weeks after each treatment.", "a", line=7)
+    handout = compose([torn, clear], Scheme(sections=rules), TOPIC, CLINIC)
+    (effects,) = [s for s in handout.sections if s.key == "effects"]
+    assert [e.cluster for e in effects.entries] == [torn, clear]
+    (summary,) = [s for s in handout.summary if s.key == "effects"]
+    assert [e.cluster for e in summary.entries] == [clear]
+
+
+def test_an_instruction_to_report_side_effects_tells_the_patient_to_get_in_touch():
+    from pipeline.text.statement_kinds import tells_whom_to_call
+
+    assert tells_whom_to_call("Any side effects must be reported: most are reversible when treated early.")
+    assert tells_whom_to_call("Report any new symptom to your team straight away.")
+    assert not tells_whom_to_call("Most side effects are mild and go away.")
+    assert not tells_whom_to_call("The report goes to your consultant.")  # no instruction
+    # In the summary's "When to contact" section it comes before a statement that names no one.
+    rules = (*RULES[:2], SectionRule("call", "When to contact your care team", ("reported", "worried", "treated early"),
+                                     summary=1, safety=True), RULES[2])
+    vague = cluster("Do not worry if you are not sure, it is always treated early.", "a", "b", line=3)
+    report = cluster("Any new symptom must be reported, because most are treated early.", "a", line=5)
+    handout = compose([vague, report], Scheme(sections=rules), TOPIC, CLINIC)
+    (call,) = [s for s in handout.summary if s.key == "call"]
+    assert [e.cluster for e in call.entries] == [report]

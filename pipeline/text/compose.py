@@ -14,7 +14,8 @@ stays together unless a statement's own words clearly say otherwise. A definitio
 lead-in sentence. Within a section, facts an editor pinned come first, then facts more
 sources state, then those that match the section's keywords best. An editor's move
 (Cluster.section) overrides all of this. The summary takes, per section, as many as the scheme
-says: most sources first, then short sentences densest in the section's keywords.
+says: statements whose own words put them clearly in the section first (SURE_MARGIN), then most
+sources, then short sentences densest in the section's keywords.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ KEYWORD_WEIGHT = 0.4
 # scheme's first heading ("What is chemotherapy?"): added to that section's score (20 keyword
 # matches' worth). Its words ("medicines", "destroy cancer cells") would otherwise pull it to "How it works".
 DEFINITION_WEIGHT = 8.0
+# A summary shows a section in a statement or two: it takes first the ones whose own words put them
+# there by this much over any other section (log-probability and keyword points), then the rest.
+SURE_MARGIN = 1.0
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
@@ -57,7 +61,7 @@ class Placed:
     section: str
     entry: Entry
     order: tuple[int, int, int, str, int]
-    sure: bool = True  # its own words put it in this section (not only the flow of its page), or an editor did
+    sure: bool = True  # its own words put it in this section clearly (not only the flow of its page), or an editor did
 
 
 def compose(
@@ -180,8 +184,8 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
         # A lead-in that refers back ("These are common. They include:") prints after its host,
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
-        section, score, own = chosen[cluster.id]
-        sure = bool(cluster.section) or own == section
+        section, score, own, margin = chosen[cluster.id]
+        sure = bool(cluster.section) or own == section and margin >= SURE_MARGIN
         section = cluster.section or section  # an editor's move wins over the model and keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
@@ -190,8 +194,9 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
 
 
 def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cluster]], scheme: Scheme,
-                      language: str, name: frozenset[str], topic_name: str = "") -> dict[str, tuple[str, int, str]]:
-    """Each statement's section, keyword matches, and the section its own words give. With the model, each page's statements are
+                      language: str, name: frozenset[str], topic_name: str = "") -> dict[str, tuple[str, int, str, float]]:
+    """Each statement's section, keyword matches, the section its own words give and by how much
+    that section's score leads the next one's. With the model, each page's statements are
     placed together, in their order (section_model.best_path): a statement tends to stay in the
     section of the one before it under the same heading and moves more readily after a new one,
     as an editor keeps a page's passage together, yet one whose own words (and its list's)
@@ -228,7 +233,16 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
         emissions = [scored[c.id][0] if fact is c.canonical else scores(fact)[0] for fact, c in page]
         path = model.best_path(emissions, same, keys)
         chosen.update((c.id, key) for (fact, c), key in zip(page, path) if fact is c.canonical)
-    return {cluster_id: (key, scored[cluster_id][1][key], own[cluster_id]) for cluster_id, key in chosen.items()}
+    return {cluster_id: (key, scored[cluster_id][1][key], own[cluster_id], _lead(scored[cluster_id][0]))
+            for cluster_id, key in chosen.items()}
+
+
+def _lead(scores: dict[str, float]) -> float:
+    """How far the best section's score is ahead of the second best's (a lone section: no rival)."""
+    if len(scores) < 2:
+        return math.inf
+    best, second = sorted(scores.values(), reverse=True)[:2]
+    return best - second
 
 
 def _wordings(cluster: Cluster) -> list[Fact]:

@@ -20,7 +20,7 @@ _TELLS = re.compile(
     r"|\b(?:must|should|needs? to) be reported\b|\bit is important to (?:tell|report|call|contact)\b",
     re.IGNORECASE)
 
-_CONTACTS = re.compile(r"\b(call|phone|ring|dial|contact|tell|go to|seek)\b", re.IGNORECASE)
+_CONTACTS = re.compile(r"\b(call|phone|ring|dial|contact|tell|go to|seek|report|reported)\b", re.IGNORECASE)
 # "this", "these" ... inside the sentence, but for the page itself ("this leaflet").
 _POINTS_BACK = re.compile(r"(?<!^)\b(this|these|those|such)\b(?! (leaflet|page|guide|booklet|handout|information)\b)",
                           re.IGNORECASE)
