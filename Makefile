@@ -72,7 +72,7 @@ eval: $(STAMP)
 	$(BIN)/handout train-model --check
 
 # Cleaning's learned second opinion (pipeline/text/furniture_model.json), trained anew on the
-# gated labelled sets; run it after changing labels or rules, and commit the file.
+# gated labelled sets that are not held out; run it after changing labels or rules, and commit the file.
 model: $(STAMP)
 	$(BIN)/handout train-model --cross-validate
 
