@@ -3798,3 +3798,25 @@ def test_a_promotions_blurb_between_its_title_and_its_learn_more_link_goes() -> 
              "Four radiation oncology centers with same-week consultations.", "Learn more about our services"]
     reasons = _reasons(clean(_source(lines, publisher="Meridian Lakes Health")))
     assert {9, 10, 11} <= set(reasons), reasons
+
+
+def test_a_consent_panels_descriptions_and_buttons_go_between_its_banner_lines() -> None:
+    panel = ["We use cookies to improve your experience on our website.", "Cookie settings", "Accept all",
+             "Privacy Preference Center", "Always Active",
+             "These cookies are needed for the site to work and cannot be switched off in our systems.",
+             "Performance Cookies", "These cookies count visits so we can see which pages are most popular.",
+             "Cookie List", "Some state laws give you the right to opt out of the sale of your personal information.",
+             "Functional Cookies", "Confirm My Choices"]
+    lines = [TITLE, "", P1, "", P2, "", P3, "", *panel]
+    reasons = _reasons(clean(_source(lines)))
+    assert set(range(9, 9 + len(panel))) <= set(reasons), reasons
+    assert all(reasons[n] == "cookie or privacy banner (inside its consent panel)" for n in (13, 14, 16, 17, 18)), reasons
+
+
+def test_an_articles_consent_form_and_title_stay_beside_a_cookie_banner() -> None:
+    lines = ["We use cookies to improve your experience on our website.", "Cookie settings", "Accept all",
+             "", "Chemotherapy", "", P1, "",
+             "You will be asked to sign a consent form, and we keep your personal information private.", "", P2,
+             "", "Manage cookies", ""]
+    result = clean(_source(lines))
+    assert {5, 7, 9, 11} <= set(_kept(result)), _reasons(result)

@@ -326,6 +326,7 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_truncated_titles(lines, texts, removed)
     _remove_property_rows(lines, texts, removed)
     _remove_form_labels(texts, removed)  # between fields the site's other pages repeat
+    _remove_consent_panels(texts, removed)
     remove_biographies(texts, removed)  # under a name any rule took, the model's too
     _drop_headings_over_removed(restored, removed)
     wrapped = _wrapped_items(lines, texts, removed, items)
@@ -2201,6 +2202,48 @@ def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[i
             removed[i] = "form text (between the lines of a form)"
         elif above == below and above in BANNER_REASONS:
             removed[i] = f"{above} (a line between two of its lines)"
+
+
+# What a consent manager's preference centre says between its banner's lines: each kind of cookie's
+# description ("These cookies count visits ..."), the right to opt out of the sale of personal data.
+_COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT_WORDS = re.compile(r"\b(cookies?|consent|opt[ -]out|personal (data|information)|privacy|tracking|"
+                            r"advertising partners|targeted advertising)\b", re.IGNORECASE)
+_COOKIE_BANNER = "cookie or privacy banner"
+CONSENT_GAP = 10  # lines between two of a consent panel's lines
+CONSENT_BANNER_LINES = 3  # a panel's lines the rules took as the banner's, at least
+CONSENT_LABEL_MAX_WORDS = 4
+
+
+def _remove_consent_panels(texts: list[str], removed: dict[int, str]) -> None:
+    """Remove what a cookie consent panel holds between its lines the rules took ("Strictly Necessary
+    Cookies" / "Always Active" / "These cookies are needed for the site to work ..." / "Cookie List"):
+    its sentences about cookies and personal data, and its buttons' short labels. A panel is a chain of
+    lines, each within CONSENT_GAP lines of the next: lines about cookies, and removed lines about
+    consent or personal data. Only a kept line naming cookies links it: an article's "consent form"
+    never does. What is removed lies between the chain's first and last banner lines, where no
+    paragraph of the article stands."""
+    def banner(k: int) -> bool:
+        return removed.get(k, "").startswith(_COOKIE_BANNER)
+
+    def links(k: int) -> bool:
+        return banner(k) or bool(_COOKIES.search(texts[k])) or k in removed and bool(_CONSENT_WORDS.search(texts[k]))
+
+    chain: list[int] = []
+    for k in [k for k in range(len(texts)) if links(k)] + [len(texts) + CONSENT_GAP + 1]:
+        if chain and k - chain[-1] > CONSENT_GAP:
+            banners = [c for c in chain if banner(c)]
+            inside = range(banners[0], banners[-1] + 1) if banners else range(0)
+            # An article's paragraph between them says the banner lines are two boxes, not one panel.
+            if len(banners) >= CONSENT_BANNER_LINES and not any(
+                    i not in removed and _is_paragraph(texts[i]) and not _CONSENT_WORDS.search(texts[i]) for i in inside):
+                for i in inside:
+                    label = word_count(bare_text(texts[i])) <= CONSENT_LABEL_MAX_WORDS \
+                        and line_ending(texts[i]) not in TERMINAL and not HEADING_MARK.match(texts[i])
+                    if i not in removed and (_CONSENT_WORDS.search(texts[i]) or label):
+                        removed[i] = f"{_COOKIE_BANNER} (inside its consent panel)"
+            chain = []
+        chain.append(k)
 
 
 def _remove_headings_of_removed_lines(lines: list[SourceLine], texts: list[str],
