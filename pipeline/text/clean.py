@@ -139,6 +139,7 @@ SITE_RUN = 2  # lines in a row another page of the site prints too that are the 
 LONG_LINE_WORDS = 45  # longer lines are paragraphs: only the rules below may take one whole
 _STAFF_LIST = "staff list (name and role)"
 SITE_LABEL_MAX_WORDS = 4  # "AskMD Quick Answer": a label the site gives its box, not a heading
+NAMES_SITE = "names the publishing site"
 LONG_LINE_REASONS = frozenset({"cookie or privacy banner", "copyright notice", "disclaimer", "site alert",
                                "the clinic's prices and insurers", "comment form", "newsletter form",
                                "the provider's credits and ratings", "non-discrimination notice",
@@ -308,7 +309,6 @@ def clean(source: Source, shared: frozenset[int] = frozenset(), model: LineModel
     _remove_trailing_sections(texts, removed)
     _remove_outside_body(lines, texts, removed, runs, titles, box_rows)
     _remove_form_notes(texts, removed)
-    _remove_finder_notes(texts, removed)
     _remove_poll_questions(texts, removed)
     _remove_tag_runs(lines, texts, removed, items)  # inside the body: a menu above it went with the header
     remove_site_number_offers(lines, texts, removed, items)
@@ -902,13 +902,13 @@ def _line_reason(text: str, publisher: tuple[str, ...]) -> str | None:
         return "reader's comment (signed and dated)"
     if word_count(text) <= SITE_LABEL_MAX_WORDS and not HEADING_MARK.match(text) and line_ending(text) not in TERMINAL \
             and names_publisher(text, short_names(publisher)):
-        return "names the publishing site"  # "AskMD Quick Answer": a label the site gives its box
+        return NAMES_SITE  # "AskMD Quick Answer": a label the site gives its box
     # A heading writes a name as a name: "# Looking after yourself between cycles" does not name "Between Cycles".
     naming = names_publisher_by_name if HEADING_MARK.match(text) else names_publisher
     if word_count(text) <= PROMO_MAX_WORDS and naming(text, publisher) \
             and not _reports_to(text, publisher) and not _recommends(text, publisher):
         # A longer paragraph keeps its other sentences; facts leaves out the naming one.
-        return "names the publishing site"
+        return NAMES_SITE
     return None
 
 
@@ -1467,19 +1467,6 @@ def _remove_form_labels(texts: list[str], removed: dict[int, str]) -> None:
             removed[i] = "form (a field's label)"
 
 
-_FINDER = "navigation (a finder link)"
-FINDER_NOTE_MAX_WORDS = 25
-
-
-def _remove_finder_notes(texts: list[str], removed: dict[int, str]) -> None:
-    """Remove the note between a finder's title and its form ("Find a location near you" / "See our
-    infusion centers close to home, with hours and phone numbers." / "ZIP code or city")."""
-    for i in range(1, len(texts) - 1):
-        if i not in removed and removed.get(i - 1) == _FINDER and _FORM_REASON.search(removed.get(i + 1, "")) \
-                and word_count(bare_text(texts[i])) <= FINDER_NOTE_MAX_WORDS:
-            removed[i] = "form (the finder's note)"
-
-
 def _keep_headings_over_the_article(texts: list[str], removed: dict[int, str]) -> set[int]:
     """Keep a heading the rules took for naming the site when a paragraph of the article follows it
     ("A note from Sorrelwood Health" / "Starting chemotherapy can feel like a lot ..."): the site
@@ -1487,7 +1474,7 @@ def _keep_headings_over_the_article(texts: list[str], removed: dict[int, str]) -
     goes with it (_drop_headings_over_removed)."""
     restored = set()
     for i, reason in list(removed.items()):
-        if reason == "names the publishing site" and i + 1 < len(texts) and i + 1 not in removed \
+        if reason == NAMES_SITE and i + 1 < len(texts) and i + 1 not in removed \
                 and line_kind(texts[i], False) == "heading" and _is_paragraph(texts[i + 1]) \
                 and (HEADING_MARK.match(texts[i]) or word_count(bare_text(texts[i])) > SITE_LABEL_MAX_WORDS):
             del removed[i]
@@ -1499,7 +1486,7 @@ def _drop_headings_over_removed(restored: set[int], removed: dict[int, str]) -> 
     """A heading kept for the paragraph under it goes when a later rule took that paragraph."""
     for i in restored:
         if i + 1 in removed:
-            removed.setdefault(i, "names the publishing site")
+            removed.setdefault(i, NAMES_SITE)
 
 
 def _remove_leads_of_removed_links(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
@@ -2188,19 +2175,25 @@ _FORM_LINE = (*FORM_REASONS, _REGION_REASONS["form"])
 BANNER_REASONS = ("cookie or privacy banner", "browser notice", "site alert", "advertisement")
 
 
+_FINDER = "navigation (a finder link)"
+
+
 def _remove_form_text(lines: list[SourceLine], texts: list[str], removed: dict[int, str]) -> None:
     """Remove a short line held between two lines of a form ("Sign up to our newsletter" /
     "News and events, once a month." / "Your email address"): it is the form's own text."""
     for i in range(1, len(texts) - 1):
         above, below = removed.get(i - 1, ""), removed.get(i + 1, "")
-        if i in removed or not (lines_touch(lines, i - 1, i) and lines_touch(lines, i, i + 1)):
+        if i in removed or not lines_touch(lines, i - 1, i):
             continue
-        if word_count(texts[i]) <= 20 and below in _FORM_LINE and (above in _FORM_LINE or (
-                above and _reads_as_heading(texts[i - 1]))):
+        # A finder's <form> may open on a line of its own between its note and its first field
+        # ("Find a location near you" / "See our infusion centers close to home ..." / "ZIP code or city").
+        touches = lines_touch(lines, i, i + 1)
+        if (touches or above == _FINDER) and word_count(texts[i]) <= 20 and below in _FORM_LINE \
+                and (above in _FORM_LINE or (above and _reads_as_heading(texts[i - 1]))):
             # Between two of a form's lines, or between its removed title and its first field
             # ("Find a specialist" / "Search by name or location." / "Doctor name").
             removed[i] = "form text (between the lines of a form)"
-        elif above == below and above in BANNER_REASONS:
+        elif touches and above == below and above in BANNER_REASONS:
             removed[i] = f"{above} (a line between two of its lines)"
 
 
