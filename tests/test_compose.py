@@ -229,3 +229,18 @@ def test_an_instruction_to_report_side_effects_tells_the_patient_to_get_in_touch
     handout = compose([vague, report], Scheme(sections=rules), TOPIC, CLINIC)
     (call,) = [s for s in handout.summary if s.key == "call"]
     assert [e.cluster for e in call.entries] == [report]
+
+
+def test_a_summary_judges_a_statement_by_its_own_words_not_the_heading_over_it():
+    rules = (SectionRule("what", "What is it?", ("is a", "purpose"), summary=2), *RULES[1:])
+    # Placed under "What is it?" by its heading only, though three sources say it.
+    headed = cluster("Several treatments are already available.", "a", "b", "c", heading="Purpose", line=3)
+    # Its own words put it there, and nowhere else.
+    clear = cluster("The purpose of rest is a calmer mind.", "a", heading="Purpose", line=5)
+    # Its own words put it there as much as under side effects (a tie goes to the earlier section).
+    narrow = cluster("The purpose of rest is to ease fatigue.", "a", "b", heading="Purpose", line=7)
+    handout = compose([headed, clear, narrow], Scheme(sections=rules), TOPIC, CLINIC)
+    (what,) = [s for s in handout.sections if s.key == "what"]
+    assert {e.cluster.id for e in what.entries} == {headed.id, clear.id, narrow.id}
+    (summary,) = [s for s in handout.summary if s.key == "what"]
+    assert [e.cluster for e in summary.entries] == [clear, narrow]

@@ -248,9 +248,9 @@ def test_the_summary_never_prints_a_sentence_that_leans_on_the_one_before_it():
     assert summary.entries[0].cluster.id == "p"
     assert not refers_back("No special preparation is needed.", "en") and refers_back("Yes, you can drive.", "en")
     # Surely placed, it still reads wrong alone: a statement that stands alone but was placed by
-    # its page's flow (unsure) comes first.
+    # its page's flow (its own words put it elsewhere) comes first.
     (summary,) = compose._summary((replace(section, entries=(Entry(leaning), Entry(plain))),),
-                                  Scheme(sections=(rule,)), "en", unsure=frozenset({"p"}))
+                                  Scheme(sections=(rule,)), "en", fits={"p": compose.ELSEWHERE})
     assert summary.entries[0].cluster.id == "p"
 
 
@@ -283,7 +283,14 @@ def test_the_summary_takes_statements_that_surely_belong_to_a_section_first():
     section = Section("care", rule.title, (Entry(flowed), Entry(own)))
     (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en")
     assert summary.entries[0].cluster.id == "a"
-    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en", unsure=frozenset({"a"}))
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en", fits={"a": compose.ELSEWHERE})
+    assert summary.entries[0].cluster.id == "b"
+    # Its own words put it there, if narrowly: still before one they put elsewhere.
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en",
+                                  fits={"a": compose.NARROWLY, "b": compose.ELSEWHERE})
+    assert summary.entries[0].cluster.id == "a"
+    (summary,) = compose._summary((section,), Scheme(sections=(rule,)), "en",
+                                  fits={"a": compose.NARROWLY, "b": compose.CLEARLY})
     assert summary.entries[0].cluster.id == "b"
 
 

@@ -16,7 +16,7 @@ from pipeline.render import fitting
 from pipeline.text.compose import assign_section
 from pipeline.text.dedupe import dedupe
 from pipeline.text.keywords import count_keywords, word_stems
-from pipeline.text.section_model import SectionModel
+from pipeline.text.section_model import STEPS, SectionModel, step_between
 
 ROOT = Path(__file__).resolve().parent.parent
 RADIOTHERAPY = """\
@@ -381,6 +381,76 @@ def test_a_page_is_placed_in_order_a_passage_together_but_not_a_clear_outlier(mo
     assert placed["The drip runs for an hour or so."] == "given"
 
 
+# A model that has seen a paragraph's statements always stay in one section, the next paragraph
+# under the same heading stay 3 times in 4, and a new heading move freely.
+PARAGRAPH_MODEL = SectionModel(counts={}, statements={}, transitions={
+    "para": {"expect": {"expect": 40}, "given": {"given": 40}},
+    "same": {"expect": {"expect": 3, "given": 1}, "given": {"given": 3, "expect": 1}},
+    "new": {"expect": {"expect": 1, "given": 1}, "given": {"given": 1, "expect": 1}}})
+
+
+def _compose_scored(monkeypatch, scores, clusters, model=PARAGRAPH_MODEL):
+    """Compose clusters whose statements score as given (model and keywords, by text) under a page model."""
+    from pipeline.config import Scheme, SectionRule
+    from pipeline.text import compose as composing
+    from tests.test_compose import CLINIC, TOPIC
+
+    rules = (SectionRule("expect", "E"), SectionRule("given", "G"), SectionRule("more", "M", fallback=True))
+    monkeypatch.setattr(composing, "_section_scores",
+                        lambda text, *_: (scores[text], dict.fromkeys(scores[text], 0), True))
+    monkeypatch.setattr(composing, "load_section_model", lambda: model)
+    scheme = Scheme(sections=rules)
+    handout = composing.compose(clusters, scheme, replace(TOPIC, scheme=scheme), CLINIC)
+    return {entry.cluster.id: section.key for section in handout.sections for entry in section.entries}
+
+
+def test_a_paragraph_stays_together_where_the_next_one_may_leave_its_heading(monkeypatch):
+    from tests.test_compose import cluster
+
+    scores = {
+        "Arrive ten minutes early please.": {"expect": 3.0, "given": 0.0, "more": -5.0},
+        "The drip itself runs for about an hour.": {"expect": 0.0, "given": 1.5, "more": -5.0},
+    }
+    first, second = scores
+    # One paragraph (one block: its statements share its first line): the second sentence stays.
+    together = [cluster(first, "sources/t/a.txt", line=3, heading="On the day"),
+                cluster(second, "sources/t/a.txt", line=3, heading="On the day")]
+    placed = _compose_scored(monkeypatch, scores, together)
+    assert placed[together[1].id] == "expect"
+    # The same sentence opening the next paragraph under that heading goes where its words say.
+    apart = [cluster(first, "sources/t/a.txt", line=3, heading="On the day"),
+             cluster(second, "sources/t/a.txt", line=5, heading="On the day")]
+    placed = _compose_scored(monkeypatch, scores, apart)
+    assert placed[apart[1].id] == "given"
+    assert [step_between(3, "On the day", line, heading) for line, heading in
+            ((3, "On the day"), (5, "On the day"), (5, "The drip"))] == ["para", "same", "new"]
+
+
+def test_a_statement_several_pages_make_goes_where_most_of_their_flows_put_it(monkeypatch):
+    from dataclasses import replace as replaced
+
+    from tests.test_compose import cluster
+
+    scores = {
+        "Arrive ten minutes early please.": {"expect": 4.0, "given": 0.0, "more": -5.0},
+        "A pump gives the medicine by tube.": {"expect": 0.0, "given": 4.0, "more": -5.0},
+        "It takes about an hour in all.": {"expect": 0.0, "given": 0.0, "more": -5.0},  # says neither
+    }
+    arrive, pump, hour = scores
+    # Three pages say "It takes about an hour in all." in one paragraph with what comes before it:
+    # after arriving on the first page (the canonical wording's), after the pump on the other two.
+    pages = {"sources/t/a.txt": arrive, "sources/t/b.txt": pump, "sources/t/c.txt": pump}
+    before = [cluster(text, page, line=3) for page, text in pages.items()]
+    wordings = [cluster(hour, page, line=3).canonical for page in pages]
+    merged = replaced(cluster(hour, "sources/t/a.txt", line=3), members=tuple(wordings),
+                      sources=tuple(pages), canonical=wordings[0])
+    placed = _compose_scored(monkeypatch, scores, [*before, merged])
+    assert placed[merged.id] == "given"
+    # Made by the first page alone, its page's flow decides.
+    alone = cluster(hour, "sources/t/a.txt", line=3)
+    assert _compose_scored(monkeypatch, scores, [*before, alone])[alone.id] == "expect"
+
+
 def test_a_lead_in_goes_where_its_list_says(monkeypatch):
     scores = {
         "Arrive ten minutes early please.": {"expect": 3.0, "given": 0.0, "call": -5.0, "more": -5.0},
@@ -405,17 +475,19 @@ def test_a_sections_prior_is_its_share_of_a_page_whose_scheme_has_it():
 
 def test_the_page_model_backs_off_to_staying_or_moving_for_a_section_it_never_saw():
     keys = ["expect", "given", "call", "own"]  # "own": a topic's own section, never labelled
-    for same in (True, False):
+    for step in STEPS:
         for previous in keys:
-            total = sum(math.exp(PAGE_MODEL.log_transition(previous, key, same, keys)) for key in keys)
+            total = sum(math.exp(PAGE_MODEL.log_transition(previous, key, step, keys)) for key in keys)
             assert total == pytest.approx(1.0)  # a distribution over the scheme's sections
-    assert PAGE_MODEL.log_transition("expect", "own", True, keys) > -math.inf
-    stay, move = (PAGE_MODEL.log_transition("own", key, True, keys) for key in ("own", "expect"))
+    assert PAGE_MODEL.log_transition("expect", "own", "same", keys) > -math.inf
+    stay, move = (PAGE_MODEL.log_transition("own", key, "same", keys) for key in ("own", "expect"))
     assert stay > move  # unseen: the plain prior, that a passage stays where it is
     flat = {key: 0.0 for key in keys}
     clear = {key: (4.0 if key == "own" else 0.0) for key in keys}
-    assert PAGE_MODEL.best_path([flat, clear, flat], [False, True, True], keys)[1] == "own"
+    assert PAGE_MODEL.best_path([flat, clear, flat], ["new", "same", "same"], keys)[1] == "own"
     assert PAGE_MODEL.best_path([], [], keys) == []
+    with pytest.raises(ValueError, match="unknown step"):
+        PAGE_MODEL.log_transition("own", "own", True, keys)  # type: ignore[arg-type]
 
 
 def test_a_definition_of_the_topic_goes_under_the_first_heading_though_its_words_say_how_it_works(monkeypatch):

@@ -112,3 +112,18 @@ def test_the_section_model_learns_from_section_labels_and_places_sites_it_never_
     assert json.loads(section_model_json(model, pages))["transitions"]["same"]["about"] == {"how-given": 30}
     right, labelled = cross_validate_sections(pages)
     assert labelled == 120 and right == 120  # every site placed by a model that never saw it
+
+
+def test_the_section_model_counts_steps_within_a_paragraph_apart_from_steps_between_paragraphs():
+    from pipeline.evaluation.training import LabelledStatement, _transitions
+
+    def statement(section, line, heading="On the day"):
+        return LabelledStatement((), heading, section, line=line)
+
+    # Lines 3 (two sentences) and 5 under one heading, line 8 under the next.
+    page = [statement("expect", 3), statement("expect", 3), statement("given", 5), statement("call", 8, "If ill")]
+    table = _transitions([page])
+    assert table["para"] == {"expect": {"expect": 1}}
+    assert table["same"] == {"expect": {"given": 1}}
+    assert table["new"] == {"given": {"call": 1}}
+    assert table["start"] == {"": {"expect": 1}}

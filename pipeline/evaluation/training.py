@@ -27,7 +27,7 @@ from pipeline.models import CleanSource, Source
 from pipeline.text.clean import clean
 from pipeline.text.facts import find_facts
 from pipeline.text.keywords import word_stems
-from pipeline.text.section_model import SectionModel
+from pipeline.text.section_model import STEPS, SectionModel, step_between
 from pipeline.text.section_model import features as section_features
 from pipeline.text.ingest import ingest
 from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid, site_words
@@ -117,6 +117,7 @@ class LabelledStatement:
     heading: str  # the source heading above it
     section: str  # the labelled section
     items: tuple[tuple[str, ...], ...] = ()  # the features of the list items it leads in, if any
+    line: int = 0  # its paragraph's first line
 
 
 def section_sequence(page: LabelledPage) -> list[LabelledStatement]:
@@ -129,7 +130,8 @@ def section_sequence(page: LabelledPage) -> list[LabelledStatement]:
         if fact.kind == "item" and fact.lead:
             listed[fact.lead].append(tuple(section_features(fact.text, fact.heading, language, name, fact.outer)))
     return [LabelledStatement(tuple(section_features(fact.text, fact.heading, language, name, fact.outer)),
-                              fact.heading, page.sections[fact.line], tuple(listed.get(fact.id, ())))
+                              fact.heading, page.sections[fact.line], items=tuple(listed.get(fact.id, ())),
+                              line=fact.line)
             for fact in facts if fact.kind != "item" and fact.line in page.sections]
 
 
@@ -163,16 +165,16 @@ def train_sections(pages: Sequence[LabelledPage]) -> SectionModel:
 
 
 def _transitions(sequences: Sequence[Sequence[LabelledStatement]]) -> dict[str, dict[str, dict[str, int]]]:
-    """How often one labelled section follows another on a page, under the same heading and after
-    a new one, and which opens a page."""
-    table: dict[str, dict[str, dict[str, int]]] = {"same": defaultdict(dict), "new": defaultdict(dict),
-                                                   "start": defaultdict(dict)}
+    """How often one labelled section follows another on a page after each step (in a paragraph,
+    to the next under the same heading, after a new heading), and which opens a page."""
+    table: dict[str, dict[str, dict[str, int]]] = {step: defaultdict(dict) for step in (*STEPS, "start")}
     for sequence in sequences:
         if sequence:
             row = table["start"][""]
             row[sequence[0].section] = row.get(sequence[0].section, 0) + 1
         for previous, statement in zip(sequence, sequence[1:]):
-            row = table["same" if previous.heading == statement.heading else "new"][previous.section]
+            step = step_between(previous.line, previous.heading, statement.line, statement.heading)
+            row = table[step][previous.section]
             row[statement.section] = row.get(statement.section, 0) + 1
     return {kind: {key: dict(sorted(row.items())) for key, row in sorted(rows.items())}
             for kind, rows in table.items()}
@@ -277,8 +279,8 @@ def cross_validate_sections(pages: Sequence[LabelledPage], folds: int = FOLDS) -
             if len(set(model.statements) & set(page.keys)) < 2:
                 continue  # compose places by keywords alone: the model has no say
             scores = [_statement_scores(model, statement, page.keys) for statement in sequence]
-            same = [False] + [a.heading == b.heading for a, b in zip(sequence, sequence[1:])]
-            path = model.best_path(scores, same, page.keys)
+            steps = ["new"] + [step_between(a.line, a.heading, b.line, b.heading) for a, b in zip(sequence, sequence[1:])]
+            path = model.best_path(scores, steps, page.keys)
             right += sum(1 + len(statement.items) for placed, statement in zip(path, sequence)
                          if placed == statement.section)
     return right, total

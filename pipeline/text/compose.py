@@ -8,14 +8,16 @@ following sentences. The keywords alone decide without the model, for a language
 trained on, or for a scheme of which it knows fewer than two sections: the best score wins,
 ties go to the earlier section, no match goes to the fallback section. With the model, each
 page's statements are placed together in their order (section_model.best_path), so a passage
-stays together unless a statement's own words clearly say otherwise. A definition of the topic
-("Chemotherapy, or chemo, is a group of medicines ...") leans to the scheme's first section
-(DEFINITION_WEIGHT). List items follow their
-lead-in sentence. Within a section, facts an editor pinned come first, then facts more
-sources state, then those that match the section's keywords best. An editor's move
+stays together (a paragraph all but always) unless a statement's own words clearly say
+otherwise; a statement several pages make goes where most of them place it. A definition of
+the topic ("Chemotherapy, or chemo, is a group of medicines ...") leans to the scheme's first
+section (DEFINITION_WEIGHT). List items follow their lead-in sentence. Within a section, facts
+an editor pinned come first, then facts more sources state, then those that match the
+section's keywords best. An editor's move
 (Cluster.section) overrides all of this. The summary takes, per section, as many as the scheme
-says: statements whose own words put them clearly in the section first (SURE_MARGIN), then most
-sources, then short sentences densest in the section's keywords.
+says: statements whose own words (without the headings over them) put them clearly in the
+section first (SURE_MARGIN), then narrowly, then the rest; within each, most sources, then short
+sentences densest in the section's keywords.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -36,7 +38,7 @@ from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesc
 from pipeline.text.facts import refers_back
 from pipeline.text.statement_kinds import (defines_topic, is_background, points_back, says_what_topic_is,
                                            tells_what_to_do, tells_whom_to_call)
-from pipeline.text.section_model import STOPWORDS, features, load_section_model
+from pipeline.text.section_model import STOPWORDS, features, load_section_model, step_between
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
@@ -51,6 +53,8 @@ DEFINITION_WEIGHT = 8.0
 # A summary shows a section in a statement or two: it takes first the ones whose own words put them
 # there by this much over any other section (log-probability and keyword points), then the rest.
 SURE_MARGIN = 1.0
+# How a statement's own words (without the headings over it) put it in the section it was placed in.
+CLEARLY, NARROWLY, ELSEWHERE = 0, 1, 2  # by SURE_MARGIN or more (or an editor's move); by less; in another section
 SIDE_EFFECTS_MAX = 12  # the summary's side-effects box: a page has room for about this many
 
 
@@ -61,7 +65,7 @@ class Placed:
     section: str
     entry: Entry
     order: tuple[int, int, int, str, int]
-    sure: bool = True  # its own words put it in this section clearly (not only the flow of its page), or an editor did
+    fit: int = CLEARLY  # how its own words put it in this section (CLEARLY, NARROWLY, ELSEWHERE)
 
 
 def compose(
@@ -85,7 +89,7 @@ def compose(
         clinic=clinic,
         sections=sections,
         summary=_summary(sections, scheme, topic.language, topic.name, known_words(scheme, topic),
-                         frozenset(p.entry.cluster.id for p in placed if not p.sure)),
+                         {p.entry.cluster.id: p.fit for p in placed}),
         side_effects=_side_effects(sections, scheme, topic.language),
         sources=tuple(
             SourceRef(path=f"{topic.folder.name}/{meta.filename}", publisher=meta.publisher, date=meta.date)
@@ -185,11 +189,12 @@ def _place(clusters: Sequence[Cluster], scheme: Scheme, language: str, name: fro
         # and its list under the two of them.
         attached += tuple(item for c in following for item in sorted(items.get(c.id, ()), key=_position))
         section, score, own, margin = chosen[cluster.id]
-        sure = bool(cluster.section) or own == section and margin >= SURE_MARGIN
+        fit = (CLEARLY if cluster.section or own == section and margin >= SURE_MARGIN
+               else NARROWLY if own == section else ELSEWHERE)
         section = cluster.section or section  # an editor's move wins over the model and keywords
         pinned = cluster.pin or PIN_NONE
         order = (pinned, -cluster.support, -score, cluster.canonical.source, cluster.canonical.line)
-        placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order, sure))
+        placed.append(Placed(section, Entry(cluster=cluster, items=attached, continued=following), order, fit))
     return sorted(placed, key=lambda p: p.order)
 
 
@@ -203,23 +208,29 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
     clearly say otherwise moves ("Call us straight away if ..." under "On the day")."""
     first = scheme.sections[0].key if scheme.sections else ""
 
-    def scores(fact: Fact) -> tuple[dict[str, float], dict[str, int], bool]:
-        found, matches, learned = _section_scores(fact.text, fact.heading, scheme.sections, language, name, fact.outer)
+    def scores(fact: Fact, headed: bool = True) -> tuple[dict[str, float], dict[str, int], bool]:
+        found, matches, learned = _section_scores(fact.text, fact.heading if headed else "", scheme.sections,
+                                                  language, name, fact.outer if headed else "")
         if first and says_what_topic_is(fact.text, topic_name, language):
             found = {**found, first: found[first] + DEFINITION_WEIGHT}
         return found, matches, learned
 
-    scored = {}
-    for cluster in statements:
-        own, matches, learned = scores(cluster.canonical)
+    def with_evidence(cluster: Cluster, headed: bool = True) -> tuple[dict[str, float], dict[str, int], bool]:
+        own, matches, learned = scores(cluster.canonical, headed)
         for other in evidence.get(cluster.id, ()) if learned else ():
-            more = scores(other.canonical)[0]
+            more = scores(other.canonical, headed)[0]
             own = {key: value + more[key] for key, value in own.items()}
-        scored[cluster.id] = (own, matches, learned)
-    own = {c.id: _own_section(scored[c.id][0], scored[c.id][2], scheme.sections) for c in statements}
-    chosen = dict(own)
+        return own, matches, learned
+
+    scored = {cluster.id: with_evidence(cluster) for cluster in statements}
+    # What a statement's own words say, without the headings over it: "Several treatments are
+    # already available." under "What is immunotherapy?" says nothing of what immunotherapy is.
+    worded = {cluster.id: with_evidence(cluster, headed=False)[0] for cluster in statements}
+    chosen = {c.id: _own_section(scored[c.id][0], scored[c.id][2], scheme.sections) for c in statements}
+    own = {c.id: _own_section(worded[c.id], scored[c.id][2], scheme.sections) for c in statements}
     # Every wording of a statement stands in its own page's order (as the model learned whole
-    # pages); the canonical wording's place decides the statement's section.
+    # pages), and the statement goes where most of them are placed: each source puts it in its
+    # context ("It takes about an hour." after the drip on two pages, after arriving on a third).
     pages: dict[str, list[tuple[Fact, Cluster]]] = defaultdict(list)
     for cluster in statements:
         if scored[cluster.id][2]:  # keywords alone: each statement by itself
@@ -227,14 +238,28 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
                 pages[fact.source].append((fact, cluster))
     keys = [rule.key for rule in scheme.sections]
     model = load_section_model()
+    votes: dict[str, list[tuple[bool, str]]] = defaultdict(list)
     for page in pages.values():
         page.sort(key=lambda pair: pair[0].line)
-        same = [False] + [a.heading == b.heading for (a, _), (b, _) in zip(page, page[1:])]
+        steps = ["new"] + [step_between(a.line, a.heading, b.line, b.heading) for (a, _), (b, _) in zip(page, page[1:])]
         emissions = [scored[c.id][0] if fact is c.canonical else scores(fact)[0] for fact, c in page]
-        path = model.best_path(emissions, same, keys)
-        chosen.update((c.id, key) for (fact, c), key in zip(page, path) if fact is c.canonical)
-    return {cluster_id: (key, scored[cluster_id][1][key], own[cluster_id], _lead(scored[cluster_id][0]))
+        path = model.best_path(emissions, steps, keys)
+        for (fact, c), key in zip(page, path):
+            votes[c.id].append((fact is c.canonical, key))
+    for cluster_id, placed in votes.items():
+        chosen[cluster_id] = _most_placed(placed, keys)
+    return {cluster_id: (key, scored[cluster_id][1][key], own[cluster_id], _lead(worded[cluster_id]))
             for cluster_id, key in chosen.items()}
+
+
+def _most_placed(placed: Sequence[tuple[bool, str]], keys: Sequence[str]) -> str:
+    """The section most of a statement's wordings are placed in, each in its page's order; on a
+    tie the canonical wording's, then the earlier section."""
+    counts: dict[str, int] = defaultdict(int)
+    for _, key in placed:
+        counts[key] += 1
+    canonical = next(key for is_canonical, key in placed if is_canonical)
+    return max(counts, key=lambda key: (counts[key], key == canonical, -keys.index(key)))
 
 
 def _lead(scores: dict[str, float]) -> float:
@@ -304,11 +329,12 @@ def _printable(cluster: Cluster) -> bool:
 
 
 def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name: str = "",
-             known: frozenset[str] = frozenset(), unsure: frozenset[str] = frozenset()) -> tuple[Section, ...]:
+             known: frozenset[str] = frozenset(), fits: Mapping[str, int] | None = None) -> tuple[Section, ...]:
     """The statements of each section a patient can use most, as many as the scheme allows.
 
-    unsure: statements placed in their section by their page's flow against their own words; a
-    summary shows a section in a few statements, so it takes the ones that surely belong first.
+    fits: how each statement's own words put it in its section (CLEARLY, NARROWLY, ELSEWHERE:
+    only its page's flow put it there); a summary shows a section in a few statements, so it
+    takes the ones that surely belong first.
 
     A safety section other than side effects (when to contact the care team) that the leaflet
     leaves empty is filled first, with the statement of another section that tells the patient to
@@ -332,7 +358,7 @@ def _summary(sections: tuple[Section, ...], scheme: Scheme, language: str, name:
                       if not e.items and e.cluster.canonical.role != "lead" and e.cluster.id not in taken]
         # A statement that leans on the one before it reads wrong alone ("We will show you how to
         # care for it."), surely placed or not: it goes after every one that stands alone.
-        ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, _leans(c, language), c.id in unsure,
+        ranked = sorted(statements, key=lambda c: (c.pin or PIN_NONE, _leans(c, language), (fits or {}).get(c.id, CLEARLY),
                                                    _summary_rank(c, rule, language, name if rule.key == first else "",
                                                                  known)))
         best = tuple(Entry(cluster=c) for c in _distinct(ranked, rule.summary, language))

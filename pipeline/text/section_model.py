@@ -5,11 +5,12 @@ things in different sections ("call" in "we call these short-term effects"). The
 parts, both counted from the section labels of the tuning half of eval/ (`handout train-model`,
 pipeline.evaluation.training; the counts live in section_model.json beside this module):
 - a naive Bayes over the stems of the statement and of the source headings above it, each once;
-- how a page's labelled statements follow each other: under one heading a statement mostly
-  stays in the section of the one before it; after a new heading it moves more often, and to
-  some sections more than others. best_path places a page's statements together (Viterbi), as
-  an editor reads a page's passage as one, while a statement whose own words clearly say
-  otherwise still leaves it.
+- how a page's labelled statements follow each other: within a paragraph a statement all but
+  always stays in the section of the one before it (the labels are per line: a paragraph's
+  sentences share one); in the next paragraph under one heading it mostly does; after a new
+  heading it moves more often, and to some sections more than others. best_path places a
+  page's statements together (Viterbi), as an editor reads a page's passage as one, while a
+  statement whose own words clearly say otherwise still leaves it.
 
 A topic's scheme decides: the model chooses only among the topic's sections, and a section it
 never learned (a topic's own, such as "Recovery after surgery") competes through its keywords.
@@ -30,6 +31,7 @@ from pathlib import Path
 from pipeline.text.keywords import word_stems
 
 MODEL_FILE = Path(__file__).with_name("section_model.json")
+STEPS = ("para", "same", "new")  # how a statement follows the one before it: step_between
 HEADING_WEIGHT = 1.0  # a heading word counts as a word of the statement: the page's order (best_path) keeps passages together
 OUTER_WEIGHT = 1.0  # a word of the heading over that heading (an h2 over an h3) counts as one of the statement
 PRIOR_WEIGHT = 5.0  # statements' worth of belief in the plain stay-or-move prior against the counted transitions
@@ -52,8 +54,9 @@ class SectionModel:
     counts: Mapping[str, Mapping[str, int]]  # section key -> feature -> occurrences
     statements: Mapping[str, int]  # section key -> labelled statements
     language: str = "en"
-    # How a page's labelled statements follow each other, under the same heading ("same") and
-    # after a new one ("new"): previous section key -> next section key -> times seen.
+    # How a page's labelled statements follow each other (STEPS): in one paragraph ("para"), in the
+    # next paragraph under the same heading ("same"), after a new heading ("new"): previous
+    # section key -> next section key -> times seen.
     transitions: Mapping[str, Mapping[str, Mapping[str, int]]] = field(default_factory=dict)
     # Section key -> labelled pages whose topic's scheme has the section. The prior is a page's
     # share of statements in each section: "side effects" is in every topic's scheme, "late
@@ -83,14 +86,15 @@ class SectionModel:
         norm = top + math.log(sum(math.exp(s - top) for s in scores.values())) - math.log(len(known) / len(keys))
         return {key: score - norm for key, score in scores.items()}
 
-    def log_transition(self, previous: str, key: str, same_heading: bool, keys: Sequence[str]) -> float:
+    def log_transition(self, previous: str, key: str, step: str, keys: Sequence[str]) -> float:
         """log P(key | previous) between neighbouring statements of a page, among the scheme's keys.
 
         The counts are backed off to how often a page stays in its section at all (PRIOR_WEIGHT
         statements' worth), so a section the model never saw (a topic's own) can still be entered.
         """
-        table = self.transitions.get("same" if same_heading else "new", {})
-        stay = _stay_share(self, same_heading)
+        step = _known_step(self, step)
+        table = self.transitions.get(step, {})
+        stay = _stay_share(self, step)
         prior = stay if key == previous else (1 - stay) / max(1, len(keys) - 1)
         row = table.get(previous, {})
         return math.log((row.get(key, 0) + PRIOR_WEIGHT * prior) / (sum(row.values()) + PRIOR_WEIGHT))
@@ -100,21 +104,21 @@ class SectionModel:
         opening = self.transitions.get("start", {}).get("", {})
         return math.log((opening.get(key, 0) + PRIOR_WEIGHT / len(keys)) / (sum(opening.values()) + PRIOR_WEIGHT))
 
-    def best_path(self, scores: Sequence[Mapping[str, float]], same_heading: Sequence[bool],
+    def best_path(self, scores: Sequence[Mapping[str, float]], steps: Sequence[str],
                   keys: Sequence[str]) -> list[str]:
         """The likeliest sections of a page's statements in order (Viterbi): each statement's
         scores plus the log-probability of moving from the previous statement's section.
-        same_heading[i]: statement i sits under the same heading as statement i - 1."""
+        steps[i]: how statement i follows statement i - 1 (one of STEPS; step_between)."""
         if not scores:
             return []
-        moves = {same: {(p, k): self.log_transition(p, k, same, keys) for p in keys for k in keys}
-                 for same in (True, False)}
+        moves = {step: {(p, k): self.log_transition(p, k, step, keys) for p in keys for k in keys}
+                 for step in set(steps[1:])}
         best = [{key: scores[0][key] + self.log_opening(key, keys) for key in keys}]
         back: list[dict[str, str]] = [{}]
         for i in range(1, len(scores)):
             best.append({})
             back.append({})
-            move = moves[same_heading[i]]
+            move = moves[steps[i]]
             for key in keys:
                 score, previous = max((best[i - 1][p] + move[p, key], p) for p in keys)
                 best[i][key], back[i][key] = score + scores[i][key], previous
@@ -159,10 +163,25 @@ def load_section_model(path: Path = MODEL_FILE) -> SectionModel | None:
 _WEIGHTS = {"h:": HEADING_WEIGHT, "o:": OUTER_WEIGHT}
 
 
+def step_between(previous_line: int, previous_heading: str, line: int, heading: str) -> str:
+    """How a statement follows the one before it on its page: in its paragraph (a paragraph is
+    one block, its statements share their first line), in the next one under the same heading,
+    or after a new heading."""
+    return "para" if line == previous_line else "same" if heading == previous_heading else "new"
+
+
+def _known_step(model: SectionModel, step: str) -> str:
+    """The step as the model counted it: a model trained before paragraphs were told apart knows
+    "same" for both."""
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r} between statements (one of {', '.join(STEPS)})")
+    return step if step in model.transitions or step != "para" else "same"
+
+
 @cache
-def _stay_share(model: SectionModel, same_heading: bool) -> float:
-    """How often a statement is in its predecessor's section, under the same heading or after a new one."""
-    table = model.transitions.get("same" if same_heading else "new", {})
+def _stay_share(model: SectionModel, step: str) -> float:
+    """How often a statement is in its predecessor's section, after the given step."""
+    table = model.transitions.get(step, {})
     total = sum(n for row in table.values() for n in row.values())
     stayed = sum(row.get(key, 0) for key, row in table.items())
     return (stayed + 1) / (total + 2)
