@@ -139,9 +139,10 @@ def _section_scores(text: str, heading: str, rules: Sequence[SectionRule], langu
                     name: frozenset[str], outer: str = "") -> tuple[dict[str, float], dict[str, int], bool]:
     """Each section's score for a statement under a heading, its keyword matches, and whether
     the section model had a say."""
-    text_stems, heading_stems = _stems(text, language), _stems(heading, language)
-    matches = {rule.key: 2 * count_keywords(text_stems, rule.keywords, language)
-               + count_keywords(heading_stems, rule.keywords, language) for rule in rules}
+    rules = tuple(rules)
+    in_text = _matches(_stems(text, language), rules, language)
+    in_heading = _matches(_stems(heading, language), rules, language)
+    matches = {rule.key: 2 * here + there for rule, here, there in zip(rules, in_text, in_heading)}
     model = load_section_model()
     learned = {}
     if model is not None and model.language == language.split("_")[0].split("-")[0].lower():
@@ -527,6 +528,13 @@ def _position(cluster: Cluster) -> tuple[str, int]:
 def _fallback(rules: Sequence[SectionRule]) -> str:
     """The section for facts no keyword matches."""
     return next((r.key for r in rules if r.fallback), rules[-1].key)
+
+
+@lru_cache(maxsize=1 << 14)
+def _matches(stems: tuple[str, ...], rules: tuple[SectionRule, ...], language: str) -> tuple[int, ...]:
+    """Each rule's keyword matches in a text given as its stems: a page's headings, and a statement
+    scored with and without them, are matched once."""
+    return tuple(count_keywords(stems, rule.keywords, language) for rule in rules)
 
 
 @lru_cache(maxsize=4096)
