@@ -520,3 +520,16 @@ def test_a_definition_of_the_topic_goes_under_the_first_heading_though_its_words
     assert not says_what_topic_is("Chemotherapy is given in cycles.", "chemotherapy")
     assert not says_what_topic_is("A CT scan uses X-rays, so there is a small dose of radiation.", "CT scan")
     assert not says_what_topic_is("Chemotherapy is a treatment that uses medicines.", "chemotherapy", "fr")
+
+
+def test_a_verdict_on_the_topic_is_no_definition_of_it():
+    from pipeline.text.statement_kinds import defines_topic, says_what_topic_is
+
+    for verdict in ("Immunotherapy is a major hope in the fight against cancer.",
+                    "Immunotherapy is one of the most promising advances in cancer care.",
+                    "Immunotherapies are a real breakthrough."):
+        assert not says_what_topic_is(verdict, "immunotherapy") and not defines_topic(verdict, "immunotherapy")
+    # What it is, though its sentence goes on to what it gives.
+    for definition in ("Immunotherapy is a treatment that gives hope to many people.",
+                       "Immunotherapy is a type of treatment that helps your immune system, and a major advance."):
+        assert says_what_topic_is(definition, "immunotherapy") and defines_topic(definition, "immunotherapy")

@@ -63,8 +63,9 @@ def points_back(text: str, language: str = "en") -> bool:
 
 def defines_topic(text: str, name: str, language: str = "en") -> bool:
     """True for a sentence saying what the topic itself is ("Chemotherapy is a treatment that uses
-    ...", "A CT scan (computed tomography) uses x-rays ..."): what "What is it?" needs first."""
-    return _opens_with_topic(text, name, language, r"(?:is|are|uses|means|works by)\b")
+    ...", "A CT scan (computed tomography) uses x-rays ..."): what "What is it?" needs first. Not
+    what someone thinks of it ("Immunotherapy is a major hope in the fight against cancer")."""
+    return _opens_with_topic(text, name, language, r"(?:is|are|uses|means|works by)\b" + _NO_VERDICT)
 
 
 def says_what_topic_is(text: str, name: str, language: str = "en") -> bool:
@@ -72,12 +73,17 @@ def says_what_topic_is(text: str, name: str, language: str = "en") -> bool:
     "CT scans are among the most common tests", "Immunotherapy means ...". Not what it is given
     or used for ("Chemotherapy is given in cycles", "A CT scan uses X-rays, so ..."): those say
     how it is given or what it risks, and belong there."""
-    return _opens_with_topic(text, name, language, _WHAT_IT_IS)
+    return _opens_with_topic(text, name, language, _WHAT_IT_IS + _NO_VERDICT)
 
 
 # After "<topic> is/are": a noun phrase saying what it is, not a participle saying what is done with it.
 _WHAT_IT_IS = (r"(?:(?:is|are)\s+(?:an?|the|one|among|treatments?|therap(?:y|ies)|medicines?|drugs?|tests?|scans?"
                r"|procedures?|examinations?)\b|means\b)")
+# A verdict is no definition: "is a major hope", "is one of the most promising advances", "are a
+# real breakthrough" say what someone thinks of it, not what it is (the noun phrase only: "is a
+# treatment that gives hope" is a definition).
+_NO_VERDICT = (r"(?!(?:\s+(?!(?:that|which|who|whose|to|and|but|because)\b)[\w-]+){0,5}?\s+(?:hopes?|promise"
+               r"|breakthroughs?|revolution|success(?:es)?|milestones?|advances?|step forward|game[- ]changers?)\b)")
 # What may stand between the topic's name and its verb: "(chemo)", ", or chemo,", ", often called chemo,".
 _ALSO_NAMED = (r"(?:\s*\([^)]{0,60}\)|,\s*(?:or|also called|often called|sometimes called|commonly called"
                r"|also known as|known as)\s+[^,]{1,40},)?")
