@@ -333,6 +333,33 @@ def test_a_fitted_summary_leaves_out_safety_statements_only_after_every_other(fu
             assert not left & safety or others <= left, output.path  # in every language
 
 
+# A model that has seen a paragraph's statements always stay in one section, the next paragraph
+# under the same heading stay 3 times in 4, and a new heading move freely.
+PARAGRAPH_MODEL = SectionModel(counts={}, statements={}, transitions={
+    "para": {"expect": {"expect": 40}, "given": {"given": 40}},
+    "same": {"expect": {"expect": 3, "given": 1}, "given": {"given": 3, "expect": 1}},
+    "new": {"expect": {"expect": 1, "given": 1}, "given": {"given": 1, "expect": 1}}})
+
+
+def _compose_scored(monkeypatch, scores, clusters, model=PARAGRAPH_MODEL, with_call=False):
+    """Compose clusters whose statements score as given (model and keywords, by text) under a page
+    model; each printed statement's section by cluster id. with_call: the scheme has a safety
+    section "call" between "given" and "more"."""
+    from pipeline.config import Scheme, SectionRule
+    from pipeline.text import compose as composing
+    from tests.test_compose import CLINIC, TOPIC
+
+    call = (SectionRule("call", "C", safety=True),) if with_call else ()
+    rules = (SectionRule("expect", "E"), SectionRule("given", "G"), *call, SectionRule("more", "M", fallback=True))
+    monkeypatch.setattr(composing, "_section_scores",
+                        lambda text, *_: (scores[text], dict.fromkeys(scores[text], 0), True))
+    monkeypatch.setattr(composing, "load_section_model", lambda: model)
+    scheme = Scheme(sections=rules)
+    handout = composing.compose(clusters, scheme, replace(TOPIC, scheme=scheme), CLINIC)
+    return {c.id: section.key for section in handout.sections for entry in section.entries
+            for c in (entry.cluster, *entry.items)}
+
+
 # A model that has seen pages stay in their section under one heading 9 times in 10, and move
 # freely after a new heading; it knows no words (the scores below stand in for them).
 PAGE_MODEL = SectionModel(counts={}, statements={}, transitions={
@@ -343,24 +370,14 @@ PAGE_MODEL = SectionModel(counts={}, statements={}, transitions={
 def _place_page(monkeypatch, scores, headings, items=()):
     """Compose one page whose statements (the first len(headings) texts of scores, in order, under
     those headings) and list items ((lead's index, text)) score as given (model and keywords)."""
-    from dataclasses import replace
+    from tests.test_compose import cluster
 
-    from pipeline.config import Scheme, SectionRule
-    from pipeline.text import compose as composing
-    from tests.test_compose import CLINIC, TOPIC, cluster
-
-    rules = (SectionRule("expect", "E"), SectionRule("given", "G"), SectionRule("call", "C", safety=True),
-             SectionRule("more", "M", fallback=True))
-    monkeypatch.setattr(composing, "_section_scores",
-                        lambda text, *_: (scores[text], dict.fromkeys(scores[text], 0), True))
-    monkeypatch.setattr(composing, "load_section_model", lambda: PAGE_MODEL)
     page = [cluster(text, "sources/t/a.txt", line=n, heading=heading)
             for n, (text, heading) in enumerate(zip(list(scores)[:len(headings)], headings), 3)]
     listed = [cluster(text, "sources/t/a.txt", kind="item", lead=page[lead].canonical.id, line=50 + n)
               for n, (lead, text) in enumerate(items)]
-    scheme = Scheme(sections=rules)
-    handout = composing.compose(page + listed, scheme, replace(TOPIC, scheme=scheme), CLINIC)
-    return {entry.cluster.canonical.text: section.key for section in handout.sections for entry in section.entries}
+    placed = _compose_scored(monkeypatch, scores, page + listed, PAGE_MODEL, with_call=True)
+    return {c.canonical.text: placed[c.id] for c in page + listed if c.id in placed}
 
 
 def test_a_page_is_placed_in_order_a_passage_together_but_not_a_clear_outlier(monkeypatch):
@@ -379,29 +396,6 @@ def test_a_page_is_placed_in_order_a_passage_together_but_not_a_clear_outlier(mo
     # The same close call under its own heading is its own: the passage no longer holds it.
     placed = _place_page(monkeypatch, scores, ["On the day", "The drip", "On the day", "On the day", "If ill"])
     assert placed["The drip runs for an hour or so."] == "given"
-
-
-# A model that has seen a paragraph's statements always stay in one section, the next paragraph
-# under the same heading stay 3 times in 4, and a new heading move freely.
-PARAGRAPH_MODEL = SectionModel(counts={}, statements={}, transitions={
-    "para": {"expect": {"expect": 40}, "given": {"given": 40}},
-    "same": {"expect": {"expect": 3, "given": 1}, "given": {"given": 3, "expect": 1}},
-    "new": {"expect": {"expect": 1, "given": 1}, "given": {"given": 1, "expect": 1}}})
-
-
-def _compose_scored(monkeypatch, scores, clusters, model=PARAGRAPH_MODEL):
-    """Compose clusters whose statements score as given (model and keywords, by text) under a page model."""
-    from pipeline.config import Scheme, SectionRule
-    from pipeline.text import compose as composing
-    from tests.test_compose import CLINIC, TOPIC
-
-    rules = (SectionRule("expect", "E"), SectionRule("given", "G"), SectionRule("more", "M", fallback=True))
-    monkeypatch.setattr(composing, "_section_scores",
-                        lambda text, *_: (scores[text], dict.fromkeys(scores[text], 0), True))
-    monkeypatch.setattr(composing, "load_section_model", lambda: model)
-    scheme = Scheme(sections=rules)
-    handout = composing.compose(clusters, scheme, replace(TOPIC, scheme=scheme), CLINIC)
-    return {entry.cluster.id: section.key for section in handout.sections for entry in section.entries}
 
 
 def test_a_paragraph_stays_together_where_the_next_one_may_leave_its_heading(monkeypatch):

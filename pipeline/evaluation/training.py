@@ -27,7 +27,7 @@ from pipeline.models import CleanSource, Source
 from pipeline.text.clean import clean
 from pipeline.text.facts import find_facts
 from pipeline.text.keywords import word_stems
-from pipeline.text.section_model import STEPS, SectionModel, step_between
+from pipeline.text.section_model import STEPS, SectionModel, page_steps
 from pipeline.text.section_model import features as section_features
 from pipeline.text.ingest import ingest
 from pipeline.text.line_model import THRESHOLD, LineModel, page_features, sigmoid, site_words
@@ -172,8 +172,8 @@ def _transitions(sequences: Sequence[Sequence[LabelledStatement]]) -> dict[str, 
         if sequence:
             row = table["start"][""]
             row[sequence[0].section] = row.get(sequence[0].section, 0) + 1
-        for previous, statement in zip(sequence, sequence[1:]):
-            step = step_between(previous.line, previous.heading, statement.line, statement.heading)
+        steps = page_steps([(statement.line, statement.heading) for statement in sequence])
+        for previous, statement, step in zip(sequence, sequence[1:], steps[1:]):
             row = table[step][previous.section]
             row[statement.section] = row.get(statement.section, 0) + 1
     return {kind: {key: dict(sorted(row.items())) for key, row in sorted(rows.items())}
@@ -279,8 +279,7 @@ def cross_validate_sections(pages: Sequence[LabelledPage], folds: int = FOLDS) -
             if len(set(model.statements) & set(page.keys)) < 2:
                 continue  # compose places by keywords alone: the model has no say
             scores = [_statement_scores(model, statement, page.keys) for statement in sequence]
-            steps = ["new"] + [step_between(a.line, a.heading, b.line, b.heading) for a, b in zip(sequence, sequence[1:])]
-            path = model.best_path(scores, steps, page.keys)
+            path = model.best_path(scores, page_steps([(s.line, s.heading) for s in sequence]), page.keys)
             right += sum(1 + len(statement.items) for placed, statement in zip(path, sequence)
                          if placed == statement.section)
     return right, total

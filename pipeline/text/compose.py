@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,7 +38,7 @@ from pipeline.text.readability import (LONG_SENTENCE_WORDS, PATIENT_GRADE, flesc
 from pipeline.text.facts import refers_back
 from pipeline.text.statement_kinds import (defines_topic, is_background, points_back, says_what_topic_is,
                                            tells_what_to_do, tells_whom_to_call)
-from pipeline.text.section_model import STOPWORDS, features, load_section_model, step_between
+from pipeline.text.section_model import STOPWORDS, features, load_section_model, page_steps
 
 MIN_SENTENCE_WORDS = 4  # shorter non-list sentences are fragments, not statements
 PIN_NONE = 10**6  # unpinned facts sort after every pinned one
@@ -242,9 +242,8 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
     votes: dict[str, list[tuple[bool, str]]] = defaultdict(list)
     for page in pages.values():
         page.sort(key=lambda pair: pair[0].line)
-        steps = ["new"] + [step_between(a.line, a.heading, b.line, b.heading) for (a, _), (b, _) in zip(page, page[1:])]
         emissions = [scored[c.id][0] if fact is c.canonical else scores(fact)[0] for fact, c in page]
-        path = model.best_path(emissions, steps, keys)
+        path = model.best_path(emissions, page_steps([(fact.line, fact.heading) for fact, _ in page]), keys)
         for (fact, c), key in zip(page, path):
             votes[c.id].append((fact is c.canonical, key))
     for cluster_id, placed in votes.items():
@@ -256,9 +255,7 @@ def _sections_by_page(statements: Sequence[Cluster], evidence: dict[str, list[Cl
 def _most_placed(placed: Sequence[tuple[bool, str]], keys: Sequence[str]) -> str:
     """The section most of a statement's wordings are placed in, each in its page's order; on a
     tie the canonical wording's, then the earlier section."""
-    counts: dict[str, int] = defaultdict(int)
-    for _, key in placed:
-        counts[key] += 1
+    counts = Counter(key for _, key in placed)
     canonical = next(key for is_canonical, key in placed if is_canonical)
     return max(counts, key=lambda key: (counts[key], key == canonical, -keys.index(key)))
 

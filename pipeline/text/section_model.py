@@ -170,6 +170,12 @@ def step_between(previous_line: int, previous_heading: str, line: int, heading: 
     return "para" if line == previous_line else "same" if heading == previous_heading else "new"
 
 
+def page_steps(places: Sequence[tuple[int, str]]) -> list[str]:
+    """The steps between a page's statements in order, given as (paragraph's first line, heading):
+    best_path's steps, the first one a new heading."""
+    return ["new"] + [step_between(*previous, *place) for previous, place in zip(places, places[1:])]
+
+
 def _known_step(model: SectionModel, step: str) -> str:
     """The step as the model counted it: a model trained before paragraphs were told apart knows
     "same" for both."""
